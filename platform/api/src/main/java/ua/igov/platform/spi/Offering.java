@@ -1,0 +1,22 @@
+package ua.igov.platform.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A service delivered at a place by an authority: the unit a citizen applies to.
+ *
+ * @param placeId      where it is delivered; {@code null} means the whole region
+ * @param authorityId  who delivers it, or {@code null} if not known
+ * @param loginMethods how a citizen may sign in for it: {@code BankID}, {@code EDS}, {@code IDcard}, {@code email}
+ * @param url          for {@link Availability#INFO_ONLY}: where the service really is
+ * @param note         a free-text note as published
+ */
+public record Offering(int id, int serviceId, Integer placeId, Integer authorityId, Availability availability,
+                       List<String> loginMethods, String url, String note) {
+
+    public Offering {
+        Objects.requireNonNull(availability, "availability");
+        loginMethods = loginMethods == null ? List.of() : List.copyOf(loginMethods);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The plugin SPI of the iGov platform: the one package a region or service plugin compiles against.
+ *
+ * <p>A <b>region plugin</b> is data: a bundle whose manifest names its catalogue file in the
+ * {@value ua.igov.platform.spi.RegionCatalogue#MANIFEST_HEADER} header; the core reads it when the bundle starts and
+ * drops it when the bundle stops. A <b>service plugin</b> registers a {@link ua.igov.platform.spi.ServiceType} OSGi
+ * service that brings a JSON Schema form and a {@link ua.igov.platform.spi.SubmissionHandler}.
+ *
+ * <p>The package follows semantic versioning: a plugin built against 1.x runs on any 1.y with y &ge; x.
+ */
+@Version("1.0.0")
+package ua.igov.platform.spi;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,30 @@
+package ua.igov.platform.core;
+
+import java.util.List;
+
+import ua.igov.platform.spi.LocalizedText;
+
+/**
+ * One catalogue service as offered in one region.
+ *
+ * @param availability the best availability among the service's offerings in the region
+ * @param places       the places where it is offered, with each place's availability
+ * @param serviceCode  the code of the installed service type that takes applications for it, or {@code null}
+ */
+public record RegionServiceEntry(int serviceId, LocalizedText name, String category, String subcategory,
+                                 String availability, List<PlaceOffering> places, String serviceCode,
+                                 boolean submittable) {
+
+    public RegionServiceEntry {
+        places = List.copyOf(places);
+    }
+
+    /** Where and how a service is offered. */
+    public record PlaceOffering(int offeringId, Integer placeId, LocalizedText placeName, String availability,
+                                List<String> loginMethods, String url) {
+
+        public PlaceOffering {
+            loginMethods = List.copyOf(loginMethods);
+        }
+    }
+}

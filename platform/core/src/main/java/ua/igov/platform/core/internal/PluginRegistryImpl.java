@@ -1,0 +1,150 @@
+package ua.igov.platform.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.PluginInfo;
+import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.spi.RegionCatalogue;
+import ua.igov.platform.spi.ServiceType;
+
+/**
+ * Tracks region catalogues and service types as they come and go. A contribution is served the moment its service
+ * appears, and everything it brought leaves with it: the maps below are keyed by the contributing service, so
+ * removing a plugin is one map removal and needs no bookkeeping elsewhere.
+ *
+ * <p>This state is node-local on purpose: it describes which bundles this node runs, nothing a request writes.
+ */
+@Component(service = {PluginRegistry.class, InstalledPlugins.class}, immediate = true)
+public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRegistryImpl.class);
+
+    private final Instant startedAt = Instant.now();
+    /** Keyed by service id, so the oldest registration of a code or region wins and the rest wait their turn. */
+    private final Map<Long, InstalledServiceType> serviceTypes = new ConcurrentSkipListMap<>();
+    private final Map<Long, RegionIndex> regions = new ConcurrentSkipListMap<>();
+    private final Map<Long, String> refused = new ConcurrentHashMap<>();
+
+    @Activate
+    public PluginRegistryImpl() {
+        LOG.info("Plugin registry started");
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOG.info("Plugin registry stopped");
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
+        long id = serviceId(reference);
+        PluginOrigin origin = PluginOrigin.of(reference.getBundle());
+        try {
+            FormSchema form = FormSchema.compile(type.form().jsonSchema());
+            serviceTypes.put(id, new InstalledServiceType(type, form, origin));
+            LOG.info("Service '{}' (form {}) installed from {} {}", type.code(), type.form().version(),
+                    origin.bundle(), origin.version());
+        } catch (RuntimeException e) {
+            // A broken plugin is refused alone; everything else keeps serving.
+            refused.put(id, origin.bundle() + ": " + e.getMessage());
+            LOG.error("Service plugin {} {} refused: {}", origin.bundle(), origin.version(), e.getMessage());
+        }
+    }
+
+    void removeServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
+        long id = serviceId(reference);
+        refused.remove(id);
+        if (serviceTypes.remove(id) != null) {
+            LOG.info("Service '{}' uninstalled", type.code());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
+        PluginOrigin origin = PluginOrigin.of(reference.getBundle());
+        regions.put(serviceId(reference), new RegionIndex(catalogue, origin));
+        LOG.info("Region '{}' installed from {} {}: {} offerings of {} services", catalogue.region().id(),
+                origin.bundle(), origin.version(), catalogue.offerings().size(), catalogue.services().size());
+    }
+
+    void removeRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
+        if (regions.remove(serviceId(reference)) != null) {
+            LOG.info("Region '{}' uninstalled", catalogue.region().id());
+        }
+    }
+
+    private static long serviceId(ServiceReference<?> reference) {
+        return (Long) reference.getProperty("service.id");
+    }
+
+    @Override
+    public Optional<InstalledServiceType> serviceType(String code) {
+        return serviceTypes.values().stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    @Override
+    public Collection<InstalledServiceType> serviceTypes() {
+        Map<String, InstalledServiceType> byCode = new java.util.LinkedHashMap<>();
+        serviceTypes.values().forEach(t -> byCode.putIfAbsent(t.code(), t));
+        return List.copyOf(byCode.values());
+    }
+
+    @Override
+    public Optional<InstalledServiceType> serviceTypeFor(int catalogueServiceId) {
+        return serviceTypes.values().stream()
+                .filter(t -> t.type().catalogueServiceIds().contains(catalogueServiceId))
+                .findFirst();
+    }
+
+    @Override
+    public Optional<RegionIndex> region(String id) {
+        return regions.values().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Collection<RegionIndex> regions() {
+        Map<String, RegionIndex> byId = new java.util.TreeMap<>();
+        regions.values().forEach(r -> byId.putIfAbsent(r.id(), r));
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        List<PluginInfo> plugins = new ArrayList<>();
+        for (RegionIndex r : regions()) {
+            plugins.add(new PluginInfo("region", r.id(), r.catalogue().region().name().uk(), r.origin().bundle(),
+                    r.origin().version(), r.catalogue().offerings().size() + " offerings of "
+                    + r.catalogue().services().size() + " services"));
+        }
+        for (InstalledServiceType t : serviceTypes()) {
+            plugins.add(new PluginInfo("service", t.code(), t.type().name().uk(), t.origin().bundle(),
+                    t.origin().version(), "form " + t.type().form().version() + " for catalogue services "
+                    + t.type().catalogueServiceIds()));
+        }
+        refused.forEach((id, why) -> plugins.add(new PluginInfo("refused", String.valueOf(id), why, "", "", "")));
+        plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
+        return plugins;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+}

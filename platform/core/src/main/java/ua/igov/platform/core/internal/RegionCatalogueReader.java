@@ -1,0 +1,133 @@
+package ua.igov.platform.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ua.igov.platform.spi.Authority;
+import ua.igov.platform.spi.Availability;
+import ua.igov.platform.spi.CatalogueService;
+import ua.igov.platform.spi.CatalogueService.Classifier;
+import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.Offering;
+import ua.igov.platform.spi.Place;
+import ua.igov.platform.spi.RegionCatalogue;
+import ua.igov.platform.spi.RegionInfo;
+
+/**
+ * Reads a region plugin's catalogue file (format 1, described in docs/region-plugin-format.md). Any mistake in the
+ * file is reported with the path of the entry that holds it, so a region's staff can find and fix it.
+ */
+final class RegionCatalogueReader {
+
+    static final int FORMAT_VERSION = 1;
+
+    private RegionCatalogueReader() {
+    }
+
+    static RegionCatalogue read(InputStream in, String version) throws IOException {
+        JsonNode root = Json.MAPPER.readTree(in);
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the catalogue file must hold a JSON object");
+        }
+        int format = root.path("formatVersion").asInt(-1);
+        if (format != FORMAT_VERSION) {
+            throw new IllegalArgumentException("formatVersion " + root.path("formatVersion")
+                    + " is not supported; this platform reads format " + FORMAT_VERSION);
+        }
+        RegionInfo region = at("region", () -> {
+            JsonNode r = required(root, "region");
+            return new RegionInfo(text(r, "id"), required(r, "igovId").asInt(), optionalText(r, "koatuu"),
+                    localized(required(r, "name")));
+        });
+        return new RegionCatalogue(region, version,
+                list(root, "places", RegionCatalogueReader::place),
+                list(root, "authorities", RegionCatalogueReader::authority),
+                list(root, "services", RegionCatalogueReader::service),
+                list(root, "offerings", RegionCatalogueReader::offering));
+    }
+
+    private static Place place(JsonNode n) {
+        return new Place(required(n, "id").asInt(), localized(required(n, "name")), text(n, "type"),
+                optionalText(n, "koatuu"), optionalInt(n, "parentId"));
+    }
+
+    private static Authority authority(JsonNode n) {
+        JsonNode fullName = n.get("fullName");
+        return new Authority(required(n, "id").asInt(), localized(required(n, "name")),
+                fullName == null || fullName.isNull() ? null : localized(fullName), optionalText(n, "kind"));
+    }
+
+    private static CatalogueService service(JsonNode n) {
+        List<String> keywords = new ArrayList<>();
+        n.path("keywords").forEach(k -> keywords.add(k.asText()));
+        return new CatalogueService(required(n, "id").asInt(), localized(required(n, "name")),
+                classifier(n.get("category")), classifier(n.get("subcategory")), keywords,
+                optionalText(n, "operator"), n.path("test").asBoolean(false));
+    }
+
+    private static Offering offering(JsonNode n) {
+        List<String> logins = new ArrayList<>();
+        n.path("loginMethods").forEach(k -> logins.add(k.asText()));
+        return new Offering(required(n, "id").asInt(), required(n, "serviceId").asInt(), optionalInt(n, "placeId"),
+                optionalInt(n, "authorityId"), Availability.fromWireName(text(n, "availability")), logins,
+                optionalText(n, "url"), optionalText(n, "note"));
+    }
+
+    private static Classifier classifier(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return new Classifier(text(n, "code"), localized(required(n, "name")));
+    }
+
+    private static LocalizedText localized(JsonNode n) {
+        return new LocalizedText(text(n, "uk"), optionalText(n, "en"));
+    }
+
+    private static <T> List<T> list(JsonNode root, String field, Function<JsonNode, T> reader) {
+        JsonNode array = root.path(field);
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("'" + field + "' must be a list");
+        }
+        List<T> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            items.add(at(field + "[" + i + "]", () -> reader.apply(item)));
+        }
+        return items;
+    }
+
+    private static <T> T at(String path, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode required(JsonNode n, String field) {
+        JsonNode value = n.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("'" + field + "' is required");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return required(n, field).asText();
+    }
+
+    private static String optionalText(JsonNode n, String field) {
+        JsonNode value = n.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Integer optionalInt(JsonNode n, String field) {
+        JsonNode value = n.get(field);
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+}

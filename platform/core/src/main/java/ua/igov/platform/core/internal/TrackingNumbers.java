@@ -1,0 +1,69 @@
+package ua.igov.platform.core.internal;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tracking numbers a person can read out over the phone: {@code ORIGIN-SEQUENCE-CHECK}, e.g. {@code 1-00000042-0}.
+ * The origin says which installation issued the number, the sequence is the database's, and a Luhn check digit over
+ * both catches a mistyped digit or two swapped neighbours before anything is looked up.
+ */
+final class TrackingNumbers {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})-(\\d{8,18})-(\\d)");
+
+    private TrackingNumbers() {
+    }
+
+    static String format(String origin, long sequence) {
+        if (!origin.matches("\\d{1,4}")) {
+            throw new IllegalArgumentException("origin must be 1 to 4 digits, was '" + origin + "'");
+        }
+        String digits = String.format(Locale.ROOT, "%08d", sequence);
+        return origin + "-" + digits + "-" + checkDigit(origin + digits);
+    }
+
+    /**
+     * Normalises what a person typed (spaces, other dashes) and checks its form and check digit.
+     *
+     * @return the canonical tracking number
+     * @throws IllegalArgumentException saying what is wrong, in words for that person
+     */
+    static String parse(String typed) {
+        if (typed == null || typed.isBlank()) {
+            throw new IllegalArgumentException("it is empty");
+        }
+        if (typed.length() > 64) {
+            throw new IllegalArgumentException("it is far too long for a tracking number");
+        }
+        String canonical = typed.strip().replaceAll("[\\s\\u2010-\\u2015]+", "-");
+        Matcher m = FORMAT.matcher(canonical);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("tracking numbers look like 1-00000042-0 (origin, sequence, check digit)");
+        }
+        char expected = checkDigit(m.group(1) + m.group(2));
+        if (m.group(3).charAt(0) != expected) {
+            throw new IllegalArgumentException("the check digit does not match, so a digit was probably mistyped");
+        }
+        return canonical;
+    }
+
+    /** The Luhn (mod 10) check digit of a string of digits. */
+    static char checkDigit(String digits) {
+        int sum = 0;
+        boolean doubleIt = true; // the rightmost payload digit is doubled, as the check digit will follow it
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+}

@@ -1,0 +1,47 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.spi.FormResources;
+
+class FormSchemaTest {
+
+    private final FormSchema schema = FormSchema.compile(FormResources.read(FormSchemaTest.class, "/fixtures/form.schema.json"));
+
+    private List<FieldProblem> validate(String json) throws Exception {
+        return schema.validate(Json.MAPPER.readTree(json));
+    }
+
+    @Test
+    void aCorrectFormHasNoProblems() throws Exception {
+        assertEquals(List.of(), validate("{\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\"}"));
+    }
+
+    @Test
+    void aMissingFieldIsNamedItself() throws Exception {
+        List<FieldProblem> problems = validate("{\"lastName\": \"Шевченко\"}");
+        assertEquals(1, problems.size());
+        assertEquals("/birthDate", problems.get(0).field());
+    }
+
+    @Test
+    void wrongTypesFormatsAndExtraFieldsAreEachReported() throws Exception {
+        List<FieldProblem> problems = validate(
+                "{\"lastName\": 5, \"birthDate\": \"09.03.1990\", \"children\": -1, \"hack\": true}");
+        List<String> fields = problems.stream().map(FieldProblem::field).toList();
+        assertEquals(List.of("/birthDate", "/children", "/hack", "/lastName"), fields);
+        assertTrue(problems.stream().allMatch(p -> !p.message().isBlank()));
+    }
+
+    @Test
+    void somethingThatIsNotASchemaIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> FormSchema.compile("{\"type\": \"no-such-type\"}"));
+        assertThrows(RuntimeException.class, () -> FormSchema.compile("not json"));
+    }
+}

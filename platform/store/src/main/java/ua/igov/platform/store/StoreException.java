@@ -1,0 +1,11 @@
+package ua.igov.platform.store;
+
+/** The database could not do what was asked; nothing was written. */
+public class StoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

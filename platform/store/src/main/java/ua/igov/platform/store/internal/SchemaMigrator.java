@@ -1,0 +1,60 @@
+package ua.igov.platform.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import ua.igov.platform.store.StoreException;
+
+/**
+ * Brings the database schema up to date with Liquibase. Liquibase takes its own lock table, so several nodes starting
+ * together migrate once.
+ */
+final class SchemaMigrator {
+
+    static final String CHANGELOG = "ua/igov/platform/store/db/changelog.xml";
+
+    private SchemaMigrator() {
+    }
+
+    static void migrate(DataSource dataSource) {
+        // Liquibase is embedded in this bundle: point its service lookups at our class loader, and keep it
+        // from phoning home (the runtime has no network).
+        ClassLoader bundleLoader = SchemaMigrator.class.getClassLoader();
+        Map<String, Object> scope = Map.of(
+                Scope.Attr.classLoader.name(), bundleLoader,
+                "liquibase.analytics.enabled", false,
+                "liquibase.showBanner", false,
+                "liquibase.secureParsing", true);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(bundleLoader);
+        try (Connection connection = dataSource.getConnection()) {
+            Scope.child(scope, () -> {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(bundleLoader), database);
+                liquibase.update(new Contexts(), new LabelExpression());
+            });
+            // Liquibase leaves its last (read-only) check open when there was nothing to do.
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to the database to migrate its schema", e);
+        } catch (Exception e) {
+            throw new StoreException("schema migration failed: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
