@@ -1,0 +1,90 @@
+package ua.igov.platform.rest.internal;
+
+import java.io.IOException;
+
+import javax.servlet.Servlet;
+import javax.servlet.ServletConfig;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.ApplicationService;
+import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.PluginRegistry;
+
+/**
+ * The API's servlet on the HTTP whiteboard, at {@code /api/*}.
+ *
+ * <p>Pax Web may initialise the same servlet object again after its runtime restarts; a Jersey
+ * {@link ServletContainer} cannot be initialised twice ("resource configuration is not modifiable"), so each
+ * {@link #init} builds a fresh container and application.
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/api/*",
+        "osgi.http.whiteboard.servlet.name=igov-api"})
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+    private final transient PluginRegistry registry;
+    private final transient CatalogueService catalogue;
+    private final transient ApplicationService applications;
+    private transient volatile ServletContainer jersey;
+
+    @Activate
+    public ApiServlet(@Reference PluginRegistry registry, @Reference CatalogueService catalogue,
+                      @Reference ApplicationService applications) {
+        this.registry = registry;
+        this.catalogue = catalogue;
+        this.applications = applications;
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Jersey looks up its own parts through the context class loader; ours sees them through our imports.
+        thread.setContextClassLoader(ApiServlet.class.getClassLoader());
+        try {
+            ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications));
+            container.init(config);
+            ServletContainer old = jersey;
+            jersey = container;
+            if (old != null) {
+                old.destroy();
+            }
+            LOG.info("REST API started at {}", config.getServletContext().getContextPath() + "/api");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        ServletContainer container = jersey;
+        if (container == null) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        container.service(request, response);
+    }
+
+    @Override
+    public void destroy() {
+        ServletContainer container = jersey;
+        jersey = null;
+        if (container != null) {
+            container.destroy();
+            LOG.info("REST API stopped");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package ua.igov.platform.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+
+import javax.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.ApplicationReceipt;
+import ua.igov.platform.core.ApplicationService;
+import ua.igov.platform.core.ApplicationStatus;
+import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.PluginInfo;
+import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.core.Problems;
+import ua.igov.platform.core.RegionServiceEntry;
+import ua.igov.platform.core.RegionSummary;
+import ua.igov.platform.core.ServiceDescription;
+import ua.igov.platform.spi.FieldProblem;
+
+/** The API's HTTP contract, checked in memory against Jersey without a server. */
+class ApiApplicationTest {
+
+    private final ApplicationHandler api = new ApplicationHandler(ApiApplication.create(new Registry(), new Catalogue(), new Applications()));
+
+    private record Answer(int status, String type, JsonNode body, String location) {
+    }
+
+    private Answer call(String method, String path, String contentType, String body) throws Exception {
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
+                URI.create("http://localhost/api" + path), method, null, new MapPropertiesDelegate(), null);
+        if (contentType != null) {
+            request.getHeaders().putSingle("Content-Type", contentType);
+        }
+        if (body != null) {
+            request.setEntityStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ContainerResponse response = api.apply(request, out).get();
+        String text;
+        if (response.hasEntity()) {
+            // In memory Jersey hands back the entity object; write it the way the JSON provider would.
+            Object entity = response.getEntity();
+            text = entity instanceof String s ? s : JsonProvider.mapper().writeValueAsString(entity);
+        } else {
+            text = "null";
+        }
+        MediaType type = response.getMediaType();
+        Object location = response.getHeaders().getFirst("Location");
+        return new Answer(response.getStatus(), type == null ? null : type.toString(),
+                JsonProvider.mapper().readTree(text), location == null ? null : location.toString());
+    }
+
+    @Test
+    void healthCountsPlugins() throws Exception {
+        Answer answer = call("GET", "/health", null, null);
+        assertEquals(200, answer.status());
+        assertEquals("UP", answer.body().get("status").asText());
+        assertEquals(2, answer.body().get("plugins").asInt());
+    }
+
+    @Test
+    void submitAnswers201WithLocationAndTrackingNumber() throws Exception {
+        Answer answer = call("POST", "/services/residence-registration/applications", "application/json", "{}");
+        assertEquals(201, answer.status());
+        assertEquals("1-00000001-6", answer.body().get("trackingNumber").asText());
+        assertEquals("http://localhost/api/applications/1-00000001-6", answer.location());
+    }
+
+    @Test
+    void platformProblemsBecomeProblemDetailsWithFields() throws Exception {
+        Answer answer = call("POST", "/services/invalid/applications", "application/json", "{}");
+        assertEquals(422, answer.status());
+        assertEquals("application/problem+json", answer.type());
+        assertEquals("urn:igov:problem:invalid-form", answer.body().get("type").asText());
+        assertEquals("/birthDate", answer.body().get("errors").get(0).get("field").asText());
+        assertEquals("/api/services/invalid/applications", answer.body().get("instance").asText());
+    }
+
+    @Test
+    void jerseysOwnRefusalsAreProblemDetailsToo() throws Exception {
+        Answer noSuchPath = call("GET", "/nowhere", null, null);
+        assertEquals(404, noSuchPath.status());
+        assertEquals("application/problem+json", noSuchPath.type());
+
+        Answer wrongMethod = call("DELETE", "/health", null, null);
+        assertEquals(405, wrongMethod.status());
+        assertEquals("urn:igov:problem:method-not-allowed", wrongMethod.body().get("type").asText());
+
+        Answer wrongType = call("POST", "/services/residence-registration/applications", "text/plain", "hello");
+        assertEquals(415, wrongType.status());
+    }
+
+    @Test
+    void tooLargeABodyIsRefusedUnread() throws Exception {
+        String huge = "{\"x\": \"" + "a".repeat(ServiceResource.MAX_BODY_BYTES) + "\"}";
+        Answer answer = call("POST", "/services/residence-registration/applications", "application/json", huge);
+        assertEquals(413, answer.status());
+    }
+
+    @Test
+    void aBugIsA500WithAReferenceNotAStackTrace() throws Exception {
+        Answer answer = call("GET", "/services/explode", null, null);
+        assertEquals(500, answer.status());
+        String detail = answer.body().get("detail").asText();
+        assertTrue(detail.contains("reference"));
+        assertFalse(answer.body().toString().contains("at ua.igov"));
+    }
+
+    private static final class Registry implements PluginRegistry {
+        @Override
+        public List<PluginInfo> plugins() {
+            return List.of(new PluginInfo("region", "r", "R", "b", "1", ""), new PluginInfo("service", "s", "S", "b", "1", ""));
+        }
+
+        @Override
+        public Instant startedAt() {
+            return Instant.now();
+        }
+    }
+
+    private static final class Catalogue implements CatalogueService {
+        @Override
+        public List<RegionSummary> regions() {
+            return List.of();
+        }
+
+        @Override
+        public List<RegionServiceEntry> regionServices(String regionId) {
+            throw Problems.unknownRegion(regionId);
+        }
+
+        @Override
+        public ServiceDescription service(String code) {
+            if (code.equals("explode")) {
+                throw new IllegalStateException("a bug");
+            }
+            throw Problems.unknownService(code);
+        }
+
+        @Override
+        public String formSchema(String code) {
+            throw Problems.serviceNotInstalled(code);
+        }
+    }
+
+    private static final class Applications implements ApplicationService {
+        @Override
+        public ApplicationReceipt submit(String serviceCode, byte[] body) {
+            if (serviceCode.equals("invalid")) {
+                throw Problems.invalidForm(List.of(new FieldProblem("/birthDate", "is missing but it is required")));
+            }
+            return new ApplicationReceipt("1-00000001-6", serviceCode, "submitted", Instant.now());
+        }
+
+        @Override
+        public ApplicationStatus status(String trackingNumber) {
+            throw Problems.unknownApplication(trackingNumber);
+        }
+    }
+
+}

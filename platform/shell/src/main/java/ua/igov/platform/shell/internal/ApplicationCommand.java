@@ -1,0 +1,42 @@
+package ua.igov.platform.shell.internal;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import ua.igov.platform.core.ApplicationService;
+import ua.igov.platform.core.ApplicationStatus;
+
+@Service
+@Command(scope = PlatformCommand.SCOPE, name = "application", description = "Shows an application's status and history")
+public class ApplicationCommand extends PlatformCommand {
+
+    @Reference
+    ApplicationService applications;
+
+    @Argument(index = 0, name = "trackingNumber", description = "The tracking number, e.g. 1-00000042-0", required = true)
+    String trackingNumber;
+
+    @Override
+    protected Object query() {
+        return applications.status(trackingNumber);
+    }
+
+    @Override
+    protected void print(Object result, PrintStream out) {
+        ApplicationStatus app = (ApplicationStatus) result;
+        out.println(app.trackingNumber() + "  " + app.serviceCode() + " (" + app.serviceName().uk() + ")");
+        out.println("Region " + app.regionId() + (app.placeId() == null ? "" : ", place " + app.placeId())
+                + ", form " + app.formVersion() + ", status " + app.status());
+        ShellTable table = new ShellTable();
+        table.column("At");
+        table.column("Status");
+        table.column("Actor");
+        table.column("Note");
+        app.history().forEach(s -> table.addRow().addContent(s.at(), s.status(), s.actor(), s.note() == null ? "" : s.note()));
+        table.print(out);
+    }
+}

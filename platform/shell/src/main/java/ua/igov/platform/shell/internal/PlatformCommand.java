@@ -1,0 +1,50 @@
+package ua.igov.platform.shell.internal;
+
+import java.io.PrintStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Option;
+import ua.igov.platform.core.ProblemException;
+
+/**
+ * The base of every {@code platform:} command: a shared {@code --json} option so each command is scriptable, and
+ * problems printed as one clear line instead of a stack trace.
+ */
+abstract class PlatformCommand implements Action {
+
+    static final String SCOPE = "platform";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    @Option(name = "--json", description = "Print the answer as JSON instead of a table")
+    boolean json;
+
+    @Override
+    public final Object execute() throws Exception {
+        PrintStream out = System.out;
+        try {
+            Object result = query();
+            if (json) {
+                out.println(JSON.writeValueAsString(result));
+            } else {
+                print(result, out);
+            }
+        } catch (ProblemException problem) {
+            System.err.println("Error: " + problem.title() + ": " + problem.detail());
+        }
+        return null;
+    }
+
+    /** What the command answers, as data; printed as JSON or handed to {@link #print}. */
+    protected abstract Object query();
+
+    protected abstract void print(Object result, PrintStream out);
+}
