@@ -14,6 +14,8 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.resource.ClasspathSchemaLoader;
+import com.networknt.schema.resource.DisallowSchemaLoader;
 import ua.igov.platform.spi.FieldProblem;
 
 /**
@@ -22,11 +24,18 @@ import ua.igov.platform.spi.FieldProblem;
  */
 final class FormSchema {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /**
+     * Meta-schemas come from the library's own resources through this bundle's class loader (in OSGi the context
+     * class loader cannot see them); any other remote reference is refused, since the runtime never goes online.
+     */
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders -> loaders
+                    .add(new ClasspathSchemaLoader(FormSchema.class::getClassLoader))
+                    .add(DisallowSchemaLoader.getInstance())));
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
-            .locale(Locale.ENGLISH)
+            .locale(Locale.forLanguageTag("uk")) // citizens read these messages; the library ships Ukrainian
             .build();
     private static final JsonSchema META_SCHEMA = FACTORY.getSchema(
             "{\"$ref\": \"https://json-schema.org/draft/2020-12/schema\"}", CONFIG);

@@ -40,6 +40,13 @@ class FormSchemaTest {
     }
 
     @Test
+    void aSchemaReferringToTheNetworkIsRefusedWithoutGoingOnline() {
+        String remote = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", "
+                + "\"$ref\": \"https://example.invalid/forms/person.json\"}";
+        assertThrows(RuntimeException.class, () -> FormSchema.compile(remote).validate(Json.MAPPER.readTree("{}")));
+    }
+
+    @Test
     void somethingThatIsNotASchemaIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> FormSchema.compile("{\"type\": \"no-such-type\"}"));
         assertThrows(RuntimeException.class, () -> FormSchema.compile("not json"));

@@ -1,0 +1,51 @@
+package ua.igov.plugins.residence.internal;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import ua.igov.platform.spi.FormDefinition;
+import ua.igov.platform.spi.FormResources;
+import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.SubmissionHandler;
+
+/**
+ * Registration of a person's place of residence (iGov catalogue service 29), with the option to deregister from the
+ * previous address at the same time.
+ */
+@Component(service = ServiceType.class)
+public class ResidenceRegistration implements ServiceType {
+
+    static final String CODE = "residence-registration";
+    /** Bump with every change to the schema file: applications keep the version they were made on. */
+    static final String FORM_VERSION = "1.0";
+
+    private final FormDefinition form = new FormDefinition(FORM_VERSION,
+            FormResources.read(ResidenceRegistration.class, "/form/residence-registration.schema.json"));
+    private final SubmissionHandler handler = new ResidenceRegistrationChecks(java.time.Clock.systemDefaultZone());
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("Реєстрація місця проживання особи", "Registration of place of residence");
+    }
+
+    @Override
+    public Set<Integer> catalogueServiceIds() {
+        return Set.of(29);
+    }
+
+    @Override
+    public FormDefinition form() {
+        return form;
+    }
+
+    @Override
+    public SubmissionHandler handler() {
+        return handler;
+    }
+}

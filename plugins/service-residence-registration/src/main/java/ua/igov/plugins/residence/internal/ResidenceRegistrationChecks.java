@@ -1,0 +1,82 @@
+package ua.igov.plugins.residence.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.spi.Submission;
+import ua.igov.platform.spi.SubmissionHandler;
+import ua.igov.platform.spi.SubmissionRejectedException;
+
+/** What the schema cannot say: the applicant's age, the tax number's check digit, a move to the same address. */
+final class ResidenceRegistrationChecks implements SubmissionHandler {
+
+    /** Children under 14 are registered by their parents through a service of their own (catalogue service 184). */
+    static final int MINIMUM_AGE = 14;
+    private static final int[] TAX_NUMBER_WEIGHTS = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
+
+    private final Clock clock;
+
+    ResidenceRegistrationChecks(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void onSubmit(Submission submission) throws SubmissionRejectedException {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<?, ?> applicant = (Map<?, ?>) submission.form().get("applicant");
+        LocalDate birthDate = LocalDate.parse((String) applicant.get("birthDate"));
+        LocalDate today = LocalDate.now(clock);
+        if (birthDate.isAfter(today)) {
+            problems.add(new FieldProblem("/applicant/birthDate", "дата народження не може бути в майбутньому"));
+        } else if (Period.between(birthDate, today).getYears() < MINIMUM_AGE) {
+            problems.add(new FieldProblem("/applicant/birthDate", "особам до 14 років місце проживання реєструють "
+                    + "батьки через послугу «Реєстрація місця проживання дитини до чотирнадцяти років»"));
+        }
+        Object taxNumber = applicant.get("taxNumber");
+        if (taxNumber instanceof String digits && !taxNumberValid(digits)) {
+            problems.add(new FieldProblem("/applicant/taxNumber", "контрольна цифра РНОКПП не збігається — перевірте номер"));
+        }
+        if (Boolean.TRUE.equals(submission.form().get("deregisterPrevious"))
+                && sameAddress(submission.form().get("newAddress"), submission.form().get("previousAddress"))) {
+            problems.add(new FieldProblem("/previousAddress", "попередня адреса збігається з новою"));
+        }
+        if (!problems.isEmpty()) {
+            throw new SubmissionRejectedException(problems);
+        }
+    }
+
+    /** The check digit of a Ukrainian taxpayer number (РНОКПП): weighted sum of the first nine, mod 11, mod 10. */
+    static boolean taxNumberValid(String digits) {
+        if (!digits.matches("[0-9]{10}")) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (digits.charAt(i) - '0') * TAX_NUMBER_WEIGHTS[i];
+        }
+        int check = Math.floorMod(sum, 11) % 10;
+        return check == digits.charAt(9) - '0';
+    }
+
+    private static boolean sameAddress(Object a, Object b) {
+        if (!(a instanceof Map<?, ?> left) || !(b instanceof Map<?, ?> right)) {
+            return false;
+        }
+        for (String part : List.of("settlement", "street", "building", "apartment")) {
+            if (!Objects.equals(normalise(left.get(part)), normalise(right.get(part)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String normalise(Object value) {
+        return value == null ? "" : value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}
