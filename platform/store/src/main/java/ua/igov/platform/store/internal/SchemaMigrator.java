@@ -13,6 +13,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import ua.igov.platform.store.StoreException;
 
 /**
@@ -32,6 +33,7 @@ final class SchemaMigrator {
         ClassLoader bundleLoader = SchemaMigrator.class.getClassLoader();
         Map<String, Object> scope = Map.of(
                 Scope.Attr.classLoader.name(), bundleLoader,
+                Scope.Attr.ui.name(), new LoggerUIService(), // to the log, not to the console
                 "liquibase.analytics.enabled", false,
                 "liquibase.showBanner", false,
                 "liquibase.secureParsing", true);

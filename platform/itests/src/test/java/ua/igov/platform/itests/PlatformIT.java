@@ -1,0 +1,182 @@
+package ua.igov.platform.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The runtime issue's acceptance, in the real assembly: REST through Jetty, Derby, and plugins that come and go while
+ * the platform serves. Each test leaves the plugins as it found them.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends PlatformTestSupport {
+
+    static final String SERVICE_BUNDLE = "ua.igov.platform.igov-service-residence-registration";
+    static final String REGION_BUNDLE = "ua.igov.platform.igov-region-dnipropetrovsk";
+
+    static final String APPLICATION = "{\"region\": \"dnipropetrovsk\", \"placeId\": 1, \"form\": {"
+            + "\"applicant\": {\"lastName\": \"Шевченко\", \"firstName\": \"Тарас\", \"patronymic\": \"Григорович\","
+            + " \"birthDate\": \"1990-03-09\", \"taxNumber\": \"3253208770\", \"citizenship\": \"UA\"},"
+            + "\"document\": {\"type\": \"id-card\", \"number\": \"001234567\"},"
+            + "\"newAddress\": {\"settlement\": \"Дніпро\", \"street\": \"просп. Яворницького\", \"building\": \"1\", \"apartment\": \"12\"},"
+            + "\"basis\": \"owner\", \"contacts\": {\"phone\": \"+380501234567\"}, \"consentToProcessing\": true}}";
+
+    private String submit() {
+        Answer created = post("/services/residence-registration/applications", APPLICATION);
+        assertEquals(created.body(), 201, created.status());
+        return created.json().get("trackingNumber").asText();
+    }
+
+    @Test
+    public void restAnswersThroughJettyWithTheDemoPlugins() {
+        Answer health = awaitStatus("/health", 200);
+        assertTrue(health.contentType().startsWith("application/json"));
+        assertEquals("UP", health.json().get("status").asText());
+        assertTrue(health.json().get("plugins").asInt() >= 2);
+
+        JsonNode regions = get("/regions").json();
+        assertEquals("dnipropetrovsk", regions.get(0).get("id").asText());
+        assertEquals("Дніпропетровська область", regions.get(0).get("name").get("uk").asText());
+
+        JsonNode services = get("/regions/dnipropetrovsk/services").json();
+        JsonNode residence = null;
+        for (JsonNode s : services) {
+            if (s.get("serviceId").asInt() == 29) {
+                residence = s;
+            }
+        }
+        assertNotNull("service 29 is offered in Dnipropetrovsk", residence);
+        assertEquals("online", residence.get("availability").asText());
+        assertEquals("residence-registration", residence.get("serviceCode").asText());
+        assertTrue(residence.get("submittable").asBoolean());
+
+        Answer form = get("/services/residence-registration/form");
+        assertEquals(200, form.status());
+        assertEquals("Прізвище", form.json().at("/properties/applicant/properties/lastName/title").asText());
+    }
+
+    @Test
+    public void submittedApplicationIsCommittedToDerbyAndItsStatusReadable() throws Exception {
+        awaitStatus("/health", 200);
+        Answer created = post("/services/residence-registration/applications", APPLICATION);
+        assertEquals(created.body(), 201, created.status());
+        String trackingNumber = created.json().get("trackingNumber").asText();
+        assertTrue(trackingNumber, trackingNumber.matches("1-\\d{8}-\\d"));
+        assertTrue(created.location().endsWith("/api/applications/" + trackingNumber));
+        assertEquals("the 201 came after the commit", 1, rowsInDatabase(trackingNumber));
+
+        Answer status = getAbsolute(created.location());
+        assertEquals(200, status.status());
+        assertEquals("submitted", status.json().get("status").asText());
+        assertEquals("citizen", status.json().get("history").get(0).get("actor").asText());
+        assertEquals("1.0", status.json().get("formVersion").asText());
+    }
+
+    @Test
+    public void badInputGetsItsOwnProblemAndWritesNothing() throws Exception {
+        awaitStatus("/health", 200);
+        Answer invalid = post("/services/residence-registration/applications",
+                "{\"region\": \"dnipropetrovsk\", \"form\": {\"applicant\": {\"lastName\": \"Smith\"}}}");
+        assertEquals(422, invalid.status());
+        assertEquals("application/problem+json", invalid.contentType());
+        assertEquals("urn:igov:problem:invalid-form", invalid.json().get("type").asText());
+        assertTrue(invalid.body().contains("/applicant/birthDate"));
+
+        Answer malformed = post("/services/residence-registration/applications", "{\"region\": ");
+        assertEquals(400, malformed.status());
+        assertEquals("urn:igov:problem:malformed-json", malformed.json().get("type").asText());
+
+        Answer unknown = get("/services/no-such-service/form");
+        assertEquals(404, unknown.status());
+        assertEquals("urn:igov:problem:unknown-service", unknown.json().get("type").asText());
+
+        Answer mistyped = get("/applications/1-00000001-9");
+        assertEquals(400, mistyped.status());
+        assertEquals("urn:igov:problem:malformed-tracking-number", mistyped.json().get("type").asText());
+    }
+
+    @Test
+    public void servicePluginRemovedAndBroughtBackWhileServing() throws Exception {
+        awaitStatus("/services/residence-registration/form", 200);
+        String before = submit();
+
+        try (StoppedBundles stopped = new StoppedBundles(SERVICE_BUNDLE)) {
+            uninstallFeature(SERVICE_FEATURE);
+            Answer gone = awaitStatus("/services/residence-registration/form", 404);
+            assertEquals("urn:igov:problem:service-not-installed", gone.json().get("type").asText());
+            Answer refused = post("/services/residence-registration/applications", APPLICATION);
+            assertEquals(404, refused.status());
+            assertEquals("urn:igov:problem:service-not-installed", refused.json().get("type").asText());
+            assertEquals("applications already submitted stay readable", 200, get("/applications/" + before).status());
+
+            // hot deploy: the jar copied into deploy/ is served without a restart
+            File jar = new File(deployFolder(), "residence-registration.jar");
+            Files.copy(new File(System.getProperty("igov.test.serviceJar")).toPath(), jar.toPath(),
+                    StandardCopyOption.REPLACE_EXISTING);
+            awaitStatus("/services/residence-registration/form", 200);
+            String during = submit();
+
+            Files.delete(jar.toPath());
+            awaitStatus("/services/residence-registration/form", 404);
+            assertEquals(200, get("/applications/" + during).status());
+
+            installFeature(SERVICE_FEATURE);
+            awaitStatus("/services/residence-registration/form", 200);
+            assertEquals(200, get("/applications/" + before).status());
+            assertEquals("no other bundle was stopped or refreshed", List.of(), stopped.others());
+        } finally {
+            if (!features.isInstalled(features.getFeature(SERVICE_FEATURE))) {
+                installFeature(SERVICE_FEATURE);
+            }
+        }
+    }
+
+    @Test
+    public void regionPluginInstalledAtRuntimeIsServed() throws Exception {
+        awaitStatus("/regions/dnipropetrovsk/services", 200);
+        try (StoppedBundles stopped = new StoppedBundles(REGION_BUNDLE)) {
+            uninstallFeature(REGION_FEATURE);
+            Answer gone = awaitStatus("/regions/dnipropetrovsk/services", 404);
+            assertEquals("urn:igov:problem:unknown-region", gone.json().get("type").asText());
+            Answer nowhere = post("/services/residence-registration/applications", APPLICATION);
+            assertEquals(422, nowhere.status());
+            assertEquals("/region", nowhere.json().get("errors").get(0).get("field").asText());
+
+            installFeature(REGION_FEATURE);
+            Answer back = awaitStatus("/regions/dnipropetrovsk/services", 200);
+            assertTrue(back.json().size() > 200);
+            assertEquals(List.of(), stopped.others());
+        } finally {
+            if (!features.isInstalled(features.getFeature(REGION_FEATURE))) {
+                installFeature(REGION_FEATURE);
+            }
+        }
+    }
+
+    @Test
+    public void consoleShowsPluginsAndApplications() throws Exception {
+        awaitStatus("/services/residence-registration/form", 200);
+        String plugins = console("platform:plugins");
+        assertTrue(plugins, plugins.contains("dnipropetrovsk") && plugins.contains("residence-registration"));
+
+        String trackingNumber = submit();
+        String application = console("platform:application " + trackingNumber);
+        assertTrue(application, application.contains(trackingNumber) && application.contains("submitted"));
+
+        String json = console("platform:regions --json");
+        assertEquals("dnipropetrovsk", JSON.readTree(json).get(0).get("id").asText());
+    }
+}

@@ -1,0 +1,278 @@
+package ua.igov.platform.itests;
+
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Boots the real assembly once per test class (on free ports, so a developer's running instance is not disturbed)
+ * and gives tests what an operator and a citizen have: HTTP, the console, the FeaturesService and the database.
+ */
+public abstract class PlatformTestSupport {
+
+    static final String SERVICE_FEATURE = "igov-service-residence-registration";
+    static final String REGION_FEATURE = "igov-region-dnipropetrovsk";
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        String assembly = required("igov.assembly");
+        File examDir = new File(required("igov.examDir"));
+        return new Option[] {
+            karafDistributionConfiguration()
+                .frameworkUrl(new File(assembly).toURI().toString())
+                .name("iGov platform")
+                .unpackDirectory(examDir)
+                .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevelOption.LogLevel.INFO),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+            // Offline, as in production: the exam's own bundles come from the build's local repository.
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    required("igov.localRepository")),
+            editConfigurationFilePut("etc/system.properties", "igov.test.serviceJar", required("igov.serviceJar")),
+            editConfigurationFilePut("etc/system.properties", "igov.test.regionJar", required("igov.regionJar")),
+        };
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return String.valueOf(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- HTTP, as a citizen ----------------------------------------------------------------------------------
+
+    /** An HTTP answer with its body parsed when it is JSON. */
+    protected record Answer(int status, String contentType, String body, String location) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    protected String baseUrl() {
+        String port = (String) configuration("org.ops4j.pax.web", "org.osgi.service.http.port");
+        return "http://127.0.0.1:" + port + "/api";
+    }
+
+    private Object configuration(String pid, String key) {
+        try {
+            ServiceReference<org.osgi.service.cm.ConfigurationAdmin> ref =
+                    bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+            return bundleContext.getService(ref).getConfiguration(pid, null).getProperties().get(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+    }
+
+    protected Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    protected Answer getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Readiness is a 200 from the API, not any answer: Jetty answers 404 before the servlet is registered. */
+    protected Answer awaitStatus(String path, int status) {
+        Answer[] last = new Answer[1];
+        await("GET " + path + " to answer " + status, () -> {
+            try {
+                last[0] = get(path);
+                return last[0].status() == status;
+            } catch (UncheckedIOException notYetListening) {
+                return false;
+            }
+        });
+        return last[0];
+    }
+
+    protected static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    // ---- the operator's tools ---------------------------------------------------------------------------------
+
+    /** Runs a console command as an operator would, and returns what it printed. */
+    protected String console(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Subject operator = new Subject();
+        operator.getPrincipals().add(new UserPrincipal("operator"));
+        operator.getPrincipals().add(new RolePrincipal("admin"));
+        operator.getPrincipals().add(new RolePrincipal("manager"));
+        operator.getPrincipals().add(new RolePrincipal("viewer"));
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Subject.doAs(operator, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    protected void installFeature(String name) throws Exception {
+        features.installFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+    }
+
+    protected void uninstallFeature(String name) throws Exception {
+        features.uninstallFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+    }
+
+    protected File deployFolder() {
+        return new File(System.getProperty("karaf.base"), "deploy");
+    }
+
+    /** Counts application rows with this tracking number straight in the database. */
+    protected int rowsInDatabase(String trackingNumber) throws Exception {
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
+                .iterator().next();
+        DataSource dataSource = bundleContext.getService(ref);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM application WHERE tracking_number = ?")) {
+            ps.setString(1, trackingNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+    }
+
+    /**
+     * Records every bundle that stops while it listens, apart from the ones a test expects to come and go: a
+     * refresh of the platform would show here.
+     */
+    protected final class StoppedBundles implements BundleListener, AutoCloseable {
+        private final List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> expected;
+
+        StoppedBundles(String... expectedSymbolicNames) {
+            this.expected = List.of(expectedSymbolicNames);
+            bundleContext.addBundleListener(this);
+        }
+
+        @Override
+        public void bundleChanged(BundleEvent event) {
+            Bundle bundle = event.getBundle();
+            if ((event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED)
+                    && !expected.contains(bundle.getSymbolicName())) {
+                stopped.add(bundle.getSymbolicName());
+            }
+        }
+
+        List<String> others() {
+            return List.copyOf(stopped);
+        }
+
+        @Override
+        public void close() {
+            bundleContext.removeBundleListener(this);
+        }
+    }
+}
