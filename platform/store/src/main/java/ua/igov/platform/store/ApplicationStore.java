@@ -1,6 +1,7 @@
 package ua.igov.platform.store;
 
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The durable record of citizens' applications. Every method either completes in one committed transaction or
@@ -8,11 +9,13 @@ import java.util.Optional;
  */
 public interface ApplicationStore {
 
-    /** The next number of the application-number sequence; numbers are unique across every node. */
-    long nextApplicationNumber();
-
-    /** Stores a new application with its first history entry, in one transaction. */
-    StoredApplication insert(NewApplication application);
+    /**
+     * Stores a new application with its first history entry, in one transaction that also draws its number from the
+     * database's application-number sequence (unique across every node).
+     *
+     * @param trackingNumbers turns the drawn number into the tracking number stored with the application
+     */
+    StoredApplication insert(NewApplication application, LongFunction<String> trackingNumbers);
 
     Optional<StoredApplication> findByTrackingNumber(String trackingNumber);
 

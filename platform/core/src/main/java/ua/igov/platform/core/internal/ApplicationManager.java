@@ -84,32 +84,23 @@ public class ApplicationManager implements ApplicationService {
         if (!formProblems.isEmpty()) {
             throw Problems.invalidForm(formProblems);
         }
-        String trackingNumber = TrackingNumbers.format(origin, allocateNumber());
         Map<String, Object> formValues = Json.MAPPER.convertValue(form, new TypeReference<Map<String, Object>>() { });
         try {
-            type.type().handler().onSubmit(new Submission(trackingNumber, serviceCode, regionId, placeId, formValues));
+            type.type().handler().onSubmit(new Submission(serviceCode, regionId, placeId, formValues));
         } catch (SubmissionRejectedException e) {
             throw Problems.invalidForm(e.problems());
         }
         StatusChange first = new StatusChange(SUBMITTED, clock.instant(), "citizen", null);
         try {
-            StoredApplication stored = store.insert(new NewApplication(trackingNumber, serviceCode, regionId, placeId,
-                    type.type().form().version(), type.origin().version(), Json.MAPPER.writeValueAsString(form), first));
-            LOG.debug("Application {} for '{}' submitted", trackingNumber, serviceCode);
+            StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
+                    type.type().form().version(), type.origin().version(), Json.MAPPER.writeValueAsString(form), first),
+                    number -> TrackingNumbers.format(origin, number));
+            LOG.debug("Application {} for '{}' submitted", stored.trackingNumber(), serviceCode);
             return new ApplicationReceipt(stored.trackingNumber(), serviceCode, stored.status(), stored.submittedAt());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed form always serialises", e);
         } catch (StoreException e) {
             LOG.error("Application for '{}' not stored: {}", serviceCode, e.getMessage());
-            throw Problems.unavailable("The application could not be saved, so it was not accepted.");
-        }
-    }
-
-    private long allocateNumber() {
-        try {
-            return store.nextApplicationNumber();
-        } catch (StoreException e) {
-            LOG.error("No application number: {}", e.getMessage());
             throw Problems.unavailable("The application could not be saved, so it was not accepted.");
         }
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.NewApplication;
@@ -20,18 +21,13 @@ class InMemoryStore implements ApplicationStore {
     volatile boolean broken;
 
     @Override
-    public long nextApplicationNumber() {
+    public StoredApplication insert(NewApplication a, LongFunction<String> trackingNumbers) {
         failIfBroken();
-        return sequence.incrementAndGet();
-    }
-
-    @Override
-    public StoredApplication insert(NewApplication a) {
-        failIfBroken();
-        StoredApplication stored = new StoredApplication(applications.size() + 1, a.trackingNumber(), a.serviceCode(),
+        String trackingNumber = trackingNumbers.apply(sequence.incrementAndGet());
+        StoredApplication stored = new StoredApplication(applications.size() + 1, trackingNumber, a.serviceCode(),
                 a.regionId(), a.placeId(), a.formVersion(), a.pluginVersion(), a.formJson(), a.firstStatus().status(),
                 a.submittedAt(), a.submittedAt(), java.util.List.of(a.firstStatus()));
-        applications.put(a.trackingNumber(), stored);
+        applications.put(trackingNumber, stored);
         return stored;
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
@@ -38,8 +39,6 @@ import ua.igov.platform.store.StoredApplication;
 public class JdbcApplicationStore implements ApplicationStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcApplicationStore.class);
-    private static final String APPLICATION_COLUMNS = "id, tracking_number, service_code, region_id, place_id, "
-            + "form_version, plugin_version, form_data, status, submitted_at, updated_at";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -60,24 +59,14 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public long nextApplicationNumber() {
-        return jdbc.read("allocate an application number", c -> {
-            try (Statement statement = c.createStatement();
-                 ResultSet rs = statement.executeQuery(dialect.nextValue("application_number_seq"))) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    @Override
-    public StoredApplication insert(NewApplication app) {
-        return jdbc.inTransaction("store application " + app.trackingNumber(), c -> {
+    public StoredApplication insert(NewApplication app, LongFunction<String> trackingNumbers) {
+        return jdbc.inTransaction("store an application for " + app.serviceCode(), c -> {
+            String trackingNumber = trackingNumbers.apply(nextApplicationNumber(c));
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO application (tracking_number, service_code, "
                     + "region_id, place_id, form_version, plugin_version, form_data, status, submitted_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, app.trackingNumber());
+                ps.setString(1, trackingNumber);
                 ps.setString(2, app.serviceCode());
                 ps.setString(3, app.regionId());
                 setNullableInt(ps, 4, app.placeId());
@@ -94,10 +83,18 @@ public class JdbcApplicationStore implements ApplicationStore {
                 }
             }
             appendEvent(c, id, app.firstStatus());
-            return new StoredApplication(id, app.trackingNumber(), app.serviceCode(), app.regionId(), app.placeId(),
+            return new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
                     app.formVersion(), app.pluginVersion(), app.formJson(), app.firstStatus().status(),
                     app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()));
         });
+    }
+
+    private long nextApplicationNumber(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery(dialect.nextValue("application_number_seq"))) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void appendEvent(Connection c, long applicationId, StatusChange change) throws SQLException {
@@ -114,39 +111,42 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     @Override
     public Optional<StoredApplication> findByTrackingNumber(String trackingNumber) {
+        // One round trip: the application joined with its history, oldest step first.
         return jdbc.read("read application " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + APPLICATION_COLUMNS + " FROM application WHERE tracking_number = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.tracking_number, a.service_code, "
+                    + "a.region_id, a.place_id, a.form_version, a.plugin_version, a.form_data, a.status, a.submitted_at, "
+                    + "a.updated_at, e.status AS event_status, e.occurred_at, e.actor, e.note "
+                    + "FROM application a LEFT JOIN application_event e ON e.application_id = a.id "
+                    + "WHERE a.tracking_number = ? ORDER BY e.occurred_at, e.id")) {
                 ps.setString(1, trackingNumber);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
                     long id = rs.getLong("id");
-                    return Optional.of(new StoredApplication(id, rs.getString("tracking_number"),
-                            rs.getString("service_code"), rs.getString("region_id"), nullableInt(rs, "place_id"),
-                            rs.getString("form_version"), rs.getString("plugin_version"), rs.getString("form_data"),
-                            rs.getString("status"), Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get())),
-                            Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get())), history(c, id)));
+                    String tracking = rs.getString("tracking_number");
+                    String serviceCode = rs.getString("service_code");
+                    String regionId = rs.getString("region_id");
+                    Integer placeId = nullableInt(rs, "place_id");
+                    String formVersion = rs.getString("form_version");
+                    String pluginVersion = rs.getString("plugin_version");
+                    String formData = rs.getString("form_data");
+                    String status = rs.getString("status");
+                    Instant submittedAt = Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get()));
+                    Instant updatedAt = Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get()));
+                    List<StatusChange> history = new ArrayList<>();
+                    do {
+                        if (rs.getString("event_status") != null) {
+                            history.add(new StatusChange(rs.getString("event_status"),
+                                    Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())),
+                                    rs.getString("actor"), rs.getString("note")));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new StoredApplication(id, tracking, serviceCode, regionId, placeId, formVersion,
+                            pluginVersion, formData, status, submittedAt, updatedAt, history));
                 }
             }
         });
-    }
-
-    private static List<StatusChange> history(Connection c, long applicationId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status, occurred_at, actor, note FROM application_event "
-                + "WHERE application_id = ? ORDER BY occurred_at, id")) {
-            ps.setLong(1, applicationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<StatusChange> history = new ArrayList<>();
-                while (rs.next()) {
-                    history.add(new StatusChange(rs.getString("status"),
-                            Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())),
-                            rs.getString("actor"), rs.getString("note")));
-                }
-                return history;
-            }
-        }
     }
 
     @Override

@@ -34,16 +34,20 @@ class JdbcApplicationStoreTest {
         store = new JdbcApplicationStore(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private NewApplication application(String trackingNumber) {
-        return new NewApplication(trackingNumber, "residence-registration", "dnipropetrovsk", 1, "1.0", "0.1.0",
+    private static NewApplication application() {
+        return new NewApplication("residence-registration", "dnipropetrovsk", 1, "1.0", "0.1.0",
                 "{\"lastName\":\"Шевченко\"}", new StatusChange("submitted", NOW, "citizen", null));
+    }
+
+    private StoredApplication insert() {
+        return store.insert(application(), n -> "1-" + n);
     }
 
     @Test
     void insertedApplicationIsReadBackWithItsHistory() {
-        store.insert(application("1-00000018"));
+        String trackingNumber = insert().trackingNumber();
 
-        StoredApplication read = store.findByTrackingNumber("1-00000018").orElseThrow();
+        StoredApplication read = store.findByTrackingNumber(trackingNumber).orElseThrow();
 
         assertEquals("residence-registration", read.serviceCode());
         assertEquals("{\"lastName\":\"Шевченко\"}", read.formJson());
@@ -61,20 +65,28 @@ class JdbcApplicationStoreTest {
     }
 
     @Test
-    void applicationNumbersAreUniqueAndIncreasing() {
-        long first = store.nextApplicationNumber();
-        long second = store.nextApplicationNumber();
+    void applicationNumbersComeFromTheDatabaseSequenceAndIncrease() {
+        long first = Long.parseLong(insert().trackingNumber().substring(2));
+        long second = Long.parseLong(insert().trackingNumber().substring(2));
         assertTrue(second > first);
     }
 
     @Test
     void duplicateTrackingNumberIsRefusedAndLeavesNothingHalfWritten() {
-        store.insert(application("1-00000018"));
+        store.insert(application(), n -> "1-fixed");
 
-        assertThrows(StoreException.class, () -> store.insert(application("1-00000018")));
+        assertThrows(StoreException.class, () -> store.insert(application(), n -> "1-fixed"));
 
         assertEquals(1, store.countApplications());
-        assertEquals(1, store.findByTrackingNumber("1-00000018").orElseThrow().history().size());
+        assertEquals(1, store.findByTrackingNumber("1-fixed").orElseThrow().history().size());
+    }
+
+    @Test
+    void aFailureWhileFormattingTheNumberRollsEverythingBack() {
+        assertThrows(RuntimeException.class, () -> store.insert(application(), n -> {
+            throw new IllegalStateException("bad origin");
+        }));
+        assertEquals(0, store.countApplications());
     }
 
     @Test
@@ -93,7 +105,7 @@ class JdbcApplicationStoreTest {
     @Test
     void migratingTwiceIsHarmless() {
         JdbcApplicationStore again = new JdbcApplicationStore(dataSource, Clock.systemUTC());
-        store.insert(application("1-00000026"));
+        insert();
         assertNotEquals(0, again.countApplications());
     }
 }

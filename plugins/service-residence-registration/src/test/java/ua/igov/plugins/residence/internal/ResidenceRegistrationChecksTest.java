@@ -33,7 +33,7 @@ class ResidenceRegistrationChecksTest {
         Map<String, Object> form = new HashMap<>(Map.of("applicant", applicant, "newAddress", address));
         form.put("deregisterPrevious", deregister);
         form.put("previousAddress", Map.of("settlement", "дніпро ", "street", "Яворницького", "building", "1"));
-        return new Submission("1-00000001-6", ResidenceRegistration.CODE, "dnipropetrovsk", null, form);
+        return new Submission(ResidenceRegistration.CODE, "dnipropetrovsk", null, form);
     }
 
     private List<String> problemFields(Submission s) {

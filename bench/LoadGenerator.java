@@ -1,0 +1,190 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The platform's load generator: closed-loop HTTP clients on 127.0.0.1, run as a single-file program
+ * ({@code java bench/LoadGenerator.java ...}) so it needs no build. Every figure is measured in the same run as the
+ * /api/health baseline and reported as a ratio to it, so machines of different speeds give comparable answers.
+ *
+ * <pre>
+ * java LoadGenerator.java load     BASE_URL SECONDS CLIENTS BODY_FILE
+ * java LoadGenerator.java hotdeploy BASE_URL JAR DEPLOY_DIR ROUNDS
+ * java LoadGenerator.java ready    URL TIMEOUT_SECONDS
+ * </pre>
+ */
+public class LoadGenerator {
+
+    record Result(String name, long requests, long failures, double seconds, long[] latenciesNanos) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1e6;
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+            case "hotdeploy" -> hotDeploy(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+            case "ready" -> System.out.printf(Locale.ROOT, "%.2f%n", awaitStatus(args[1], 200, Duration.ofSeconds(Long.parseLong(args[2]))) / 1000.0);
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    // ---- throughput and latency --------------------------------------------------------------------------------
+
+    static void load(String base, int seconds, int clients, Path body) throws Exception {
+        String application = Files.readString(body);
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).GET().build();
+        HttpRequest form = HttpRequest.newBuilder(URI.create(base + "/services/residence-registration/form")).GET().build();
+        HttpRequest submit = HttpRequest.newBuilder(URI.create(base + "/services/residence-registration/applications"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(application, StandardCharsets.UTF_8)).build();
+
+        // Warm up every path (JIT, pools, Derby caches) before anything is measured.
+        for (HttpRequest warm : List.of(health, form, submit)) {
+            run("warm-up", warm, Math.max(5, seconds), clients, warm == submit ? 201 : 200);
+        }
+        // A status read needs an application to read.
+        String tracking = new String(HTTP.send(submit, HttpResponse.BodyHandlers.ofString()).body())
+                .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
+        HttpRequest status = HttpRequest.newBuilder(URI.create(base + "/applications/" + tracking)).GET().build();
+
+        // The baseline is measured first and last; their mean is what the others are compared with, so a drift of
+        // the machine during the run (JIT, a database checkpoint) shows instead of skewing every ratio.
+        List<Result> results = new ArrayList<>();
+        results.add(run("GET /api/health (baseline, first)", health, seconds, clients, 200));
+        results.add(run("GET /api/services/{code}/form", form, seconds, clients, 200));
+        results.add(run("POST /api/services/{code}/applications", submit, seconds, clients, 201));
+        results.add(run("GET /api/applications/{trackingNumber}", status, seconds, clients, 200));
+        results.add(run("GET /api/health (baseline, last)", health, seconds, clients, 200));
+
+        Result first = results.get(0);
+        Result last = results.get(results.size() - 1);
+        Result baseline = new Result("baseline", first.requests() + last.requests(), first.failures() + last.failures(),
+                first.seconds() + last.seconds(), new long[0]);
+        System.out.printf(Locale.ROOT, "%n%d clients, %d s per endpoint, on %s%n", clients, seconds, base);
+        System.out.printf(Locale.ROOT, "%-42s %10s %8s %9s %9s %9s%n", "endpoint", "req/s", "ratio", "p50 ms", "p99 ms", "failed");
+        System.out.printf(Locale.ROOT, "%-42s %10.0f %7s%n", "baseline (mean of first and last)", baseline.perSecond(), "100%");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "%-42s %10.0f %7.0f%% %9.2f %9.2f %9d%n", r.name(), r.perSecond(),
+                    100 * r.perSecond() / baseline.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.failures());
+        }
+    }
+
+    static Result run(String name, HttpRequest request, int seconds, int clients, int expectedStatus) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong failures = new AtomicLong();
+        List<long[]> perThread = new ArrayList<>();
+        int[] counts = new int[clients];
+        Thread[] threads = new Thread[clients];
+        for (int t = 0; t < clients; t++) {
+            long[] latencies = new long[2_000_000];
+            perThread.add(latencies);
+            int index = t;
+            threads[t] = new Thread(() -> {
+                int n = 0;
+                while (!stop.get() && n < latencies.length) {
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != expectedStatus) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    latencies[n++] = System.nanoTime() - start;
+                }
+                counts[index] = n;
+            });
+        }
+        long begin = System.nanoTime();
+        for (Thread t : threads) {
+            t.start();
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < clients; t++) {
+            System.arraycopy(perThread.get(t), 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Result(name, total, failures.get(), elapsed, all);
+    }
+
+    // ---- hot deploy ------------------------------------------------------------------------------------------
+
+    /** Times "jar copied into deploy/" → "first 200 from its form", over several rounds. */
+    static void hotDeploy(String base, Path jar, Path deployDir, int rounds) throws Exception {
+        String formUrl = base + "/services/residence-registration/form";
+        Path target = deployDir.resolve("bench-" + jar.getFileName());
+        long[] millis = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            Files.deleteIfExists(target);
+            awaitStatus(formUrl, 404, Duration.ofSeconds(30));
+            Thread.sleep(300); // let the removal settle completely before the next copy
+            long start = System.nanoTime();
+            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+            awaitStatus(formUrl, 200, Duration.ofSeconds(30));
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Files.deleteIfExists(target);
+        awaitStatus(formUrl, 404, Duration.ofSeconds(30));
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "hot deploy (jar copied -> first 200 from its form), %d rounds: median %d ms, min %d ms, max %d ms%n",
+                rounds, millis[rounds / 2], millis[0], millis[rounds - 1]);
+    }
+
+    /** Polls until the URL answers the status; returns the milliseconds it took. */
+    static long awaitStatus(String url, int status, Duration timeout) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == status) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException(url + " did not answer " + status + " within " + timeout.toSeconds() + " s");
+    }
+}

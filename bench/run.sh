@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The platform's benchmark: starts the built assembly on its own ports, loads it from a second process on
+# 127.0.0.1 and prints, in one run:
+#   - req/s, p50 and p99 of GET /api/health (the baseline), GET .../form, POST .../applications and
+#     GET /api/applications/{n}, each as a ratio to the baseline;
+#   - hot deploy: a plugin jar copied into deploy/ -> first 200 from its form;
+#   - cold start: launch -> first 200 from /api/health (first boot with an empty data/ folder, then a restart);
+#   - resident memory after boot and after load.
+#
+# Usage: mvn -B -DskipTests install && bench/run.sh [SECONDS_PER_ENDPOINT=15] [CLIENTS=8]
+# Results are printed and kept in bench/results/latest.txt (not committed; copy figures to docs/performance.md).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+seconds="${1:-15}"
+clients="${2:-8}"
+http_port=18181
+export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+
+archive="$(ls "$root"/karaf-assembly/target/igov-karaf-assembly-*.tar.gz 2>/dev/null | head -1 || true)"
+jar="$(ls "$root"/plugins/service-residence-registration/target/igov-service-residence-registration-*.jar 2>/dev/null | head -1 || true)"
+if [[ -z "$archive" || -z "$jar" ]]; then
+  echo "Build first: mvn -B -DskipTests install" >&2
+  exit 1
+fi
+
+work="$root/bench/work"
+rm -rf "$work" && mkdir -p "$work" "$root/bench/results"
+tar xzf "$archive" -C "$work"
+home="$(ls -d "$work"/igov-karaf-assembly-*)"
+sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $http_port/" "$home/etc/org.ops4j.pax.web.cfg"
+sed -i "s/^sshPort *=.*/sshPort = 18101/" "$home/etc/org.apache.karaf.shell.cfg"
+sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/; s/^rmiServerPort *=.*/rmiServerPort = 14444/" "$home/etc/org.apache.karaf.management.cfg"
+password="$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 20 || true)"
+bash "$home/bin/igov-set-password" bench "$password" >/dev/null
+base="http://127.0.0.1:$http_port/api"
+out="$root/bench/results/latest.txt"
+
+console() { echo "$1" | bash "$home/bin/client" -a 18101 -u bench -p "$password" -b 2>/dev/null; }
+karaf_pid() { pgrep -f "karaf.base=$home" | head -1; }
+rss_mb() { echo $(( $(ps -o rss= -p "$(karaf_pid)") / 1024 )); }
+stop_karaf() {
+  bash "$home/bin/stop" >/dev/null 2>&1 || true
+  for _ in $(seq 1 100); do [[ -z "$(karaf_pid)" ]] && return; sleep 0.2; done
+  kill -9 "$(karaf_pid)" 2>/dev/null || true
+}
+trap stop_karaf EXIT
+
+# Launch -> first 200 from /api/health, measured by the launcher itself, polled every 20 ms.
+cold_start() {
+  local t0 t1
+  t0=$(date +%s%N)
+  bash "$home/bin/start"
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" == 200 ]]; do
+    sleep 0.02
+    if (( ($(date +%s%N) - t0) / 1000000000 > 180 )); then echo "no 200 from /api/health after 180 s" >&2; exit 1; fi
+  done
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+{
+  echo "iGov platform benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  first=$(cold_start)
+  sleep 5
+  echo "cold start, first boot (empty data/): ${first} ms; resident memory after boot: $(rss_mb) MB"
+  java "$root/bench/LoadGenerator.java" load "$base" "$seconds" "$clients" "$root/bench/application.json"
+  echo "resident memory after load: $(rss_mb) MB"
+  console "feature:uninstall igov-service-residence-registration" >/dev/null
+  java "$root/bench/LoadGenerator.java" hotdeploy "$base" "$jar" "$home/deploy" 7
+  console "feature:install igov-service-residence-registration" >/dev/null
+  stop_karaf
+  second=$(cold_start)
+  echo "cold start, restart (data/ kept): ${second} ms"
+  stop_karaf
+} 2>&1 | tee "$out"
