@@ -10,6 +10,29 @@ public interface CatalogueService {
     /** @throws ProblemException if the region is not in the catalogue */
     List<RegionServiceEntry> regionServices(String regionId);
 
+    /** @throws ProblemException if the region is not in the catalogue */
+    List<PlaceView> places(String regionId);
+
+    /**
+     * Searches every installed region. Results are ranked: matches in a service's name before matches elsewhere,
+     * then the services citizens apply for most.
+     *
+     * @throws ProblemException naming the query parameter that is wrong
+     */
+    CataloguePage search(CatalogueQuery query);
+
+    CatalogueStatistics statistics();
+
+    /** The services with most applications, in one region or (region {@code null}) everywhere. */
+    List<PopularService> mostRequested(String regionId, int limit);
+
+    /**
+     * When an offering's availability changed (when did this service go online in Lviv?).
+     *
+     * @throws ProblemException if the region or offering is unknown
+     */
+    List<OfferingChange> offeringHistory(String regionId, int offeringId);
+
     /**
      * A service by its code: the code of a service type, or the numeric id of a catalogue service.
      *

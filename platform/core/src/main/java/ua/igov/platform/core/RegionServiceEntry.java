@@ -7,11 +7,12 @@ import ua.igov.platform.spi.LocalizedText;
 /**
  * One catalogue service as offered in one region.
  *
+ * @param region       the region's id
  * @param availability the best availability among the service's offerings in the region
  * @param places       the places where it is offered, with each place's availability
  * @param serviceCode  the code of the installed service type that takes applications for it, or {@code null}
  */
-public record RegionServiceEntry(int serviceId, LocalizedText name, String category, String subcategory,
+public record RegionServiceEntry(String region, int serviceId, LocalizedText name, String category, String subcategory,
                                  String availability, List<PlaceOffering> places, String serviceCode,
                                  boolean submittable) {
 
@@ -21,7 +22,7 @@ public record RegionServiceEntry(int serviceId, LocalizedText name, String categ
 
     /** Where and how a service is offered. */
     public record PlaceOffering(int offeringId, Integer placeId, LocalizedText placeName, String availability,
-                                List<String> loginMethods, String url) {
+                                List<String> loginMethods, String url, Integer deadlineWorkingDays, String fee) {
 
         public PlaceOffering {
             loginMethods = List.copyOf(loginMethods);

@@ -3,9 +3,14 @@ package ua.igov.platform.store;
 import java.time.Instant;
 import java.util.Objects;
 
-/** An application about to be stored, with the form version it was validated against. */
-public record NewApplication(String serviceCode, String regionId, Integer placeId,
-                             String formVersion, String pluginVersion, String formJson, StatusChange firstStatus) {
+/**
+ * An application about to be stored, with the form version it was validated against.
+ *
+ * @param catalogueServiceId the iGov catalogue service it was made for
+ * @param offeringId         the offering (service at a place) it was made at
+ */
+public record NewApplication(String serviceCode, String regionId, Integer placeId, Integer catalogueServiceId,
+                             Integer offeringId, String formVersion, String pluginVersion, String formJson, StatusChange firstStatus) {
 
     public NewApplication {
         Objects.requireNonNull(serviceCode, "serviceCode");

@@ -27,6 +27,7 @@ import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.Offering;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionRejectedException;
 import ua.igov.platform.store.ApplicationStore;
@@ -76,8 +77,9 @@ public class ApplicationManager implements ApplicationService {
     public ApplicationReceipt submit(String serviceCode, byte[] body) {
         InstalledServiceType type = plugins.serviceType(serviceCode).orElseThrow(() -> notInstalledOrUnknown(serviceCode));
         ObjectNode envelope = parseEnvelope(body);
-        String regionId = checkRegionAndPlace(type, envelope);
+        String regionId = envelope.get("region").asText();
         Integer placeId = envelope.hasNonNull("placeId") ? envelope.get("placeId").asInt() : null;
+        Offering offering = onlineOffering(type, regionId, placeId);
         JsonNode form = envelope.get("form");
 
         List<FieldProblem> formProblems = type.form().validate(form);
@@ -93,7 +95,7 @@ public class ApplicationManager implements ApplicationService {
         StatusChange first = new StatusChange(SUBMITTED, clock.instant(), "citizen", null);
         try {
             StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
-                    type.type().form().version(), type.origin().version(), Json.MAPPER.writeValueAsString(form), first),
+                    offering.serviceId(), offering.id(), type.type().form().version(), type.origin().version(), Json.MAPPER.writeValueAsString(form), first),
                     number -> TrackingNumbers.format(origin, number));
             LOG.debug("Application {} for '{}' submitted", stored.trackingNumber(), serviceCode);
             return new ApplicationReceipt(stored.trackingNumber(), serviceCode, stored.status(), stored.submittedAt());
@@ -151,18 +153,18 @@ public class ApplicationManager implements ApplicationService {
         return (ObjectNode) root;
     }
 
-    private String checkRegionAndPlace(InstalledServiceType type, ObjectNode envelope) {
-        String regionId = envelope.get("region").asText();
+    /** The offering the application is made at: the service type's, online, in the region (and place) asked for. */
+    private Offering onlineOffering(InstalledServiceType type, String regionId, Integer placeId) {
         RegionIndex region = plugins.region(regionId).orElseThrow(() -> Problems.invalidRequest(List.of(
                 new FieldProblem("/region", "there is no region '" + limit(regionId) + "' in the catalogue"))));
-        Integer placeId = envelope.hasNonNull("placeId") ? envelope.get("placeId").asInt() : null;
-        boolean offered = type.type().catalogueServiceIds().stream().anyMatch(id -> region.offersOnline(id, placeId));
-        if (!offered) {
-            String where = placeId == null ? "region '" + regionId + "'" : "place " + placeId + " of region '" + regionId + "'";
-            throw Problems.invalidRequest(List.of(new FieldProblem(placeId == null ? "/region" : "/placeId",
-                    "the " + where + " does not offer '" + type.code() + "' online")));
-        }
-        return regionId;
+        return type.type().catalogueServiceIds().stream().sorted()
+                .flatMap(id -> region.onlineOffering(id, placeId).stream())
+                .findFirst()
+                .orElseThrow(() -> {
+                    String where = placeId == null ? "region '" + regionId + "'" : "place " + placeId + " of region '" + regionId + "'";
+                    return Problems.invalidRequest(List.of(new FieldProblem(placeId == null ? "/region" : "/placeId",
+                            "the " + where + " does not offer '" + type.code() + "' online")));
+                });
     }
 
     private static String limit(String text) {

@@ -2,6 +2,9 @@ package ua.igov.platform.core.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -37,10 +40,16 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistryImpl.class);
 
     private final Instant startedAt = Instant.now();
-    /** Keyed by service id, so the oldest registration of a code or region wins and the rest wait their turn. */
-    private final Map<Long, InstalledServiceType> serviceTypes = new ConcurrentSkipListMap<>();
-    private final Map<Long, RegionIndex> regions = new ConcurrentSkipListMap<>();
+    /**
+     * Keyed by service id. For a service code the oldest registration wins and the rest wait their turn; for a
+     * region the newest wins, so a new version of a region's data replaces the old one in a single step.
+     */
+    private final ConcurrentSkipListMap<Long, InstalledServiceType> serviceTypes = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, RegionIndex> regions = new ConcurrentSkipListMap<>();
     private final Map<Long, String> refused = new ConcurrentHashMap<>();
+    /** What requests read: rebuilt whole on every change and swapped in one write, never seen half-built. */
+    private volatile Map<String, RegionIndex> regionsById = Map.of();
+    private volatile Map<String, InstalledServiceType> serviceTypesByCode = Map.of();
 
     @Activate
     public PluginRegistryImpl() {
@@ -59,6 +68,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         try {
             FormSchema form = FormSchema.compile(type.form().jsonSchema());
             serviceTypes.put(id, new InstalledServiceType(type, form, origin));
+            publish();
             LOG.info("Service '{}' (form {}) installed from {} {}", type.code(), type.form().version(),
                     origin.bundle(), origin.version());
         } catch (RuntimeException e) {
@@ -72,6 +82,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         long id = serviceId(reference);
         refused.remove(id);
         if (serviceTypes.remove(id) != null) {
+            publish();
             LOG.info("Service '{}' uninstalled", type.code());
         }
     }
@@ -80,14 +91,25 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     void addRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
         regions.put(serviceId(reference), new RegionIndex(catalogue, origin));
+        publish();
         LOG.info("Region '{}' installed from {} {}: {} offerings of {} services", catalogue.region().id(),
                 origin.bundle(), origin.version(), catalogue.offerings().size(), catalogue.services().size());
     }
 
     void removeRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
         if (regions.remove(serviceId(reference)) != null) {
+            publish();
             LOG.info("Region '{}' uninstalled", catalogue.region().id());
         }
+    }
+
+    private synchronized void publish() {
+        Map<String, RegionIndex> byId = new TreeMap<>();
+        regions.descendingMap().values().forEach(r -> byId.putIfAbsent(r.id(), r));
+        Map<String, InstalledServiceType> byCode = new LinkedHashMap<>();
+        serviceTypes.values().forEach(t -> byCode.putIfAbsent(t.code(), t));
+        regionsById = Collections.unmodifiableMap(byId);
+        serviceTypesByCode = Collections.unmodifiableMap(byCode);
     }
 
     private static long serviceId(ServiceReference<?> reference) {
@@ -96,33 +118,37 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
 
     @Override
     public Optional<InstalledServiceType> serviceType(String code) {
-        return serviceTypes.values().stream().filter(t -> t.code().equals(code)).findFirst();
+        return Optional.ofNullable(serviceTypesByCode.get(code));
     }
 
     @Override
     public Collection<InstalledServiceType> serviceTypes() {
-        Map<String, InstalledServiceType> byCode = new java.util.LinkedHashMap<>();
-        serviceTypes.values().forEach(t -> byCode.putIfAbsent(t.code(), t));
-        return List.copyOf(byCode.values());
+        return serviceTypesByCode.values();
     }
 
     @Override
     public Optional<InstalledServiceType> serviceTypeFor(int catalogueServiceId) {
-        return serviceTypes.values().stream()
-                .filter(t -> t.type().catalogueServiceIds().contains(catalogueServiceId))
-                .findFirst();
+        for (InstalledServiceType t : serviceTypesByCode.values()) {
+            if (t.type().catalogueServiceIds().contains(catalogueServiceId)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public Optional<RegionIndex> region(String id) {
-        return regions.values().stream().filter(r -> r.id().equals(id)).findFirst();
+        return Optional.ofNullable(regionsById.get(id));
     }
 
     @Override
     public Collection<RegionIndex> regions() {
-        Map<String, RegionIndex> byId = new java.util.TreeMap<>();
-        regions.values().forEach(r -> byId.putIfAbsent(r.id(), r));
-        return List.copyOf(byId.values());
+        return regionsById.values();
+    }
+
+    @Override
+    public PluginCounts counts() {
+        return new PluginCounts(regionsById.size(), serviceTypesByCode.size());
     }
 
     @Override

@@ -74,7 +74,8 @@ final class RegionCatalogueReader {
         n.path("loginMethods").forEach(k -> logins.add(k.asText()));
         return new Offering(required(n, "id").asInt(), required(n, "serviceId").asInt(), optionalInt(n, "placeId"),
                 optionalInt(n, "authorityId"), Availability.fromWireName(text(n, "availability")), logins,
-                optionalText(n, "url"), optionalText(n, "note"));
+                optionalText(n, "url"), optionalText(n, "note"), optionalInt(n, "deadlineWorkingDays"),
+                optionalText(n, "fee"));
     }
 
     private static Classifier classifier(JsonNode n) {

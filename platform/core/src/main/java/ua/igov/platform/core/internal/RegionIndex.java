@@ -23,6 +23,8 @@ final class RegionIndex {
     private final Map<Integer, Place> places;
     private final Map<Integer, CatalogueService> services;
     private final Map<Integer, List<Offering>> offeringsByService;
+    private final Map<String, List<Place>> placesByKoatuu;
+    private final List<CatalogueEntry> entries;
 
     RegionIndex(RegionCatalogue catalogue, PluginOrigin origin) {
         this.catalogue = catalogue;
@@ -33,6 +35,30 @@ final class RegionIndex {
         this.offeringsByService = catalogue.offerings().stream()
                 .filter(o -> services.containsKey(o.serviceId()))
                 .collect(Collectors.groupingBy(Offering::serviceId, Collectors.toUnmodifiableList()));
+        this.placesByKoatuu = catalogue.places().stream().filter(p -> p.koatuu() != null)
+                .collect(Collectors.groupingBy(Place::koatuu, Collectors.toUnmodifiableList()));
+        this.entries = catalogue.services().stream()
+                .filter(s -> !s.test() && offeringsByService.containsKey(s.id()))
+                .map(s -> new CatalogueEntry(s, offeringsByService.get(s.id())))
+                .toList();
+    }
+
+    /** What citizens can find here, one entry per visible service. */
+    List<CatalogueEntry> entries() {
+        return entries;
+    }
+
+    List<Place> placesWithKoatuu(String koatuu) {
+        return placesByKoatuu.getOrDefault(koatuu, List.of());
+    }
+
+    /** The place and every place above it (its district, its oblast-level place), as ids. */
+    java.util.Set<Integer> withAncestors(Place place) {
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (Place p = place; p != null && ids.add(p.id()); p = place(p.parentId())) {
+            // walk up; the set stops a cycle in bad data
+        }
+        return ids;
     }
 
     String id() {
@@ -53,9 +79,7 @@ final class RegionIndex {
 
     /** Services citizens may see: iGov's test and placeholder entries are left out. */
     List<CatalogueService> visibleServices() {
-        return catalogue.services().stream()
-                .filter(s -> !s.test() && offeringsByService.containsKey(s.id()))
-                .toList();
+        return entries.stream().map(CatalogueEntry::service).toList();
     }
 
     List<Offering> offerings(int serviceId) {
@@ -64,17 +88,30 @@ final class RegionIndex {
 
     /** Whether citizens can apply online for the service here, at the given place or anywhere in the region. */
     boolean offersOnline(int serviceId, Integer placeId) {
+        return onlineOffering(serviceId, placeId).isPresent();
+    }
+
+    /** The offering an online application for the service is made at: at the given place, or the region's first. */
+    java.util.Optional<Offering> onlineOffering(int serviceId, Integer placeId) {
         return offerings(serviceId).stream()
-                .anyMatch(o -> o.availability() == Availability.ONLINE && (placeId == null || placeId.equals(o.placeId())));
+                .filter(o -> o.availability() == Availability.ONLINE && (placeId == null || placeId.equals(o.placeId())))
+                .findFirst();
     }
 
     Map<Availability, Integer> countByAvailability() {
         Map<Availability, Integer> counts = new EnumMap<>(Availability.class);
-        for (CatalogueService s : visibleServices()) {
-            for (Offering o : offerings(s.id())) {
+        for (CatalogueEntry e : entries) {
+            for (Offering o : e.offerings()) {
                 counts.merge(o.availability(), 1, Integer::sum);
             }
         }
+        return counts;
+    }
+
+    /** Visible services by their best availability. */
+    Map<Availability, Integer> servicesByAvailability() {
+        Map<Availability, Integer> counts = new EnumMap<>(Availability.class);
+        entries.forEach(e -> counts.merge(e.best(), 1, Integer::sum));
         return counts;
     }
 }

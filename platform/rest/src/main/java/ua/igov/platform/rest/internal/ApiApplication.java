@@ -19,6 +19,7 @@ final class ApiApplication {
         return new ResourceConfig()
                 .register(new HealthResource(registry))
                 .register(new RegionResource(catalogue))
+                .register(new CatalogueResource(catalogue))
                 .register(new ServiceResource(catalogue, applications))
                 .register(new ApplicationResource(applications))
                 .register(JsonProvider.create())

@@ -2,14 +2,12 @@ package ua.igov.platform.rest.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
 
 /** Liveness for load balancers and the benchmarks' baseline: cheap on purpose, it touches no database. */
@@ -29,10 +27,8 @@ public final class HealthResource {
 
     @GET
     public Health health() {
-        List<PluginInfo> plugins = registry.plugins();
-        long regions = plugins.stream().filter(p -> p.kind().equals("region")).count();
-        long services = plugins.stream().filter(p -> p.kind().equals("service")).count();
+        PluginRegistry.PluginCounts counts = registry.counts();
         long uptime = Duration.between(registry.startedAt(), Instant.now()).toSeconds();
-        return new Health("UP", uptime, (int) (regions + services), regions, services);
+        return new Health("UP", uptime, counts.regions() + counts.services(), counts.regions(), counts.services());
     }
 }

@@ -1,5 +1,6 @@
 package ua.igov.platform.rest.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -9,8 +10,11 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.OfferingChange;
+import ua.igov.platform.core.PlaceView;
 import ua.igov.platform.core.RegionServiceEntry;
 import ua.igov.platform.core.RegionSummary;
+import ua.igov.platform.spi.FieldProblem;
 
 /** The regions in the catalogue and the services each offers. */
 @Path("/regions")
@@ -32,5 +36,23 @@ public final class RegionResource {
     @Path("/{region}/services")
     public List<RegionServiceEntry> services(@PathParam("region") String region) {
         return catalogue.regionServices(region);
+    }
+
+    @GET
+    @Path("/{region}/places")
+    public List<PlaceView> places(@PathParam("region") String region) {
+        return catalogue.places(region);
+    }
+
+    /** When an offering's availability changed: when did this service go online here? */
+    @GET
+    @Path("/{region}/offerings/{offering}/history")
+    public List<OfferingChange> offeringHistory(@PathParam("region") String region, @PathParam("offering") String offering) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int id = CatalogueResource.number("offering", offering, -1, problems);
+        if (!problems.isEmpty()) {
+            throw CatalogueResource.badQuery(problems);
+        }
+        return catalogue.offeringHistory(region, id);
     }
 }

@@ -23,7 +23,13 @@ import org.junit.jupiter.api.Test;
 import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationStatus;
+import ua.igov.platform.core.CatalogueQuery;
+import ua.igov.platform.core.CataloguePage;
 import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.CatalogueStatistics;
+import ua.igov.platform.core.OfferingChange;
+import ua.igov.platform.core.PlaceView;
+import ua.igov.platform.core.PopularService;
 import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
 import ua.igov.platform.core.Problems;
@@ -106,6 +112,14 @@ class ApiApplicationTest {
     }
 
     @Test
+    void searchParametersThatAreNotNumbersAreNamed() throws Exception {
+        Answer answer = call("GET", "/catalogue?size=lots", null, null);
+        assertEquals(400, answer.status());
+        assertEquals("size", answer.body().get("errors").get(0).get("field").asText());
+        assertEquals(200, call("GET", "/catalogue?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82&size=5", null, null).status());
+    }
+
+    @Test
     void tooLargeABodyIsRefusedUnread() throws Exception {
         String huge = "{\"x\": \"" + "a".repeat(ServiceResource.MAX_BODY_BYTES) + "\"}";
         Answer answer = call("POST", "/services/residence-registration/applications", "application/json", huge);
@@ -128,6 +142,11 @@ class ApiApplicationTest {
         }
 
         @Override
+        public PluginCounts counts() {
+            return new PluginCounts(1, 1);
+        }
+
+        @Override
         public Instant startedAt() {
             return Instant.now();
         }
@@ -142,6 +161,31 @@ class ApiApplicationTest {
         @Override
         public List<RegionServiceEntry> regionServices(String regionId) {
             throw Problems.unknownRegion(regionId);
+        }
+
+        @Override
+        public List<PlaceView> places(String regionId) {
+            throw Problems.unknownRegion(regionId);
+        }
+
+        @Override
+        public CataloguePage search(CatalogueQuery query) {
+            return new CataloguePage(0, query.page(), query.size(), List.of());
+        }
+
+        @Override
+        public CatalogueStatistics statistics() {
+            return null;
+        }
+
+        @Override
+        public List<PopularService> mostRequested(String regionId, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<OfferingChange> offeringHistory(String regionId, int offeringId) {
+            return List.of();
         }
 
         @Override

@@ -5,57 +5,42 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.ServiceTypeRecord;
 import ua.igov.platform.store.StatusChange;
-import ua.igov.platform.store.StoreException;
 import ua.igov.platform.store.StoredApplication;
 
 /**
  * The application store on any JDBC database the platform supports. It keeps no state of its own between calls:
  * every answer comes from the database, so any number of nodes can share it.
- *
- * <p>The data source is the one named {@code igov} (see {@code etc/org.ops4j.datasource-igov.cfg}); an operator can
- * point the store elsewhere with {@code dataSource.target} in {@code etc/ua.igov.platform.store.cfg}.
  */
-@Component(service = ApplicationStore.class, configurationPid = "ua.igov.platform.store",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = ApplicationStore.class)
 public class JdbcApplicationStore implements ApplicationStore {
-
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcApplicationStore.class);
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
 
     @Activate
-    public JdbcApplicationStore(@Reference(name = "dataSource", target = "(dataSourceName=igov)") DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+    public JdbcApplicationStore(@Reference Database database) {
+        this(database, Clock.systemUTC());
     }
 
-    JdbcApplicationStore(DataSource dataSource, Clock clock) {
-        this.jdbc = new Jdbc(dataSource);
+    JdbcApplicationStore(Database database, Clock clock) {
+        this.jdbc = database.jdbc();
+        this.dialect = database.dialect();
         this.clock = clock;
-        SchemaMigrator.migrate(dataSource);
-        this.dialect = jdbc.read("read the database's product name",
-                c -> SqlDialect.forProduct(c.getMetaData().getDatabaseProductName()));
-        LOG.info("Application store ready on {} (schema up to date)", dialect);
     }
 
     @Override
@@ -64,18 +49,21 @@ public class JdbcApplicationStore implements ApplicationStore {
             String trackingNumber = trackingNumbers.apply(nextApplicationNumber(c));
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO application (tracking_number, service_code, "
-                    + "region_id, place_id, form_version, plugin_version, form_data, status, submitted_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "region_id, place_id, catalogue_service_id, offering_id, form_version, plugin_version, form_data, "
+                    + "status, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, trackingNumber);
                 ps.setString(2, app.serviceCode());
                 ps.setString(3, app.regionId());
-                setNullableInt(ps, 4, app.placeId());
-                ps.setString(5, app.formVersion());
-                ps.setString(6, app.pluginVersion());
-                ps.setString(7, app.formJson());
-                ps.setString(8, app.firstStatus().status());
-                ps.setTimestamp(9, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
-                ps.setTimestamp(10, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
+                Jdbc.setNullableInt(ps, 4, app.placeId());
+                Jdbc.setNullableInt(ps, 5, app.catalogueServiceId());
+                Jdbc.setNullableInt(ps, 6, app.offeringId());
+                ps.setString(7, app.formVersion());
+                ps.setString(8, app.pluginVersion());
+                ps.setString(9, app.formJson());
+                ps.setString(10, app.firstStatus().status());
+                ps.setTimestamp(11, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
+                ps.setTimestamp(12, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -127,7 +115,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                     String tracking = rs.getString("tracking_number");
                     String serviceCode = rs.getString("service_code");
                     String regionId = rs.getString("region_id");
-                    Integer placeId = nullableInt(rs, "place_id");
+                    Integer placeId = Jdbc.nullableInt(rs, "place_id");
                     String formVersion = rs.getString("form_version");
                     String pluginVersion = rs.getString("plugin_version");
                     String formData = rs.getString("form_data");
@@ -230,18 +218,4 @@ public class JdbcApplicationStore implements ApplicationStore {
             }
         });
     }
-
-    private static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
-    }
-
-    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
 }

@@ -23,19 +23,25 @@ class JdbcApplicationStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123Z");
 
-    private EmbeddedDataSource dataSource;
+    private MigratedDatabase database;
     private JdbcApplicationStore store;
 
-    @BeforeEach
-    void freshDatabase() {
-        dataSource = new EmbeddedDataSource();
+    /** A fresh in-memory Derby database, migrated, for each test. */
+    static MigratedDatabase freshDatabase() {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:store-" + UUID.randomUUID());
         dataSource.setCreateDatabase("create");
-        store = new JdbcApplicationStore(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new MigratedDatabase(dataSource);
     }
 
-    private static NewApplication application() {
-        return new NewApplication("residence-registration", "dnipropetrovsk", 1, "1.0", "0.1.0",
+    @BeforeEach
+    void setUp() {
+        database = freshDatabase();
+        store = new JdbcApplicationStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static NewApplication application() {
+        return new NewApplication("residence-registration", "dnipropetrovsk", 1, 29, 100, "1.0", "0.1.0",
                 "{\"lastName\":\"Шевченко\"}", new StatusChange("submitted", NOW, "citizen", null));
     }
 
@@ -104,8 +110,12 @@ class JdbcApplicationStoreTest {
 
     @Test
     void migratingTwiceIsHarmless() {
-        JdbcApplicationStore again = new JdbcApplicationStore(dataSource, Clock.systemUTC());
-        insert();
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:twice-" + UUID.randomUUID());
+        dataSource.setCreateDatabase("create");
+        new MigratedDatabase(dataSource);
+        JdbcApplicationStore again = new JdbcApplicationStore(new MigratedDatabase(dataSource), Clock.systemUTC());
+        again.insert(application(), n -> "1-" + n);
         assertNotEquals(0, again.countApplications());
     }
 }

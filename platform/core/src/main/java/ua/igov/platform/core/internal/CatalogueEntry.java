@@ -1,0 +1,78 @@
+package ua.igov.platform.core.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import ua.igov.platform.spi.Availability;
+import ua.igov.platform.spi.CatalogueService;
+import ua.igov.platform.spi.Offering;
+
+/**
+ * One catalogue service in one region, with its search words folded once, when the region arrives, so a search is
+ * a scan of ready-made sets.
+ */
+final class CatalogueEntry {
+
+    private final CatalogueService service;
+    private final List<Offering> offerings;
+    private final Availability best;
+    private final List<String> nameWords;
+    private final List<String> otherWords;
+
+    CatalogueEntry(CatalogueService service, List<Offering> offerings) {
+        this.service = service;
+        this.offerings = offerings;
+        this.best = offerings.stream().map(Offering::availability).min(Enum::compareTo).orElse(Availability.IN_WORK);
+        Set<String> name = new HashSet<>(SearchText.words(service.name().uk()));
+        name.addAll(SearchText.words(service.name().en()));
+        Set<String> other = new HashSet<>();
+        service.keywords().forEach(k -> other.addAll(SearchText.words(k)));
+        other.addAll(SearchText.words(service.operator()));
+        if (service.subcategory() != null) {
+            other.addAll(SearchText.words(service.subcategory().name().uk()));
+            other.addAll(SearchText.words(service.subcategory().name().en()));
+        }
+        other.removeAll(name);
+        this.nameWords = new ArrayList<>(name);
+        this.otherWords = new ArrayList<>(other);
+    }
+
+    CatalogueService service() {
+        return service;
+    }
+
+    List<Offering> offerings() {
+        return offerings;
+    }
+
+    Availability best() {
+        return best;
+    }
+
+    /**
+     * How well the query's words match: 0 if some word is found nowhere; otherwise higher for more words found in
+     * the name. A query word matches a word it begins (so "реєстр" finds "реєстрація").
+     */
+    int score(List<String> queryWords) {
+        int score = 1;
+        for (String q : queryWords) {
+            if (anyStartsWith(nameWords, q)) {
+                score += 2;
+            } else if (!anyStartsWith(otherWords, q)) {
+                return 0;
+            }
+        }
+        return score;
+    }
+
+    private static boolean anyStartsWith(List<String> words, String prefix) {
+        for (String w : words) {
+            if (w.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,52 @@
+package ua.igov.platform.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ua.igov.platform.store.CatalogueStore;
+import ua.igov.platform.store.StoreException;
+
+/**
+ * Application counts per catalogue service, for ranking search results and listing what is most requested.
+ * Counting is a database query, so answers are kept for a short while: a bounded, self-expiring cache, so nodes
+ * may differ by at most that long and nothing needs invalidating.
+ */
+final class Popularity {
+
+    static final Duration FRESH_FOR = Duration.ofSeconds(30);
+    private static final String EVERYWHERE = "";
+
+    private record Counts(Map<Integer, Long> byService, Instant takenAt) {
+    }
+
+    private final CatalogueStore store;
+    private final Clock clock;
+    private final Map<String, Counts> cache = new ConcurrentHashMap<>();
+
+    Popularity(CatalogueStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Applications per catalogue service in a region, or everywhere for {@code null}; empty if the database is down. */
+    Map<Integer, Long> counts(String regionId) {
+        String key = regionId == null ? EVERYWHERE : regionId;
+        Instant now = clock.instant();
+        Counts counts = cache.get(key);
+        if (counts == null || counts.takenAt().plus(FRESH_FOR).isBefore(now)) {
+            try {
+                counts = new Counts(Map.copyOf(store.applicationCounts(regionId)), now);
+            } catch (StoreException e) {
+                return counts == null ? Map.of() : counts.byService(); // rank without it rather than fail a search
+            }
+            if (cache.size() > 1_000) {
+                cache.clear(); // region ids come from the catalogue, but keep the bound anyway
+            }
+            cache.put(key, counts);
+        }
+        return counts.byService();
+    }
+}

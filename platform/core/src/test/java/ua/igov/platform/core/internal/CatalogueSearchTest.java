@@ -1,0 +1,108 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.CatalogueQuery;
+import ua.igov.platform.core.CataloguePage;
+import ua.igov.platform.core.CatalogueStatistics;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.RegionServiceEntry;
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.store.CatalogueStore;
+import ua.igov.platform.store.OfferingState;
+import ua.igov.platform.store.OfferingStatusChange;
+
+class CatalogueSearchTest {
+
+    private final ApplicationManagerTest.FakePlugins plugins = new ApplicationManagerTest.FakePlugins();
+    private final Map<Integer, Long> applicationCounts = new java.util.HashMap<>();
+    private CatalogueManager catalogue;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        plugins.region = new RegionIndex(RegionCatalogueReaderTest.fixture(), new PluginOrigin("region", "1"));
+        CatalogueStore store = new CatalogueStore() {
+            public int recordCatalogue(String r, String v, List<OfferingState> o, Instant at) {
+                return 0;
+            }
+
+            public List<OfferingStatusChange> offeringHistory(String r, int id) {
+                return List.of();
+            }
+
+            public Map<Integer, Long> applicationCounts(String r) {
+                return applicationCounts;
+            }
+        };
+        catalogue = new CatalogueManager(plugins, new InMemoryStore(), store, Clock.systemUTC());
+    }
+
+    private static CatalogueQuery query(String text, String region, String place, String status) {
+        return new CatalogueQuery(text, region, place, null, status, null, 0, 20);
+    }
+
+    private List<Integer> serviceIds(CataloguePage page) {
+        return page.items().stream().map(RegionServiceEntry::serviceId).toList();
+    }
+
+    @Test
+    void findsByAWordsBeginningInAnyCaseAndHidesTestEntries() {
+        assertEquals(List.of(29), serviceIds(catalogue.search(query("РЕЄСТР", null, null, null))));
+        assertEquals(List.of(29), serviceIds(catalogue.search(query("реєстрацiя", null, null, null))), "Latin i");
+        assertEquals(List.of(), serviceIds(catalogue.search(query("можно", null, null, null))), "test entries never show");
+        assertEquals(2, catalogue.search(query(null, null, null, null)).total());
+    }
+
+    @Test
+    void filtersByStatusAndByPlaceWithItsOblast() {
+        assertEquals(List.of(30), serviceIds(catalogue.search(query(null, null, null, "coming_soon"))));
+        // the city (KOATUU 9910100000) sees its own offering and the oblast-level one
+        assertEquals(2, catalogue.search(query(null, "testland", "9910100000", null)).total());
+        // the oblast-level place sees only what is offered there
+        assertEquals(List.of(30), serviceIds(catalogue.search(query(null, "testland", "9900000000", null))));
+    }
+
+    @Test
+    void mostRequestedRanksFirstAmongEqualMatches() {
+        applicationCounts.put(30, 5L);
+        assertEquals(List.of(30, 29), serviceIds(catalogue.search(query(null, null, null, null))));
+        assertEquals(30, catalogue.mostRequested(null, 10).get(0).serviceId());
+    }
+
+    @Test
+    void badQueriesNameTheParameter() {
+        assertEquals("size", field(() -> catalogue.search(new CatalogueQuery(null, null, null, null, null, null, 0, 1_000_000))));
+        assertEquals("q", field(() -> catalogue.search(query("", null, null, null))));
+        assertEquals("q", field(() -> catalogue.search(query("а".repeat(10_240), null, null, null))));
+        assertEquals("region", field(() -> catalogue.search(query(null, "atlantis", null, null))));
+        assertEquals("place", field(() -> catalogue.search(query(null, null, "1234567890", null))));
+        assertEquals("place", field(() -> catalogue.search(query(null, null, "Dnipro", null))));
+        assertEquals("status", field(() -> catalogue.search(query(null, null, null, "soonish"))));
+        assertEquals("page", field(() -> catalogue.search(new CatalogueQuery(null, null, null, null, null, null, -1, 10))));
+    }
+
+    private static String field(Runnable call) {
+        ProblemException problem = assertThrows(ProblemException.class, call::run);
+        assertEquals(400, problem.status());
+        assertTrue(problem.detail().length() < 500, "a detail a person reads, not a dump");
+        return problem.fieldProblems().stream().map(FieldProblem::field).findFirst().orElseThrow();
+    }
+
+    @Test
+    void statisticsCountServicesByTheirBestAvailabilityAndOfferings() {
+        CatalogueStatistics stats = catalogue.statistics();
+        assertEquals(2, stats.total().services());
+        assertEquals(2, stats.total().offerings());
+        assertEquals(Map.of("online", 1, "coming_soon", 1), stats.total().servicesByStatus());
+        assertEquals("testland", stats.regions().get(0).region());
+    }
+}

@@ -1,0 +1,44 @@
+package ua.igov.platform.store.internal;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Migrates the schema of the data source named {@code igov} (see {@code etc/org.ops4j.datasource-igov.cfg}) and
+ * only then offers it to the stores. An operator can point it elsewhere with {@code dataSource.target} in
+ * {@code etc/ua.igov.platform.store.cfg}.
+ */
+@Component(service = Database.class, configurationPid = "ua.igov.platform.store",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class MigratedDatabase implements Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigratedDatabase.class);
+
+    private final Jdbc jdbc;
+    private final SqlDialect dialect;
+
+    @Activate
+    public MigratedDatabase(@Reference(name = "dataSource", target = "(dataSourceName=igov)") DataSource dataSource) {
+        SchemaMigrator.migrate(dataSource);
+        this.jdbc = new Jdbc(dataSource);
+        this.dialect = jdbc.read("read the database's product name",
+                c -> SqlDialect.forProduct(c.getMetaData().getDatabaseProductName()));
+        LOG.info("Database ready on {} (schema up to date)", dialect);
+    }
+
+    @Override
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return dialect;
+    }
+}
