@@ -32,6 +32,8 @@ class CatalogWriterTest {
             byte[] a = Files.readAllBytes(CatalogWriter.target(first, slug));
             byte[] b = Files.readAllBytes(CatalogWriter.target(second, slug));
             assertArrayEquals(a, b, slug);
+            assertArrayEquals(Files.readAllBytes(RegionPluginPom.target(first, slug)),
+                    Files.readAllBytes(RegionPluginPom.target(second, slug)), slug + " pom.xml");
         }
     }
 
@@ -64,6 +66,22 @@ class CatalogWriterTest {
         for (String path : nulls) {
             assertTrue(path.endsWith(".parentId") || path.endsWith(".url") || path.endsWith(".note"), path);
         }
+    }
+
+    /** Crimea and Sevastopol have places but no offerings; their files still carry every list, empty or not. */
+    @Test
+    void regionsWithoutOfferingsWriteEmptyLists() throws IOException {
+        for (String slug : List.of("crimea", "sevastopol")) {
+            JsonNode root = JSON.readTree(CatalogWriter.toBytes(TestData.catalog(slug)));
+            assertEquals(List.of("formatVersion", "region", "places", "authorities", "services", "offerings"),
+                    fieldNames(root), slug);
+            for (String list : List.of("authorities", "services", "offerings")) {
+                assertTrue(root.get(list).isArray() && root.get(list).isEmpty(), slug + " " + list);
+            }
+            assertFalse(root.get("places").isEmpty(), slug + " places");
+        }
+        String text = new String(CatalogWriter.toBytes(TestData.catalog("sevastopol")), StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("  \"offerings\": []\n}\n"), text);
     }
 
     @Test

@@ -11,6 +11,8 @@ final class TestData {
     static final Path README = CSV_DIR.resolve("README.md");
     /** The plugins folder, where the generator writes region-<slug>/... */
     static final Path PLUGINS_DIR = Path.of("..");
+    /** The checkout's root, which holds plugins/, features/ and karaf-assembly/. */
+    static final Path PROJECT_ROOT = PLUGINS_DIR.toAbsolutePath().normalize().getParent();
 
     private static IgovDump dump;
 
@@ -26,6 +28,10 @@ final class TestData {
             }
         }
         return dump;
+    }
+
+    static RegionCatalog.Region header(String slug) {
+        return RegionDirectory.header(RegionDirectory.bySlug(slug).orElseThrow(), dump());
     }
 
     static RegionCatalog catalog(String slug) {
