@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java LoadGenerator.java load     BASE_URL SECONDS CLIENTS BODY_FILE
+ * java LoadGenerator.java search   BASE_URL SECONDS CLIENTS
  * java LoadGenerator.java hotdeploy BASE_URL JAR DEPLOY_DIR ROUNDS
  * java LoadGenerator.java ready    URL TIMEOUT_SECONDS
  * </pre>
@@ -50,6 +51,7 @@ public class LoadGenerator {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+            case "search" -> search(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "hotdeploy" -> hotDeploy(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
             case "ready" -> System.out.printf(Locale.ROOT, "%.2f%n", awaitStatus(args[1], 200, Duration.ofSeconds(Long.parseLong(args[2]))) / 1000.0);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -97,7 +99,57 @@ public class LoadGenerator {
         }
     }
 
+    // ---- catalogue search ------------------------------------------------------------------------------------
+
+    /** Searches citizens make: words (with the apostrophes people type), a region, a city, a status, a login. */
+    static final List<String> SEARCHES = List.of(
+            "q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82",                         // паспорт
+            "q=%D1%80%D0%B5%D1%94%D1%81%D1%82%D1%80%D0%B0%D1%86%D1%96%D1%8F",       // реєстрація
+            "q=%D0%BE%D0%B1%27%D1%94%D0%BA%D1%82&region=lviv",                      // об'єкт in Lviv
+            "q=%D0%B7%D0%B5%D0%BC%D0%B5%D0%BB%D1%8C%D0%BD%D0%BE%D1%97",             // земельної
+            "place=1210100000",                                                     // everything in Dnipro and its oblast
+            "region=kherson&status=online",
+            "q=%D0%B4%D0%BE%D0%B2%D1%96%D0%B4%D0%BA%D0%B0&login=BankID",            // довідка, BankID
+            "category=Business&size=50",
+            "q=%D0%BC%E2%80%99%D1%8F%D1%81%D0%BE",                                  // м’ясо
+            "region=ternopil&page=2");
+
+    static void search(String base, int seconds, int clients) throws Exception {
+        List<HttpRequest> requests = SEARCHES.stream()
+                .map(q -> HttpRequest.newBuilder(URI.create(base + "/catalogue?" + q)).GET().build())
+                .toList();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).GET().build();
+        runMany("warm-up", requests, Math.max(5, seconds), clients);
+        run("warm-up", health, Math.max(5, seconds), clients, 200);
+        Result baseline = run("GET /api/health (baseline)", health, seconds, clients, 200);
+        Result searches = runMany("GET /api/catalogue?... (10 kinds of search)", requests, seconds, clients);
+        System.out.printf(Locale.ROOT, "%n%d regions loaded, %d clients, %d s%n", regionCount(base), clients, seconds);
+        System.out.printf(Locale.ROOT, "%-42s %10s %8s %9s %9s %9s%n", "endpoint", "req/s", "ratio", "p50 ms", "p99 ms", "failed");
+        for (Result r : List.of(baseline, searches)) {
+            System.out.printf(Locale.ROOT, "%-42s %10.0f %7.0f%% %9.2f %9.2f %9d%n", r.name(), r.perSecond(),
+                    100 * r.perSecond() / baseline.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.failures());
+        }
+        System.out.printf(Locale.ROOT, "catalogue search p99: %.2f ms (target < 20 ms)%n", searches.percentileMillis(99));
+    }
+
+    static int regionCount(String base) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/regions")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.split("\"koatuu\"", -1).length - 1;
+    }
+
+    /** Like {@link #run}, each client cycling through the requests. */
+    static Result runMany(String name, List<HttpRequest> requests, int seconds, int clients) throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        return run(name, () -> requests.get((int) (next.getAndIncrement() % requests.size())), seconds, clients, 200);
+    }
+
     static Result run(String name, HttpRequest request, int seconds, int clients, int expectedStatus) throws InterruptedException {
+        return run(name, () -> request, seconds, clients, expectedStatus);
+    }
+
+    static Result run(String name, java.util.function.Supplier<HttpRequest> requests, int seconds, int clients,
+                      int expectedStatus) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong failures = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
@@ -110,6 +162,7 @@ public class LoadGenerator {
             threads[t] = new Thread(() -> {
                 int n = 0;
                 while (!stop.get() && n < latencies.length) {
+                    HttpRequest request = requests.get();
                     long start = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -3,6 +3,7 @@
 # 127.0.0.1 and prints, in one run:
 #   - req/s, p50 and p99 of GET /api/health (the baseline), GET .../form, POST .../applications and
 #     GET /api/applications/{n}, each as a ratio to the baseline;
+#   - catalogue search p99 with every region loaded (10 kinds of search a citizen makes);
 #   - hot deploy: a plugin jar copied into deploy/ -> first 200 from its form;
 #   - cold start: launch -> first 200 from /api/health (first boot with an empty data/ folder, then a restart);
 #   - resident memory after boot and after load.
@@ -64,6 +65,7 @@ cold_start() {
   sleep 5
   echo "cold start, first boot (empty data/): ${first} ms; resident memory after boot: $(rss_mb) MB"
   java "$root/bench/LoadGenerator.java" load "$base" "$seconds" "$clients" "$root/bench/application.json"
+  java "$root/bench/LoadGenerator.java" search "$base" "$seconds" "$clients"
   echo "resident memory after load: $(rss_mb) MB"
   console "feature:uninstall igov-service-residence-registration" >/dev/null
   java "$root/bench/LoadGenerator.java" hotdeploy "$base" "$jar" "$home/deploy" 7

@@ -47,9 +47,14 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals("UP", health.json().get("status").asText());
         assertTrue(health.json().get("plugins").asInt() >= 2);
 
-        JsonNode regions = get("/regions").json();
-        assertEquals("dnipropetrovsk", regions.get(0).get("id").asText());
-        assertEquals("Дніпропетровська область", regions.get(0).get("name").get("uk").asText());
+        JsonNode dnipropetrovsk = null;
+        for (JsonNode region : get("/regions").json()) {
+            if (region.get("id").asText().equals("dnipropetrovsk")) {
+                dnipropetrovsk = region;
+            }
+        }
+        assertNotNull(dnipropetrovsk);
+        assertEquals("Дніпропетровська область", dnipropetrovsk.get("name").get("uk").asText());
 
         JsonNode services = get("/regions/dnipropetrovsk/services").json();
         JsonNode residence = null;
@@ -176,7 +181,12 @@ public class PlatformIT extends PlatformTestSupport {
         String application = console("platform:application " + trackingNumber);
         assertTrue(application, application.contains(trackingNumber) && application.contains("submitted"));
 
-        String json = console("platform:regions --json");
-        assertEquals("dnipropetrovsk", JSON.readTree(json).get(0).get("id").asText());
+        JsonNode regions = JSON.readTree(console("platform:regions --json"));
+        assertEquals(27, regions.size());
+        assertEquals("cherkasy", regions.get(0).get("id").asText());
+        String lviv = console("platform:services --region lviv --status online --limit 5");
+        assertTrue(lviv, lviv.contains("lviv") && lviv.contains("online") && lviv.contains("5 of "));
+        String unknown = console("platform:services --region atlantis");
+        assertTrue(unknown, unknown.contains("Error") && unknown.contains("region"));
     }
 }
