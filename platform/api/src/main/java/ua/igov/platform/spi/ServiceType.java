@@ -21,4 +21,25 @@ public interface ServiceType {
     default SubmissionHandler handler() {
         return SubmissionHandler.ACCEPT_ALL;
     }
+
+    /** How its applications move and how long each step may take; {@link Workflow#DEFAULT} unless overridden. */
+    default Workflow workflow() {
+        return Workflow.DEFAULT;
+    }
+
+    /**
+     * What the citizen pays for this submission, in kopiykas, or 0 for a free service. Computed when the
+     * application is submitted and stored with it.
+     */
+    default long feeInKopiykas(Submission submission) {
+        return 0;
+    }
+
+    /**
+     * The data of the document issued when an official issues the decision (an extract, a certificate); stored
+     * with the application and shown to its citizen. The default issues a document with the decision only.
+     */
+    default java.util.Map<String, Object> issueDocument(Decision decision) {
+        return java.util.Map.of("trackingNumber", decision.trackingNumber(), "service", decision.serviceCode());
+    }
 }

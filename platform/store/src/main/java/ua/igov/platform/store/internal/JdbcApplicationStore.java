@@ -8,25 +8,37 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import ua.igov.platform.store.ApplicationStore;
+import ua.igov.platform.store.Attachment;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.AuditVerification;
+import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.ServiceTypeRecord;
+import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
 import ua.igov.platform.store.StoredApplication;
 
 /**
  * The application store on any JDBC database the platform supports. It keeps no state of its own between calls:
- * every answer comes from the database, so any number of nodes can share it.
+ * every answer comes from the database, so any number of nodes can share it. Every change writes its history entry
+ * and its audit entry in the same transaction.
  */
 @Component(service = ApplicationStore.class)
 public class JdbcApplicationStore implements ApplicationStore {
+
+    private static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.region_id, a.place_id, "
+            + "a.form_version, a.plugin_version, a.form_data, a.status, a.submitted_at, a.updated_at, a.owner, "
+            + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -44,14 +56,14 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public StoredApplication insert(NewApplication app, LongFunction<String> trackingNumbers) {
+    public StoredApplication insert(NewApplication app, LongFunction<String> trackingNumbers, AuditEntry audit) {
         return jdbc.inTransaction("store an application for " + app.serviceCode(), c -> {
             String trackingNumber = trackingNumbers.apply(nextApplicationNumber(c));
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO application (tracking_number, service_code, "
                     + "region_id, place_id, catalogue_service_id, offering_id, form_version, plugin_version, form_data, "
-                    + "status, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    + "status, submitted_at, updated_at, owner, authority_id, due_at, fee_kopiykas) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, trackingNumber);
                 ps.setString(2, app.serviceCode());
                 ps.setString(3, app.regionId());
@@ -64,6 +76,10 @@ public class JdbcApplicationStore implements ApplicationStore {
                 ps.setString(10, app.firstStatus().status());
                 ps.setTimestamp(11, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
                 ps.setTimestamp(12, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
+                ps.setString(13, app.owner());
+                Jdbc.setNullableInt(ps, 14, app.authorityId());
+                ps.setTimestamp(15, app.dueAt() == null ? null : Jdbc.timestamp(app.dueAt()), Jdbc.UTC.get());
+                ps.setLong(16, app.feeKopiykas());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -71,9 +87,11 @@ public class JdbcApplicationStore implements ApplicationStore {
                 }
             }
             appendEvent(c, id, app.firstStatus());
+            AuditChain.append(c, new AuditEntry(audit.at(), audit.actor(), audit.action(), trackingNumber, audit.detail()));
             return new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
                     app.formVersion(), app.pluginVersion(), app.formJson(), app.firstStatus().status(),
-                    app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()));
+                    app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()), app.owner(), app.authorityId(),
+                    null, app.dueAt(), app.feeKopiykas(), null, 0);
         });
     }
 
@@ -87,12 +105,14 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     private static void appendEvent(Connection c, long applicationId, StatusChange change) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO application_event "
-                + "(application_id, status, occurred_at, actor, note) VALUES (?, ?, ?, ?, ?)")) {
+                + "(application_id, status, occurred_at, actor, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, applicationId);
             ps.setString(2, change.status());
             ps.setTimestamp(3, Jdbc.timestamp(change.at()), Jdbc.UTC.get());
             ps.setString(4, change.actor());
-            ps.setString(5, change.note());
+            ps.setString(5, change.action());
+            ps.setString(6, change.note());
+            ps.setString(7, change.details());
             ps.executeUpdate();
         }
     }
@@ -101,9 +121,8 @@ public class JdbcApplicationStore implements ApplicationStore {
     public Optional<StoredApplication> findByTrackingNumber(String trackingNumber) {
         // One round trip: the application joined with its history, oldest step first.
         return jdbc.read("read application " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.tracking_number, a.service_code, "
-                    + "a.region_id, a.place_id, a.form_version, a.plugin_version, a.form_data, a.status, a.submitted_at, "
-                    + "a.updated_at, e.status AS event_status, e.occurred_at, e.actor, e.note "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", e.status AS event_status, "
+                    + "e.occurred_at, e.actor, e.action, e.note, e.details "
                     + "FROM application a LEFT JOIN application_event e ON e.application_id = a.id "
                     + "WHERE a.tracking_number = ? ORDER BY e.occurred_at, e.id")) {
                 ps.setString(1, trackingNumber);
@@ -111,27 +130,201 @@ public class JdbcApplicationStore implements ApplicationStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    long id = rs.getLong("id");
-                    String tracking = rs.getString("tracking_number");
-                    String serviceCode = rs.getString("service_code");
-                    String regionId = rs.getString("region_id");
-                    Integer placeId = Jdbc.nullableInt(rs, "place_id");
-                    String formVersion = rs.getString("form_version");
-                    String pluginVersion = rs.getString("plugin_version");
-                    String formData = rs.getString("form_data");
-                    String status = rs.getString("status");
-                    Instant submittedAt = Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get()));
-                    Instant updatedAt = Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get()));
+                    StoredApplication head = application(rs, List.of());
                     List<StatusChange> history = new ArrayList<>();
                     do {
                         if (rs.getString("event_status") != null) {
                             history.add(new StatusChange(rs.getString("event_status"),
-                                    Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())),
-                                    rs.getString("actor"), rs.getString("note")));
+                                    Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())), rs.getString("actor"),
+                                    rs.getString("action"), rs.getString("note"), rs.getString("details")));
                         }
                     } while (rs.next());
-                    return Optional.of(new StoredApplication(id, tracking, serviceCode, regionId, placeId, formVersion,
-                            pluginVersion, formData, status, submittedAt, updatedAt, history));
+                    return Optional.of(withHistory(head, history));
+                }
+            }
+        });
+    }
+
+    private static StoredApplication application(ResultSet rs, List<StatusChange> history) throws SQLException {
+        Instant dueAt = Jdbc.instant(rs.getTimestamp("due_at", Jdbc.UTC.get()));
+        return new StoredApplication(rs.getLong("id"), rs.getString("tracking_number"), rs.getString("service_code"),
+                rs.getString("region_id"), Jdbc.nullableInt(rs, "place_id"), rs.getString("form_version"),
+                rs.getString("plugin_version"), rs.getString("form_data"), rs.getString("status"),
+                Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get())),
+                Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get())), history, rs.getString("owner"),
+                Jdbc.nullableInt(rs, "authority_id"), rs.getString("assigned_to"), dueAt, rs.getLong("fee_kopiykas"),
+                rs.getString("issued_document"), rs.getInt("row_version"));
+    }
+
+    private static StoredApplication withHistory(StoredApplication a, List<StatusChange> history) {
+        return new StoredApplication(a.id(), a.trackingNumber(), a.serviceCode(), a.regionId(), a.placeId(),
+                a.formVersion(), a.pluginVersion(), a.formJson(), a.status(), a.submittedAt(), a.updatedAt(), history,
+                a.owner(), a.authorityId(), a.assignedTo(), a.dueAt(), a.feeKopiykas(), a.issuedDocument(), a.version());
+    }
+
+    @Override
+    public List<StoredApplication> findByOwner(String owner, int limit) {
+        return jdbc.read("list applications", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a "
+                    + "WHERE a.owner = ? ORDER BY a.submitted_at DESC, a.id DESC")) {
+                ps.setString(1, owner);
+                ps.setMaxRows(limit);
+                return list(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, int limit) {
+        if (authorityIds.isEmpty() || statuses.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.read("read the queue", c -> {
+            String sql = "SELECT " + COLUMNS + " FROM application a WHERE a.authority_id IN ("
+                    + placeholders(authorityIds.size()) + ") AND a.status IN (" + placeholders(statuses.size()) + ") "
+                    + "ORDER BY a.due_at, a.id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Integer id : authorityIds) {
+                    ps.setInt(i++, id);
+                }
+                for (String status : statuses) {
+                    ps.setString(i++, status);
+                }
+                ps.setMaxRows(limit);
+                return list(ps);
+            }
+        });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static List<StoredApplication> list(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<StoredApplication> applications = new ArrayList<>();
+            while (rs.next()) {
+                applications.add(application(rs, List.of()));
+            }
+            return applications;
+        }
+    }
+
+    @Override
+    public StoredApplication change(String trackingNumber, StateChange change) {
+        jdbc.inTransaction("change application " + trackingNumber, c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE tracking_number = ?")) {
+                ps.setString(1, trackingNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ConcurrentChangeException(trackingNumber);
+                    }
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE application SET status = ?, due_at = ?, "
+                    + "assigned_to = ?, form_data = COALESCE(?, form_data), issued_document = COALESCE(?, issued_document), "
+                    + "updated_at = ?, row_version = row_version + 1 WHERE id = ? AND row_version = ?")) {
+                ps.setString(1, change.status());
+                ps.setTimestamp(2, change.dueAt() == null ? null : Jdbc.timestamp(change.dueAt()), Jdbc.UTC.get());
+                ps.setString(3, change.assignedTo());
+                ps.setString(4, change.formJson());
+                ps.setString(5, change.issuedDocument());
+                ps.setTimestamp(6, Jdbc.timestamp(change.event().at()), Jdbc.UTC.get());
+                ps.setLong(7, id);
+                ps.setInt(8, change.expectedVersion());
+                if (ps.executeUpdate() == 0) {
+                    throw new ConcurrentChangeException(trackingNumber);
+                }
+            }
+            appendEvent(c, id, change.event());
+            AuditChain.append(c, change.audit());
+            return null;
+        });
+        return findByTrackingNumber(trackingNumber).orElseThrow();
+    }
+
+    @Override
+    public void audit(AuditEntry entry) {
+        jdbc.inTransaction("write the audit trail", c -> {
+            AuditChain.append(c, entry);
+            return null;
+        });
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        return jdbc.read("verify the audit trail", AuditChain::verify);
+    }
+
+    @Override
+    public Optional<String> formSchema(String serviceCode, String formVersion) {
+        return jdbc.read("read form " + serviceCode + " " + formVersion, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT json_schema FROM form_version WHERE service_code = ? AND form_version = ?")) {
+                ps.setString(1, serviceCode);
+                ps.setString(2, formVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Attachment attach(String trackingNumber, String fileName, String mediaType, byte[] content, String sha256,
+                             AuditEntry audit) {
+        return jdbc.inTransaction("attach a file to " + trackingNumber, c -> {
+            long applicationId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE tracking_number = ?")) {
+                ps.setString(1, trackingNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ConcurrentChangeException(trackingNumber);
+                    }
+                    applicationId = rs.getLong(1);
+                }
+            }
+            Instant at = audit.at();
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment (application_id, file_name, media_type, "
+                    + "size_bytes, sha256, content, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, applicationId);
+                ps.setString(2, fileName);
+                ps.setString(3, mediaType);
+                ps.setLong(4, content.length);
+                ps.setString(5, sha256);
+                ps.setBytes(6, content);
+                ps.setTimestamp(7, Jdbc.timestamp(at), Jdbc.UTC.get());
+                ps.setString(8, audit.actor());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            AuditChain.append(c, audit);
+            return new Attachment(id, fileName, mediaType, content.length, sha256, at, audit.actor());
+        });
+    }
+
+    @Override
+    public List<Attachment> attachments(String trackingNumber) {
+        return jdbc.read("list attachments of " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.file_name, t.media_type, t.size_bytes, t.sha256, "
+                    + "t.uploaded_at, t.uploaded_by FROM attachment t JOIN application a ON a.id = t.application_id "
+                    + "WHERE a.tracking_number = ? ORDER BY t.id")) {
+                ps.setString(1, trackingNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Attachment> files = new ArrayList<>();
+                    while (rs.next()) {
+                        files.add(new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getString(5), Jdbc.instant(rs.getTimestamp(6, Jdbc.UTC.get())), rs.getString(7)));
+                    }
+                    return files;
                 }
             }
         });

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.ServiceTypeRecord;
 import ua.igov.platform.store.StatusChange;
@@ -22,6 +23,7 @@ import ua.igov.platform.store.StoredApplication;
 class JdbcApplicationStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123Z");
+    static final AuditEntry AUDIT = new AuditEntry(NOW, "citizen:dev:taras", "submit", null, "residence-registration");
 
     private MigratedDatabase database;
     private JdbcApplicationStore store;
@@ -46,7 +48,7 @@ class JdbcApplicationStoreTest {
     }
 
     private StoredApplication insert() {
-        return store.insert(application(), n -> "1-" + n);
+        return store.insert(application(), n -> "1-" + n, AUDIT);
     }
 
     @Test
@@ -79,9 +81,9 @@ class JdbcApplicationStoreTest {
 
     @Test
     void duplicateTrackingNumberIsRefusedAndLeavesNothingHalfWritten() {
-        store.insert(application(), n -> "1-fixed");
+        store.insert(application(), n -> "1-fixed", AUDIT);
 
-        assertThrows(StoreException.class, () -> store.insert(application(), n -> "1-fixed"));
+        assertThrows(StoreException.class, () -> store.insert(application(), n -> "1-fixed", AUDIT));
 
         assertEquals(1, store.countApplications());
         assertEquals(1, store.findByTrackingNumber("1-fixed").orElseThrow().history().size());
@@ -91,7 +93,7 @@ class JdbcApplicationStoreTest {
     void aFailureWhileFormattingTheNumberRollsEverythingBack() {
         assertThrows(RuntimeException.class, () -> store.insert(application(), n -> {
             throw new IllegalStateException("bad origin");
-        }));
+        }, AUDIT));
         assertEquals(0, store.countApplications());
     }
 
@@ -115,7 +117,7 @@ class JdbcApplicationStoreTest {
         dataSource.setCreateDatabase("create");
         new MigratedDatabase(dataSource);
         JdbcApplicationStore again = new JdbcApplicationStore(new MigratedDatabase(dataSource), Clock.systemUTC());
-        again.insert(application(), n -> "1-" + n);
+        again.insert(application(), n -> "1-" + n, AUDIT);
         assertNotEquals(0, again.countApplications());
     }
 }

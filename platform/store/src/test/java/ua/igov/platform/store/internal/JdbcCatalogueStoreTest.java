@@ -61,8 +61,8 @@ class JdbcCatalogueStoreTest {
     @Test
     void applicationCountsAreGroupedByServiceAndRegion() {
         JdbcApplicationStore applications = new JdbcApplicationStore(database, Clock.fixed(JAN, ZoneOffset.UTC));
-        applications.insert(JdbcApplicationStoreTest.application(), n -> "1-" + n);
-        applications.insert(JdbcApplicationStoreTest.application(), n -> "1-" + n);
+        applications.insert(JdbcApplicationStoreTest.application(), n -> "1-" + n, JdbcApplicationStoreTest.AUDIT);
+        applications.insert(JdbcApplicationStoreTest.application(), n -> "1-" + n, JdbcApplicationStoreTest.AUDIT);
 
         assertEquals(Map.of(29, 2L), catalogue.applicationCounts("dnipropetrovsk"));
         assertEquals(Map.of(29, 2L), catalogue.applicationCounts(null));

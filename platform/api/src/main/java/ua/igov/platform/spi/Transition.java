@@ -1,0 +1,22 @@
+package ua.igov.platform.spi;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One step a role may take: the action's name, the statuses it may be taken from, and where it leads.
+ *
+ * @param action e.g. {@code claim}, {@code approve}; unique within a workflow
+ */
+public record Transition(String action, Set<Status> from, Status to, Set<Role> roles) {
+
+    public Transition {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(to, "to");
+        from = Set.copyOf(from);
+        roles = Set.copyOf(roles);
+        if (from.isEmpty() || roles.isEmpty()) {
+            throw new IllegalArgumentException("transition '" + action + "' needs at least one source status and role");
+        }
+    }
+}

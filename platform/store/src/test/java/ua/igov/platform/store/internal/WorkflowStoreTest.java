@@ -1,0 +1,116 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.AuditVerification;
+import ua.igov.platform.store.ConcurrentChangeException;
+import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.StateChange;
+import ua.igov.platform.store.StatusChange;
+import ua.igov.platform.store.StoredApplication;
+
+class WorkflowStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant DUE = Instant.parse("2026-11-27T10:00:00Z");
+
+    private MigratedDatabase database;
+    private JdbcApplicationStore store;
+
+    @BeforeEach
+    void setUp() {
+        database = JdbcApplicationStoreTest.freshDatabase();
+        store = new JdbcApplicationStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private StoredApplication submit(String owner, int authority, Instant due) {
+        NewApplication app = new NewApplication("residence-registration", "dnipropetrovsk", 1, 29, 100, "1.0", "0.1.0",
+                "{\"a\":1}", new StatusChange("submitted", NOW, "citizen", "submit", null, null), owner, authority, due, 0);
+        return store.insert(app, n -> "1-" + n, new AuditEntry(NOW, owner, "submit", null, null));
+    }
+
+    private StateChange claim(int version, String official) {
+        return new StateChange(version, "in_review", DUE, official, null, null,
+                new StatusChange("in_review", NOW, official, "claim", null, null),
+                new AuditEntry(NOW, official, "claim", "x", null));
+    }
+
+    @Test
+    void ownersSeeTheirOwnAndQueuesAreSortedByDeadline() {
+        submit("dev:taras", 12, DUE.plusSeconds(60));
+        submit("dev:lesya", 12, DUE);
+        submit("dev:taras", 13, DUE);
+
+        assertEquals(2, store.findByOwner("dev:taras", 50).size());
+        List<StoredApplication> queue = store.queue(Set.of(12), Set.of("submitted"), 50);
+        assertEquals(List.of("dev:lesya", "dev:taras"), queue.stream().map(StoredApplication::owner).toList());
+        assertEquals(List.of(), store.queue(Set.of(99), Set.of("submitted"), 50));
+    }
+
+    @Test
+    void aChangeAppliesOnceAndAStaleOneIsRefused() {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        StoredApplication claimed = store.change(app.trackingNumber(), claim(app.version(), "olena"));
+        assertEquals("in_review", claimed.status());
+        assertEquals("olena", claimed.assignedTo());
+        assertEquals(2, claimed.history().size());
+        assertEquals("claim", claimed.history().get(1).action());
+
+        assertThrows(ConcurrentChangeException.class, () -> store.change(app.trackingNumber(), claim(app.version(), "petro")));
+        assertEquals("olena", store.findByTrackingNumber(app.trackingNumber()).orElseThrow().assignedTo());
+    }
+
+    @Test
+    void theAuditChainHoldsAndAnEditedRowIsFound() throws Exception {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        store.change(app.trackingNumber(), claim(app.version(), "olena"));
+        store.audit(new AuditEntry(NOW, "olena", "read-personal-data", app.trackingNumber(), null));
+        AuditVerification ok = store.verifyAudit();
+        assertTrue(ok.intact());
+        assertEquals(3, ok.entries());
+
+        try (Connection c = database.jdbc().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2")) {
+            ps.executeUpdate();
+        }
+        AuditVerification broken = store.verifyAudit();
+        assertFalse(broken.intact());
+        assertEquals(2L, broken.firstBroken());
+    }
+
+    @Test
+    void aDeletedLastEntryIsFoundToo() throws Exception {
+        submit("dev:taras", 12, DUE);
+        submit("dev:taras", 12, DUE);
+        try (Connection c = database.jdbc().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM audit_log WHERE seq = 2")) {
+            ps.executeUpdate();
+        }
+        assertFalse(store.verifyAudit().intact());
+    }
+
+    @Test
+    void attachmentsAreStoredWithTheirDigest() {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        store.attach(app.trackingNumber(), "passport.pdf", "application/pdf", new byte[] {1, 2, 3}, "ab".repeat(32),
+                new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(), "passport.pdf"));
+        assertEquals(1, store.attachments(app.trackingNumber()).size());
+        assertEquals(3, store.attachments(app.trackingNumber()).get(0).sizeBytes());
+        assertNull(store.findByTrackingNumber(app.trackingNumber()).orElseThrow().issuedDocument());
+    }
+}
