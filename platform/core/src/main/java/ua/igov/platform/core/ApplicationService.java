@@ -1,16 +1,47 @@
 package ua.igov.platform.core;
 
-/** Citizens' applications: submitting them and following where they stand. */
+import java.util.List;
+
+/**
+ * Citizens' applications: submitting them, following them, and the workflow steps citizens and staff take. Every
+ * method checks who is asking: an application someone may not see answers as if it did not exist.
+ */
 public interface ApplicationService {
 
     /**
-     * Validates and stores an application. The body is the JSON envelope
+     * Validates and stores an application of a signed-in citizen. The body is the JSON envelope
      * {@code {"region": "...", "placeId": 1, "form": {...}}}; once this returns, the application is committed.
      *
      * @throws ProblemException naming every field to fix, or why the service cannot take applications now
      */
-    ApplicationReceipt submit(String serviceCode, byte[] body);
+    ApplicationReceipt submit(Caller caller, String serviceCode, byte[] body);
 
-    /** @throws ProblemException if the number is malformed or no such application exists */
+    /** @throws ProblemException 404 if there is no such application or the caller may not see it */
+    ApplicationView application(Caller caller, String trackingNumber);
+
+    /** A citizen's own applications, newest first. */
+    List<ApplicationSummary> mine(Caller caller, int limit);
+
+    /** The applications of the caller's authorities in the given statuses, the most urgent first. */
+    List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit);
+
+    /**
+     * Takes a workflow step ({@code claim}, {@code request-information}, {@code answer}, {@code approve},
+     * {@code reject}, {@code issue}, {@code cancel}, {@code reassign}). The body carries what the step needs: a
+     * {@code reason}, {@code questions}, the answered {@code form}, the {@code official} to reassign to.
+     *
+     * @throws ProblemException 404 if the caller may not see the application, 403 if the caller's role may not take
+     *         the step, 409 if the application's status does not allow it (or it changed meanwhile), 422 for a bad body
+     */
+    ApplicationView act(Caller caller, String trackingNumber, String action, byte[] body);
+
+    /** Attaches a file (PDF, JPEG or PNG, at most 5 MiB) to one of the caller's applications. */
+    ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String fileName, String mediaType,
+                                          byte[] content);
+
+    /** Walks the audit chain; operators only. */
+    AuditReport verifyAudit(Caller caller);
+
+    /** The public status of an application for the console (operators): no personal data. */
     ApplicationStatus status(String trackingNumber);
 }

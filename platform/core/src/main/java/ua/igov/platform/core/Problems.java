@@ -58,6 +58,15 @@ public final class Problems {
                 describe("The form has mistakes to correct", problems), problems);
     }
 
+    public static ProblemException unauthenticated() {
+        return new ProblemException(401, "unauthenticated", "Sign in first",
+                "This needs a signed-in citizen (Authorization: Bearer <token>) or a member of staff (HTTP Basic).");
+    }
+
+    public static ProblemException forbidden(String why) {
+        return new ProblemException(403, "forbidden", "Not allowed", why);
+    }
+
     public static ProblemException unavailable(String what) {
         return new ProblemException(503, "unavailable", "Temporarily unavailable",
                 what + " Please try again in a few minutes.");

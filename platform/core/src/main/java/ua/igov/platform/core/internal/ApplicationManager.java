@@ -1,10 +1,17 @@
 package ua.igov.platform.core.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,22 +30,37 @@ import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationStatus;
+import ua.igov.platform.core.ApplicationSummary;
+import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.AuditReport;
+import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
+import ua.igov.platform.spi.Decision;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.Offering;
+import ua.igov.platform.spi.Role;
+import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionRejectedException;
+import ua.igov.platform.spi.Transition;
+import ua.igov.platform.spi.Workflow;
 import ua.igov.platform.store.ApplicationStore;
+import ua.igov.platform.store.Attachment;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.AuditVerification;
+import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
 import ua.igov.platform.store.StoreException;
 import ua.igov.platform.store.StoredApplication;
 
 /**
- * Takes applications in: the envelope and the form are checked, the plugin's handler has its say, and only then is
- * the application stored, in one transaction. A request that fails any step leaves nothing behind.
+ * Applications from submission to decision. Every request is checked in this order: who is asking (an application
+ * the caller may not see answers 404, as if it did not exist), then the request itself, then the workflow; only
+ * then is anything stored, in one transaction with its history and audit entries.
  */
 @Component(service = ApplicationService.class, configurationPid = "ua.igov.platform.core",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -47,7 +69,9 @@ public class ApplicationManager implements ApplicationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationManager.class);
     private static final Set<String> ENVELOPE_FIELDS = Set.of("region", "placeId", "form");
-    static final String SUBMITTED = "submitted";
+    static final int MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+    static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    static final int MAX_LIST = 200;
 
     @ObjectClassDefinition(name = "iGov core", description = "How this installation issues tracking numbers")
     public @interface Config {
@@ -73,8 +97,11 @@ public class ApplicationManager implements ApplicationService {
         TrackingNumbers.format(origin, 0); // refuse a bad origin at start, not at the first citizen's submission
     }
 
+    // ---- submitting ---------------------------------------------------------------------------------------------
+
     @Override
-    public ApplicationReceipt submit(String serviceCode, byte[] body) {
+    public ApplicationReceipt submit(Caller caller, String serviceCode, byte[] body) {
+        Caller.CitizenCaller citizen = citizenOnly(caller, "Only a signed-in citizen can apply.");
         InstalledServiceType type = plugins.serviceType(serviceCode).orElseThrow(() -> notInstalledOrUnknown(serviceCode));
         ObjectNode envelope = parseEnvelope(body);
         String regionId = envelope.get("region").asText();
@@ -86,17 +113,23 @@ public class ApplicationManager implements ApplicationService {
         if (!formProblems.isEmpty()) {
             throw Problems.invalidForm(formProblems);
         }
-        Map<String, Object> formValues = Json.MAPPER.convertValue(form, new TypeReference<Map<String, Object>>() { });
+        Submission submission = new Submission(serviceCode, regionId, placeId, values(form));
         try {
-            type.type().handler().onSubmit(new Submission(serviceCode, regionId, placeId, formValues));
+            type.type().handler().onSubmit(submission);
         } catch (SubmissionRejectedException e) {
             throw Problems.invalidForm(e.problems());
         }
-        StatusChange first = new StatusChange(SUBMITTED, clock.instant(), "citizen", null);
+        long fee = Math.max(0, type.type().feeInKopiykas(submission));
+        Instant now = clock.instant();
+        Workflow workflow = type.type().workflow();
+        StatusChange first = new StatusChange(Status.SUBMITTED.wireName(), now, caller.name(), "submit", null, null);
         try {
             StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
-                    offering.serviceId(), offering.id(), type.type().form().version(), type.origin().version(), Json.MAPPER.writeValueAsString(form), first),
-                    number -> TrackingNumbers.format(origin, number));
+                    offering.serviceId(), offering.id(), type.type().form().version(), type.origin().version(),
+                    Json.MAPPER.writeValueAsString(form), first, citizen.citizen().ownerKey(), offering.authorityId(),
+                    deadline(workflow, Status.SUBMITTED, now), fee),
+                    number -> TrackingNumbers.format(origin, number),
+                    new AuditEntry(now, caller.name(), "submit", null, serviceCode + " at offering " + offering.id()));
             LOG.debug("Application {} for '{}' submitted", stored.trackingNumber(), serviceCode);
             return new ApplicationReceipt(stored.trackingNumber(), serviceCode, stored.status(), stored.submittedAt());
         } catch (JsonProcessingException e) {
@@ -105,6 +138,17 @@ public class ApplicationManager implements ApplicationService {
             LOG.error("Application for '{}' not stored: {}", serviceCode, e.getMessage());
             throw Problems.unavailable("The application could not be saved, so it was not accepted.");
         }
+    }
+
+    private static Map<String, Object> values(JsonNode form) {
+        Map<String, Object> values = Json.MAPPER.convertValue(form, new TypeReference<Map<String, Object>>() { });
+        values.values().removeIf(java.util.Objects::isNull); // a null field is an absent field to a handler
+        return values;
+    }
+
+    private static Instant deadline(Workflow workflow, Status status, Instant from) {
+        Integer days = workflow.deadlines().get(status);
+        return days == null ? null : WorkingDays.after(from, days);
     }
 
     private ProblemException notInstalledOrUnknown(String serviceCode) {
@@ -117,17 +161,7 @@ public class ApplicationManager implements ApplicationService {
     }
 
     private static ObjectNode parseEnvelope(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw Problems.malformedJson("the body is empty; send {\"region\": ..., \"form\": {...}}");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw Problems.malformedJson(e.getOriginalMessage());
-        } catch (IOException e) {
-            throw Problems.malformedJson("the body could not be read");
-        }
+        JsonNode root = parse(body, "{\"region\": ..., \"form\": {...}}");
         if (root == null || !root.isObject()) {
             throw Problems.invalidRequest(List.of(new FieldProblem("/", "the body must be a JSON object "
                     + "{\"region\": ..., \"placeId\": ..., \"form\": {...}}")));
@@ -135,7 +169,7 @@ public class ApplicationManager implements ApplicationService {
         List<FieldProblem> problems = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
             if (!ENVELOPE_FIELDS.contains(name)) {
-                problems.add(new FieldProblem("/" + name, "unknown field; the body has only region, placeId and form"));
+                problems.add(new FieldProblem("/" + limit(name), "unknown field; the body has only region, placeId and form"));
             }
         });
         if (!root.path("region").isTextual()) {
@@ -153,6 +187,19 @@ public class ApplicationManager implements ApplicationService {
         return (ObjectNode) root;
     }
 
+    private static JsonNode parse(byte[] body, String expected) {
+        if (body == null || body.length == 0) {
+            throw Problems.malformedJson("the body is empty; send " + expected);
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw Problems.malformedJson(limit(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw Problems.malformedJson("the body could not be read");
+        }
+    }
+
     /** The offering the application is made at: the service type's, online, in the region (and place) asked for. */
     private Offering onlineOffering(InstalledServiceType type, String regionId, Integer placeId) {
         RegionIndex region = plugins.region(regionId).orElseThrow(() -> Problems.invalidRequest(List.of(
@@ -161,14 +208,396 @@ public class ApplicationManager implements ApplicationService {
                 .flatMap(id -> region.onlineOffering(id, placeId).stream())
                 .findFirst()
                 .orElseThrow(() -> {
-                    String where = placeId == null ? "region '" + regionId + "'" : "place " + placeId + " of region '" + regionId + "'";
+                    String where = placeId == null ? "region '" + limit(regionId) + "'"
+                            : "place " + placeId + " of region '" + limit(regionId) + "'";
                     return Problems.invalidRequest(List.of(new FieldProblem(placeId == null ? "/region" : "/placeId",
                             "the " + where + " does not offer '" + type.code() + "' online")));
                 });
     }
 
     private static String limit(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    /** The application if the caller may see it; 404 otherwise, exactly as for a number that does not exist. */
+    private StoredApplication visible(Caller caller, String typedNumber) {
+        String trackingNumber;
+        try {
+            trackingNumber = TrackingNumbers.parse(typedNumber);
+        } catch (IllegalArgumentException e) {
+            throw Problems.malformedTrackingNumber(limit(typedNumber), e.getMessage());
+        }
+        StoredApplication app;
+        try {
+            app = store.findByTrackingNumber(trackingNumber).orElse(null);
+        } catch (StoreException e) {
+            LOG.error("Application {} not read: {}", trackingNumber, e.getMessage());
+            throw Problems.unavailable("The application could not be read.");
+        }
+        if (app == null || !maySee(caller, app)) {
+            throw Problems.unknownApplication(trackingNumber);
+        }
+        return app;
+    }
+
+    private static boolean maySee(Caller caller, StoredApplication app) {
+        if (caller instanceof Caller.CitizenCaller citizen) {
+            return citizen.citizen().ownerKey().equals(app.owner());
+        }
+        if (caller instanceof Caller.Staff staff) {
+            return staff.operator() || staff.worksFor(app.authorityId());
+        }
+        return false;
+    }
+
+    @Override
+    public ApplicationView application(Caller caller, String trackingNumber) {
+        StoredApplication app = visible(caller, trackingNumber);
+        if (caller instanceof Caller.Staff staff && !staff.operator()) {
+            // An official's every look at a citizen's personal data is on the record.
+            store.audit(new AuditEntry(clock.instant(), caller.name(), "read-personal-data", app.trackingNumber(), null));
+        }
+        return view(caller, app, true);
+    }
+
+    private ApplicationView view(Caller caller, StoredApplication app, boolean withPersonalData) {
+        Workflow workflow = workflow(app.serviceCode());
+        Status status = Status.fromWireName(app.status());
+        List<String> actions = workflow.transitions().stream()
+                .filter(t -> t.from().contains(status) && allowed(caller, app, t))
+                .map(Transition::action)
+                .toList();
+        List<ApplicationView.Step> history = app.history().stream()
+                .map(s -> new ApplicationView.Step(s.status(), s.action(), s.at(), publicActor(caller, s.actor()), s.note()))
+                .toList();
+        List<ApplicationView.AttachmentView> files = store.attachments(app.trackingNumber()).stream()
+                .map(a -> new ApplicationView.AttachmentView(a.id(), a.fileName(), a.mediaType(), a.sizeBytes(), a.sha256(),
+                        a.uploadedAt()))
+                .toList();
+        return new ApplicationView(app.trackingNumber(), app.serviceCode(), serviceName(app.serviceCode()), app.regionId(),
+                app.placeId(), app.authorityId(), app.status(), app.submittedAt(), app.updatedAt(), app.dueAt(),
+                app.assignedTo(), app.feeKopiykas(), app.formVersion(),
+                withPersonalData ? readMap(app.formJson()) : null,
+                withPersonalData && app.issuedDocument() != null ? readMap(app.issuedDocument()) : null,
+                status == Status.NEEDS_INFORMATION ? lastQuestions(app) : List.of(), actions, history, files);
+    }
+
+    /** Citizens see that an official acted, not which citizen id another person has; staff see everything. */
+    private static String publicActor(Caller caller, String actor) {
+        if (caller instanceof Caller.CitizenCaller && actor.startsWith("citizen:")) {
+            return "citizen";
+        }
+        return actor;
+    }
+
+    private static List<ApplicationView.Question> lastQuestions(StoredApplication app) {
+        for (int i = app.history().size() - 1; i >= 0; i--) {
+            StatusChange step = app.history().get(i);
+            if (Workflow.REQUEST_INFORMATION.equals(step.action()) && step.details() != null) {
+                try {
+                    return Json.MAPPER.readValue(step.details(), new TypeReference<List<ApplicationView.Question>>() { });
+                } catch (JsonProcessingException e) {
+                    return List.of();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static Map<String, Object> readMap(String json) {
+        try {
+            return Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON always parses", e);
+        }
+    }
+
+    @Override
+    public List<ApplicationSummary> mine(Caller caller, int limit) {
+        Caller.CitizenCaller citizen = citizenOnly(caller, "Only a signed-in citizen has applications of their own.");
+        return store.findByOwner(citizen.citizen().ownerKey(), Math.min(Math.max(limit, 1), MAX_LIST)).stream()
+                .map(this::summary).toList();
+    }
+
+    @Override
+    public List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit) {
+        if (!(caller instanceof Caller.Staff staff) || (staff.roles().isEmpty() && !staff.operator())) {
+            throw Problems.forbidden("Only officials and supervisors have a queue.");
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String status : statuses.isEmpty() ? List.of("submitted", "in_review", "needs_information", "approved") : statuses) {
+            try {
+                wanted.add(Status.fromWireName(status).wireName());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("status", "'" + limit(status) + "' is not a status"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "invalid-query", "Invalid query", problems.get(0).message(), problems);
+        }
+        return store.queue(staff.authorities(), wanted, Math.min(Math.max(limit, 1), MAX_LIST)).stream()
+                .map(this::summary).toList();
+    }
+
+    private ApplicationSummary summary(StoredApplication app) {
+        boolean overdue = app.dueAt() != null && app.dueAt().isBefore(clock.instant())
+                && !Status.fromWireName(app.status()).isFinal();
+        return new ApplicationSummary(app.trackingNumber(), app.serviceCode(), app.regionId(), app.authorityId(),
+                app.status(), app.submittedAt(), app.dueAt(), overdue, app.assignedTo());
+    }
+
+    // ---- the workflow ---------------------------------------------------------------------------------------------
+
+    private Workflow workflow(String serviceCode) {
+        // The plugin's workflow when it is installed; applications of a plugin that left follow the default.
+        return plugins.serviceType(serviceCode).map(t -> t.type().workflow()).orElse(Workflow.DEFAULT);
+    }
+
+    private static boolean allowed(Caller caller, StoredApplication app, Transition t) {
+        if (caller instanceof Caller.CitizenCaller c) {
+            return t.roles().contains(Role.CITIZEN) && c.citizen().ownerKey().equals(app.owner());
+        }
+        if (caller instanceof Caller.Staff staff && staff.worksFor(app.authorityId())) {
+            boolean supervisor = staff.roles().contains(Role.SUPERVISOR);
+            if (t.roles().contains(Role.SUPERVISOR) && supervisor) {
+                return true;
+            }
+            if (t.roles().contains(Role.OFFICIAL) && (staff.roles().contains(Role.OFFICIAL) || supervisor)) {
+                // an official works what is unassigned or assigned to them; a supervisor works anything
+                return supervisor || app.assignedTo() == null || app.assignedTo().equals(staff.user());
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public ApplicationView act(Caller caller, String trackingNumber, String action, byte[] body) {
+        StoredApplication app = visible(caller, trackingNumber);
+        Workflow workflow = workflow(app.serviceCode());
+        Transition transition = workflow.transition(action).orElseThrow(() -> new ProblemException(404, "unknown-action",
+                "Unknown action", "'" + limit(action) + "' is not a step of this service's workflow; it has "
+                + workflow.transitions().stream().map(Transition::action).toList()));
+        if (!allowed(caller, app, transition)) {
+            throw Problems.forbidden("You may not " + action + " this application"
+                    + (app.assignedTo() != null && caller instanceof Caller.Staff ? " (it is assigned to " + app.assignedTo() + ")" : "")
+                    + ".");
+        }
+        Status from = Status.fromWireName(app.status());
+        if (!transition.from().contains(from)) {
+            throw new ProblemException(409, "wrong-status", "Not possible in this status",
+                    "An application that is " + from.wireName() + " cannot be " + action + "ed; that is possible only from "
+                            + transition.from().stream().map(Status::wireName).sorted().toList() + ".");
+        }
+        JsonNode request = body == null || body.length == 0 ? Json.MAPPER.createObjectNode() : parse(body, "a JSON object");
+        if (!request.isObject()) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/", "the body must be a JSON object")));
+        }
+        Instant now = clock.instant();
+        Step step = prepare(caller, app, transition, (ObjectNode) request, now);
+        Instant due = transition.to() == from && app.dueAt() != null ? app.dueAt() : deadline(workflow, transition.to(), now);
+        StatusChange event = new StatusChange(transition.to().wireName(), now, caller.name(), action, step.note(), step.details());
+        AuditEntry audit = new AuditEntry(now, caller.name(), action, app.trackingNumber(),
+                from.wireName() + " -> " + transition.to().wireName() + (step.note() == null ? "" : ": " + limit(step.note())));
+        try {
+            StoredApplication changed = store.change(app.trackingNumber(), new StateChange(app.version(),
+                    transition.to().wireName(), due, step.assignedTo(), step.formJson(), step.issuedDocument(), event, audit));
+            return view(caller, changed, true);
+        } catch (ConcurrentChangeException e) {
+            throw new ProblemException(409, "changed-meanwhile", "Changed meanwhile",
+                    "Someone else changed this application a moment ago; read it again and retry.");
+        } catch (StoreException e) {
+            LOG.error("Step {} on {} not stored: {}", action, app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("The step could not be saved, so it was not taken.");
+        }
+    }
+
+    /** What a step writes besides its status: checked from the request body before anything is stored. */
+    private record Step(String note, String details, String assignedTo, String formJson, String issuedDocument) {
+    }
+
+    private Step prepare(Caller caller, StoredApplication app, Transition t, ObjectNode request, Instant now) {
+        String reason = text(request, "reason", 2000);
+        String assigned = app.assignedTo();
+        switch (t.action()) {
+            case Workflow.CLAIM:
+                allowOnly(request, Set.of("reason"));
+                return new Step(reason, null, ((Caller.Staff) caller).user(), null, null);
+            case Workflow.REQUEST_INFORMATION:
+                allowOnly(request, Set.of("reason", "questions"));
+                return new Step(reason, questions(request), assigned, null, null);
+            case Workflow.ANSWER:
+                allowOnly(request, Set.of("reason", "form"));
+                return new Step(reason, null, assigned, answeredForm(app, request), null);
+            case Workflow.REJECT:
+                allowOnly(request, Set.of("reason"));
+                if (reason == null) {
+                    throw Problems.invalidRequest(List.of(new FieldProblem("/reason",
+                            "required: a rejection always says why, in words the citizen understands")));
+                }
+                return new Step(reason, null, assigned, null, null);
+            case Workflow.REASSIGN:
+                allowOnly(request, Set.of("reason", "official"));
+                String official = text(request, "official", 100);
+                if (official == null || !official.matches("[A-Za-z][A-Za-z0-9._-]{0,99}")) {
+                    throw Problems.invalidRequest(List.of(new FieldProblem("/official", "required: the login of the official to hand over to")));
+                }
+                return new Step(reason, null, official, null, null);
+            case Workflow.ISSUE:
+                allowOnly(request, Set.of("reason"));
+                return new Step(reason, null, assigned, null, issuedDocument(caller, app));
+            default:
+                allowOnly(request, Set.of("reason"));
+                return new Step(reason, null, assigned, null, null);
+        }
+    }
+
+    private static void allowOnly(ObjectNode request, Set<String> fields) {
+        List<FieldProblem> problems = new ArrayList<>();
+        request.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                problems.add(new FieldProblem("/" + limit(name), "not part of this step; it takes " + fields.stream().sorted().toList()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+    }
+
+    private static String text(ObjectNode request, String field, int max) {
+        JsonNode value = request.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/" + field, "must be text")));
+        }
+        if (value.asText().length() > max) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/" + field, "at most " + max + " characters")));
+        }
+        return value.asText().strip();
+    }
+
+    private static String questions(ObjectNode request) {
+        JsonNode questions = request.get("questions");
+        if (questions == null || !questions.isArray() || questions.isEmpty() || questions.size() > 50) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/questions",
+                    "required: 1 to 50 questions, each {\"field\": \"/a/json/pointer\", \"question\": \"...\"}")));
+        }
+        List<ApplicationView.Question> list = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            JsonNode q = questions.get(i);
+            String field = q.path("field").asText("");
+            String question = q.path("question").asText("");
+            if (!q.isObject() || !field.matches("(/[^/]{1,100}){1,10}") || question.isBlank() || question.length() > 1000) {
+                throw Problems.invalidRequest(List.of(new FieldProblem("/questions/" + i,
+                        "needs \"field\" (a JSON Pointer into the form, e.g. /applicant/birthDate) and \"question\" (text)")));
+            }
+            list.add(new ApplicationView.Question(field, question.strip()));
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A citizen's answer is the whole form again, validated against the form version the application was made on. */
+    private String answeredForm(StoredApplication app, ObjectNode request) {
+        JsonNode form = request.get("form");
+        if (form == null || !form.isObject()) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/form", "required: the corrected form, a JSON object")));
+        }
+        String schema = store.formSchema(app.serviceCode(), app.formVersion())
+                .orElseThrow(() -> Problems.unavailable("The form this application was made on cannot be found."));
+        List<FieldProblem> problems = FormSchema.compile(schema).validate(form);
+        if (!problems.isEmpty()) {
+            throw Problems.invalidForm(problems);
+        }
+        Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
+        if (type.isPresent() && type.get().type().form().version().equals(app.formVersion())) {
+            try {
+                type.get().type().handler().onSubmit(new Submission(app.serviceCode(), app.regionId(), app.placeId(), values(form)));
+            } catch (SubmissionRejectedException e) {
+                throw Problems.invalidForm(e.problems());
+            }
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String issuedDocument(Caller caller, StoredApplication app) {
+        InstalledServiceType type = plugins.serviceType(app.serviceCode())
+                .orElseThrow(() -> Problems.serviceNotInstalled(app.serviceCode()));
+        Map<String, Object> document;
+        try {
+            document = type.type().issueDocument(new Decision(app.trackingNumber(), app.serviceCode(),
+                    values(Json.MAPPER.readTree(app.formJson())), ((Caller.Staff) caller).user()));
+            return Json.MAPPER.writeValueAsString(document);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Service '{}' failed to issue the document of {}: {}", app.serviceCode(), app.trackingNumber(), e.toString());
+            throw new ProblemException(502, "plugin-failed", "The service failed",
+                    "The service's plugin could not produce the document; the application stays approved. Try again later.");
+        }
+    }
+
+    // ---- files, audit, console ------------------------------------------------------------------------------------
+
+    @Override
+    public ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String fileName, String mediaType,
+                                                 byte[] content) {
+        citizenOnly(caller, "Only the citizen who applied attaches files.");
+        StoredApplication app = visible(caller, trackingNumber);
+        if (Status.fromWireName(app.status()).isFinal()) {
+            throw new ProblemException(409, "wrong-status", "Not possible in this status",
+                    "Files cannot be added to an application that is " + app.status() + ".");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String type = mediaType == null ? "" : mediaType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!ATTACHMENT_TYPES.contains(type)) {
+            problems.add(new FieldProblem("Content-Type", "files must be PDF, JPEG or PNG"));
+        }
+        if (fileName == null || !fileName.matches("[\\p{L}\\p{N} ._()-]{1,120}")) {
+            problems.add(new FieldProblem("fileName", "1 to 120 letters, digits, spaces and . _ ( ) -"));
+        }
+        if (content == null || content.length == 0) {
+            problems.add(new FieldProblem("body", "the file is empty"));
+        } else if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new ProblemException(413, "too-large", "File too large", "Files may be at most 5 MiB.");
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        String sha256 = sha256(content);
+        Attachment stored = store.attach(app.trackingNumber(), fileName, type, content, sha256,
+                new AuditEntry(clock.instant(), caller.name(), "attach", app.trackingNumber(), fileName + " sha256:" + sha256));
+        return new ApplicationView.AttachmentView(stored.id(), stored.fileName(), stored.mediaType(), stored.sizeBytes(),
+                stored.sha256(), stored.uploadedAt());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public AuditReport verifyAudit(Caller caller) {
+        if (!(caller instanceof Caller.Staff staff) || !staff.operator()) {
+            throw Problems.forbidden("Only operators verify the audit trail.");
+        }
+        AuditVerification result = store.verifyAudit();
+        return new AuditReport(result.intact(), result.entries(), result.firstBroken(), result.reason());
     }
 
     @Override
@@ -177,15 +606,10 @@ public class ApplicationManager implements ApplicationService {
         try {
             trackingNumber = TrackingNumbers.parse(typedNumber);
         } catch (IllegalArgumentException e) {
-            throw Problems.malformedTrackingNumber(limit(String.valueOf(typedNumber)), e.getMessage());
+            throw Problems.malformedTrackingNumber(limit(typedNumber), e.getMessage());
         }
-        StoredApplication app;
-        try {
-            app = store.findByTrackingNumber(trackingNumber).orElseThrow(() -> Problems.unknownApplication(trackingNumber));
-        } catch (StoreException e) {
-            LOG.error("Application {} not read: {}", trackingNumber, e.getMessage());
-            throw Problems.unavailable("The application's status could not be read.");
-        }
+        StoredApplication app = store.findByTrackingNumber(trackingNumber)
+                .orElseThrow(() -> Problems.unknownApplication(trackingNumber));
         List<ApplicationStatus.Step> history = app.history().stream()
                 .map(s -> new ApplicationStatus.Step(s.status(), s.at(), s.actor(), s.note()))
                 .toList();
@@ -197,5 +621,12 @@ public class ApplicationManager implements ApplicationService {
         return plugins.serviceType(code).map(t -> t.type().name())
                 .or(() -> store.findServiceType(code).map(r -> new LocalizedText(r.nameUk(), r.nameEn())))
                 .orElse(LocalizedText.of(code));
+    }
+
+    private static Caller.CitizenCaller citizenOnly(Caller caller, String why) {
+        if (caller instanceof Caller.CitizenCaller citizen) {
+            return citizen;
+        }
+        throw caller == null ? Problems.unauthenticated() : Problems.forbidden(why);
     }
 }

@@ -83,7 +83,7 @@ class AllRegionsImportTest {
         long total = 0;
         for (RegionCatalogue c : ALL) {
             one.region = new RegionIndex(c, new PluginOrigin("test", "1"));
-            CatalogueManager catalogue = new CatalogueManager(one, new InMemoryStore(), new NoHistory(), java.time.Clock.systemUTC());
+            CatalogueManager catalogue = new CatalogueManager(one, new DerbyStores().applications, new NoHistory(), java.time.Clock.systemUTC());
             long found = catalogue.search(new CatalogueQuery(null, null, null, null, null, null, 0, 1)).total();
             // what a citizen can find: every non-test service that has an offering in the region, counted from the raw rows
             java.util.Set<Integer> testServices = new java.util.HashSet<>();

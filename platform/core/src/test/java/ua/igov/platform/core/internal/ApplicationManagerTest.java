@@ -1,27 +1,36 @@
 package ua.igov.platform.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.core.ApplicationReceipt;
-import ua.igov.platform.core.ApplicationStatus;
+import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.spi.Citizen;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.FormResources;
 import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.Role;
 import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
@@ -29,10 +38,18 @@ import ua.igov.platform.store.ServiceTypeRecord;
 
 class ApplicationManagerTest {
 
-    private static final String VALID = "{\"region\": \"testland\", \"placeId\": 1, "
+    static final String VALID = "{\"region\": \"testland\", \"placeId\": 1, "
             + "\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\"}}";
+    // The fixture's offering 100 is delivered by authority 7.
+    static final Caller TARAS = new Caller.CitizenCaller(new Citizen("taras", "Тарас", "dev"));
+    static final Caller LESYA = new Caller.CitizenCaller(new Citizen("lesya", "Леся", "dev"));
+    static final Caller OLENA = new Caller.Staff("olena", Set.of(Role.OFFICIAL), Set.of(7), false);
+    static final Caller PETRO = new Caller.Staff("petro", Set.of(Role.OFFICIAL), Set.of(7), false);
+    static final Caller STRANGER = new Caller.Staff("ivan", Set.of(Role.OFFICIAL), Set.of(8), false);
+    static final Caller SUPERVISOR = new Caller.Staff("oksana", Set.of(Role.SUPERVISOR), Set.of(7), false);
+    static final Caller OPERATOR = new Caller.Staff("admin", Set.of(), Set.of(), true);
 
-    private final InMemoryStore store = new InMemoryStore();
+    private final DerbyStores stores = new DerbyStores();
     private final FakePlugins plugins = new FakePlugins();
     private SubmissionHandler handler = SubmissionHandler.ACCEPT_ALL;
     private ApplicationManager manager;
@@ -40,8 +57,12 @@ class ApplicationManagerTest {
     @BeforeEach
     void setUp() throws Exception {
         plugins.region = new RegionIndex(RegionCatalogueReaderTest.fixture(), new PluginOrigin("region", "1"));
-        plugins.type = installed(serviceType());
-        manager = new ApplicationManager(plugins, store, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1");
+        ServiceType type = serviceType();
+        plugins.type = new InstalledServiceType(type, FormSchema.compile(type.form().jsonSchema()), new PluginOrigin("svc", "0.1.0"));
+        stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0",
+                type.form().jsonSchema(), "0.1.0"));
+        manager = new ApplicationManager(plugins, stores.applications,
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1");
     }
 
     private ServiceType serviceType() {
@@ -52,62 +73,121 @@ class ApplicationManagerTest {
             public Set<Integer> catalogueServiceIds() { return Set.of(29); }
             public FormDefinition form() { return new FormDefinition("1.0", schema); }
             public SubmissionHandler handler() { return submission -> handler.onSubmit(submission); }
+            public Map<String, Object> issueDocument(ua.igov.platform.spi.Decision d) {
+                return Map.of("certificate", "Довідка " + d.trackingNumber(), "lastName", d.form().get("lastName"));
+            }
         };
     }
 
-    private static InstalledServiceType installed(ServiceType type) {
-        return new InstalledServiceType(type, FormSchema.compile(type.form().jsonSchema()), new PluginOrigin("svc", "0.1.0"));
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private ProblemException submitExpectingProblem(String code, String body) {
-        return assertThrows(ProblemException.class, () -> manager.submit(code, body.getBytes(StandardCharsets.UTF_8)));
+    private String submit() {
+        return manager.submit(TARAS, "residence-registration", json(VALID)).trackingNumber();
+    }
+
+    private ProblemException problem(Runnable call) {
+        return assertThrows(ProblemException.class, call::run);
     }
 
     @Test
-    void aValidApplicationIsStoredAndItsStatusReadable() {
-        ApplicationReceipt receipt = manager.submit("residence-registration", VALID.getBytes(StandardCharsets.UTF_8));
-
+    void aCitizensApplicationGoesThroughEveryStatusWithEachRole() {
+        ApplicationReceipt receipt = manager.submit(TARAS, "residence-registration", json(VALID));
         assertEquals("1-00000001-6", receipt.trackingNumber());
-        ApplicationStatus status = manager.status(receipt.trackingNumber());
-        assertEquals("submitted", status.status());
-        assertEquals("testland", status.regionId());
-        assertEquals("1.0", status.formVersion());
-        assertEquals(1, status.history().size());
-        assertEquals("1.0", store.applications.get(receipt.trackingNumber()).formVersion());
+        String n = receipt.trackingNumber();
+        ApplicationView submitted = manager.application(TARAS, n);
+        assertEquals("submitted", submitted.status());
+        assertEquals(7, submitted.authorityId());
+        assertNotNull(submitted.dueAt(), "a deadline from the workflow");
+        assertEquals(List.of("cancel"), submitted.actions());
+        assertEquals("Шевченко", submitted.form().get("lastName"));
+
+        assertEquals(List.of("claim"), manager.application(OLENA, n).actions());
+        assertEquals("in_review", manager.act(OLENA, n, "claim", null).status());
+        ApplicationView asking = manager.act(OLENA, n, "request-information",
+                json("{\"questions\": [{\"field\": \"/birthDate\", \"question\": \"Уточніть дату народження\"}]}"));
+        assertEquals("needs_information", asking.status());
+        assertEquals("/birthDate", manager.application(TARAS, n).questions().get(0).field());
+
+        ProblemException badAnswer = problem(() -> manager.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"\"}}")));
+        assertEquals("invalid-form", badAnswer.type());
+        assertEquals("in_review", manager.act(TARAS, n, "answer",
+                json("{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-10\"}}")).status());
+        assertEquals("1990-03-10", manager.application(TARAS, n).form().get("birthDate"));
+
+        assertEquals("approved", manager.act(OLENA, n, "approve", json("{\"reason\": \"Документи в порядку\"}")).status());
+        ApplicationView issued = manager.act(OLENA, n, "issue", null);
+        assertEquals("issued", issued.status());
+        assertEquals("Довідка " + n, manager.application(TARAS, n).issuedDocument().get("certificate"));
+        assertEquals(List.of(), issued.actions(), "nothing more to do once issued");
+        assertEquals(List.of("submitted", "in_review", "needs_information", "in_review", "approved", "issued"),
+                manager.application(TARAS, n).history().stream().map(ApplicationView.Step::status).toList());
+
+        assertTrue(manager.verifyAudit(OPERATOR).intact());
     }
 
     @Test
-    void eachKindOfBadRequestGetsItsOwnProblemAndNothingIsStored() {
-        assertEquals("unknown-service", submitExpectingProblem("no-such-service", VALID).type());
-        assertEquals("malformed-json", submitExpectingProblem("residence-registration", "{\"region\": ").type());
-        assertEquals("malformed-json", submitExpectingProblem("residence-registration", "").type());
-        assertEquals("invalid-request", submitExpectingProblem("residence-registration", "[1,2]").type());
-        assertEquals("invalid-request", submitExpectingProblem("residence-registration", "{\"form\": {}}").type());
+    void nobodySeesAnotherPersonsApplicationNotEvenThatItExists() {
+        String n = submit();
+        ProblemException other = problem(() -> manager.application(LESYA, n));
+        ProblemException nonexistent = problem(() -> manager.application(LESYA, "1-00000099-0"));
+        assertEquals(404, other.status());
+        assertEquals(other.type(), nonexistent.type(), "guessing a number tells nothing");
+        assertEquals(404, problem(() -> manager.application(STRANGER, n)).status(), "another authority's official");
+        assertEquals(404, problem(() -> manager.act(LESYA, n, "cancel", null)).status());
+        assertEquals(401, problem(() -> manager.submit(null, "residence-registration", json(VALID))).status());
+        assertEquals(403, problem(() -> manager.submit(OLENA, "residence-registration", json(VALID))).status());
+        assertEquals(403, problem(() -> manager.verifyAudit(OLENA)).status());
+        assertEquals(403, problem(() -> manager.queue(TARAS, List.of(), 10)).status());
+        assertEquals(1, manager.mine(TARAS, 10).size());
+        assertEquals(0, manager.mine(LESYA, 10).size());
+    }
 
-        ProblemException invalid = submitExpectingProblem("residence-registration",
-                "{\"region\": \"testland\", \"form\": {\"lastName\": \"\"}}");
-        assertEquals(422, invalid.status());
-        assertEquals("invalid-form", invalid.type());
+    @Test
+    void everyStepIsCheckedAgainstTheWorkflowAndTheRole() {
+        String n = submit();
+        assertEquals(403, problem(() -> manager.act(TARAS, n, "claim", null)).status(), "a citizen cannot claim");
+        assertEquals(409, problem(() -> manager.act(OLENA, n, "approve", null)).status(), "approve before review");
+        assertEquals(404, problem(() -> manager.act(OLENA, n, "bribe", null)).status());
+        manager.act(OLENA, n, "claim", null);
+        assertEquals(403, problem(() -> manager.act(PETRO, n, "approve", null)).status(), "assigned to Olena");
+        assertEquals(422, problem(() -> manager.act(OLENA, n, "reject", null)).status(), "a rejection says why");
+        assertEquals(403, problem(() -> manager.act(OLENA, n, "reassign", json("{\"official\": \"petro\"}"))).status());
+        assertEquals("petro", manager.act(SUPERVISOR, n, "reassign", json("{\"official\": \"petro\", \"reason\": \"відпустка\"}")).assignedTo());
+        assertEquals("rejected", manager.act(PETRO, n, "reject", json("{\"reason\": \"Неповний пакет документів\"}")).status());
+        assertEquals(409, problem(() -> manager.act(TARAS, n, "cancel", null)).status(), "decided: too late to cancel");
+    }
+
+    @Test
+    void aCitizenCancelsWhileUndecided() {
+        String n = submit();
+        assertEquals("cancelled", manager.act(TARAS, n, "cancel", json("{\"reason\": \"Передумав\"}")).status());
+        assertEquals(0, manager.queue(OLENA, List.of(), 10).size());
+    }
+
+    @Test
+    void theQueueIsTheAuthoritysOwnMostUrgentFirst() {
+        submit();
+        submit();
+        assertEquals(2, manager.queue(OLENA, List.of("submitted"), 10).size());
+        assertEquals(0, manager.queue(STRANGER, List.of(), 10).size());
+        assertEquals(400, problem(() -> manager.queue(OLENA, List.of("paid"), 10)).status());
+    }
+
+    @Test
+    void eachKindOfBadSubmissionGetsItsOwnProblemAndNothingIsStored() {
+        assertEquals("unknown-service", problem(() -> manager.submit(TARAS, "no-such-service", json(VALID))).type());
+        assertEquals("malformed-json", problem(() -> manager.submit(TARAS, "residence-registration", json("{\"region\": "))).type());
+        assertEquals("malformed-json", problem(() -> manager.submit(TARAS, "residence-registration", json(""))).type());
+        assertEquals("invalid-request", problem(() -> manager.submit(TARAS, "residence-registration", json("[1,2]"))).type());
+        ProblemException invalid = problem(() -> manager.submit(TARAS, "residence-registration",
+                json("{\"region\": \"testland\", \"form\": {\"lastName\": \"\"}}")));
         assertEquals(List.of("/birthDate", "/lastName"), invalid.fieldProblems().stream().map(FieldProblem::field).toList());
-
-        assertEquals(0, store.countApplications());
-    }
-
-    @Test
-    void aRegionOrPlaceThatDoesNotOfferTheServiceIsNamed() {
-        ProblemException region = submitExpectingProblem("residence-registration", VALID.replace("testland", "atlantis"));
-        assertEquals("/region", region.fieldProblems().get(0).field());
-        ProblemException place = submitExpectingProblem("residence-registration", VALID.replace("\"placeId\": 1", "\"placeId\": 50099"));
-        assertEquals("/placeId", place.fieldProblems().get(0).field());
-    }
-
-    @Test
-    void aServiceWhosePluginLeftIsNotInstalledNotUnknown() {
-        store.rememberServiceType(new ServiceTypeRecord("residence-registration", "Реєстрація", null, "1.0", "{}", "0.1.0"));
-        plugins.type = null;
-        ProblemException problem = submitExpectingProblem("residence-registration", VALID);
-        assertEquals(404, problem.status());
-        assertEquals("service-not-installed", problem.type());
+        ProblemException nullField = problem(() -> manager.submit(TARAS, "residence-registration",
+                json("{\"region\": \"testland\", \"form\": {\"lastName\": null, \"birthDate\": \"1990-03-09\"}}")));
+        assertEquals(422, nullField.status());
+        assertEquals(0, stores.applications.countApplications());
     }
 
     @Test
@@ -115,23 +195,48 @@ class ApplicationManagerTest {
         handler = submission -> {
             throw new SubmissionRejectedException(List.of(new FieldProblem("/lastName", "not in the register")));
         };
-        ProblemException problem = submitExpectingProblem("residence-registration", VALID);
-        assertEquals("/lastName", problem.fieldProblems().get(0).field());
-        assertEquals(0, store.countApplications());
+        assertEquals("/lastName", problem(() -> submit()).fieldProblems().get(0).field());
+        assertEquals(0, stores.applications.countApplications());
     }
 
     @Test
-    void aBrokenDatabaseIsA503NotAStackTrace() {
-        store.broken = true;
-        ProblemException problem = submitExpectingProblem("residence-registration", VALID);
-        assertEquals(503, problem.status());
+    void aServiceWhosePluginLeftIsNotInstalledNotUnknown() {
+        plugins.type = null;
+        assertEquals("service-not-installed", problem(() -> submit()).type());
     }
 
     @Test
-    void statusOfMistypedOrUnknownNumbersIsAClearProblem() {
-        assertEquals(400, assertThrows(ProblemException.class, () -> manager.status("1-00000001-9")).status());
-        assertEquals(404, assertThrows(ProblemException.class, () -> manager.status("1-00000002-4")).status());
-        assertTrue(assertThrows(ProblemException.class, () -> manager.status("x".repeat(10_000))).detail().length() < 400);
+    void attachmentsAreCheckedAndDigested() {
+        String n = submit();
+        ApplicationView.AttachmentView file = manager.attach(TARAS, n, "паспорт.pdf", "application/pdf", new byte[] {37, 80, 68, 70});
+        assertEquals(64, file.sha256().length());
+        assertEquals(1, manager.application(TARAS, n).attachments().size());
+        assertEquals(422, problem(() -> manager.attach(TARAS, n, "x.exe", "application/x-msdownload", new byte[] {1})).status());
+        assertEquals(413, problem(() -> manager.attach(TARAS, n, "big.pdf", "application/pdf",
+                new byte[ApplicationManager.MAX_ATTACHMENT_BYTES + 1])).status());
+        assertEquals(404, problem(() -> manager.attach(LESYA, n, "a.pdf", "application/pdf", new byte[] {1})).status());
+    }
+
+    @Test
+    void anEditedAuditRowIsFound() throws Exception {
+        String n = submit();
+        manager.act(OLENA, n, "claim", null);
+        manager.application(OLENA, n); // an official's read is audited too
+        assertTrue(manager.verifyAudit(OPERATOR).intact());
+        assertEquals(3, manager.verifyAudit(OPERATOR).entries());
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET detail = 'nothing happened' WHERE seq = 2")) {
+            ps.executeUpdate();
+        }
+        assertFalse(manager.verifyAudit(OPERATOR).intact());
+        assertEquals(2L, manager.verifyAudit(OPERATOR).firstBrokenEntry());
+    }
+
+    @Test
+    void mistypedNumbersAreAClearProblem() {
+        assertEquals(400, problem(() -> manager.application(TARAS, "1-00000001-9")).status());
+        assertTrue(problem(() -> manager.application(TARAS, "x".repeat(10_000))).detail().length() < 400);
+        assertNull(null);
     }
 
     /** Plugins as the registry would present one region and one service type. */

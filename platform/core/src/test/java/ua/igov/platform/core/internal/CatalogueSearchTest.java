@@ -43,7 +43,7 @@ class CatalogueSearchTest {
                 return applicationCounts;
             }
         };
-        catalogue = new CatalogueManager(plugins, new InMemoryStore(), store, Clock.systemUTC());
+        catalogue = new CatalogueManager(plugins, new DerbyStores().applications, store, Clock.systemUTC());
     }
 
     private static CatalogueQuery query(String text, String region, String place, String status) {

@@ -1,0 +1,41 @@
+package ua.igov.platform.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import ua.igov.platform.spi.LocalizedText;
+
+/**
+ * An application as its citizen, or the staff working it, see it. {@code form} and {@code issuedDocument} are
+ * personal data: present only for those allowed to see them.
+ *
+ * @param actions    what the caller may do next, e.g. {@code claim}, {@code cancel}
+ * @param questions  the fields an official asked the citizen to fix, while the application needs information
+ */
+public record ApplicationView(String trackingNumber, String serviceCode, LocalizedText serviceName, String regionId,
+                              Integer placeId, Integer authorityId, String status, Instant submittedAt, Instant updatedAt,
+                              Instant dueAt, String assignedTo, long feeKopiykas, String formVersion,
+                              Map<String, Object> form, Map<String, Object> issuedDocument, List<Question> questions,
+                              List<String> actions, List<Step> history, List<AttachmentView> attachments) {
+
+    public ApplicationView {
+        questions = questions == null ? List.of() : List.copyOf(questions);
+        actions = List.copyOf(actions);
+        history = List.copyOf(history);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** One step of the history: who, when, why. */
+    public record Step(String status, String action, Instant at, String actor, String note) {
+    }
+
+    /** A field to fix and what the official asks about it. */
+    public record Question(String field, String question) {
+    }
+
+    /** A file attached to the application. */
+    public record AttachmentView(long id, String fileName, String mediaType, long sizeBytes, String sha256,
+                                 Instant uploadedAt) {
+    }
+}

@@ -1,0 +1,5 @@
+package ua.igov.platform.core;
+
+/** The audit chain, walked: intact, or where it first breaks. */
+public record AuditReport(boolean intact, long entries, Long firstBrokenEntry, String reason) {
+}

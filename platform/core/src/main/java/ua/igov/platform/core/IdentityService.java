@@ -1,0 +1,20 @@
+package ua.igov.platform.core;
+
+import java.util.Optional;
+
+/** Turns credentials into a {@link Caller}: bearer tokens through identity-provider plugins, staff through JAAS. */
+public interface IdentityService {
+
+    /** @return the citizen, or empty if no installed provider vouches for the token */
+    Optional<Caller.CitizenCaller> citizen(String bearerToken);
+
+    /** @return the member of staff, or empty if the realm refuses the user name and password */
+    Optional<Caller.Staff> staff(String user, String password);
+
+    /**
+     * A development token from a provider that issues them.
+     *
+     * @throws ProblemException 404 if no installed provider issues tokens (production), 400 for a bad subject
+     */
+    String developmentToken(String subject, String displayName);
+}

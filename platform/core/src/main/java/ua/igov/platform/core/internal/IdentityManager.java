@@ -1,0 +1,182 @@
+package ua.igov.platform.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.IdentityService;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.spi.Citizen;
+import ua.igov.platform.spi.IdentityProvider;
+import ua.igov.platform.spi.Role;
+
+/**
+ * Citizens through the identity-provider plugins installed now; staff through Karaf's JAAS realm {@code karaf},
+ * where a user's roles say what they are ({@code official}, {@code supervisor}, {@code operator}) and which
+ * authorities they work for ({@code authority-36}). A successful staff login is remembered for a minute, keyed by a
+ * digest of the credentials, so every request does not re-read the realm.
+ */
+@Component(service = IdentityService.class)
+public class IdentityManager implements IdentityService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityManager.class);
+    static final String REALM = "karaf";
+    static final Duration REMEMBER_STAFF = Duration.ofSeconds(60);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(Caller.Staff staff, Instant until) {
+    }
+
+    private final java.util.List<IdentityProvider> providers = new CopyOnWriteArrayList<>();
+    private final Map<String, Remembered> staffLogins = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProvider(IdentityProvider provider) {
+        providers.add(provider);
+        LOG.info("Identity provider '{}' installed", provider.id());
+    }
+
+    void removeProvider(IdentityProvider provider) {
+        providers.remove(provider);
+        LOG.info("Identity provider '{}' uninstalled", provider.id());
+    }
+
+    @Override
+    public Optional<Caller.CitizenCaller> citizen(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > 8192) {
+            return Optional.empty();
+        }
+        for (IdentityProvider provider : providers) {
+            try {
+                Optional<Citizen> citizen = provider.verify(bearerToken);
+                if (citizen.isPresent()) {
+                    return Optional.of(new Caller.CitizenCaller(citizen.get()));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Identity provider '{}' failed on a token: {}", provider.id(), e.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Caller.Staff> staff(String user, String password) {
+        if (user == null || password == null || user.isBlank() || user.length() > 100 || password.length() > 200) {
+            return Optional.empty();
+        }
+        String key = digest(user + '\u0000' + password);
+        Instant now = clock.instant();
+        Remembered remembered = staffLogins.get(key);
+        if (remembered != null && remembered.until().isAfter(now)) {
+            return Optional.of(remembered.staff());
+        }
+        Optional<Caller.Staff> staff = login(user, password);
+        staff.ifPresent(s -> {
+            if (staffLogins.size() >= MAX_REMEMBERED) {
+                staffLogins.clear();
+            }
+            staffLogins.put(key, new Remembered(s, now.plus(REMEMBER_STAFF)));
+        });
+        return staff;
+    }
+
+    private Optional<Caller.Staff> login(String user, String password) {
+        Subject subject = new Subject();
+        try {
+            LoginContext login = new LoginContext(REALM, subject, callbacks -> {
+                for (Callback callback : callbacks) {
+                    if (callback instanceof NameCallback name) {
+                        name.setName(user);
+                    } else if (callback instanceof PasswordCallback pass) {
+                        pass.setPassword(password.toCharArray());
+                    } else {
+                        throw new UnsupportedCallbackException(callback);
+                    }
+                }
+            });
+            login.login();
+        } catch (LoginException refused) {
+            return Optional.empty();
+        }
+        Set<String> names = new HashSet<>();
+        subject.getPrincipals().forEach(p -> names.add(p.getName()));
+        return Optional.of(staffFrom(user, names));
+    }
+
+    /** What a set of JAAS role names makes a person. */
+    static Caller.Staff staffFrom(String user, Set<String> roleNames) {
+        Set<Role> roles = new HashSet<>();
+        Set<Integer> authorities = new HashSet<>();
+        boolean operator = false;
+        for (String role : roleNames) {
+            switch (role) {
+                case "official" -> roles.add(Role.OFFICIAL);
+                case "supervisor" -> roles.add(Role.SUPERVISOR);
+                case "operator", "admin" -> operator = true;
+                default -> {
+                    if (role.matches("authority-\\d{1,9}")) {
+                        authorities.add(Integer.parseInt(role.substring("authority-".length())));
+                    }
+                }
+            }
+        }
+        return new Caller.Staff(user, roles, authorities, operator);
+    }
+
+    @Override
+    public String developmentToken(String subject, String displayName) {
+        if (subject == null || !subject.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ProblemException(400, "invalid-request", "Invalid request",
+                    "subject must be 1 to 64 letters, digits, dots, dashes or underscores",
+                    java.util.List.of(new ua.igov.platform.spi.FieldProblem("/subject", "1 to 64 of A-Z a-z 0-9 . _ -")));
+        }
+        String name = displayName == null ? subject : displayName;
+        if (name.length() > 100) {
+            throw new ProblemException(400, "invalid-request", "Invalid request", "name is longer than 100 characters",
+                    java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name", "at most 100 characters")));
+        }
+        for (IdentityProvider provider : providers) {
+            Optional<String> token = provider.issueForDevelopment(subject, name);
+            if (token.isPresent()) {
+                return token.get();
+            }
+        }
+        throw new ProblemException(404, "no-development-identity", "No development identity",
+                "No installed identity provider issues development tokens (install the igov-identity-dev feature "
+                        + "on a development system; never in production).");
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package ua.igov.platform.core.internal;
+
+import java.util.UUID;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import ua.igov.platform.store.ApplicationStore;
+import ua.igov.platform.store.CatalogueStore;
+import ua.igov.platform.store.internal.JdbcApplicationStore;
+import ua.igov.platform.store.internal.JdbcCatalogueStore;
+import ua.igov.platform.store.internal.MigratedDatabase;
+
+/** The real stores on a fresh in-memory Derby database: the core's tests run against what production runs. */
+final class DerbyStores {
+
+    final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    final ApplicationStore applications;
+    final CatalogueStore catalogue;
+
+    DerbyStores() {
+        dataSource.setDatabaseName("memory:core-" + UUID.randomUUID());
+        dataSource.setCreateDatabase("create");
+        MigratedDatabase database = new MigratedDatabase(dataSource);
+        applications = new JdbcApplicationStore(database);
+        catalogue = new JdbcCatalogueStore(database);
+    }
+}
