@@ -4,6 +4,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
 
 /**
@@ -15,8 +16,13 @@ final class ApiApplication {
     private ApiApplication() {
     }
 
-    static ResourceConfig create(PluginRegistry registry, CatalogueService catalogue, ApplicationService applications) {
+    static ResourceConfig create(PluginRegistry registry, CatalogueService catalogue, ApplicationService applications,
+                                 IdentityService identity) {
         return new ResourceConfig()
+                .register(new AuthFilter(identity))
+                .register(new AuthResource(identity))
+                .register(new MeResource(applications))
+                .register(new StaffResource(applications))
                 .register(new HealthResource(registry))
                 .register(new RegionResource(catalogue))
                 .register(new CatalogueResource(catalogue))

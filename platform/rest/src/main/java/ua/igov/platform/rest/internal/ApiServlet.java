@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
 
 /**
@@ -37,14 +38,16 @@ public class ApiServlet extends HttpServlet {
     private final transient PluginRegistry registry;
     private final transient CatalogueService catalogue;
     private final transient ApplicationService applications;
+    private final transient IdentityService identity;
     private transient volatile ServletContainer jersey;
 
     @Activate
     public ApiServlet(@Reference PluginRegistry registry, @Reference CatalogueService catalogue,
-                      @Reference ApplicationService applications) {
+                      @Reference ApplicationService applications, @Reference IdentityService identity) {
         this.registry = registry;
         this.catalogue = catalogue;
         this.applications = applications;
+        this.identity = identity;
     }
 
     @Override
@@ -55,7 +58,7 @@ public class ApiServlet extends HttpServlet {
         // Jersey looks up its own parts through the context class loader; ours sees them through our imports.
         thread.setContextClassLoader(ApiServlet.class.getClassLoader());
         try {
-            ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications));
+            ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications, identity));
             container.init(config);
             ServletContainer old = jersey;
             jersey = container;

@@ -1,18 +1,39 @@
 package ua.igov.platform.rest.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import ua.igov.platform.core.ApplicationService;
-import ua.igov.platform.core.ApplicationStatus;
+import ua.igov.platform.core.ApplicationSummary;
+import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.Problems;
 
-/** Where an application stands, by its tracking number. */
-@Path("/applications")
+/**
+ * An application, for its citizen and for the staff of its authority: reading it, taking workflow steps, attaching
+ * files. An application the caller may not see answers 404, as if it did not exist.
+ */
+@Path("/applications/{trackingNumber}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ApplicationResource {
+
+    static final int MAX_STEP_BYTES = 256 * 1024;
+    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
 
     private final ApplicationService applications;
 
@@ -20,9 +41,54 @@ public final class ApplicationResource {
         this.applications = applications;
     }
 
+    static Caller signedIn(ContainerRequestContext request) {
+        Caller caller = AuthFilter.caller(request);
+        if (caller == null) {
+            throw Problems.unauthenticated();
+        }
+        return caller;
+    }
+
     @GET
-    @Path("/{trackingNumber}")
-    public ApplicationStatus status(@PathParam("trackingNumber") String trackingNumber) {
-        return applications.status(trackingNumber);
+    public ApplicationView application(@PathParam("trackingNumber") String trackingNumber,
+                                       @Context ContainerRequestContext request) {
+        return applications.application(signedIn(request), trackingNumber);
+    }
+
+    /** A workflow step: claim, request-information, answer, approve, reject, issue, cancel, reassign. */
+    @POST
+    @Path("/actions/{action}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public ApplicationView act(@PathParam("trackingNumber") String trackingNumber, @PathParam("action") String action,
+                               InputStream body, @Context ContainerRequestContext request) throws IOException {
+        Caller caller = signedIn(request);
+        return applications.act(caller, trackingNumber, action, Bodies.read(body, MAX_STEP_BYTES));
+    }
+
+    /** A file, sent as the raw body with its own Content-Type (PDF, JPEG or PNG) and its name in {@code ?name=}. */
+    @POST
+    @Path("/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attach(@PathParam("trackingNumber") String trackingNumber, @QueryParam("name") String name,
+                           @HeaderParam("Content-Type") String mediaType, InputStream body,
+                           @Context ContainerRequestContext request) throws IOException {
+        Caller caller = signedIn(request);
+        ApplicationView.AttachmentView file = applications.attach(caller, trackingNumber, name, mediaType,
+                Bodies.read(body, MAX_FILE_BYTES));
+        return Response.status(201).entity(file).build();
+    }
+
+    static List<ApplicationSummary> mine(ApplicationService applications, Caller caller, String limit) {
+        List<ua.igov.platform.spi.FieldProblem> problems = new java.util.ArrayList<>();
+        int howMany = CatalogueResource.number("limit", limit, 50, problems);
+        if (!problems.isEmpty()) {
+            throw CatalogueResource.badQuery(problems);
+        }
+        return applications.mine(caller, howMany);
+    }
+
+    static ProblemException tooLarge(int max) {
+        return new ProblemException(413, "too-large", "Request too large",
+                "The request body is larger than " + max / 1024 + " KiB.");
     }
 }

@@ -22,7 +22,11 @@ final class ProblemResponses {
 
     static Response of(int status, String slug, String title, String detail, UriInfo uri, List<ProblemBody.FieldError> errors) {
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();
-        return Response.status(status)
+        Response.ResponseBuilder response = Response.status(status);
+        if (status == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"igov\", Basic realm=\"igov\"");
+        }
+        return response
                 .type(ProblemBody.MEDIA_TYPE)
                 .entity(new ProblemBody(ProblemBody.TYPE_PREFIX + slug, title, status, detail, instance, errors))
                 .build();

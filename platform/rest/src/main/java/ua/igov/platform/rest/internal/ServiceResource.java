@@ -10,6 +10,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -18,7 +19,6 @@ import javax.ws.rs.core.UriInfo;
 import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.CatalogueService;
-import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.ServiceDescription;
 
 /** A service, its form, and applying for it. */
@@ -57,22 +57,14 @@ public final class ServiceResource {
     @POST
     @Path("/applications")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response apply(@PathParam("code") String code, InputStream body, @Context UriInfo uri) throws IOException {
-        ApplicationReceipt receipt = applications.submit(code, readLimited(body));
+    public Response apply(@PathParam("code") String code, InputStream body, @Context UriInfo uri,
+                          @Context ContainerRequestContext request) throws IOException {
+        ua.igov.platform.core.Caller caller = ApplicationResource.signedIn(request);
+        ApplicationReceipt receipt = applications.submit(caller, code, Bodies.read(body, MAX_BODY_BYTES));
         URI location = uri.getBaseUriBuilder().path("applications").path(receipt.trackingNumber()).build();
         return Response.created(location)
                 .entity(new Receipt(receipt.trackingNumber(), receipt.serviceCode(), receipt.status(),
                         receipt.submittedAt(), location.getPath()))
                 .build();
-    }
-
-    private static byte[] readLimited(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new ProblemException(413, "too-large", "Request too large",
-                    "The application is larger than " + MAX_BODY_BYTES / 1024 + " KiB; a form never needs that much. "
-                            + "Attach documents separately.");
-        }
-        return bytes;
     }
 }

@@ -22,6 +22,12 @@ import org.glassfish.jersey.server.ContainerResponse;
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationService;
+import ua.igov.platform.core.ApplicationSummary;
+import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.AuditReport;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.IdentityService;
+import ua.igov.platform.spi.Citizen;
 import ua.igov.platform.core.ApplicationStatus;
 import ua.igov.platform.core.CatalogueQuery;
 import ua.igov.platform.core.CataloguePage;
@@ -41,7 +47,9 @@ import ua.igov.platform.spi.FieldProblem;
 /** The API's HTTP contract, checked in memory against Jersey without a server. */
 class ApiApplicationTest {
 
-    private final ApplicationHandler api = new ApplicationHandler(ApiApplication.create(new Registry(), new Catalogue(), new Applications()));
+    private final ApplicationHandler api = new ApplicationHandler(
+            ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity()));
+    private String authorization = "Bearer good-token";
 
     private record Answer(int status, String type, JsonNode body, String location) {
     }
@@ -51,6 +59,9 @@ class ApiApplicationTest {
                 URI.create("http://localhost/api" + path), method, null, new MapPropertiesDelegate(), null);
         if (contentType != null) {
             request.getHeaders().putSingle("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.getHeaders().putSingle("Authorization", authorization);
         }
         if (body != null) {
             request.setEntityStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -204,7 +215,7 @@ class ApiApplicationTest {
 
     private static final class Applications implements ApplicationService {
         @Override
-        public ApplicationReceipt submit(String serviceCode, byte[] body) {
+        public ApplicationReceipt submit(Caller caller, String serviceCode, byte[] body) {
             if (serviceCode.equals("invalid")) {
                 throw Problems.invalidForm(List.of(new FieldProblem("/birthDate", "is missing but it is required")));
             }
@@ -212,9 +223,72 @@ class ApiApplicationTest {
         }
 
         @Override
+        public ApplicationView application(Caller caller, String trackingNumber) {
+            throw Problems.unknownApplication(trackingNumber);
+        }
+
+        @Override
+        public List<ApplicationSummary> mine(Caller caller, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public ApplicationView act(Caller caller, String trackingNumber, String action, byte[] body) {
+            throw Problems.unknownApplication(trackingNumber);
+        }
+
+        @Override
+        public ApplicationView.AttachmentView attach(Caller caller, String n, String name, String type, byte[] content) {
+            throw Problems.unknownApplication(n);
+        }
+
+        @Override
+        public AuditReport verifyAudit(Caller caller) {
+            throw Problems.forbidden("operators only");
+        }
+
+        @Override
         public ApplicationStatus status(String trackingNumber) {
             throw Problems.unknownApplication(trackingNumber);
         }
+    }
+
+    private static final class Identity implements IdentityService {
+        @Override
+        public java.util.Optional<Caller.CitizenCaller> citizen(String token) {
+            return token.equals("good-token")
+                    ? java.util.Optional.of(new Caller.CitizenCaller(new Citizen("taras", "Тарас", "dev")))
+                    : java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<Caller.Staff> staff(String user, String password) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String developmentToken(String subject, String name) {
+            throw new ua.igov.platform.core.ProblemException(404, "no-development-identity", "No", "none installed");
+        }
+    }
+
+    @Test
+    void anonymousAndBadCredentialsAre401WithAChallenge() throws Exception {
+        authorization = null;
+        Answer anonymous = call("POST", "/services/residence-registration/applications", "application/json", "{}");
+        assertEquals(401, anonymous.status());
+        assertEquals("urn:igov:problem:unauthenticated", anonymous.body().get("type").asText());
+        authorization = "Bearer forged";
+        assertEquals(401, call("GET", "/me", null, null).status());
+        authorization = "Basic !!!";
+        assertEquals(401, call("GET", "/officials/queue", null, null).status());
+        authorization = null;
+        assertEquals(200, call("GET", "/health", null, null).status(), "health stays public");
     }
 
 }

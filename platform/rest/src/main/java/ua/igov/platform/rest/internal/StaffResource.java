@@ -1,0 +1,48 @@
+package ua.igov.platform.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import ua.igov.platform.core.ApplicationService;
+import ua.igov.platform.core.ApplicationSummary;
+import ua.igov.platform.core.AuditReport;
+import ua.igov.platform.spi.FieldProblem;
+
+/** What officials and operators work with: the queue of their authority, the audit trail. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public final class StaffResource {
+
+    private final ApplicationService applications;
+
+    public StaffResource(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    /** The caller's authorities' applications, the most urgent deadline first; {@code status} may repeat. */
+    @GET
+    @Path("officials/queue")
+    public List<ApplicationSummary> queue(@QueryParam("status") List<String> statuses, @QueryParam("limit") String limit,
+                                          @Context ContainerRequestContext request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int howMany = CatalogueResource.number("limit", limit, 50, problems);
+        if (!problems.isEmpty()) {
+            throw CatalogueResource.badQuery(problems);
+        }
+        return applications.queue(ApplicationResource.signedIn(request), statuses, howMany);
+    }
+
+    @GET
+    @Path("operators/audit/verify")
+    public AuditReport verifyAudit(@Context ContainerRequestContext request) {
+        return applications.verifyAudit(ApplicationResource.signedIn(request));
+    }
+}
