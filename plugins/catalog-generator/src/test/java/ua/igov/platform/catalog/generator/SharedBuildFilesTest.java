@@ -72,7 +72,8 @@ class SharedBuildFilesTest {
         List<String> regionModules = modules.stream().filter(m -> m.startsWith("region-")).toList();
         assertEquals(27, regionModules.size());
         assertEquals(prefixed("region-"), regionModules);
-        assertEquals(List.of("catalog-generator", "service-residence-registration"),
+        assertEquals(List.of("catalog-generator", "service-residence-registration", "service-land-cadastre-extract",
+                        "service-civil-status-extract", "identity-dev"),
                 modules.stream().filter(m -> !m.startsWith("region-")).toList());
         for (String module : regionModules) {
             assertTrue(Files.isRegularFile(TestData.PLUGINS_DIR.resolve(module).resolve("pom.xml")), module);
@@ -95,7 +96,8 @@ class SharedBuildFilesTest {
                     texts(children(feature, "bundle")));
             assertEquals(List.of(), children(feature, "feature"), "a region needs nothing but the platform");
         }
-        assertEquals(List.of("igov-libraries", "igov-platform", "igov-service-residence-registration"),
+        assertEquals(List.of("igov-libraries", "igov-platform", "igov-service-residence-registration",
+                        "igov-service-land-cadastre-extract", "igov-service-civil-status-extract", "igov-identity-dev"),
                 all.stream().map(f -> f.getAttribute("name")).filter(n -> !n.startsWith("igov-region-")).toList());
     }
 
@@ -118,7 +120,8 @@ class SharedBuildFilesTest {
         }
         assertEquals(prefixed("igov-region-"), regionArtifacts);
         assertEquals(List.of("igov-api", "igov-store", "igov-core", "igov-rest", "igov-shell",
-                "igov-service-residence-registration"), others);
+                "igov-service-residence-registration", "igov-service-land-cadastre-extract",
+                "igov-service-civil-status-extract", "igov-identity-dev"), others);
     }
 
     @Test
@@ -130,7 +133,8 @@ class SharedBuildFilesTest {
         assertEquals(prefixed("igov-region-"), regions);
         assertEquals(List.of("wrap", "shell", "jaas", "ssh", "management", "bundle", "config", "deployer", "diagnostic",
                         "feature", "kar", "log", "package", "service", "system", "igov-platform",
-                        "igov-service-residence-registration"),
+                        "igov-service-residence-registration", "igov-service-land-cadastre-extract",
+                        "igov-service-civil-status-extract", "igov-identity-dev"),
                 boot.stream().filter(f -> !f.startsWith("igov-region-")).toList());
         assertTrue(boot.indexOf("igov-platform") < boot.indexOf(regions.get(0)));
     }

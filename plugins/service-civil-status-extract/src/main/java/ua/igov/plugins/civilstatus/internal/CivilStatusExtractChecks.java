@@ -1,0 +1,103 @@
+package ua.igov.plugins.civilstatus.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.spi.Submission;
+import ua.igov.platform.spi.SubmissionHandler;
+import ua.igov.platform.spi.SubmissionRejectedException;
+
+/**
+ * What the schema cannot say: dates against today and against each other, who may ask for which record, the tax
+ * number's check digit.
+ */
+final class CivilStatusExtractChecks implements SubmissionHandler {
+
+    /** The register holds records from here on; older ones are in the state archives. */
+    static final LocalDate EARLIEST_EVENT = LocalDate.of(1900, 1, 1);
+    private static final int[] TAX_NUMBER_WEIGHTS = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
+
+    private final Clock clock;
+
+    CivilStatusExtractChecks(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void onSubmit(Submission submission) throws SubmissionRejectedException {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        Map<?, ?> applicant = submission.form().get("applicant") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> subject = submission.form().get("recordSubject") instanceof Map<?, ?> m ? m : Map.of();
+        Object kind = submission.form().get("recordKind");
+        Object relation = submission.form().get("relation");
+
+        LocalDate birthDate = date(applicant.get("birthDate"), "/applicant/birthDate", problems);
+        if (birthDate != null && birthDate.isAfter(today)) {
+            problems.add(new FieldProblem("/applicant/birthDate", "дата народження не може бути в майбутньому"));
+            birthDate = null;
+        }
+        LocalDate eventDate = date(subject.get("eventDate"), "/recordSubject/eventDate", problems);
+        if (eventDate != null && eventDate.isAfter(today)) {
+            problems.add(new FieldProblem("/recordSubject/eventDate", "дата події не може бути в майбутньому"));
+            eventDate = null;
+        } else if (eventDate != null && eventDate.isBefore(EARLIEST_EVENT)) {
+            problems.add(new FieldProblem("/recordSubject/eventDate", "Державний реєстр актів цивільного стану містить "
+                    + "записи з 1900 року; про давніші події зверніться до державного архіву"));
+            eventDate = null;
+        }
+
+        if ("self".equals(relation)) {
+            if ("death".equals(kind)) {
+                problems.add(new FieldProblem("/relation", "витяг про смерть може отримати родич, законний представник "
+                        + "або спадкоємець померлої особи, а не вона сама — виберіть, ким ви їй доводитеся"));
+            } else if (birthDate != null && eventDate != null) {
+                if ("birth".equals(kind) && !eventDate.equals(birthDate)) {
+                    problems.add(new FieldProblem("/recordSubject/eventDate", "для запису про ваше народження дата "
+                            + "події має збігатися з вашою датою народження (" + birthDate + ")"));
+                } else if (eventDate.isBefore(birthDate)) {
+                    problems.add(new FieldProblem("/recordSubject/eventDate",
+                            "подія, зареєстрована щодо вас, не може бути раніше за ваше народження"));
+                }
+            }
+        }
+
+        if (applicant.get("taxNumber") instanceof String digits && !taxNumberValid(digits)) {
+            problems.add(new FieldProblem("/applicant/taxNumber", "контрольна цифра РНОКПП не збігається — перевірте номер"));
+        }
+        if (!problems.isEmpty()) {
+            throw new SubmissionRejectedException(problems);
+        }
+    }
+
+    /** The date in {@code value}, or null (and a problem, when it is there but not a date). */
+    private static LocalDate date(Object value, String field, List<FieldProblem> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "дата має бути у форматі РРРР-ММ-ДД і існувати в календарі"));
+            return null;
+        }
+    }
+
+    /** The check digit of a Ukrainian taxpayer number (РНОКПП): weighted sum of the first nine, mod 11, mod 10. */
+    static boolean taxNumberValid(String digits) {
+        if (!digits.matches("[0-9]{10}")) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (digits.charAt(i) - '0') * TAX_NUMBER_WEIGHTS[i];
+        }
+        int check = Math.floorMod(sum, 11) % 10;
+        return check == digits.charAt(9) - '0';
+    }
+}

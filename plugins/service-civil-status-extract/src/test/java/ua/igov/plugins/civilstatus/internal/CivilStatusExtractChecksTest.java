@@ -1,0 +1,122 @@
+package ua.igov.plugins.civilstatus.internal;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.spi.Submission;
+import ua.igov.platform.spi.SubmissionRejectedException;
+
+class CivilStatusExtractChecksTest {
+
+    private final CivilStatusExtractChecks checks =
+            new CivilStatusExtractChecks(Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+
+    private static Submission submission(String kind, String relation, String birthDate, String eventDate, String taxNumber) {
+        Map<String, Object> applicant = new HashMap<>(Map.of("lastName", "Коваленко", "firstName", "Олена",
+                "birthDate", birthDate));
+        if (taxNumber != null) {
+            applicant.put("taxNumber", taxNumber);
+        }
+        Map<String, Object> subject = Map.of("lastName", "Коваленко", "firstName", "Олена", "eventDate", eventDate,
+                "registrationPlace", "Дніпро");
+        Map<String, Object> form = new HashMap<>(Map.of("applicant", applicant, "recordKind", kind,
+                "recordSubject", subject, "relation", relation, "purpose", "personal",
+                "contacts", Map.of("phone", "+380671234567"), "consentToProcessing", true));
+        return new Submission(CivilStatusExtract.CODE, "dnipropetrovsk", null, form);
+    }
+
+    private List<String> problemFields(Submission s) {
+        SubmissionRejectedException e = assertThrows(SubmissionRejectedException.class, () -> checks.onSubmit(s));
+        return e.problems().stream().map(FieldProblem::field).toList();
+    }
+
+    @Test
+    void aPersonAskingForTheirOwnBirthRecordPasses() {
+        assertDoesNotThrow(() -> checks.onSubmit(submission("birth", "self", "1990-03-09", "1990-03-09", "3294001234")));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("birth", "self", "1990-03-09", "1990-03-09", null)));
+    }
+
+    @Test
+    void relativesAskForOtherPeoplesRecords() {
+        assertDoesNotThrow(() -> checks.onSubmit(submission("death", "heir", "1960-01-01", "2020-05-17", null)));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("death", "child", "1960-01-01", "1901-01-01", null)),
+                "an event before the applicant was born is fine when it is not about them");
+        assertDoesNotThrow(() -> checks.onSubmit(submission("birth", "parent", "1960-01-01", "1990-03-09", null)));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("marriage", "self", "1990-03-09", "2015-06-20", null)));
+    }
+
+    @Test
+    void theEventIsNeitherInTheFutureNorBefore1900() {
+        assertEquals(List.of("/recordSubject/eventDate"),
+                problemFields(submission("marriage", "spouse", "1990-03-09", "2026-11-26", null)));
+        assertEquals(List.of("/recordSubject/eventDate"),
+                problemFields(submission("death", "heir", "1990-03-09", "1899-12-31", null)));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("death", "heir", "1990-03-09", "1900-01-01", null)));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("marriage", "spouse", "1990-03-09", "2026-11-25", null)),
+                "an event of today can be asked about");
+    }
+
+    @Test
+    void nobodyAsksForTheirOwnDeathRecord() {
+        assertEquals(List.of("/relation"), problemFields(submission("death", "self", "1990-03-09", "2020-05-17", null)));
+    }
+
+    @Test
+    void ownBirthRecordMustBeOnTheApplicantsBirthDate() {
+        SubmissionRejectedException e = assertThrows(SubmissionRejectedException.class,
+                () -> checks.onSubmit(submission("birth", "self", "1990-03-09", "1990-03-10", null)));
+        assertEquals(List.of("/recordSubject/eventDate"), e.problems().stream().map(FieldProblem::field).toList());
+        assertTrue(e.problems().get(0).message().contains("1990-03-09"), e.problems().get(0).message());
+    }
+
+    @Test
+    void ownRecordsCannotPredateTheApplicant() {
+        assertEquals(List.of("/recordSubject/eventDate"),
+                problemFields(submission("name-change", "self", "1990-03-09", "1989-01-01", null)));
+    }
+
+    @Test
+    void theApplicantIsNotBornInTheFuture() {
+        assertEquals(List.of("/applicant/birthDate"),
+                problemFields(submission("marriage", "spouse", "2027-01-01", "2015-06-20", null)));
+    }
+
+    @Test
+    void taxNumberCheckDigitFollowsTheStateAlgorithm() {
+        assertTrue(CivilStatusExtractChecks.taxNumberValid("3253208770"));
+        assertTrue(CivilStatusExtractChecks.taxNumberValid("3294001234"));
+        assertFalse(CivilStatusExtractChecks.taxNumberValid("3294001235"));
+        assertFalse(CivilStatusExtractChecks.taxNumberValid("32940012"));
+        assertEquals(List.of("/applicant/taxNumber"),
+                problemFields(submission("birth", "self", "1990-03-09", "1990-03-09", "3294001235")));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertEquals(List.of("/relation", "/applicant/taxNumber"),
+                problemFields(submission("death", "self", "1990-03-09", "2020-05-17", "3294001235")));
+        assertEquals(List.of("/applicant/birthDate", "/recordSubject/eventDate"),
+                problemFields(submission("birth", "self", "2027-01-01", "2027-01-01", null)));
+    }
+
+    @Test
+    void anImpossibleDateIsAProblemNotACrash() {
+        // The schema's date format refuses these first; the handler still answers with a problem if one slips through.
+        assertEquals(List.of("/recordSubject/eventDate"),
+                problemFields(submission("birth", "parent", "1960-01-01", "1990-02-30", null)));
+        assertEquals(List.of("/applicant/birthDate"),
+                problemFields(submission("birth", "parent", "09.03.1990", "1990-03-09", null)));
+    }
+}

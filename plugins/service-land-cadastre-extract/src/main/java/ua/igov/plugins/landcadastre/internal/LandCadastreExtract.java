@@ -1,0 +1,118 @@
+package ua.igov.plugins.landcadastre.internal;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import ua.igov.platform.spi.Decision;
+import ua.igov.platform.spi.FormDefinition;
+import ua.igov.platform.spi.FormResources;
+import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Submission;
+import ua.igov.platform.spi.SubmissionHandler;
+import ua.igov.platform.spi.Workflow;
+
+/**
+ * An extract from the State Land Cadastre (ДЗК) about restrictions on the use of a land plot (iGov catalogue service
+ * 47); the catalogue's other cadastre extracts (46, 101) are taken on the same form.
+ */
+@Component(service = ServiceType.class)
+public class LandCadastreExtract implements ServiceType {
+
+    static final String CODE = "land-cadastre-extract";
+    /** Bump with every change to the schema file: applications keep the version they were made on. */
+    static final String FORM_VERSION = "1.0";
+
+    /**
+     * A paper extract costs 0.1 of the subsistence minimum for able-bodied persons (Law of Ukraine «Про Державний
+     * земельний кадастр», art. 41): 302.80 UAH at 3028 UAH. Fixed here for now; to become configurable later, as the
+     * minimum changes every year.
+     */
+    static final long FEE_KOPIYKAS = 30_280;
+    /** An extract is due within 10 working days of the application. */
+    static final int REVIEW_WORKING_DAYS = 10;
+    static final String EXTRACT_NUMBER_PREFIX = "ДЗК-";
+
+    static final Workflow WORKFLOW;
+
+    static {
+        Map<Status, Integer> deadlines = new EnumMap<>(Status.class);
+        deadlines.putAll(Workflow.DEFAULT.deadlines());
+        deadlines.put(Status.IN_REVIEW, REVIEW_WORKING_DAYS);
+        WORKFLOW = Workflow.DEFAULT.withDeadlines(deadlines);
+    }
+
+    private final FormDefinition form = new FormDefinition(FORM_VERSION,
+            FormResources.read(LandCadastreExtract.class, "/form/land-cadastre-extract.schema.json"));
+    private final SubmissionHandler handler = new LandCadastreExtractChecks();
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("Витяг з Державного земельного кадастру про обмеження у використанні земель",
+                "Extract from the State Land Cadastre on restrictions on land use");
+    }
+
+    @Override
+    public Set<Integer> catalogueServiceIds() {
+        return Set.of(47, 46, 101);
+    }
+
+    @Override
+    public FormDefinition form() {
+        return form;
+    }
+
+    @Override
+    public SubmissionHandler handler() {
+        return handler;
+    }
+
+    @Override
+    public Workflow workflow() {
+        return WORKFLOW;
+    }
+
+    /** Free in electronic form; a paper extract handed out at a ЦНАП costs {@link #FEE_KOPIYKAS}. */
+    @Override
+    public long feeInKopiykas(Submission submission) {
+        return "paper-cnap".equals(submission.form().get("delivery")) ? FEE_KOPIYKAS : 0;
+    }
+
+    /** What the extract says; the date it is issued on is the platform's to add. */
+    @Override
+    public Map<String, Object> issueDocument(Decision decision) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("document", "Витяг з Державного земельного кадастру про обмеження у використанні земель");
+        document.put("extractNumber", EXTRACT_NUMBER_PREFIX + decision.trackingNumber());
+        document.put("trackingNumber", decision.trackingNumber());
+        document.put("service", decision.serviceCode());
+        putIfPresent(document, "cadastralNumber", decision.form().get("cadastralNumber"));
+        if (decision.form().get("applicant") instanceof Map<?, ?> applicant) {
+            Map<String, Object> recipient = new LinkedHashMap<>();
+            for (String field : new String[] {"type", "lastName", "firstName", "patronymic", "organizationName", "edrpou"}) {
+                putIfPresent(recipient, field, applicant.get(field));
+            }
+            document.put("applicant", Collections.unmodifiableMap(recipient));
+        }
+        putIfPresent(document, "purpose", decision.form().get("purpose"));
+        putIfPresent(document, "purposeDetails", decision.form().get("purposeDetails"));
+        putIfPresent(document, "delivery", decision.form().get("delivery"));
+        return Collections.unmodifiableMap(document);
+    }
+
+    private static void putIfPresent(Map<String, Object> target, String key, Object value) {
+        if (value != null) {
+            target.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package ua.igov.plugins.landcadastre.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.spi.Decision;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Submission;
+import ua.igov.platform.spi.Workflow;
+
+class LandCadastreExtractTest {
+
+    private final LandCadastreExtract service = new LandCadastreExtract();
+
+    private static Map<String, Object> form(String delivery) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("applicant", Map.of("type", "individual", "lastName", "Шевченко", "firstName", "Тарас",
+                "patronymic", "Григорович", "taxNumber", "3253208770"));
+        form.put("cadastralNumber", "1210100000:01:001:0001");
+        form.put("purpose", "notarial-action");
+        form.put("delivery", delivery);
+        form.put("contacts", Map.of("phone", "+380671234567"));
+        form.put("consentToProcessing", true);
+        return form;
+    }
+
+    @Test
+    void describesItself() {
+        assertEquals("land-cadastre-extract", service.code());
+        assertEquals(Set.of(46, 47, 101), service.catalogueServiceIds());
+        assertEquals("1.0", service.form().version());
+        assertTrue(service.form().jsonSchema().contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
+        assertTrue(service.form().jsonSchema().contains("urn:igov:form:land-cadastre-extract:" + service.form().version()),
+                "the schema's $id carries the form version");
+    }
+
+    @Test
+    void paperCostsATenthOfTheSubsistenceMinimumElectronicIsFree() {
+        assertEquals(0, service.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null, form("electronic"))));
+        assertEquals(30_280, service.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null, form("paper-cnap"))));
+    }
+
+    @Test
+    void theExtractIsDueWithinTenWorkingDaysOfReview() {
+        Workflow workflow = service.workflow();
+        assertEquals(10, workflow.deadlines().get(Status.IN_REVIEW));
+        assertEquals(Workflow.DEFAULT.transitions(), workflow.transitions());
+        for (Status status : Status.values()) {
+            if (status != Status.IN_REVIEW) {
+                assertEquals(Workflow.DEFAULT.deadlines().get(status), workflow.deadlines().get(status), status.name());
+            }
+        }
+    }
+
+    @Test
+    void theExtractCarriesTheFormsFieldsThatBelongOnIt() {
+        Map<String, Object> document = service.issueDocument(
+                new Decision("1-000-000-042", service.code(), form("paper-cnap"), "official-7"));
+        assertEquals("ДЗК-1-000-000-042", document.get("extractNumber"));
+        assertEquals("1-000-000-042", document.get("trackingNumber"));
+        assertEquals("1210100000:01:001:0001", document.get("cadastralNumber"));
+        assertEquals("notarial-action", document.get("purpose"));
+        assertEquals("paper-cnap", document.get("delivery"));
+        Map<?, ?> applicant = (Map<?, ?>) document.get("applicant");
+        assertEquals("Шевченко", applicant.get("lastName"));
+        assertEquals("Григорович", applicant.get("patronymic"));
+        assertFalse(applicant.containsKey("taxNumber"), "the tax number does not belong on a public extract");
+        assertFalse(document.containsKey("contacts"));
+        assertFalse(document.containsKey("purposeDetails"), "absent fields are left out, not null");
+    }
+}
