@@ -94,7 +94,7 @@ public class DevIdentityProvider implements IdentityProvider {
 
     /**
      * @throws IllegalArgumentException if the subject is not 1 to 64 characters of {@code [A-Za-z0-9._-]} or the
-     *                                  display name is over 100 characters or holds control characters
+     *                                  display name is over 100 characters or holds unpaired surrogates
      */
     @Override
     public Optional<String> issueForDevelopment(String subject, String displayName) {

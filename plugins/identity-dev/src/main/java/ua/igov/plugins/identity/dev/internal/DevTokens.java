@@ -78,7 +78,7 @@ final class DevTokens {
      * @param displayName how to address the person, up to {@value #MAX_DISPLAY_NAME} characters; the subject when
      *                    null or blank
      * @throws IllegalArgumentException if the subject is not 1 to 64 of {@code [A-Za-z0-9._-]}, or the display name is
-     *                                  too long or holds control characters or unpaired surrogates
+     *                                  too long or holds unpaired surrogates (which no UTF-8 can carry)
      */
     String issue(String subject, String displayName) {
         if (subject == null || !SUBJECT.matcher(subject).matches()) {
@@ -179,9 +179,6 @@ final class DevTokens {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException("a display name cannot hold control characters");
-            }
             if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {

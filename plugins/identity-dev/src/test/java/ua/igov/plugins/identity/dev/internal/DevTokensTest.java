@@ -84,7 +84,8 @@ class DevTokensTest {
     @Test
     void ukrainianAndAwkwardDisplayNamesRoundTrip() throws Exception {
         for (String name : List.of("Олена Коваленко-Шевчук", "Ґалаґан Їжачок Євгенія", "Мар'яна О’Браєн-Дзюба ʼ",
-                "Тарас \"Кобзар\" Шевченко", "back\\slash / slash", "emoji 🇺🇦 and 𝄞", "ІІІІІІІІІІ".repeat(10))) {
+                "Тарас \"Кобзар\" Шевченко", "back\\slash / slash", "emoji 🇺🇦 and 𝄞", "ІІІІІІІІІІ".repeat(10),
+                "tab\tline\nbreak\u0000nul\u2028", "</script><b>")) {
             DevTokens.Claims claims = tokens.read(tokens.issue("user", name));
             assertEquals(name, claims.displayName());
         }
@@ -103,7 +104,6 @@ class DevTokensTest {
         }
         assertDoesNotThrow(() -> tokens.issue("a".repeat(64), "Name"));
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("olena", "Ї".repeat(101)));
-        assertThrows(IllegalArgumentException.class, () -> tokens.issue("olena", "line\nbreak"));
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("olena", "half \uD83C surrogate"));
     }
 
