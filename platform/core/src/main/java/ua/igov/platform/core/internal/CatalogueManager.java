@@ -307,7 +307,11 @@ public class CatalogueManager implements CatalogueService {
                 .map(CatalogueEntry::service)
                 .filter(s -> s.id() == id)
                 .findFirst()
-                .map(s -> new ServiceDescription(code, s.name(), false, null, List.of(id), regionsOfferingOnline(List.of(id))));
+                .map(s -> {
+                    Optional<InstalledServiceType> type = plugins.serviceTypeFor(id);
+                    return new ServiceDescription(code, s.name(), type.isPresent(),
+                            type.map(t -> t.type().form().version()).orElse(null), List.of(id), regionsOfferingOnline(List.of(id)));
+                });
     }
 
     private List<String> regionsOfferingOnline(List<Integer> catalogueIds) {
@@ -319,7 +323,8 @@ public class CatalogueManager implements CatalogueService {
 
     @Override
     public String formSchema(String code) {
-        Optional<InstalledServiceType> installed = plugins.serviceType(code);
+        Optional<InstalledServiceType> installed = plugins.serviceType(code)
+                .or(() -> code.matches("\\d{1,9}") ? plugins.serviceTypeFor(Integer.parseInt(code)) : Optional.empty());
         if (installed.isPresent()) {
             return installed.get().type().form().jsonSchema();
         }

@@ -52,7 +52,11 @@ final class FormSchema {
         if (!metaProblems.isEmpty()) {
             throw new IllegalArgumentException("not a valid JSON Schema: " + metaProblems.iterator().next().getMessage());
         }
-        return new FormSchema(FACTORY.getSchema(schemaJson, CONFIG));
+        JsonSchema schema = FACTORY.getSchema(schemaJson, CONFIG);
+        // Resolve every reference now: a schema that points somewhere unreachable is refused when its plugin
+        // arrives, not at a citizen's submission.
+        schema.initializeValidators();
+        return new FormSchema(schema);
     }
 
     List<FieldProblem> validate(JsonNode form) {

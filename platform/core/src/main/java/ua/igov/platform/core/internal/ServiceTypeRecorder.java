@@ -31,6 +31,7 @@ public class ServiceTypeRecorder {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
         try {
+            FormSchema.compile(type.form().jsonSchema()); // a refused plugin leaves no trace in the database
             store.rememberServiceType(new ServiceTypeRecord(type.code(), type.name().uk(), type.name().en(),
                     type.form().version(), type.form().jsonSchema(), PluginOrigin.of(reference.getBundle()).version()));
         } catch (RuntimeException e) {

@@ -38,7 +38,8 @@ abstract class PlatformCommand implements Action {
                 print(result, out);
             }
         } catch (ProblemException problem) {
-            System.err.println("Error: " + problem.title() + ": " + problem.detail());
+            // Karaf prints a failed command's message and ends a scripted (ssh) call with a non-zero status.
+            throw new IllegalArgumentException(problem.title() + ": " + problem.detail());
         }
         return null;
     }
