@@ -90,6 +90,12 @@ public abstract class PlatformTestSupport {
                     required("igov.localRepository")),
             editConfigurationFilePut("etc/system.properties", "igov.test.serviceJar", required("igov.serviceJar")),
             editConfigurationFilePut("etc/system.properties", "igov.test.regionJar", required("igov.regionJar")),
+            // Staff of the authority that delivers residence registration in Dnipro (89), and of another (225).
+            editConfigurationFilePut("etc/users.properties", "olena", "olena-password-1,official,authority-89"),
+            editConfigurationFilePut("etc/users.properties", "petro", "petro-password-1,official,authority-89"),
+            editConfigurationFilePut("etc/users.properties", "oksana", "oksana-password-1,supervisor,authority-89"),
+            editConfigurationFilePut("etc/users.properties", "ivan", "ivan-password-1,official,authority-225"),
+            editConfigurationFilePut("etc/users.properties", "operator", "operator-password-1,operator,_g_:admingroup"),
         };
     }
 
@@ -141,14 +147,47 @@ public abstract class PlatformTestSupport {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
     }
 
+    protected Answer get(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization).GET());
+    }
+
     protected Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
-    protected Answer getAbsolute(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    protected Answer post(String path, String json, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    protected Answer postBytes(String path, String contentType, byte[] body, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", contentType)
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    protected Answer getAbsolute(String url, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET());
+    }
+
+    /** A citizen signed in through the development identity provider: the value of an Authorization header. */
+    protected String citizen(String subject) {
+        Answer token = post("/auth/dev-token", "{\"subject\": \"" + subject + "\", \"name\": \"Громадянин " + subject + "\"}");
+        if (token.status() != 200) {
+            throw new AssertionError("no development token: " + token.body());
+        }
+        return "Bearer " + token.json().get("token").asText();
+    }
+
+    /** A member of staff, signed in with HTTP Basic against Karaf's realm. */
+    protected static String staff(String user) {
+        String credentials = user + ":" + user + "-password-1";
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     private Answer send(HttpRequest.Builder request) {
@@ -208,6 +247,11 @@ public abstract class PlatformTestSupport {
         Session session = sessionFactory.create(System.in, out, out);
         try {
             Subject.doAs(operator, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (java.security.PrivilegedActionException failed) {
+            // a command that fails prints its message, as the console shows it to an operator
+            out.println("Error executing command: " + failed.getException().getMessage());
+        } catch (RuntimeException failed) {
+            out.println("Error executing command: " + failed.getMessage());
         } finally {
             session.close();
         }

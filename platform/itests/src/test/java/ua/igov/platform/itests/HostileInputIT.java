@@ -1,0 +1,216 @@
+package ua.igov.platform.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Thousands of malformed and adversarial submissions against the running platform: not one may answer 5xx, every
+ * refusal must be a problem document (naming fields where there are fields to name), and the only rows written are
+ * those of the submissions that were accepted.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HostileInputIT extends PlatformTestSupport {
+
+    private static final String PATH = "/services/residence-registration/applications";
+    private static final List<String> NASTY_STRINGS = List.of(
+            "'; DROP TABLE application; --", "\" OR \"1\"=\"1", "1); DELETE FROM audit_log; --",
+            "<script>alert('xss')</script>", "<img src=x onerror=alert(1)>", "${jndi:ldap://127.0.0.1/a}",
+            "\u0000", "a\u0000b", "\u0007\u0008\u001b[2J", "\u202Eevil", "\uD83D\uDE00".repeat(50),
+            "../../../../etc/passwd", "%00%0d%0a", "ＳＥＬＥＣＴ", "x".repeat(5_000), "", " ", "null",
+            "Robert'); DROP TABLE students;--", "<svg/onload=alert(1)>", "javascript:alert(1)", "{{7*7}}", "#{7*7}",
+            "\r\nSet-Cookie: a=b", "\t\t\t", "\uFEFF", "\uFFFF", "\uD800", "-1", "0", "1e309", "NaN", "true", "[]", "{}",
+            "Шевченко\u0301", "А".repeat(101), "1990-02-30", "2999-01-01", "+38050123456789", "+380501234567\n",
+            "𝕿𝖆𝖗𝖆𝖘");
+
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+    @Test
+    public void twoThousandHostileSubmissionsNeverBreakTheServer() throws Exception {
+        awaitStatus("/health", 200);
+        String citizen = citizen("hostile");
+        JsonNode valid = JSON.readTree(PlatformIT.APPLICATION);
+        Map<String, byte[]> cases = new LinkedHashMap<>();
+
+        // broken JSON: the valid document cut at every position, and odd bytes
+        String text = PlatformIT.APPLICATION;
+        for (int cut = 0; cut < text.length(); cut += 1) {
+            cases.put("cut at " + cut, text.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+        }
+        String compact = JSON.writeValueAsString(valid);
+        for (int cut = 1; cut < compact.length(); cut += 1) {
+            cases.put("compact cut at " + cut, compact.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+        }
+        String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(valid);
+        for (int cut = 1; cut < pretty.length(); cut += 2) {
+            cases.put("pretty cut at " + cut, pretty.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+        }
+        for (JsonNode wrong : List.of(nodes.textNode("x"), nodes.numberNode(1), nodes.arrayNode(), nodes.nullNode(), nodes.booleanNode(false))) {
+            for (String envelopeField : List.of("region", "placeId", "form")) {
+                ObjectNode body = valid.deepCopy();
+                body.set(envelopeField, wrong);
+                cases.put(envelopeField + " = " + wrong, bytes(body));
+            }
+        }
+        cases.put("trailing garbage", (text + "}}").getBytes(StandardCharsets.UTF_8));
+        cases.put("two documents", (text + text).getBytes(StandardCharsets.UTF_8));
+        cases.put("duplicate key", text.replace("{\"region\"", "{\"region\": \"x\", \"region\"").getBytes(StandardCharsets.UTF_8));
+        cases.put("not UTF-8", new byte[] {(byte) 0xC3, (byte) 0x28, '{', '}'});
+        cases.put("a number", "42".getBytes(StandardCharsets.UTF_8));
+        cases.put("null", "null".getBytes(StandardCharsets.UTF_8));
+        cases.put("deeply nested", ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
+        cases.put("deeply nested form", ("{\"region\": \"dnipropetrovsk\", \"form\": " + "{\"a\":".repeat(2_000)
+                + "1" + "}".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8));
+        cases.put("huge number", ("{\"region\": \"dnipropetrovsk\", \"placeId\": 1" + "0".repeat(5000) + ", \"form\": {}}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        // every field of the form: wrong types, nasty strings, removed, and an extra field beside it
+        List<String> pointers = new ArrayList<>();
+        leaves(valid.get("form"), "", pointers);
+        List<JsonNode> wrongTypes = List.of(nodes.numberNode(12345), nodes.booleanNode(true), nodes.arrayNode().add("x"),
+                nodes.objectNode().put("x", 1), nodes.nullNode(), nodes.numberNode(1e308), nodes.numberNode(-1));
+        for (String pointer : pointers) {
+            for (JsonNode wrong : wrongTypes) {
+                cases.put(pointer + " = " + wrong, bytes(replaced(valid, pointer, wrong)));
+            }
+            for (String nasty : NASTY_STRINGS) {
+                cases.put(pointer + " = " + nasty.substring(0, Math.min(20, nasty.length())), bytes(replaced(valid, pointer, nodes.textNode(nasty))));
+            }
+            cases.put("without " + pointer, bytes(removed(valid, pointer)));
+            cases.put("extra beside " + pointer, bytes(extra(valid, pointer)));
+        }
+        for (String nasty : NASTY_STRINGS) {
+            ObjectNode body = valid.deepCopy();
+            body.put("region", nasty);
+            cases.put("region = " + nasty.substring(0, Math.min(20, nasty.length())), bytes(body));
+        }
+        ObjectNode extraTop = valid.deepCopy();
+        extraTop.put("status", "issued");
+        cases.put("trying to set the status", bytes(extraTop));
+
+        long rowsBefore = rows();
+        int accepted = 0;
+        int checked = 0;
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, byte[]> c : cases.entrySet()) {
+            Answer answer = postBytes(PATH, "application/json", c.getValue(), citizen);
+            checked++;
+            if (answer.status() == 201) {
+                accepted++;
+                continue;
+            }
+            String why = problemFailure(answer);
+            if (why != null) {
+                failures.add(c.getKey() + ": " + why);
+            }
+        }
+        // what no form should ever get through: 10 MB bodies, the wrong media type
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(tenMegabytes, (byte) 'a');
+        Answer huge = postBytes(PATH, "application/json", tenMegabytes, citizen);
+        assertEquals(413, huge.status());
+        assertEquals(415, postBytes(PATH, "text/plain", bytes(valid), citizen).status());
+        checked += 2;
+
+        assertTrue("at least 2 000 hostile submissions, were " + checked, checked >= 2000);
+        assertEquals("every refusal is a clear 4xx problem: " + failures.subList(0, Math.min(10, failures.size())),
+                List.of(), failures);
+        assertEquals("only accepted submissions wrote rows", accepted, rows() - rowsBefore);
+    }
+
+    /** Null if the answer is a proper problem; otherwise what is wrong with it. */
+    private static String problemFailure(Answer answer) {
+        if (answer.status() >= 500) {
+            return "answered " + answer.status() + " " + answer.body();
+        }
+        if (answer.status() < 400) {
+            return "answered " + answer.status();
+        }
+        if (!answer.contentType().startsWith("application/problem+json")) {
+            return "answered " + answer.contentType();
+        }
+        JsonNode problem = answer.json();
+        if (problem.path("detail").asText().isBlank() || problem.path("detail").asText().contains("Exception")) {
+            return "no human detail: " + answer.body();
+        }
+        if (answer.status() == 422 && problem.path("errors").isEmpty()) {
+            return "a 422 that names no field: " + answer.body();
+        }
+        return null;
+    }
+
+    private long rows() throws Exception {
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
+                .iterator().next();
+        try (Connection c = bundleContext.getService(ref).getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM application WHERE owner = 'dev:hostile'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+    }
+
+    private static void leaves(JsonNode node, String at, List<String> pointers) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                pointers.add(at + "/" + f.getKey());
+                leaves(f.getValue(), at + "/" + f.getKey(), pointers);
+            }
+        }
+    }
+
+    private static JsonNode replaced(JsonNode valid, String pointer, JsonNode value) {
+        ObjectNode body = valid.deepCopy();
+        int slash = pointer.lastIndexOf('/');
+        ((ObjectNode) body.get("form").at(pointer.substring(0, slash))).set(pointer.substring(slash + 1), value);
+        return body;
+    }
+
+    private static JsonNode removed(JsonNode valid, String pointer) {
+        ObjectNode body = valid.deepCopy();
+        int slash = pointer.lastIndexOf('/');
+        ((ObjectNode) body.get("form").at(pointer.substring(0, slash))).remove(pointer.substring(slash + 1));
+        return body;
+    }
+
+    private static JsonNode extra(JsonNode valid, String pointer) {
+        ObjectNode body = valid.deepCopy();
+        int slash = pointer.lastIndexOf('/');
+        ((ObjectNode) body.get("form").at(pointer.substring(0, slash))).put("unexpected", "value");
+        return body;
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package ua.igov.platform.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The applications issue's acceptance in the real assembly: an application walked through every status by each
+ * role over HTTP, authorization at every boundary, and the audit trail catching an edited row.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WorkflowIT extends PlatformTestSupport {
+
+    private String submitAs(String citizen) {
+        Answer created = post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen);
+        assertEquals(created.body(), 201, created.status());
+        return created.json().get("trackingNumber").asText();
+    }
+
+    private Answer act(String trackingNumber, String action, String body, String who) {
+        return post("/applications/" + trackingNumber + "/actions/" + action, body, who);
+    }
+
+    @Test
+    public void anApplicationWalksThroughEveryStatusWithEachRole() throws Exception {
+        awaitStatus("/health", 200);
+        String taras = citizen("taras");
+        String olena = staff("olena");
+        String n = submitAs(taras);
+
+        JsonNode mine = get("/me/applications", taras).json();
+        assertEquals(n, mine.get(0).get("trackingNumber").asText());
+        JsonNode queue = get("/officials/queue?status=submitted", olena).json();
+        assertTrue(queue.toString().contains(n));
+
+        JsonNode read = get("/applications/" + n, olena).json();
+        assertEquals("[\"claim\"]", read.get("actions").toString());
+        assertEquals("in_review", act(n, "claim", "{}", olena).json().get("status").asText());
+        JsonNode asked = act(n, "request-information",
+                "{\"questions\": [{\"field\": \"/applicant/patronymic\", \"question\": \"Вкажіть по батькові повністю\"}]}", olena).json();
+        assertEquals("needs_information", asked.get("status").asText());
+        assertEquals("/applicant/patronymic", get("/applications/" + n, taras).json().at("/questions/0/field").asText());
+
+        JsonNode form = JSON.readTree(PlatformIT.APPLICATION).get("form");
+        assertEquals(422, act(n, "answer", "{\"form\": {\"applicant\": {}}}", taras).status());
+        assertEquals("in_review", act(n, "answer", "{\"form\": " + form + "}", taras).json().get("status").asText());
+
+        Answer attached = postBytes("/applications/" + n + "/attachments?name=passport.pdf", "application/pdf",
+                "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII), taras);
+        assertEquals(attached.body(), 201, attached.status());
+        assertEquals(64, attached.json().get("sha256").asText().length());
+
+        assertEquals("approved", act(n, "approve", "{\"reason\": \"Документи в порядку\"}", olena).json().get("status").asText());
+        JsonNode issued = act(n, "issue", "{}", olena).json();
+        assertEquals("issued", issued.get("status").asText());
+        JsonNode seenByCitizen = get("/applications/" + n, taras).json();
+        assertNotNull(seenByCitizen.get("issuedDocument"));
+        List<String> statuses = new ArrayList<>();
+        seenByCitizen.get("history").forEach(s -> statuses.add(s.get("status").asText()));
+        assertEquals(List.of("submitted", "in_review", "needs_information", "in_review", "approved", "issued"), statuses);
+
+        // rejection and cancellation, the other ways out
+        String second = submitAs(taras);
+        act(second, "claim", "{}", olena);
+        assertEquals(422, act(second, "reject", "{}", olena).status());
+        assertEquals("rejected", act(second, "reject", "{\"reason\": \"Неповний пакет документів\"}", olena).json().get("status").asText());
+        String third = submitAs(taras);
+        assertEquals("cancelled", act(third, "cancel", "{\"reason\": \"Передумав\"}", taras).json().get("status").asText());
+
+        // a supervisor hands work over
+        String fourth = submitAs(taras);
+        act(fourth, "claim", "{}", olena);
+        assertEquals(403, act(fourth, "approve", "{}", staff("petro")).status());
+        assertEquals("petro", act(fourth, "reassign", "{\"official\": \"petro\"}", staff("oksana")).json().get("assignedTo").asText());
+        assertEquals("approved", act(fourth, "approve", "{}", staff("petro")).json().get("status").asText());
+    }
+
+    @Test
+    public void authorizationHoldsAtEveryBoundary() {
+        awaitStatus("/health", 200);
+        String taras = citizen("taras");
+        String lesya = citizen("lesya");
+        String n = submitAs(taras);
+
+        Answer someoneElses = get("/applications/" + n, lesya);
+        Answer nonexistent = get("/applications/1-00000099-0", lesya);
+        assertEquals(404, someoneElses.status());
+        assertEquals("guessing a number tells nothing", nonexistent.json().get("type"), someoneElses.json().get("type"));
+        assertEquals(404, act(n, "cancel", "{}", lesya).status());
+        assertEquals(404, get("/applications/" + n, staff("ivan")).status());
+        assertEquals("another authority's queue is not theirs", "[]", get("/officials/queue", staff("ivan")).body());
+
+        assertEquals(401, get("/applications/" + n).status());
+        assertEquals(401, get("/officials/queue").status());
+        assertEquals(401, get("/operators/audit/verify").status());
+        assertEquals(401, get("/me/applications").status());
+        assertEquals(401, post("/services/residence-registration/applications", PlatformIT.APPLICATION).status());
+        assertEquals(401, get("/officials/queue", "Basic " + java.util.Base64.getEncoder().encodeToString("olena:wrong".getBytes())).status());
+        assertEquals(401, get("/me", "Bearer forged.token.value").status());
+
+        assertEquals(403, get("/officials/queue", taras).status());
+        assertEquals(403, get("/operators/audit/verify", taras).status());
+        assertEquals(403, get("/operators/audit/verify", staff("olena")).status());
+        assertEquals(403, act(n, "claim", "{}", taras).status());
+        assertEquals(403, post("/services/residence-registration/applications", PlatformIT.APPLICATION, staff("olena")).status());
+    }
+
+    @Test
+    public void anEditedAuditRowIsFoundByRestAndConsole() throws Exception {
+        awaitStatus("/health", 200);
+        String taras = citizen("taras");
+        String n = submitAs(taras);
+        act(n, "claim", "{}", staff("olena"));
+        JsonNode before = get("/operators/audit/verify", staff("operator")).json();
+        assertTrue(before.toString(), before.get("intact").asBoolean());
+        assertTrue(console("platform:audit-verify").contains("intact"));
+
+        long tampered;
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
+                .iterator().next();
+        DataSource dataSource = bundleContext.getService(ref);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM audit_log WHERE subject = ?")) {
+                ps.setString(1, n);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    tampered = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = 'staff:nobody' WHERE seq = ?")) {
+                ps.setLong(1, tampered);
+                assertEquals(1, ps.executeUpdate());
+            }
+        }
+        JsonNode after = get("/operators/audit/verify", staff("operator")).json();
+        assertFalse(after.get("intact").asBoolean());
+        assertEquals(tampered, after.get("firstBrokenEntry").asLong());
+        String console = console("platform:audit-verify");
+        assertTrue(console, console.contains("BROKEN at entry " + tampered));
+        // put it back, so the other tests of this class see an intact chain
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = ? WHERE seq = ?")) {
+            ps.setString(1, "citizen:dev:taras");
+            ps.setLong(2, tampered);
+            ps.executeUpdate();
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+        assertTrue(get("/operators/audit/verify", staff("operator")).json().get("intact").asBoolean());
+    }
+}
