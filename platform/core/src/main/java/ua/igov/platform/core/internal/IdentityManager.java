@@ -162,7 +162,14 @@ public class IdentityManager implements IdentityService {
                     java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name", "at most 100 characters")));
         }
         for (IdentityProvider provider : providers) {
-            Optional<String> token = provider.issueForDevelopment(subject, name);
+            Optional<String> token;
+            try {
+                token = provider.issueForDevelopment(subject, name);
+            } catch (IllegalArgumentException refused) {
+                throw new ProblemException(400, "invalid-request", "Invalid request", "The identity provider refused: "
+                        + refused.getMessage(), java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name",
+                        refused.getMessage())));
+            }
             if (token.isPresent()) {
                 return token.get();
             }

@@ -20,7 +20,7 @@ import ua.igov.platform.spi.IdentityProvider;
  * The development identity provider {@value #ID}: it issues a signed token (HS256 JWT, valid 8 hours) for any person
  * anyone names, and recognises the tokens it issued. For development and tests only — never install it in production.
  *
- * <p>The secret is {@code secret} in configuration {@value #PID} ({@code etc/ua.igov.identity.dev.cfg}), at least 32
+ * <p>The secret is {@code .secret} in configuration {@value #PID} ({@code etc/ua.igov.identity.dev.cfg}), at least 32
  * characters and the same on every node. Without it a random secret is made at start: tokens then die with the
  * process and one node does not accept another's.
  */
@@ -42,7 +42,8 @@ public class DevIdentityProvider implements IdentityProvider {
         @AttributeDefinition(name = "Secret", type = AttributeType.PASSWORD, required = false,
                 description = "The HMAC-SHA256 key, at least 32 characters, the same on every node. "
                         + "When absent a random key is made at start, and tokens do not survive a restart.")
-        String secret() default "";
+        // The leading underscore makes the property ".secret": private to the component, never a service property.
+        String _secret() default "";
     }
 
     private final DevTokens tokens;
@@ -53,7 +54,7 @@ public class DevIdentityProvider implements IdentityProvider {
     }
 
     DevIdentityProvider(Config config, Clock clock) {
-        this.tokens = new DevTokens(secret(config.secret()), clock);
+        this.tokens = new DevTokens(secret(config._secret()), clock);
         LOG.log(Level.WARNING, "Identity provider '" + ID + "' is active: anyone can get a token for any person. "
                 + "It is for development and tests; never install it in production.");
     }
@@ -62,14 +63,14 @@ public class DevIdentityProvider implements IdentityProvider {
         if (configured == null || configured.isEmpty()) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
-            LOG.log(Level.WARNING, "No 'secret' configured for " + PID + ": a random one was made. Development tokens "
-                    + "will not survive a restart and will differ between nodes; set secret (at least "
+            LOG.log(Level.WARNING, "No '.secret' configured for " + PID + ": a random one was made. Development tokens "
+                    + "will not survive a restart and will differ between nodes; set .secret (at least "
                     + MIN_SECRET_LENGTH + " characters) in etc/" + PID + ".cfg to keep them.");
             return random;
         }
         if (configured.length() < MIN_SECRET_LENGTH || configured.isBlank()) {
             // Refuse to start rather than sign with a guessable key; the message names the setting, never its value.
-            throw new IllegalArgumentException("the 'secret' of " + PID + " must be at least " + MIN_SECRET_LENGTH
+            throw new IllegalArgumentException("the '.secret' of " + PID + " must be at least " + MIN_SECRET_LENGTH
                     + " characters, not blank; it has " + configured.length());
         }
         return configured.getBytes(StandardCharsets.UTF_8);

@@ -23,7 +23,7 @@ class DevIdentityProviderTest {
     private static DevIdentityProvider.Config config(String secret) {
         return new DevIdentityProvider.Config() {
             @Override
-            public String secret() {
+            public String _secret() {
                 return secret;
             }
 
