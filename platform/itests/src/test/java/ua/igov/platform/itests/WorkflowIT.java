@@ -134,32 +134,37 @@ public class WorkflowIT extends PlatformTestSupport {
         assertTrue(console("platform:audit-verify").contains("intact"));
 
         long tampered;
+        int chain;
         ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
                 .iterator().next();
         DataSource dataSource = bundleContext.getService(ref);
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM audit_log WHERE subject = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT chain, seq FROM audit_log WHERE subject = ? AND action = 'submit'")) {
                 ps.setString(1, n);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    tampered = rs.getLong(1);
+                    chain = rs.getInt(1);
+                    tampered = rs.getLong(2);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = 'staff:nobody' WHERE seq = ?")) {
-                ps.setLong(1, tampered);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = 'staff:nobody' WHERE chain = ? AND seq = ?")) {
+                ps.setInt(1, chain);
+                ps.setLong(2, tampered);
                 assertEquals(1, ps.executeUpdate());
             }
         }
         JsonNode after = get("/operators/audit/verify", staff("operator")).json();
         assertFalse(after.get("intact").asBoolean());
         assertEquals(tampered, after.get("firstBrokenEntry").asLong());
+        assertEquals(chain, after.get("chain").asInt());
         String console = console("platform:audit-verify");
-        assertTrue(console, console.contains("BROKEN at entry " + tampered));
+        assertTrue(console, console.contains("BROKEN at entry " + chain + "/" + tampered));
         // put it back, so the other tests of this class see an intact chain
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = ? WHERE seq = ?")) {
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = ? WHERE chain = ? AND seq = ?")) {
             ps.setString(1, "citizen:dev:taras");
-            ps.setLong(2, tampered);
+            ps.setInt(2, chain);
+            ps.setLong(3, tampered);
             ps.executeUpdate();
         } finally {
             bundleContext.ungetService(ref);

@@ -8,7 +8,7 @@ public record StoredApplication(long id, String trackingNumber, String serviceCo
                                 String formVersion, String pluginVersion, String formJson, String status,
                                 Instant submittedAt, Instant updatedAt, List<StatusChange> history, String owner,
                                 Integer authorityId, String assignedTo, Instant dueAt, long feeKopiykas,
-                                String issuedDocument, int version) {
+                                String issuedDocument, int version, int attachmentCount) {
 
     public StoredApplication {
         history = List.copyOf(history);

@@ -275,7 +275,7 @@ public class ApplicationManager implements ApplicationService {
         List<ApplicationView.Step> history = app.history().stream()
                 .map(s -> new ApplicationView.Step(s.status(), s.action(), s.at(), publicActor(caller, s.actor()), s.note()))
                 .toList();
-        List<ApplicationView.AttachmentView> files = store.attachments(app.trackingNumber()).stream()
+        List<ApplicationView.AttachmentView> files = app.attachmentCount() == 0 ? List.of() : store.attachments(app.trackingNumber()).stream()
                 .map(a -> new ApplicationView.AttachmentView(a.id(), a.fileName(), a.mediaType(), a.sizeBytes(), a.sha256(),
                         a.uploadedAt()))
                 .toList();
@@ -597,7 +597,7 @@ public class ApplicationManager implements ApplicationService {
             throw Problems.forbidden("Only operators verify the audit trail.");
         }
         AuditVerification result = store.verifyAudit();
-        return new AuditReport(result.intact(), result.entries(), result.firstBroken(), result.reason());
+        return new AuditReport(result.intact(), result.entries(), result.chain(), result.firstBroken(), result.reason());
     }
 
     @Override

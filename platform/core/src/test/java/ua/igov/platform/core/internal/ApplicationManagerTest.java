@@ -225,8 +225,8 @@ class ApplicationManagerTest {
         assertTrue(manager.verifyAudit(OPERATOR).intact());
         assertEquals(3, manager.verifyAudit(OPERATOR).entries());
         try (Connection c = stores.dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET detail = 'nothing happened' WHERE seq = 2")) {
-            ps.executeUpdate();
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET detail = 'nothing happened' WHERE action = 'claim'")) {
+            assertEquals(1, ps.executeUpdate());
         }
         assertFalse(manager.verifyAudit(OPERATOR).intact());
         assertEquals(2L, manager.verifyAudit(OPERATOR).firstBrokenEntry());

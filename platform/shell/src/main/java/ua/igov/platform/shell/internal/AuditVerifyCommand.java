@@ -32,7 +32,7 @@ public class AuditVerifyCommand extends PlatformCommand {
         if (report.intact()) {
             out.println("Audit trail intact: " + report.entries() + " entries checked.");
         } else {
-            out.println("Audit trail BROKEN at entry " + report.firstBrokenEntry() + ": " + report.reason()
+            out.println("Audit trail BROKEN at entry " + report.chain() + "/" + report.firstBrokenEntry() + ": " + report.reason()
                     + " (" + report.entries() + " entries read).");
         }
     }

@@ -38,7 +38,7 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     private static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.region_id, a.place_id, "
             + "a.form_version, a.plugin_version, a.form_data, a.status, a.submitted_at, a.updated_at, a.owner, "
-            + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version";
+            + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version, a.attachment_count";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -91,7 +91,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             return new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
                     app.formVersion(), app.pluginVersion(), app.formJson(), app.firstStatus().status(),
                     app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()), app.owner(), app.authorityId(),
-                    null, app.dueAt(), app.feeKopiykas(), null, 0);
+                    null, app.dueAt(), app.feeKopiykas(), null, 0, 0);
         });
     }
 
@@ -153,13 +153,14 @@ public class JdbcApplicationStore implements ApplicationStore {
                 Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get())),
                 Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get())), history, rs.getString("owner"),
                 Jdbc.nullableInt(rs, "authority_id"), rs.getString("assigned_to"), dueAt, rs.getLong("fee_kopiykas"),
-                rs.getString("issued_document"), rs.getInt("row_version"));
+                rs.getString("issued_document"), rs.getInt("row_version"), rs.getInt("attachment_count"));
     }
 
     private static StoredApplication withHistory(StoredApplication a, List<StatusChange> history) {
         return new StoredApplication(a.id(), a.trackingNumber(), a.serviceCode(), a.regionId(), a.placeId(),
                 a.formVersion(), a.pluginVersion(), a.formJson(), a.status(), a.submittedAt(), a.updatedAt(), history,
-                a.owner(), a.authorityId(), a.assignedTo(), a.dueAt(), a.feeKopiykas(), a.issuedDocument(), a.version());
+                a.owner(), a.authorityId(), a.assignedTo(), a.dueAt(), a.feeKopiykas(), a.issuedDocument(), a.version(),
+                a.attachmentCount());
     }
 
     @Override
@@ -305,6 +306,11 @@ public class JdbcApplicationStore implements ApplicationStore {
                     keys.next();
                     id = keys.getLong(1);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE application SET attachment_count = attachment_count + 1 WHERE id = ?")) {
+                ps.setLong(1, applicationId);
+                ps.executeUpdate();
             }
             AuditChain.append(c, audit);
             return new Attachment(id, fileName, mediaType, content.length, sha256, at, audit.actor());

@@ -44,10 +44,10 @@ class WorkflowStoreTest {
         return store.insert(app, n -> "1-" + n, new AuditEntry(NOW, owner, "submit", null, null));
     }
 
-    private StateChange claim(int version, String official) {
-        return new StateChange(version, "in_review", DUE, official, null, null,
+    private StateChange claim(StoredApplication app, String official) {
+        return new StateChange(app.version(), "in_review", DUE, official, null, null,
                 new StatusChange("in_review", NOW, official, "claim", null, null),
-                new AuditEntry(NOW, official, "claim", "x", null));
+                new AuditEntry(NOW, official, "claim", app.trackingNumber(), null));
     }
 
     @Test
@@ -65,43 +65,46 @@ class WorkflowStoreTest {
     @Test
     void aChangeAppliesOnceAndAStaleOneIsRefused() {
         StoredApplication app = submit("dev:taras", 12, DUE);
-        StoredApplication claimed = store.change(app.trackingNumber(), claim(app.version(), "olena"));
+        StoredApplication claimed = store.change(app.trackingNumber(), claim(app, "olena"));
         assertEquals("in_review", claimed.status());
         assertEquals("olena", claimed.assignedTo());
         assertEquals(2, claimed.history().size());
         assertEquals("claim", claimed.history().get(1).action());
 
-        assertThrows(ConcurrentChangeException.class, () -> store.change(app.trackingNumber(), claim(app.version(), "petro")));
+        assertThrows(ConcurrentChangeException.class, () -> store.change(app.trackingNumber(), claim(app, "petro")));
         assertEquals("olena", store.findByTrackingNumber(app.trackingNumber()).orElseThrow().assignedTo());
     }
 
     @Test
     void theAuditChainHoldsAndAnEditedRowIsFound() throws Exception {
         StoredApplication app = submit("dev:taras", 12, DUE);
-        store.change(app.trackingNumber(), claim(app.version(), "olena"));
+        store.change(app.trackingNumber(), claim(app, "olena"));
         store.audit(new AuditEntry(NOW, "olena", "read-personal-data", app.trackingNumber(), null));
         AuditVerification ok = store.verifyAudit();
         assertTrue(ok.intact());
         assertEquals(3, ok.entries());
 
         try (Connection c = database.jdbc().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2")) {
-            ps.executeUpdate();
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = 'someone-else' WHERE action = 'claim'")) {
+            assertEquals(1, ps.executeUpdate());
         }
         AuditVerification broken = store.verifyAudit();
         assertFalse(broken.intact());
-        assertEquals(2L, broken.firstBroken());
+        assertEquals(2L, broken.firstBroken(), "the claim is the application's second entry in its chain");
+        assertEquals(AuditChain.chainOf(new AuditEntry(NOW, "x", "x", app.trackingNumber(), null)), broken.chain());
     }
 
     @Test
     void aDeletedLastEntryIsFoundToo() throws Exception {
-        submit("dev:taras", 12, DUE);
-        submit("dev:taras", 12, DUE);
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        store.change(app.trackingNumber(), claim(app, "olena"));
         try (Connection c = database.jdbc().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM audit_log WHERE seq = 2")) {
-            ps.executeUpdate();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM audit_log WHERE action = 'claim'")) {
+            assertEquals(1, ps.executeUpdate());
         }
-        assertFalse(store.verifyAudit().intact());
+        AuditVerification cut = store.verifyAudit();
+        assertFalse(cut.intact());
+        assertTrue(cut.reason().contains("removed"), cut.reason());
     }
 
     @Test
