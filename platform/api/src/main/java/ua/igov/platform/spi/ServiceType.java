@@ -22,6 +22,14 @@ public interface ServiceType {
         return SubmissionHandler.ACCEPT_ALL;
     }
 
+    /**
+     * Optional hints for the screens that render the form, as a JSON document the platform serves untouched: field
+     * order, widgets, help texts, English labels beside the schema's Ukrainian titles. Empty when the schema suffices.
+     */
+    default java.util.Optional<String> uiHints() {
+        return java.util.Optional.empty();
+    }
+
     /** How its applications move and how long each step may take; {@link Workflow#DEFAULT} unless overridden. */
     default Workflow workflow() {
         return Workflow.DEFAULT;

@@ -46,4 +46,11 @@ public interface CatalogueService {
      * @throws ProblemException if the service is unknown, or known but its plugin is not installed now
      */
     String formSchema(String code);
+
+    /**
+     * The form's UI hints, as the plugin wrote them.
+     *
+     * @throws ProblemException if the service is unknown, not installed, or brings no hints
+     */
+    String uiHints(String code);
 }

@@ -72,6 +72,11 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals("residence-registration", residence.get("serviceCode").asText());
         assertTrue(residence.get("submittable").asBoolean());
 
+        Answer hints = get("/services/residence-registration/ui-hints");
+        assertEquals(200, hints.status());
+        assertEquals("Applicant", hints.json().at("/labels/en/applicant").asText());
+        assertEquals("urn:igov:problem:no-ui-hints", get("/services/land-cadastre-extract/ui-hints").json().get("type").asText());
+
         Answer form = get("/services/residence-registration/form");
         assertEquals(200, form.status());
         assertEquals("Прізвище", form.json().at("/properties/applicant/properties/lastName/title").asText());

@@ -322,6 +322,16 @@ public class CatalogueManager implements CatalogueService {
     }
 
     @Override
+    public String uiHints(String code) {
+        formSchema(code); // the same problems as the form when the service is unknown or not installed
+        InstalledServiceType type = plugins.serviceType(code)
+                .or(() -> code.matches("\\d{1,9}") ? plugins.serviceTypeFor(Integer.parseInt(code)) : Optional.empty())
+                .orElseThrow();
+        return type.type().uiHints().orElseThrow(() -> new ProblemException(404, "no-ui-hints", "No UI hints",
+                "The service '" + code + "' renders from its form schema alone; it brings no UI hints."));
+    }
+
+    @Override
     public String formSchema(String code) {
         Optional<InstalledServiceType> installed = plugins.serviceType(code)
                 .or(() -> code.matches("\\d{1,9}") ? plugins.serviceTypeFor(Integer.parseInt(code)) : Optional.empty());

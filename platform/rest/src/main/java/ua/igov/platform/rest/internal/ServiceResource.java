@@ -49,6 +49,13 @@ public final class ServiceResource {
         return Response.ok(catalogue.formSchema(code), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
+    /** Hints for rendering the form (field order, widgets, English labels), when the plugin brings them. */
+    @GET
+    @Path("/ui-hints")
+    public Response uiHints(@PathParam("code") String code) {
+        return Response.ok(catalogue.uiHints(code), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
     /** The receipt a citizen gets: the tracking number, and where to follow the application. */
     public record Receipt(String trackingNumber, String serviceCode, String status, java.time.Instant submittedAt,
                           String statusUrl) {

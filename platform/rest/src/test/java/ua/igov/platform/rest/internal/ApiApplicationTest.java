@@ -175,6 +175,11 @@ class ApiApplicationTest {
         }
 
         @Override
+        public String uiHints(String code) {
+            throw Problems.unknownService(code);
+        }
+
+        @Override
         public List<PlaceView> places(String regionId) {
             throw Problems.unknownRegion(regionId);
         }

@@ -1,5 +1,8 @@
 package ua.igov.plugins.residence.internal;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -7,7 +10,9 @@ import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.FormResources;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.SubmissionHandler;
+import ua.igov.platform.spi.Workflow;
 
 /**
  * Registration of a person's place of residence (iGov catalogue service 29), with the option to deregister from the
@@ -22,6 +27,7 @@ public class ResidenceRegistration implements ServiceType {
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(ResidenceRegistration.class, "/form/residence-registration.schema.json"));
+    private final String uiHints = FormResources.read(ResidenceRegistration.class, "/form/residence-registration.ui.json");
     private final SubmissionHandler handler = new ResidenceRegistrationChecks(java.time.Clock.systemDefaultZone());
 
     @Override
@@ -47,5 +53,22 @@ public class ResidenceRegistration implements ServiceType {
     @Override
     public SubmissionHandler handler() {
         return handler;
+    }
+
+    /**
+     * The law has the registration done on the day the documents are accepted; a working day to claim it and one
+     * to decide, and the rest of the default workflow as it is.
+     */
+    @Override
+    public Workflow workflow() {
+        Map<Status, Integer> deadlines = new EnumMap<>(Workflow.DEFAULT.deadlines());
+        deadlines.put(Status.SUBMITTED, 1);
+        deadlines.put(Status.IN_REVIEW, 1);
+        return Workflow.DEFAULT.withDeadlines(deadlines);
+    }
+
+    @Override
+    public Optional<String> uiHints() {
+        return Optional.of(uiHints);
     }
 }
