@@ -225,17 +225,25 @@ public class JdbcApplicationStore implements ApplicationStore {
                     id = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE application SET status = ?, due_at = ?, "
-                    + "assigned_to = ?, form_data = COALESCE(?, form_data), issued_document = COALESCE(?, issued_document), "
-                    + "updated_at = ?, row_version = row_version + 1 WHERE id = ? AND row_version = ?")) {
-                ps.setString(1, change.status());
-                ps.setTimestamp(2, change.dueAt() == null ? null : Jdbc.timestamp(change.dueAt()), Jdbc.UTC.get());
-                ps.setString(3, change.assignedTo());
-                ps.setString(4, change.formJson());
-                ps.setString(5, change.issuedDocument());
-                ps.setTimestamp(6, Jdbc.timestamp(change.event().at()), Jdbc.UTC.get());
-                ps.setLong(7, id);
-                ps.setInt(8, change.expectedVersion());
+            // Only the columns the step changes: no untyped parameters, which PostgreSQL cannot type.
+            String sql = "UPDATE application SET status = ?, due_at = ?, assigned_to = ?, updated_at = ?, "
+                    + (change.formJson() == null ? "" : "form_data = ?, ")
+                    + (change.issuedDocument() == null ? "" : "issued_document = ?, ")
+                    + "row_version = row_version + 1 WHERE id = ? AND row_version = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, change.status());
+                ps.setTimestamp(i++, change.dueAt() == null ? null : Jdbc.timestamp(change.dueAt()), Jdbc.UTC.get());
+                ps.setString(i++, change.assignedTo());
+                ps.setTimestamp(i++, Jdbc.timestamp(change.event().at()), Jdbc.UTC.get());
+                if (change.formJson() != null) {
+                    ps.setString(i++, change.formJson());
+                }
+                if (change.issuedDocument() != null) {
+                    ps.setString(i++, change.issuedDocument());
+                }
+                ps.setLong(i++, id);
+                ps.setInt(i, change.expectedVersion());
                 if (ps.executeUpdate() == 0) {
                     throw new ConcurrentChangeException(trackingNumber);
                 }

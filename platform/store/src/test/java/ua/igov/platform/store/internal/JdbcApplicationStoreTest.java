@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.store.AuditEntry;
@@ -28,12 +26,9 @@ class JdbcApplicationStoreTest {
     private MigratedDatabase database;
     private JdbcApplicationStore store;
 
-    /** A fresh in-memory Derby database, migrated, for each test. */
+    /** A fresh migrated database for each test (Derby, or PostgreSQL under the postgresql profile). */
     static MigratedDatabase freshDatabase() {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:store-" + UUID.randomUUID());
-        dataSource.setCreateDatabase("create");
-        return new MigratedDatabase(dataSource);
+        return TestDatabases.fresh();
     }
 
     @BeforeEach
@@ -112,10 +107,7 @@ class JdbcApplicationStoreTest {
 
     @Test
     void migratingTwiceIsHarmless() {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:twice-" + UUID.randomUUID());
-        dataSource.setCreateDatabase("create");
-        new MigratedDatabase(dataSource);
+        javax.sql.DataSource dataSource = database.jdbc().dataSource();
         JdbcApplicationStore again = new JdbcApplicationStore(new MigratedDatabase(dataSource), Clock.systemUTC());
         again.insert(application(), n -> "1-" + n, AUDIT);
         assertNotEquals(0, again.countApplications());
