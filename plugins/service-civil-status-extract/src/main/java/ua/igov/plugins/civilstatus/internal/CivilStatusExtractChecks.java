@@ -11,6 +11,7 @@ import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
+import ua.igov.platform.spi.UkrainianIds;
 
 /**
  * What the schema cannot say: dates against today and against each other, who may ask for which record, the tax
@@ -20,7 +21,6 @@ final class CivilStatusExtractChecks implements SubmissionHandler {
 
     /** The register holds records from here on; older ones are in the state archives. */
     static final LocalDate EARLIEST_EVENT = LocalDate.of(1900, 1, 1);
-    private static final int[] TAX_NUMBER_WEIGHTS = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
 
     private final Clock clock;
 
@@ -88,16 +88,8 @@ final class CivilStatusExtractChecks implements SubmissionHandler {
         }
     }
 
-    /** The check digit of a Ukrainian taxpayer number (РНОКПП): weighted sum of the first nine, mod 11, mod 10. */
+    /** The taxpayer number's check digit, by the SPI's shared check. */
     static boolean taxNumberValid(String digits) {
-        if (!digits.matches("[0-9]{10}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * TAX_NUMBER_WEIGHTS[i];
-        }
-        int check = Math.floorMod(sum, 11) % 10;
-        return check == digits.charAt(9) - '0';
+        return UkrainianIds.isValidTaxNumber(digits);
     }
 }

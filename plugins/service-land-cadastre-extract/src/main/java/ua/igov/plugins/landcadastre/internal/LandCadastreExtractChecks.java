@@ -10,6 +10,7 @@ import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
+import ua.igov.platform.spi.UkrainianIds;
 
 /** What the schema cannot say: the cadastral number's oblast, the tax number's check digit. */
 final class LandCadastreExtractChecks implements SubmissionHandler {
@@ -21,7 +22,6 @@ final class LandCadastreExtractChecks implements SubmissionHandler {
     static final Set<String> OBLAST_CODES = Set.of("01", "05", "07", "12", "14", "18", "21", "23", "26", "32", "35",
             "44", "46", "48", "51", "53", "56", "59", "61", "63", "65", "68", "71", "73", "74", "80", "85");
     private static final Pattern CADASTRAL_NUMBER = Pattern.compile("[0-9]{10}:[0-9]{2}:[0-9]{3}:[0-9]{4}");
-    private static final int[] TAX_NUMBER_WEIGHTS = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
 
     @Override
     public void onSubmit(Submission submission) throws SubmissionRejectedException {
@@ -43,16 +43,8 @@ final class LandCadastreExtractChecks implements SubmissionHandler {
         }
     }
 
-    /** The check digit of a Ukrainian taxpayer number (РНОКПП): weighted sum of the first nine, mod 11, mod 10. */
+    /** The taxpayer number's check digit, by the SPI's shared check. */
     static boolean taxNumberValid(String digits) {
-        if (!digits.matches("[0-9]{10}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * TAX_NUMBER_WEIGHTS[i];
-        }
-        int check = Math.floorMod(sum, 11) % 10;
-        return check == digits.charAt(9) - '0';
+        return UkrainianIds.isValidTaxNumber(digits);
     }
 }

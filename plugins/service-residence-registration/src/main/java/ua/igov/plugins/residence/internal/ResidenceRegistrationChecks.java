@@ -12,13 +12,13 @@ import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
+import ua.igov.platform.spi.UkrainianIds;
 
 /** What the schema cannot say: the applicant's age, the tax number's check digit, a move to the same address. */
 final class ResidenceRegistrationChecks implements SubmissionHandler {
 
     /** Children under 14 are registered by their parents through a service of their own (catalogue service 184). */
     static final int MINIMUM_AGE = 14;
-    private static final int[] TAX_NUMBER_WEIGHTS = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
 
     private final Clock clock;
 
@@ -51,17 +51,9 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         }
     }
 
-    /** The check digit of a Ukrainian taxpayer number (РНОКПП): weighted sum of the first nine, mod 11, mod 10. */
+    /** The taxpayer number's check digit, by the SPI's shared check. */
     static boolean taxNumberValid(String digits) {
-        if (!digits.matches("[0-9]{10}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * TAX_NUMBER_WEIGHTS[i];
-        }
-        int check = Math.floorMod(sum, 11) % 10;
-        return check == digits.charAt(9) - '0';
+        return UkrainianIds.isValidTaxNumber(digits);
     }
 
     private static boolean sameAddress(Object a, Object b) {
