@@ -77,24 +77,39 @@ public class ApplicationManager implements ApplicationService {
     public @interface Config {
         @AttributeDefinition(description = "1 to 4 digits that start every tracking number this installation issues")
         String origin() default "1";
+
+        @AttributeDefinition(description = "How long a service plugin's code may take on one call, in milliseconds")
+        long pluginTimeoutMillis() default 5000;
     }
 
     private final InstalledPlugins plugins;
     private final ApplicationStore store;
     private final Clock clock;
     private final String origin;
+    private final PluginGuard guard;
 
     @Activate
     public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store, Config config) {
-        this(plugins, store, Clock.systemUTC(), config.origin());
+        this(plugins, store, Clock.systemUTC(), config.origin(), java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
     }
 
     ApplicationManager(InstalledPlugins plugins, ApplicationStore store, Clock clock, String origin) {
+        this(plugins, store, clock, origin, java.time.Duration.ofSeconds(5));
+    }
+
+    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, Clock clock, String origin,
+                       java.time.Duration pluginTimeout) {
         this.plugins = plugins;
         this.store = store;
         this.clock = clock;
         this.origin = origin;
         TrackingNumbers.format(origin, 0); // refuse a bad origin at start, not at the first citizen's submission
+        this.guard = new PluginGuard(pluginTimeout);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        guard.close();
     }
 
     // ---- submitting ---------------------------------------------------------------------------------------------
@@ -115,11 +130,14 @@ public class ApplicationManager implements ApplicationService {
         }
         Submission submission = new Submission(serviceCode, regionId, placeId, values(form));
         try {
-            type.type().handler().onSubmit(submission);
+            guard.call(serviceCode, "check the application", () -> {
+                type.type().handler().onSubmit(submission);
+                return null;
+            });
         } catch (SubmissionRejectedException e) {
             throw Problems.invalidForm(e.problems());
         }
-        long fee = Math.max(0, type.type().feeInKopiykas(submission));
+        long fee = Math.max(0, guard.callUnchecked(serviceCode, "compute the fee", () -> type.type().feeInKopiykas(submission)));
         Instant now = clock.instant();
         Workflow workflow = type.type().workflow();
         StatusChange first = new StatusChange(Status.SUBMITTED.wireName(), now, caller.name(), "submit", null, null);
@@ -521,8 +539,12 @@ public class ApplicationManager implements ApplicationService {
         }
         Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
         if (type.isPresent() && type.get().type().form().version().equals(app.formVersion())) {
+            Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(), values(form));
             try {
-                type.get().type().handler().onSubmit(new Submission(app.serviceCode(), app.regionId(), app.placeId(), values(form)));
+                guard.call(app.serviceCode(), "check the answer", () -> {
+                    type.get().type().handler().onSubmit(answered);
+                    return null;
+                });
             } catch (SubmissionRejectedException e) {
                 throw Problems.invalidForm(e.problems());
             }
@@ -537,15 +559,20 @@ public class ApplicationManager implements ApplicationService {
     private String issuedDocument(Caller caller, StoredApplication app) {
         InstalledServiceType type = plugins.serviceType(app.serviceCode())
                 .orElseThrow(() -> Problems.serviceNotInstalled(app.serviceCode()));
-        Map<String, Object> document;
+        Decision decision;
         try {
-            document = type.type().issueDocument(new Decision(app.trackingNumber(), app.serviceCode(),
-                    values(Json.MAPPER.readTree(app.formJson())), ((Caller.Staff) caller).user()));
+            decision = new Decision(app.trackingNumber(), app.serviceCode(), values(Json.MAPPER.readTree(app.formJson())),
+                    ((Caller.Staff) caller).user());
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON always parses", e);
+        }
+        Map<String, Object> document = guard.callUnchecked(app.serviceCode(), "issue the document",
+                () -> type.type().issueDocument(decision));
+        try {
             return Json.MAPPER.writeValueAsString(document);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Service '{}' failed to issue the document of {}: {}", app.serviceCode(), app.trackingNumber(), e.toString());
+        } catch (JsonProcessingException e) {
             throw new ProblemException(502, "plugin-failed", "The service failed",
-                    "The service's plugin could not produce the document; the application stays approved. Try again later.");
+                    "The service's plugin produced a document that cannot be stored; the application stays approved.");
         }
     }
 

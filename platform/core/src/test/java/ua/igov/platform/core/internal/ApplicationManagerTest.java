@@ -52,6 +52,7 @@ class ApplicationManagerTest {
     private final DerbyStores stores = new DerbyStores();
     private final FakePlugins plugins = new FakePlugins();
     private SubmissionHandler handler = SubmissionHandler.ACCEPT_ALL;
+    private volatile boolean brokenDocuments;
     private ApplicationManager manager;
 
     @BeforeEach
@@ -62,7 +63,7 @@ class ApplicationManagerTest {
         stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0",
                 type.form().jsonSchema(), "0.1.0"));
         manager = new ApplicationManager(plugins, stores.applications,
-                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1");
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
     }
 
     private ServiceType serviceType() {
@@ -74,6 +75,9 @@ class ApplicationManagerTest {
             public FormDefinition form() { return new FormDefinition("1.0", schema); }
             public SubmissionHandler handler() { return submission -> handler.onSubmit(submission); }
             public Map<String, Object> issueDocument(ua.igov.platform.spi.Decision d) {
+                if (brokenDocuments) {
+                    throw new IllegalStateException("the register is down");
+                }
                 return Map.of("certificate", "Довідка " + d.trackingNumber(), "lastName", d.form().get("lastName"));
             }
         };
@@ -197,6 +201,49 @@ class ApplicationManagerTest {
         };
         assertEquals("/lastName", problem(() -> submit()).fieldProblems().get(0).field());
         assertEquals(0, stores.applications.countApplications());
+    }
+
+    @Test
+    void aPluginThatThrowsFailsOnlyItsRequestWithA502AndStoresNothing() {
+        handler = submission -> {
+            throw new NullPointerException("a bug in the plugin");
+        };
+        ProblemException problem = problem(() -> submit());
+        assertEquals(502, problem.status());
+        assertEquals("plugin-failed", problem.type());
+        assertFalse(problem.detail().contains("NullPointer"), "no internals in what the citizen reads");
+        assertEquals(0, stores.applications.countApplications());
+        handler = SubmissionHandler.ACCEPT_ALL;
+        assertNotNull(submit(), "the next request is served");
+    }
+
+    @Test
+    void aPluginThatHangsIsCutOffByTheTimeout() {
+        handler = submission -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        long start = System.nanoTime();
+        ProblemException problem = problem(() -> submit());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(504, problem.status());
+        assertTrue(millis < 5_000, "answered after " + millis + " ms");
+        assertEquals(0, stores.applications.countApplications());
+    }
+
+    @Test
+    void aPluginThatCannotIssueLeavesTheApplicationApproved() {
+        String n = submit();
+        manager.act(OLENA, n, "claim", null);
+        manager.act(OLENA, n, "approve", null);
+        brokenDocuments = true;
+        assertEquals(502, problem(() -> manager.act(OLENA, n, "issue", null)).status());
+        assertEquals("approved", manager.application(TARAS, n).status());
+        brokenDocuments = false;
+        assertEquals("issued", manager.act(OLENA, n, "issue", null).status());
     }
 
     @Test

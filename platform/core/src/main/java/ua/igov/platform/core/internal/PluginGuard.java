@@ -1,0 +1,103 @@
+package ua.igov.platform.core.internal;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.spi.SubmissionRejectedException;
+
+/**
+ * Runs a plugin's code so that a plugin that throws or hangs fails only the request that called it: an exception
+ * becomes a 502 problem, a call that outlasts its time a 504, and the platform's own threads never wait longer than
+ * that. Calls run on a small pool of their own; when it is full, the request is refused (503) rather than queued.
+ */
+final class PluginGuard implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginGuard.class);
+    static final int MAX_CONCURRENT_CALLS = 64;
+
+    /** Plugin code, which may answer with a citizen-facing rejection. */
+    @FunctionalInterface
+    interface PluginCall<T> {
+        T call() throws SubmissionRejectedException;
+    }
+
+    private final Duration timeout;
+    private final ThreadPoolExecutor pool;
+
+    PluginGuard(Duration timeout) {
+        this.timeout = timeout;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "igov-plugin-call-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    <T> T call(String serviceCode, String what, PluginCall<T> call) throws SubmissionRejectedException {
+        Future<T> future;
+        try {
+            future = pool.submit((Callable<T>) call::call);
+        } catch (RejectedExecutionException busy) {
+            throw new ProblemException(503, "unavailable", "Temporarily unavailable",
+                    "The service is busy right now. Please try again in a minute.");
+        }
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SubmissionRejectedException rejected) {
+                throw rejected;
+            }
+            if (e.getCause() instanceof ProblemException problem) {
+                throw problem;
+            }
+            LOG.error("Service plugin '{}' failed in {}: {}", serviceCode, what, e.getCause().toString(), e.getCause());
+            throw new ProblemException(502, "plugin-failed", "The service failed",
+                    "The service '" + serviceCode + "' could not " + what + " because of an error in its plugin. Nothing "
+                            + "was changed; the operators have been told. Please try again later.");
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            LOG.error("Service plugin '{}' did not {} within {} ms; abandoned", serviceCode, what, timeout.toMillis());
+            throw new ProblemException(504, "plugin-timeout", "The service did not answer",
+                    "The service '" + serviceCode + "' did not " + what + " in time. Nothing was changed. Please try "
+                            + "again later.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new ProblemException(503, "unavailable", "Temporarily unavailable", "The request was interrupted.");
+        }
+    }
+
+    /** For calls that cannot reject a submission. */
+    <T> T callUnchecked(String serviceCode, String what, Callable<T> call) {
+        try {
+            return call(serviceCode, what, () -> {
+                try {
+                    return call.call();
+                } catch (SubmissionRejectedException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (SubmissionRejectedException e) {
+            throw new IllegalStateException("this call cannot reject", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
