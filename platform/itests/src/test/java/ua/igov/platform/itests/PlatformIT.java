@@ -1,6 +1,7 @@
 package ua.igov.platform.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -126,6 +127,8 @@ public class PlatformIT extends PlatformTestSupport {
     public void servicePluginRemovedAndBroughtBackWhileServing() throws Exception {
         awaitStatus("/services/residence-registration/form", 200);
         String before = submit();
+        String servicePath = "\"/services/residence-registration/applications\"";
+        assertTrue("the live API document lists the installed service", get("/openapi.json").body().contains(servicePath));
 
         try (StoppedBundles stopped = new StoppedBundles(SERVICE_BUNDLE)) {
             uninstallFeature(SERVICE_FEATURE);
@@ -135,6 +138,10 @@ public class PlatformIT extends PlatformTestSupport {
             assertEquals(404, refused.status());
             assertEquals("urn:igov:problem:service-not-installed", refused.json().get("type").asText());
             assertEquals("applications already submitted stay readable", 200, get("/applications/" + before, taras()).status());
+            Answer openapi = get("/openapi.json");
+            assertEquals(200, openapi.status());
+            assertFalse("the API document loses the service with its plugin", openapi.body().contains(servicePath));
+            assertTrue(openapi.body().contains("\"/services/land-cadastre-extract/applications\""));
 
             // hot deploy: the jar copied into deploy/ is served without a restart
             File jar = new File(deployFolder(), "residence-registration.jar");
@@ -150,6 +157,7 @@ public class PlatformIT extends PlatformTestSupport {
             installFeature(SERVICE_FEATURE);
             awaitStatus("/services/residence-registration/form", 200);
             assertEquals(200, get("/applications/" + before, taras()).status());
+            assertTrue("and gains it back", get("/openapi.json").body().contains(servicePath));
             assertEquals("no other bundle was stopped or refreshed", List.of(), stopped.others());
         } finally {
             if (!features.isInstalled(features.getFeature(SERVICE_FEATURE))) {

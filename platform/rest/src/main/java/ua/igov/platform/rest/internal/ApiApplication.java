@@ -26,6 +26,7 @@ final class ApiApplication {
                 .register(new HealthResource(registry))
                 .register(new RegionResource(catalogue))
                 .register(new CatalogueResource(catalogue))
+                .register(new OpenApiResource(registry, catalogue))
                 .register(new ServiceResource(catalogue, applications))
                 .register(new ApplicationResource(applications))
                 .register(JsonProvider.create())

@@ -83,6 +83,19 @@ class ApiApplicationTest {
     }
 
     @Test
+    void theOpenApiDocumentIsValidOpenApi3AndListsTheInstalledServices() throws Exception {
+        authorization = null;
+        Answer answer = call("GET", "/openapi.json", null, null);
+        assertEquals(200, answer.status());
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .readContents(answer.body().toString(), null, null);
+        assertEquals(List.of(), parsed.getMessages(), "the document validates as OpenAPI 3");
+        assertTrue(parsed.getOpenAPI().getPaths().containsKey("/health"));
+        assertTrue(parsed.getOpenAPI().getPaths().containsKey("/applications/{trackingNumber}/actions/{action}"));
+        assertTrue(parsed.getOpenAPI().getPaths().containsKey("/services/s/applications"), "the installed service 's'");
+    }
+
+    @Test
     void healthCountsPlugins() throws Exception {
         Answer answer = call("GET", "/health", null, null);
         assertEquals(200, answer.status());

@@ -1,0 +1,182 @@
+package ua.igov.platform.rest.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.glassfish.jersey.server.ExtendedResourceContext;
+import org.glassfish.jersey.server.model.Parameter;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.core.PluginInfo;
+
+/**
+ * The API described as OpenAPI 3.1, built on every request from what is deployed now: the platform's endpoints
+ * from Jersey's own resource model (so the document cannot drift from the code), and one submission path per
+ * service installed now, whose request body is that service's form schema (OpenAPI 3.1 speaks JSON Schema 2020-12).
+ * It changes the moment a plugin comes or goes.
+ */
+@Path("/openapi.json")
+@Produces(MediaType.APPLICATION_JSON)
+public final class OpenApiResource {
+
+    private static final ObjectMapper JSON = JsonProvider.mapper();
+
+    private final PluginRegistry registry;
+    private final CatalogueService catalogue;
+
+    @Context
+    private ExtendedResourceContext resources;
+
+    public OpenApiResource(PluginRegistry registry, CatalogueService catalogue) {
+        this.registry = registry;
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    public JsonNode document() {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("openapi", "3.1.0");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", "iGov platform API");
+        info.put("version", "0.1.0");
+        info.put("description", "Citizens' catalogue, applications and officials' work. Errors are RFC 9457 "
+                + "problem details (application/problem+json). Sign in with Authorization: Bearer <token> (citizens) "
+                + "or HTTP Basic (staff).");
+        doc.putArray("servers").addObject().put("url", "/api");
+        ObjectNode paths = doc.putObject("paths");
+        Map<String, ObjectNode> byPath = new TreeMap<>();
+        for (Resource root : resources.getResourceModel().getRootResources()) {
+            collect(root, "", byPath);
+        }
+        for (PluginInfo plugin : registry.plugins()) {
+            if (plugin.kind().equals("service")) {
+                byPath.put("/services/" + plugin.id() + "/applications", serviceSubmission(plugin));
+            }
+        }
+        byPath.forEach(paths::set);
+        ObjectNode components = doc.putObject("components");
+        ObjectNode schemes = components.putObject("securitySchemes");
+        schemes.putObject("citizen").put("type", "http").put("scheme", "bearer");
+        schemes.putObject("staff").put("type", "http").put("scheme", "basic");
+        components.putObject("schemas").set("Problem", problemSchema());
+        return doc;
+    }
+
+    private static void collect(Resource resource, String prefix, Map<String, ObjectNode> byPath) {
+        String path = normalise(prefix + "/" + (resource.getPath() == null ? "" : resource.getPath()));
+        for (ResourceMethod method : resource.getResourceMethods()) {
+            ObjectNode item = byPath.computeIfAbsent(path, p -> JSON.createObjectNode());
+            item.set(method.getHttpMethod().toLowerCase(Locale.ROOT), operation(path, method));
+        }
+        for (Resource child : resource.getChildResources()) {
+            collect(child, path, byPath);
+        }
+    }
+
+    private static String normalise(String path) {
+        String p = path.replaceAll("/+", "/").replaceAll("\\{(\\w+):[^}]*}", "{$1}");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private static ObjectNode operation(String path, ResourceMethod method) {
+        ObjectNode op = JSON.createObjectNode();
+        String name = method.getInvocable().getDefinitionMethod().getName();
+        op.put("operationId", method.getHttpMethod().toLowerCase(Locale.ROOT) + path.replaceAll("[^A-Za-z0-9]+", "_"));
+        op.put("summary", name);
+        ArrayNode parameters = JSON.createArrayNode();
+        // path parameters from the template itself, so every {name} is declared whatever binds it
+        java.util.regex.Matcher template = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
+        while (template.find()) {
+            ObjectNode p = parameters.addObject();
+            p.put("name", template.group(1));
+            p.put("in", "path");
+            p.put("required", true);
+            p.putObject("schema").put("type", "string");
+        }
+        for (Parameter parameter : method.getInvocable().getParameters()) {
+            if (parameter.getSource() == Parameter.Source.QUERY) {
+                ObjectNode p = parameters.addObject();
+                p.put("name", parameter.getSourceName());
+                p.put("in", "query");
+                p.putObject("schema").put("type", "string");
+            }
+        }
+        if (!parameters.isEmpty()) {
+            op.set("parameters", parameters);
+        }
+        if (!method.getConsumedTypes().isEmpty() && !"GET".equals(method.getHttpMethod())) {
+            ObjectNode content = op.putObject("requestBody").putObject("content");
+            method.getConsumedTypes().forEach(type -> content.putObject(type.toString()));
+        }
+        ObjectNode responses = op.putObject("responses");
+        ObjectNode ok = responses.putObject("POST".equals(method.getHttpMethod()) && path.endsWith("applications") ? "201" : "200");
+        ok.put("description", "Success");
+        ok.putObject("content").putObject("application/json");
+        responses.set("default", problemResponse());
+        return op;
+    }
+
+    private ObjectNode serviceSubmission(PluginInfo plugin) {
+        ObjectNode item = JSON.createObjectNode();
+        ObjectNode op = item.putObject("post");
+        op.put("operationId", "apply_" + plugin.id().replaceAll("[^A-Za-z0-9]+", "_"));
+        op.put("summary", plugin.name());
+        op.putArray("security").addObject().putArray("citizen");
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("type", "object");
+        envelope.putArray("required").add("region").add("form");
+        ObjectNode properties = envelope.putObject("properties");
+        properties.putObject("region").put("type", "string");
+        properties.putObject("placeId").put("type", "integer");
+        try {
+            properties.set("form", JSON.readTree(catalogue.formSchema(plugin.id())));
+        } catch (Exception gone) {
+            properties.putObject("form").put("type", "object"); // the plugin left while the document was built
+        }
+        op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
+                .set("schema", envelope);
+        ObjectNode responses = op.putObject("responses");
+        responses.putObject("201").put("description", "Submitted: the tracking number, and its address in Location");
+        responses.set("default", problemResponse());
+        return item;
+    }
+
+    private static ObjectNode problemResponse() {
+        ObjectNode problem = JSON.createObjectNode();
+        problem.put("description", "A problem: what is wrong and, where there are fields, which");
+        problem.putObject("content").putObject("application/problem+json").putObject("schema")
+                .put("$ref", "#/components/schemas/Problem");
+        return problem;
+    }
+
+    private static ObjectNode problemSchema() {
+        ObjectNode schema = JSON.createObjectNode();
+        schema.put("type", "object");
+        ObjectNode p = schema.putObject("properties");
+        for (String field : List.of("type", "title", "detail", "instance")) {
+            p.putObject(field).put("type", "string");
+        }
+        p.putObject("status").put("type", "integer");
+        ObjectNode errors = p.putObject("errors");
+        errors.put("type", "array");
+        ObjectNode error = errors.putObject("items");
+        error.put("type", "object");
+        error.putObject("properties").putObject("field").put("type", "string");
+        ((ObjectNode) error.get("properties")).putObject("message").put("type", "string");
+        return schema;
+    }
+}
