@@ -96,6 +96,8 @@ public abstract class PlatformTestSupport {
             editConfigurationFilePut("etc/users.properties", "oksana", "oksana-password-1,supervisor,authority-89"),
             editConfigurationFilePut("etc/users.properties", "ivan", "ivan-password-1,official,authority-225"),
             editConfigurationFilePut("etc/users.properties", "operator", "operator-password-1,operator,_g_:admingroup"),
+            // a name is not a role: an official who happens to be called "admin" is no operator
+            editConfigurationFilePut("etc/users.properties", "admin", "admin-password-1,official,authority-89"),
         };
     }
 

@@ -119,6 +119,7 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(403, get("/officials/queue", taras).status());
         assertEquals(403, get("/operators/audit/verify", taras).status());
         assertEquals(403, get("/operators/audit/verify", staff("olena")).status());
+        assertEquals("an account's name is not a role", 403, get("/operators/audit/verify", staff("admin")).status());
         assertEquals(403, act(n, "claim", "{}", taras).status());
         assertEquals(403, post("/services/residence-registration/applications", PlatformIT.APPLICATION, staff("olena")).status());
     }

@@ -115,9 +115,12 @@ public class ApplicationManager implements ApplicationService {
     // ---- submitting ---------------------------------------------------------------------------------------------
 
     @Override
-    public ApplicationReceipt submit(Caller caller, String serviceCode, byte[] body) {
+    public ApplicationReceipt submit(Caller caller, String requestedCode, byte[] body) {
         Caller.CitizenCaller citizen = citizenOnly(caller, "Only a signed-in citizen can apply.");
-        InstalledServiceType type = plugins.serviceType(serviceCode).orElseThrow(() -> notInstalledOrUnknown(serviceCode));
+        InstalledServiceType type = plugins.serviceType(requestedCode)
+                .or(() -> requestedCode.matches("\\d{1,9}") ? plugins.serviceTypeFor(Integer.parseInt(requestedCode)) : Optional.empty())
+                .orElseThrow(() -> notInstalledOrUnknown(requestedCode));
+        String serviceCode = type.code(); // a catalogue id applies through the service type that implements it
         ObjectNode envelope = parseEnvelope(body);
         String regionId = envelope.get("region").asText();
         Integer placeId = envelope.hasNonNull("placeId") ? envelope.get("placeId").asInt() : null;
@@ -276,8 +279,8 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public ApplicationView application(Caller caller, String trackingNumber) {
         StoredApplication app = visible(caller, trackingNumber);
-        if (caller instanceof Caller.Staff staff && !staff.operator()) {
-            // An official's every look at a citizen's personal data is on the record.
+        if (caller instanceof Caller.Staff) {
+            // Every look by staff (officials and operators alike) at a citizen's personal data is on the record.
             store.audit(new AuditEntry(clock.instant(), caller.name(), "read-personal-data", app.trackingNumber(), null));
         }
         return view(caller, app, true);
@@ -409,8 +412,8 @@ public class ApplicationManager implements ApplicationService {
         Status from = Status.fromWireName(app.status());
         if (!transition.from().contains(from)) {
             throw new ProblemException(409, "wrong-status", "Not possible in this status",
-                    "An application that is " + from.wireName() + " cannot be " + action + "ed; that is possible only from "
-                            + transition.from().stream().map(Status::wireName).sorted().toList() + ".");
+                    "The step '" + action + "' cannot be taken on an application that is " + from.wireName()
+                            + "; it is possible only from " + transition.from().stream().map(Status::wireName).sorted().toList() + ".");
         }
         JsonNode request = body == null || body.length == 0 ? Json.MAPPER.createObjectNode() : parse(body, "a JSON object");
         if (!request.isObject()) {

@@ -124,8 +124,11 @@ public class IdentityManager implements IdentityService {
         } catch (LoginException refused) {
             return Optional.empty();
         }
+        // Only role principals say what someone is: the user principal (an account named "admin", say) must not.
         Set<String> names = new HashSet<>();
-        subject.getPrincipals().forEach(p -> names.add(p.getName()));
+        subject.getPrincipals().stream()
+                .filter(p -> p.getClass().getSimpleName().equals("RolePrincipal"))
+                .forEach(p -> names.add(p.getName()));
         return Optional.of(staffFrom(user, names));
     }
 

@@ -34,6 +34,8 @@ public class AuditVerifyCommand extends PlatformCommand {
         } else {
             out.println("Audit trail BROKEN at entry " + report.chain() + "/" + report.firstBrokenEntry() + ": " + report.reason()
                     + " (" + report.entries() + " entries read).");
+            // a scripted check (ssh ... platform:audit-verify) must fail too, not only print
+            throw new IllegalStateException("the audit trail is broken at entry " + report.chain() + "/" + report.firstBrokenEntry());
         }
     }
 }
