@@ -203,6 +203,16 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals("cherkasy", regions.get(0).get("id").asText());
         String lviv = console("platform:services --region lviv --status online --limit 5");
         assertTrue(lviv, lviv.contains("lviv") && lviv.contains("online") && lviv.contains("5 of "));
+        String doctor = console("platform:doctor");
+        assertTrue(doctor, doctor.contains("database") && doctor.contains("audit trail") && !doctor.contains(" NO "));
+        assertTrue(doctor, doctor.contains("plugin ua.igov.platform.igov-service-residence-registration"));
+
+        assertTrue(console("platform:plugin-uninstall igov-region-sumy").contains("uninstalled"));
+        assertEquals(404, awaitStatus("/regions/sumy/services", 404).status());
+        assertTrue(console("platform:plugin-install igov-region-sumy").contains("installed"));
+        awaitStatus("/regions/sumy/services", 200);
+        assertTrue(console("platform:plugin-install igov-platform").contains("not a plugin feature"));
+
         String unknown = console("platform:services --region atlantis");
         assertTrue(unknown, unknown.contains("Invalid query") && unknown.contains("region"));
     }
