@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * java LoadGenerator.java load     BASE_URL SECONDS CLIENTS BODY_FILE
  * java LoadGenerator.java search   BASE_URL SECONDS CLIENTS
  * java LoadGenerator.java hotdeploy BASE_URL JAR DEPLOY_DIR ROUNDS
+ * java LoadGenerator.java churn    BASE_URL JAR DEPLOY_DIR SECONDS CLIENTS
  * java LoadGenerator.java ready    URL TIMEOUT_SECONDS
  * </pre>
  */
@@ -52,6 +53,7 @@ public class LoadGenerator {
         switch (args[0]) {
             case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             case "search" -> search(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "churn" -> churn(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "hotdeploy" -> hotDeploy(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
             case "ready" -> System.out.printf(Locale.ROOT, "%.2f%n", awaitStatus(args[1], 200, Duration.ofSeconds(Long.parseLong(args[2]))) / 1000.0);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -229,6 +231,44 @@ public class LoadGenerator {
         Arrays.sort(millis);
         System.out.printf(Locale.ROOT, "hot deploy (jar copied -> first 200 from its form), %d rounds: median %d ms, min %d ms, max %d ms%n",
                 rounds, millis[rounds / 2], millis[0], millis[rounds - 1]);
+    }
+
+    /**
+     * Other services under steady load while one plugin is installed and removed over and over: every request to
+     * the others must succeed.
+     */
+    static void churn(String base, Path jar, Path deployDir, int seconds, int clients) throws Exception {
+        List<HttpRequest> others = List.of(
+                HttpRequest.newBuilder(URI.create(base + "/services/land-cadastre-extract/form")).GET().build(),
+                HttpRequest.newBuilder(URI.create(base + "/services/civil-status-extract/form")).GET().build(),
+                HttpRequest.newBuilder(URI.create(base + "/regions/lviv/services")).GET().build(),
+                HttpRequest.newBuilder(URI.create(base + "/catalogue?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82")).GET().build(),
+                HttpRequest.newBuilder(URI.create(base + "/health")).GET().build());
+        Path target = deployDir.resolve("churn-" + jar.getFileName());
+        AtomicBoolean churning = new AtomicBoolean(true);
+        AtomicLong cycles = new AtomicLong();
+        Thread operator = new Thread(() -> {
+            String formUrl = base + "/services/residence-registration/form";
+            try {
+                while (churning.get()) {
+                    Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+                    awaitStatus(formUrl, 200, Duration.ofSeconds(30));
+                    Files.deleteIfExists(target);
+                    awaitStatus(formUrl, 404, Duration.ofSeconds(30));
+                    cycles.incrementAndGet();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        operator.start();
+        Result others200 = runMany("other services while a plugin churns", others, seconds, clients);
+        churning.set(false);
+        operator.join();
+        Files.deleteIfExists(target);
+        System.out.printf(Locale.ROOT, "plugin installed and removed %d times in %d s under load: %d requests to other "
+                        + "services, %d failed (target 0), p99 %.2f ms%n", cycles.get(), seconds, others200.requests(),
+                others200.failures(), others200.percentileMillis(99));
     }
 
     /** Polls until the URL answers the status; returns the milliseconds it took. */

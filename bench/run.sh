@@ -5,6 +5,7 @@
 #     GET /api/applications/{n}, each as a ratio to the baseline;
 #   - catalogue search p99 with every region loaded (10 kinds of search a citizen makes);
 #   - hot deploy: a plugin jar copied into deploy/ -> first 200 from its form;
+#   - failed requests to other services while a plugin is installed and removed over and over under load;
 #   - cold start: launch -> first 200 from /api/health (first boot with an empty data/ folder, then a restart);
 #   - resident memory after boot and after load.
 #
@@ -69,6 +70,7 @@ cold_start() {
   echo "resident memory after load: $(rss_mb) MB"
   console "feature:uninstall igov-service-residence-registration" >/dev/null
   java "$root/bench/LoadGenerator.java" hotdeploy "$base" "$jar" "$home/deploy" 7
+  java "$root/bench/LoadGenerator.java" churn "$base" "$jar" "$home/deploy" "$seconds" "$clients"
   console "feature:install igov-service-residence-registration" >/dev/null
   stop_karaf
   second=$(cold_start)
