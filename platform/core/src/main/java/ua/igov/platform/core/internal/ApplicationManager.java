@@ -87,20 +87,20 @@ public class ApplicationManager implements ApplicationService {
     private final Clock clock;
     private final String origin;
     private final PluginGuard guard;
+    private final WorkingCalendar calendar;
 
     @Activate
-    public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store, Config config) {
-        this(plugins, store, Clock.systemUTC(), config.origin(), java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
+    public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store,
+                              @Reference WorkingCalendar calendar, Config config) {
+        this(plugins, store, calendar, Clock.systemUTC(), config.origin(),
+                java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
     }
 
-    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, Clock clock, String origin) {
-        this(plugins, store, clock, origin, java.time.Duration.ofSeconds(5));
-    }
-
-    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, Clock clock, String origin,
-                       java.time.Duration pluginTimeout) {
+    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, WorkingCalendar calendar, Clock clock,
+                       String origin, java.time.Duration pluginTimeout) {
         this.plugins = plugins;
         this.store = store;
+        this.calendar = calendar;
         this.clock = clock;
         this.origin = origin;
         TrackingNumbers.format(origin, 0); // refuse a bad origin at start, not at the first citizen's submission
@@ -167,9 +167,9 @@ public class ApplicationManager implements ApplicationService {
         return values;
     }
 
-    private static Instant deadline(Workflow workflow, Status status, Instant from) {
+    private Instant deadline(Workflow workflow, Status status, Instant from) {
         Integer days = workflow.deadlines().get(status);
-        return days == null ? null : WorkingDays.after(from, days);
+        return days == null ? null : calendar.after(from, days);
     }
 
     private ProblemException notInstalledOrUnknown(String serviceCode) {

@@ -62,7 +62,7 @@ class ApplicationManagerTest {
         plugins.type = new InstalledServiceType(type, FormSchema.compile(type.form().jsonSchema()), new PluginOrigin("svc", "0.1.0"));
         stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0",
                 type.form().jsonSchema(), "0.1.0"));
-        manager = new ApplicationManager(plugins, stores.applications,
+        manager = new ApplicationManager(plugins, stores.applications, new WorkingCalendar(Set.of(), Set.of()),
                 Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
     }
 
@@ -103,7 +103,8 @@ class ApplicationManagerTest {
         ApplicationView submitted = manager.application(TARAS, n);
         assertEquals("submitted", submitted.status());
         assertEquals(7, submitted.authorityId());
-        assertNotNull(submitted.dueAt(), "a deadline from the workflow");
+        // submitted on Wednesday 25 November: two working days to claim it, so the end of Friday 27 November in Kyiv
+        assertEquals(Instant.parse("2026-11-27T21:59:59.999Z"), submitted.dueAt(), "a deadline from the workflow");
         assertEquals(List.of("cancel"), submitted.actions());
         assertEquals("Шевченко", submitted.form().get("lastName"));
 

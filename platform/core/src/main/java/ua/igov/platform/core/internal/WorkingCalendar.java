@@ -1,0 +1,91 @@
+package ua.igov.platform.core.internal;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The working calendar deadlines are counted in, from {@code etc/ua.igov.platform.calendar.cfg}: Saturdays and
+ * Sundays are days off, and so are the listed holidays, unless a listed working day moves work onto a weekend. A
+ * deadline ends at the close of its last working day, in Kyiv time. Every node reads the same file, so every node
+ * computes the same deadline.
+ */
+@Component(service = WorkingCalendar.class, configurationPid = "ua.igov.platform.calendar",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = WorkingCalendar.Config.class)
+public class WorkingCalendar {
+
+    static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+
+    @ObjectClassDefinition(name = "iGov working calendar", description = "Days off beyond weekends, for deadlines")
+    public @interface Config {
+        @AttributeDefinition(description = "Public holidays that are days off, as ISO dates (2027-01-01)")
+        String[] holidays() default {};
+
+        @AttributeDefinition(description = "Weekend days that are working days (work moved from a holiday)")
+        String[] workingWeekendDays() default {};
+    }
+
+    private volatile Set<LocalDate> holidays = Set.of();
+    private volatile Set<LocalDate> workingWeekendDays = Set.of();
+
+    public WorkingCalendar() {
+    }
+
+    WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays) {
+        this.holidays = Set.copyOf(holidays);
+        this.workingWeekendDays = Set.copyOf(workingWeekendDays);
+    }
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        holidays = dates(config.holidays(), "holidays");
+        workingWeekendDays = dates(config.workingWeekendDays(), "workingWeekendDays");
+    }
+
+    private static Set<LocalDate> dates(String[] values, String setting) {
+        try {
+            return Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).map(LocalDate::parse)
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("etc/ua.igov.platform.calendar.cfg: '" + setting
+                    + "' must list ISO dates such as 2027-01-01: " + e.getParsedString(), e);
+        }
+    }
+
+    boolean isWorkingDay(LocalDate day) {
+        if (workingWeekendDays.contains(day)) {
+            return true;
+        }
+        boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return !weekend && !holidays.contains(day);
+    }
+
+    /** The end of the {@code workingDays}-th working day after the day of {@code start}. */
+    Instant after(Instant start, int workingDays) {
+        ZonedDateTime day = start.atZone(KYIV).toLocalDate().atStartOfDay(KYIV);
+        int left = workingDays;
+        while (left > 0) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day.toLocalDate())) {
+                left--;
+            }
+        }
+        return day.plusDays(1).minusNanos(1_000_000).toInstant();
+    }
+}

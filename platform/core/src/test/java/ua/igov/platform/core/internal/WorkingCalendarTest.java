@@ -1,0 +1,41 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class WorkingCalendarTest {
+
+    private static final Instant FRIDAY_EVENING_KYIV = Instant.parse("2026-12-25T17:00:00Z"); // 19:00 in Kyiv
+
+    @Test
+    void weekendsDoNotCount() {
+        WorkingCalendar calendar = new WorkingCalendar(Set.of(), Set.of());
+        // from Friday 25 December: Monday 28 is the first working day, Tuesday 29 the second
+        assertEquals(Instant.parse("2026-12-29T21:59:59.999Z"), calendar.after(FRIDAY_EVENING_KYIV, 2));
+        assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-26")));
+    }
+
+    @Test
+    void holidaysFromTheConfigurationDoNotCountAndMovedWorkingDaysDo() {
+        WorkingCalendar calendar = new WorkingCalendar(Set.of(LocalDate.parse("2026-12-28"), LocalDate.parse("2026-12-29")),
+                Set.of(LocalDate.parse("2026-12-26")));
+        assertTrue(calendar.isWorkingDay(LocalDate.parse("2026-12-26")), "a Saturday worked instead of a holiday");
+        assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-28")));
+        // Saturday 26 (worked), then Wednesday 30: two working days
+        assertEquals(Instant.parse("2026-12-30T21:59:59.999Z"), calendar.after(FRIDAY_EVENING_KYIV, 2));
+    }
+
+    @Test
+    void aDeadlineEndsAtTheCloseOfItsLastWorkingDayInKyivEvenAcrossTheClockChange() {
+        WorkingCalendar calendar = new WorkingCalendar(Set.of(), Set.of());
+        // Friday 27 March 2026, 3 working days: Mon 30, Tue 31, Wed 1 April (summer time, UTC+3)
+        assertEquals(Instant.parse("2026-04-01T20:59:59.999Z"), calendar.after(Instant.parse("2026-03-27T10:00:00Z"), 3));
+    }
+}
