@@ -30,6 +30,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public class WorkingCalendar {
 
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkingCalendar.class);
 
     @ObjectClassDefinition(name = "iGov working calendar", description = "Days off beyond weekends, for deadlines")
     public @interface Config {
@@ -54,8 +55,17 @@ public class WorkingCalendar {
     @Activate
     @Modified
     void configure(Config config) {
-        holidays = dates(config.holidays(), "holidays");
-        workingWeekendDays = dates(config.workingWeekendDays(), "workingWeekendDays");
+        // A mistake in the file must not take the API down: the setting in error keeps its last good value.
+        try {
+            holidays = dates(config.holidays(), "holidays");
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; keeping the holidays known before", e.getMessage());
+        }
+        try {
+            workingWeekendDays = dates(config.workingWeekendDays(), "workingWeekendDays");
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; keeping the working weekend days known before", e.getMessage());
+        }
     }
 
     private static Set<LocalDate> dates(String[] values, String setting) {

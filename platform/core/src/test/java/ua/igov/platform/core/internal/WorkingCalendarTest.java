@@ -33,6 +33,25 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void aMistakeInTheFileKeepsTheLastGoodValue() {
+        WorkingCalendar calendar = new WorkingCalendar(Set.of(LocalDate.parse("2026-12-28")), Set.of());
+        calendar.configure(new WorkingCalendar.Config() {
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return WorkingCalendar.Config.class;
+            }
+
+            public String[] holidays() {
+                return new String[] {"2026-13-45"};
+            }
+
+            public String[] workingWeekendDays() {
+                return new String[0];
+            }
+        });
+        assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-28")), "the holiday known before still holds");
+    }
+
+    @Test
     void aDeadlineEndsAtTheCloseOfItsLastWorkingDayInKyivEvenAcrossTheClockChange() {
         WorkingCalendar calendar = new WorkingCalendar(Set.of(), Set.of());
         // Friday 27 March 2026, 3 working days: Mon 30, Tue 31, Wed 1 April (summer time, UTC+3)
