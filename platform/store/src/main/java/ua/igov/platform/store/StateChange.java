@@ -12,11 +12,18 @@ import java.util.Objects;
  * @param assignedTo      the official now working it ({@code null} keeps none)
  * @param formJson        a replacement form (a citizen's answer), or {@code null} to keep the form
  * @param issuedDocument  the issued document's data as JSON, or {@code null}
+ * @param feeKopiykas     the fee recomputed for a replaced form, or {@code null} to keep the fee
  * @param event           the history entry
  * @param audit           the audit entry, written in the same transaction
  */
 public record StateChange(int expectedVersion, String status, Instant dueAt, String assignedTo, String formJson,
-                          String issuedDocument, StatusChange event, AuditEntry audit) {
+                          String issuedDocument, Long feeKopiykas, StatusChange event, AuditEntry audit) {
+
+    /** A step that keeps the fee. */
+    public StateChange(int expectedVersion, String status, Instant dueAt, String assignedTo, String formJson,
+                       String issuedDocument, StatusChange event, AuditEntry audit) {
+        this(expectedVersion, status, dueAt, assignedTo, formJson, issuedDocument, null, event, audit);
+    }
 
     public StateChange {
         Objects.requireNonNull(status, "status");

@@ -427,7 +427,8 @@ public class ApplicationManager implements ApplicationService {
                 from.wireName() + " -> " + transition.to().wireName() + (step.note() == null ? "" : ": " + limit(step.note())));
         try {
             StoredApplication changed = store.change(app.trackingNumber(), new StateChange(app.version(),
-                    transition.to().wireName(), due, step.assignedTo(), step.formJson(), step.issuedDocument(), event, audit));
+                    transition.to().wireName(), due, step.assignedTo(), step.formJson(), step.issuedDocument(), step.fee(),
+                    event, audit));
             return view(caller, changed, true);
         } catch (ConcurrentChangeException e) {
             throw new ProblemException(409, "changed-meanwhile", "Changed meanwhile",
@@ -439,7 +440,10 @@ public class ApplicationManager implements ApplicationService {
     }
 
     /** What a step writes besides its status: checked from the request body before anything is stored. */
-    private record Step(String note, String details, String assignedTo, String formJson, String issuedDocument) {
+    private record Step(String note, String details, String assignedTo, String formJson, String issuedDocument, Long fee) {
+        Step(String note, String details, String assignedTo, String formJson, String issuedDocument) {
+            this(note, details, assignedTo, formJson, issuedDocument, null);
+        }
     }
 
     private Step prepare(Caller caller, StoredApplication app, Transition t, ObjectNode request, Instant now) {
@@ -454,7 +458,8 @@ public class ApplicationManager implements ApplicationService {
                 return new Step(reason, questions(request), assigned, null, null);
             case Workflow.ANSWER:
                 allowOnly(request, Set.of("reason", "form"));
-                return new Step(reason, null, assigned, answeredForm(app, request), null);
+                String answered = answeredForm(app, request);
+                return new Step(reason, null, assigned, answered, null, recomputedFee(app, answered));
             case Workflow.REJECT:
                 allowOnly(request, Set.of("reason"));
                 if (reason == null) {
@@ -556,6 +561,22 @@ public class ApplicationManager implements ApplicationService {
             return Json.MAPPER.writeValueAsString(form);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A corrected form may change what the citizen pays (paper instead of electronic delivery, say). */
+    private Long recomputedFee(StoredApplication app, String formJson) {
+        Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
+        if (type.isEmpty()) {
+            return null; // the plugin left: the fee stays as computed at submission
+        }
+        try {
+            Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(),
+                    values(Json.MAPPER.readTree(formJson)));
+            return Math.max(0, guard.callUnchecked(app.serviceCode(), "compute the fee",
+                    () -> type.get().type().feeInKopiykas(answered)));
+        } catch (IOException e) {
+            throw new IllegalStateException("a validated form always parses", e);
         }
     }
 

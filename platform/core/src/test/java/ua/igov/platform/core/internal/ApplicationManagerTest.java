@@ -74,6 +74,9 @@ class ApplicationManagerTest {
             public Set<Integer> catalogueServiceIds() { return Set.of(29); }
             public FormDefinition form() { return new FormDefinition("1.0", schema); }
             public SubmissionHandler handler() { return submission -> handler.onSubmit(submission); }
+            public long feeInKopiykas(ua.igov.platform.spi.Submission s) {
+                return s.form().containsKey("children") ? 3_028 * ((Number) s.form().get("children")).longValue() : 0;
+            }
             public Map<String, Object> issueDocument(ua.igov.platform.spi.Decision d) {
                 if (brokenDocuments) {
                     throw new IllegalStateException("the register is down");
@@ -130,6 +133,16 @@ class ApplicationManagerTest {
                 manager.application(TARAS, n).history().stream().map(ApplicationView.Step::status).toList());
 
         assertTrue(manager.verifyAudit(OPERATOR).intact());
+    }
+
+    @Test
+    void anAnswerThatChangesWhatIsPaidChangesTheFee() {
+        String n = submit();
+        assertEquals(0, manager.application(TARAS, n).feeKopiykas());
+        manager.act(OLENA, n, "claim", null);
+        manager.act(OLENA, n, "request-information", json("{\"questions\": [{\"field\": \"/children\", \"question\": \"Скільки дітей?\"}]}"));
+        manager.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\", \"children\": 2}}"));
+        assertEquals(6_056, manager.application(TARAS, n).feeKopiykas());
     }
 
     @Test

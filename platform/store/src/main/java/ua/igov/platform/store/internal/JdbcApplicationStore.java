@@ -229,6 +229,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             String sql = "UPDATE application SET status = ?, due_at = ?, assigned_to = ?, updated_at = ?, "
                     + (change.formJson() == null ? "" : "form_data = ?, ")
                     + (change.issuedDocument() == null ? "" : "issued_document = ?, ")
+                    + (change.feeKopiykas() == null ? "" : "fee_kopiykas = ?, ")
                     + "row_version = row_version + 1 WHERE id = ? AND row_version = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -241,6 +242,9 @@ public class JdbcApplicationStore implements ApplicationStore {
                 }
                 if (change.issuedDocument() != null) {
                     ps.setString(i++, change.issuedDocument());
+                }
+                if (change.feeKopiykas() != null) {
+                    ps.setLong(i++, change.feeKopiykas());
                 }
                 ps.setLong(i++, id);
                 ps.setInt(i, change.expectedVersion());
