@@ -45,7 +45,8 @@ public interface ServiceType {
 
     /**
      * The data of the document issued when an official issues the decision (an extract, a certificate); stored
-     * with the application and shown to its citizen. The default issues a document with the decision only.
+     * with the application and shown to its citizen. The default issues a document with the decision only. The
+     * platform adds {@code issuedOn} (the Kyiv date) and {@code issuedBy} (the official) to whatever is returned.
      */
     default java.util.Map<String, Object> issueDocument(Decision decision) {
         return java.util.Map.of("trackingNumber", decision.trackingNumber(), "service", decision.serviceCode());

@@ -590,8 +590,11 @@ public class ApplicationManager implements ApplicationService {
         } catch (IOException e) {
             throw new IllegalStateException("stored JSON always parses", e);
         }
-        Map<String, Object> document = guard.callUnchecked(app.serviceCode(), "issue the document",
-                () -> type.type().issueDocument(decision));
+        Map<String, Object> document = new java.util.LinkedHashMap<>(guard.callUnchecked(app.serviceCode(),
+                "issue the document", () -> type.type().issueDocument(decision)));
+        // What every issued document carries, whatever the plugin wrote: when, and by whom.
+        document.put("issuedOn", java.time.LocalDate.ofInstant(clock.instant(), WorkingCalendar.KYIV).toString());
+        document.put("issuedBy", ((Caller.Staff) caller).user());
         try {
             return Json.MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {

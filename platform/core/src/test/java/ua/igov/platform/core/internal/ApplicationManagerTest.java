@@ -128,6 +128,8 @@ class ApplicationManagerTest {
         ApplicationView issued = manager.act(OLENA, n, "issue", null);
         assertEquals("issued", issued.status());
         assertEquals("Довідка " + n, manager.application(TARAS, n).issuedDocument().get("certificate"));
+        assertEquals("2026-11-25", manager.application(TARAS, n).issuedDocument().get("issuedOn"));
+        assertEquals("olena", manager.application(TARAS, n).issuedDocument().get("issuedBy"));
         assertEquals(List.of(), issued.actions(), "nothing more to do once issued");
         assertEquals(List.of("submitted", "in_review", "needs_information", "in_review", "approved", "issued"),
                 manager.application(TARAS, n).history().stream().map(ApplicationView.Step::status).toList());
