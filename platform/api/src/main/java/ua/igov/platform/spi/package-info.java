@@ -7,8 +7,9 @@
  * service that brings a JSON Schema form and a {@link ua.igov.platform.spi.SubmissionHandler}.
  *
  * <p>The package follows semantic versioning: a plugin built against 1.x runs on any 1.y with y &ge; x.
+ * 1.1 adds notifications, escalation rules and ratings (additions only; 1.0 plugins keep working).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package ua.igov.platform.spi;
 
 import org.osgi.annotation.versioning.Version;
