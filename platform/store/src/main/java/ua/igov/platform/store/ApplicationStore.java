@@ -3,6 +3,7 @@ package ua.igov.platform.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -18,7 +19,23 @@ public interface ApplicationStore {
      * @param trackingNumbers turns the drawn number into the tracking number stored with the application
      * @param audit           what the audit trail says of it; the subject is filled in with the tracking number
      */
-    StoredApplication insert(NewApplication application, LongFunction<String> trackingNumbers, AuditEntry audit);
+    default StoredApplication insert(NewApplication application, LongFunction<String> trackingNumbers, AuditEntry audit) {
+        return insert(application, trackingNumbers, audit, null, trackingNumber -> List.of());
+    }
+
+    /**
+     * Stores a new application as {@link #insert(NewApplication, LongFunction, AuditEntry)} does, and in the same
+     * transaction the citizen's contact and the messages to send about it (into the outbox): either all of it is
+     * written, or nothing.
+     *
+     * @param contact       how to reach the citizen, or {@code null}
+     * @param notifications the messages for the tracking number the application gets
+     */
+    StoredApplication insert(NewApplication application, LongFunction<String> trackingNumbers, AuditEntry audit,
+                             CitizenContact contact, Function<String, List<OutboxMessage>> notifications);
+
+    /** How to reach the citizen about an application, if they said. */
+    Optional<CitizenContact> contact(String trackingNumber);
 
     Optional<StoredApplication> findByTrackingNumber(String trackingNumber);
 
@@ -36,7 +53,15 @@ public interface ApplicationStore {
      *
      * @throws ConcurrentChangeException if the application changed since {@code expectedVersion}
      */
-    StoredApplication change(String trackingNumber, StateChange change);
+    default StoredApplication change(String trackingNumber, StateChange change) {
+        return change(trackingNumber, change, List.of());
+    }
+
+    /**
+     * Applies a workflow step as {@link #change(String, StateChange)} does, writing the messages about it into the
+     * outbox in the same transaction: a step refused or rolled back leaves no message.
+     */
+    StoredApplication change(String trackingNumber, StateChange change, List<OutboxMessage> notifications);
 
     /** Appends to the audit trail on its own (an official reading personal data). */
     void audit(AuditEntry entry);

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import org.osgi.service.component.annotations.Activate;
@@ -21,8 +22,10 @@ import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.Attachment;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
+import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.ServiceTypeRecord;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
@@ -56,7 +59,8 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public StoredApplication insert(NewApplication app, LongFunction<String> trackingNumbers, AuditEntry audit) {
+    public StoredApplication insert(NewApplication app, LongFunction<String> trackingNumbers, AuditEntry audit,
+                                    CitizenContact contact, Function<String, List<OutboxMessage>> notifications) {
         return jdbc.inTransaction("store an application for " + app.serviceCode(), c -> {
             String trackingNumber = trackingNumbers.apply(nextApplicationNumber(c));
             long id;
@@ -88,10 +92,41 @@ public class JdbcApplicationStore implements ApplicationStore {
             }
             appendEvent(c, id, app.firstStatus());
             AuditChain.append(c, new AuditEntry(audit.at(), audit.actor(), audit.action(), trackingNumber, audit.detail()));
+            if (contact != null) {
+                insertContact(c, id, contact);
+            }
+            for (OutboxMessage message : notifications.apply(trackingNumber)) {
+                JdbcOutboxStore.insert(c, message, app.submittedAt());
+            }
             return new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
                     app.formVersion(), app.pluginVersion(), app.formJson(), app.firstStatus().status(),
                     app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()), app.owner(), app.authorityId(),
                     null, app.dueAt(), app.feeKopiykas(), null, 0, 0);
+        });
+    }
+
+    private static void insertContact(Connection c, long applicationId, CitizenContact contact) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO application_contact (application_id, email, phone, language) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, applicationId);
+            ps.setString(2, contact.email());
+            ps.setString(3, contact.phone());
+            ps.setString(4, contact.language());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<CitizenContact> contact(String trackingNumber) {
+        return jdbc.read("read the contact for " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.email, k.phone, k.language FROM application_contact k "
+                    + "JOIN application a ON a.id = k.application_id WHERE a.tracking_number = ?")) {
+                ps.setString(1, trackingNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new CitizenContact(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.empty();
+                }
+            }
         });
     }
 
@@ -213,7 +248,7 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public StoredApplication change(String trackingNumber, StateChange change) {
+    public StoredApplication change(String trackingNumber, StateChange change, List<OutboxMessage> notifications) {
         jdbc.inTransaction("change application " + trackingNumber, c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE tracking_number = ?")) {
@@ -254,6 +289,9 @@ public class JdbcApplicationStore implements ApplicationStore {
             }
             appendEvent(c, id, change.event());
             AuditChain.append(c, change.audit());
+            for (OutboxMessage message : notifications) {
+                JdbcOutboxStore.insert(c, message, change.event().at());
+            }
             return null;
         });
         return findByTrackingNumber(trackingNumber).orElseThrow();

@@ -1,0 +1,255 @@
+package ua.igov.platform.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import ua.igov.platform.store.OutboxEntry;
+import ua.igov.platform.store.OutboxMessage;
+import ua.igov.platform.store.OutboxStore;
+import ua.igov.platform.store.OutboxSummary;
+
+/**
+ * The outbox on any supported database. Claiming is a conditional UPDATE per message ("only if still due and not
+ * leased"): the database lets exactly one node's UPDATE match, on Derby and on PostgreSQL alike, so no node ever
+ * holds a message another node holds.
+ */
+@Component(service = OutboxStore.class)
+public class JdbcOutboxStore implements OutboxStore {
+
+    private static final String COLUMNS = "id, channel, recipient, subject, body, tracking_number, status, attempts, "
+            + "created_at, next_attempt_at, sent_at, last_error";
+    private static final String CLAIMABLE = "status = '" + PENDING + "' AND next_attempt_at <= ? "
+            + "AND (lease_until IS NULL OR lease_until < ?)";
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public JdbcOutboxStore(@Reference Database database) {
+        this.jdbc = database.jdbc();
+    }
+
+    /** Writes a message on the caller's connection, so it commits or rolls back with the caller's transaction. */
+    static long insert(Connection c, OutboxMessage message, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (channel, recipient, subject, body, "
+                + "tracking_number, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, message.channel());
+            ps.setString(2, message.recipient());
+            ps.setString(3, message.subject());
+            ps.setString(4, message.body());
+            ps.setString(5, message.trackingNumber());
+            ps.setString(6, PENDING);
+            ps.setTimestamp(7, Jdbc.timestamp(now), Jdbc.UTC.get());
+            ps.setTimestamp(8, Jdbc.timestamp(now), Jdbc.UTC.get());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public long enqueue(OutboxMessage message, Instant now) {
+        return jdbc.inTransaction("write a message to the outbox", c -> insert(c, message, now));
+    }
+
+    @Override
+    public List<OutboxEntry> claim(String owner, Set<String> channels, Instant now, Duration lease, int limit) {
+        if (channels.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        List<Long> candidates = jdbc.read("find due messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE " + CLAIMABLE
+                    + " AND channel IN (" + String.join(", ", Collections.nCopies(channels.size(), "?")) + ") "
+                    + "ORDER BY next_attempt_at, id")) {
+                int i = setClaimable(ps, 1, now);
+                for (String channel : channels) {
+                    ps.setString(i++, channel);
+                }
+                ps.setMaxRows(limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+        List<OutboxEntry> claimed = new ArrayList<>();
+        for (long id : candidates) {
+            // Another node may have taken it since the SELECT: then this UPDATE matches nothing and we skip it.
+            boolean mine = jdbc.inTransaction("lease message " + id, c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ? "
+                        + "WHERE id = ? AND " + CLAIMABLE)) {
+                    ps.setString(1, owner);
+                    ps.setTimestamp(2, Jdbc.timestamp(now.plus(lease)), Jdbc.UTC.get());
+                    ps.setLong(3, id);
+                    setClaimable(ps, 4, now);
+                    return ps.executeUpdate() == 1;
+                }
+            });
+            if (mine) {
+                find(id).ifPresent(claimed::add);
+            }
+        }
+        return claimed;
+    }
+
+    private static int setClaimable(PreparedStatement ps, int from, Instant now) throws SQLException {
+        ps.setTimestamp(from, Jdbc.timestamp(now), Jdbc.UTC.get());
+        ps.setTimestamp(from + 1, Jdbc.timestamp(now), Jdbc.UTC.get());
+        return from + 2;
+    }
+
+    @Override
+    public boolean markSent(long id, String owner, Instant at) {
+        return jdbc.inTransaction("mark message " + id + " sent", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, sent_at = ?, "
+                    + "lease_owner = NULL, lease_until = NULL, last_error = NULL "
+                    + "WHERE id = ? AND status = ? AND lease_owner = ?")) {
+                ps.setString(1, SENT);
+                ps.setTimestamp(2, Jdbc.timestamp(at), Jdbc.UTC.get());
+                ps.setLong(3, id);
+                ps.setString(4, PENDING);
+                ps.setString(5, owner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean markFailed(long id, String owner, String error, Instant retryAt) {
+        String reason = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
+        return jdbc.inTransaction("record a failed delivery of message " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+                    + "status = ?, next_attempt_at = " + (retryAt == null ? "next_attempt_at" : "?")
+                    + ", lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = ? AND lease_owner = ?")) {
+                int i = 1;
+                ps.setString(i++, reason);
+                ps.setString(i++, retryAt == null ? DEAD : PENDING);
+                if (retryAt != null) {
+                    ps.setTimestamp(i++, Jdbc.timestamp(retryAt), Jdbc.UTC.get());
+                }
+                ps.setLong(i++, id);
+                ps.setString(i++, PENDING);
+                ps.setString(i, owner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int release(String owner) {
+        return jdbc.inTransaction("give back leases", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = NULL, lease_until = NULL "
+                    + "WHERE lease_owner = ? AND status = ?")) {
+                ps.setString(1, owner);
+                ps.setString(2, PENDING);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean retry(long id, Instant now) {
+        return jdbc.inTransaction("requeue message " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, attempts = 0, "
+                    + "next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = ?")) {
+                ps.setString(1, PENDING);
+                ps.setTimestamp(2, Jdbc.timestamp(now), Jdbc.UTC.get());
+                ps.setLong(3, id);
+                ps.setString(4, DEAD);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return jdbc.read("read message " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE id = ?")) {
+                ps.setLong(1, id);
+                List<OutboxEntry> found = entries(ps);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> list(String status, int limit) {
+        return jdbc.read("list the outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = ? "
+                    + "ORDER BY created_at, id")) {
+                ps.setString(1, status);
+                ps.setMaxRows(limit);
+                return entries(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> forApplication(String trackingNumber) {
+        return jdbc.read("list messages about " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox "
+                    + "WHERE tracking_number = ? ORDER BY id")) {
+                ps.setString(1, trackingNumber);
+                return entries(ps);
+            }
+        });
+    }
+
+    private static List<OutboxEntry> entries(PreparedStatement ps) throws SQLException {
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new OutboxEntry(rs.getLong("id"), new OutboxMessage(rs.getString("channel"),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                        rs.getString("tracking_number")), rs.getString("status"), rs.getInt("attempts"),
+                        Jdbc.instant(rs.getTimestamp("created_at", Jdbc.UTC.get())),
+                        Jdbc.instant(rs.getTimestamp("next_attempt_at", Jdbc.UTC.get())),
+                        Jdbc.instant(rs.getTimestamp("sent_at", Jdbc.UTC.get())), rs.getString("last_error")));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public OutboxSummary summary() {
+        return jdbc.read("sum up the outbox", c -> {
+            long pending = 0;
+            long dead = 0;
+            Instant oldest = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*), MIN(created_at) FROM outbox "
+                    + "WHERE status IN (?, ?) GROUP BY status")) {
+                ps.setString(1, PENDING);
+                ps.setString(2, DEAD);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (PENDING.equals(rs.getString(1))) {
+                            pending = rs.getLong(2);
+                            oldest = Jdbc.instant(rs.getTimestamp(3, Jdbc.UTC.get()));
+                        } else {
+                            dead = rs.getLong(2);
+                        }
+                    }
+                }
+            }
+            return new OutboxSummary(pending, oldest, dead);
+        });
+    }
+}

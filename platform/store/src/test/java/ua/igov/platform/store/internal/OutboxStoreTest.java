@@ -1,0 +1,184 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.CitizenContact;
+import ua.igov.platform.store.ConcurrentChangeException;
+import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.OutboxEntry;
+import ua.igov.platform.store.OutboxMessage;
+import ua.igov.platform.store.OutboxStore;
+import ua.igov.platform.store.StateChange;
+import ua.igov.platform.store.StatusChange;
+import ua.igov.platform.store.StoredApplication;
+
+class OutboxStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Set<String> ALL = Set.of("email", "sms");
+
+    private JdbcApplicationStore applications;
+    private JdbcOutboxStore outbox;
+
+    @BeforeEach
+    void setUp() {
+        MigratedDatabase database = TestDatabases.fresh();
+        applications = new JdbcApplicationStore(database);
+        outbox = new JdbcOutboxStore(database);
+    }
+
+    private static OutboxMessage mail(String text) {
+        return new OutboxMessage("email", "taras@example.org", "Заява", text, null);
+    }
+
+    @Test
+    void aClaimedMessageIsNobodyElsesUntilItsLeaseExpires() {
+        long id = outbox.enqueue(mail("one"), NOW);
+
+        assertEquals(List.of(id), ids(outbox.claim("node-a", ALL, NOW, LEASE, 10)));
+        assertEquals(List.of(), outbox.claim("node-b", ALL, NOW.plusSeconds(60), LEASE, 10), "leased to node-a");
+
+        // node-a died: its lease runs out and node-b takes the message over; node-a can no longer mark it.
+        Instant later = NOW.plus(LEASE).plusSeconds(1);
+        assertEquals(List.of(id), ids(outbox.claim("node-b", ALL, later, LEASE, 10)));
+        assertFalse(outbox.markSent(id, "node-a", later));
+        assertTrue(outbox.markSent(id, "node-b", later));
+        assertEquals(OutboxStore.SENT, outbox.find(id).orElseThrow().status());
+        assertEquals(List.of(), outbox.claim("node-a", ALL, later.plus(LEASE).plus(LEASE), LEASE, 10), "sent stays sent");
+    }
+
+    @Test
+    void twoNodesClaimingAtOnceNeverShareAMessage() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            outbox.enqueue(mail("m" + i), NOW);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<List<Long>>> nodes = new ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                String owner = "node-" + n;
+                nodes.add(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    List<OutboxEntry> batch;
+                    while (!(batch = outbox.claim(owner, ALL, NOW, LEASE, 5)).isEmpty()) {
+                        for (OutboxEntry e : batch) {
+                            assertTrue(outbox.markSent(e.id(), owner, NOW));
+                            mine.add(e.id());
+                        }
+                    }
+                    return mine;
+                });
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : pool.invokeAll(nodes)) {
+                all.addAll(f.get());
+            }
+            assertEquals(60, all.size(), "every message once");
+            assertEquals(60, new HashSet<>(all).size(), "no message twice");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyInstalledChannelsAreClaimedAndOthersWait() {
+        long sms = outbox.enqueue(new OutboxMessage("sms", "+380501234567", null, "text", null), NOW);
+        long email = outbox.enqueue(mail("one"), NOW);
+        assertEquals(List.of(email), ids(outbox.claim("a", Set.of("email"), NOW, LEASE, 10)));
+        assertEquals(List.of(sms), ids(outbox.claim("a", Set.of("email", "sms"), NOW, LEASE, 10)));
+    }
+
+    @Test
+    void failuresRetryWhenDueThenGoDeadAndCanBeRequeued() {
+        long id = outbox.enqueue(mail("one"), NOW);
+        outbox.claim("a", ALL, NOW, LEASE, 1);
+        assertTrue(outbox.markFailed(id, "a", "connection refused", NOW.plusSeconds(30)));
+        OutboxEntry waiting = outbox.find(id).orElseThrow();
+        assertEquals(1, waiting.attempts());
+        assertEquals("connection refused", waiting.lastError());
+        assertEquals(List.of(), outbox.claim("a", ALL, NOW.plusSeconds(29), LEASE, 1), "not due before its retry time");
+        assertEquals(List.of(id), ids(outbox.claim("a", ALL, NOW.plusSeconds(30), LEASE, 1)));
+
+        assertTrue(outbox.markFailed(id, "a", "still refused", null));
+        assertEquals(OutboxStore.DEAD, outbox.find(id).orElseThrow().status());
+        assertEquals(List.of(), outbox.claim("a", ALL, NOW.plusSeconds(3600), LEASE, 1), "dead is never claimed");
+        assertEquals(1, outbox.summary().dead());
+        assertEquals(0, outbox.summary().pending());
+
+        assertTrue(outbox.retry(id, NOW.plusSeconds(4000)));
+        assertFalse(outbox.retry(id, NOW.plusSeconds(4000)), "only a dead message is requeued");
+        OutboxEntry again = outbox.find(id).orElseThrow();
+        assertEquals(OutboxStore.PENDING, again.status());
+        assertEquals(0, again.attempts());
+        assertEquals(List.of(id), ids(outbox.claim("b", ALL, NOW.plusSeconds(4000), LEASE, 1)));
+    }
+
+    @Test
+    void aStoppingWorkerGivesItsLeasesBack() {
+        long id = outbox.enqueue(mail("one"), NOW);
+        outbox.claim("a", ALL, NOW, LEASE, 1);
+        assertEquals(1, outbox.release("a"));
+        assertEquals(List.of(id), ids(outbox.claim("b", ALL, NOW, LEASE, 1)), "at once, not after the lease");
+        assertEquals(1, outbox.summary().pending());
+        assertEquals(NOW, outbox.summary().oldestPending());
+    }
+
+    @Test
+    void messagesAreWrittenWithTheStepOrNotAtAll() {
+        StoredApplication app = applications.insert(new NewApplication("residence-registration", "lviv", 1, 29, 100,
+                "1.0", "0.1.0", "{}", new StatusChange("submitted", NOW, "dev:taras", "submit", null, null),
+                "dev:taras", 12, null, 0), n -> "1-" + n, new AuditEntry(NOW, "dev:taras", "submit", null, null),
+                new CitizenContact("taras@example.org", "+380501234567", "en"),
+                tn -> List.of(new OutboxMessage("email", "taras@example.org", "Submitted", "Your " + tn, tn)));
+        String tn = app.trackingNumber();
+        assertEquals("Your " + tn, outbox.forApplication(tn).get(0).message().body());
+        assertEquals(new CitizenContact("taras@example.org", "+380501234567", "en"), applications.contact(tn).orElseThrow());
+
+        StateChange claim = new StateChange(app.version(), "in_review", null, "olena", null, null,
+                new StatusChange("in_review", NOW, "olena", "claim", null, null), new AuditEntry(NOW, "olena", "claim", tn, null));
+        applications.change(tn, claim, List.of(new OutboxMessage("email", "taras@example.org", "In review", "b", tn)));
+        assertEquals(2, outbox.forApplication(tn).size());
+
+        // The same step again is stale: refused, and its message is not written either.
+        assertThrows(ConcurrentChangeException.class, () -> applications.change(tn, claim,
+                List.of(new OutboxMessage("email", "taras@example.org", "Stale", "c", tn))));
+        assertEquals(List.of("Submitted", "In review"),
+                outbox.forApplication(tn).stream().map(e -> e.message().subject()).toList());
+
+        // A failure inside the insert (the message cannot be built) rolls the whole application back.
+        long before = applications.countApplications();
+        assertThrows(IllegalStateException.class, () -> applications.insert(new NewApplication("residence-registration",
+                "lviv", 1, 29, 100, "1.0", "0.1.0", "{}", new StatusChange("submitted", NOW, "dev:taras", "submit", null, null)),
+                n -> "1-" + n, new AuditEntry(NOW, "dev:taras", "submit", null, null), null, t -> {
+                    throw new IllegalStateException("no template");
+                }));
+        assertEquals(before, applications.countApplications());
+        assertEquals(2, outbox.summary().pending());
+    }
+
+    private static List<Long> ids(List<OutboxEntry> entries) {
+        List<Long> ids = new ArrayList<>();
+        entries.forEach(e -> ids.add(e.id()));
+        Collections.sort(ids);
+        return ids;
+    }
+}
