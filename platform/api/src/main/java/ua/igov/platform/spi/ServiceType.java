@@ -51,4 +51,17 @@ public interface ServiceType {
     default java.util.Map<String, Object> issueDocument(Decision decision) {
         return java.util.Map.of("trackingNumber", decision.trackingNumber(), "service", decision.serviceCode());
     }
+
+    /**
+     * This service's own text for the message the citizen gets after a workflow step, replacing the platform's
+     * default for that step. The platform looks for the step's action first ({@code submit}, {@code claim},
+     * {@code request-information}, {@code approve}, {@code reject}, {@code issue}, {@code cancel}, ...), then for the
+     * status the step leads to; empty (the default) keeps the platform's text.
+     *
+     * @param language {@code uk} or {@code en}
+     * @since 1.1
+     */
+    default java.util.Optional<NotificationTemplate> notificationTemplate(String actionOrStatus, String language) {
+        return java.util.Optional.empty();
+    }
 }

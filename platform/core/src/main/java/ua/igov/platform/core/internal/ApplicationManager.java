@@ -41,6 +41,7 @@ import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.Offering;
 import ua.igov.platform.spi.Role;
+import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionRejectedException;
@@ -50,8 +51,10 @@ import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.Attachment;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
+import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
 import ua.igov.platform.store.StoreException;
@@ -68,7 +71,8 @@ import ua.igov.platform.store.StoredApplication;
 public class ApplicationManager implements ApplicationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationManager.class);
-    private static final Set<String> ENVELOPE_FIELDS = Set.of("region", "placeId", "form");
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("region", "placeId", "form", "contact");
+    static final String DEFAULT_STATUS_LINK = "http://localhost:8181/api/applications/{trackingNumber}";
     static final int MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
     static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     static final int MAX_LIST = 200;
@@ -80,6 +84,10 @@ public class ApplicationManager implements ApplicationService {
 
         @AttributeDefinition(description = "How long a service plugin's code may take on one call, in milliseconds")
         long pluginTimeoutMillis() default 5000;
+
+        @AttributeDefinition(description = "The public address where a citizen follows an application, with "
+                + "{trackingNumber} in it; every notification links to it")
+        String statusLink() default DEFAULT_STATUS_LINK;
     }
 
     private final InstalledPlugins plugins;
@@ -88,16 +96,22 @@ public class ApplicationManager implements ApplicationService {
     private final String origin;
     private final PluginGuard guard;
     private final WorkingCalendar calendar;
+    private final CitizenNotifications notifications;
 
     @Activate
     public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store,
                               @Reference WorkingCalendar calendar, Config config) {
         this(plugins, store, calendar, Clock.systemUTC(), config.origin(),
-                java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
+                java.time.Duration.ofMillis(config.pluginTimeoutMillis()), config.statusLink());
     }
 
     ApplicationManager(InstalledPlugins plugins, ApplicationStore store, WorkingCalendar calendar, Clock clock,
                        String origin, java.time.Duration pluginTimeout) {
+        this(plugins, store, calendar, clock, origin, pluginTimeout, DEFAULT_STATUS_LINK);
+    }
+
+    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, WorkingCalendar calendar, Clock clock,
+                       String origin, java.time.Duration pluginTimeout, String statusLink) {
         this.plugins = plugins;
         this.store = store;
         this.calendar = calendar;
@@ -105,6 +119,7 @@ public class ApplicationManager implements ApplicationService {
         this.origin = origin;
         TrackingNumbers.format(origin, 0); // refuse a bad origin at start, not at the first citizen's submission
         this.guard = new PluginGuard(pluginTimeout);
+        this.notifications = new CitizenNotifications(statusLink);
     }
 
     @org.osgi.service.component.annotations.Deactivate
@@ -126,6 +141,7 @@ public class ApplicationManager implements ApplicationService {
         Integer placeId = envelope.hasNonNull("placeId") ? envelope.get("placeId").asInt() : null;
         Offering offering = onlineOffering(type, regionId, placeId);
         JsonNode form = envelope.get("form");
+        CitizenContact contact = ContactDetails.parse(envelope.get("contact"));
 
         List<FieldProblem> formProblems = type.form().validate(form);
         if (!formProblems.isEmpty()) {
@@ -150,7 +166,9 @@ public class ApplicationManager implements ApplicationService {
                     Json.MAPPER.writeValueAsString(form), first, citizen.citizen().ownerKey(), offering.authorityId(),
                     deadline(workflow, Status.SUBMITTED, now), fee),
                     number -> TrackingNumbers.format(origin, number),
-                    new AuditEntry(now, caller.name(), "submit", null, serviceCode + " at offering " + offering.id()));
+                    new AuditEntry(now, caller.name(), "submit", null, serviceCode + " at offering " + offering.id()),
+                    contact, trackingNumber -> notifications.about("submit", Status.SUBMITTED, trackingNumber, contact,
+                            type.type(), type.type().name().in(contact == null ? "uk" : contact.language()), null));
             LOG.debug("Application {} for '{}' submitted", stored.trackingNumber(), serviceCode);
             return new ApplicationReceipt(stored.trackingNumber(), serviceCode, stored.status(), stored.submittedAt());
         } catch (JsonProcessingException e) {
@@ -190,7 +208,7 @@ public class ApplicationManager implements ApplicationService {
         List<FieldProblem> problems = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
             if (!ENVELOPE_FIELDS.contains(name)) {
-                problems.add(new FieldProblem("/" + limit(name), "unknown field; the body has only region, placeId and form"));
+                problems.add(new FieldProblem("/" + limit(name), "unknown field; the body has only region, placeId, form and contact"));
             }
         });
         if (!root.path("region").isTextual()) {
@@ -428,7 +446,7 @@ public class ApplicationManager implements ApplicationService {
         try {
             StoredApplication changed = store.change(app.trackingNumber(), new StateChange(app.version(),
                     transition.to().wireName(), due, step.assignedTo(), step.formJson(), step.issuedDocument(), step.fee(),
-                    event, audit));
+                    event, audit), transition.to() == from ? List.of() : citizenMessages(app, action, transition.to(), step));
             return view(caller, changed, true);
         } catch (ConcurrentChangeException e) {
             throw new ProblemException(409, "changed-meanwhile", "Changed meanwhile",
@@ -437,6 +455,18 @@ public class ApplicationManager implements ApplicationService {
             LOG.error("Step {} on {} not stored: {}", action, app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("The step could not be saved, so it was not taken.");
         }
+    }
+
+    /** The messages to the citizen about a step that changed the status; none if they left no contact. */
+    private List<OutboxMessage> citizenMessages(StoredApplication app, String action, Status to, Step step) {
+        Optional<CitizenContact> contact = store.contact(app.trackingNumber());
+        if (contact.isEmpty()) {
+            return List.of();
+        }
+        String language = contact.get().language();
+        ServiceType type = plugins.serviceType(app.serviceCode()).map(InstalledServiceType::type).orElse(null);
+        return notifications.about(action, to, app.trackingNumber(), contact.get(), type,
+                serviceName(app.serviceCode()).in(language), ContactDetails.note(step.note(), step.details()));
     }
 
     /** What a step writes besides its status: checked from the request body before anything is stored. */

@@ -77,6 +77,13 @@ class ApplicationManagerTest {
             public long feeInKopiykas(ua.igov.platform.spi.Submission s) {
                 return s.form().containsKey("children") ? 3_028 * ((Number) s.form().get("children")).longValue() : 0;
             }
+            public Optional<ua.igov.platform.spi.NotificationTemplate> notificationTemplate(String step, String language) {
+                // This service words its approval its own way in English, and leaves the rest to the platform.
+                return "approve".equals(step) && "en".equals(language)
+                        ? Optional.of(new ua.igov.platform.spi.NotificationTemplate("Registration approved",
+                                "Come to the office with your passport.", "Registration approved, bring your passport"))
+                        : Optional.empty();
+            }
             public Map<String, Object> issueDocument(ua.igov.platform.spi.Decision d) {
                 if (brokenDocuments) {
                     throw new IllegalStateException("the register is down");
@@ -300,6 +307,76 @@ class ApplicationManagerTest {
         assertEquals(400, problem(() -> manager.application(TARAS, "1-00000001-9")).status());
         assertTrue(problem(() -> manager.application(TARAS, "x".repeat(10_000))).detail().length() < 400);
         assertNull(null);
+    }
+
+    private static final String WITH_CONTACT = "{\"region\": \"testland\", \"placeId\": 1, "
+            + "\"contact\": {\"email\": \"taras@example.org\", \"phone\": \"+380 50 123 45 67\", \"language\": \"%s\"}, "
+            + "\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\"}}";
+
+    private List<ua.igov.platform.store.OutboxMessage> messages(String trackingNumber) {
+        return stores.outbox.forApplication(trackingNumber).stream().map(ua.igov.platform.store.OutboxEntry::message).toList();
+    }
+
+    @Test
+    void everyStepTheCitizenShouldKnowOfIsAMessageInTheirLanguageWithNumberAndLink() {
+        String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+        List<ua.igov.platform.store.OutboxMessage> submitted = messages(n);
+        assertEquals(List.of("email", "sms"), submitted.stream().map(ua.igov.platform.store.OutboxMessage::channel).toList());
+        assertEquals("Заяву " + n + " прийнято", submitted.get(0).subject());
+        String link = "http://localhost:8181/api/applications/" + n;
+        assertTrue(submitted.get(0).body().contains("Реєстрація місця проживання") && submitted.get(0).body().contains(link),
+                submitted.get(0).body());
+        assertEquals("+380501234567", submitted.get(1).recipient());
+        assertEquals("Заяву " + n + " прийнято. Статус: " + link, submitted.get(1).body());
+
+        manager.act(OLENA, n, "claim", null);
+        manager.act(OLENA, n, "request-information",
+                json("{\"questions\": [{\"field\": \"/birthDate\", \"question\": \"Уточніть дату народження\"}]}"));
+        assertTrue(messages(n).get(4).body().contains("- Уточніть дату народження"), messages(n).get(4).body());
+        manager.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-10\"}}"));
+        manager.act(SUPERVISOR, n, "reassign", json("{\"official\": \"petro\"}"));
+        assertEquals(8, messages(n).size(), "a hand-over inside the authority is not the citizen's news");
+        manager.act(PETRO, n, "approve", null);
+        manager.act(PETRO, n, "issue", null);
+        assertEquals(List.of("Заяву N прийнято", "Заява N на розгляді", "Заява N: потрібні уточнення",
+                        "Заява N: відповідь отримано", "Заяву N схвалено", "Документ за заявою N видано"),
+                messages(n).stream().filter(m -> m.channel().equals("email")).map(m -> m.subject().replace(n, "N")).toList());
+        assertTrue(messages(n).stream().allMatch(m -> m.body().contains(n) && m.body().contains(link)));
+    }
+
+    @Test
+    void englishAndTheServicesOwnTextAndARejectionsReason() {
+        String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "en"))).trackingNumber();
+        assertEquals("Application " + n + " received", messages(n).get(0).subject());
+        manager.act(OLENA, n, "claim", null);
+        manager.act(OLENA, n, "approve", null);
+        ua.igov.platform.store.OutboxMessage approved = messages(n).get(4);
+        assertEquals("Registration approved (" + n + ")", approved.subject(), "the plugin's subject, the number added");
+        assertEquals("Come to the office with your passport.\n\n" + n + "\n\nhttp://localhost:8181/api/applications/" + n,
+                approved.body());
+
+        String m = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "en"))).trackingNumber();
+        manager.act(OLENA, m, "claim", null);
+        assertEquals(422, problem(() -> manager.act(OLENA, m, "reject", null)).status());
+        assertEquals(4, messages(m).size(), "a refused step leaves no message");
+        manager.act(OLENA, m, "reject", json("{\"reason\": \"The address does not exist\"}"));
+        assertTrue(messages(m).get(4).body().contains("Reason: The address does not exist"));
+    }
+
+    @Test
+    void aBadContactIsNamedFieldByFieldAndNothingIsStored() {
+        ProblemException bad = problem(() -> manager.submit(TARAS, "residence-registration", json(
+                "{\"region\": \"testland\", \"placeId\": 1, \"contact\": {\"email\": \"taras\", \"phone\": \"12345\", "
+                        + "\"language\": \"de\", \"fax\": \"1\"}, \"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\"}}")));
+        assertEquals(422, bad.status());
+        assertEquals(List.of("/contact/fax", "/contact/email", "/contact/phone", "/contact/language"),
+                bad.fieldProblems().stream().map(FieldProblem::field).toList());
+        assertEquals(0, stores.applications.countApplications());
+        assertEquals(0, stores.outbox.summary().pending());
+
+        String silent = submit(); // no contact: no message, and nothing breaks
+        manager.act(OLENA, silent, "claim", null);
+        assertEquals(List.of(), messages(silent));
     }
 
     /** Plugins as the registry would present one region and one service type. */

@@ -5,8 +5,10 @@ import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.CatalogueStore;
+import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.internal.JdbcApplicationStore;
 import ua.igov.platform.store.internal.JdbcCatalogueStore;
+import ua.igov.platform.store.internal.JdbcOutboxStore;
 import ua.igov.platform.store.internal.MigratedDatabase;
 
 /** The real stores on a fresh in-memory Derby database: the core's tests run against what production runs. */
@@ -15,6 +17,7 @@ final class DerbyStores {
     final EmbeddedDataSource dataSource = new EmbeddedDataSource();
     final ApplicationStore applications;
     final CatalogueStore catalogue;
+    final OutboxStore outbox;
 
     DerbyStores() {
         dataSource.setDatabaseName("memory:core-" + UUID.randomUUID());
@@ -22,5 +25,6 @@ final class DerbyStores {
         MigratedDatabase database = new MigratedDatabase(dataSource);
         applications = new JdbcApplicationStore(database);
         catalogue = new JdbcCatalogueStore(database);
+        outbox = new JdbcOutboxStore(database);
     }
 }

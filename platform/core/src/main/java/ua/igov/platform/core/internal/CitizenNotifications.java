@@ -1,0 +1,134 @@
+package ua.igov.platform.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.spi.NotificationTemplate;
+import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.store.CitizenContact;
+import ua.igov.platform.store.OutboxMessage;
+
+/**
+ * The messages a citizen gets after a workflow step: one per way they can be reached (e-mail, SMS), in their
+ * language, from the service plugin's template for the step if it has one, else the platform's. Every message
+ * carries the tracking number and the status link, whatever the template says.
+ */
+final class CitizenNotifications {
+
+    static final Set<String> LANGUAGES = Set.of("uk", "en");
+    static final String EMAIL = "email";
+    static final String SMS = "sms";
+    /** The platform's text for a step that has none of its own (a plugin's own action). */
+    private static final String ANY = "any";
+    private static final Logger LOG = LoggerFactory.getLogger(CitizenNotifications.class);
+
+    private final Map<String, Properties> defaults;
+    private final String statusLinkPattern;
+
+    /** @param statusLinkPattern the public address of an application's status, with {@code {trackingNumber}} in it */
+    CitizenNotifications(String statusLinkPattern) {
+        if (!statusLinkPattern.contains("{trackingNumber}")) {
+            throw new IllegalArgumentException("the status link must contain {trackingNumber}: " + statusLinkPattern);
+        }
+        this.statusLinkPattern = statusLinkPattern;
+        this.defaults = Map.of("uk", load("uk"), "en", load("en"));
+    }
+
+    private static Properties load(String language) {
+        String resource = "/ua/igov/platform/core/notifications/" + language + ".properties";
+        try (InputStream in = CitizenNotifications.class.getResourceAsStream(resource)) {
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the platform's notification texts " + resource + " cannot be read", e);
+        }
+    }
+
+    String statusLink(String trackingNumber) {
+        return statusLinkPattern.replace("{trackingNumber}", trackingNumber);
+    }
+
+    /**
+     * @param type    the installed service type, or {@code null} when its plugin has gone (then the platform's texts)
+     * @param service the service's name in the citizen's language
+     * @param note    the official's reason or questions, or {@code null}
+     */
+    List<OutboxMessage> about(String action, Status to, String trackingNumber, CitizenContact contact, ServiceType type,
+                              String service, String note) {
+        if (contact == null || !contact.reachable()) {
+            return List.of();
+        }
+        String language = LANGUAGES.contains(contact.language()) ? contact.language() : "uk";
+        NotificationTemplate template = template(type, action, to, language);
+        Map<String, String> values = Map.of("trackingNumber", trackingNumber, "statusLink", statusLink(trackingNumber),
+                "service", service, "status", defaults.get(language).getProperty("status." + to.wireName(), to.wireName()),
+                "note", note == null ? "" : note);
+        List<OutboxMessage> messages = new ArrayList<>();
+        if (contact.email() != null) {
+            String subject = fill(template.subject(), values);
+            if (!subject.contains(trackingNumber)) {
+                subject = subject + " (" + trackingNumber + ")";
+            }
+            messages.add(new OutboxMessage(EMAIL, contact.email(), subject,
+                    withReference(fill(template.body(), values), values, "\n\n"), trackingNumber));
+        }
+        if (contact.phone() != null) {
+            messages.add(new OutboxMessage(SMS, contact.phone(), null,
+                    withReference(fill(template.sms(), values), values, " "), trackingNumber));
+        }
+        return messages;
+    }
+
+    private NotificationTemplate template(ServiceType type, String action, Status to, String language) {
+        if (type != null) {
+            try {
+                Optional<NotificationTemplate> own = type.notificationTemplate(action, language)
+                        .or(() -> type.notificationTemplate(to.wireName(), language));
+                if (own.isPresent()) {
+                    return own.get();
+                }
+            } catch (RuntimeException e) {
+                // A plugin's broken template must not cost the citizen the message: the platform's text goes instead.
+                LOG.warn("Service '{}' failed to give its notification text for '{}': {}", type.code(), action, e.toString());
+            }
+        }
+        Properties texts = defaults.get(language);
+        String key = texts.containsKey(action + ".body") ? action : ANY;
+        return new NotificationTemplate(texts.getProperty(key + ".subject"), texts.getProperty(key + ".body"),
+                texts.getProperty(key + ".sms"));
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String text = template;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return text.strip();
+    }
+
+    /** The tracking number and the status link are in every message, even if a plugin's template left them out. */
+    private static String withReference(String text, Map<String, String> values, String separator) {
+        String trackingNumber = values.get("trackingNumber");
+        String link = values.get("statusLink");
+        StringBuilder out = new StringBuilder(text);
+        if (!text.contains(trackingNumber)) {
+            out.append(separator).append(trackingNumber);
+        }
+        if (!text.contains(link)) {
+            out.append(separator).append(link);
+        }
+        return out.toString();
+    }
+}

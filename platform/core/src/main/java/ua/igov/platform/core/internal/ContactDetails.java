@@ -1,0 +1,91 @@
+package ua.igov.platform.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.Problems;
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.store.CitizenContact;
+
+/**
+ * How the citizen asks to be told about their application: the optional {@code contact} of a submission,
+ * {@code {"email": ..., "phone": "+380...", "language": "uk"|"en"}}, checked field by field.
+ */
+final class ContactDetails {
+
+    private static final Set<String> FIELDS = Set.of("email", "phone", "language");
+
+    private ContactDetails() {
+    }
+
+    /** @return the contact, or {@code null} when the citizen gave none */
+    static CitizenContact parse(JsonNode contact) {
+        if (contact == null || contact.isNull()) {
+            return null;
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!contact.isObject()) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/contact",
+                    "must be an object {\"email\": ..., \"phone\": \"+380...\", \"language\": \"uk\" or \"en\"}")));
+        }
+        contact.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                problems.add(new FieldProblem("/contact/" + (name.length() > 64 ? name.substring(0, 64) : name),
+                        "unknown field; contact has only email, phone and language"));
+            }
+        });
+        String email = text(contact, "email", problems);
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            problems.add(new FieldProblem("/contact/email", "not an e-mail address"));
+        }
+        String phone = text(contact, "phone", problems);
+        if (phone != null) {
+            phone = phone.replaceAll("[\\s()-]", "");
+            if (!phone.matches("\\+380\\d{9}")) {
+                problems.add(new FieldProblem("/contact/phone", "a Ukrainian mobile number, +380 and 9 digits"));
+            }
+        }
+        String language = text(contact, "language", problems);
+        language = language == null ? "uk" : language.toLowerCase(Locale.ROOT);
+        if (!CitizenNotifications.LANGUAGES.contains(language)) {
+            problems.add(new FieldProblem("/contact/language", "\"uk\" or \"en\""));
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        return new CitizenContact(email, phone, language);
+    }
+
+    private static String text(JsonNode contact, String field, List<FieldProblem> problems) {
+        JsonNode value = contact.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            problems.add(new FieldProblem("/contact/" + field, "must be text"));
+            return null;
+        }
+        return value.asText().strip();
+    }
+
+    /** What an official said with a step, for the citizen's message: the reason, then any questions one a line. */
+    static String note(String reason, String questionsJson) {
+        StringBuilder note = new StringBuilder(reason == null ? "" : reason);
+        if (questionsJson != null) {
+            try {
+                for (ApplicationView.Question q : Json.MAPPER.readValue(questionsJson,
+                        new TypeReference<List<ApplicationView.Question>>() { })) {
+                    note.append(note.length() == 0 ? "" : "\n").append("- ").append(q.question());
+                }
+            } catch (java.io.IOException e) {
+                // details of another kind than questions: the reason alone says enough
+            }
+        }
+        return note.length() == 0 ? null : note.toString();
+    }
+}

@@ -1,0 +1,220 @@
+package ua.igov.platform.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.spi.DeliveryException;
+import ua.igov.platform.spi.NotificationChannel;
+import ua.igov.platform.spi.OutgoingMessage;
+import ua.igov.platform.store.OutboxEntry;
+import ua.igov.platform.store.OutboxStore;
+
+/**
+ * Delivers the outbox through the channels installed on this node. Every node runs one; they share the work
+ * through leases in the database (see {@link OutboxStore#claim}), so a message is held by one node at a time, and a
+ * node that dies leaves its messages to the others once their leases expire. A failed delivery is retried with
+ * exponential back-off and, after the last attempt, left as a dead letter; one message or one channel failing
+ * never holds up the others.
+ */
+@Component(service = OutboxWorker.class, immediate = true, configurationPid = OutboxWorker.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = OutboxWorker.Config.class)
+public class OutboxWorker {
+
+    static final String PID = "ua.igov.platform.outbox";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+
+    @ObjectClassDefinition(name = "iGov outbox delivery", description = "How this node delivers notifications")
+    public @interface Config {
+        @AttributeDefinition(description = "Deliver on this node at all")
+        boolean enabled() default true;
+
+        @AttributeDefinition(description = "How often to look for due messages, in milliseconds")
+        long pollMillis() default 2000;
+
+        @AttributeDefinition(description = "How many messages to lease at once")
+        int batchSize() default 20;
+
+        @AttributeDefinition(description = "How long a leased message stays this node's, in seconds; another node "
+                + "takes it over after that if this node died. Longer than a batch takes to send.")
+        long leaseSeconds() default 120;
+
+        @AttributeDefinition(description = "Failed attempts after which a message is a dead letter")
+        int maxAttempts() default 8;
+
+        @AttributeDefinition(description = "Wait before the first retry, in seconds; it doubles with every failure")
+        long firstRetrySeconds() default 30;
+
+        @AttributeDefinition(description = "The longest wait between retries, in seconds")
+        long maxRetrySeconds() default 3600;
+    }
+
+    /** The settings a worker runs with, apart from Config Admin so tests build them directly. */
+    public record Settings(Duration poll, int batchSize, Duration lease, Backoff backoff) {
+
+        public static Settings of(Duration poll, int batchSize, Duration lease, int maxAttempts, Duration firstRetry,
+                                  Duration maxRetry) {
+            return new Settings(poll, batchSize, lease, new Backoff(firstRetry, maxRetry, maxAttempts));
+        }
+    }
+
+    private final OutboxStore store;
+    private final Settings settings;
+    private final Clock clock;
+    private final String owner;
+    private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    private ScheduledExecutorService executor;
+
+    @Activate
+    public OutboxWorker(@Reference OutboxStore store, Config config) {
+        this(store, Settings.of(Duration.ofMillis(config.pollMillis()), config.batchSize(),
+                Duration.ofSeconds(config.leaseSeconds()), config.maxAttempts(),
+                Duration.ofSeconds(config.firstRetrySeconds()), Duration.ofSeconds(config.maxRetrySeconds())),
+                Clock.systemUTC());
+        if (config.enabled()) {
+            start();
+        } else {
+            LOG.info("Outbox delivery is disabled on this node");
+        }
+    }
+
+    /** A worker that does nothing until {@link #start()} or {@link #deliverDue()}: tests drive it with their clock. */
+    public OutboxWorker(OutboxStore store, Settings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        // A new owner each start: a lease left by this node's previous life is not mistaken for its own.
+        this.owner = "node-" + UUID.randomUUID();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addChannel(NotificationChannel channel) {
+        NotificationChannel previous = channels.putIfAbsent(channel.id(), channel);
+        if (previous != null && previous != channel) {
+            LOG.warn("Two channels named '{}' are installed; using the first", channel.id());
+        } else {
+            LOG.info("Notification channel '{}' available", channel.id());
+        }
+    }
+
+    public void removeChannel(NotificationChannel channel) {
+        channels.remove(channel.id(), channel);
+    }
+
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "igov-outbox"));
+        executor.scheduleWithFixedDelay(this::deliverQuietly, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Outbox delivery started as {} (lease {}, up to {} attempts)", owner, settings.lease(),
+                settings.backoff().maxAttempts());
+    }
+
+    /** Finishes the message being sent, then gives back the leases of the rest so another worker takes them at once. */
+    @Deactivate
+    public synchronized void stop() {
+        stopping = true;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            store.release(owner);
+        } catch (RuntimeException e) {
+            LOG.warn("Leases not given back ({}); they expire after {}", e.getMessage(), settings.lease());
+        }
+        LOG.info("Outbox delivery stopped");
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    private void deliverQuietly() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // The database may be away for a moment: the next round tries again, the scheduler must not die.
+            LOG.warn("Outbox delivery round failed: {}", e.getMessage());
+        }
+    }
+
+    /** One round: lease what is due on the channels installed here and deliver it. @return messages delivered */
+    public int deliverDue() {
+        Map<String, NotificationChannel> installed = Map.copyOf(channels);
+        List<OutboxEntry> batch = store.claim(owner, installed.keySet(), clock.instant(), settings.lease(),
+                settings.batchSize());
+        int delivered = 0;
+        for (OutboxEntry entry : batch) {
+            if (stopping) {
+                break; // the rest is released by stop()
+            }
+            if (deliver(entry, installed.get(entry.message().channel()))) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean deliver(OutboxEntry entry, NotificationChannel channel) {
+        OutgoingMessage message = new OutgoingMessage(key(entry.id()), entry.message().recipient(),
+                entry.message().subject(), entry.message().body(), entry.message().trackingNumber());
+        try {
+            channel.send(message);
+        } catch (DeliveryException e) {
+            failed(entry, e.getMessage(), e.permanent());
+            return false;
+        } catch (RuntimeException e) {
+            failed(entry, e.toString(), false); // a plugin's bug is treated as a temporary failure
+            return false;
+        }
+        if (!store.markSent(entry.id(), owner, clock.instant())) {
+            LOG.warn("Message {} was sent after its lease ran out; another node may send it again", entry.id());
+        }
+        return true;
+    }
+
+    private void failed(OutboxEntry entry, String error, boolean permanent) {
+        int failures = entry.attempts() + 1;
+        Duration wait = permanent ? null : settings.backoff().after(failures);
+        Instant retryAt = wait == null ? null : clock.instant().plus(wait);
+        store.markFailed(entry.id(), owner, error, retryAt);
+        if (retryAt == null) {
+            LOG.warn("Message {} through '{}' is a dead letter after {} attempt(s): {}", entry.id(),
+                    entry.message().channel(), failures, error);
+        } else {
+            LOG.info("Message {} through '{}' failed ({}); next attempt at {}", entry.id(), entry.message().channel(),
+                    error, retryAt);
+        }
+    }
+
+    /** The message's key for channels: the same for every attempt, on every node. */
+    static String key(long outboxId) {
+        return "outbox-" + outboxId;
+    }
+}
