@@ -142,6 +142,13 @@ public final class OpenApiResource {
         ObjectNode properties = envelope.putObject("properties");
         properties.putObject("region").put("type", "string");
         properties.putObject("placeId").put("type", "integer");
+        ObjectNode contact = properties.putObject("contact");
+        contact.put("type", "object").put("additionalProperties", false)
+                .put("description", "How to tell the citizen about each step (optional; without it, no messages)");
+        ObjectNode contactFields = contact.putObject("properties");
+        contactFields.putObject("email").put("type", "string").put("format", "email");
+        contactFields.putObject("phone").put("type", "string").put("pattern", "^\\+380[0-9]{9}$");
+        contactFields.putObject("language").put("type", "string").putArray("enum").add("uk").add("en");
         try {
             properties.set("form", JSON.readTree(catalogue.formSchema(plugin.id())));
         } catch (Exception gone) {

@@ -1,6 +1,8 @@
 package ua.igov.platform.shell.internal;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,8 @@ import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.AuditReport;
 import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.store.OutboxStore;
+import ua.igov.platform.store.OutboxSummary;
 
 /**
  * One look at what an operator checks first: the database answers and the audit trail holds, every plugin wired to
@@ -38,6 +42,9 @@ public class DoctorCommand extends PlatformCommand {
 
     @Reference
     BundleContext bundleContext;
+
+    @Reference
+    OutboxStore outbox;
 
     /** One check: what was looked at, whether it holds, and what was seen. */
     public record Check(String check, boolean ok, String detail) {
@@ -68,8 +75,25 @@ public class DoctorCommand extends PlatformCommand {
         for (PluginInfo refused : registry.plugins().stream().filter(p -> p.kind().equals("refused")).toList()) {
             checks.add(new Check("refused plugin", false, refused.name()));
         }
-        checks.add(new Check("notification outbox", true, "not part of this version yet"));
+        checks.add(outboxCheck());
         return checks;
+    }
+
+    /** Messages waiting longer than this mean delivery is stuck (no channel plugin, SMTP down): worth a look. */
+    static final Duration STUCK = Duration.ofMinutes(30);
+
+    private Check outboxCheck() {
+        try {
+            OutboxSummary outbox = this.outbox.summary();
+            Duration oldest = outbox.oldestPending() == null ? Duration.ZERO
+                    : Duration.between(outbox.oldestPending(), Instant.now());
+            boolean ok = outbox.dead() == 0 && oldest.compareTo(STUCK) < 0;
+            return new Check("notification outbox", ok, outbox.pending() + " pending"
+                    + (outbox.pending() > 0 ? ", oldest " + oldest.toMinutes() + " min" : "") + ", " + outbox.dead()
+                    + " dead" + (ok ? "" : " (see platform:outbox --status " + (outbox.dead() > 0 ? "dead" : "pending") + ")"));
+        } catch (RuntimeException e) {
+            return new Check("notification outbox", false, "cannot be read: " + e.getMessage());
+        }
     }
 
     private static String state(Bundle bundle) {

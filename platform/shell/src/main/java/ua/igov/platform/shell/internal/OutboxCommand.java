@@ -1,0 +1,86 @@
+package ua.igov.platform.shell.internal;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+import ua.igov.platform.store.OutboxEntry;
+import ua.igov.platform.store.OutboxStore;
+
+/**
+ * The notification outbox as an operator sees it: what waits, what was given up, and a way to send a dead letter
+ * again once its cause (a wrong SMTP password, a gateway down for days) is fixed.
+ */
+@Service
+@Command(scope = PlatformCommand.SCOPE, name = "outbox",
+        description = "Lists pending or dead notifications; --retry ID sends a dead one again")
+public class OutboxCommand extends PlatformCommand {
+
+    @Reference
+    OutboxStore outbox;
+
+    @Option(name = "--status", description = "pending (default), dead or sent")
+    @Completion(value = StringsCompleter.class, values = {OutboxStore.PENDING, OutboxStore.DEAD, OutboxStore.SENT})
+    String status = OutboxStore.PENDING;
+
+    @Option(name = "--retry", description = "The id of a dead message to make pending again")
+    Long retry;
+
+    @Option(name = "--limit", description = "How many messages to list, oldest first")
+    int limit = 50;
+
+    /** A message as listed: no body, which may hold personal data the operator need not read. */
+    public record Row(long id, String channel, String recipient, String trackingNumber, String status, int attempts,
+                      Instant createdAt, Instant nextAttemptAt, String lastError) {
+    }
+
+    /** The answer to {@code --retry}. */
+    public record Requeued(long id, boolean requeued) {
+    }
+
+    @Override
+    protected Object query() {
+        if (retry != null) {
+            boolean requeued = outbox.retry(retry, Instant.now());
+            if (!requeued) {
+                throw new IllegalArgumentException("message " + retry + " is not a dead letter (see platform:outbox --status dead)");
+            }
+            return new Requeued(retry, true);
+        }
+        if (!List.of(OutboxStore.PENDING, OutboxStore.DEAD, OutboxStore.SENT).contains(status)) {
+            throw new IllegalArgumentException("--status is pending, dead or sent, not " + status);
+        }
+        return outbox.list(status, Math.max(1, Math.min(limit, 1000))).stream().map(OutboxCommand::row).toList();
+    }
+
+    private static Row row(OutboxEntry e) {
+        return new Row(e.id(), e.message().channel(), e.message().recipient(), e.message().trackingNumber(), e.status(),
+                e.attempts(), e.createdAt(), e.nextAttemptAt(), e.lastError());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void print(Object result, PrintStream out) {
+        if (result instanceof Requeued requeued) {
+            out.println("Message " + requeued.id() + " is pending again and will be sent at the next delivery round.");
+            return;
+        }
+        ShellTable table = new ShellTable();
+        for (String column : List.of("Id", "Channel", "Recipient", "Application", "Attempts", "Created", "Next attempt")) {
+            table.column(column);
+        }
+        table.column("Last error").maxSize(60);
+        for (Row r : (List<Row>) result) {
+            table.addRow().addContent(r.id(), r.channel(), r.recipient(), r.trackingNumber() == null ? "" : r.trackingNumber(),
+                    r.attempts(), r.createdAt(), r.nextAttemptAt(), r.lastError() == null ? "" : r.lastError());
+        }
+        table.print(out);
+    }
+}
