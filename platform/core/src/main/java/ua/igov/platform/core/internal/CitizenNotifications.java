@@ -24,7 +24,7 @@ import ua.igov.platform.store.OutboxMessage;
  * language, from the service plugin's template for the step if it has one, else the platform's. Every message
  * carries the tracking number and the status link, whatever the template says.
  */
-final class CitizenNotifications {
+public final class CitizenNotifications {
 
     static final Set<String> LANGUAGES = Set.of("uk", "en");
     static final String EMAIL = "email";
@@ -37,7 +37,7 @@ final class CitizenNotifications {
     private final String statusLinkPattern;
 
     /** @param statusLinkPattern the public address of an application's status, with {@code {trackingNumber}} in it */
-    CitizenNotifications(String statusLinkPattern) {
+    public CitizenNotifications(String statusLinkPattern) {
         if (!statusLinkPattern.contains("{trackingNumber}")) {
             throw new IllegalArgumentException("the status link must contain {trackingNumber}: " + statusLinkPattern);
         }
@@ -65,7 +65,7 @@ final class CitizenNotifications {
      * @param service the service's name in the citizen's language
      * @param note    the official's reason or questions, or {@code null}
      */
-    List<OutboxMessage> about(String action, Status to, String trackingNumber, CitizenContact contact, ServiceType type,
+    public List<OutboxMessage> about(String action, Status to, String trackingNumber, CitizenContact contact, ServiceType type,
                               String service, String note) {
         if (contact == null || !contact.reachable()) {
             return List.of();

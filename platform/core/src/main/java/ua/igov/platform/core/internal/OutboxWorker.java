@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.NotificationChannel;
 import ua.igov.platform.spi.OutgoingMessage;
+import ua.igov.platform.spi.SmsGateway;
 import ua.igov.platform.store.OutboxEntry;
 import ua.igov.platform.store.OutboxStore;
 
@@ -83,6 +84,7 @@ public class OutboxWorker {
     private final Clock clock;
     private final String owner;
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
+    private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private ScheduledExecutorService executor;
 
@@ -120,6 +122,21 @@ public class OutboxWorker {
 
     public void removeChannel(NotificationChannel channel) {
         channels.remove(channel.id(), channel);
+    }
+
+    /** An SMS gateway plugin makes the {@code sms} channel; a second gateway waits until the first leaves. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addGateway(SmsGateway gateway) {
+        gateways.putIfAbsent(gateway, new SmsChannel(gateway));
+        addChannel(gateways.get(gateway));
+    }
+
+    public void removeGateway(SmsGateway gateway) {
+        NotificationChannel channel = gateways.remove(gateway);
+        if (channel != null) {
+            removeChannel(channel);
+            gateways.values().stream().findFirst().ifPresent(this::addChannel);
+        }
     }
 
     public synchronized void start() {

@@ -1,27 +1,21 @@
 package ua.igov.platform.core.internal;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.NotificationChannel;
 import ua.igov.platform.spi.OutgoingMessage;
 import ua.igov.platform.spi.SmsGateway;
 
 /**
- * The {@code sms} channel: present only while an {@link SmsGateway} plugin is installed (until then SMS wait in the
- * outbox), and sending through the gateway of the highest service ranking.
+ * The {@code sms} channel over an {@link SmsGateway} plugin: the delivery worker adds it while a gateway is installed,
+ * so until then SMS wait in the outbox.
  */
-@Component(service = NotificationChannel.class)
-public class SmsChannel implements NotificationChannel {
+final class SmsChannel implements NotificationChannel {
 
     static final String ID = "sms";
 
     private final SmsGateway gateway;
 
-    @Activate
-    public SmsChannel(@Reference(policyOption = ReferencePolicyOption.GREEDY) SmsGateway gateway) {
+    SmsChannel(SmsGateway gateway) {
         this.gateway = gateway;
     }
 
