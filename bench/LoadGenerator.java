@@ -30,9 +30,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class LoadGenerator {
 
-    record Result(String name, long requests, long failures, double seconds, long[] latenciesNanos) {
+    record Result(String name, long requests, long failures, double seconds, long[] latenciesNanos, long serverCpuMillis) {
+        Result(String name, long requests, long failures, double seconds, long[] latenciesNanos) {
+            this(name, requests, failures, seconds, latenciesNanos, -1);
+        }
+
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** The server's CPU time per request (user + system), when its pid was given: independent of the load. */
+        double serverCpuMicrosPerRequest() {
+            return serverCpuMillis < 0 || requests == 0 ? Double.NaN : serverCpuMillis * 1000.0 / requests;
         }
 
         double percentileMillis(double p) {
@@ -86,6 +95,7 @@ public class LoadGenerator {
                 .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
         HttpRequest status = HttpRequest.newBuilder(URI.create(base + "/applications/" + tracking))
                 .header("Authorization", authorization).GET().build();
+        run("warm-up", status, Math.max(5, seconds), clients, 200);
 
         // The baseline is measured first and last; their mean is what the others are compared with, so a drift of
         // the machine during the run (JIT, a database checkpoint) shows instead of skewing every ratio.
@@ -101,11 +111,13 @@ public class LoadGenerator {
         Result baseline = new Result("baseline", first.requests() + last.requests(), first.failures() + last.failures(),
                 first.seconds() + last.seconds(), new long[0]);
         System.out.printf(Locale.ROOT, "%n%d clients, %d s per endpoint, on %s%n", clients, seconds, base);
-        System.out.printf(Locale.ROOT, "%-42s %10s %8s %9s %9s %9s%n", "endpoint", "req/s", "ratio", "p50 ms", "p99 ms", "failed");
+        System.out.printf(Locale.ROOT, "%-42s %10s %8s %9s %9s %9s %14s%n", "endpoint", "req/s", "ratio", "p50 ms", "p99 ms",
+                "failed", "server CPU/req");
         System.out.printf(Locale.ROOT, "%-42s %10.0f %7s%n", "baseline (mean of first and last)", baseline.perSecond(), "100%");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-42s %10.0f %7.0f%% %9.2f %9.2f %9d%n", r.name(), r.perSecond(),
-                    100 * r.perSecond() / baseline.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.failures());
+            System.out.printf(Locale.ROOT, "%-42s %10.0f %7.0f%% %9.2f %9.2f %9d %11.0f µs%n", r.name(), r.perSecond(),
+                    100 * r.perSecond() / baseline.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.failures(),
+                    r.serverCpuMicrosPerRequest());
         }
     }
 
@@ -189,6 +201,7 @@ public class LoadGenerator {
                 counts[index] = n;
             });
         }
+        long cpuBefore = serverCpuMillis();
         long begin = System.nanoTime();
         for (Thread t : threads) {
             t.start();
@@ -199,6 +212,7 @@ public class LoadGenerator {
             t.join();
         }
         double elapsed = (System.nanoTime() - begin) / 1e9;
+        long cpuAfter = serverCpuMillis();
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -207,7 +221,28 @@ public class LoadGenerator {
             at += counts[t];
         }
         Arrays.sort(all);
-        return new Result(name, total, failures.get(), elapsed, all);
+        return new Result(name, total, failures.get(), elapsed, all,
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+    }
+
+    /**
+     * CPU milliseconds (user + system) the server process has used so far, read from /proc for the pid in the
+     * environment variable IGOV_SERVER_PID; -1 when it is not set. On a shared machine throughput ratios move with
+     * whatever else runs; CPU per request does not, so the two together say what the server itself costs.
+     */
+    static long serverCpuMillis() {
+        String pid = System.getenv("IGOV_SERVER_PID");
+        if (pid == null || pid.isBlank()) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid.trim(), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     // ---- hot deploy ------------------------------------------------------------------------------------------

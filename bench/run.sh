@@ -65,7 +65,7 @@ cold_start() {
   first=$(cold_start)
   sleep 5
   echo "cold start, first boot (empty data/): ${first} ms; resident memory after boot: $(rss_mb) MB"
-  java "$root/bench/LoadGenerator.java" load "$base" "$seconds" "$clients" "$root/bench/application.json"
+  IGOV_SERVER_PID="$(karaf_pid)" java "$root/bench/LoadGenerator.java" load "$base" "$seconds" "$clients" "$root/bench/application.json"
   java "$root/bench/LoadGenerator.java" search "$base" "$seconds" "$clients"
   echo "resident memory after load: $(rss_mb) MB"
   console "feature:uninstall igov-service-residence-registration" >/dev/null

@@ -158,7 +158,7 @@ public class ApplicationManager implements ApplicationService {
         }
         long fee = Math.max(0, guard.callUnchecked(serviceCode, "compute the fee", () -> type.type().feeInKopiykas(submission)));
         Instant now = clock.instant();
-        Workflow workflow = type.type().workflow();
+        Workflow workflow = type.workflow();
         StatusChange first = new StatusChange(Status.SUBMITTED.wireName(), now, caller.name(), "submit", null, null);
         try {
             StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
@@ -395,7 +395,7 @@ public class ApplicationManager implements ApplicationService {
 
     private Workflow workflow(String serviceCode) {
         // The plugin's workflow when it is installed; applications of a plugin that left follow the default.
-        return plugins.serviceType(serviceCode).map(t -> t.type().workflow()).orElse(Workflow.DEFAULT);
+        return plugins.serviceType(serviceCode).map(InstalledServiceType::workflow).orElse(Workflow.DEFAULT);
     }
 
     private static boolean allowed(Caller caller, StoredApplication app, Transition t) {

@@ -47,6 +47,7 @@ public class DevIdentityProvider implements IdentityProvider {
     }
 
     private final DevTokens tokens;
+    private final AcceptedTokens accepted;
 
     @Activate
     public DevIdentityProvider(Config config) {
@@ -55,6 +56,7 @@ public class DevIdentityProvider implements IdentityProvider {
 
     DevIdentityProvider(Config config, Clock clock) {
         this.tokens = new DevTokens(secret(config._secret()), clock);
+        this.accepted = new AcceptedTokens(tokens, clock);
         LOG.log(Level.WARNING, "Identity provider '" + ID + "' is active: anyone can get a token for any person. "
                 + "It is for development and tests; never install it in production.");
     }
@@ -85,7 +87,7 @@ public class DevIdentityProvider implements IdentityProvider {
     @Override
     public Optional<Citizen> verify(String bearerToken) {
         try {
-            DevTokens.Claims claims = tokens.read(bearerToken);
+            DevTokens.Claims claims = accepted.read(bearerToken);
             return Optional.of(new Citizen(claims.subject(), claims.displayName(), ID));
         } catch (DevTokens.Rejected e) {
             LOG.log(Level.DEBUG, () -> "Token not recognised: " + e.getMessage());
