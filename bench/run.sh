@@ -9,12 +9,13 @@
 #   - cold start: launch -> first 200 from /api/health (first boot with an empty data/ folder, then a restart);
 #   - resident memory after boot and after load.
 #
-# Usage: mvn -B -DskipTests install && bench/run.sh [SECONDS_PER_ENDPOINT=15] [CLIENTS=8]
+# Usage: mvn -B -DskipTests install && bench/run.sh [SECONDS_PER_ENDPOINT=15] [CLIENTS=8] [MANY_CLIENTS=64]
 # Results are printed and kept in bench/results/latest.txt (not committed; copy figures to docs/performance.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-15}"
 clients="${2:-8}"
+many_clients="${3:-64}"
 http_port=18181
 export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 
@@ -47,6 +48,19 @@ stop_karaf() {
 }
 trap stop_karaf EXIT
 
+# How long one synchronous 4 kB write takes on the disk holding data/: every durable commit waits for one, so
+# CLIENTS closed-loop writers can commit at most CLIENTS / that time per second, whatever the code does.
+sync_probe() {
+  local t0 t1 n=200
+  t0=$(date +%s%N)
+  dd if=/dev/zero of="$home/data/sync-probe" bs=4k count=$n oflag=dsync 2>/dev/null
+  t1=$(date +%s%N)
+  rm -f "$home/data/sync-probe"
+  awk -v ns=$(( t1 - t0 )) -v n=$n -v c="$clients" -v m="$many_clients" 'BEGIN {
+    ms = ns / n / 1e6
+    printf "disk: one synchronous 4 kB write takes %.2f ms; commits bounded by %.0f/s at %d clients, %.0f/s at %d (if every commit syncs alone)\n", ms, c / ms * 1000, c, m / ms * 1000, m }'
+}
+
 # Launch -> first 200 from /api/health, measured by the launcher itself, polled every 20 ms.
 cold_start() {
   local t0 t1
@@ -65,7 +79,9 @@ cold_start() {
   first=$(cold_start)
   sleep 5
   echo "cold start, first boot (empty data/): ${first} ms; resident memory after boot: $(rss_mb) MB"
-  IGOV_SERVER_PID="$(karaf_pid)" java "$root/bench/LoadGenerator.java" load "$base" "$seconds" "$clients" "$root/bench/application.json"
+  sync_probe
+  IGOV_SERVER_PID="$(karaf_pid)" java "$root/bench/LoadGenerator.java" load "$base" "$seconds" "$clients" \
+      "$root/bench/application.json" "$many_clients"
   java "$root/bench/LoadGenerator.java" search "$base" "$seconds" "$clients"
   echo "resident memory after load: $(rss_mb) MB"
   console "feature:uninstall igov-service-residence-registration" >/dev/null
