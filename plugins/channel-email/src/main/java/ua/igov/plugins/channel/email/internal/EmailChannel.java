@@ -1,0 +1,159 @@
+package ua.igov.plugins.channel.email.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import javax.activation.DataHandler;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.SendFailedException;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.AddressException;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+import javax.mail.util.ByteArrayDataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import ua.igov.platform.spi.DeliveryException;
+import ua.igov.platform.spi.NotificationChannel;
+import ua.igov.platform.spi.OutgoingMessage;
+
+/**
+ * The {@code email} channel: each message goes to the configured SMTP server as plain UTF-8 text. Its Message-ID
+ * is made from the message's key, so if a crash makes the platform send it again, the copy has the same Message-ID
+ * and mail systems that de-duplicate (and the citizen's mail client threading) see one message.
+ */
+@Component(service = NotificationChannel.class, configurationPid = EmailChannel.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = EmailChannel.Config.class)
+public class EmailChannel implements NotificationChannel {
+
+    static final String PID = "ua.igov.channel.email";
+    private static final System.Logger LOG = System.getLogger(EmailChannel.class.getName());
+
+    @ObjectClassDefinition(name = "iGov e-mail channel", description = "The SMTP server notifications are sent through")
+    public @interface Config {
+        @AttributeDefinition(description = "SMTP server host")
+        String host() default "localhost";
+
+        @AttributeDefinition(description = "SMTP server port (25, 587 with STARTTLS, 465 with TLS)")
+        int port() default 25;
+
+        @AttributeDefinition(description = "The sender, e.g. iGov <no-reply@igov.example>")
+        String from() default "iGov <no-reply@localhost>";
+
+        @AttributeDefinition(description = "Upgrade the connection with STARTTLS and refuse to send without it")
+        boolean startTls() default false;
+
+        @AttributeDefinition(description = "Connect over TLS from the start (port 465)")
+        boolean tls() default false;
+
+        @AttributeDefinition(description = "SMTP user name; empty for no authentication", required = false)
+        String username() default "";
+
+        @AttributeDefinition(description = "SMTP password", type = AttributeType.PASSWORD, required = false)
+        String _password() default "";
+
+        @AttributeDefinition(description = "Connect and read timeout, in milliseconds: a hung server fails the attempt")
+        int timeoutMillis() default 10000;
+    }
+
+    private final Config config;
+    private final Session session;
+    private final InternetAddress from;
+    private final String domain;
+
+    @Activate
+    public EmailChannel(Config config) {
+        this.config = config;
+        try {
+            this.from = new InternetAddress(config.from(), true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("'from' of " + PID + " is not an e-mail address: " + config.from(), e);
+        }
+        String address = from.getAddress();
+        this.domain = address.substring(address.indexOf('@') + 1);
+        this.session = Session.getInstance(properties(config));
+        LOG.log(System.Logger.Level.INFO, "E-mail channel sends through " + config.host() + ":" + config.port()
+                + (config.tls() ? " (TLS)" : config.startTls() ? " (STARTTLS)" : ""));
+    }
+
+    private static Properties properties(Config config) {
+        String protocol = config.tls() ? "smtps" : "smtp";
+        Properties p = new Properties();
+        p.put("mail.transport.protocol", protocol);
+        p.put("mail." + protocol + ".host", config.host());
+        p.put("mail." + protocol + ".port", String.valueOf(config.port()));
+        p.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
+        p.put("mail." + protocol + ".timeout", String.valueOf(config.timeoutMillis()));
+        p.put("mail." + protocol + ".writetimeout", String.valueOf(config.timeoutMillis()));
+        p.put("mail." + protocol + ".auth", String.valueOf(!config.username().isEmpty()));
+        if (config.startTls()) {
+            p.put("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.starttls.required", "true");
+        }
+        if (config.tls() || config.startTls()) {
+            p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        }
+        return p;
+    }
+
+    @Override
+    public String id() {
+        return "email";
+    }
+
+    @Override
+    public void send(OutgoingMessage message) throws DeliveryException {
+        // In OSGi, Jakarta Mail finds its providers and handlers through the context class loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            MimeMessage mime = mime(message);
+            if (config.username().isEmpty()) {
+                Transport.send(mime);
+            } else {
+                Transport.send(mime, config.username(), config._password());
+            }
+        } catch (AddressException e) {
+            throw DeliveryException.permanent("not an e-mail address: " + message.recipient(), e);
+        } catch (SendFailedException e) {
+            boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+            throw refused ? DeliveryException.permanent("the server refused " + message.recipient() + ": " + e.getMessage(), e)
+                    : DeliveryException.temporary(e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw DeliveryException.temporary("SMTP " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private MimeMessage mime(OutgoingMessage message) throws MessagingException {
+        String messageId = "<" + message.key() + "." + (message.trackingNumber() == null ? "igov" : message.trackingNumber())
+                + "@" + domain + ">";
+        MimeMessage mime = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId); // the same on every attempt, on every node
+            }
+        };
+        mime.setFrom(from);
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient(), true));
+        mime.setSubject(message.subject() == null ? "" : message.subject(), StandardCharsets.UTF_8.name());
+        // The text as bytes with its type: no activation handler lookup, which a class loader per bundle can break.
+        mime.setDataHandler(new DataHandler(new ByteArrayDataSource(message.body().getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=UTF-8")));
+        if (message.trackingNumber() != null) {
+            mime.setHeader("X-iGov-Tracking-Number", message.trackingNumber());
+        }
+        return mime;
+    }
+}

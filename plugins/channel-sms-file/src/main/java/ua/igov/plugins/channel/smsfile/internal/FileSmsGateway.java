@@ -1,0 +1,70 @@
+package ua.igov.plugins.channel.smsfile.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import ua.igov.platform.spi.DeliveryException;
+import ua.igov.platform.spi.SmsGateway;
+
+/**
+ * A development SMS gateway: each SMS is one line appended to a file, {@code time<TAB>key<TAB>number<TAB>text}, so
+ * a developer (or a test) sees what citizens would receive. Never for production: nothing reaches a phone.
+ */
+@Component(service = SmsGateway.class, configurationPid = FileSmsGateway.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = FileSmsGateway.Config.class)
+public class FileSmsGateway implements SmsGateway {
+
+    static final String PID = "ua.igov.channel.smsfile";
+    private static final System.Logger LOG = System.getLogger(FileSmsGateway.class.getName());
+
+    @ObjectClassDefinition(name = "iGov development SMS gateway", description = "Writes SMS to a file instead of sending them")
+    public @interface Config {
+        @AttributeDefinition(description = "The file, relative to karaf.data unless absolute")
+        String file() default "sms/outbox.txt";
+    }
+
+    private final Path file;
+    private final Clock clock;
+
+    @Activate
+    public FileSmsGateway(Config config) {
+        this(resolve(config.file()), Clock.systemUTC());
+    }
+
+    FileSmsGateway(Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+        LOG.log(System.Logger.Level.WARNING, "Development SMS gateway: SMS are written to " + file
+                + " and reach no phone; never install it in production.");
+    }
+
+    private static Path resolve(String configured) {
+        Path path = Path.of(configured);
+        return path.isAbsolute() ? path : Path.of(System.getProperty("karaf.data", "data")).resolve(path);
+    }
+
+    @Override
+    public synchronized void send(String phoneNumber, String text, String key) throws DeliveryException {
+        // One line per SMS whatever the text holds, so the file reads (and greps) as a list of messages.
+        String line = Instant.now(clock) + "\t" + key + "\t" + phoneNumber + "\t"
+                + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") + System.lineSeparator();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw DeliveryException.temporary("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package ua.igov.plugins.channel.smsfile.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ua.igov.platform.spi.DeliveryException;
+
+class FileSmsGatewayTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachSmsIsOneLineWithTimeKeyNumberAndText() throws Exception {
+        Path file = dir.resolve("sms/outbox.txt");
+        FileSmsGateway gateway = new FileSmsGateway(file, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+        gateway.send("+380501234567", "Заяву 1-00000001-6 прийнято.\nСтатус: http://x/1", "outbox-7");
+        gateway.send("+380671112233", "second", "outbox-8");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(List.of(
+                "2026-11-25T10:00:00Z\toutbox-7\t+380501234567\tЗаяву 1-00000001-6 прийнято.\\nСтатус: http://x/1",
+                "2026-11-25T10:00:00Z\toutbox-8\t+380671112233\tsecond"), lines);
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsATemporaryFailure() throws Exception {
+        Path notADirectory = dir.resolve("plain");
+        Files.writeString(notADirectory, "x");
+        FileSmsGateway gateway = new FileSmsGateway(notADirectory.resolve("outbox.txt"), Clock.systemUTC());
+        DeliveryException e = assertThrows(DeliveryException.class, () -> gateway.send("+380501234567", "t", "outbox-1"));
+        assertFalse(e.permanent());
+    }
+}
