@@ -64,4 +64,15 @@ public interface ServiceType {
     default java.util.Optional<NotificationTemplate> notificationTemplate(String actionOrStatus, String language) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * What happens when this service's applications get stuck. For each trigger the service declares, its rules
+     * replace the region's and the platform's rules of that trigger; an empty list (the default) leaves the region's
+     * and the platform's rules in force.
+     *
+     * @since 1.1
+     */
+    default java.util.List<EscalationRule> escalationRules() {
+        return java.util.List.of();
+    }
 }

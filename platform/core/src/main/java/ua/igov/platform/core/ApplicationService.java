@@ -23,7 +23,14 @@ public interface ApplicationService {
     List<ApplicationSummary> mine(Caller caller, int limit);
 
     /** The applications of the caller's authorities in the given statuses, the most urgent first. */
-    List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit);
+    default List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit) {
+        return queue(caller, statuses, false, limit);
+    }
+
+    /**
+     * The queue, or only its applications an escalation rule marked escalated in their current status.
+     */
+    List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit);
 
     /**
      * Takes a workflow step ({@code claim}, {@code request-information}, {@code answer}, {@code approve},

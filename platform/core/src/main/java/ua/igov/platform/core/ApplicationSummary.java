@@ -2,7 +2,23 @@ package ua.igov.platform.core;
 
 import java.time.Instant;
 
-/** An application in a list (a citizen's own, an official's queue): no personal data. */
+/**
+ * An application in a list (a citizen's own, an official's queue): no personal data.
+ *
+ * @param escalatedAt when an escalation rule marked it escalated in its current status, or {@code null}
+ */
 public record ApplicationSummary(String trackingNumber, String serviceCode, String regionId, Integer authorityId,
-                                 String status, Instant submittedAt, Instant dueAt, boolean overdue, String assignedTo) {
+                                 String status, Instant submittedAt, Instant dueAt, boolean overdue, String assignedTo,
+                                 Instant escalatedAt) {
+
+    /** An application not marked escalated. */
+    public ApplicationSummary(String trackingNumber, String serviceCode, String regionId, Integer authorityId,
+                              String status, Instant submittedAt, Instant dueAt, boolean overdue, String assignedTo) {
+        this(trackingNumber, serviceCode, regionId, authorityId, status, submittedAt, dueAt, overdue, assignedTo, null);
+    }
+
+    /** Whether it is marked escalated: what officials filter their queue by. */
+    public boolean isEscalated() {
+        return escalatedAt != null;
+    }
 }

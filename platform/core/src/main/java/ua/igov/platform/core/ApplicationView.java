@@ -12,12 +12,14 @@ import ua.igov.platform.spi.LocalizedText;
  *
  * @param actions    what the caller may do next, e.g. {@code claim}, {@code cancel}
  * @param questions  the fields an official asked the citizen to fix, while the application needs information
+ * @param escalatedAt when an escalation rule marked it escalated in its current status, or {@code null}
  */
 public record ApplicationView(String trackingNumber, String serviceCode, LocalizedText serviceName, String regionId,
                               Integer placeId, Integer authorityId, String status, Instant submittedAt, Instant updatedAt,
                               Instant dueAt, String assignedTo, long feeKopiykas, String formVersion,
                               Map<String, Object> form, Map<String, Object> issuedDocument, List<Question> questions,
-                              List<String> actions, List<Step> history, List<AttachmentView> attachments) {
+                              List<String> actions, List<Step> history, List<AttachmentView> attachments,
+                              Instant escalatedAt) {
 
     public ApplicationView {
         questions = questions == null ? List.of() : List.copyOf(questions);
@@ -26,7 +28,12 @@ public record ApplicationView(String trackingNumber, String serviceCode, Localiz
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** One step of the history: who, when, why. */
+    /** Whether an escalation rule marked it escalated in its current status. */
+    public boolean isEscalated() {
+        return escalatedAt != null;
+    }
+
+    /** One step of the history: who, when, why; {@code action} {@code escalate} is an escalation, not a status change. */
     public record Step(String status, String action, Instant at, String actor, String note) {
     }
 

@@ -48,6 +48,9 @@ public interface ApplicationStore {
      */
     List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, int limit);
 
+    /** The queue, or only its applications marked escalated ({@link StoredApplication#escalatedAt()} set). */
+    List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, boolean escalatedOnly, int limit);
+
     /**
      * Applies a workflow step, with its history entry and audit entry, in one transaction.
      *

@@ -323,7 +323,8 @@ public class ApplicationManager implements ApplicationService {
                 app.assignedTo(), app.feeKopiykas(), app.formVersion(),
                 withPersonalData ? readMap(app.formJson()) : null,
                 withPersonalData && app.issuedDocument() != null ? readMap(app.issuedDocument()) : null,
-                status == Status.NEEDS_INFORMATION ? lastQuestions(app) : List.of(), actions, history, files);
+                status == Status.NEEDS_INFORMATION ? lastQuestions(app) : List.of(), actions, history, files,
+                app.escalatedAt());
     }
 
     /** Citizens see that an official acted, not which citizen id another person has; staff see everything. */
@@ -364,7 +365,7 @@ public class ApplicationManager implements ApplicationService {
     }
 
     @Override
-    public List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit) {
+    public List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
         if (!(caller instanceof Caller.Staff staff) || (staff.roles().isEmpty() && !staff.operator())) {
             throw Problems.forbidden("Only officials and supervisors have a queue.");
         }
@@ -380,7 +381,7 @@ public class ApplicationManager implements ApplicationService {
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "invalid-query", "Invalid query", problems.get(0).message(), problems);
         }
-        return store.queue(staff.authorities(), wanted, Math.min(Math.max(limit, 1), MAX_LIST)).stream()
+        return store.queue(staff.authorities(), wanted, escalatedOnly, Math.min(Math.max(limit, 1), MAX_LIST)).stream()
                 .map(this::summary).toList();
     }
 
@@ -388,7 +389,7 @@ public class ApplicationManager implements ApplicationService {
         boolean overdue = app.dueAt() != null && app.dueAt().isBefore(clock.instant())
                 && !Status.fromWireName(app.status()).isFinal();
         return new ApplicationSummary(app.trackingNumber(), app.serviceCode(), app.regionId(), app.authorityId(),
-                app.status(), app.submittedAt(), app.dueAt(), overdue, app.assignedTo());
+                app.status(), app.submittedAt(), app.dueAt(), overdue, app.assignedTo(), app.escalatedAt());
     }
 
     // ---- the workflow ---------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ package ua.igov.platform.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,11 +13,13 @@ import ua.igov.platform.spi.Authority;
 import ua.igov.platform.spi.Availability;
 import ua.igov.platform.spi.CatalogueService;
 import ua.igov.platform.spi.CatalogueService.Classifier;
+import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.Offering;
 import ua.igov.platform.spi.Place;
 import ua.igov.platform.spi.RegionCatalogue;
 import ua.igov.platform.spi.RegionInfo;
+import ua.igov.platform.spi.Status;
 
 /**
  * Reads a region plugin's catalogue file (format 1, described in docs/region-plugin-format.md). Any mistake in the
@@ -47,7 +51,34 @@ final class RegionCatalogueReader {
                 list(root, "places", RegionCatalogueReader::place),
                 list(root, "authorities", RegionCatalogueReader::authority),
                 list(root, "services", RegionCatalogueReader::service),
-                list(root, "offerings", RegionCatalogueReader::offering));
+                list(root, "offerings", RegionCatalogueReader::offering),
+                root.hasNonNull("escalation") ? list(root, "escalation", RegionCatalogueReader::escalationRule) : List.of());
+    }
+
+    /** An escalation rule as a region file or the platform's configuration states it. */
+    static EscalationRule escalationRule(JsonNode n) {
+        if (!n.isObject()) {
+            throw new IllegalArgumentException("a rule is an object {\"id\", \"trigger\", \"workingDays\", \"actions\"}");
+        }
+        JsonNode days = n.get("workingDays");
+        if (days != null && !days.canConvertToInt()) {
+            throw new IllegalArgumentException("'workingDays' must be a whole number");
+        }
+        JsonNode actionList = required(n, "actions");
+        if (!actionList.isArray()) {
+            throw new IllegalArgumentException("'actions' must be a list such as [\"remind-authority\"]");
+        }
+        Set<EscalationRule.Action> actions = EnumSet.noneOf(EscalationRule.Action.class);
+        actionList.forEach(a -> actions.add(EscalationRule.Action.fromWireName(a.asText())));
+        EscalationRule.Trigger trigger = EscalationRule.Trigger.fromWireName(text(n, "trigger"));
+        int workingDays = days == null ? 0 : days.asInt();
+        JsonNode statusList = n.get("statuses");
+        if (statusList == null || statusList.isNull()) {
+            return new EscalationRule(text(n, "id"), trigger, workingDays, actions);
+        }
+        Set<Status> statuses = EnumSet.noneOf(Status.class);
+        statusList.forEach(s -> statuses.add(Status.fromWireName(s.asText())));
+        return new EscalationRule(text(n, "id"), trigger, workingDays, actions, statuses);
     }
 
     private static Place place(JsonNode n) {

@@ -27,17 +27,24 @@ public final class StaffResource {
         this.applications = applications;
     }
 
-    /** The caller's authorities' applications, the most urgent deadline first; {@code status} may repeat. */
+    /**
+     * The caller's authorities' applications, the most urgent deadline first; {@code status} may repeat;
+     * {@code escalated=true} keeps only those an escalation rule marked escalated.
+     */
     @GET
     @Path("officials/queue")
     public List<ApplicationSummary> queue(@QueryParam("status") List<String> statuses, @QueryParam("limit") String limit,
+                                          @QueryParam("escalated") String escalated,
                                           @Context ContainerRequestContext request) {
         List<FieldProblem> problems = new ArrayList<>();
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
+        if (escalated != null && !escalated.equals("true") && !escalated.equals("false")) {
+            problems.add(new FieldProblem("escalated", "must be true or false"));
+        }
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
         }
-        return applications.queue(ApplicationResource.signedIn(request), statuses, howMany);
+        return applications.queue(ApplicationResource.signedIn(request), statuses, "true".equals(escalated), howMany);
     }
 
     @GET

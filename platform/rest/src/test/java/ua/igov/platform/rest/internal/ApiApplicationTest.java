@@ -251,8 +251,10 @@ class ApiApplicationTest {
         }
 
         @Override
-        public List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit) {
-            return List.of();
+        public List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
+            return escalatedOnly ? List.of(new ApplicationSummary("1-00000001-6", "residence-registration", "testland", 7,
+                    "submitted", Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-27T21:59:59.999Z"), true,
+                    null, Instant.parse("2026-11-28T00:05:00Z"))) : List.of();
         }
 
         @Override
@@ -309,4 +311,18 @@ class ApiApplicationTest {
         assertEquals(200, call("GET", "/health", null, null).status(), "health stays public");
     }
 
+    @Test
+    void theQueueFiltersEscalatedApplicationsAndSaysWhenTheyWereEscalated() throws Exception {
+        Answer escalated = call("GET", "/officials/queue?escalated=true", null, null);
+        assertEquals(200, escalated.status());
+        assertEquals(1, escalated.body().size());
+        assertTrue(escalated.body().get(0).get("escalated").asBoolean());
+        assertEquals("2026-11-28T00:05:00Z", escalated.body().get(0).get("escalatedAt").asText());
+        assertEquals(0, call("GET", "/officials/queue?escalated=false", null, null).body().size());
+
+        Answer bad = call("GET", "/officials/queue?escalated=maybe", null, null);
+        assertEquals(400, bad.status());
+        assertEquals("application/problem+json", bad.type());
+        assertEquals("escalated", bad.body().get("errors").get(0).get("field").asText());
+    }
 }

@@ -41,7 +41,7 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     private static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.region_id, a.place_id, "
             + "a.form_version, a.plugin_version, a.form_data, a.status, a.submitted_at, a.updated_at, a.owner, "
-            + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version, a.attachment_count";
+            + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version, a.attachment_count, a.escalated_at";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -138,7 +138,7 @@ public class JdbcApplicationStore implements ApplicationStore {
         }
     }
 
-    private static void appendEvent(Connection c, long applicationId, StatusChange change) throws SQLException {
+    static void appendEvent(Connection c, long applicationId, StatusChange change) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO application_event "
                 + "(application_id, status, occurred_at, actor, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, applicationId);
@@ -188,14 +188,15 @@ public class JdbcApplicationStore implements ApplicationStore {
                 Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get())),
                 Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get())), history, rs.getString("owner"),
                 Jdbc.nullableInt(rs, "authority_id"), rs.getString("assigned_to"), dueAt, rs.getLong("fee_kopiykas"),
-                rs.getString("issued_document"), rs.getInt("row_version"), rs.getInt("attachment_count"));
+                rs.getString("issued_document"), rs.getInt("row_version"), rs.getInt("attachment_count"),
+                Jdbc.instant(rs.getTimestamp("escalated_at", Jdbc.UTC.get())));
     }
 
     private static StoredApplication withHistory(StoredApplication a, List<StatusChange> history) {
         return new StoredApplication(a.id(), a.trackingNumber(), a.serviceCode(), a.regionId(), a.placeId(),
                 a.formVersion(), a.pluginVersion(), a.formJson(), a.status(), a.submittedAt(), a.updatedAt(), history,
                 a.owner(), a.authorityId(), a.assignedTo(), a.dueAt(), a.feeKopiykas(), a.issuedDocument(), a.version(),
-                a.attachmentCount());
+                a.attachmentCount(), a.escalatedAt());
     }
 
     @Override
@@ -212,12 +213,19 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     @Override
     public List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, int limit) {
+        return queue(authorityIds, statuses, false, limit);
+    }
+
+    @Override
+    public List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, boolean escalatedOnly,
+                                         int limit) {
         if (authorityIds.isEmpty() || statuses.isEmpty()) {
             return List.of();
         }
         return jdbc.read("read the queue", c -> {
             String sql = "SELECT " + COLUMNS + " FROM application a WHERE a.authority_id IN ("
                     + placeholders(authorityIds.size()) + ") AND a.status IN (" + placeholders(statuses.size()) + ") "
+                    + (escalatedOnly ? "AND a.escalated_at IS NOT NULL " : "")
                     + "ORDER BY a.due_at, a.id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -260,14 +268,20 @@ public class JdbcApplicationStore implements ApplicationStore {
                     id = rs.getLong(1);
                 }
             }
-            // Only the columns the step changes: no untyped parameters, which PostgreSQL cannot type.
-            String sql = "UPDATE application SET status = ?, due_at = ?, assigned_to = ?, updated_at = ?, "
+            // Only the columns the step changes: no untyped parameters, which PostgreSQL cannot type. A new status
+            // starts a new step (escalation rules may fire again) and ends the escalated mark of the old one; the
+            // CASEs read the row as it was before this update.
+            String sql = "UPDATE application SET step_no = CASE WHEN status = ? THEN step_no ELSE step_no + 1 END, "
+                    + "escalated_at = CASE WHEN status = ? THEN escalated_at ELSE NULL END, "
+                    + "status = ?, due_at = ?, assigned_to = ?, updated_at = ?, "
                     + (change.formJson() == null ? "" : "form_data = ?, ")
                     + (change.issuedDocument() == null ? "" : "issued_document = ?, ")
                     + (change.feeKopiykas() == null ? "" : "fee_kopiykas = ?, ")
                     + "row_version = row_version + 1 WHERE id = ? AND row_version = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
+                ps.setString(i++, change.status());
+                ps.setString(i++, change.status());
                 ps.setString(i++, change.status());
                 ps.setTimestamp(i++, change.dueAt() == null ? null : Jdbc.timestamp(change.dueAt()), Jdbc.UTC.get());
                 ps.setString(i++, change.assignedTo());

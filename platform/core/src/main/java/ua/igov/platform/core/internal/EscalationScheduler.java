@@ -1,0 +1,239 @@
+package ua.igov.platform.core.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.spi.EscalationRule;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.Escalation;
+import ua.igov.platform.store.EscalationCandidate;
+import ua.igov.platform.store.EscalationStore;
+import ua.igov.platform.store.StatusChange;
+import ua.igov.platform.store.StoreException;
+
+/**
+ * Every few minutes, finds the applications near or over a deadline and applies the escalation rules in force for
+ * them ({@link EscalationPolicy}). It runs on every node: the database lets each escalation be recorded once, by
+ * whichever node gets there first, so a node can die or join at any moment. It keeps no state between runs.
+ *
+ * <p>An application is escalated only while its service's and its region's plugins are installed on this node:
+ * a node still starting must not apply the platform's defaults in place of rules it has not loaded yet.
+ */
+@Component(immediate = true, configurationPid = "ua.igov.platform.escalation",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = EscalationScheduler.Config.class)
+public class EscalationScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EscalationScheduler.class);
+    static final String ACTOR = "platform";
+
+    @ObjectClassDefinition(name = "iGov escalation", description = "Reminders and escalations of stuck applications")
+    public @interface Config {
+        @AttributeDefinition(description = "Whether this node looks for stuck applications (any number of nodes may)")
+        boolean enabled() default true;
+
+        @AttributeDefinition(description = "Seconds between two runs; the first run is one interval after start")
+        long intervalSeconds() default 300;
+
+        @AttributeDefinition(description = "Applications read per query page")
+        int batchSize() default 500;
+
+        @AttributeDefinition(description = "The platform's rules for triggers neither the service nor the region "
+                + "declares: 'id: trigger workingDays -> action, action'")
+        String[] defaultRules() default {
+            "unclaimed: unclaimed 1 -> remind-authority",
+            "due-soon: before-due 1 -> remind-authority",
+            "overdue: overdue 0 -> notify-supervisor, mark-escalated"
+        };
+    }
+
+    private final InstalledPlugins plugins;
+    private final EscalationStore store;
+    private final EscalationPolicy policy;
+    private final Clock clock;
+    private final List<EscalationRule> defaults;
+    private final int batchSize;
+    private final ScheduledExecutorService timer;
+
+    /**
+     * @param clock a {@link Clock} service registered with an {@code igov.clock} property replaces the system
+     *              clock (tests in the container drive time with it); the component restarts when one appears
+     */
+    @Activate
+    public EscalationScheduler(@Reference InstalledPlugins plugins, @Reference EscalationStore store,
+                               @Reference WorkingCalendar calendar,
+                               @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                                       policyOption = ReferencePolicyOption.GREEDY, target = "(igov.clock=*)") Clock clock,
+                               Config config) {
+        this(plugins, store, calendar, clock == null ? Clock.systemUTC() : clock, defaultRules(config.defaultRules()),
+                Math.max(1, config.batchSize()));
+        if (config.enabled()) {
+            long interval = Math.max(1, config.intervalSeconds());
+            timer.scheduleWithFixedDelay(this::runLogged, interval, interval, TimeUnit.SECONDS);
+            LOG.info("Escalation scheduler started: every {} s, platform rules {}", interval,
+                    defaults.stream().map(EscalationRule::id).toList());
+        } else {
+            LOG.info("Escalation scheduler disabled on this node (etc/ua.igov.platform.escalation.cfg)");
+        }
+    }
+
+    EscalationScheduler(InstalledPlugins plugins, EscalationStore store, WorkingCalendar calendar, Clock clock,
+                        List<EscalationRule> defaults, int batchSize) {
+        this.plugins = plugins;
+        this.store = store;
+        this.policy = new EscalationPolicy(calendar);
+        this.clock = clock;
+        this.defaults = List.copyOf(defaults);
+        this.batchSize = batchSize;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "igov-escalation");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A mistake in the configured defaults is refused at start, naming the rule, rather than ignored. */
+    static List<EscalationRule> defaultRules(String[] texts) {
+        List<EscalationRule> rules = new ArrayList<>();
+        for (String text : texts) {
+            if (!text.isBlank()) {
+                try {
+                    rules.add(EscalationPolicy.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("etc/ua.igov.platform.escalation.cfg defaultRules: " + e.getMessage(), e);
+                }
+            }
+        }
+        return rules;
+    }
+
+    @Deactivate
+    void stop() {
+        timer.shutdownNow();
+        LOG.info("Escalation scheduler stopped");
+    }
+
+    private void runLogged() {
+        try {
+            int fired = runOnce();
+            if (fired > 0) {
+                LOG.info("Escalation run: {} escalation(s) recorded", fired);
+            }
+        } catch (StoreException e) {
+            LOG.warn("Escalation run failed, next run retries: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Escalation run failed, next run retries", e);
+        }
+    }
+
+    /** One run: every escalation due now is recorded, once; returns how many this run recorded. */
+    int runOnce() {
+        Instant now = clock.instant();
+        Map<String, List<EscalationPolicy.InForce>> rulesByServiceAndRegion = new HashMap<>();
+        List<EscalationRule> everyRule = everyRule();
+        int fired = 0;
+        Set<String> statuses = EscalationPolicy.deadlineStatuses(everyRule);
+        Instant dueBy = policy.dueHorizon(now, everyRule);
+        fired += pages(after -> store.dueBy(statuses, dueBy, after, batchSize), now, rulesByServiceAndRegion);
+        Instant submittedBy = EscalationPolicy.unclaimedHorizon(now, everyRule);
+        if (submittedBy != null) {
+            fired += pages(after -> store.unclaimedSince(submittedBy, after, batchSize), now, rulesByServiceAndRegion);
+        }
+        return fired;
+    }
+
+    /** Every rule that may be in force anywhere now: the query bounds are the loosest of them. */
+    private List<EscalationRule> everyRule() {
+        List<EscalationRule> rules = new ArrayList<>(defaults);
+        plugins.regions().forEach(r -> rules.addAll(r.catalogue().escalation()));
+        plugins.serviceTypes().forEach(t -> rules.addAll(serviceRules(t).orElse(List.of())));
+        return rules;
+    }
+
+    private int pages(LongFunction<List<EscalationCandidate>> page, Instant now,
+                      Map<String, List<EscalationPolicy.InForce>> cache) {
+        int fired = 0;
+        long after = 0;
+        List<EscalationCandidate> candidates;
+        do {
+            candidates = page.apply(after);
+            Map<Long, Set<String>> done = store.fired(candidates);
+            for (EscalationCandidate app : candidates) {
+                Set<String> already = done.getOrDefault(app.id(), Set.of());
+                for (EscalationPolicy.InForce rule : rulesFor(app, cache)) {
+                    if (!already.contains(rule.key()) && policy.fires(rule.rule(), app, now)
+                            && store.escalate(escalation(app, rule, now))) {
+                        fired++;
+                    }
+                }
+                after = app.id();
+            }
+        } while (candidates.size() == batchSize);
+        return fired;
+    }
+
+    private List<EscalationPolicy.InForce> rulesFor(EscalationCandidate app,
+                                                    Map<String, List<EscalationPolicy.InForce>> cache) {
+        return cache.computeIfAbsent(app.serviceCode() + "\n" + app.regionId(), k -> {
+            Optional<RegionIndex> region = app.regionId() == null ? Optional.empty() : plugins.region(app.regionId());
+            Optional<List<EscalationRule>> service = plugins.serviceType(app.serviceCode()).flatMap(this::serviceRules);
+            if (region.isEmpty() || service.isEmpty()) {
+                return List.of(); // its rules are not all known on this node now; another run or node will do it
+            }
+            return EscalationPolicy.inForce(service.get(), region.get().catalogue().escalation(), defaults);
+        });
+    }
+
+    /** A service's rules, or empty if its plugin fails to say (logged; its applications then wait). */
+    private Optional<List<EscalationRule>> serviceRules(InstalledServiceType type) {
+        try {
+            List<EscalationRule> rules = List.copyOf(type.type().escalationRules());
+            if (rules.stream().map(EscalationRule::id).distinct().count() != rules.size()) {
+                throw new IllegalArgumentException("two rules have the same id");
+            }
+            return Optional.of(rules);
+        } catch (RuntimeException e) {
+            LOG.warn("Service '{}' declares no usable escalation rules ({}); its applications are not escalated",
+                    type.code(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Escalation escalation(EscalationCandidate app, EscalationPolicy.InForce inForce, Instant now) {
+        EscalationRule rule = inForce.rule();
+        String actions = rule.actions().stream().map(EscalationRule.Action::wireName).sorted()
+                .collect(Collectors.joining(","));
+        String details = "{\"rule\":\"" + inForce.key() + "\",\"trigger\":\"" + rule.trigger().wireName()
+                + "\",\"workingDays\":" + rule.workingDays() + ",\"actions\":[\""
+                + String.join("\",\"", actions.split(",")) + "\"]}";
+        String note = EscalationNotes.note(rule);
+        return new Escalation(app, inForce.key(), rule.trigger().wireName(), actions,
+                rule.actions().contains(EscalationRule.Action.MARK_ESCALATED),
+                new StatusChange(app.status(), now, ACTOR, "escalate", note, details),
+                new AuditEntry(now, ACTOR + ":escalation", "escalate", app.trackingNumber(),
+                        inForce.key() + " (" + rule.trigger().wireName() + " " + rule.workingDays() + "): " + actions));
+    }
+}

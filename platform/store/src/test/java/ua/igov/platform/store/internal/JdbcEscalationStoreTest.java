@@ -1,0 +1,187 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.Escalation;
+import ua.igov.platform.store.EscalationCandidate;
+import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.StateChange;
+import ua.igov.platform.store.StatusChange;
+import ua.igov.platform.store.StoredApplication;
+
+/** The escalation table and queries, on Derby and (under the postgresql profile) on PostgreSQL. */
+class JdbcEscalationStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private MigratedDatabase database;
+    private JdbcApplicationStore applications;
+    private JdbcEscalationStore escalations;
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabases.fresh();
+        applications = new JdbcApplicationStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+        escalations = new JdbcEscalationStore(database);
+    }
+
+    private StoredApplication submit(Instant submittedAt, Instant due) {
+        NewApplication app = new NewApplication("residence-registration", "testland", 1, 29, 100, "1.0", "0.1.0",
+                "{\"a\":1}", new StatusChange("submitted", submittedAt, "citizen", "submit", null, null), "dev:taras", 7,
+                due, 0);
+        return applications.insert(app, n -> "1-" + n, new AuditEntry(submittedAt, "citizen", "submit", null, null));
+    }
+
+    private static Escalation escalation(EscalationCandidate app, String rule, boolean mark, Instant at) {
+        return new Escalation(app, rule, "overdue", "notify-supervisor" + (mark ? ",mark-escalated" : ""), mark,
+                new StatusChange(app.status(), at, "platform", "escalate", "overdue", "{\"rule\":\"" + rule + "\"}"),
+                new AuditEntry(at, "platform:escalation", "escalate", app.trackingNumber(), rule));
+    }
+
+    private EscalationCandidate candidate(StoredApplication app) {
+        return escalations.dueBy(Set.of(app.status()), NOW.plus(Duration.ofDays(3650)), app.id() - 1, 1).get(0);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = database.jdbc().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void onlyApplicationsNearTheirDeadlineOrUnclaimedAreFoundAndPagedById() {
+        StoredApplication late = submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)));
+        StoredApplication dueSoon = submit(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofHours(20)));
+        StoredApplication farOff = submit(NOW, NOW.plus(Duration.ofDays(30)));
+        StoredApplication noDeadline = submit(NOW.minus(Duration.ofDays(9)), null);
+
+        List<EscalationCandidate> due = escalations.dueBy(Set.of("submitted", "in_review"), NOW.plus(Duration.ofDays(1)), 0, 10);
+        assertEquals(List.of(late.id(), dueSoon.id()), due.stream().map(EscalationCandidate::id).toList());
+        assertEquals(List.of(dueSoon.id()), escalations.dueBy(Set.of("submitted"), NOW.plus(Duration.ofDays(1)),
+                late.id(), 10).stream().map(EscalationCandidate::id).toList(), "the next page starts after an id");
+        assertEquals(1, escalations.dueBy(Set.of("submitted"), NOW.plus(Duration.ofDays(1)), 0, 1).size());
+        assertEquals(List.of(), escalations.dueBy(Set.of("in_review"), NOW.plus(Duration.ofDays(1)), 0, 10));
+
+        List<EscalationCandidate> unclaimed = escalations.unclaimedSince(NOW.minus(Duration.ofDays(2)), 0, 10);
+        assertEquals(List.of(late.id(), noDeadline.id()), unclaimed.stream().map(EscalationCandidate::id).toList());
+        assertEquals(0, unclaimed.get(0).step());
+        assertEquals(NOW.minus(Duration.ofDays(5)), unclaimed.get(0).submittedAt());
+        assertTrue(farOff.id() > 0);
+    }
+
+    @Test
+    void anEscalationIsRecordedOnceWithItsHistoryAuditAndMark() throws Exception {
+        StoredApplication app = submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)));
+        EscalationCandidate candidate = candidate(app);
+
+        assertTrue(escalations.escalate(escalation(candidate, "platform:overdue", true, NOW)));
+        assertFalse(escalations.escalate(escalation(candidate, "platform:overdue", true, NOW.plusSeconds(60))),
+                "the same rule in the same step fires once");
+
+        StoredApplication read = applications.findByTrackingNumber(app.trackingNumber()).orElseThrow();
+        assertEquals(NOW, read.escalatedAt());
+        assertEquals(2, read.history().size());
+        assertEquals("escalate", read.history().get(1).action());
+        assertEquals("submitted", read.history().get(1).status(), "an escalation does not change the status");
+        assertEquals(0, read.version(), "an official's step read before the escalation still applies");
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
+        assertTrue(applications.verifyAudit().intact());
+        assertEquals(Set.of("platform:overdue"), escalations.fired(List.of(candidate)).get(app.id()));
+        assertEquals(List.of(app.trackingNumber()), applications.queue(Set.of(7), Set.of("submitted"), true, 10).stream()
+                .map(StoredApplication::trackingNumber).toList());
+    }
+
+    @Test
+    void aNewStatusIsANewStepThatClearsTheMarkAndLetsRulesFireAgain() throws Exception {
+        StoredApplication app = submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)));
+        EscalationCandidate submitted = candidate(app);
+        assertTrue(escalations.escalate(escalation(submitted, "platform:overdue", true, NOW)));
+        StoredApplication escalated = applications.findByTrackingNumber(app.trackingNumber()).orElseThrow();
+
+        StoredApplication claimed = applications.change(app.trackingNumber(), new StateChange(escalated.version(),
+                "in_review", NOW.minus(Duration.ofHours(1)), "olena", null, null,
+                new StatusChange("in_review", NOW, "olena", "claim", null, null),
+                new AuditEntry(NOW, "olena", "claim", app.trackingNumber(), null)));
+        assertNull(claimed.escalatedAt(), "the mark belongs to the step it was made in");
+        assertEquals(List.of(), applications.queue(Set.of(7), Set.of("in_review"), true, 10));
+
+        assertFalse(escalations.escalate(escalation(submitted, "platform:late", false, NOW)),
+                "an escalation decided on the old step is not recorded");
+        EscalationCandidate inReview = candidate(claimed);
+        assertEquals(1, inReview.step());
+        assertTrue(escalations.fired(List.of(inReview)).isEmpty());
+        assertTrue(escalations.escalate(escalation(inReview, "platform:overdue", false, NOW)));
+        assertNull(applications.findByTrackingNumber(app.trackingNumber()).orElseThrow().escalatedAt());
+        assertEquals(2, count("SELECT COUNT(*) FROM escalation"));
+
+        StoredApplication reassigned = applications.findByTrackingNumber(app.trackingNumber()).orElseThrow();
+        applications.change(app.trackingNumber(), new StateChange(reassigned.version(), "in_review", reassigned.dueAt(),
+                "petro", null, null, new StatusChange("in_review", NOW, "oksana", "reassign", null, null),
+                new AuditEntry(NOW, "oksana", "reassign", app.trackingNumber(), null)));
+        assertEquals(1, candidate(reassigned).step(), "the same status is the same step");
+    }
+
+    /** Two scheduler nodes on one database decide the same escalations at the same moment, many times over. */
+    @Test
+    void twoNodesRacingForTheSameEscalationsRecordEachOnce() throws Exception {
+        List<EscalationCandidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            candidates.add(candidate(submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)))));
+        }
+        JdbcEscalationStore nodeA = new JdbcEscalationStore(database);
+        JdbcEscalationStore nodeB = new JdbcEscalationStore(database);
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (JdbcEscalationStore node : List.of(nodeA, nodeB)) {
+                results.add(threads.submit((Callable<Integer>) () -> {
+                    int recorded = 0;
+                    for (int round = 0; round < 5; round++) {
+                        for (EscalationCandidate c : candidates) {
+                            together.await();
+                            for (String rule : List.of("platform:overdue", "region:late")) {
+                                recorded += node.escalate(escalation(c, rule, true, NOW)) ? 1 : 0;
+                            }
+                        }
+                    }
+                    return recorded;
+                }));
+            }
+            int recorded = results.get(0).get() + results.get(1).get();
+            assertEquals(40, recorded, "each application and rule fired once, on one node or the other");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(40, count("SELECT COUNT(*) FROM escalation"));
+        assertEquals(40, count("SELECT COUNT(*) FROM application_event WHERE action = 'escalate'"));
+        assertEquals(40, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
+        assertTrue(applications.verifyAudit().intact());
+        assertNotNull(applications.findByTrackingNumber(candidates.get(0).trackingNumber()).orElseThrow().escalatedAt());
+    }
+}
