@@ -5,9 +5,11 @@ import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.CatalogueStore;
+import ua.igov.platform.store.EscalationStore;
 import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.internal.JdbcApplicationStore;
 import ua.igov.platform.store.internal.JdbcCatalogueStore;
+import ua.igov.platform.store.internal.JdbcEscalationStore;
 import ua.igov.platform.store.internal.JdbcOutboxStore;
 import ua.igov.platform.store.internal.MigratedDatabase;
 
@@ -18,6 +20,7 @@ final class DerbyStores {
     final ApplicationStore applications;
     final CatalogueStore catalogue;
     final OutboxStore outbox;
+    final EscalationStore escalations;
 
     DerbyStores() {
         dataSource.setDatabaseName("memory:core-" + UUID.randomUUID());
@@ -26,5 +29,11 @@ final class DerbyStores {
         applications = new JdbcApplicationStore(database);
         catalogue = new JdbcCatalogueStore(database);
         outbox = new JdbcOutboxStore(database);
+        escalations = new JdbcEscalationStore(database);
+    }
+
+    /** Another node's escalation store on the same database: its own component instance, the same data. */
+    EscalationStore anotherNodesEscalations() {
+        return new JdbcEscalationStore(new MigratedDatabase(dataSource));
     }
 }

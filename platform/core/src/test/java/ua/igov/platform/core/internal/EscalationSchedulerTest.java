@@ -1,0 +1,299 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.ApplicationSummary;
+import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.spi.EscalationRule;
+import ua.igov.platform.spi.EscalationRule.Action;
+import ua.igov.platform.spi.EscalationRule.Trigger;
+import ua.igov.platform.spi.FormDefinition;
+import ua.igov.platform.spi.FormResources;
+import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.RegionCatalogue;
+import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.store.ServiceTypeRecord;
+
+/**
+ * Time driven through deadlines with an injected clock: each escalation fires once, at the moment its rule says,
+ * however often the scheduler runs, and two scheduler instances on one database do not double it.
+ */
+class EscalationSchedulerTest {
+
+    /** Wednesday 25 November 2026, 12:00 in Kyiv. */
+    private static final Instant SUBMITTED = Instant.parse("2026-11-25T10:00:00Z");
+    private static final List<EscalationRule> PLATFORM = EscalationScheduler.defaultRules(new String[] {
+        "unclaimed: unclaimed 1 -> remind-authority",
+        "due-soon: before-due 1 -> remind-authority",
+        "overdue: overdue 0 -> notify-supervisor, mark-escalated"});
+
+    /** A clock the test moves forward. */
+    static final class TestClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>();
+
+        TestClock(Instant start) {
+            now.set(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final DerbyStores stores = new DerbyStores();
+    private final ApplicationManagerTest.FakePlugins plugins = new ApplicationManagerTest.FakePlugins();
+    private final TestClock clock = new TestClock(SUBMITTED);
+    private final WorkingCalendar calendar = new WorkingCalendar(Set.of(), Set.of());
+    private List<EscalationRule> serviceRules = List.of();
+    private ApplicationManager applications;
+    private final List<EscalationScheduler> schedulers = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        useRegionRules(List.of());
+        String schema = FormResources.read(EscalationSchedulerTest.class, "/fixtures/form.schema.json");
+        ServiceType type = new ServiceType() {
+            public String code() { return "residence-registration"; }
+            public LocalizedText name() { return LocalizedText.of("Реєстрація місця проживання"); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(29); }
+            public FormDefinition form() { return new FormDefinition("1.0", schema); }
+            public List<EscalationRule> escalationRules() { return serviceRules; }
+        };
+        plugins.type = new InstalledServiceType(type, FormSchema.compile(schema), new PluginOrigin("svc", "0.1.0"));
+        stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0", schema, "0.1.0"));
+        applications = new ApplicationManager(plugins, stores.applications, calendar, clock, "1", Duration.ofMillis(300));
+    }
+
+    @AfterEach
+    void tearDown() {
+        schedulers.forEach(EscalationScheduler::stop);
+    }
+
+    private void useRegionRules(List<EscalationRule> rules) throws Exception {
+        RegionCatalogue f = RegionCatalogueReaderTest.fixture();
+        plugins.region = new RegionIndex(new RegionCatalogue(f.region(), f.version(), f.places(), f.authorities(),
+                f.services(), f.offerings(), rules), new PluginOrigin("region", "1"));
+    }
+
+    private EscalationScheduler scheduler(ua.igov.platform.store.EscalationStore store) {
+        EscalationScheduler scheduler = new EscalationScheduler(plugins, store, calendar, clock, PLATFORM, 3);
+        schedulers.add(scheduler);
+        return scheduler;
+    }
+
+    private String submit() {
+        clock.set(SUBMITTED);
+        return applications.submit(ApplicationManagerTest.TARAS, "residence-registration",
+                ApplicationManagerTest.VALID.getBytes(StandardCharsets.UTF_8)).trackingNumber();
+    }
+
+    /** Runs the scheduler every half hour from {@code from} until {@code until}; returns when each rule fired. */
+    private Map<String, Instant> drive(EscalationScheduler scheduler, Instant from, Instant until) throws Exception {
+        Map<String, Instant> firstFired = new LinkedHashMap<>();
+        for (Instant t = from; !t.isAfter(until); t = t.plus(Duration.ofMinutes(30))) {
+            clock.set(t);
+            scheduler.runOnce();
+            scheduler.runOnce(); // a second run at the same moment finds nothing left to do
+            for (String rule : firedRules()) {
+                firstFired.putIfAbsent(rule, t);
+            }
+        }
+        return firstFired;
+    }
+
+    private List<String> firedRules() throws Exception {
+        List<String> rules = new ArrayList<>();
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT rule_id, step_no FROM escalation ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rules.add(rs.getString(1) + "@" + rs.getInt(2));
+            }
+        }
+        return rules;
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<ApplicationView.Step> escalations(ApplicationView view) {
+        return view.history().stream().filter(s -> "escalate".equals(s.action())).toList();
+    }
+
+    @Test
+    void remindersAndEscalationsFireOnceEachAtTheirMomentWhileTimeRunsThroughTheDeadlines() throws Exception {
+        String n = submit();
+        EscalationScheduler scheduler = scheduler(stores.escalations);
+        // Due at the end of Friday 27 November in Kyiv (two working days to claim it).
+        Map<String, Instant> fired = drive(scheduler, SUBMITTED, SUBMITTED.plus(Duration.ofDays(7)));
+
+        assertEquals(Map.of(
+                "platform:due-soon@0", Instant.parse("2026-11-25T22:00:00Z"),   // Thursday 00:00 Kyiv: 1 working day left
+                "platform:unclaimed@0", Instant.parse("2026-11-26T22:00:00Z"),  // Thursday, a whole working day, passed
+                "platform:overdue@0", Instant.parse("2026-11-27T22:00:00Z")),   // Friday ended
+                fired);
+        assertEquals(3, count("SELECT COUNT(*) FROM escalation"), "nothing fired twice in 672 runs");
+
+        ApplicationView view = applications.application(ApplicationManagerTest.OLENA, n);
+        List<ApplicationView.Step> steps = escalations(view);
+        assertEquals(3, steps.size());
+        assertEquals("platform", steps.get(0).actor());
+        assertEquals("submitted", steps.get(2).status(), "an escalation is not a status change");
+        assertEquals("Past the due date: the supervisor was notified, the application is marked escalated.",
+                steps.get(2).note());
+        assertEquals(Instant.parse("2026-11-27T22:00:00Z"), view.escalatedAt());
+        assertEquals(3, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate' AND actor = 'platform:escalation'"));
+        assertTrue(stores.applications.verifyAudit().intact());
+        List<ApplicationSummary> queue = applications.queue(ApplicationManagerTest.OLENA, List.of(), true, 50);
+        assertEquals(List.of(n), queue.stream().map(ApplicationSummary::trackingNumber).toList());
+        assertTrue(queue.get(0).isEscalated());
+
+        // Claimed at last: a new step, so the mark goes and the in-review deadline's rules may fire, once each.
+        applications.act(ApplicationManagerTest.OLENA, n, "claim", null);
+        assertNull(applications.application(ApplicationManagerTest.OLENA, n).escalatedAt());
+        assertEquals(List.of(), applications.queue(ApplicationManagerTest.OLENA, List.of(), true, 50));
+        Instant claimedAt = clock.instant();
+        Map<String, Instant> later = drive(scheduler, claimedAt, claimedAt.plus(Duration.ofDays(21)));
+        assertEquals(Set.of("platform:due-soon@0", "platform:unclaimed@0", "platform:overdue@0",
+                "platform:due-soon@1", "platform:overdue@1"), later.keySet());
+        // Claimed on Wednesday 2 December (Kyiv): 10 working days end on Wednesday 16 December; one working day
+        // before it is Tuesday 15 December from midnight.
+        assertEquals(Instant.parse("2026-12-14T22:00:00Z"), later.get("platform:due-soon@1"));
+        assertEquals(Instant.parse("2026-12-16T22:00:00Z"), later.get("platform:overdue@1"));
+        assertEquals(5, count("SELECT COUNT(*) FROM escalation"));
+        assertEquals(5, escalations(applications.application(ApplicationManagerTest.OLENA, n)).size());
+    }
+
+    @Test
+    void theServicesRulesWinPerTriggerThenTheRegionsThenThePlatforms() throws Exception {
+        serviceRules = List.of(new EscalationRule("late", Trigger.OVERDUE, 1, Set.of(Action.NOTIFY_SUPERVISOR)));
+        useRegionRules(List.of(
+                new EscalationRule("fresh", Trigger.UNCLAIMED, 0, Set.of(Action.REMIND_AUTHORITY)),
+                new EscalationRule("overdue", Trigger.OVERDUE, 0, Set.of(Action.MARK_ESCALATED))));
+        String n = submit();
+
+        Map<String, Instant> fired = drive(scheduler(stores.escalations), SUBMITTED, SUBMITTED.plus(Duration.ofDays(10)));
+
+        assertEquals(Map.of(
+                "region:fresh@0", Instant.parse("2026-11-25T22:00:00Z"),      // unclaimed: the region's
+                "platform:due-soon@0", Instant.parse("2026-11-25T22:00:00Z"), // before-due: nobody else says
+                "service:late@0", Instant.parse("2026-11-30T22:00:00Z")),     // overdue: the service's, a working day on
+                fired);
+        assertNull(applications.application(ApplicationManagerTest.OLENA, n).escalatedAt(),
+                "the region's overdue rule (mark escalated) gave way to the service's");
+    }
+
+    @Test
+    void nothingIsEscalatedWhileTheServicesPluginIsNotInstalledHere() throws Exception {
+        submit();
+        plugins.type = null;
+        drive(scheduler(stores.escalations), SUBMITTED.plus(Duration.ofDays(6)), SUBMITTED.plus(Duration.ofDays(7)));
+        assertEquals(0, count("SELECT COUNT(*) FROM escalation"));
+    }
+
+    /** Two nodes (two scheduler instances, each with its own store on the one database) run at the same moments. */
+    @Test
+    void twoSchedulersOnOneDatabaseRunningTogetherDoNotDoubleFire() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            numbers.add(submit());
+        }
+        EscalationScheduler nodeA = scheduler(stores.escalations);
+        EscalationScheduler nodeB = scheduler(stores.anotherNodesEscalations());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        int recorded = 0;
+        try {
+            for (Instant t = SUBMITTED; t.isBefore(SUBMITTED.plus(Duration.ofDays(4))); t = t.plus(Duration.ofHours(2))) {
+                clock.set(t);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (EscalationScheduler node : List.of(nodeA, nodeB, nodeA, nodeB)) {
+                    runs.add(threads.submit(node::runOnce));
+                }
+                for (Future<Integer> run : runs) {
+                    recorded += run.get();
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(36, recorded, "12 applications x 3 rules, each recorded by exactly one run");
+        assertEquals(36, count("SELECT COUNT(*) FROM escalation"));
+        assertEquals(36, count("SELECT COUNT(*) FROM application_event WHERE action = 'escalate'"));
+        assertEquals(36, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
+        assertTrue(stores.applications.verifyAudit().intact());
+        for (String n : numbers) {
+            assertEquals(3, escalations(applications.application(ApplicationManagerTest.OLENA, n)).size());
+        }
+    }
+
+    @Test
+    void platformRulesAreReadFromTheConfigurationAndAMistakeIsNamed() {
+        EscalationRule rule = EscalationPolicy.parse(" stuck : unclaimed 3 -> remind-authority,notify-supervisor ");
+        assertEquals("stuck", rule.id());
+        assertEquals(Trigger.UNCLAIMED, rule.trigger());
+        assertEquals(3, rule.workingDays());
+        assertEquals(Set.of(Action.REMIND_AUTHORITY, Action.NOTIFY_SUPERVISOR), rule.actions());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EscalationScheduler.defaultRules(new String[] {"late: overdue 0 -> phone-the-minister"}));
+        assertTrue(e.getMessage().contains("escalation.cfg") && e.getMessage().contains("phone-the-minister"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EscalationPolicy.parse("overdue -> mark-escalated"));
+    }
+
+    @Test
+    void aCitizensOwnDeadlineIsNotEscalatedToStaff() throws Exception {
+        String n = submit();
+        applications.act(ApplicationManagerTest.OLENA, n, "claim", null);
+        applications.act(ApplicationManagerTest.OLENA, n, "request-information", ("{\"questions\": [{\"field\": "
+                + "\"/birthDate\", \"question\": \"?\"}]}").getBytes(StandardCharsets.UTF_8));
+        drive(scheduler(stores.escalations), SUBMITTED, SUBMITTED.plus(Duration.ofDays(30)));
+        assertFalse(firedRules().stream().anyMatch(r -> r.endsWith("@2")),
+                "needs_information waits for the citizen: " + firedRules());
+    }
+}
