@@ -62,7 +62,7 @@ public class EscalationScheduler {
         int batchSize() default 500;
 
         @AttributeDefinition(description = "The platform's rules for triggers neither the service nor the region "
-                + "declares: 'id: trigger workingDays -> action, action'")
+                + "declares: 'id: trigger workingDays -> action, action', separated by semicolons")
         String[] defaultRules() default {
             "unclaimed: unclaimed 1 -> remind-authority",
             "due-soon: before-due 1 -> remind-authority",
@@ -115,10 +115,13 @@ public class EscalationScheduler {
         });
     }
 
-    /** A mistake in the configured defaults is refused at start, naming the rule, rather than ignored. */
+    /**
+     * A mistake in the configured defaults is refused at start, naming the rule, rather than ignored. Rules are
+     * separated by semicolons, so one line of a {@code .cfg} file holds them all.
+     */
     static List<EscalationRule> defaultRules(String[] texts) {
         List<EscalationRule> rules = new ArrayList<>();
-        for (String text : texts) {
+        for (String text : java.util.Arrays.stream(texts).flatMap(t -> java.util.Arrays.stream(t.split(";"))).toList()) {
             if (!text.isBlank()) {
                 try {
                     rules.add(EscalationPolicy.parse(text));

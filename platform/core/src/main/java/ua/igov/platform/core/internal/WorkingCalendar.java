@@ -70,7 +70,9 @@ public class WorkingCalendar {
 
     private static Set<LocalDate> dates(String[] values, String setting) {
         try {
-            return Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).map(LocalDate::parse)
+            // A .cfg line "holidays = 2027-01-01, 2027-03-08" may arrive as one string: split it here.
+            return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                    .filter(v -> !v.isEmpty()).map(LocalDate::parse)
                     .collect(Collectors.toUnmodifiableSet());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("etc/ua.igov.platform.calendar.cfg: '" + setting

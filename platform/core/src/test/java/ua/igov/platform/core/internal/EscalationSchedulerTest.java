@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,22 +19,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.EscalationRule.Action;
 import ua.igov.platform.spi.EscalationRule.Trigger;
-import ua.igov.platform.spi.FormDefinition;
-import ua.igov.platform.spi.FormResources;
-import ua.igov.platform.spi.LocalizedText;
-import ua.igov.platform.spi.RegionCatalogue;
-import ua.igov.platform.spi.ServiceType;
-import ua.igov.platform.store.ServiceTypeRecord;
 
 /**
  * Time driven through deadlines with an injected clock: each escalation fires once, at the moment its rule says,
@@ -53,56 +41,17 @@ class EscalationSchedulerTest {
         "due-soon: before-due 1 -> remind-authority",
         "overdue: overdue 0 -> notify-supervisor, mark-escalated"});
 
-    /** A clock the test moves forward. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>();
-
-        TestClock(Instant start) {
-            now.set(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private final DerbyStores stores = new DerbyStores();
-    private final ApplicationManagerTest.FakePlugins plugins = new ApplicationManagerTest.FakePlugins();
-    private final TestClock clock = new TestClock(SUBMITTED);
-    private final WorkingCalendar calendar = new WorkingCalendar(Set.of(), Set.of());
-    private List<EscalationRule> serviceRules = List.of();
-    private ApplicationManager applications;
+    private final WorkflowFixture fixture;
+    private final DerbyStores stores;
+    private final WorkflowFixture.TestClock clock;
+    private final ApplicationManager applications;
     private final List<EscalationScheduler> schedulers = new ArrayList<>();
 
-    @BeforeEach
-    void setUp() throws Exception {
-        useRegionRules(List.of());
-        String schema = FormResources.read(EscalationSchedulerTest.class, "/fixtures/form.schema.json");
-        ServiceType type = new ServiceType() {
-            public String code() { return "residence-registration"; }
-            public LocalizedText name() { return LocalizedText.of("Реєстрація місця проживання"); }
-            public Set<Integer> catalogueServiceIds() { return Set.of(29); }
-            public FormDefinition form() { return new FormDefinition("1.0", schema); }
-            public List<EscalationRule> escalationRules() { return serviceRules; }
-        };
-        plugins.type = new InstalledServiceType(type, FormSchema.compile(schema), new PluginOrigin("svc", "0.1.0"));
-        stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0", schema, "0.1.0"));
-        applications = new ApplicationManager(plugins, stores.applications, calendar, clock, "1", Duration.ofMillis(300));
+    EscalationSchedulerTest() throws Exception {
+        fixture = new WorkflowFixture(SUBMITTED, new WorkingCalendar(Set.of(), Set.of()));
+        stores = fixture.stores;
+        clock = fixture.clock;
+        applications = fixture.applications;
     }
 
     @AfterEach
@@ -110,22 +59,14 @@ class EscalationSchedulerTest {
         schedulers.forEach(EscalationScheduler::stop);
     }
 
-    private void useRegionRules(List<EscalationRule> rules) throws Exception {
-        RegionCatalogue f = RegionCatalogueReaderTest.fixture();
-        plugins.region = new RegionIndex(new RegionCatalogue(f.region(), f.version(), f.places(), f.authorities(),
-                f.services(), f.offerings(), rules), new PluginOrigin("region", "1"));
-    }
-
     private EscalationScheduler scheduler(ua.igov.platform.store.EscalationStore store) {
-        EscalationScheduler scheduler = new EscalationScheduler(plugins, store, calendar, clock, PLATFORM, 3);
+        EscalationScheduler scheduler = new EscalationScheduler(fixture.plugins, store, fixture.calendar, clock, PLATFORM, 3);
         schedulers.add(scheduler);
         return scheduler;
     }
 
     private String submit() {
-        clock.set(SUBMITTED);
-        return applications.submit(ApplicationManagerTest.TARAS, "residence-registration",
-                ApplicationManagerTest.VALID.getBytes(StandardCharsets.UTF_8)).trackingNumber();
+        return fixture.submitAt(SUBMITTED);
     }
 
     /** Runs the scheduler every half hour from {@code from} until {@code until}; returns when each rule fired. */
@@ -212,8 +153,8 @@ class EscalationSchedulerTest {
 
     @Test
     void theServicesRulesWinPerTriggerThenTheRegionsThenThePlatforms() throws Exception {
-        serviceRules = List.of(new EscalationRule("late", Trigger.OVERDUE, 1, Set.of(Action.NOTIFY_SUPERVISOR)));
-        useRegionRules(List.of(
+        fixture.serviceRules = List.of(new EscalationRule("late", Trigger.OVERDUE, 1, Set.of(Action.NOTIFY_SUPERVISOR)));
+        fixture.useRegionRules(List.of(
                 new EscalationRule("fresh", Trigger.UNCLAIMED, 0, Set.of(Action.REMIND_AUTHORITY)),
                 new EscalationRule("overdue", Trigger.OVERDUE, 0, Set.of(Action.MARK_ESCALATED))));
         String n = submit();
@@ -232,7 +173,7 @@ class EscalationSchedulerTest {
     @Test
     void nothingIsEscalatedWhileTheServicesPluginIsNotInstalledHere() throws Exception {
         submit();
-        plugins.type = null;
+        fixture.plugins.type = null;
         drive(scheduler(stores.escalations), SUBMITTED.plus(Duration.ofDays(6)), SUBMITTED.plus(Duration.ofDays(7)));
         assertEquals(0, count("SELECT COUNT(*) FROM escalation"));
     }
@@ -290,8 +231,8 @@ class EscalationSchedulerTest {
     void aCitizensOwnDeadlineIsNotEscalatedToStaff() throws Exception {
         String n = submit();
         applications.act(ApplicationManagerTest.OLENA, n, "claim", null);
-        applications.act(ApplicationManagerTest.OLENA, n, "request-information", ("{\"questions\": [{\"field\": "
-                + "\"/birthDate\", \"question\": \"?\"}]}").getBytes(StandardCharsets.UTF_8));
+        applications.act(ApplicationManagerTest.OLENA, n, "request-information", WorkflowFixture.json("{\"questions\": [{\"field\": "
+                + "\"/birthDate\", \"question\": \"?\"}]}"));
         drive(scheduler(stores.escalations), SUBMITTED, SUBMITTED.plus(Duration.ofDays(30)));
         assertFalse(firedRules().stream().anyMatch(r -> r.endsWith("@2")),
                 "needs_information waits for the citizen: " + firedRules());

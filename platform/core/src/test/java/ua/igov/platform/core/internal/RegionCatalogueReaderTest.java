@@ -8,8 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.spi.Availability;
+import ua.igov.platform.spi.EscalationRule;
+import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.RegionCatalogue;
 
 class RegionCatalogueReaderTest {
@@ -57,5 +61,36 @@ class RegionCatalogueReaderTest {
         assertTrue(index.offersOnline(29, 1));
         assertTrue(!index.offersOnline(29, 50099));
         assertTrue(!index.offersOnline(30, null));
+    }
+
+    @Test
+    void anOptionalEscalationSectionBecomesTheRegionsRules() throws Exception {
+        String base = "{\"formatVersion\":1,\"region\":{\"id\":\"x-region\",\"igovId\":1,\"name\":{\"uk\":\"Х\"}},"
+                + "\"places\":[],\"authorities\":[],\"services\":[],\"offerings\":[]";
+        assertTrue(read(base + "}").escalation().isEmpty(), "a 1.0 region file declares none");
+
+        RegionCatalogue catalogue = read(base + ",\"escalation\":["
+                + "{\"id\":\"unclaimed\",\"trigger\":\"unclaimed\",\"workingDays\":1,\"actions\":[\"remind-authority\"]},"
+                + "{\"id\":\"late\",\"trigger\":\"overdue\",\"actions\":[\"notify-supervisor\",\"mark-escalated\"],"
+                + "\"statuses\":[\"in_review\"]}]}");
+        assertEquals(2, catalogue.escalation().size());
+        EscalationRule late = catalogue.escalation().get(1);
+        assertEquals(EscalationRule.Trigger.OVERDUE, late.trigger());
+        assertEquals(0, late.workingDays(), "workingDays defaults to 0");
+        assertEquals(Set.of(EscalationRule.Action.NOTIFY_SUPERVISOR, EscalationRule.Action.MARK_ESCALATED), late.actions());
+        assertEquals(Set.of(Status.IN_REVIEW), late.statuses());
+        assertEquals(Set.of(Status.SUBMITTED), catalogue.escalation().get(0).statuses());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(base + ",\"escalation\":["
+                + "{\"id\":\"late\",\"trigger\":\"overdue\",\"actions\":[\"remind-authority\"]},"
+                + "{\"id\":\"later\",\"trigger\":\"whenever\",\"actions\":[\"remind-authority\"]}]}"));
+        assertTrue(e.getMessage().startsWith("escalation[1]:") && e.getMessage().contains("whenever"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> read(base + ",\"escalation\":["
+                + "{\"id\":\"late\",\"trigger\":\"overdue\",\"actions\":[],\"workingDays\":2}]}"));
+        assertTrue(e.getMessage().contains("no actions"), e.getMessage());
+    }
+
+    private static RegionCatalogue read(String json) throws Exception {
+        return RegionCatalogueReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "1");
     }
 }

@@ -52,6 +52,27 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void aCommaSeparatedLineOfTheCfgFileIsEveryDateOnIt() {
+        WorkingCalendar calendar = new WorkingCalendar();
+        calendar.configure(new WorkingCalendar.Config() {
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return WorkingCalendar.Config.class;
+            }
+
+            public String[] holidays() {
+                return new String[] {"2026-12-28, 2026-12-29,2026-12-30"};
+            }
+
+            public String[] workingWeekendDays() {
+                return new String[] {""};
+            }
+        });
+        assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-28")));
+        assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-30")));
+        assertTrue(calendar.isWorkingDay(LocalDate.parse("2026-12-31")));
+    }
+
+    @Test
     void aDeadlineEndsAtTheCloseOfItsLastWorkingDayInKyivEvenAcrossTheClockChange() {
         WorkingCalendar calendar = new WorkingCalendar(Set.of(), Set.of());
         // Friday 27 March 2026, 3 working days: Mon 30, Tue 31, Wed 1 April (summer time, UTC+3)

@@ -1,0 +1,100 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.ApplicationSummary;
+import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Workflow;
+
+/**
+ * Every step's deadline comes from the plugin's workflow in working days, and both the citizen and the official see
+ * the same due date; the official's queue puts the nearest deadline first.
+ */
+class ApplicationDeadlinesTest {
+
+    private static final Caller TARAS = ApplicationManagerTest.TARAS;
+    private static final Caller OLENA = ApplicationManagerTest.OLENA;
+
+    private static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    /** Takes a step at a moment and returns the due date both the citizen and the official are shown. */
+    private static Instant step(WorkflowFixture f, String n, Caller who, String action, String body, String when) {
+        f.clock.set(at(when));
+        f.applications.act(who, n, action, body == null ? null : WorkflowFixture.json(body));
+        return sameForBoth(f, n);
+    }
+
+    private static Instant sameForBoth(WorkflowFixture f, String n) {
+        ApplicationView citizen = f.applications.application(TARAS, n);
+        ApplicationView official = f.applications.application(OLENA, n);
+        assertEquals(citizen.dueAt(), official.dueAt(), "the citizen and the official see one due date");
+        return citizen.dueAt();
+    }
+
+    @Test
+    void eachStepGetsTheDeadlineOfItsStatusAndAReassignmentKeepsIt() throws Exception {
+        WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"), new WorkingCalendar(Set.of(), Set.of()));
+        String n = f.submitAt(at("2026-11-25T10:00:00Z")); // Wednesday
+        assertEquals(at("2026-11-27T21:59:59.999Z"), sameForBoth(f, n), "submitted: 2 working days to claim");
+        assertEquals(at("2026-12-10T21:59:59.999Z"), step(f, n, OLENA, "claim", null, "2026-11-26T08:00:00Z"),
+                "in review: 10 working days from Thursday");
+        assertEquals(at("2026-12-10T21:59:59.999Z"), step(f, n, ApplicationManagerTest.SUPERVISOR, "reassign",
+                "{\"official\": \"olena\"}", "2026-11-27T08:00:00Z"), "handing it to another official keeps the deadline");
+        assertEquals(at("2026-12-21T21:59:59.999Z"), step(f, n, OLENA, "request-information",
+                "{\"questions\": [{\"field\": \"/birthDate\", \"question\": \"?\"}]}", "2026-11-30T08:00:00Z"),
+                "needs information: the citizen has 15 working days");
+        assertEquals(at("2026-12-15T21:59:59.999Z"), step(f, n, TARAS, "answer",
+                "{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-10\"}}", "2026-12-01T08:00:00Z"),
+                "back in review: 10 working days from the answer");
+        assertEquals(at("2026-12-09T21:59:59.999Z"), step(f, n, OLENA, "approve", null, "2026-12-02T08:00:00Z"),
+                "approved: 5 working days to issue");
+        assertNull(step(f, n, OLENA, "issue", null, "2026-12-03T08:00:00Z"), "a decided application has no deadline");
+    }
+
+    @Test
+    void aServiceWithItsOwnTermsAndAHolidayInTheCalendar() throws Exception {
+        WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"),
+                new WorkingCalendar(Set.of(LocalDate.parse("2026-11-26")), Set.of()));
+        f.workflow = Workflow.DEFAULT.withDeadlines(Map.of(Status.SUBMITTED, 1, Status.IN_REVIEW, 3));
+        String n = f.submitAt(at("2026-11-25T10:00:00Z"));
+        assertEquals(at("2026-11-27T21:59:59.999Z"), sameForBoth(f, n), "1 working day, Thursday is a holiday");
+        assertEquals(at("2026-12-02T21:59:59.999Z"), step(f, n, OLENA, "claim", null, "2026-11-27T08:00:00Z"),
+                "3 working days from Friday: Monday, Tuesday, Wednesday");
+        assertEquals(List.of(), f.applications.application(OLENA, n).history().stream()
+                .filter(s -> s.action() == null).toList(), "every history entry says what it was");
+    }
+
+    @Test
+    void theQueueShowsTheNearestDeadlineFirstAndWhatIsOverdue() throws Exception {
+        WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"), new WorkingCalendar(Set.of(), Set.of()));
+        String later = f.submitAt(at("2026-11-25T10:00:00Z"));   // due Friday 27
+        String sooner = f.submitAt(at("2026-11-23T10:00:00Z"));  // due Wednesday 25
+        String inReview = f.submitAt(at("2026-11-20T10:00:00Z"));
+        f.clock.set(at("2026-11-20T11:00:00Z"));
+        f.applications.act(OLENA, inReview, "claim", null);     // due Friday 4 December
+        f.clock.set(at("2026-11-26T09:00:00Z"));
+
+        List<ApplicationSummary> queue = f.applications.queue(OLENA, List.of(), 50);
+        assertEquals(List.of(sooner, later, inReview), queue.stream().map(ApplicationSummary::trackingNumber).toList());
+        assertEquals(at("2026-11-25T21:59:59.999Z"), queue.get(0).dueAt());
+        assertTrue(queue.get(0).overdue());
+        assertFalse(queue.get(1).overdue());
+        assertEquals(queue.get(0).dueAt(), f.applications.mine(TARAS, 50).stream()
+                .filter(a -> a.trackingNumber().equals(sooner)).findFirst().orElseThrow().dueAt(),
+                "the citizen's list shows the same due date");
+    }
+}

@@ -1,0 +1,98 @@
+package ua.igov.platform.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ua.igov.platform.spi.EscalationRule;
+import ua.igov.platform.spi.FormDefinition;
+import ua.igov.platform.spi.FormResources;
+import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.RegionCatalogue;
+import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.Workflow;
+import ua.igov.platform.store.ServiceTypeRecord;
+
+/**
+ * The real application manager on a fresh Derby database, with a clock the test moves, one region (the test fixture)
+ * and one service whose workflow and escalation rules the test chooses.
+ */
+final class WorkflowFixture {
+
+    /** A clock the test moves forward. */
+    static final class TestClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>();
+
+        TestClock(Instant start) {
+            now.set(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    final DerbyStores stores = new DerbyStores();
+    final ApplicationManagerTest.FakePlugins plugins = new ApplicationManagerTest.FakePlugins();
+    final TestClock clock;
+    final WorkingCalendar calendar;
+    final ApplicationManager applications;
+    volatile List<EscalationRule> serviceRules = List.of();
+    volatile Workflow workflow = Workflow.DEFAULT;
+
+    WorkflowFixture(Instant start, WorkingCalendar calendar) throws Exception {
+        this.clock = new TestClock(start);
+        this.calendar = calendar;
+        useRegionRules(List.of());
+        String schema = FormResources.read(WorkflowFixture.class, "/fixtures/form.schema.json");
+        ServiceType type = new ServiceType() {
+            public String code() { return "residence-registration"; }
+            public LocalizedText name() { return LocalizedText.of("Реєстрація місця проживання"); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(29); }
+            public FormDefinition form() { return new FormDefinition("1.0", schema); }
+            public Workflow workflow() { return workflow; }
+            public List<EscalationRule> escalationRules() { return serviceRules; }
+        };
+        plugins.type = new InstalledServiceType(type, FormSchema.compile(schema), new PluginOrigin("svc", "0.1.0"));
+        stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0", schema, "0.1.0"));
+        applications = new ApplicationManager(plugins, stores.applications, calendar, clock, "1", Duration.ofMillis(300));
+    }
+
+    void useRegionRules(List<EscalationRule> rules) throws Exception {
+        RegionCatalogue f = RegionCatalogueReaderTest.fixture();
+        plugins.region = new RegionIndex(new RegionCatalogue(f.region(), f.version(), f.places(), f.authorities(),
+                f.services(), f.offerings(), rules), new PluginOrigin("region", "1"));
+    }
+
+    /** Taras applies at {@code at}; returns the tracking number. */
+    String submitAt(Instant at) {
+        clock.set(at);
+        return applications.submit(ApplicationManagerTest.TARAS, "residence-registration",
+                ApplicationManagerTest.VALID.getBytes(StandardCharsets.UTF_8)).trackingNumber();
+    }
+
+    static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
