@@ -69,7 +69,7 @@ class ApplicationDeadlinesTest {
     void aServiceWithItsOwnTermsAndAHolidayInTheCalendar() throws Exception {
         WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"),
                 new WorkingCalendar(Set.of(LocalDate.parse("2026-11-26")), Set.of()));
-        f.workflow = Workflow.DEFAULT.withDeadlines(Map.of(Status.SUBMITTED, 1, Status.IN_REVIEW, 3));
+        f.useWorkflow(Workflow.DEFAULT.withDeadlines(Map.of(Status.SUBMITTED, 1, Status.IN_REVIEW, 3)));
         String n = f.submitAt(at("2026-11-25T10:00:00Z"));
         assertEquals(at("2026-11-27T21:59:59.999Z"), sameForBoth(f, n), "1 working day, Thursday is a holiday");
         assertEquals(at("2026-12-02T21:59:59.999Z"), step(f, n, OLENA, "claim", null, "2026-11-27T08:00:00Z"),

@@ -59,14 +59,16 @@ final class WorkflowFixture {
     final WorkingCalendar calendar;
     final ApplicationManager applications;
     volatile List<EscalationRule> serviceRules = List.of();
-    volatile Workflow workflow = Workflow.DEFAULT;
+    private volatile Workflow workflow = Workflow.DEFAULT;
+    private final String schema;
+    private final ServiceType type;
 
     WorkflowFixture(Instant start, WorkingCalendar calendar) throws Exception {
         this.clock = new TestClock(start);
         this.calendar = calendar;
         useRegionRules(List.of());
-        String schema = FormResources.read(WorkflowFixture.class, "/fixtures/form.schema.json");
-        ServiceType type = new ServiceType() {
+        schema = FormResources.read(WorkflowFixture.class, "/fixtures/form.schema.json");
+        type = new ServiceType() {
             public String code() { return "residence-registration"; }
             public LocalizedText name() { return LocalizedText.of("Реєстрація місця проживання"); }
             public Set<Integer> catalogueServiceIds() { return Set.of(29); }
@@ -74,9 +76,20 @@ final class WorkflowFixture {
             public Workflow workflow() { return workflow; }
             public List<EscalationRule> escalationRules() { return serviceRules; }
         };
-        plugins.type = new InstalledServiceType(type, FormSchema.compile(schema), new PluginOrigin("svc", "0.1.0"));
+        install();
         stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0", schema, "0.1.0"));
         applications = new ApplicationManager(plugins, stores.applications, calendar, clock, "1", Duration.ofMillis(300));
+    }
+
+    /** The service's plugin arrives (again): the platform reads its workflow then. */
+    void install() {
+        plugins.type = new InstalledServiceType(type, FormSchema.compile(schema), new PluginOrigin("svc", "0.1.0"));
+    }
+
+    /** A new version of the service plugin with another workflow. */
+    void useWorkflow(Workflow newWorkflow) {
+        workflow = newWorkflow;
+        install();
     }
 
     void useRegionRules(List<EscalationRule> rules) throws Exception {
