@@ -1,5 +1,6 @@
 package ua.igov.platform.store;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,19 @@ import java.util.Objects;
  * @param mark    whether the application is marked escalated
  * @param event   the typed history entry ({@code action} {@code escalate})
  * @param audit   the audit entry
+ * @param messages the reminders and notifications to staff, written into the outbox in the same transaction
  */
 public record Escalation(EscalationCandidate application, String ruleKey, String trigger, String actions, boolean mark,
-                         StatusChange event, AuditEntry audit) {
+                         StatusChange event, AuditEntry audit, List<OutboxMessage> messages) {
+
+    /** An escalation that sends nothing. */
+    public Escalation(EscalationCandidate application, String ruleKey, String trigger, String actions, boolean mark,
+                      StatusChange event, AuditEntry audit) {
+        this(application, ruleKey, trigger, actions, mark, event, audit, List.of());
+    }
 
     public Escalation {
+        messages = messages == null ? List.of() : List.copyOf(messages);
         Objects.requireNonNull(application, "application");
         Objects.requireNonNull(ruleKey, "ruleKey");
         Objects.requireNonNull(trigger, "trigger");

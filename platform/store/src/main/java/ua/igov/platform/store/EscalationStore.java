@@ -22,8 +22,8 @@ public interface EscalationStore {
     Map<Long, Set<String>> fired(Collection<EscalationCandidate> applications);
 
     /**
-     * Records an escalation with its history entry and audit entry (and the escalated mark) in one short
-     * transaction, unless it was recorded before (by this node or another) or the application has left the step
+     * Records an escalation with its history entry, its messages (into the outbox) and its audit entry (and the
+     * escalated mark) in one short transaction, unless it was recorded before (by this node or another) or the application has left the step
      * meanwhile; then nothing is written.
      *
      * @return whether it was recorded now

@@ -12,7 +12,11 @@ final class EscalationNotes {
     private EscalationNotes() {
     }
 
-    static String note(EscalationRule rule) {
+    /**
+     * @param officialsUnreachable   the rule reminds the officials, but none has an address
+     * @param supervisorsUnreachable the rule notifies the supervisors, but none has an address
+     */
+    static String note(EscalationRule rule, boolean officialsUnreachable, boolean supervisorsUnreachable) {
         String why = switch (rule.trigger()) {
             case UNCLAIMED -> "Not taken up by an official for " + days(rule.workingDays()) + " after submission";
             case BEFORE_DUE -> rule.workingDays() == 0 ? "Due today" : days(rule.workingDays()) + " or less before the due date";
@@ -20,10 +24,12 @@ final class EscalationNotes {
         };
         List<String> done = new ArrayList<>();
         if (rule.actions().contains(Action.REMIND_AUTHORITY)) {
-            done.add("the authority's officials were reminded");
+            done.add(officialsUnreachable ? "the authority's officials could not be reminded (no address is configured)"
+                    : "the authority's officials were reminded");
         }
         if (rule.actions().contains(Action.NOTIFY_SUPERVISOR)) {
-            done.add("the supervisor was notified");
+            done.add(supervisorsUnreachable ? "the supervisor could not be notified (no address is configured)"
+                    : "the supervisor was notified");
         }
         if (rule.actions().contains(Action.MARK_ESCALATED)) {
             done.add("the application is marked escalated");

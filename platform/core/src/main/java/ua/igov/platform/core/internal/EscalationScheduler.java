@@ -68,6 +68,10 @@ public class EscalationScheduler {
             "due-soon: before-due 1 -> remind-authority",
             "overdue: overdue 0 -> notify-supervisor, mark-escalated"
         };
+
+        @AttributeDefinition(description = "Where staff get reminders and escalations: 'authority role channel:address' "
+                + "(authority an id or *, role officials or supervisors), separated by semicolons")
+        String[] staffAddresses() default {};
     }
 
     private final InstalledPlugins plugins;
@@ -75,6 +79,7 @@ public class EscalationScheduler {
     private final EscalationPolicy policy;
     private final Clock clock;
     private final List<EscalationRule> defaults;
+    private final EscalationMessages messages;
     private final int batchSize;
     private final ScheduledExecutorService timer;
 
@@ -89,7 +94,7 @@ public class EscalationScheduler {
                                        policyOption = ReferencePolicyOption.GREEDY, target = "(igov.clock=*)") Clock clock,
                                Config config) {
         this(plugins, store, calendar, clock == null ? Clock.systemUTC() : clock, defaultRules(config.defaultRules()),
-                Math.max(1, config.batchSize()));
+                StaffAddresses.parse(config.staffAddresses()), Math.max(1, config.batchSize()));
         if (config.enabled()) {
             long interval = Math.max(1, config.intervalSeconds());
             timer.scheduleWithFixedDelay(this::runLogged, interval, interval, TimeUnit.SECONDS);
@@ -101,12 +106,13 @@ public class EscalationScheduler {
     }
 
     EscalationScheduler(InstalledPlugins plugins, EscalationStore store, WorkingCalendar calendar, Clock clock,
-                        List<EscalationRule> defaults, int batchSize) {
+                        List<EscalationRule> defaults, StaffAddresses staff, int batchSize) {
         this.plugins = plugins;
         this.store = store;
         this.policy = new EscalationPolicy(calendar);
         this.clock = clock;
         this.defaults = List.copyOf(defaults);
+        this.messages = new EscalationMessages(staff);
         this.batchSize = batchSize;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "igov-escalation");
@@ -225,18 +231,20 @@ public class EscalationScheduler {
         }
     }
 
-    private static Escalation escalation(EscalationCandidate app, EscalationPolicy.InForce inForce, Instant now) {
+    private Escalation escalation(EscalationCandidate app, EscalationPolicy.InForce inForce, Instant now) {
         EscalationRule rule = inForce.rule();
         String actions = rule.actions().stream().map(EscalationRule.Action::wireName).sorted()
                 .collect(Collectors.joining(","));
         String details = "{\"rule\":\"" + inForce.key() + "\",\"trigger\":\"" + rule.trigger().wireName()
                 + "\",\"workingDays\":" + rule.workingDays() + ",\"actions\":[\""
                 + String.join("\",\"", actions.split(",")) + "\"]}";
-        String note = EscalationNotes.note(rule);
+        String note = EscalationNotes.note(rule, messages.unreachable(rule, app, EscalationRule.Action.REMIND_AUTHORITY),
+                messages.unreachable(rule, app, EscalationRule.Action.NOTIFY_SUPERVISOR));
         return new Escalation(app, inForce.key(), rule.trigger().wireName(), actions,
                 rule.actions().contains(EscalationRule.Action.MARK_ESCALATED),
                 new StatusChange(app.status(), now, ACTOR, "escalate", note, details),
                 new AuditEntry(now, ACTOR + ":escalation", "escalate", app.trackingNumber(),
-                        inForce.key() + " (" + rule.trigger().wireName() + " " + rule.workingDays() + "): " + actions));
+                        inForce.key() + " (" + rule.trigger().wireName() + " " + rule.workingDays() + "): " + actions),
+                messages.messages(rule, app));
     }
 }

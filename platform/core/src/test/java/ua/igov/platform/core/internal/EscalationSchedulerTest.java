@@ -27,6 +27,7 @@ import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.EscalationRule.Action;
 import ua.igov.platform.spi.EscalationRule.Trigger;
+import ua.igov.platform.store.OutboxEntry;
 
 /**
  * Time driven through deadlines with an injected clock: each escalation fires once, at the moment its rule says,
@@ -40,6 +41,10 @@ class EscalationSchedulerTest {
         "unclaimed: unclaimed 1 -> remind-authority",
         "due-soon: before-due 1 -> remind-authority",
         "overdue: overdue 0 -> notify-supervisor, mark-escalated"});
+    /** Authority 7 delivers the fixture's offering; authority 8 is someone else's. */
+    private static final String[] STAFF = {"7 officials email:cnap-7@testland.example; 8 officials email:cnap-8@x.example",
+        "7 supervisors email:head-7@testland.example; * supervisors sms:+380501112233"};
+    private StaffAddresses staff = StaffAddresses.parse(STAFF);
 
     private final WorkflowFixture fixture;
     private final DerbyStores stores;
@@ -60,7 +65,8 @@ class EscalationSchedulerTest {
     }
 
     private EscalationScheduler scheduler(ua.igov.platform.store.EscalationStore store) {
-        EscalationScheduler scheduler = new EscalationScheduler(fixture.plugins, store, fixture.calendar, clock, PLATFORM, 3);
+        EscalationScheduler scheduler = new EscalationScheduler(fixture.plugins, store, fixture.calendar, clock, PLATFORM,
+                staff, 3);
         schedulers.add(scheduler);
         return scheduler;
     }
@@ -130,6 +136,14 @@ class EscalationSchedulerTest {
                 steps.get(2).note());
         assertEquals(Instant.parse("2026-11-27T22:00:00Z"), view.escalatedAt());
         assertEquals(3, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate' AND actor = 'platform:escalation'"));
+        List<OutboxEntry> sent = stores.outbox.forApplication(n);
+        assertEquals(List.of("cnap-7@testland.example", "cnap-7@testland.example", "head-7@testland.example",
+                "+380501112233"), sent.stream().map(e -> e.message().recipient()).toList(),
+                "the officials reminded twice (due soon, unclaimed), the supervisors told once, by e-mail and SMS");
+        assertTrue(sent.get(0).message().subject().startsWith("Нагадування: звернення " + n), sent.get(0).message().subject());
+        assertTrue(sent.get(0).message().body().contains("Строк: до 27.11.2026 23:59 (Київ)"), sent.get(0).message().body());
+        assertTrue(sent.get(3).message().body().startsWith("Ескалація. Звернення " + n + " (послуга residence-registration) прострочене"),
+                sent.get(3).message().body());
         assertTrue(stores.applications.verifyAudit().intact());
         List<ApplicationSummary> queue = applications.queue(ApplicationManagerTest.OLENA, List.of(), true, 50);
         assertEquals(List.of(n), queue.stream().map(ApplicationSummary::trackingNumber).toList());
@@ -149,6 +163,7 @@ class EscalationSchedulerTest {
         assertEquals(Instant.parse("2026-12-16T22:00:00Z"), later.get("platform:overdue@1"));
         assertEquals(5, count("SELECT COUNT(*) FROM escalation"));
         assertEquals(5, escalations(applications.application(ApplicationManagerTest.OLENA, n)).size());
+        assertEquals(7, stores.outbox.forApplication(n).size(), "each reminder went out once more for the new step");
     }
 
     @Test
@@ -207,10 +222,27 @@ class EscalationSchedulerTest {
         assertEquals(36, count("SELECT COUNT(*) FROM escalation"));
         assertEquals(36, count("SELECT COUNT(*) FROM application_event WHERE action = 'escalate'"));
         assertEquals(36, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
+        assertEquals(48, count("SELECT COUNT(*) FROM outbox"), "12 x (2 reminders + 2 supervisor messages), none twice");
         assertTrue(stores.applications.verifyAudit().intact());
         for (String n : numbers) {
             assertEquals(3, escalations(applications.application(ApplicationManagerTest.OLENA, n)).size());
         }
+    }
+
+    @Test
+    void withoutAnAddressTheHistorySaysNobodyCouldBeTold() throws Exception {
+        staff = StaffAddresses.parse(new String[] {"8 supervisors email:head-8@x.example"});
+        String n = submit();
+        drive(scheduler(stores.escalations), SUBMITTED.plus(Duration.ofDays(3)), SUBMITTED.plus(Duration.ofDays(3)));
+        List<ApplicationView.Step> steps = escalations(applications.application(ApplicationManagerTest.OLENA, n));
+        assertEquals(List.of("Not taken up by an official for 1 working day after submission: the authority's officials "
+                + "could not be reminded (no address is configured).", "Past the due date: the supervisor could not be "
+                + "notified (no address is configured), the application is marked escalated."),
+                steps.stream().map(ApplicationView.Step::note).toList());
+        assertEquals(List.of(), stores.outbox.forApplication(n));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StaffAddresses.parse(new String[] {"89 bosses email:x@y.example"}));
+        assertTrue(e.getMessage().contains("89 bosses"), e.getMessage());
     }
 
     @Test

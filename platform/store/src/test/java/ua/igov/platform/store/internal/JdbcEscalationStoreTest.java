@@ -28,6 +28,7 @@ import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.Escalation;
 import ua.igov.platform.store.EscalationCandidate;
 import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
 import ua.igov.platform.store.StoredApplication;
@@ -58,7 +59,9 @@ class JdbcEscalationStoreTest {
     private static Escalation escalation(EscalationCandidate app, String rule, boolean mark, Instant at) {
         return new Escalation(app, rule, "overdue", "notify-supervisor" + (mark ? ",mark-escalated" : ""), mark,
                 new StatusChange(app.status(), at, "platform", "escalate", "overdue", "{\"rule\":\"" + rule + "\"}"),
-                new AuditEntry(at, "platform:escalation", "escalate", app.trackingNumber(), rule));
+                new AuditEntry(at, "platform:escalation", "escalate", app.trackingNumber(), rule),
+                List.of(new OutboxMessage("email", "head-7@example.org", "Звернення " + app.trackingNumber(),
+                        "Прострочене: " + app.trackingNumber(), app.trackingNumber())));
     }
 
     private EscalationCandidate candidate(StoredApplication app) {
@@ -110,6 +113,8 @@ class JdbcEscalationStoreTest {
         assertEquals("submitted", read.history().get(1).status(), "an escalation does not change the status");
         assertEquals(0, read.version(), "an official's step read before the escalation still applies");
         assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox WHERE recipient = 'head-7@example.org' AND status = 'pending'"),
+                "the supervisor's message went into the outbox with the escalation, once");
         assertTrue(applications.verifyAudit().intact());
         assertEquals(Set.of("platform:overdue"), escalations.fired(List.of(candidate)).get(app.id()));
         assertEquals(List.of(app.trackingNumber()), applications.queue(Set.of(7), Set.of("submitted"), true, 10).stream()
@@ -132,6 +137,7 @@ class JdbcEscalationStoreTest {
 
         assertFalse(escalations.escalate(escalation(submitted, "platform:late", false, NOW)),
                 "an escalation decided on the old step is not recorded");
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox"), "and sends nothing");
         EscalationCandidate inReview = candidate(claimed);
         assertEquals(1, inReview.step());
         assertTrue(escalations.fired(List.of(inReview)).isEmpty());
@@ -181,6 +187,7 @@ class JdbcEscalationStoreTest {
         assertEquals(40, count("SELECT COUNT(*) FROM escalation"));
         assertEquals(40, count("SELECT COUNT(*) FROM application_event WHERE action = 'escalate'"));
         assertEquals(40, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
+        assertEquals(40, count("SELECT COUNT(*) FROM outbox"), "one message per escalation, none from the losing node");
         assertTrue(applications.verifyAudit().intact());
         assertNotNull(applications.findByTrackingNumber(candidates.get(0).trackingNumber()).orElseThrow().escalatedAt());
     }

@@ -1,0 +1,58 @@
+package ua.igov.platform.core.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the staff of an authority are reached for reminders and escalations, as the operators list it in
+ * {@code etc/ua.igov.platform.escalation.cfg}: {@code authority role channel:address}, e.g.
+ * {@code 89 supervisors email:head-89@dnipro.example}, where authority is an id or {@code *} for every authority and
+ * role is {@code officials} or {@code supervisors}. Staff accounts (Karaf's JAAS realm) hold no addresses, so this
+ * list is the platform's only knowledge of them; every node reads the same file.
+ */
+final class StaffAddresses {
+
+    static final String OFFICIALS = "officials";
+    static final String SUPERVISORS = "supervisors";
+
+    /** One address of one role at one authority ({@code authority} null: every authority). */
+    record Address(Integer authority, String role, String channel, String recipient) {
+    }
+
+    private static final Pattern ENTRY = Pattern.compile(
+            "\\s*(\\*|\\d{1,9})\\s+(officials|supervisors)\\s+([a-z][a-z0-9-]{0,31}):(\\S{1,320})\\s*");
+
+    private final List<Address> addresses;
+
+    StaffAddresses(List<Address> addresses) {
+        this.addresses = List.copyOf(addresses);
+    }
+
+    /** Reads the configured entries, separated by semicolons; a mistake is refused naming the entry. */
+    static StaffAddresses parse(String[] texts) {
+        List<Address> addresses = new ArrayList<>();
+        for (String text : Arrays.stream(texts).flatMap(t -> Arrays.stream(t.split(";"))).toList()) {
+            if (text.isBlank()) {
+                continue;
+            }
+            Matcher m = ENTRY.matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("etc/ua.igov.platform.escalation.cfg staffAddresses: '" + text.strip()
+                        + "' is not 'authority role channel:address', e.g. '89 supervisors email:head-89@dnipro.example'");
+            }
+            Integer authority = m.group(1).equals("*") ? null : Integer.valueOf(m.group(1));
+            addresses.add(new Address(authority, m.group(2), m.group(3), m.group(4)));
+        }
+        return new StaffAddresses(addresses);
+    }
+
+    /** The addresses of a role at an authority: its own entries and the ones for every authority. */
+    List<Address> of(Integer authority, String role) {
+        return addresses.stream()
+                .filter(a -> a.role().equals(role) && (a.authority() == null || a.authority().equals(authority)))
+                .toList();
+    }
+}
