@@ -1,0 +1,73 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.DesiredPlugin;
+import ua.igov.platform.store.NodePlugin;
+import ua.igov.platform.store.NodeRecord;
+
+class JdbcClusterStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-11-25T10:00:05Z");
+    private static final Instant T2 = Instant.parse("2026-11-25T10:00:10Z");
+
+    private JdbcClusterStore cluster;
+
+    @BeforeEach
+    void setUp() {
+        cluster = new JdbcClusterStore(TestDatabases.fresh());
+    }
+
+    @Test
+    void aHeartbeatCreatesTheNodeThenMovesItsTimeAndTellsWhoBeatBefore() {
+        assertNull(cluster.heartbeat("node-a", "i1", T0, T0), "a node never seen");
+        NodeRecord before = cluster.heartbeat("node-a", "i1", T0, T1);
+        assertEquals(new NodeRecord("node-a", "i1", T0, T0), before);
+        cluster.heartbeat("node-b", "i2", T1, T1);
+
+        NodeRecord restarted = cluster.heartbeat("node-a", "i3", T2, T2);
+        assertEquals("i1", restarted.instanceId(), "the previous process of that node id");
+        assertEquals(List.of(new NodeRecord("node-a", "i3", T2, T2), new NodeRecord("node-b", "i2", T1, T1)), cluster.nodes());
+    }
+
+    @Test
+    void theLastWishForAPluginWins() {
+        cluster.desire(new DesiredPlugin("igov-region-lviv", null, false, "operator", T0));
+        cluster.desire(new DesiredPlugin("igov-service-x", "1.2.0", true, "operator", T0));
+        cluster.desire(new DesiredPlugin("igov-region-lviv", null, true, "console", T1));
+
+        List<DesiredPlugin> wishes = cluster.desiredPlugins();
+        assertEquals(List.of(new DesiredPlugin("igov-region-lviv", null, true, "console", T1),
+                new DesiredPlugin("igov-service-x", "1.2.0", true, "operator", T0)), wishes);
+    }
+
+    @Test
+    void aNodesPluginStatesAreReplacedKeepingTheTimeOfWhatDidNotChange() {
+        cluster.recordNodePlugins("node-a", List.of(
+                new NodePlugin("node-a", "igov-region-lviv", "0.1.0", null, T0),
+                new NodePlugin("node-a", "igov-service-x", null, null, T0)));
+        cluster.recordNodePlugins("node-b", List.of(new NodePlugin("node-b", "igov-region-lviv", null, null, T0)));
+
+        cluster.recordNodePlugins("node-a", List.of(
+                new NodePlugin("node-a", "igov-region-lviv", "0.1.0", null, T2),
+                new NodePlugin("node-a", "igov-service-y", null, "no feature igov-service-y", T2)));
+
+        List<NodePlugin> all = cluster.nodePlugins();
+        assertEquals(List.of(
+                new NodePlugin("node-a", "igov-region-lviv", "0.1.0", null, T0),
+                new NodePlugin("node-a", "igov-service-y", null, "no feature igov-service-y", T2),
+                new NodePlugin("node-b", "igov-region-lviv", null, null, T0)), all,
+                "unchanged keeps its time, new is added, the one no longer reported is gone, other nodes untouched");
+        assertTrue(all.get(0).sameStateAs(new NodePlugin("node-a", "igov-region-lviv", "0.1.0", null, T2)));
+        assertFalse(all.get(0).sameStateAs(all.get(2)));
+    }
+}
