@@ -5,10 +5,12 @@ import java.util.UUID;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.CatalogueStore;
+import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.EscalationStore;
 import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.internal.JdbcApplicationStore;
 import ua.igov.platform.store.internal.JdbcCatalogueStore;
+import ua.igov.platform.store.internal.JdbcClusterStore;
 import ua.igov.platform.store.internal.JdbcEscalationStore;
 import ua.igov.platform.store.internal.JdbcOutboxStore;
 import ua.igov.platform.store.internal.MigratedDatabase;
@@ -21,6 +23,7 @@ final class DerbyStores {
     final CatalogueStore catalogue;
     final OutboxStore outbox;
     final EscalationStore escalations;
+    final ClusterStore cluster;
 
     DerbyStores() {
         dataSource.setDatabaseName("memory:core-" + UUID.randomUUID());
@@ -30,6 +33,7 @@ final class DerbyStores {
         catalogue = new JdbcCatalogueStore(database);
         outbox = new JdbcOutboxStore(database);
         escalations = new JdbcEscalationStore(database);
+        cluster = new JdbcClusterStore(database);
     }
 
     /** Another node's escalation store on the same database: its own component instance, the same data. */

@@ -1,0 +1,207 @@
+package ua.igov.platform.core.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.ClusterService;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.store.ClusterStore;
+import ua.igov.platform.store.DesiredPlugin;
+import ua.igov.platform.store.NodePlugin;
+import ua.igov.platform.store.NodeRecord;
+
+/**
+ * This node among the nodes that share the database. Every {@code heartbeatSeconds} it writes its heartbeat and
+ * brings its plugins to what the operator decided (the {@code desired_plugin} table), so a decision taken on one
+ * node reaches every node, and a node started later catches up on its first beat. Polling a small table is enough:
+ * plugin decisions are rare, and it works the same on every database.
+ */
+@Component(service = ClusterService.class, configurationPid = "ua.igov.platform.node",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = ClusterNode.Config.class)
+public class ClusterNode implements ClusterService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    /** A node whose heartbeat is older than this many intervals counts as gone. */
+    static final int MISSED_BEATS = 3;
+
+    @ObjectClassDefinition(name = "iGov node", description = "This node among the nodes sharing one database")
+    public @interface Config {
+        @AttributeDefinition(description = "This node's id, unique among the nodes on one database; blank: the host name")
+        String id() default "";
+
+        @AttributeDefinition(description = "Seconds between heartbeats; each beat also applies the operator's plugin decisions")
+        int heartbeatSeconds() default 5;
+    }
+
+    private final ClusterStore store;
+    private final PluginReconciler reconciler;
+    private final String nodeId;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final Duration heartbeat;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final ScheduledExecutorService beats;
+    private boolean beaten;
+
+    @Activate
+    public ClusterNode(@Reference ClusterStore store, @Reference FeaturesService features, Config config) {
+        this(store, new KarafFeatureInstaller(features), nodeId(config.id()), Duration.ofSeconds(Math.max(1, config.heartbeatSeconds())),
+                Clock.systemUTC(), true);
+    }
+
+    ClusterNode(ClusterStore store, FeatureInstaller features, String nodeId, Duration heartbeat, Clock clock, boolean scheduled) {
+        this.store = store;
+        this.nodeId = nodeId;
+        this.reconciler = new PluginReconciler(nodeId, features);
+        this.heartbeat = heartbeat;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        if (scheduled) {
+            beats = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "igov-node-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+            });
+            beats.scheduleWithFixedDelay(this::beatSafely, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("Node {} joins the platform: heartbeat and plugin decisions every {} s", nodeId, heartbeat.toSeconds());
+        } else {
+            beats = null;
+        }
+    }
+
+    private static String nodeId(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return System.getProperty("karaf.name", "node");
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        if (beats != null) {
+            beats.shutdownNow();
+        }
+    }
+
+    private void beatSafely() {
+        try {
+            beat();
+        } catch (Exception e) {
+            // a scheduled task that throws is never run again: log, and try at the next beat
+            LOG.warn("Node {}: heartbeat or plugin reconciliation failed, retrying in {} s: {}", nodeId,
+                    heartbeat.toSeconds(), e.toString());
+        }
+    }
+
+    /** One beat: the heartbeat row, then the plugins brought to the operator's decisions. */
+    synchronized void beat() throws Exception {
+        Instant now = clock.instant();
+        NodeRecord before = store.heartbeat(nodeId, instanceId, startedAt, now);
+        // On the first beat another instance id is this node's previous run; after that, it is another process.
+        if (beaten && before != null && !before.instanceId().equals(instanceId)) {
+            LOG.error("Another running process uses the node id '{}' (it beat at {}): give each node its own id in "
+                    + "etc/ua.igov.platform.node.cfg", nodeId, before.heartbeatAt());
+        }
+        beaten = true;
+        store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public synchronized PluginOnNode decide(String feature, String version, boolean installed, String operator) {
+        Instant now = clock.instant();
+        DesiredPlugin decision = new DesiredPlugin(feature, version, installed, operator, now);
+        List<DesiredPlugin> decisions = new ArrayList<>();
+        for (DesiredPlugin d : store.desiredPlugins()) {
+            if (!d.feature().equals(feature)) {
+                decisions.add(d);
+            }
+        }
+        decisions.add(decision);
+        List<NodePlugin> states;
+        try {
+            states = reconciler.reconcile(decisions, now);
+        } catch (Exception e) {
+            throw notApplied(feature, e.toString());
+        }
+        NodePlugin here = states.stream().filter(s -> s.feature().equals(feature)).findFirst().orElseThrow();
+        if (here.problem() != null) {
+            store.recordNodePlugins(nodeId, states);
+            throw notApplied(feature, here.problem());
+        }
+        store.desire(decision);
+        store.recordNodePlugins(nodeId, states);
+        return onNode(here, decision);
+    }
+
+    private ProblemException notApplied(String feature, String why) {
+        return new ProblemException(422, "plugin-not-applied", "Plugin not applied",
+                "node " + nodeId + " could not apply the decision about " + feature + ", so it was not recorded for the "
+                        + "other nodes: " + why);
+    }
+
+    @Override
+    public ClusterView view() {
+        Instant now = clock.instant();
+        List<NodeView> nodes = new ArrayList<>();
+        for (NodeRecord n : store.nodes()) {
+            nodes.add(new NodeView(n.nodeId(), n.startedAt(), n.heartbeatAt(), isAlive(n, now)));
+        }
+        Map<String, DesiredPlugin> decisions = new HashMap<>();
+        for (DesiredPlugin d : store.desiredPlugins()) {
+            decisions.put(d.feature(), d);
+        }
+        List<PluginOnNode> plugins = new ArrayList<>();
+        for (NodePlugin p : store.nodePlugins()) {
+            plugins.add(onNode(p, decisions.get(p.feature())));
+        }
+        return new ClusterView(nodes, plugins);
+    }
+
+    private boolean isAlive(NodeRecord node, Instant now) {
+        return !node.heartbeatAt().isBefore(now.minus(heartbeat.multipliedBy(MISSED_BEATS)));
+    }
+
+    private static PluginOnNode onNode(NodePlugin p, DesiredPlugin decision) {
+        String desired = decision == null ? null
+                : !decision.installed() ? "removed"
+                : decision.version() == null ? "any" : decision.version();
+        boolean converged = decision == null
+                || (decision.installed()
+                    ? p.installedVersion() != null && (decision.version() == null || Objects.equals(decision.version(), p.installedVersion()))
+                    : p.installedVersion() == null);
+        return new PluginOnNode(p.nodeId(), p.feature(), desired, p.installedVersion(), p.problem(), p.since(), converged);
+    }
+}

@@ -1,0 +1,65 @@
+package ua.igov.platform.core.internal;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+
+/**
+ * Installs and removes plugin features through Karaf's FeaturesService without refreshing any bundle that is not
+ * the plugin's own, so the platform and the other plugins keep serving while a node converges.
+ */
+final class KarafFeatureInstaller implements FeatureInstaller {
+
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+
+    private final FeaturesService features;
+
+    KarafFeatureInstaller(FeaturesService features) {
+        this.features = features;
+    }
+
+    static boolean isPlugin(String feature) {
+        return feature.startsWith("igov-region-") || feature.startsWith("igov-service-") || feature.startsWith("igov-identity-");
+    }
+
+    @Override
+    public Set<String> installedVersions(String feature) throws Exception {
+        Set<String> versions = new TreeSet<>();
+        for (Feature f : features.listInstalledFeatures()) {
+            if (f.getName().equals(feature)) {
+                versions.add(f.getVersion());
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    public Map<String, String> installedPlugins() throws Exception {
+        Map<String, String> plugins = new TreeMap<>();
+        for (Feature f : features.listInstalledFeatures()) {
+            if (isPlugin(f.getName())) {
+                plugins.merge(f.getName(), f.getVersion(), (a, b) -> a + "," + b);
+            }
+        }
+        return plugins;
+    }
+
+    @Override
+    public void install(String feature, String version) throws Exception {
+        if (version == null) {
+            features.installFeature(feature, NO_REFRESH);
+        } else {
+            features.installFeature(feature, version, NO_REFRESH);
+        }
+    }
+
+    @Override
+    public void uninstall(String feature, String version) throws Exception {
+        features.uninstallFeature(feature, version, NO_REFRESH);
+    }
+}

@@ -1,0 +1,155 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.ClusterService.ClusterView;
+import ua.igov.platform.core.ClusterService.NodeView;
+import ua.igov.platform.core.ClusterService.PluginOnNode;
+import ua.igov.platform.core.ProblemException;
+
+/** Two nodes on one database, each with its own (fake) Karaf features, converging through the database. */
+class ClusterNodeTest {
+
+    private static final Duration BEAT = Duration.ofSeconds(5);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    /** A node's features: a set of installed name/version pairs; some features exist in only some runtimes. */
+    static final class FakeFeatures implements FeatureInstaller {
+        final Map<String, Set<String>> installed = new TreeMap<>();
+        final Map<String, String> available = new TreeMap<>(Map.of(
+                "igov-region-lviv", "0.1.0", "igov-service-residence-registration", "0.1.0"));
+
+        FakeFeatures with(String feature) {
+            installed.computeIfAbsent(feature, f -> new TreeSet<>()).add(available.get(feature));
+            return this;
+        }
+
+        @Override
+        public Set<String> installedVersions(String feature) {
+            return installed.getOrDefault(feature, Set.of());
+        }
+
+        @Override
+        public Map<String, String> installedPlugins() {
+            Map<String, String> plugins = new TreeMap<>();
+            installed.forEach((f, versions) -> plugins.put(f, String.join(",", versions)));
+            return plugins;
+        }
+
+        @Override
+        public void install(String feature, String version) {
+            String v = version == null ? available.get(feature) : version;
+            if (v == null || (version != null && !version.equals(available.get(feature)))) {
+                throw new IllegalStateException("No matching features for " + feature + "/" + version);
+            }
+            installed.computeIfAbsent(feature, f -> new TreeSet<>()).add(v);
+        }
+
+        @Override
+        public void uninstall(String feature, String version) {
+            installed.get(feature).remove(version);
+            if (installed.get(feature).isEmpty()) {
+                installed.remove(feature);
+            }
+        }
+    }
+
+    private final DerbyStores stores = new DerbyStores();
+    private final FakeFeatures featuresA = new FakeFeatures().with("igov-region-lviv").with("igov-service-residence-registration");
+    private final FakeFeatures featuresB = new FakeFeatures().with("igov-region-lviv").with("igov-service-residence-registration");
+    private final ClusterNode a = new ClusterNode(stores.cluster, featuresA, "node-a", BEAT, CLOCK, false);
+    private final ClusterNode b = new ClusterNode(stores.cluster, featuresB, "node-b", BEAT, CLOCK, false);
+
+    @Test
+    void aDecisionOnOneNodeIsAppliedThereAtOnceAndByTheOtherAtItsNextBeat() throws Exception {
+        a.beat();
+        b.beat();
+
+        PluginOnNode here = a.decide("igov-region-lviv", null, false, "operator");
+        assertEquals(new PluginOnNode("node-a", "igov-region-lviv", "removed", null, null, CLOCK.instant(), true), here);
+        assertFalse(featuresA.installedPlugins().containsKey("igov-region-lviv"));
+        assertTrue(featuresB.installedPlugins().containsKey("igov-region-lviv"), "not before its beat");
+        assertFalse(onNode(a.view(), "node-b", "igov-region-lviv").converged(), "the view shows node-b behind");
+
+        b.beat();
+        assertFalse(featuresB.installedPlugins().containsKey("igov-region-lviv"));
+        assertTrue(onNode(a.view(), "node-b", "igov-region-lviv").converged());
+
+        b.decide("igov-region-lviv", null, true, "operator");
+        a.beat();
+        assertEquals("0.1.0", onNode(b.view(), "node-a", "igov-region-lviv").installed());
+        assertEquals("any", onNode(b.view(), "node-a", "igov-region-lviv").desired());
+    }
+
+    @Test
+    void aNodeStartedLaterCatchesUpOnItsFirstBeat() throws Exception {
+        a.beat();
+        a.decide("igov-service-residence-registration", null, false, "operator");
+        FakeFeatures freshFeatures = new FakeFeatures().with("igov-region-lviv").with("igov-service-residence-registration");
+        ClusterNode late = new ClusterNode(stores.cluster, freshFeatures, "node-c", BEAT, CLOCK, false);
+
+        late.beat();
+
+        assertEquals(Set.of("igov-region-lviv"), freshFeatures.installedPlugins().keySet(),
+                "the assembly's other plugins stay, the removed one goes");
+        ClusterView view = a.view();
+        assertEquals(Set.of("node-a", "node-c"), view.nodes().stream().map(NodeView::nodeId).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(view.nodes().stream().allMatch(NodeView::alive));
+    }
+
+    @Test
+    void aDecisionThisNodeCannotApplyIsNotRecordedForTheOthers() throws Exception {
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> a.decide("igov-service-residence-registration", "9.9.9", true, "operator"));
+        assertEquals(422, problem.status());
+        assertTrue(problem.detail().contains("9.9.9"), problem.detail());
+        assertTrue(stores.cluster.desiredPlugins().isEmpty());
+        assertEquals(Set.of("0.1.0"), featuresA.installedVersions("igov-service-residence-registration"));
+    }
+
+    @Test
+    void aNodeThatCannotFollowReportsWhyAndKeepsFollowingTheRest() throws Exception {
+        featuresA.available.put("igov-region-kyiv", "0.2.0");
+        a.decide("igov-region-kyiv", null, true, "operator");
+        a.decide("igov-region-lviv", null, false, "operator");
+
+        b.beat();
+
+        PluginOnNode kyivOnB = onNode(a.view(), "node-b", "igov-region-kyiv");
+        assertFalse(kyivOnB.converged());
+        assertNull(kyivOnB.installed());
+        assertTrue(kyivOnB.problem().contains("igov-region-kyiv"), kyivOnB.problem());
+        assertFalse(featuresB.installedPlugins().containsKey("igov-region-lviv"), "the other decision was applied");
+    }
+
+    @Test
+    void aNodeGoneSilentIsShownNotAlive() throws Exception {
+        a.beat();
+        ClusterNode later = new ClusterNode(stores.cluster, new FakeFeatures(), "node-b",
+                BEAT, Clock.offset(CLOCK, BEAT.multipliedBy(ClusterNode.MISSED_BEATS + 1)), false);
+        later.beat();
+
+        Map<String, Boolean> alive = new TreeMap<>();
+        later.view().nodes().forEach(n -> alive.put(n.nodeId(), n.alive()));
+        assertEquals(Map.of("node-a", false, "node-b", true), alive);
+    }
+
+    private static PluginOnNode onNode(ClusterView view, String node, String feature) {
+        return view.plugins().stream().filter(p -> p.node().equals(node) && p.feature().equals(feature)).findFirst()
+                .orElseThrow(() -> new AssertionError(node + " reports nothing about " + feature + ": " + view));
+    }
+}
