@@ -21,12 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * /api/health baseline and reported as a ratio to it, so machines of different speeds give comparable answers.
  *
  * <pre>
- * java LoadGenerator.java load     BASE_URL SECONDS CLIENTS BODY_FILE [MANY_CLIENTS]
+ * java LoadGenerator.java load     BASE_URL[,BASE_URL...] SECONDS CLIENTS BODY_FILE [MANY_CLIENTS]
  * java LoadGenerator.java search   BASE_URL SECONDS CLIENTS
  * java LoadGenerator.java hotdeploy BASE_URL JAR DEPLOY_DIR ROUNDS
  * java LoadGenerator.java churn    BASE_URL JAR DEPLOY_DIR SECONDS CLIENTS
  * java LoadGenerator.java ready    URL TIMEOUT_SECONDS
  * </pre>
+ *
+ * <p>With several base URLs (nodes sharing one database) every endpoint's requests go to the nodes in turn; the
+ * application whose status is read is submitted through the first node and read through all of them.
  */
 public class LoadGenerator {
 
@@ -72,53 +75,56 @@ public class LoadGenerator {
 
     // ---- throughput and latency --------------------------------------------------------------------------------
 
-    static void load(String base, int seconds, int clients, Path body, int manyClients) throws Exception {
+    static void load(String baseUrls, int seconds, int clients, Path body, int manyClients) throws Exception {
+        List<String> bases = List.of(baseUrls.split(","));
+        String base = bases.get(0);
         String application = Files.readString(body);
-        // A citizen signed in through the development identity provider (booted in the assembly for demos).
+        // A citizen signed in through the development identity provider (booted in the assembly for demos); nodes
+        // sharing its .secret accept the token alike.
         String token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/auth/dev-token"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": \"bench\", \"name\": \"Bench\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         String authorization = "Bearer " + token;
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).GET().build();
-        HttpRequest form = HttpRequest.newBuilder(URI.create(base + "/services/residence-registration/form")).GET().build();
-        HttpRequest submit = HttpRequest.newBuilder(URI.create(base + "/services/residence-registration/applications"))
+        List<HttpRequest> health = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/health")).GET().build());
+        List<HttpRequest> form = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/services/residence-registration/form")).GET().build());
+        List<HttpRequest> submit = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/services/residence-registration/applications"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(application, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(application, StandardCharsets.UTF_8)).build());
 
-        // Warm up every path (JIT, pools, Derby caches) before anything is measured.
-        for (HttpRequest warm : List.of(health, form, submit)) {
-            run("warm-up", warm, Math.max(5, seconds), clients, warm == submit ? 201 : 200);
+        // Warm up every path (JIT, pools, database caches) on every node before anything is measured.
+        for (List<HttpRequest> warm : List.of(health, form, submit)) {
+            runMany("warm-up", warm, Math.max(5, seconds), clients, warm == submit ? 201 : 200);
         }
         // A status read needs an application to read.
-        String tracking = new String(HTTP.send(submit, HttpResponse.BodyHandlers.ofString()).body())
+        String tracking = new String(HTTP.send(submit.get(0), HttpResponse.BodyHandlers.ofString()).body())
                 .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
-        HttpRequest status = HttpRequest.newBuilder(URI.create(base + "/applications/" + tracking))
-                .header("Authorization", authorization).GET().build();
-        run("warm-up", status, Math.max(5, seconds), clients, 200);
+        List<HttpRequest> status = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/applications/" + tracking))
+                .header("Authorization", authorization).GET().build());
+        runMany("warm-up", status, Math.max(5, seconds), clients, 200);
 
         // The baseline is measured first and last; their mean is what the others are compared with, so a drift of
         // the machine during the run (JIT, a database checkpoint) shows instead of skewing every ratio.
         List<Result> results = new ArrayList<>();
-        results.add(run("GET /api/health (baseline, first)", health, seconds, clients, 200));
-        results.add(run("GET /api/services/{code}/form", form, seconds, clients, 200));
-        results.add(run("POST /api/services/{code}/applications", submit, seconds, clients, 201));
-        results.add(run("GET /api/applications/{trackingNumber}", status, seconds, clients, 200));
-        results.add(run("GET /api/health (baseline, last)", health, seconds, clients, 200));
+        results.add(runMany("GET /api/health (baseline, first)", health, seconds, clients, 200));
+        results.add(runMany("GET /api/services/{code}/form", form, seconds, clients, 200));
+        results.add(runMany("POST /api/services/{code}/applications", submit, seconds, clients, 201));
+        results.add(runMany("GET /api/applications/{trackingNumber}", status, seconds, clients, 200));
+        results.add(runMany("GET /api/health (baseline, last)", health, seconds, clients, 200));
 
-        printRatios(results, base, seconds, clients);
+        printRatios(results, String.join(" + ", bases), seconds, clients);
 
         // Writes end in a durable commit, and a commit waits for the disk to sync its log: with few clients the
         // submit rate is bounded by clients / sync time however fast the code is. Many citizens at once let the
         // database group commits; the same table at that concurrency shows what the platform itself sustains.
         if (manyClients > clients) {
             List<Result> many = new ArrayList<>();
-            many.add(run("GET /api/health (baseline, first)", health, seconds, manyClients, 200));
-            many.add(run("POST /api/services/{code}/applications", submit, seconds, manyClients, 201));
-            many.add(run("GET /api/applications/{trackingNumber}", status, seconds, manyClients, 200));
-            many.add(run("GET /api/health (baseline, last)", health, seconds, manyClients, 200));
-            printRatios(many, base, seconds, manyClients);
+            many.add(runMany("GET /api/health (baseline, first)", health, seconds, manyClients, 200));
+            many.add(runMany("POST /api/services/{code}/applications", submit, seconds, manyClients, 201));
+            many.add(runMany("GET /api/applications/{trackingNumber}", status, seconds, manyClients, 200));
+            many.add(runMany("GET /api/health (baseline, last)", health, seconds, manyClients, 200));
+            printRatios(many, String.join(" + ", bases), seconds, manyClients);
         }
     }
 
@@ -180,8 +186,18 @@ public class LoadGenerator {
 
     /** Like {@link #run}, each client cycling through the requests. */
     static Result runMany(String name, List<HttpRequest> requests, int seconds, int clients) throws InterruptedException {
+        return runMany(name, requests, seconds, clients, 200);
+    }
+
+    static Result runMany(String name, List<HttpRequest> requests, int seconds, int clients, int expectedStatus)
+            throws InterruptedException {
         AtomicLong next = new AtomicLong();
-        return run(name, () -> requests.get((int) (next.getAndIncrement() % requests.size())), seconds, clients, 200);
+        return run(name, () -> requests.get((int) (next.getAndIncrement() % requests.size())), seconds, clients, expectedStatus);
+    }
+
+    /** The same request made to each node. */
+    static List<HttpRequest> onEach(List<String> bases, java.util.function.Function<String, HttpRequest> request) {
+        return bases.stream().map(request).toList();
     }
 
     static Result run(String name, HttpRequest request, int seconds, int clients, int expectedStatus) throws InterruptedException {
@@ -245,7 +261,7 @@ public class LoadGenerator {
 
     /**
      * CPU milliseconds (user + system) the server process has used so far, read from /proc for the pid in the
-     * environment variable IGOV_SERVER_PID; -1 when it is not set. On a shared machine throughput ratios move with
+     * environment variable IGOV_SERVER_PID (comma-separated for several nodes); -1 when it is not set. On a shared machine throughput ratios move with
      * whatever else runs; CPU per request does not, so the two together say what the server itself costs.
      */
     static long serverCpuMillis() {
@@ -254,9 +270,12 @@ public class LoadGenerator {
             return -1;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", pid.trim(), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            long ticks = 0;
+            for (String one : pid.split(",")) { // several nodes: their CPU together
+                String stat = Files.readString(Path.of("/proc", one.trim(), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            }
             return ticks * 10; // USER_HZ is 100 on Linux
         } catch (IOException | RuntimeException e) {
             return -1;

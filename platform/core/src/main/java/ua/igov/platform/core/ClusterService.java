@@ -2,6 +2,7 @@ package ua.igov.platform.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The nodes serving one database, and the plugins on them. An operator decides about a plugin once, on any node;
@@ -13,15 +14,17 @@ public interface ClusterService {
     String nodeId();
 
     /**
-     * Applies the operator's decision on this node at once and, if that worked, records it for every node (which
-     * follow within their heartbeat interval). If it fails here, nothing is recorded.
+     * An operator's decision about a plugin, taken once for every node: runs {@code localChange} (installing, updating
+     * or removing the feature on this node), then records what this node now has of the feature (that version, or
+     * removed) as what every node must have. The other nodes follow at their next heartbeat, nodes started later at
+     * their first. If the local change throws, nothing is recorded, so a mistake never reaches the other nodes. This
+     * node does not reconcile while the change runs.
      *
-     * @param version   a feature version, or null for whichever version this runtime offers
-     * @param installed true to have the plugin on every node, false to remove it from every node
-     * @return the plugin's state on this node afterwards
-     * @throws ProblemException 422 {@code plugin-not-applied} when this node could not apply it
+     * @return what {@code localChange} returned
+     * @throws ProblemException 422 {@code plugin-not-applied} when the local change failed with a checked exception;
+     *                          runtime exceptions pass through as they are
      */
-    PluginOnNode decide(String feature, String version, boolean installed, String operator);
+    <T> T decide(String feature, String operator, Callable<T> localChange);
 
     /** Every node with its last heartbeat, and every plugin as each node last reported it. */
     ClusterView view();

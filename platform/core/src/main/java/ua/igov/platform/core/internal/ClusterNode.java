@@ -6,16 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -58,6 +62,7 @@ public class ClusterNode implements ClusterService {
     }
 
     private final ClusterStore store;
+    private final FeatureInstaller features;
     private final PluginReconciler reconciler;
     private final String nodeId;
     private final String instanceId = UUID.randomUUID().toString();
@@ -75,6 +80,7 @@ public class ClusterNode implements ClusterService {
 
     ClusterNode(ClusterStore store, FeatureInstaller features, String nodeId, Duration heartbeat, Clock clock, boolean scheduled) {
         this.store = store;
+        this.features = features;
         this.nodeId = nodeId;
         this.reconciler = new PluginReconciler(nodeId, features);
         this.heartbeat = heartbeat;
@@ -140,36 +146,42 @@ public class ClusterNode implements ClusterService {
     }
 
     @Override
-    public synchronized PluginOnNode decide(String feature, String version, boolean installed, String operator) {
-        Instant now = clock.instant();
-        DesiredPlugin decision = new DesiredPlugin(feature, version, installed, operator, now);
-        List<DesiredPlugin> decisions = new ArrayList<>();
-        for (DesiredPlugin d : store.desiredPlugins()) {
-            if (!d.feature().equals(feature)) {
-                decisions.add(d);
-            }
-        }
-        decisions.add(decision);
-        List<NodePlugin> states;
+    public synchronized <T> T decide(String feature, String operator, Callable<T> localChange) {
+        T result;
         try {
-            states = reconciler.reconcile(decisions, now);
+            result = localChange.call();
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
-            throw notApplied(feature, e.toString());
+            throw notApplied(feature, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        NodePlugin here = states.stream().filter(s -> s.feature().equals(feature)).findFirst().orElseThrow();
-        if (here.problem() != null) {
-            store.recordNodePlugins(nodeId, states);
-            throw notApplied(feature, here.problem());
+        Instant now = clock.instant();
+        try {
+            Set<String> versions = features.installedVersions(feature);
+            // what the operator's node has now is what every node must have; one version, the newest if several
+            String version = versions.stream().max(Comparator.comparing(ClusterNode::osgiVersion)).orElse(null);
+            store.desire(new DesiredPlugin(feature, version, version != null, operator, now));
+            store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the change of " + feature + " was made on node " + nodeId
+                    + " but could not be recorded for the other nodes: " + e.getMessage(), e);
         }
-        store.desire(decision);
-        store.recordNodePlugins(nodeId, states);
-        return onNode(here, decision);
+        return result;
+    }
+
+    private static Version osgiVersion(String text) {
+        try {
+            return Version.parseVersion(text.replaceFirst("-", "."));
+        } catch (IllegalArgumentException e) {
+            return Version.emptyVersion;
+        }
     }
 
     private ProblemException notApplied(String feature, String why) {
         return new ProblemException(422, "plugin-not-applied", "Plugin not applied",
-                "node " + nodeId + " could not apply the decision about " + feature + ", so it was not recorded for the "
-                        + "other nodes: " + why);
+                "node " + nodeId + " could not change " + feature + ", so nothing was recorded for the other nodes: " + why);
     }
 
     @Override

@@ -16,6 +16,9 @@ import org.apache.karaf.features.FeaturesService;
 final class KarafFeatureInstaller implements FeatureInstaller {
 
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+    /** A given version replaces any other version of the feature in the same resolution (an update). */
+    private static final EnumSet<FeaturesService.Option> UPGRADE =
+            EnumSet.of(FeaturesService.Option.Upgrade, FeaturesService.Option.NoAutoRefreshBundles);
 
     private final FeaturesService features;
 
@@ -54,7 +57,7 @@ final class KarafFeatureInstaller implements FeatureInstaller {
         if (version == null) {
             features.installFeature(feature, NO_REFRESH);
         } else {
-            features.installFeature(feature, version, NO_REFRESH);
+            features.installFeature(feature, version, UPGRADE);
         }
     }
 

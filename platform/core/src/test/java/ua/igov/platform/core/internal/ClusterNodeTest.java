@@ -79,9 +79,12 @@ class ClusterNodeTest {
         a.beat();
         b.beat();
 
-        PluginOnNode here = a.decide("igov-region-lviv", null, false, "operator");
-        assertEquals(new PluginOnNode("node-a", "igov-region-lviv", "removed", null, null, CLOCK.instant(), true), here);
-        assertFalse(featuresA.installedPlugins().containsKey("igov-region-lviv"));
+        assertEquals("done", a.decide("igov-region-lviv", "operator", () -> {
+            featuresA.uninstall("igov-region-lviv", "0.1.0");
+            return "done";
+        }));
+        assertEquals(new PluginOnNode("node-a", "igov-region-lviv", "removed", null, null, CLOCK.instant(), true),
+                onNode(a.view(), "node-a", "igov-region-lviv"));
         assertTrue(featuresB.installedPlugins().containsKey("igov-region-lviv"), "not before its beat");
         assertFalse(onNode(a.view(), "node-b", "igov-region-lviv").converged(), "the view shows node-b behind");
 
@@ -89,16 +92,22 @@ class ClusterNodeTest {
         assertFalse(featuresB.installedPlugins().containsKey("igov-region-lviv"));
         assertTrue(onNode(a.view(), "node-b", "igov-region-lviv").converged());
 
-        b.decide("igov-region-lviv", null, true, "operator");
+        b.decide("igov-region-lviv", "operator", () -> {
+            featuresB.install("igov-region-lviv", null);
+            return null;
+        });
         a.beat();
         assertEquals("0.1.0", onNode(b.view(), "node-a", "igov-region-lviv").installed());
-        assertEquals("any", onNode(b.view(), "node-a", "igov-region-lviv").desired());
+        assertEquals("0.1.0", onNode(b.view(), "node-a", "igov-region-lviv").desired(), "the version node B installed");
     }
 
     @Test
     void aNodeStartedLaterCatchesUpOnItsFirstBeat() throws Exception {
         a.beat();
-        a.decide("igov-service-residence-registration", null, false, "operator");
+        a.decide("igov-service-residence-registration", "operator", () -> {
+            featuresA.uninstall("igov-service-residence-registration", "0.1.0");
+            return null;
+        });
         FakeFeatures freshFeatures = new FakeFeatures().with("igov-region-lviv").with("igov-service-residence-registration");
         ClusterNode late = new ClusterNode(stores.cluster, freshFeatures, "node-c", BEAT, CLOCK, false);
 
@@ -114,7 +123,9 @@ class ClusterNodeTest {
     @Test
     void aDecisionThisNodeCannotApplyIsNotRecordedForTheOthers() throws Exception {
         ProblemException problem = assertThrows(ProblemException.class,
-                () -> a.decide("igov-service-residence-registration", "9.9.9", true, "operator"));
+                () -> a.decide("igov-service-residence-registration", "operator", () -> {
+                    throw new Exception("No matching features for igov-service-residence-registration/9.9.9");
+                }));
         assertEquals(422, problem.status());
         assertTrue(problem.detail().contains("9.9.9"), problem.detail());
         assertTrue(stores.cluster.desiredPlugins().isEmpty());
@@ -124,8 +135,14 @@ class ClusterNodeTest {
     @Test
     void aNodeThatCannotFollowReportsWhyAndKeepsFollowingTheRest() throws Exception {
         featuresA.available.put("igov-region-kyiv", "0.2.0");
-        a.decide("igov-region-kyiv", null, true, "operator");
-        a.decide("igov-region-lviv", null, false, "operator");
+        a.decide("igov-region-kyiv", "operator", () -> {
+            featuresA.install("igov-region-kyiv", null);
+            return null;
+        });
+        a.decide("igov-region-lviv", "operator", () -> {
+            featuresA.uninstall("igov-region-lviv", "0.1.0");
+            return null;
+        });
 
         b.beat();
 
@@ -134,6 +151,22 @@ class ClusterNodeTest {
         assertNull(kyivOnB.installed());
         assertTrue(kyivOnB.problem().contains("igov-region-kyiv"), kyivOnB.problem());
         assertFalse(featuresB.installedPlugins().containsKey("igov-region-lviv"), "the other decision was applied");
+    }
+
+    @Test
+    void anUpdateOnOneNodeIsAnUpdateOnTheOthers() throws Exception {
+        featuresA.available.put("igov-service-residence-registration", "0.2.0");
+        featuresB.available.put("igov-service-residence-registration", "0.2.0");
+        a.decide("igov-service-residence-registration", "operator", () -> {
+            featuresA.install("igov-service-residence-registration", "0.2.0");
+            featuresA.uninstall("igov-service-residence-registration", "0.1.0");
+            return null;
+        });
+
+        b.beat();
+
+        assertEquals(Set.of("0.2.0"), featuresB.installedVersions("igov-service-residence-registration"),
+                "the new version in, the old one out");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.CatalogueService;
+import ua.igov.platform.core.ClusterService;
 import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
 
@@ -39,15 +40,18 @@ public class ApiServlet extends HttpServlet {
     private final transient CatalogueService catalogue;
     private final transient ApplicationService applications;
     private final transient IdentityService identity;
+    private final transient ClusterService cluster;
     private transient volatile ServletContainer jersey;
 
     @Activate
     public ApiServlet(@Reference PluginRegistry registry, @Reference CatalogueService catalogue,
-                      @Reference ApplicationService applications, @Reference IdentityService identity) {
+                      @Reference ApplicationService applications, @Reference IdentityService identity,
+                      @Reference ClusterService cluster) {
         this.registry = registry;
         this.catalogue = catalogue;
         this.applications = applications;
         this.identity = identity;
+        this.cluster = cluster;
     }
 
     @Override
@@ -58,7 +62,8 @@ public class ApiServlet extends HttpServlet {
         // Jersey looks up its own parts through the context class loader; ours sees them through our imports.
         thread.setContextClassLoader(ApiServlet.class.getClassLoader());
         try {
-            ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications, identity));
+            ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications, identity)
+                    .register(new NodeHeaderFilter(cluster.nodeId())));
             container.init(config);
             ServletContainer old = jersey;
             jersey = container;

@@ -4,27 +4,44 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import ua.igov.platform.core.ClusterService;
+import ua.igov.platform.core.ClusterService.ClusterView;
+import ua.igov.platform.core.ClusterService.NodeView;
+import ua.igov.platform.core.ClusterService.PluginOnNode;
 import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
 
 @Service
-@Command(scope = PlatformCommand.SCOPE, name = "plugins", description = "Lists the region and service plugins this node serves")
+@Command(scope = PlatformCommand.SCOPE, name = "plugins",
+        description = "Lists the region and service plugins this node serves, or (--nodes) every node's plugin features")
 public class PluginsCommand extends PlatformCommand {
 
     @Reference
     PluginRegistry registry;
 
+    @Reference
+    ClusterService cluster;
+
+    @Option(name = "--nodes", description = "Every node sharing the database: its last heartbeat, and each plugin "
+            + "feature as decided by the operator and as installed on that node")
+    boolean nodes;
+
     @Override
     protected Object query() {
-        return registry.plugins();
+        return nodes ? cluster.view() : registry.plugins();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     protected void print(Object result, PrintStream out) {
+        if (result instanceof ClusterView view) {
+            printNodes(view, out);
+            return;
+        }
         ShellTable table = new ShellTable();
         table.column("Kind");
         table.column("Id");
@@ -36,5 +53,32 @@ public class PluginsCommand extends PlatformCommand {
             table.addRow().addContent(p.kind(), p.id(), p.name(), p.bundle(), p.version(), p.contributes());
         }
         table.print(out);
+    }
+
+    private void printNodes(ClusterView view, PrintStream out) {
+        ShellTable nodeTable = new ShellTable();
+        nodeTable.column("Node");
+        nodeTable.column("Started");
+        nodeTable.column("Last heartbeat");
+        nodeTable.column("Alive");
+        for (NodeView n : view.nodes()) {
+            String name = n.nodeId().equals(cluster.nodeId()) ? n.nodeId() + " (this node)" : n.nodeId();
+            nodeTable.addRow().addContent(name, n.startedAt(), n.heartbeatAt(), n.alive() ? "yes" : "NO");
+        }
+        nodeTable.print(out);
+        ShellTable plugins = new ShellTable();
+        plugins.column("Node");
+        plugins.column("Plugin");
+        plugins.column("Desired");
+        plugins.column("Installed");
+        plugins.column("Converged");
+        plugins.column("Since");
+        plugins.column("Problem");
+        for (PluginOnNode p : view.plugins()) {
+            plugins.addRow().addContent(p.node(), p.feature(), p.desired() == null ? "(assembly)" : p.desired(),
+                    p.installed() == null ? "-" : p.installed(), p.converged() ? "yes" : "NO", p.since(),
+                    p.problem() == null ? "" : p.problem());
+        }
+        plugins.print(out);
     }
 }

@@ -1,0 +1,25 @@
+package ua.igov.platform.rest.internal;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+
+/**
+ * Names the node that answered in every response ({@code X-Igov-Node}), so behind a load balancer an operator (and
+ * the cluster test) can tell which node served a request.
+ */
+final class NodeHeaderFilter implements ContainerResponseFilter {
+
+    static final String HEADER = "X-Igov-Node";
+
+    private final String nodeId;
+
+    NodeHeaderFilter(String nodeId) {
+        this.nodeId = nodeId;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(HEADER, nodeId);
+    }
+}
