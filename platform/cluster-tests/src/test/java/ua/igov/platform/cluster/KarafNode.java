@@ -68,6 +68,20 @@ final class KarafNode implements AutoCloseable {
         setPassword("oksana", "oksana-password-1", "supervisor,authority-89");
     }
 
+    /**
+     * Delivers this node's notifications to {@code receiverUrl} through the test channel bundle, with short leases so a
+     * dead node's messages are taken over within seconds.
+     */
+    KarafNode deliveringTo(Path channelBundle, String receiverUrl) throws IOException {
+        Files.copy(channelBundle, home.resolve("deploy").resolve(channelBundle.getFileName()));
+        set("etc/ua.igov.test.channel.cfg", "receiver", receiverUrl);
+        set("etc/ua.igov.test.channel.cfg", "node", id);
+        set("etc/ua.igov.platform.outbox.cfg", "leaseSeconds", "5");
+        set("etc/ua.igov.platform.outbox.cfg", "pollMillis", "500");
+        set("etc/ua.igov.platform.outbox.cfg", "batchSize", "4");
+        return this;
+    }
+
     /** Sets {@code key = value} in an etc/ file, replacing the key's line or adding one. */
     void set(String file, String key, String value) throws IOException {
         Path path = home.resolve(file);
