@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Several nodes on one PostgreSQL: the built assembly unpacked twice, both copies pointed at one database (a throwaway
 # PostgreSQL server started by .ci/postgres.sh), and in one run:
-#   - submit, status-read and form throughput with ONE node, then with TWO nodes (the load generator's clients
-#     spread over both), each as a ratio to the /api/health baseline measured in the same load run;
+#   - submit, status-read and form throughput with ONE node, then with TWO nodes (the load generator's requests
+#     alternating between them), each as a ratio to the /api/health baseline measured in the same load run, with
+#     the server CPU per request (both nodes' together);
 #   - the time for a plugin removed / installed through node A's console to be followed by node B
 #     (heartbeat interval as shipped, 5 s).
 #
@@ -80,11 +81,13 @@ console_a() { bash "$home_a/bin/client" -a 18201 -u bench -p "$password" "$1" 2>
   echo "iGov platform cluster benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1, $(java -version 2>&1 | head -1)"
   start "$home_a"; ready "$base_a"; sleep 5
   echo; echo "== ONE node (node-a) on PostgreSQL"
-  java "$root/bench/LoadGenerator.java" load "$base_a" "$seconds" "$clients" "$root/bench/application.json"
+  IGOV_SERVER_PID="$(karaf_pid "$home_a")" \
+    java "$root/bench/LoadGenerator.java" load "$base_a" "$seconds" "$clients" "$root/bench/application.json"
 
   start "$home_b"; ready "$base_b"; sleep 5
   echo; echo "== TWO nodes (node-a + node-b) on one PostgreSQL, requests alternating between them"
-  java "$root/bench/LoadGenerator.java" load "$base_a,$base_b" "$seconds" "$clients" "$root/bench/application.json"
+  IGOV_SERVER_PID="$(karaf_pid "$home_a"),$(karaf_pid "$home_b")" \
+    java "$root/bench/LoadGenerator.java" load "$base_a,$base_b" "$seconds" "$clients" "$root/bench/application.json"
 
   echo; echo "== a plugin decided once through node A's console, followed by node B (heartbeat 5 s)"
   form="/services/residence-registration/form"

@@ -73,6 +73,13 @@ final class KarafNode implements AutoCloseable {
      * dead node's messages are taken over within seconds.
      */
     KarafNode deliveringTo(Path channelBundle, String receiverUrl) throws IOException {
+        // the test channel is this node's "email" channel: the SMTP one is not booted (one channel per id)
+        Path boot = home.resolve("etc/org.apache.karaf.features.cfg");
+        List<String> lines = new ArrayList<>(Files.readAllLines(boot));
+        if (!lines.removeIf(line -> line.matches("\\s*igov-channel-email/[^,]*,\\s*\\\\\\s*"))) {
+            throw new IllegalStateException("igov-channel-email is not among the boot features of " + boot);
+        }
+        Files.write(boot, lines);
         Files.copy(channelBundle, home.resolve("deploy").resolve(channelBundle.getFileName()));
         set("etc/ua.igov.test.channel.cfg", "receiver", receiverUrl);
         set("etc/ua.igov.test.channel.cfg", "node", id);
