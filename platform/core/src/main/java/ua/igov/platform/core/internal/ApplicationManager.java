@@ -141,7 +141,7 @@ public class ApplicationManager implements ApplicationService {
         Integer placeId = envelope.hasNonNull("placeId") ? envelope.get("placeId").asInt() : null;
         Offering offering = onlineOffering(type, regionId, placeId);
         JsonNode form = envelope.get("form");
-        CitizenContact contact = ContactDetails.parse(envelope.get("contact"));
+        CitizenContact contact = ContactDetails.parse(envelope.get("contact"), citizen.citizen());
 
         List<FieldProblem> formProblems = type.form().validate(form);
         if (!formProblems.isEmpty()) {

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.core.Problems;
+import ua.igov.platform.spi.Citizen;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.store.CitizenContact;
 
 /**
  * How the citizen asks to be told about their application: the optional {@code contact} of a submission,
- * {@code {"email": ..., "phone": "+380...", "language": "uk"|"en"}}, checked field by field.
+ * {@code {"email": ..., "phone": "+380...", "language": "uk"|"en"}}, checked field by field; what it leaves out comes
+ * from what the identity provider knows of the citizen.
  */
 final class ContactDetails {
 
@@ -23,10 +25,42 @@ final class ContactDetails {
     private ContactDetails() {
     }
 
-    /** @return the contact, or {@code null} when the citizen gave none */
-    static CitizenContact parse(JsonNode contact) {
+    /** @return the contact, or {@code null} when neither the citizen nor their identity provider gave an address */
+    static CitizenContact parse(JsonNode contact, Citizen citizen) {
+        Given given = parse(contact);
+        String email = given.email() != null ? given.email() : valid(citizen.email(), ContactDetails::emailProblem);
+        String phone = given.phone() != null ? given.phone()
+                : valid(citizen.phone() == null ? null : normalised(citizen.phone()), ContactDetails::phoneProblem);
+        String language = given.language() != null ? given.language()
+                : citizen.language() != null && CitizenNotifications.LANGUAGES.contains(citizen.language()) ? citizen.language()
+                : "uk";
+        return email == null && phone == null ? null : new CitizenContact(email, phone, language);
+    }
+
+    /** A provider's value that does not check out is left out, not held against the citizen's request. */
+    private static String valid(String value, java.util.function.Function<String, String> problem) {
+        return value == null || problem.apply(value) != null ? null : value;
+    }
+
+    private static String emailProblem(String email) {
+        return email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? "not an e-mail address" : null;
+    }
+
+    private static String phoneProblem(String phone) {
+        return phone.matches("\\+380\\d{9}") ? null : "a Ukrainian mobile number, +380 and 9 digits";
+    }
+
+    private static String normalised(String phone) {
+        return phone.replaceAll("[\\s()-]", "");
+    }
+
+    /** What the submission itself says; each part {@code null} when not given. */
+    private record Given(String email, String phone, String language) {
+    }
+
+    private static Given parse(JsonNode contact) {
         if (contact == null || contact.isNull()) {
-            return null;
+            return new Given(null, null, null);
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (!contact.isObject()) {
@@ -40,25 +74,25 @@ final class ContactDetails {
             }
         });
         String email = text(contact, "email", problems);
-        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            problems.add(new FieldProblem("/contact/email", "not an e-mail address"));
+        if (email != null && emailProblem(email) != null) {
+            problems.add(new FieldProblem("/contact/email", emailProblem(email)));
         }
         String phone = text(contact, "phone", problems);
         if (phone != null) {
-            phone = phone.replaceAll("[\\s()-]", "");
-            if (!phone.matches("\\+380\\d{9}")) {
-                problems.add(new FieldProblem("/contact/phone", "a Ukrainian mobile number, +380 and 9 digits"));
+            phone = normalised(phone);
+            if (phoneProblem(phone) != null) {
+                problems.add(new FieldProblem("/contact/phone", phoneProblem(phone)));
             }
         }
         String language = text(contact, "language", problems);
-        language = language == null ? "uk" : language.toLowerCase(Locale.ROOT);
-        if (!CitizenNotifications.LANGUAGES.contains(language)) {
+        language = language == null ? null : language.toLowerCase(Locale.ROOT);
+        if (language != null && !CitizenNotifications.LANGUAGES.contains(language)) {
             problems.add(new FieldProblem("/contact/language", "\"uk\" or \"en\""));
         }
         if (!problems.isEmpty()) {
             throw Problems.invalidRequest(problems);
         }
-        return new CitizenContact(email, phone, language);
+        return new Given(email, phone, language);
     }
 
     private static String text(JsonNode contact, String field, List<FieldProblem> problems) {

@@ -364,6 +364,19 @@ class ApplicationManagerTest {
     }
 
     @Test
+    void whatTheIdentityProviderKnowsFillsInWhatTheSubmissionLeavesOut() {
+        Caller mykola = new Caller.CitizenCaller(new Citizen("mykola", "Микола", "dev", "mykola@example.org", "bad", "en"));
+        String n = manager.submit(mykola, "residence-registration", json(VALID)).trackingNumber();
+        assertEquals(List.of("email:mykola@example.org:Application " + n + " received"), messages(n).stream()
+                .map(m -> m.channel() + ":" + m.recipient() + ":" + m.subject()).toList(), "a bad phone from the provider is left out");
+
+        String m = manager.submit(mykola, "residence-registration", json(VALID.replace("\"form\"",
+                "\"contact\": {\"phone\": \"+380671112233\", \"language\": \"uk\"}, \"form\""))).trackingNumber();
+        assertEquals(List.of("email:mykola@example.org:Заяву " + m + " прийнято", "sms:+380671112233:null"), messages(m).stream()
+                .map(x -> x.channel() + ":" + x.recipient() + ":" + x.subject()).toList(), "the submission's own say first");
+    }
+
+    @Test
     void aBadContactIsNamedFieldByFieldAndNothingIsStored() {
         ProblemException bad = problem(() -> manager.submit(TARAS, "residence-registration", json(
                 "{\"region\": \"testland\", \"placeId\": 1, \"contact\": {\"email\": \"taras\", \"phone\": \"12345\", "
