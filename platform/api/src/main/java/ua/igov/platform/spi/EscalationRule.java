@@ -42,9 +42,7 @@ public record EscalationRule(String id, Trigger trigger, int workingDays, Set<Ac
         }
 
         public static Trigger fromWireName(String value) {
-            return Arrays.stream(values()).filter(t -> t.wireName().equals(value)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown trigger '" + value
-                            + "' (known: unclaimed, before-due, overdue)"));
+            return byWireName(values(), Trigger::wireName, value, "trigger");
         }
     }
 
@@ -63,10 +61,14 @@ public record EscalationRule(String id, Trigger trigger, int workingDays, Set<Ac
         }
 
         public static Action fromWireName(String value) {
-            return Arrays.stream(values()).filter(a -> a.wireName().equals(value)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown action '" + value
-                            + "' (known: remind-authority, notify-supervisor, mark-escalated)"));
+            return byWireName(values(), Action::wireName, value, "action");
         }
+    }
+
+    private static <E> E byWireName(E[] values, java.util.function.Function<E, String> wireName, String value, String what) {
+        return Arrays.stream(values).filter(v -> wireName.apply(v).equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown " + what + " '" + value + "' (known: "
+                        + String.join(", ", Arrays.stream(values).map(wireName).toList()) + ")"));
     }
 
     /** A rule for the statuses where staff act ({@link #STAFF_STATUSES}). */

@@ -48,7 +48,7 @@ class EscalationSchedulerTest {
 
     private final WorkflowFixture fixture;
     private final DerbyStores stores;
-    private final WorkflowFixture.TestClock clock;
+    private final MutableClock clock;
     private final ApplicationManager applications;
     private final List<EscalationScheduler> schedulers = new ArrayList<>();
 

@@ -1,14 +1,10 @@
 package ua.igov.platform.core.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.FormDefinition;
@@ -25,37 +21,9 @@ import ua.igov.platform.store.ServiceTypeRecord;
  */
 final class WorkflowFixture {
 
-    /** A clock the test moves forward. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>();
-
-        TestClock(Instant start) {
-            now.set(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     final DerbyStores stores = new DerbyStores();
     final ApplicationManagerTest.FakePlugins plugins = new ApplicationManagerTest.FakePlugins();
-    final TestClock clock;
+    final MutableClock clock;
     final WorkingCalendar calendar;
     final ApplicationManager applications;
     volatile List<EscalationRule> serviceRules = List.of();
@@ -64,7 +32,7 @@ final class WorkflowFixture {
     private final ServiceType type;
 
     WorkflowFixture(Instant start, WorkingCalendar calendar) throws Exception {
-        this.clock = new TestClock(start);
+        this.clock = new MutableClock(start);
         this.calendar = calendar;
         useRegionRules(List.of());
         schema = FormResources.read(WorkflowFixture.class, "/fixtures/form.schema.json");

@@ -35,38 +35,14 @@ class WorkingCalendarTest {
     @Test
     void aMistakeInTheFileKeepsTheLastGoodValue() {
         WorkingCalendar calendar = new WorkingCalendar(Set.of(LocalDate.parse("2026-12-28")), Set.of());
-        calendar.configure(new WorkingCalendar.Config() {
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return WorkingCalendar.Config.class;
-            }
-
-            public String[] holidays() {
-                return new String[] {"2026-13-45"};
-            }
-
-            public String[] workingWeekendDays() {
-                return new String[0];
-            }
-        });
+        calendar.configure(config(new String[] {"2026-13-45"}, new String[0]));
         assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-28")), "the holiday known before still holds");
     }
 
     @Test
     void aCommaSeparatedLineOfTheCfgFileIsEveryDateOnIt() {
         WorkingCalendar calendar = new WorkingCalendar();
-        calendar.configure(new WorkingCalendar.Config() {
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return WorkingCalendar.Config.class;
-            }
-
-            public String[] holidays() {
-                return new String[] {"2026-12-28, 2026-12-29,2026-12-30"};
-            }
-
-            public String[] workingWeekendDays() {
-                return new String[] {""};
-            }
-        });
+        calendar.configure(config(new String[] {"2026-12-28, 2026-12-29,2026-12-30"}, new String[] {""}));
         assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-28")));
         assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-30")));
         assertTrue(calendar.isWorkingDay(LocalDate.parse("2026-12-31")));
@@ -77,5 +53,22 @@ class WorkingCalendarTest {
         WorkingCalendar calendar = new WorkingCalendar(Set.of(), Set.of());
         // Friday 27 March 2026, 3 working days: Mon 30, Tue 31, Wed 1 April (summer time, UTC+3)
         assertEquals(Instant.parse("2026-04-01T20:59:59.999Z"), calendar.after(Instant.parse("2026-03-27T10:00:00Z"), 3));
+    }
+
+    /** The configuration as Config Admin hands it over from etc/ua.igov.platform.calendar.cfg. */
+    private static WorkingCalendar.Config config(String[] holidays, String[] workingWeekendDays) {
+        return new WorkingCalendar.Config() {
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return WorkingCalendar.Config.class;
+            }
+
+            public String[] holidays() {
+                return holidays;
+            }
+
+            public String[] workingWeekendDays() {
+                return workingWeekendDays;
+            }
+        };
     }
 }
