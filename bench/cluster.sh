@@ -75,7 +75,8 @@ follow_ms() {
   done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))
 }
-console_a() { bash "$home_a/bin/client" -a 18201 -u bench -p "$password" "$1" 2>/dev/null; }
+# without a terminal the client takes its commands on stdin (batch mode)
+console_a() { echo "$1" | bash "$home_a/bin/client" -a 18201 -u bench -p "$password" -b 2>/dev/null; }
 
 {
   echo "iGov platform cluster benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1, $(java -version 2>&1 | head -1)"
