@@ -284,7 +284,7 @@ public class ApplicationManager implements ApplicationService {
         return app;
     }
 
-    private static boolean maySee(Caller caller, StoredApplication app) {
+    static boolean maySee(Caller caller, StoredApplication app) {
         if (caller instanceof Caller.CitizenCaller citizen) {
             return citizen.citizen().ownerKey().equals(app.owner());
         }

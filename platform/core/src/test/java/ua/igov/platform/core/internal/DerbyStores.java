@@ -8,11 +8,15 @@ import ua.igov.platform.store.CatalogueStore;
 import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.EscalationStore;
 import ua.igov.platform.store.OutboxStore;
+import ua.igov.platform.store.RatingStore;
+import ua.igov.platform.store.StatisticsStore;
 import ua.igov.platform.store.internal.JdbcApplicationStore;
 import ua.igov.platform.store.internal.JdbcCatalogueStore;
 import ua.igov.platform.store.internal.JdbcClusterStore;
 import ua.igov.platform.store.internal.JdbcEscalationStore;
 import ua.igov.platform.store.internal.JdbcOutboxStore;
+import ua.igov.platform.store.internal.JdbcRatingStore;
+import ua.igov.platform.store.internal.JdbcStatisticsStore;
 import ua.igov.platform.store.internal.MigratedDatabase;
 
 /** The real stores on a fresh in-memory Derby database: the core's tests run against what production runs. */
@@ -24,6 +28,8 @@ final class DerbyStores {
     final OutboxStore outbox;
     final EscalationStore escalations;
     final ClusterStore cluster;
+    final StatisticsStore statistics;
+    final RatingStore ratings;
 
     DerbyStores() {
         dataSource.setDatabaseName("memory:core-" + UUID.randomUUID());
@@ -34,6 +40,8 @@ final class DerbyStores {
         outbox = new JdbcOutboxStore(database);
         escalations = new JdbcEscalationStore(database);
         cluster = new JdbcClusterStore(database);
+        statistics = new JdbcStatisticsStore(database);
+        ratings = new JdbcRatingStore(database);
     }
 
     /** Another node's escalation store on the same database: its own component instance, the same data. */

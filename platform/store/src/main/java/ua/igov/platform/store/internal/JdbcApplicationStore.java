@@ -98,6 +98,8 @@ public class JdbcApplicationStore implements ApplicationStore {
             for (OutboxMessage message : notifications.apply(trackingNumber)) {
                 JdbcOutboxStore.insert(c, message, app.submittedAt());
             }
+            StatsRollup.added(c, dialect, new StatsRollup.Facts(id, app.submittedAt(), app.authorityId(), app.regionId(),
+                    app.placeId(), app.serviceCode(), null, app.firstStatus().status(), app.dueAt(), null, null));
             return new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
                     app.formVersion(), app.pluginVersion(), app.formJson(), app.firstStatus().status(),
                     app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()), app.owner(), app.authorityId(),
@@ -258,16 +260,9 @@ public class JdbcApplicationStore implements ApplicationStore {
     @Override
     public StoredApplication change(String trackingNumber, StateChange change, List<OutboxMessage> notifications) {
         jdbc.inTransaction("change application " + trackingNumber, c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE tracking_number = ?")) {
-                ps.setString(1, trackingNumber);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new ConcurrentChangeException(trackingNumber);
-                    }
-                    id = rs.getLong(1);
-                }
-            }
+            StatsRollup.Facts before = StatsRollup.read(c, trackingNumber)
+                    .orElseThrow(() -> new ConcurrentChangeException(trackingNumber));
+            long id = before.id();
             // Only the columns the step changes: no untyped parameters, which PostgreSQL cannot type. A new status
             // starts a new step (escalation rules may fire again) and ends the escalated mark of the old one; the
             // CASEs read the row as it was before this update.
@@ -306,6 +301,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             for (OutboxMessage message : notifications) {
                 JdbcOutboxStore.insert(c, message, change.event().at());
             }
+            StatsRollup.changed(c, dialect, before, before.after(change));
             return null;
         });
         return findByTrackingNumber(trackingNumber).orElseThrow();

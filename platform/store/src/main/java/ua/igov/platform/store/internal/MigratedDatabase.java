@@ -29,7 +29,26 @@ public class MigratedDatabase implements Database {
         this.jdbc = new Jdbc(dataSource);
         this.dialect = jdbc.read("read the database's product name",
                 c -> SqlDialect.forProduct(c.getMetaData().getDatabaseProductName()));
+        backfillStatistics();
         LOG.info("Database ready on {} (schema up to date)", dialect);
+    }
+
+    /**
+     * Rolls up the applications stored before statistics existed, once: the first node to flip the flag does it in
+     * the same transaction, and the others wait on that row and then find nothing to do.
+     */
+    private void backfillStatistics() {
+        long applications = jdbc.inTransaction("roll up the statistics of earlier applications", c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                if (s.executeUpdate("UPDATE stats_backfill SET done = 1 WHERE id = 1 AND done = 0") == 0) {
+                    return -1L;
+                }
+            }
+            return StatsRollup.rebuild(c);
+        });
+        if (applications >= 0) {
+            LOG.info("Statistics rolled up for {} applications stored before them", applications);
+        }
     }
 
     @Override

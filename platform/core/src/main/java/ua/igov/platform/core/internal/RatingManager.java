@@ -1,0 +1,185 @@
+package ua.igov.platform.core.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.Problems;
+import ua.igov.platform.core.PublicReview;
+import ua.igov.platform.core.RatingService;
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.spi.Role;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.store.AlreadyDoneException;
+import ua.igov.platform.store.ApplicationStore;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.RatingStore;
+import ua.igov.platform.store.Review;
+import ua.igov.platform.store.StoreException;
+import ua.igov.platform.store.StoredApplication;
+
+/**
+ * Ratings and replies. Only issued and rejected applications are rated: the authority decided them. A cancelled
+ * application was withdrawn by the citizen, so there is no decision of the authority's to judge.
+ */
+@Component(service = RatingService.class)
+public class RatingManager implements RatingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RatingManager.class);
+    static final Set<Status> RATED = Set.of(Status.ISSUED, Status.REJECTED);
+    static final int MAX_TEXT = 1000;
+    static final int MAX_REVIEWS = 200;
+
+    private final ApplicationStore applications;
+    private final RatingStore ratings;
+    private final Clock clock;
+
+    @Activate
+    public RatingManager(@Reference ApplicationStore applications, @Reference RatingStore ratings) {
+        this(applications, ratings, Clock.systemUTC());
+    }
+
+    RatingManager(ApplicationStore applications, RatingStore ratings, Clock clock) {
+        this.applications = applications;
+        this.ratings = ratings;
+        this.clock = clock;
+    }
+
+    @Override
+    public PublicReview rate(Caller caller, String trackingNumber, byte[] body) {
+        if (!(caller instanceof Caller.CitizenCaller)) {
+            throw caller == null ? Problems.unauthenticated() : Problems.forbidden("Only the citizen who applied rates an application.");
+        }
+        StoredApplication app = visible(caller, trackingNumber);
+        if (!RATED.contains(Status.fromWireName(app.status()))) {
+            throw new ProblemException(409, "not-closed", "Not closed yet",
+                    "An application is rated once it is issued or rejected; this one is " + app.status() + ".");
+        }
+        JsonNode request = object(body, Set.of("rating", "comment"));
+        JsonNode rating = request.get("rating");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (rating == null || !rating.isIntegralNumber() || rating.asInt() < 1 || rating.asInt() > 5) {
+            problems.add(new FieldProblem("/rating", "required: a whole number from 1 (bad) to 5 (excellent)"));
+        }
+        String comment = text(request, "comment", problems);
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        try {
+            return published(ratings.rate(app.trackingNumber(), rating.asInt(), comment, new AuditEntry(clock.instant(),
+                    caller.name(), "rate", app.trackingNumber(), "rating " + rating.asInt())));
+        } catch (AlreadyDoneException e) {
+            throw new ProblemException(409, "already-rated", "Already rated", "An application is rated only once.");
+        } catch (StoreException e) {
+            LOG.error("Rating of {} not stored: {}", app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("The rating could not be saved.");
+        }
+    }
+
+    @Override
+    public PublicReview reply(Caller caller, String trackingNumber, byte[] body) {
+        if (caller == null) {
+            throw Problems.unauthenticated();
+        }
+        StoredApplication app = visible(caller, trackingNumber);
+        if (!(caller instanceof Caller.Staff staff) || !staff.worksFor(app.authorityId())
+                || (!staff.roles().contains(Role.OFFICIAL) && !staff.roles().contains(Role.SUPERVISOR))) {
+            throw Problems.forbidden("Only an official or supervisor of the application's authority replies to its rating.");
+        }
+        JsonNode request = object(body, Set.of("reply"));
+        List<FieldProblem> problems = new ArrayList<>();
+        String reply = text(request, "reply", problems);
+        if (reply == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("/reply", "required: the reply, at most " + MAX_TEXT + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        try {
+            return published(ratings.reply(app.trackingNumber(), reply, staff.user(), new AuditEntry(clock.instant(),
+                    caller.name(), "reply-to-rating", app.trackingNumber(), null)));
+        } catch (AlreadyDoneException e) {
+            throw new ProblemException(409, "no-rating-to-reply", "Nothing to reply to",
+                    "There is no rating without a reply on this application: " + e.getMessage() + ".");
+        } catch (StoreException e) {
+            LOG.error("Reply to the rating of {} not stored: {}", app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("The reply could not be saved.");
+        }
+    }
+
+    @Override
+    public List<PublicReview> reviews(String serviceCode, int limit) {
+        return ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
+                .map(RatingManager::published).toList();
+    }
+
+    private StoredApplication visible(Caller caller, String typedNumber) {
+        String trackingNumber;
+        try {
+            trackingNumber = TrackingNumbers.parse(typedNumber);
+        } catch (IllegalArgumentException e) {
+            throw Problems.malformedTrackingNumber(typedNumber.length() > 64 ? typedNumber.substring(0, 64) : typedNumber,
+                    e.getMessage());
+        }
+        return applications.findByTrackingNumber(trackingNumber)
+                .filter(app -> ApplicationManager.maySee(caller, app))
+                .orElseThrow(() -> Problems.unknownApplication(trackingNumber));
+    }
+
+    private static JsonNode object(byte[] body, Set<String> fields) {
+        JsonNode request;
+        try {
+            request = body == null || body.length == 0 ? null : Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw Problems.malformedJson("send a JSON object with " + fields.stream().sorted().toList());
+        }
+        if (request == null || !request.isObject()) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/", "the body must be a JSON object with "
+                    + fields.stream().sorted().toList())));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        request.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                problems.add(new FieldProblem("/" + (name.length() > 64 ? name.substring(0, 64) : name),
+                        "unknown field; this takes " + fields.stream().sorted().toList()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        return request;
+    }
+
+    private static String text(JsonNode request, String field, List<FieldProblem> problems) {
+        JsonNode value = request.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            problems.add(new FieldProblem("/" + field, "must be text"));
+        } else if (value.asText().strip().length() > MAX_TEXT) {
+            problems.add(new FieldProblem("/" + field, "at most " + MAX_TEXT + " characters"));
+        } else {
+            return value.asText().strip();
+        }
+        return null;
+    }
+
+    /** What anyone may read of a review: no tracking number, no one's name or login, the day only. */
+    private static PublicReview published(Review review) {
+        return new PublicReview(review.serviceCode(), review.regionId(), review.authorityId(), review.rating(),
+                review.comment(), LocalDate.ofInstant(review.ratedAt(), WorkingCalendar.KYIV), review.reply(),
+                review.repliedAt() == null ? null : LocalDate.ofInstant(review.repliedAt(), WorkingCalendar.KYIV));
+    }
+}

@@ -1,0 +1,249 @@
+package ua.igov.platform.core.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.Problems;
+import ua.igov.platform.core.StatisticsReport;
+import ua.igov.platform.core.StatisticsRow;
+import ua.igov.platform.core.StatisticsService;
+import ua.igov.platform.spi.FieldProblem;
+import ua.igov.platform.spi.Role;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.store.StatisticsStore;
+import ua.igov.platform.store.StatsCell;
+
+/**
+ * Statistics from the store's rollup: percentiles from its processing-time histogram, shares and averages from its
+ * sums, what is overdue now from the open applications. Keeps nothing between calls.
+ */
+@Component(service = StatisticsService.class)
+public class StatisticsManager implements StatisticsService {
+
+    /** Open data withholds every figure of a row with fewer applications than this, and averages of fewer values. */
+    static final int SMALLEST_PUBLISHED = 5;
+    static final long LONGEST_PERIOD_DAYS = 3 * 366;
+    static final Set<String> OPEN_DATA_DIMENSIONS = Set.of("region", "place", "authority", "service");
+    private static final Set<String> OPEN = Arrays.stream(Status.values()).filter(s -> !s.isFinal())
+            .map(Status::wireName).collect(Collectors.toSet());
+
+    private final StatisticsStore store;
+    private final Clock clock;
+
+    @Activate
+    public StatisticsManager(@Reference StatisticsStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    StatisticsManager(StatisticsStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    private record Query(String by, LocalDate from, LocalDate to, Integer authority) {
+    }
+
+    @Override
+    public StatisticsReport statistics(Caller caller, String by, String from, String to, String authority) {
+        Set<Integer> scope = scope(caller, authority);
+        Query query = query(by, from, to, authority, StatsCell.DIMENSIONS);
+        if (query.authority() != null) {
+            scope = Set.of(query.authority());
+        }
+        List<StatsCell> cells = store.cells(query.by(), query.from(), query.to(), scope);
+        Map<String, Long> overdue = store.overdue(query.by(), query.from(), query.to(), scope, OPEN, clock.instant());
+        List<StatisticsRow> rows = cells.stream().map(c -> row(c, overdue.getOrDefault(c.value(), 0L))).toList();
+        StatisticsRow total = row(sum(cells), overdue.values().stream().mapToLong(Long::longValue).sum());
+        return new StatisticsReport(query.by(), query.from(), query.to(), scope.stream().sorted().toList(),
+                clock.instant(), rows, total);
+    }
+
+    /** Operators see everything; a supervisor only the authorities they supervise; nobody else anything. */
+    private static Set<Integer> scope(Caller caller, String authority) {
+        if (caller == null) {
+            throw Problems.unauthenticated();
+        }
+        if (!(caller instanceof Caller.Staff staff)) {
+            throw Problems.forbidden("Statistics are for supervisors and operators.");
+        }
+        if (staff.operator()) {
+            return Set.of();
+        }
+        if (!staff.roles().contains(Role.SUPERVISOR) || staff.authorities().isEmpty()) {
+            throw Problems.forbidden("Statistics are for supervisors and operators.");
+        }
+        if (authority != null && authority.matches("\\d{1,9}") && !staff.worksFor(Integer.parseInt(authority))) {
+            throw Problems.forbidden("You supervise authorities " + staff.authorities().stream().sorted().toList()
+                    + ", not " + authority + ".");
+        }
+        return staff.authorities();
+    }
+
+    private static Query query(String by, String from, String to, String authority, List<String> dimensions) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (by == null || !dimensions.contains(by)) {
+            problems.add(new FieldProblem("by", "required: one of " + dimensions));
+        }
+        LocalDate first = date("from", from, problems);
+        LocalDate last = date("to", to, problems);
+        if (first != null && last != null) {
+            if (last.isBefore(first)) {
+                problems.add(new FieldProblem("to", "must not be before from (" + first + ")"));
+            } else if (ChronoUnit.DAYS.between(first, last) >= LONGEST_PERIOD_DAYS) {
+                problems.add(new FieldProblem("to", "a period is at most " + LONGEST_PERIOD_DAYS + " days"));
+            }
+        }
+        Integer authorityId = null;
+        if (authority != null) {
+            if (authority.matches("\\d{1,9}")) {
+                authorityId = Integer.parseInt(authority);
+            } else {
+                problems.add(new FieldProblem("authority", "must be an authority's id, a whole number"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "invalid-query", "Invalid query", problems.get(0).field() + ": "
+                    + problems.get(0).message(), problems);
+        }
+        return new Query(by, first, last, authorityId);
+    }
+
+    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "required: a day as YYYY-MM-DD"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "'" + (value.length() > 20 ? value.substring(0, 20) + "…" : value)
+                    + "' is not a day as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    static StatisticsRow row(StatsCell cell, long overdueNow) {
+        long decided = StatsCell.DECIDED.stream().mapToLong(s -> cell.byStatus().get(s)).sum();
+        return new StatisticsRow(cell.value().isEmpty() ? null : cell.value(), cell.total(),
+                new LinkedHashMap<>(cell.byStatus()), decided, percentileHours(cell.histogram(), 0.5),
+                percentileHours(cell.histogram(), 0.9),
+                cell.timed() == 0 ? null : round((double) cell.onTime() / cell.timed(), 1000),
+                overdueNow, cell.ratingCount() == 0 ? null : round((double) cell.ratingSum() / cell.ratingCount(), 100),
+                cell.ratingCount(), false);
+    }
+
+    /**
+     * The nearest-rank percentile read from the histogram: the upper edge of the bucket holding the value ranked
+     * {@code ceil(p * n)}. Never below the exact value, and at most one bucket's width above it.
+     */
+    static Integer percentileHours(long[] histogram, double p) {
+        long n = Arrays.stream(histogram).sum();
+        if (n == 0) {
+            return null;
+        }
+        long rank = (long) Math.ceil(p * n);
+        long seen = 0;
+        for (int b = 0; b < histogram.length; b++) {
+            seen += histogram[b];
+            if (seen >= rank) {
+                return StatsCell.BUCKET_UPPER_HOURS.get(b);
+            }
+        }
+        throw new IllegalStateException("the rank lies within the histogram");
+    }
+
+    private static double round(double value, int scale) {
+        return Math.round(value * scale) / (double) scale;
+    }
+
+    private static StatsCell sum(List<StatsCell> cells) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        StatsCell.STATUSES.forEach(s -> byStatus.put(s, 0L));
+        long timed = 0;
+        long onTime = 0;
+        long ratingCount = 0;
+        long ratingSum = 0;
+        long[] histogram = new long[StatsCell.BUCKET_UPPER_HOURS.size()];
+        for (StatsCell cell : cells) {
+            cell.byStatus().forEach((s, n) -> byStatus.merge(s, n, Long::sum));
+            timed += cell.timed();
+            onTime += cell.onTime();
+            ratingCount += cell.ratingCount();
+            ratingSum += cell.ratingSum();
+            for (int b = 0; b < histogram.length; b++) {
+                histogram[b] += cell.histogram()[b];
+            }
+        }
+        return new StatsCell("", byStatus, timed, onTime, ratingCount, ratingSum, histogram);
+    }
+
+    // ---- open data ----------------------------------------------------------------------------------------------
+
+    @Override
+    public StatisticsReport openData(String by, String from, String to) {
+        Query query = query(by, from, to, null, StatsCell.DIMENSIONS.stream().filter(OPEN_DATA_DIMENSIONS::contains).toList());
+        List<StatsCell> cells = store.cells(query.by(), query.from(), query.to(), Set.of());
+        Map<String, Long> overdue = store.overdue(query.by(), query.from(), query.to(), Set.of(), OPEN, clock.instant());
+        List<StatisticsRow> rows = cells.stream()
+                .map(c -> anonymised(row(c, overdue.getOrDefault(c.value(), 0L)), c))
+                .toList();
+        return new StatisticsReport(query.by(), query.from(), query.to(), List.of(), clock.instant(), rows, null);
+    }
+
+    /**
+     * A row fit to publish: nothing but its value when it counts fewer than {@link #SMALLEST_PUBLISHED}
+     * applications; otherwise counts as they are, and percentiles, shares and averages only over at least that many.
+     */
+    static StatisticsRow anonymised(StatisticsRow row, StatsCell cell) {
+        if (row.applications() < SMALLEST_PUBLISHED) {
+            return new StatisticsRow(row.value(), null, null, null, null, null, null, null, null, null, true);
+        }
+        boolean enoughDecided = row.decided() >= SMALLEST_PUBLISHED;
+        boolean enoughTimed = cell.timed() >= SMALLEST_PUBLISHED;
+        boolean enoughRatings = row.ratings() >= SMALLEST_PUBLISHED;
+        return new StatisticsRow(row.value(), row.applications(), row.byStatus(), row.decided(),
+                enoughDecided ? row.medianHours() : null, enoughDecided ? row.p90Hours() : null,
+                enoughTimed ? row.onTimeShare() : null, row.overdueNow(), enoughRatings ? row.averageRating() : null,
+                row.ratings(), false);
+    }
+
+    @Override
+    public String openDataCsv(StatisticsReport report) {
+        StringBuilder csv = new StringBuilder("from,to,by,value,applications,");
+        StatsCell.STATUSES.forEach(s -> csv.append(s).append(','));
+        csv.append("decided,median_hours,p90_hours,on_time_share,overdue_now,ratings,average_rating,suppressed\r\n");
+        for (StatisticsRow row : report.rows()) {
+            List<Object> fields = new ArrayList<>(List.of(report.from(), report.to(), report.by()));
+            fields.add(row.value());
+            fields.add(row.applications());
+            StatsCell.STATUSES.forEach(s -> fields.add(row.byStatus() == null ? null : row.byStatus().get(s)));
+            fields.addAll(Arrays.asList(row.decided(), row.medianHours(), row.p90Hours(), row.onTimeShare(),
+                    row.overdueNow(), row.ratings(), row.averageRating(), row.suppressed()));
+            csv.append(fields.stream().map(StatisticsManager::csvField).collect(Collectors.joining(","))).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break; empty for no value. */
+    private static String csvField(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        return text.matches("[^\",\r\n]*") ? text : '"' + text.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,148 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.PublicReview;
+import ua.igov.platform.spi.Citizen;
+import ua.igov.platform.spi.Role;
+
+/** Rating rules on the fixture of {@link StatisticsFixture}: once, only one's own closed application, 1 to 5. */
+class RatingManagerTest {
+
+    private static final Caller OLENA = new Caller.Staff("olena", Set.of(Role.OFFICIAL), Set.of(89), false);
+    private static final Caller IVAN = new Caller.Staff("ivan", Set.of(Role.OFFICIAL), Set.of(225), false);
+    private static final Caller OPERATOR = new Caller.Staff("operator", Set.of(), Set.of(), true);
+
+    private StatisticsFixture fixture;
+    private RatingManager ratings;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new StatisticsFixture();
+        ratings = new RatingManager(fixture.stores.applications, fixture.stores.ratings,
+                Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+    }
+
+    private static Caller citizen(String name) {
+        return new Caller.CitizenCaller(new Citizen(name.toLowerCase(java.util.Locale.ROOT), StatisticsFixture.NAME, "dev"));
+    }
+
+    private PublicReview rate(String name, String body) {
+        return ratings.rate(citizen(name), fixture.trackingNumber(name), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void fails(int status, String type, Executable call) {
+        ProblemException e = assertThrows(ProblemException.class, call);
+        assertEquals(status, e.status(), e.detail());
+        assertEquals(type, e.type());
+    }
+
+    @Test
+    void theCitizenRatesTheirClosedApplicationOnce() {
+        PublicReview review = rate("A1", "{\"rating\": 5, \"comment\": \"  Швидко і ввічливо \"}");
+        assertEquals(5, review.rating());
+        assertEquals("Швидко і ввічливо", review.comment());
+        assertEquals(LocalDate.of(2026, 11, 25), review.ratedOn());
+        fails(409, "already-rated", () -> rate("A1", "{\"rating\": 1}"));
+        rate("A2", "{\"rating\": 1}"); // rejected counts as closed too
+    }
+
+    @Test
+    void onlyTheOwnerOfAnIssuedOrRejectedApplicationRates() {
+        fails(404, "unknown-application", () -> ratings.rate(citizen("A2"), fixture.trackingNumber("A1"),
+                "{\"rating\": 1}".getBytes(StandardCharsets.UTF_8)));
+        fails(409, "not-closed", () -> rate("A6", "{\"rating\": 5}"));   // in review
+        fails(409, "not-closed", () -> rate("A7", "{\"rating\": 5}"));   // cancelled by the citizen
+        fails(403, "forbidden", () -> ratings.rate(OLENA, fixture.trackingNumber("A1"), "{\"rating\": 5}".getBytes()));
+        fails(401, "unauthenticated", () -> ratings.rate(null, fixture.trackingNumber("A1"), "{\"rating\": 5}".getBytes()));
+    }
+
+    @Test
+    void aBadRatingNamesItsField() {
+        for (String body : List.of("{\"rating\": 0}", "{\"rating\": 6}", "{\"rating\": \"5\"}", "{\"rating\": 4.5}", "{}")) {
+            ProblemException e = assertThrows(ProblemException.class, () -> rate("A1", body));
+            assertEquals(422, e.status(), body);
+            assertEquals("/rating", e.fieldProblems().get(0).field(), body);
+        }
+        ProblemException tooLong = assertThrows(ProblemException.class, () ->
+                rate("A1", "{\"rating\": 5, \"comment\": \"" + "я".repeat(1001) + "\"}"));
+        assertEquals("/comment", tooLong.fieldProblems().get(0).field());
+        assertEquals("/name", assertThrows(ProblemException.class, () ->
+                rate("A1", "{\"rating\": 5, \"name\": \"Taras\"}")).fieldProblems().get(0).field());
+        fails(400, "malformed-json", () -> rate("A1", "{\"rating\": "));
+        assertTrue(fixture.stores.ratings.review(fixture.trackingNumber("A1")).isEmpty(), "nothing half-written");
+    }
+
+    @Test
+    void anOfficialOfTheAuthorityRepliesOnceAndBothAreAudited() throws Exception {
+        String a1 = fixture.trackingNumber("A1");
+        fails(409, "no-rating-to-reply", () -> ratings.reply(OLENA, a1, "{\"reply\": \"Дякуємо\"}".getBytes(StandardCharsets.UTF_8)));
+        rate("A1", "{\"rating\": 4}");
+        fails(404, "unknown-application", () -> ratings.reply(IVAN, a1, "{\"reply\": \"x\"}".getBytes()));
+        fails(403, "forbidden", () -> ratings.reply(OPERATOR, a1, "{\"reply\": \"x\"}".getBytes()));
+        fails(403, "forbidden", () -> ratings.reply(citizen("A1"), a1, "{\"reply\": \"x\"}".getBytes()));
+        fails(422, "invalid-request", () -> ratings.reply(OLENA, a1, "{}".getBytes()));
+
+        PublicReview replied = ratings.reply(OLENA, a1, "{\"reply\": \"Дякуємо\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("Дякуємо", replied.reply());
+        fails(409, "no-rating-to-reply", () -> ratings.reply(OLENA, a1, "{\"reply\": \"Ще раз\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(List.of("rate:citizen:dev:a1", "reply-to-rating:staff:olena"), audited(a1));
+        assertTrue(fixture.stores.applications.verifyAudit().intact());
+    }
+
+    private List<String> audited(String trackingNumber) throws Exception {
+        try (Connection c = fixture.stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT action, actor FROM audit_log WHERE subject = ? "
+                     + "AND action IN ('rate', 'reply-to-rating') ORDER BY occurred_at, seq")) {
+            ps.setString(1, trackingNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> lines = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    lines.add(rs.getString(1) + ":" + rs.getString(2));
+                }
+                return lines;
+            }
+        }
+    }
+
+    @Test
+    void publicReviewsCarryNoPersonalData() {
+        rate("A1", "{\"rating\": 5, \"comment\": \"Добре\"}");
+        rate("A3", "{\"rating\": 3}");
+        ratings.reply(OLENA, fixture.trackingNumber("A1"), "{\"reply\": \"Дякуємо\"}".getBytes(StandardCharsets.UTF_8));
+
+        List<PublicReview> reviews = ratings.reviews(StatisticsFixture.RESIDENCE, 50);
+        assertEquals(2, reviews.size());
+        String published = reviews.toString();
+        for (String item : List.of(fixture.trackingNumber("A1"), fixture.trackingNumber("A3"), "olena", "dev:",
+                StatisticsFixture.NAME, StatisticsFixture.RNOKPP)) {
+            assertFalse(published.contains(item), item + " is in a public review");
+        }
+        PublicReview a1 = reviews.stream().filter(r -> r.rating() == 5).findFirst().orElseThrow();
+        assertEquals("dnipropetrovsk", a1.regionId());
+        assertEquals(89, a1.authorityId());
+        assertEquals("Дякуємо", a1.reply());
+        assertNull(reviews.stream().filter(r -> r.rating() == 3).findFirst().orElseThrow().reply());
+        assertTrue(ratings.reviews(StatisticsFixture.LAND, 50).isEmpty());
+    }
+}

@@ -1,0 +1,208 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.StatisticsReport;
+import ua.igov.platform.core.StatisticsRow;
+import ua.igov.platform.spi.Citizen;
+import ua.igov.platform.spi.Role;
+
+/** Statistics on the fixture of {@link StatisticsFixture}, against figures counted by hand from its table. */
+class StatisticsManagerTest {
+
+    private static final Caller OPERATOR = new Caller.Staff("operator", Set.of(), Set.of(), true);
+    private static final Caller SUPERVISOR_89 = new Caller.Staff("oksana", Set.of(Role.SUPERVISOR), Set.of(89), false);
+    private static final Caller OFFICIAL_89 = new Caller.Staff("olena", Set.of(Role.OFFICIAL), Set.of(89), false);
+
+    private static StatisticsFixture fixture;
+    private static StatisticsManager statistics;
+
+    @BeforeAll
+    static void setUp() {
+        fixture = new StatisticsFixture().rated();
+        statistics = new StatisticsManager(fixture.stores.statistics, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+    }
+
+    private static StatisticsRow row(StatisticsReport report, String value) {
+        return report.rows().stream().filter(r -> java.util.Objects.equals(r.value(), value)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + value + " in " + report.rows()));
+    }
+
+    @Test
+    void byAuthorityForAnOperatorMatchesTheHandCountedFigures() {
+        StatisticsReport report = statistics.statistics(OPERATOR, "authority", StatisticsFixture.FROM, StatisticsFixture.TO, null);
+
+        assertEquals(List.of("225", "89"), report.rows().stream().map(StatisticsRow::value).toList());
+        StatisticsRow a89 = row(report, "89");
+        assertEquals(8, a89.applications()); // A1-A7 and A11; not the two just outside the period in Kyiv time
+        assertEquals(Map.of("submitted", 2L, "in_review", 1L, "needs_information", 0L, "approved", 0L, "rejected", 2L,
+                "issued", 2L, "cancelled", 1L), a89.byStatus());
+        assertEquals(4, a89.decided());
+        assertEquals(36, a89.medianHours()); // 1.5, 36, 72, 120 h: rank 2 is 36 h, in the bucket (24, 36]
+        assertEquals(120, a89.p90Hours());   // rank ceil(0.9 * 4) = 4: 120 h, bucket (96, 120]
+        assertEquals(0.75, a89.onTimeShare()); // A3 was decided after its deadline
+        assertEquals(1, a89.overdueNow());    // A5
+        assertEquals(3, a89.ratings());
+        assertEquals(3.33, a89.averageRating()); // (5 + 2 + 3) / 3
+
+        StatisticsRow a225 = row(report, "225");
+        assertEquals(1, a225.applications());
+        assertEquals(4, a225.medianHours());
+        assertEquals(4, a225.p90Hours());
+        assertEquals(1.0, a225.onTimeShare());
+        assertEquals(0, a225.overdueNow());
+        assertEquals(4.0, a225.averageRating());
+
+        StatisticsRow total = report.total();
+        assertEquals(9, total.applications());
+        assertEquals(5, total.decided());
+        assertEquals(36, total.medianHours()); // 1.5, 4, 36, 72, 120: rank 3
+        assertEquals(120, total.p90Hours());   // rank 5
+        assertEquals(0.8, total.onTimeShare());
+        assertEquals(1, total.overdueNow());
+        assertEquals(3.5, total.averageRating()); // (5 + 2 + 3 + 4) / 4
+    }
+
+    @Test
+    void byOfficialForTheSupervisorShowsOnlyTheirAuthority() {
+        StatisticsReport report = statistics.statistics(SUPERVISOR_89, "official", StatisticsFixture.FROM, StatisticsFixture.TO, null);
+
+        assertEquals(List.of(89), report.authorities());
+        assertEquals(3, report.rows().size()); // unassigned, olena, petro: ivan works for 225
+        StatisticsRow olena = row(report, "olena");
+        assertEquals(3, olena.applications());
+        assertEquals(2, olena.medianHours()); // 1.5 and 36 h: rank 1 is 1.5 h, bucket (1, 2]
+        assertEquals(36, olena.p90Hours());
+        assertEquals(1.0, olena.onTimeShare());
+        assertEquals(3.5, olena.averageRating());
+        StatisticsRow petro = row(report, "petro");
+        assertEquals(72, petro.medianHours());
+        assertEquals(120, petro.p90Hours());
+        assertEquals(0.5, petro.onTimeShare());
+        assertEquals(3.0, petro.averageRating());
+        StatisticsRow unassigned = row(report, null);
+        assertEquals(3, unassigned.applications()); // A5, A11 submitted; A7 cancelled before anyone claimed it
+        assertEquals(1, unassigned.overdueNow());
+        assertNull(unassigned.medianHours());
+        assertNull(unassigned.averageRating());
+        assertEquals(8, report.total().applications());
+    }
+
+    @Test
+    void byServiceRegionAndPlace() {
+        StatisticsReport services = statistics.statistics(OPERATOR, "service", StatisticsFixture.FROM, StatisticsFixture.TO, null);
+        assertEquals(1, row(services, StatisticsFixture.LAND).applications());
+        assertEquals(120, row(services, StatisticsFixture.LAND).medianHours());
+        assertEquals(8, row(services, StatisticsFixture.RESIDENCE).applications());
+        StatisticsReport regions = statistics.statistics(OPERATOR, "region", StatisticsFixture.FROM, StatisticsFixture.TO, null);
+        assertEquals(8, row(regions, "dnipropetrovsk").applications());
+        assertEquals(1, row(regions, "kyiv").applications());
+        StatisticsReport places = statistics.statistics(OPERATOR, "place", StatisticsFixture.FROM, StatisticsFixture.TO, "89");
+        assertEquals(8, row(places, "1210100000").applications());
+        assertEquals(List.of(89), places.authorities());
+    }
+
+    @Test
+    void aPeriodCountsSubmissionDaysInKyivTime() {
+        StatisticsReport firstDay = statistics.statistics(OPERATOR, "authority", "2026-11-02", "2026-11-02", null);
+        assertEquals(3, firstDay.total().applications()); // A1, A2 and A11 (22:30 UTC on the 1st is the 2nd in Kyiv)
+        StatisticsReport ninth = statistics.statistics(OPERATOR, "authority", "2026-11-09", "2026-11-09", null);
+        assertEquals(1, ninth.total().applications()); // 22:30 UTC on the 8th
+    }
+
+    @Test
+    void onlySupervisorsOfTheAuthorityAndOperatorsReadStatistics() {
+        ProblemException other = assertThrows(ProblemException.class, () ->
+                statistics.statistics(SUPERVISOR_89, "service", StatisticsFixture.FROM, StatisticsFixture.TO, "225"));
+        assertEquals(403, other.status());
+        assertEquals(403, assertThrows(ProblemException.class, () ->
+                statistics.statistics(OFFICIAL_89, "service", StatisticsFixture.FROM, StatisticsFixture.TO, null)).status());
+        assertEquals(403, assertThrows(ProblemException.class, () -> statistics.statistics(new Caller.CitizenCaller(
+                new Citizen("taras", "Тарас", "dev")), "service", StatisticsFixture.FROM, StatisticsFixture.TO, null)).status());
+        assertEquals(401, assertThrows(ProblemException.class, () ->
+                statistics.statistics(null, "service", StatisticsFixture.FROM, StatisticsFixture.TO, null)).status());
+        assertEquals(1, statistics.statistics(OPERATOR, "service", StatisticsFixture.FROM, StatisticsFixture.TO, "225")
+                .total().applications());
+    }
+
+    @Test
+    void aBadQueryNamesTheField() {
+        assertEquals("by", problem("colour", "2026-11-01", "2026-11-02").fieldProblems().get(0).field());
+        assertEquals("from", problem("region", "yesterday", "2026-11-02").fieldProblems().get(0).field());
+        assertEquals("to", problem("region", "2026-11-02", null).fieldProblems().get(0).field());
+        assertEquals("to", problem("region", "2026-11-02", "2026-11-01").fieldProblems().get(0).field());
+        assertEquals("to", problem("region", "2020-01-01", "2026-11-01").fieldProblems().get(0).field());
+        assertEquals("by", assertThrows(ProblemException.class, () -> statistics.openData("official", "2026-11-01",
+                "2026-11-02")).fieldProblems().get(0).field()); // officials' logins are never open data
+    }
+
+    private static ProblemException problem(String by, String from, String to) {
+        ProblemException e = assertThrows(ProblemException.class, () -> statistics.statistics(OPERATOR, by, from, to, null));
+        assertEquals(400, e.status());
+        return e;
+    }
+
+    @Test
+    void openDataHasNoPersonalDataAndWithholdsSmallRows() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        StringBuilder published = new StringBuilder();
+        for (String by : List.of("region", "place", "authority", "service")) {
+            StatisticsReport report = statistics.openData(by, StatisticsFixture.FROM, StatisticsFixture.TO);
+            assertNull(report.total(), "no total, from which a withheld row could be worked out");
+            published.append(json.writeValueAsString(report)).append(statistics.openDataCsv(report));
+        }
+        List<String> personal = new java.util.ArrayList<>(List.of(StatisticsFixture.NAME, StatisticsFixture.RNOKPP,
+                StatisticsFixture.EMAIL, "olena", "petro", "ivan", "dev:", "citizen", "Коментар"));
+        fixture.apps.values().forEach(a -> personal.add(a.trackingNumber()));
+        for (String item : personal) { // as a whole word: "dnipropetrovsk" is no official called petro
+            assertFalse(java.util.regex.Pattern.compile("(?U)\\b" + java.util.regex.Pattern.quote(item))
+                    .matcher(published).find(), item + " is in the open data");
+        }
+
+        StatisticsReport byAuthority = statistics.openData("authority", StatisticsFixture.FROM, StatisticsFixture.TO);
+        StatisticsRow a225 = row(byAuthority, "225");
+        assertTrue(a225.suppressed()); // one application
+        assertNull(a225.applications());
+        assertNull(a225.averageRating());
+        StatisticsRow a89 = row(byAuthority, "89");
+        assertFalse(a89.suppressed());
+        assertEquals(8, a89.applications());
+        assertEquals(1, a89.overdueNow());
+        assertNull(a89.medianHours(), "4 decided: too few for a published percentile");
+        assertNull(a89.averageRating(), "3 ratings: too few for a published average");
+
+        String csv = statistics.openDataCsv(byAuthority);
+        assertEquals("from,to,by,value,applications,submitted,in_review,needs_information,approved,rejected,issued,"
+                + "cancelled,decided,median_hours,p90_hours,on_time_share,overdue_now,ratings,average_rating,suppressed",
+                csv.lines().findFirst().orElseThrow());
+        assertTrue(csv.contains("\r\n2026-11-02,2026-11-08,authority,225,,,,,,,,,,,,,,,,true\r\n"), csv);
+        assertTrue(csv.contains("\r\n2026-11-02,2026-11-08,authority,89,8,2,1,0,0,2,2,1,4,,,,1,3,,false\r\n"), csv);
+    }
+
+    @Test
+    void theRollupRebuiltFromTheApplicationsEqualsTheOneKeptStepByStep() {
+        StatisticsReport kept = statistics.statistics(OPERATOR, "official", "2026-11-01", "2026-11-09", null);
+        fixture.stores.statistics.rebuild();
+        StatisticsReport rebuilt = statistics.statistics(OPERATOR, "official", "2026-11-01", "2026-11-09", null);
+        assertEquals(kept.rows(), rebuilt.rows());
+        assertEquals(kept.total(), rebuilt.total());
+    }
+}

@@ -1,0 +1,27 @@
+package ua.igov.platform.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Citizens' ratings of closed applications and the authorities' replies; each counted in the statistics at once. */
+public interface RatingStore {
+
+    /**
+     * Stores the rating of an application, adds it to the statistics and audits it, in one transaction.
+     *
+     * @throws AlreadyDoneException if the application was rated before
+     */
+    Review rate(String trackingNumber, int rating, String comment, AuditEntry audit);
+
+    /**
+     * Stores the authority's reply to a rating, audited, in one transaction.
+     *
+     * @throws AlreadyDoneException if there is no rating to reply to or it has a reply already
+     */
+    Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit);
+
+    Optional<Review> review(String trackingNumber);
+
+    /** A service's reviews, newest first. */
+    List<Review> reviews(String serviceCode, int limit);
+}

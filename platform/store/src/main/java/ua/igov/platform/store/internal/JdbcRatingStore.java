@@ -1,0 +1,125 @@
+package ua.igov.platform.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import ua.igov.platform.store.AlreadyDoneException;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.ConcurrentChangeException;
+import ua.igov.platform.store.RatingStore;
+import ua.igov.platform.store.Review;
+
+/** Ratings in {@code application_rating}, one per application (its primary key), counted in the rollup at once. */
+@Component(service = RatingStore.class)
+public class JdbcRatingStore implements RatingStore {
+
+    private static final String COLUMNS = "r.service_code, r.region_id, r.authority_id, r.rating, r.comment_text, "
+            + "r.rated_at, r.reply_text, r.replied_at, r.replied_by";
+
+    private final Jdbc jdbc;
+    private final SqlDialect dialect;
+
+    @Activate
+    public JdbcRatingStore(@Reference Database database) {
+        this.jdbc = database.jdbc();
+        this.dialect = database.dialect();
+    }
+
+    @Override
+    public Review rate(String trackingNumber, int rating, String comment, AuditEntry audit) {
+        return jdbc.inTransaction("rate application " + trackingNumber, c -> {
+            StatsRollup.Facts app = StatsRollup.read(c, trackingNumber)
+                    .orElseThrow(() -> new ConcurrentChangeException(trackingNumber));
+            if (find(c, trackingNumber).isPresent()) {
+                throw new AlreadyDoneException("application " + trackingNumber + " is rated already");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO application_rating (application_id, service_code, "
+                    + "region_id, authority_id, rating, comment_text, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, app.id());
+                ps.setString(2, app.serviceCode());
+                ps.setString(3, app.regionId());
+                Jdbc.setNullableInt(ps, 4, app.authorityId());
+                ps.setInt(5, rating);
+                ps.setString(6, comment);
+                ps.setTimestamp(7, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) { // rated at the same moment on another node
+                    throw new AlreadyDoneException("application " + trackingNumber + " is rated already");
+                }
+                throw e;
+            }
+            StatsRollup.rated(c, dialect, app, rating);
+            AuditChain.append(c, audit);
+            return find(c, trackingNumber).orElseThrow();
+        });
+    }
+
+    @Override
+    public Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit) {
+        return jdbc.inTransaction("reply to the rating of " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET reply_text = ?, replied_at = ?, "
+                    + "replied_by = ? WHERE reply_text IS NULL AND application_id = "
+                    + "(SELECT id FROM application WHERE tracking_number = ?)")) {
+                ps.setString(1, reply);
+                ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                ps.setString(3, repliedBy);
+                ps.setString(4, trackingNumber);
+                if (ps.executeUpdate() == 0) {
+                    throw new AlreadyDoneException(find(c, trackingNumber).isPresent()
+                            ? "the rating of " + trackingNumber + " has a reply already"
+                            : "application " + trackingNumber + " has no rating to reply to");
+                }
+            }
+            AuditChain.append(c, audit);
+            return find(c, trackingNumber).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<Review> review(String trackingNumber) {
+        return jdbc.read("read the rating of " + trackingNumber, c -> find(c, trackingNumber));
+    }
+
+    private static Optional<Review> find(Connection c, String trackingNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
+                + "JOIN application a ON a.id = r.application_id WHERE a.tracking_number = ?")) {
+            ps.setString(1, trackingNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(review(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Review review(ResultSet rs) throws SQLException {
+        return new Review(rs.getString(1), rs.getString(2), Jdbc.nullableInt(rs, "authority_id"), rs.getInt(4),
+                rs.getString(5), Jdbc.instant(rs.getTimestamp(6, Jdbc.UTC.get())), rs.getString(7),
+                Jdbc.instant(rs.getTimestamp(8, Jdbc.UTC.get())), rs.getString(9));
+    }
+
+    @Override
+    public List<Review> reviews(String serviceCode, int limit) {
+        return jdbc.read("list reviews of " + serviceCode, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
+                    + "WHERE r.service_code = ? ORDER BY r.rated_at DESC")) {
+                ps.setString(1, serviceCode);
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Review> reviews = new ArrayList<>();
+                    while (rs.next()) {
+                        reviews.add(review(rs));
+                    }
+                    return reviews;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,300 @@
+package ua.igov.platform.store.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import ua.igov.platform.store.StateChange;
+import ua.igov.platform.store.StatsCell;
+
+/**
+ * Keeps {@code stats_cell} equal to a count of the applications as they are now: each application adds one to one
+ * row per dimension (its submission day in Kyiv, its authority, the dimension's value), in the column of its status
+ * and, once decided, in its processing-time bucket. Every write happens inside the caller's transaction, so the
+ * rollup commits or rolls back with the state change it reflects, whichever node made it.
+ */
+final class StatsRollup {
+
+    static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+    static final List<String> COLUMNS = columns();
+
+    private StatsRollup() {
+    }
+
+    private static List<String> columns() {
+        List<String> columns = new ArrayList<>(StatsCell.STATUSES);
+        columns.addAll(List.of("timed", "on_time", "rating_count", "rating_sum"));
+        IntStream.range(0, StatsCell.BUCKET_UPPER_HOURS.size()).mapToObj(StatsRollup::bucketColumn).forEach(columns::add);
+        return List.copyOf(columns);
+    }
+
+    static String bucketColumn(int bucket) {
+        return String.format("h%02d", bucket);
+    }
+
+    /**
+     * What the statistics know of an application in one state.
+     *
+     * @param decidedAt when it was issued or rejected, {@code null} before
+     * @param onTime    whether that decision came by the deadline in force; {@code null} if unknown or undecided
+     */
+    record Facts(long id, Instant submittedAt, Integer authorityId, String regionId, Integer placeId,
+                 String serviceCode, String official, String status, Instant dueAt, Instant decidedAt,
+                 Boolean onTime) {
+
+        String value(String dimension) {
+            switch (dimension) {
+                case "region": return regionId == null ? "" : regionId;
+                case "place": return placeId == null ? "" : placeId.toString();
+                case "authority": return authorityId == null ? "" : authorityId.toString();
+                case "service": return serviceCode;
+                case "official": return official == null ? "" : official;
+                default: throw new IllegalArgumentException(dimension);
+            }
+        }
+
+        boolean decided() {
+            return StatsCell.DECIDED.contains(status);
+        }
+
+        /** The same application after a workflow step. */
+        Facts after(StateChange change) {
+            boolean decides = StatsCell.DECIDED.contains(change.status()) && !decided();
+            Instant at = change.event().at();
+            return new Facts(id, submittedAt, authorityId, regionId, placeId, serviceCode, change.assignedTo(),
+                    change.status(), change.dueAt(), decides ? at : decidedAt,
+                    decides ? (dueAt == null ? null : !at.isAfter(dueAt)) : onTime);
+        }
+    }
+
+    private record Key(String dimension, LocalDate day, int authorityId, String value) {
+    }
+
+    /** Reads what the statistics need of an application, with its id and deadline. */
+    static Optional<Facts> read(Connection c, String trackingNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, submitted_at, updated_at, authority_id, region_id, "
+                + "place_id, service_code, assigned_to, status, due_at, decided_on_time FROM application "
+                + "WHERE tracking_number = ?")) {
+            ps.setString(1, trackingNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(facts(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Facts facts(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
+        int onTime = rs.getInt("decided_on_time");
+        Boolean decidedOnTime = rs.wasNull() ? null : onTime == 1;
+        return new Facts(rs.getLong("id"), Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get())),
+                Jdbc.nullableInt(rs, "authority_id"), rs.getString("region_id"), Jdbc.nullableInt(rs, "place_id"),
+                rs.getString("service_code"), rs.getString("assigned_to"), status,
+                Jdbc.instant(rs.getTimestamp("due_at", Jdbc.UTC.get())),
+                StatsCell.DECIDED.contains(status) ? Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get())) : null,
+                decidedOnTime);
+    }
+
+    static void added(Connection c, SqlDialect dialect, Facts application) throws SQLException {
+        write(c, dialect, deltas(application, 1, new LinkedHashMap<>()));
+    }
+
+    /** Moves an application from the rows of its old state to those of its new one; records a decision's timing. */
+    static void changed(Connection c, SqlDialect dialect, Facts before, Facts after) throws SQLException {
+        Map<Key, Map<String, Long>> deltas = deltas(before, -1, new LinkedHashMap<>());
+        write(c, dialect, deltas(after, 1, deltas));
+        if (after.decided() && !before.decided() && after.onTime() != null) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE application SET decided_on_time = ? WHERE id = ?")) {
+                ps.setInt(1, after.onTime() ? 1 : 0);
+                ps.setLong(2, after.id());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static void rated(Connection c, SqlDialect dialect, Facts application, int rating) throws SQLException {
+        Map<Key, Map<String, Long>> deltas = new LinkedHashMap<>();
+        for (String dimension : StatsCell.DIMENSIONS) {
+            Map<String, Long> row = deltas.computeIfAbsent(key(application, dimension), k -> new LinkedHashMap<>());
+            row.put("rating_count", 1L);
+            row.put("rating_sum", (long) rating);
+        }
+        write(c, dialect, deltas);
+    }
+
+    private static Key key(Facts app, String dimension) {
+        return new Key(dimension, LocalDate.ofInstant(app.submittedAt(), KYIV),
+                app.authorityId() == null ? 0 : app.authorityId(), app.value(dimension));
+    }
+
+    private static Map<Key, Map<String, Long>> deltas(Facts app, long sign, Map<Key, Map<String, Long>> into) {
+        Map<String, Long> columns = columnDeltas(app, sign);
+        for (String dimension : StatsCell.DIMENSIONS) {
+            Map<String, Long> row = into.computeIfAbsent(key(app, dimension), k -> new LinkedHashMap<>());
+            columns.forEach((column, delta) -> row.merge(column, delta, Long::sum));
+        }
+        return into;
+    }
+
+    /** The columns one application counts in, whatever the dimension. */
+    private static Map<String, Long> columnDeltas(Facts app, long sign) {
+        Map<String, Long> row = new LinkedHashMap<>();
+        row.put(app.status(), sign);
+        if (app.decided() && app.decidedAt() != null) {
+            long seconds = Duration.between(app.submittedAt(), app.decidedAt()).getSeconds();
+            row.put(bucketColumn(StatsCell.bucket(seconds)), sign);
+            if (app.onTime() != null) {
+                row.put("timed", sign);
+                if (app.onTime()) {
+                    row.put("on_time", sign);
+                }
+            }
+        }
+        return row;
+    }
+
+    private static void write(Connection c, SqlDialect dialect, Map<Key, Map<String, Long>> deltas) throws SQLException {
+        // Rows in one order in every transaction, so two moving applications in opposite directions cannot deadlock.
+        List<Map.Entry<Key, Map<String, Long>>> ordered = new ArrayList<>(deltas.entrySet());
+        ordered.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::dimension).thenComparing(Key::day)
+                .thenComparingInt(Key::authorityId).thenComparing(Key::value)));
+        for (Map.Entry<Key, Map<String, Long>> row : ordered) {
+            Map<String, Long> changes = row.getValue().entrySet().stream().filter(e -> e.getValue() != 0)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
+            if (!changes.isEmpty()) {
+                upsert(c, dialect, row.getKey(), changes);
+            }
+        }
+    }
+
+    private static void upsert(Connection c, SqlDialect dialect, Key key, Map<String, Long> changes) throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            String columns = String.join(", ", changes.keySet());
+            String sql = "INSERT INTO stats_cell (dimension, stat_day, authority_id, dim_value, " + columns + ") VALUES (?, ?, ?, ?"
+                    + ", ?".repeat(changes.size()) + ") ON CONFLICT (dimension, stat_day, authority_id, dim_value) DO UPDATE SET "
+                    + changes.keySet().stream().map(col -> col + " = stats_cell." + col + " + EXCLUDED." + col)
+                    .collect(Collectors.joining(", "));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = setKey(ps, 1, key);
+                for (Long delta : changes.values()) {
+                    ps.setLong(i++, delta);
+                }
+                ps.executeUpdate();
+            }
+            return;
+        }
+        if (update(c, key, changes) == 0) {
+            try {
+                insert(c, key, changes);
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                update(c, key, changes); // another transaction created the row first; Derby undid only our statement
+            }
+        }
+    }
+
+    private static int update(Connection c, Key key, Map<String, Long> changes) throws SQLException {
+        String sql = "UPDATE stats_cell SET " + changes.keySet().stream().map(col -> col + " = " + col + " + ?")
+                .collect(Collectors.joining(", ")) + " WHERE dimension = ? AND stat_day = ? AND authority_id = ? AND dim_value = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Long delta : changes.values()) {
+                ps.setLong(i++, delta);
+            }
+            setKey(ps, i, key);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, Key key, Map<String, Long> changes) throws SQLException {
+        String sql = "INSERT INTO stats_cell (dimension, stat_day, authority_id, dim_value, "
+                + String.join(", ", changes.keySet()) + ") VALUES (?, ?, ?, ?" + ", ?".repeat(changes.size()) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = setKey(ps, 1, key);
+            for (Long delta : changes.values()) {
+                ps.setLong(i++, delta);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static int setKey(PreparedStatement ps, int first, Key key) throws SQLException {
+        ps.setString(first, key.dimension());
+        ps.setDate(first + 1, Date.valueOf(key.day()));
+        ps.setInt(first + 2, key.authorityId());
+        ps.setString(first + 3, key.value());
+        return first + 4;
+    }
+
+    /**
+     * Recomputes the rollup from the applications and their ratings, one dimension at a time (so memory holds one
+     * dimension's rows, not every application), with writers locked out so nothing changes half-way.
+     */
+    static long rebuild(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE application IN SHARE MODE");
+            s.executeUpdate("DELETE FROM stats_cell");
+        }
+        long applications = 0;
+        for (String dimension : StatsCell.DIMENSIONS) {
+            Map<Key, long[]> rows = new HashMap<>();
+            applications = 0;
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT a.id, a.submitted_at, a.updated_at, a.authority_id, a.region_id, "
+                         + "a.place_id, a.service_code, a.assigned_to, a.status, a.due_at, a.decided_on_time, r.rating "
+                         + "FROM application a LEFT JOIN application_rating r ON r.application_id = a.id")) {
+                rs.setFetchSize(1000);
+                while (rs.next()) {
+                    applications++;
+                    Facts app = facts(rs);
+                    int rating = rs.getInt("rating");
+                    boolean rated = !rs.wasNull();
+                    long[] row = rows.computeIfAbsent(key(app, dimension), k -> new long[COLUMNS.size()]);
+                    Map<String, Long> deltas = columnDeltas(app, 1);
+                    if (rated) {
+                        deltas.put("rating_count", 1L);
+                        deltas.put("rating_sum", (long) rating);
+                    }
+                    deltas.forEach((column, delta) -> row[COLUMNS.indexOf(column)] += delta);
+                }
+            }
+            insertAll(c, rows);
+        }
+        return applications;
+    }
+
+    private static void insertAll(Connection c, Map<Key, long[]> rows) throws SQLException {
+        String sql = "INSERT INTO stats_cell (dimension, stat_day, authority_id, dim_value, " + String.join(", ", COLUMNS)
+                + ") VALUES (?, ?, ?, ?" + ", ?".repeat(COLUMNS.size()) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int batched = 0;
+            for (Map.Entry<Key, long[]> row : rows.entrySet()) {
+                int i = setKey(ps, 1, row.getKey());
+                for (long value : row.getValue()) {
+                    ps.setLong(i++, value);
+                }
+                ps.addBatch();
+                if (++batched % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+}
