@@ -6,6 +6,8 @@ import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.CatalogueService;
 import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.core.RatingService;
+import ua.igov.platform.core.StatisticsService;
 
 /**
  * The one Jersey application of the API: its resources, the JSON provider and the exception mappers that make every
@@ -17,7 +19,7 @@ final class ApiApplication {
     }
 
     static ResourceConfig create(PluginRegistry registry, CatalogueService catalogue, ApplicationService applications,
-                                 IdentityService identity) {
+                                 IdentityService identity, StatisticsService statistics, RatingService ratings) {
         return new ResourceConfig()
                 .register(new AuthFilter(identity))
                 .register(new AuthResource(identity))
@@ -29,6 +31,9 @@ final class ApiApplication {
                 .register(new OpenApiResource(registry, catalogue))
                 .register(new ServiceResource(catalogue, applications))
                 .register(new ApplicationResource(applications))
+                .register(new StatisticsResource(statistics))
+                .register(new RatingResource(ratings))
+                .register(new ReviewResource(ratings))
                 .register(JsonProvider.create())
                 .register(new ProblemExceptionMapper())
                 .register(new WebApplicationExceptionMapper())

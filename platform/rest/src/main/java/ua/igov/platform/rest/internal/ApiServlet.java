@@ -20,6 +20,8 @@ import ua.igov.platform.core.CatalogueService;
 import ua.igov.platform.core.ClusterService;
 import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.core.RatingService;
+import ua.igov.platform.core.StatisticsService;
 
 /**
  * The API's servlet on the HTTP whiteboard, at {@code /api/*}.
@@ -41,17 +43,22 @@ public class ApiServlet extends HttpServlet {
     private final transient ApplicationService applications;
     private final transient IdentityService identity;
     private final transient ClusterService cluster;
+    private final transient StatisticsService statistics;
+    private final transient RatingService ratings;
     private transient volatile ServletContainer jersey;
 
     @Activate
     public ApiServlet(@Reference PluginRegistry registry, @Reference CatalogueService catalogue,
                       @Reference ApplicationService applications, @Reference IdentityService identity,
-                      @Reference ClusterService cluster) {
+                      @Reference ClusterService cluster, @Reference StatisticsService statistics,
+                      @Reference RatingService ratings) {
         this.registry = registry;
         this.catalogue = catalogue;
         this.applications = applications;
         this.identity = identity;
         this.cluster = cluster;
+        this.statistics = statistics;
+        this.ratings = ratings;
     }
 
     @Override
@@ -62,8 +69,8 @@ public class ApiServlet extends HttpServlet {
         // Jersey looks up its own parts through the context class loader; ours sees them through our imports.
         thread.setContextClassLoader(ApiServlet.class.getClassLoader());
         try {
-            ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications, identity)
-                    .register(new NodeHeaderFilter(cluster.nodeId())));
+            ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications, identity,
+                    statistics, ratings).register(new NodeHeaderFilter(cluster.nodeId())));
             container.init(config);
             ServletContainer old = jersey;
             jersey = container;

@@ -48,7 +48,8 @@ import ua.igov.platform.spi.FieldProblem;
 class ApiApplicationTest {
 
     private final ApplicationHandler api = new ApplicationHandler(
-            ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity()));
+            ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity(),
+                    null, null));
     private String authorization = "Bearer good-token";
 
     private record Answer(int status, String type, JsonNode body, String location) {

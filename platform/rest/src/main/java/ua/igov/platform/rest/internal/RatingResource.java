@@ -1,0 +1,46 @@
+package ua.igov.platform.rest.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import ua.igov.platform.core.PublicReview;
+import ua.igov.platform.core.RatingService;
+
+/** The citizen rates a closed application; an official of its authority replies. */
+@Path("/applications/{trackingNumber}/rating")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public final class RatingResource {
+
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final RatingService ratings;
+
+    public RatingResource(RatingService ratings) {
+        this.ratings = ratings;
+    }
+
+    @POST
+    public Response rate(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                         @Context ContainerRequestContext request) throws IOException {
+        PublicReview review = ratings.rate(AuthFilter.caller(request), trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
+        return Response.status(201).entity(review).build();
+    }
+
+    @POST
+    @Path("/reply")
+    public PublicReview reply(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                              @Context ContainerRequestContext request) throws IOException {
+        return ratings.reply(AuthFilter.caller(request), trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
+    }
+}

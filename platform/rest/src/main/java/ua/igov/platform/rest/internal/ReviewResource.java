@@ -1,0 +1,37 @@
+package ua.igov.platform.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import ua.igov.platform.core.PublicReview;
+import ua.igov.platform.core.RatingService;
+import ua.igov.platform.spi.FieldProblem;
+
+/** A service's reviews for anyone: ratings, comments and replies without any personal data. */
+@Path("/services/{code}/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ReviewResource {
+
+    private final RatingService ratings;
+
+    public ReviewResource(RatingService ratings) {
+        this.ratings = ratings;
+    }
+
+    @GET
+    public List<PublicReview> reviews(@PathParam("code") String code, @QueryParam("limit") String limit) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int howMany = CatalogueResource.number("limit", limit, 50, problems);
+        if (!problems.isEmpty()) {
+            throw CatalogueResource.badQuery(problems);
+        }
+        return ratings.reviews(code, howMany);
+    }
+}

@@ -1,0 +1,136 @@
+package ua.igov.platform.shell.internal;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.StatisticsReport;
+import ua.igov.platform.core.StatisticsRow;
+import ua.igov.platform.core.StatisticsService;
+
+@Service
+@Command(scope = PlatformCommand.SCOPE, name = "stats", description = "Statistics of applications submitted in a "
+        + "period by region, place, authority, service or official: by status, median and 90th-percentile processing "
+        + "time, share decided on time, overdue now, average rating; or the anonymised open data")
+public class StatsCommand extends PlatformCommand {
+
+    /** The console is an operator's: it sees every authority. */
+    private static final Caller CONSOLE = new Caller.Staff("console", Set.of(), Set.of(), true);
+
+    @Reference
+    StatisticsService statistics;
+
+    @Argument(index = 0, name = "by", description = "region (the default), place, authority, service or official")
+    @Completion(value = StringsCompleter.class, values = {"region", "place", "authority", "service", "official"})
+    String by;
+
+    @Option(name = "--from", description = "First submission day, YYYY-MM-DD (default: 30 days before --to)")
+    String from;
+
+    @Option(name = "--to", description = "Last submission day, YYYY-MM-DD (default: today in Kyiv)")
+    String to;
+
+    @Option(name = "--authority", aliases = "-a", description = "Only this authority's applications (its id)")
+    String authority;
+
+    @Option(name = "--region", aliases = "-r", description = "Only this region's line (by region)")
+    @Completion(RegionIdCompleter.class)
+    String region;
+
+    @Option(name = "--service", aliases = "-s", description = "Only this service's line (by service)")
+    @Completion(ServiceCodeCompleter.class)
+    String service;
+
+    @Option(name = "--open-data", description = "The anonymised open data instead (no official, small rows withheld)")
+    boolean openData;
+
+    @Option(name = "--csv", description = "With --open-data: print it as CSV")
+    boolean csv;
+
+    @Override
+    protected Object query() {
+        String dimension = by;
+        String only = null;
+        if (region != null || service != null) {
+            if (region != null && service != null || by != null && !by.equals(region != null ? "region" : "service")) {
+                throw new ProblemException(400, "invalid-query", "Invalid query",
+                        "--region shows one line by region and --service one line by service: give one of them, "
+                                + "and no other dimension");
+            }
+            dimension = region != null ? "region" : "service";
+            only = region != null ? region : service;
+        }
+        dimension = dimension == null ? "region" : dimension;
+        String last = to != null ? to : LocalDate.now(ZoneId.of("Europe/Kyiv")).toString();
+        String first = from != null ? from : defaultFrom(last);
+        StatisticsReport report = openData ? statistics.openData(dimension, first, last)
+                : statistics.statistics(CONSOLE, dimension, first, last, authority);
+        if (only != null) {
+            String value = only;
+            report = new StatisticsReport(report.by(), report.from(), report.to(), report.authorities(),
+                    report.computedAt(), report.rows().stream().filter(r -> value.equals(r.value())).toList(), null);
+        }
+        return csv && openData ? statistics.openDataCsv(report) : report;
+    }
+
+    private static String defaultFrom(String to) {
+        try {
+            return LocalDate.parse(to).minusDays(30).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return to; // the service names what is wrong with --to
+        }
+    }
+
+    @Override
+    protected void print(Object result, PrintStream out) {
+        if (result instanceof String text) {
+            out.print(text);
+            return;
+        }
+        StatisticsReport report = (StatisticsReport) result;
+        out.println("Applications submitted " + report.from() + " .. " + report.to() + " by " + report.by()
+                + (report.authorities().isEmpty() ? "" : ", authorities " + report.authorities()));
+        ShellTable table = new ShellTable();
+        table.column(report.by().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + report.by().substring(1));
+        for (String heading : List.of("Total", "Open", "Issued", "Rejected", "Cancelled", "Median h", "P90 h",
+                "On time", "Overdue", "Rating")) {
+            table.column(heading).alignRight();
+        }
+        report.rows().forEach(row -> add(table, row.value() == null ? "(none)" : row.value(), row));
+        if (report.total() != null) {
+            add(table, "TOTAL", report.total());
+        }
+        table.print(out);
+    }
+
+    private static void add(ShellTable table, String name, StatisticsRow row) {
+        if (row.suppressed()) {
+            table.addRow().addContent(name, "<5", "", "", "", "", "", "", "", "", "");
+            return;
+        }
+        long open = row.byStatus().entrySet().stream()
+                .filter(e -> List.of("submitted", "in_review", "needs_information", "approved").contains(e.getKey()))
+                .mapToLong(e -> e.getValue() == null ? 0 : e.getValue()).sum();
+        table.addRow().addContent(name, row.applications(), open, row.byStatus().get("issued"),
+                row.byStatus().get("rejected"), row.byStatus().get("cancelled"), blank(row.medianHours()),
+                blank(row.p90Hours()), row.onTimeShare() == null ? "" : Math.round(row.onTimeShare() * 100) + "%",
+                row.overdueNow(), row.averageRating() == null ? "" : row.averageRating() + " (" + row.ratings() + ")");
+    }
+
+    private static String blank(Object value) {
+        return Objects.toString(value, "");
+    }
+}
