@@ -32,6 +32,7 @@ final class ApiApplication {
                 .register(new ServiceResource(catalogue, applications))
                 .register(new ApplicationResource(applications))
                 .register(new StatisticsResource(statistics))
+                .register(new OpenDataResource(statistics))
                 .register(new RatingResource(ratings))
                 .register(new ReviewResource(ratings))
                 .register(JsonProvider.create())

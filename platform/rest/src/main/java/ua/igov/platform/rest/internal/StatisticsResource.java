@@ -7,13 +7,12 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 
 import ua.igov.platform.core.StatisticsReport;
 import ua.igov.platform.core.StatisticsService;
 
-/** Statistics for supervisors and operators, and the open data for anyone. */
-@Path("/")
+/** Statistics for supervisors (their own authorities) and operators (everything). */
+@Path("/statistics")
 public final class StatisticsResource {
 
     private final StatisticsService statistics;
@@ -23,31 +22,10 @@ public final class StatisticsResource {
     }
 
     @GET
-    @Path("statistics")
     @Produces(MediaType.APPLICATION_JSON)
     public StatisticsReport statistics(@QueryParam("by") String by, @QueryParam("from") String from,
                                        @QueryParam("to") String to, @QueryParam("authority") String authority,
                                        @Context ContainerRequestContext request) {
         return statistics.statistics(AuthFilter.caller(request), by, from, to, authority);
-    }
-
-    @GET
-    @Path("open-data/statistics.json")
-    @Produces(MediaType.APPLICATION_JSON)
-    public StatisticsReport openDataJson(@QueryParam("by") String by, @QueryParam("from") String from,
-                                         @QueryParam("to") String to) {
-        return statistics.openData(by, from, to);
-    }
-
-    @GET
-    @Path("open-data/statistics.csv")
-    @Produces("text/csv; charset=UTF-8")
-    public Response openDataCsv(@QueryParam("by") String by, @QueryParam("from") String from,
-                                @QueryParam("to") String to) {
-        StatisticsReport report = statistics.openData(by, from, to);
-        return Response.ok(statistics.openDataCsv(report))
-                .header("Content-Disposition", "attachment; filename=\"igov-statistics-" + report.by() + "-"
-                        + report.from() + "-" + report.to() + ".csv\"")
-                .build();
     }
 }

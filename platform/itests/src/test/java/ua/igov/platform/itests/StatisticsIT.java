@@ -1,0 +1,136 @@
+package ua.igov.platform.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Ratings, statistics and the open data in the real assembly, over HTTP with each role, and on the console. Five
+ * applications to authority 89: one issued, one rejected, two submitted, one cancelled.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StatisticsIT extends PlatformTestSupport {
+
+    private String submitAs(String citizen) {
+        Answer created = post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen);
+        assertEquals(created.body(), 201, created.status());
+        return created.json().get("trackingNumber").asText();
+    }
+
+    private void act(String trackingNumber, String action, String body, String who) {
+        Answer answer = post("/applications/" + trackingNumber + "/actions/" + action, body, who);
+        assertEquals(answer.body(), 200, answer.status());
+    }
+
+    private static void assertProblem(Answer answer, int status, String field) {
+        assertEquals(answer.body(), status, answer.status());
+        assertTrue(answer.contentType(), answer.contentType().startsWith("application/problem+json"));
+        if (field != null) {
+            assertEquals(answer.body(), field, answer.json().at("/errors/0/field").asText(answer.json().toString()));
+        }
+    }
+
+    @Test
+    public void ratingsStatisticsAndOpenDataOverHttpAndOnTheConsole() throws Exception {
+        awaitStatus("/health", 200);
+        String olena = staff("olena");
+        List<String> citizens = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            citizens.add(citizen("stats-citizen-" + i));
+            numbers.add(submitAs(citizens.get(i)));
+        }
+        act(numbers.get(0), "claim", "{}", olena);
+        act(numbers.get(0), "approve", "{}", olena);
+        act(numbers.get(0), "issue", "{}", olena);
+        act(numbers.get(1), "claim", "{}", olena);
+        act(numbers.get(1), "reject", "{\"reason\": \"Неповний пакет документів\"}", olena);
+        act(numbers.get(4), "cancel", "{}", citizens.get(4));
+
+        // ratings: once, only a closed application, only its owner, 1 to 5; one reply by the authority
+        String rating = "/applications/" + numbers.get(0) + "/rating";
+        Answer rated = post(rating, "{\"rating\": 5, \"comment\": \"Дуже швидко\"}", citizens.get(0));
+        assertEquals(rated.body(), 201, rated.status());
+        assertProblem(post(rating, "{\"rating\": 4}", citizens.get(0)), 409, null);
+        assertProblem(post("/applications/" + numbers.get(1) + "/rating", "{\"rating\": 9}", citizens.get(1)), 422, "/rating");
+        assertProblem(post("/applications/" + numbers.get(2) + "/rating", "{\"rating\": 3}", citizens.get(2)), 409, null);
+        assertProblem(post(rating, "{\"rating\": 3}", citizens.get(1)), 404, null);
+        assertProblem(post(rating + "/reply", "{\"reply\": \"Дякуємо\"}", staff("ivan")), 404, null);
+        assertEquals(200, post(rating + "/reply", "{\"reply\": \"Дякуємо за відгук\"}", olena).status());
+        assertProblem(post(rating + "/reply", "{\"reply\": \"Ще раз\"}", olena), 409, null);
+
+        Answer reviews = get("/services/residence-registration/reviews");
+        assertEquals(reviews.body(), 200, reviews.status());
+        assertEquals("Дуже швидко", reviews.json().at("/0/comment").asText());
+        assertEquals("Дякуємо за відгук", reviews.json().at("/0/reply").asText());
+        assertNoPersonalData(reviews.body(), numbers);
+
+        // statistics: supervisors of the authority and operators only
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
+        String period = "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        String path = "/statistics?by=authority" + period;
+        assertProblem(get(path), 401, null);
+        assertProblem(get(path, olena), 403, null);
+        assertProblem(get(path + "&authority=225", staff("oksana")), 403, null);
+        assertProblem(get("/statistics?by=authority&from=2026-13-01&to=2026-12-01", staff("oksana")), 400, "from");
+        JsonNode bySupervisor = get(path, staff("oksana")).json();
+        JsonNode row = bySupervisor.at("/rows/0");
+        assertEquals(bySupervisor.toString(), "89", row.get("value").asText());
+        assertEquals(5, row.get("applications").asInt());
+        assertEquals(1, row.at("/byStatus/issued").asInt());
+        assertEquals(1, row.at("/byStatus/rejected").asInt());
+        assertEquals(2, row.at("/byStatus/submitted").asInt());
+        assertEquals(1, row.at("/byStatus/cancelled").asInt());
+        assertEquals(2, row.get("decided").asInt());
+        assertEquals(1, row.get("medianHours").asInt()); // decided within the hour: the first bucket, (0, 1]
+        assertEquals(1.0, row.get("onTimeShare").asDouble(), 0);
+        assertEquals(5.0, row.get("averageRating").asDouble(), 0);
+        JsonNode byOperator = get("/statistics?by=official" + period, staff("operator")).json();
+        assertEquals(byOperator.toString(), 2, byOperator.at("/rows").size()); // unassigned, olena
+
+        // open data: anyone, aggregates only
+        Answer csv = get("/open-data/statistics.csv?by=authority" + period);
+        assertEquals(csv.body(), 200, csv.status());
+        assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
+        assertTrue(csv.body(), csv.body().contains(",authority,89,5,2,0,0,0,1,1,1,2,"));
+        assertNoPersonalData(csv.body(), numbers);
+        Answer json = get("/open-data/statistics.json?by=service" + period);
+        assertEquals(5, json.json().at("/rows/0/applications").asInt());
+        assertNoPersonalData(json.body(), numbers);
+        assertProblem(get("/open-data/statistics.json?by=official" + period), 400, "by");
+
+        // the console
+        String table = console("platform:stats authority --from " + today.minusDays(1) + " --to " + today.plusDays(1));
+        assertTrue(table, table.contains("89") && table.contains("TOTAL") && table.contains("Median h"));
+        JsonNode console = JSON.readTree(console("platform:stats --json --service residence-registration --from "
+                + today.minusDays(1) + " --to " + today.plusDays(1)));
+        assertEquals(console.toString(), "residence-registration", console.at("/rows/0/value").asText());
+        assertEquals(5, console.at("/rows/0/applications").asInt());
+        String openData = console("platform:stats --open-data --csv region --from " + today + " --to " + today);
+        assertTrue(openData, openData.startsWith("from,to,by,value,applications"));
+        String wrong = console("platform:stats colour");
+        assertTrue(wrong, wrong.contains("by: required: one of"));
+    }
+
+    private static void assertNoPersonalData(String published, List<String> trackingNumbers) {
+        for (String number : trackingNumbers) {
+            assertFalse(number + " published: " + published, published.contains(number));
+        }
+        for (String personal : List.of("stats-citizen", "Громадянин", "olena", "dev:", "Шевченко", "3253208770")) {
+            assertFalse(personal + " published: " + published, published.contains(personal));
+        }
+    }
+}
