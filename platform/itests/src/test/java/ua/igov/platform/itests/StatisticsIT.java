@@ -113,13 +113,13 @@ public class StatisticsIT extends PlatformTestSupport {
         assertProblem(get("/open-data/statistics.json?by=official" + period), 400, "by");
 
         // the console
-        String table = console("platform:stats authority --from " + today.minusDays(1) + " --to " + today.plusDays(1));
+        String table = console("platform:stats --from " + today.minusDays(1) + " --to " + today.plusDays(1) + " authority");
         assertTrue(table, table.contains("89") && table.contains("TOTAL") && table.contains("Median h"));
         JsonNode console = JSON.readTree(console("platform:stats --json --service residence-registration --from "
                 + today.minusDays(1) + " --to " + today.plusDays(1)));
         assertEquals(console.toString(), "residence-registration", console.at("/rows/0/value").asText());
         assertEquals(5, console.at("/rows/0/applications").asInt());
-        String openData = console("platform:stats --open-data --csv region --from " + today + " --to " + today);
+        String openData = console("platform:stats --open-data --csv --from " + today + " --to " + today + " region");
         assertTrue(openData, openData.startsWith("from,to,by,value,applications"));
         String wrong = console("platform:stats colour");
         assertTrue(wrong, wrong.contains("by: required: one of"));

@@ -39,6 +39,25 @@ public record StatsCell(String value, Map<String, Long> byStatus, long timed, lo
         histogram = histogram.clone();
     }
 
+    /** Nothing counted yet: the start of a sum. */
+    public static StatsCell empty(String value) {
+        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        STATUSES.forEach(s -> byStatus.put(s, 0L));
+        return new StatsCell(value, byStatus, 0, 0, 0, 0, new long[BUCKET_UPPER_HOURS.size()]);
+    }
+
+    /** Both cells' counts together, under this cell's value. */
+    public StatsCell plus(StatsCell other) {
+        Map<String, Long> sum = new java.util.LinkedHashMap<>(byStatus);
+        other.byStatus.forEach((s, n) -> sum.merge(s, n, Long::sum));
+        long[] buckets = histogram.clone();
+        for (int b = 0; b < buckets.length; b++) {
+            buckets[b] += other.histogram[b];
+        }
+        return new StatsCell(value, sum, timed + other.timed, onTime + other.onTime, ratingCount + other.ratingCount,
+                ratingSum + other.ratingSum, buckets);
+    }
+
     public long total() {
         return byStatus.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -171,24 +171,7 @@ public class StatisticsManager implements StatisticsService {
     }
 
     private static StatsCell sum(List<StatsCell> cells) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        StatsCell.STATUSES.forEach(s -> byStatus.put(s, 0L));
-        long timed = 0;
-        long onTime = 0;
-        long ratingCount = 0;
-        long ratingSum = 0;
-        long[] histogram = new long[StatsCell.BUCKET_UPPER_HOURS.size()];
-        for (StatsCell cell : cells) {
-            cell.byStatus().forEach((s, n) -> byStatus.merge(s, n, Long::sum));
-            timed += cell.timed();
-            onTime += cell.onTime();
-            ratingCount += cell.ratingCount();
-            ratingSum += cell.ratingSum();
-            for (int b = 0; b < histogram.length; b++) {
-                histogram[b] += cell.histogram()[b];
-            }
-        }
-        return new StatsCell("", byStatus, timed, onTime, ratingCount, ratingSum, histogram);
+        return cells.stream().reduce(StatsCell.empty(""), StatsCell::plus);
     }
 
     // ---- open data ----------------------------------------------------------------------------------------------

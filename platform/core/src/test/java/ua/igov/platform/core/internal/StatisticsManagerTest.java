@@ -125,6 +125,11 @@ class StatisticsManagerTest {
         assertEquals(3, firstDay.total().applications()); // A1, A2 and A11 (22:30 UTC on the 1st is the 2nd in Kyiv)
         StatisticsReport ninth = statistics.statistics(OPERATOR, "authority", "2026-11-09", "2026-11-09", null);
         assertEquals(1, ninth.total().applications()); // 22:30 UTC on the 8th
+        // half a month of day rows, then November and December from month rows: every application of the fixture
+        StatisticsReport months = statistics.statistics(OPERATOR, "official", "2026-10-15", "2026-12-31", null);
+        assertEquals(11, months.total().applications());
+        assertEquals(3.5, months.total().averageRating());
+        assertEquals(36, months.total().medianHours());
     }
 
     @Test

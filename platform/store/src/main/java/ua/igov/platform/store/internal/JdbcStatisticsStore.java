@@ -39,26 +39,58 @@ public class JdbcStatisticsStore implements StatisticsStore {
     public List<StatsCell> cells(String dimension, LocalDate from, LocalDate to, Set<Integer> authorities) {
         requireDimension(dimension);
         String sql = "SELECT dim_value, " + StatsRollup.COLUMNS.stream().map(c -> "SUM(" + c + ")")
-                .collect(Collectors.joining(", ")) + " FROM stats_cell WHERE dimension = ? AND stat_day BETWEEN ? AND ?"
-                + authorityFilter(authorities) + " GROUP BY dim_value ORDER BY dim_value";
+                .collect(Collectors.joining(", ")) + " FROM stats_cell WHERE dimension = ? AND grain = ? "
+                + "AND stat_day BETWEEN ? AND ?" + authorityFilter(authorities) + " GROUP BY dim_value";
         return jdbc.read("read statistics by " + dimension, c -> {
+            Map<String, StatsCell> byValue = new java.util.TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, dimension);
-                ps.setDate(2, Date.valueOf(from));
-                ps.setDate(3, Date.valueOf(to));
-                int i = 4;
-                for (Integer authority : authorities) {
-                    ps.setInt(i++, authority);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<StatsCell> cells = new ArrayList<>();
-                    while (rs.next()) {
-                        cells.add(cell(rs));
+                for (Segment segment : segments(from, to)) {
+                    ps.setString(1, dimension);
+                    ps.setString(2, String.valueOf(segment.grain()));
+                    ps.setDate(3, Date.valueOf(segment.first()));
+                    ps.setDate(4, Date.valueOf(segment.last()));
+                    int i = 5;
+                    for (Integer authority : authorities) {
+                        ps.setInt(i++, authority);
                     }
-                    return cells;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            StatsCell cell = cell(rs);
+                            byValue.merge(cell.value(), cell, StatsCell::plus);
+                        }
+                    }
                 }
             }
+            return new ArrayList<>(byValue.values());
         });
+    }
+
+    /** Rows of one grain dated {@code first} to {@code last}: month rows are dated the 1st. */
+    record Segment(char grain, LocalDate first, LocalDate last) {
+    }
+
+    /**
+     * A period as whole months in between and single days at either end, so a year reads twelve month rows per
+     * value and at most sixty day rows more.
+     */
+    static List<Segment> segments(LocalDate from, LocalDate to) {
+        List<Segment> segments = new ArrayList<>();
+        LocalDate firstMonth = null;
+        LocalDate lastMonth = null;
+        for (LocalDate day = from; !day.isAfter(to); ) {
+            LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());
+            if (day.getDayOfMonth() == 1 && !monthEnd.isAfter(to)) {
+                firstMonth = firstMonth == null ? day : firstMonth;
+                lastMonth = day;
+            } else {
+                segments.add(new Segment(StatsRollup.DAY, day, monthEnd.isAfter(to) ? to : monthEnd));
+            }
+            day = monthEnd.plusDays(1);
+        }
+        if (firstMonth != null) {
+            segments.add(new Segment(StatsRollup.MONTH, firstMonth, lastMonth));
+        }
+        return segments;
     }
 
     private static StatsCell cell(ResultSet rs) throws SQLException {

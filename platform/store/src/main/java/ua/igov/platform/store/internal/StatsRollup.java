@@ -82,8 +82,15 @@ final class StatsRollup {
         }
     }
 
-    private record Key(String dimension, LocalDate day, int authorityId, String value) {
+    /**
+     * One row of the rollup. A day row ({@code D}) and a month row ({@code M}, dated the 1st) hold the same counts,
+     * so a year is read from twelve month rows per value instead of 365 day rows.
+     */
+    private record Key(String dimension, char grain, LocalDate day, int authorityId, String value) {
     }
+
+    static final char DAY = 'D';
+    static final char MONTH = 'M';
 
     /** Reads what the statistics need of an application, with its id and deadline. */
     static Optional<Facts> read(Connection c, String trackingNumber) throws SQLException {
@@ -129,23 +136,29 @@ final class StatsRollup {
     static void rated(Connection c, SqlDialect dialect, Facts application, int rating) throws SQLException {
         Map<Key, Map<String, Long>> deltas = new LinkedHashMap<>();
         for (String dimension : StatsCell.DIMENSIONS) {
-            Map<String, Long> row = deltas.computeIfAbsent(key(application, dimension), k -> new LinkedHashMap<>());
-            row.put("rating_count", 1L);
-            row.put("rating_sum", (long) rating);
+            for (Key key : keys(application, dimension)) {
+                Map<String, Long> row = deltas.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                row.put("rating_count", 1L);
+                row.put("rating_sum", (long) rating);
+            }
         }
         write(c, dialect, deltas);
     }
 
-    private static Key key(Facts app, String dimension) {
-        return new Key(dimension, LocalDate.ofInstant(app.submittedAt(), KYIV),
-                app.authorityId() == null ? 0 : app.authorityId(), app.value(dimension));
+    private static List<Key> keys(Facts app, String dimension) {
+        LocalDate day = LocalDate.ofInstant(app.submittedAt(), KYIV);
+        int authority = app.authorityId() == null ? 0 : app.authorityId();
+        return List.of(new Key(dimension, DAY, day, authority, app.value(dimension)),
+                new Key(dimension, MONTH, day.withDayOfMonth(1), authority, app.value(dimension)));
     }
 
     private static Map<Key, Map<String, Long>> deltas(Facts app, long sign, Map<Key, Map<String, Long>> into) {
         Map<String, Long> columns = columnDeltas(app, sign);
         for (String dimension : StatsCell.DIMENSIONS) {
-            Map<String, Long> row = into.computeIfAbsent(key(app, dimension), k -> new LinkedHashMap<>());
-            columns.forEach((column, delta) -> row.merge(column, delta, Long::sum));
+            for (Key key : keys(app, dimension)) {
+                Map<String, Long> row = into.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                columns.forEach((column, delta) -> row.merge(column, delta, Long::sum));
+            }
         }
         return into;
     }
@@ -170,7 +183,8 @@ final class StatsRollup {
     private static void write(Connection c, SqlDialect dialect, Map<Key, Map<String, Long>> deltas) throws SQLException {
         // Rows in one order in every transaction, so two moving applications in opposite directions cannot deadlock.
         List<Map.Entry<Key, Map<String, Long>>> ordered = new ArrayList<>(deltas.entrySet());
-        ordered.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::dimension).thenComparing(Key::day)
+        ordered.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::dimension).thenComparing(Key::grain)
+                .thenComparing(Key::day)
                 .thenComparingInt(Key::authorityId).thenComparing(Key::value)));
         for (Map.Entry<Key, Map<String, Long>> row : ordered) {
             Map<String, Long> changes = row.getValue().entrySet().stream().filter(e -> e.getValue() != 0)
@@ -184,8 +198,8 @@ final class StatsRollup {
     private static void upsert(Connection c, SqlDialect dialect, Key key, Map<String, Long> changes) throws SQLException {
         if (dialect == SqlDialect.POSTGRESQL) {
             String columns = String.join(", ", changes.keySet());
-            String sql = "INSERT INTO stats_cell (dimension, stat_day, authority_id, dim_value, " + columns + ") VALUES (?, ?, ?, ?"
-                    + ", ?".repeat(changes.size()) + ") ON CONFLICT (dimension, stat_day, authority_id, dim_value) DO UPDATE SET "
+            String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, " + columns + ") VALUES (?, ?, ?, ?, ?"
+                    + ", ?".repeat(changes.size()) + ") ON CONFLICT (dimension, grain, stat_day, authority_id, dim_value) DO UPDATE SET "
                     + changes.keySet().stream().map(col -> col + " = stats_cell." + col + " + EXCLUDED." + col)
                     .collect(Collectors.joining(", "));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -211,7 +225,7 @@ final class StatsRollup {
 
     private static int update(Connection c, Key key, Map<String, Long> changes) throws SQLException {
         String sql = "UPDATE stats_cell SET " + changes.keySet().stream().map(col -> col + " = " + col + " + ?")
-                .collect(Collectors.joining(", ")) + " WHERE dimension = ? AND stat_day = ? AND authority_id = ? AND dim_value = ?";
+                .collect(Collectors.joining(", ")) + " WHERE dimension = ? AND grain = ? AND stat_day = ? AND authority_id = ? AND dim_value = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (Long delta : changes.values()) {
@@ -223,8 +237,8 @@ final class StatsRollup {
     }
 
     private static void insert(Connection c, Key key, Map<String, Long> changes) throws SQLException {
-        String sql = "INSERT INTO stats_cell (dimension, stat_day, authority_id, dim_value, "
-                + String.join(", ", changes.keySet()) + ") VALUES (?, ?, ?, ?" + ", ?".repeat(changes.size()) + ")";
+        String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, "
+                + String.join(", ", changes.keySet()) + ") VALUES (?, ?, ?, ?, ?" + ", ?".repeat(changes.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = setKey(ps, 1, key);
             for (Long delta : changes.values()) {
@@ -236,10 +250,11 @@ final class StatsRollup {
 
     private static int setKey(PreparedStatement ps, int first, Key key) throws SQLException {
         ps.setString(first, key.dimension());
-        ps.setDate(first + 1, Date.valueOf(key.day()));
-        ps.setInt(first + 2, key.authorityId());
-        ps.setString(first + 3, key.value());
-        return first + 4;
+        ps.setString(first + 1, String.valueOf(key.grain()));
+        ps.setDate(first + 2, Date.valueOf(key.day()));
+        ps.setInt(first + 3, key.authorityId());
+        ps.setString(first + 4, key.value());
+        return first + 5;
     }
 
     /**
@@ -265,13 +280,15 @@ final class StatsRollup {
                     Facts app = facts(rs);
                     int rating = rs.getInt("rating");
                     boolean rated = !rs.wasNull();
-                    long[] row = rows.computeIfAbsent(key(app, dimension), k -> new long[COLUMNS.size()]);
                     Map<String, Long> deltas = columnDeltas(app, 1);
                     if (rated) {
                         deltas.put("rating_count", 1L);
                         deltas.put("rating_sum", (long) rating);
                     }
-                    deltas.forEach((column, delta) -> row[COLUMNS.indexOf(column)] += delta);
+                    for (Key key : keys(app, dimension)) {
+                        long[] row = rows.computeIfAbsent(key, k -> new long[COLUMNS.size()]);
+                        deltas.forEach((column, delta) -> row[COLUMNS.indexOf(column)] += delta);
+                    }
                 }
             }
             insertAll(c, rows);
@@ -280,8 +297,8 @@ final class StatsRollup {
     }
 
     private static void insertAll(Connection c, Map<Key, long[]> rows) throws SQLException {
-        String sql = "INSERT INTO stats_cell (dimension, stat_day, authority_id, dim_value, " + String.join(", ", COLUMNS)
-                + ") VALUES (?, ?, ?, ?" + ", ?".repeat(COLUMNS.size()) + ")";
+        String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, " + String.join(", ", COLUMNS)
+                + ") VALUES (?, ?, ?, ?, ?" + ", ?".repeat(COLUMNS.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int batched = 0;
             for (Map.Entry<Key, long[]> row : rows.entrySet()) {
