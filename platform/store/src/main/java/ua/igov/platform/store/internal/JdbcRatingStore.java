@@ -57,8 +57,8 @@ public class JdbcRatingStore implements RatingStore {
                 }
                 throw e;
             }
+            AuditChain.append(c, audit); // the audit chain's row before the rollup's, as in every other transaction
             StatsRollup.rated(c, dialect, app, rating);
-            AuditChain.append(c, audit);
             return find(c, trackingNumber).orElseThrow();
         });
     }

@@ -61,7 +61,8 @@ public class JdbcStatisticsStore implements StatisticsStore {
                     }
                 }
             }
-            return new ArrayList<>(byValue.values());
+            // a value whose applications all moved on (claimed from "unassigned", say) keeps a row of zeros
+            return byValue.values().stream().filter(cell -> cell.total() > 0).toList();
         });
     }
 
