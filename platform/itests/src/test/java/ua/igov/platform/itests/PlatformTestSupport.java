@@ -186,6 +186,15 @@ public abstract class PlatformTestSupport {
         return "Bearer " + token.json().get("token").asText();
     }
 
+    /** The citizen applies for residence registration with the demo application; its tracking number. */
+    protected String submitAs(String citizen) {
+        Answer created = post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen);
+        if (created.status() != 201) {
+            throw new AssertionError("not accepted: " + created.body());
+        }
+        return created.json().get("trackingNumber").asText();
+    }
+
     /** A member of staff, signed in with HTTP Basic against Karaf's realm. */
     protected static String staff(String user) {
         String credentials = user + ":" + user + "-password-1";

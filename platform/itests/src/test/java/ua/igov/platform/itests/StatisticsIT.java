@@ -24,12 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class StatisticsIT extends PlatformTestSupport {
 
-    private String submitAs(String citizen) {
-        Answer created = post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen);
-        assertEquals(created.body(), 201, created.status());
-        return created.json().get("trackingNumber").asText();
-    }
-
     private void act(String trackingNumber, String action, String body, String who) {
         Answer answer = post("/applications/" + trackingNumber + "/actions/" + action, body, who);
         assertEquals(answer.body(), 200, answer.status());

@@ -29,12 +29,6 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerClass.class)
 public class WorkflowIT extends PlatformTestSupport {
 
-    private String submitAs(String citizen) {
-        Answer created = post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen);
-        assertEquals(created.body(), 201, created.status());
-        return created.json().get("trackingNumber").asText();
-    }
-
     private Answer act(String trackingNumber, String action, String body, String who) {
         return post("/applications/" + trackingNumber + "/actions/" + action, body, who);
     }
