@@ -110,6 +110,11 @@ class TwoNodesIT {
         assertTrue(b.http.get("/operators/audit/verify", Http.staff(KarafNode.OPERATOR)).json().get("intact").asBoolean(),
                 "one audit trail, written by both nodes, intact");
         assertEquals(1, database.number("SELECT COUNT(*) FROM application WHERE tracking_number = ?", n));
+        for (KarafNode node : List.of(a, b)) {
+            String log = Files.readString(node.home.resolve("data/log/karaf.log"));
+            assertTrue(!log.contains("Could not record"), node + " started together with the other on an empty "
+                    + "database and lost a recording race: " + log.lines().filter(l -> l.contains("Could not record")).toList());
+        }
     }
 
     @Test

@@ -49,10 +49,13 @@ public class CatalogueHistoryRecorder {
         java.time.Instant at = clock.instant();
         recorder.execute(() -> {
             try {
-                int changes = store.recordCatalogue(catalogue.region().id(), catalogue.version(), states, at);
-                if (changes > 0) {
-                    LOG.info("Region '{}' {}: {} offering changes recorded", catalogue.region().id(), catalogue.version(), changes);
-                }
+                // another node may record the same catalogue at the same moment
+                OnceMore.run(() -> {
+                    int changes = store.recordCatalogue(catalogue.region().id(), catalogue.version(), states, at);
+                    if (changes > 0) {
+                        LOG.info("Region '{}' {}: {} offering changes recorded", catalogue.region().id(), catalogue.version(), changes);
+                    }
+                });
             } catch (RuntimeException e) {
                 LOG.warn("Could not record the catalogue history of region '{}': {}", catalogue.region().id(), e.getMessage());
             }

@@ -32,8 +32,9 @@ public class ServiceTypeRecorder {
     void addServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
         try {
             FormSchema.compile(type.form().jsonSchema()); // a refused plugin leaves no trace in the database
-            store.rememberServiceType(new ServiceTypeRecord(type.code(), type.name().uk(), type.name().en(),
-                    type.form().version(), type.form().jsonSchema(), PluginOrigin.of(reference.getBundle()).version()));
+            ServiceTypeRecord record = new ServiceTypeRecord(type.code(), type.name().uk(), type.name().en(),
+                    type.form().version(), type.form().jsonSchema(), PluginOrigin.of(reference.getBundle()).version());
+            OnceMore.run(() -> store.rememberServiceType(record)); // another node may record it at the same moment
         } catch (RuntimeException e) {
             LOG.warn("Could not record service type '{}': {}", type.code(), e.getMessage());
         }
