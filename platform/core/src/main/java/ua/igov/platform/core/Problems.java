@@ -21,6 +21,13 @@ public final class Problems {
                         + "applications. Applications already submitted stay readable by their tracking number.");
     }
 
+    /** An application whose plugin is away waits: it is kept and readable, and moves again when the plugin returns. */
+    public static ProblemException servicePaused(String code) {
+        return new ProblemException(503, "service-not-installed", "Service not installed",
+                "The service '" + code + "' is not installed on this platform right now, so its applications wait: "
+                        + "they stay readable, and their next steps can be taken again as soon as it is back.");
+    }
+
     public static ProblemException noOnlineForm(String code) {
         return new ProblemException(404, "no-online-form", "No online form",
                 "The catalogue service '" + code + "' has no online form on this platform; see its offerings for "

@@ -204,7 +204,8 @@ public class PlatformIT extends PlatformTestSupport {
         String lviv = console("platform:services --region lviv --status online --limit 5");
         assertTrue(lviv, lviv.contains("lviv") && lviv.contains("online") && lviv.contains("5 of "));
         String doctor = console("platform:doctor");
-        assertTrue(doctor, doctor.contains("database") && doctor.contains("audit trail") && !doctor.contains(" NO "));
+        assertTrue(doctor, doctor.contains("data source") && doctor.contains("migrations") && doctor.contains("audit trail")
+                && !doctor.contains(" NO "));
         assertTrue(doctor, doctor.contains("plugin ua.igov.platform.igov-service-residence-registration"));
 
         assertTrue(console("platform:plugin-uninstall igov-region-sumy").contains("uninstalled"));

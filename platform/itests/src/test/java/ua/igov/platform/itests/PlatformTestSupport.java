@@ -284,12 +284,21 @@ public abstract class PlatformTestSupport {
 
     /** Counts application rows with this tracking number straight in the database. */
     protected int rowsInDatabase(String trackingNumber) throws Exception {
+        return count("SELECT COUNT(*) FROM application WHERE tracking_number = ?", trackingNumber);
+    }
+
+    /** Counts the applications ever stored for a service, straight in the database. */
+    protected int applicationsOf(String serviceCode) throws Exception {
+        return count("SELECT COUNT(*) FROM application WHERE service_code = ?", serviceCode);
+    }
+
+    private int count(String sql, String parameter) throws Exception {
         ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
                 .iterator().next();
         DataSource dataSource = bundleContext.getService(ref);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM application WHERE tracking_number = ?")) {
-            ps.setString(1, trackingNumber);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

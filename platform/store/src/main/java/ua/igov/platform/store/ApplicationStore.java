@@ -75,13 +75,20 @@ public interface ApplicationStore {
     /** The JSON Schema of a form version applications were made on. */
     Optional<String> formSchema(String serviceCode, String formVersion);
 
+    /** The workflow (JSON) a form version was published with; empty for versions recorded before workflows were. */
+    Optional<String> workflow(String serviceCode, String formVersion);
+
     /** Stores a file for an application, audited, in one transaction. */
     Attachment attach(String trackingNumber, String fileName, String mediaType, byte[] content, String sha256,
                       AuditEntry audit);
 
     List<Attachment> attachments(String trackingNumber);
 
-    /** Records that a service type exists and which form version it serves now, keeping every version's schema. */
+    /**
+     * Records that a service type exists and which form version it serves now, keeping every version's schema and
+     * workflow. A form version's workflow is written once: a later plugin that brings the same form version with
+     * another workflow does not change what applications on it follow.
+     */
     void rememberServiceType(ServiceTypeRecord serviceType);
 
     Optional<ServiceTypeRecord> findServiceType(String code);

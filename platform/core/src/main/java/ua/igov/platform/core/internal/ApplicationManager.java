@@ -76,6 +76,8 @@ public class ApplicationManager implements ApplicationService {
     static final int MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
     static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     static final int MAX_LIST = 200;
+    /** The history entry of an issue the plugin failed; not a workflow step, so no plugin can declare it. */
+    static final String ISSUE_FAILED = "issue-failed";
 
     @ObjectClassDefinition(name = "iGov core", description = "How this installation issues tracking numbers")
     public @interface Config {
@@ -93,7 +95,7 @@ public class ApplicationManager implements ApplicationService {
     private final InstalledPlugins plugins;
     private final ApplicationStore store;
     private final Clock clock;
-    private final String origin;
+    private volatile String origin;
     private final PluginGuard guard;
     private final WorkingCalendar calendar;
     private final CitizenNotifications notifications;
@@ -120,6 +122,15 @@ public class ApplicationManager implements ApplicationService {
         TrackingNumbers.format(origin, 0); // refuse a bad origin at start, not at the first citizen's submission
         this.guard = new PluginGuard(pluginTimeout);
         this.notifications = new CitizenNotifications(statusLink);
+    }
+
+    /** A changed timeout or origin applies to the next request; nothing restarts, no request in flight fails. */
+    @org.osgi.service.component.annotations.Modified
+    void modified(Config config) {
+        TrackingNumbers.format(config.origin(), 0);
+        this.origin = config.origin();
+        guard.timeout(java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
+        LOG.info("Configuration changed: origin {}, plugin timeout {} ms", config.origin(), config.pluginTimeoutMillis());
     }
 
     @org.osgi.service.component.annotations.Deactivate
@@ -305,9 +316,10 @@ public class ApplicationManager implements ApplicationService {
     }
 
     private ApplicationView view(Caller caller, StoredApplication app, boolean withPersonalData) {
-        Workflow workflow = workflow(app.serviceCode());
+        Workflow workflow = workflow(app);
         Status status = Status.fromWireName(app.status());
-        List<String> actions = workflow.transitions().stream()
+        // while its plugin is away an application waits: readable, but no step is offered until the plugin returns
+        List<String> actions = plugins.serviceType(app.serviceCode()).isEmpty() ? List.of() : workflow.transitions().stream()
                 .filter(t -> t.from().contains(status) && allowed(caller, app, t))
                 .map(Transition::action)
                 .toList();
@@ -394,9 +406,18 @@ public class ApplicationManager implements ApplicationService {
 
     // ---- the workflow ---------------------------------------------------------------------------------------------
 
-    private Workflow workflow(String serviceCode) {
-        // The plugin's workflow when it is installed; applications of a plugin that left follow the default.
-        return plugins.serviceType(serviceCode).map(InstalledServiceType::workflow).orElse(Workflow.DEFAULT);
+    /**
+     * The workflow an application follows: the one published with the form version it was made on, so an update of
+     * its plugin changes nothing for applications in flight. Form versions recorded before workflows were stored
+     * follow the installed plugin's workflow, or the default.
+     */
+    private Workflow workflow(StoredApplication app) {
+        Optional<InstalledServiceType> installed = plugins.serviceType(app.serviceCode());
+        if (installed.isPresent() && installed.get().type().form().version().equals(app.formVersion())) {
+            return installed.get().workflow();
+        }
+        return store.workflow(app.serviceCode(), app.formVersion()).map(WorkflowJson::read)
+                .orElseGet(() -> installed.map(InstalledServiceType::workflow).orElse(Workflow.DEFAULT));
     }
 
     private static boolean allowed(Caller caller, StoredApplication app, Transition t) {
@@ -419,7 +440,10 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public ApplicationView act(Caller caller, String trackingNumber, String action, byte[] body) {
         StoredApplication app = visible(caller, trackingNumber);
-        Workflow workflow = workflow(app.serviceCode());
+        if (plugins.serviceType(app.serviceCode()).isEmpty()) {
+            throw Problems.servicePaused(app.serviceCode());
+        }
+        Workflow workflow = workflow(app);
         Transition transition = workflow.transition(action).orElseThrow(() -> new ProblemException(404, "unknown-action",
                 "Unknown action", "'" + limit(action) + "' is not a step of this service's workflow; it has "
                 + workflow.transitions().stream().map(Transition::action).toList()));
@@ -439,7 +463,15 @@ public class ApplicationManager implements ApplicationService {
             throw Problems.invalidRequest(List.of(new FieldProblem("/", "the body must be a JSON object")));
         }
         Instant now = clock.instant();
-        Step step = prepare(caller, app, transition, (ObjectNode) request, now);
+        Step step;
+        try {
+            step = prepare(caller, app, transition, (ObjectNode) request, now);
+        } catch (ProblemException failed) {
+            if (Workflow.ISSUE.equals(action) && (failed.status() == 502 || failed.status() == 504)) {
+                recordFailedIssue(caller, app, failed, now);
+            }
+            throw failed;
+        }
         Instant due = transition.to() == from && app.dueAt() != null ? app.dueAt() : deadline(workflow, transition.to(), now);
         StatusChange event = new StatusChange(transition.to().wireName(), now, caller.name(), action, step.note(), step.details());
         AuditEntry audit = new AuditEntry(now, caller.name(), action, app.trackingNumber(),
@@ -468,6 +500,22 @@ public class ApplicationManager implements ApplicationService {
         ServiceType type = plugins.serviceType(app.serviceCode()).map(InstalledServiceType::type).orElse(null);
         return notifications.about(action, to, app.trackingNumber(), contact.get(), type,
                 serviceName(app.serviceCode()).in(language), ContactDetails.note(step.note(), step.details()));
+    }
+
+    /**
+     * The plugin could not issue the document: the application stays approved, and its history says so, so the
+     * citizen sees why nothing arrived yet and officials see what to retry. The step itself is not taken.
+     */
+    private void recordFailedIssue(Caller caller, StoredApplication app, ProblemException failed, Instant now) {
+        String note = "The document could not be issued: " + failed.detail();
+        try {
+            store.change(app.trackingNumber(), new StateChange(app.version(), app.status(), app.dueAt(), app.assignedTo(),
+                    null, null, new StatusChange(app.status(), now, caller.name(), ISSUE_FAILED, note, null),
+                    new AuditEntry(now, caller.name(), ISSUE_FAILED, app.trackingNumber(), failed.type())));
+        } catch (StoreException e) {
+            // the 502 still reaches the official; only its trace in the history is missing
+            LOG.error("The failed issue of {} could not be recorded: {}", app.trackingNumber(), e.getMessage());
+        }
     }
 
     /** What a step writes besides its status: checked from the request body before anything is stored. */
@@ -598,8 +646,8 @@ public class ApplicationManager implements ApplicationService {
     /** A corrected form may change what the citizen pays (paper instead of electronic delivery, say). */
     private Long recomputedFee(StoredApplication app, String formJson) {
         Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
-        if (type.isEmpty()) {
-            return null; // the plugin left: the fee stays as computed at submission
+        if (type.isEmpty() || !type.get().type().form().version().equals(app.formVersion())) {
+            return null; // another form version's plugin cannot price this form: the fee stays as computed
         }
         try {
             Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(),

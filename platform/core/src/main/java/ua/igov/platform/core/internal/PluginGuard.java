@@ -32,7 +32,7 @@ final class PluginGuard implements AutoCloseable {
         T call() throws SubmissionRejectedException;
     }
 
-    private final Duration timeout;
+    private volatile Duration timeout;
     private final ThreadPoolExecutor pool;
 
     PluginGuard(Duration timeout) {
@@ -45,6 +45,11 @@ final class PluginGuard implements AutoCloseable {
         });
     }
 
+    /** Applies to calls that start from now on. */
+    void timeout(Duration newTimeout) {
+        this.timeout = newTimeout;
+    }
+
     <T> T call(String serviceCode, String what, PluginCall<T> call) throws SubmissionRejectedException {
         Future<T> future;
         try {
@@ -53,8 +58,9 @@ final class PluginGuard implements AutoCloseable {
             throw new ProblemException(503, "unavailable", "Temporarily unavailable",
                     "The service is busy right now. Please try again in a minute.");
         }
+        Duration limit = timeout;
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SubmissionRejectedException rejected) {
                 throw rejected;
@@ -68,7 +74,7 @@ final class PluginGuard implements AutoCloseable {
                             + "was changed; the operators have been told. Please try again later.");
         } catch (TimeoutException e) {
             future.cancel(true);
-            LOG.error("Service plugin '{}' did not {} within {} ms; abandoned", serviceCode, what, timeout.toMillis());
+            LOG.error("Service plugin '{}' did not {} within {} ms; abandoned", serviceCode, what, limit.toMillis());
             throw new ProblemException(504, "plugin-timeout", "The service did not answer",
                     "The service '" + serviceCode + "' did not " + what + " in time. Nothing was changed. Please try "
                             + "again later.");

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,19 +49,37 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
      */
     private final ConcurrentSkipListMap<Long, InstalledServiceType> serviceTypes = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, RegionIndex> regions = new ConcurrentSkipListMap<>();
-    private final Map<Long, String> refused = new ConcurrentHashMap<>();
+    private final Map<Long, PluginInfo> refused = new ConcurrentHashMap<>();
     /** What requests read: rebuilt whole on every change and swapped in one write, never seen half-built. */
     private volatile Map<String, RegionIndex> regionsById = Map.of();
     private volatile Map<String, InstalledServiceType> serviceTypesByCode = Map.of();
 
+    private final BundleContext context;
+    private final BundleListener spiWatch;
+
     @Activate
-    public PluginRegistryImpl() {
+    public PluginRegistryImpl(BundleContext context) {
+        this.context = context;
+        // Says in the log, the moment a plugin is installed, that it was built for an SPI this platform lacks.
+        this.spiWatch = event -> {
+            if (event.getType() == BundleEvent.INSTALLED || event.getType() == BundleEvent.UPDATED) {
+                SpiCompatibility.check(context, event.getBundle()).ifPresent(PluginRegistryImpl::logRefused);
+            }
+        };
+        context.addBundleListener(spiWatch);
+        SpiCompatibility.find(context).forEach(PluginRegistryImpl::logRefused);
         LOG.info("Plugin registry started");
     }
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(spiWatch);
         LOG.info("Plugin registry stopped");
+    }
+
+    private static void logRefused(SpiCompatibility.Incompatible plugin) {
+        LOG.error("Plugin {} {} refused: {}. Nothing else is affected.", plugin.bundle().getSymbolicName(),
+                plugin.bundle().getVersion(), plugin.reason());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -73,7 +94,8 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                     origin.bundle(), origin.version());
         } catch (RuntimeException e) {
             // A broken plugin is refused alone; everything else keeps serving.
-            refused.put(id, origin.bundle() + ": " + e.getMessage());
+            refused.put(id, new PluginInfo(PluginInfo.REFUSED, type.code(), "its form schema is not valid: " + e.getMessage(),
+                    origin.bundle(), origin.version(), "nothing", PluginInfo.REFUSED));
             LOG.error("Service plugin {} {} refused: {}", origin.bundle(), origin.version(), e.getMessage());
         }
     }
@@ -161,10 +183,16 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         }
         for (InstalledServiceType t : serviceTypes()) {
             plugins.add(new PluginInfo("service", t.code(), t.type().name().uk(), t.origin().bundle(),
-                    t.origin().version(), "form " + t.type().form().version() + " for catalogue services "
-                    + t.type().catalogueServiceIds()));
+                    t.origin().version(), "form " + t.type().form().version()
+                    + (t.workflow().equals(ua.igov.platform.spi.Workflow.DEFAULT) ? ", default" : ", own")
+                    + " workflow, for catalogue services " + new java.util.TreeSet<>(t.type().catalogueServiceIds())));
         }
-        refused.forEach((id, why) -> plugins.add(new PluginInfo("refused", String.valueOf(id), why, "", "", "")));
+        plugins.addAll(refused.values());
+        for (SpiCompatibility.Incompatible plugin : SpiCompatibility.find(context)) {
+            plugins.add(new PluginInfo(PluginInfo.REFUSED, "bundle " + plugin.bundle().getBundleId(), plugin.reason(),
+                    plugin.bundle().getSymbolicName(), plugin.bundle().getVersion().toString(), "nothing",
+                    PluginInfo.REFUSED));
+        }
         plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
         return plugins;
     }

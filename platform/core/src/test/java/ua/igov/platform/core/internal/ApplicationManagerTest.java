@@ -32,6 +32,9 @@ import ua.igov.platform.spi.FormResources;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.Role;
 import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Transition;
+import ua.igov.platform.spi.Workflow;
 import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
 import ua.igov.platform.store.ServiceTypeRecord;
@@ -264,7 +267,12 @@ class ApplicationManagerTest {
         manager.act(OLENA, n, "approve", null);
         brokenDocuments = true;
         assertEquals(502, problem(() -> manager.act(OLENA, n, "issue", null)).status());
-        assertEquals("approved", manager.application(TARAS, n).status());
+        ApplicationView waiting = manager.application(TARAS, n);
+        assertEquals("approved", waiting.status());
+        ApplicationView.Step failed = waiting.history().get(waiting.history().size() - 1);
+        assertEquals("issue-failed", failed.action(), "the citizen sees why no document came yet");
+        assertTrue(failed.note().contains("residence-registration"), failed.note());
+        assertEquals(List.of("issue"), manager.application(OLENA, n).actions(), "and the official can retry");
         brokenDocuments = false;
         assertEquals("issued", manager.act(OLENA, n, "issue", null).status());
     }
@@ -273,6 +281,70 @@ class ApplicationManagerTest {
     void aServiceWhosePluginLeftIsNotInstalledNotUnknown() {
         plugins.type = null;
         assertEquals("service-not-installed", problem(() -> submit()).type());
+    }
+
+    @Test
+    void anApplicationWhosePluginLeftWaitsReadableAndMovesAgainWhenItReturns() {
+        String n = submit();
+        manager.act(OLENA, n, "claim", null);
+        InstalledServiceType installed = plugins.type;
+        plugins.type = null;
+
+        ApplicationView waiting = manager.application(OLENA, n);
+        assertEquals("in_review", waiting.status());
+        assertEquals("Шевченко", waiting.form().get("lastName"));
+        assertEquals(List.of(), waiting.actions(), "no step is offered while the plugin is away");
+        assertEquals("Шевченко", manager.application(TARAS, n).form().get("lastName"));
+        ProblemException paused = problem(() -> manager.act(OLENA, n, "approve", null));
+        assertEquals(503, paused.status());
+        assertEquals("service-not-installed", paused.type());
+        assertEquals("in_review", manager.application(TARAS, n).status(), "nothing was changed");
+
+        plugins.type = installed;
+        assertEquals(List.of("approve", "reject", "request-information"),
+                manager.application(OLENA, n).actions().stream().sorted().toList());
+        assertEquals("approved", manager.act(OLENA, n, "approve", null).status());
+    }
+
+    @Test
+    void applicationsInFlightFinishOnTheirFormVersionsWorkflowAndNewOnesUseTheUpdatedOne() {
+        // version 1 of a service has its own first step, "verify", that only a supervisor takes
+        Workflow v1 = new Workflow(List.of(
+                new Transition("verify", Set.of(Status.SUBMITTED), Status.IN_REVIEW, Set.of(Role.SUPERVISOR)),
+                new Transition("approve", Set.of(Status.IN_REVIEW), Status.APPROVED, Set.of(Role.OFFICIAL))),
+                Map.of(Status.SUBMITTED, 1));
+        install(withWorkflow("1.0", v1));
+        String old = submit();
+
+        install(withWorkflow("2.0", Workflow.DEFAULT)); // the update: a new form version with the default workflow
+        String fresh = submit();
+        assertEquals("2.0", manager.application(TARAS, fresh).formVersion());
+        assertEquals(List.of("claim"), manager.application(OLENA, fresh).actions());
+
+        assertEquals("1.0", manager.application(TARAS, old).formVersion());
+        assertEquals(List.of(), manager.application(OLENA, old).actions(), "an official cannot verify");
+        assertEquals(List.of("verify"), manager.application(SUPERVISOR, old).actions());
+        assertEquals(404, problem(() -> manager.act(OLENA, old, "claim", null)).status(), "v2's steps are not v1's");
+        assertEquals("in_review", manager.act(SUPERVISOR, old, "verify", null).status());
+        assertEquals("approved", manager.act(OLENA, old, "approve", null).status());
+    }
+
+    /** What the registry and the recorder do when a plugin version arrives. */
+    private void install(ServiceType type) {
+        plugins.type = new InstalledServiceType(type, FormSchema.compile(type.form().jsonSchema()), new PluginOrigin("svc", type.form().version()));
+        stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, type.form().version(),
+                type.form().jsonSchema(), type.form().version(), WorkflowJson.write(type.workflow())));
+    }
+
+    private ServiceType withWorkflow(String formVersion, Workflow workflow) {
+        ServiceType base = serviceType();
+        return new ServiceType() {
+            public String code() { return base.code(); }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+            public FormDefinition form() { return new FormDefinition(formVersion, base.form().jsonSchema()); }
+            public Workflow workflow() { return workflow; }
+        };
     }
 
     @Test

@@ -1,44 +1,49 @@
 package ua.igov.platform.shell.internal;
 
 import java.io.PrintStream;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.AuditReport;
 import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
 import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.OutboxSummary;
+import ua.igov.platform.store.SchemaStatus;
 
 /**
- * One look at what an operator checks first: the database answers and the audit trail holds, every plugin wired to
- * the SPI it was built for, none refused.
+ * One look at what an operator checks first: the data source answers, every migration has run, the audit trail
+ * holds, and every plugin is wired to the SPI it was built for, none refused.
  */
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "doctor",
-        description = "Checks the database, the audit trail and the plugins; fails when something is wrong")
+        description = "Checks the data source, the migrations, the audit trail, the plugins and the notification outbox; "
+                + "fails when something is wrong")
 public class DoctorCommand extends PlatformCommand {
 
-    static final String SPI_PACKAGE = "ua.igov.platform.spi";
-    /** The platform's own bundles, which are not plugins. */
-    static final java.util.Set<String> PLATFORM = java.util.Set.of("ua.igov.platform.igov-api", "ua.igov.platform.igov-core",
-            "ua.igov.platform.igov-store", "ua.igov.platform.igov-rest", "ua.igov.platform.igov-shell");
+    static final String DATA_SOURCE = "(dataSourceName=igov)";
 
     @Reference
     ApplicationService applications;
 
     @Reference
     PluginRegistry registry;
+
+    @Reference
+    SchemaStatus schema;
 
     @Reference
     BundleContext bundleContext;
@@ -53,27 +58,20 @@ public class DoctorCommand extends PlatformCommand {
     @Override
     protected Object query() {
         List<Check> checks = new ArrayList<>();
-        try {
-            AuditReport audit = applications.verifyAudit(AuditVerifyCommand.CONSOLE);
-            checks.add(new Check("database", true, "answers; schema migrated"));
-            checks.add(new Check("audit trail", audit.intact(), audit.intact() ? audit.entries() + " entries intact"
-                    : "broken at " + audit.chain() + "/" + audit.firstBrokenEntry() + ": " + audit.reason()));
-        } catch (RuntimeException e) {
-            checks.add(new Check("database", false, "does not answer: " + e.getMessage()));
-        }
-        for (Bundle bundle : bundleContext.getBundles()) {
-            String imports = bundle.getHeaders("").get(Constants.IMPORT_PACKAGE);
-            if (imports != null && imports.contains(SPI_PACKAGE) && !PLATFORM.contains(bundle.getSymbolicName())) {
-                boolean wired = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.RESOLVED
-                        || bundle.getState() == Bundle.STARTING;
-                checks.add(new Check("plugin " + bundle.getSymbolicName(), wired, wired ? "SPI wired, " + state(bundle)
-                        : "cannot wire to the SPI this platform exports (built for another major version?)"));
+        checks.add(dataSource());
+        checks.add(migrations());
+        checks.add(audit());
+        List<PluginInfo> plugins = registry.plugins();
+        long regions = plugins.stream().filter(p -> p.kind().equals("region")).count();
+        long services = plugins.stream().filter(p -> p.kind().equals("service")).count();
+        checks.add(new Check("plugins", regions > 0, regions + " regions and " + services + " services served"));
+        for (PluginInfo p : plugins) {
+            if (p.kind().equals("service")) {
+                checks.add(new Check("plugin " + p.bundle(), true, "SPI wired, " + p.state() + ", " + p.id() + " " + p.version()));
             }
         }
-        long regions = registry.plugins().stream().filter(p -> p.kind().equals("region")).count();
-        checks.add(new Check("regions", regions > 0, regions + " served"));
-        for (PluginInfo refused : registry.plugins().stream().filter(p -> p.kind().equals("refused")).toList()) {
-            checks.add(new Check("refused plugin", false, refused.name()));
+        for (PluginInfo refused : plugins.stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList()) {
+            checks.add(new Check("plugin " + refused.bundle(), false, "REFUSED: " + refused.name()));
         }
         checks.add(outboxCheck());
         return checks;
@@ -96,8 +94,45 @@ public class DoctorCommand extends PlatformCommand {
         }
     }
 
-    private static String state(Bundle bundle) {
-        return bundle.getState() == Bundle.ACTIVE ? "active" : "resolved";
+    private Check dataSource() {
+        try {
+            Collection<ServiceReference<DataSource>> refs = bundleContext.getServiceReferences(DataSource.class, DATA_SOURCE);
+            if (refs.isEmpty()) {
+                return new Check("data source", false, "no DataSource " + DATA_SOURCE + " is registered; see "
+                        + "etc/org.ops4j.datasource-igov.cfg and jdbc:ds-list");
+            }
+            ServiceReference<DataSource> ref = refs.iterator().next();
+            DataSource dataSource = bundleContext.getService(ref);
+            try (Connection c = dataSource.getConnection()) {
+                boolean valid = c.isValid(5);
+                return new Check("data source", valid, "igov: " + c.getMetaData().getDatabaseProductName() + " "
+                        + c.getMetaData().getDatabaseProductVersion() + (valid ? ", answers" : ", does not answer"));
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+        } catch (Exception e) {
+            return new Check("data source", false, "does not answer: " + e.getMessage());
+        }
+    }
+
+    private Check migrations() {
+        try {
+            List<String> pending = schema.pendingChangeSets();
+            return new Check("migrations", pending.isEmpty(), pending.isEmpty()
+                    ? "every changeset of the changelog has run" : "not run: " + pending);
+        } catch (RuntimeException e) {
+            return new Check("migrations", false, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Check audit() {
+        try {
+            AuditReport audit = applications.verifyAudit(AuditVerifyCommand.CONSOLE);
+            return new Check("audit trail", audit.intact(), audit.intact() ? audit.entries() + " entries intact"
+                    : "broken at " + audit.chain() + "/" + audit.firstBrokenEntry() + ": " + audit.reason());
+        } catch (RuntimeException e) {
+            return new Check("audit trail", false, "cannot be read: " + e.getMessage());
+        }
     }
 
     @Override
@@ -107,7 +142,7 @@ public class DoctorCommand extends PlatformCommand {
         ShellTable table = new ShellTable();
         table.column("Check");
         table.column("OK");
-        table.column("Detail").maxSize(90);
+        table.column("Detail").maxSize(110);
         checks.forEach(c -> table.addRow().addContent(c.check(), c.ok() ? "yes" : "NO", c.detail()));
         table.print(out);
         long failed = checks.stream().filter(c -> !c.ok()).count();

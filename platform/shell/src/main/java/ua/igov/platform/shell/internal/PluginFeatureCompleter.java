@@ -23,7 +23,7 @@ public class PluginFeatureCompleter implements Completer {
         StringsCompleter delegate = new StringsCompleter();
         try {
             for (Feature f : features.listFeatures()) {
-                if (PluginFeatureCommand.isPlugin(f.getName())) {
+                if (PluginFeatures.isPlugin(f.getName())) {
                     delegate.getStrings().add(f.getName());
                 }
             }

@@ -17,7 +17,8 @@ import ua.igov.platform.core.PluginRegistry;
 
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "plugins",
-        description = "Lists the region and service plugins this node serves, or (--nodes) every node's plugin features")
+        description = "Lists the region and service plugins this node serves (version, state, what each contributes) and "
+                + "the plugins it refused with the reason, or (--nodes) every node's plugin features")
 public class PluginsCommand extends PlatformCommand {
 
     @Reference
@@ -42,17 +43,22 @@ public class PluginsCommand extends PlatformCommand {
             printNodes(view, out);
             return;
         }
+        List<PluginInfo> plugins = (List<PluginInfo>) result;
         ShellTable table = new ShellTable();
         table.column("Kind");
         table.column("Id");
         table.column("Name");
         table.column("Bundle");
         table.column("Version");
+        table.column("State");
         table.column("Contributes");
-        for (PluginInfo p : (List<PluginInfo>) result) {
-            table.addRow().addContent(p.kind(), p.id(), p.name(), p.bundle(), p.version(), p.contributes());
-        }
+        plugins.stream().filter(p -> !PluginInfo.REFUSED.equals(p.state())).forEach(p -> table.addRow()
+                .addContent(p.kind(), p.id(), p.name(), p.bundle(), p.version(), p.state(), p.contributes()));
         table.print(out);
+        // refused plugins apart, each with its whole reason: it is what the operator has to act on
+        for (PluginInfo refused : plugins.stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList()) {
+            out.println("REFUSED " + refused.bundle() + " " + refused.version() + " (" + refused.id() + "): " + refused.name());
+        }
     }
 
     private void printNodes(ClusterView view, PrintStream out) {

@@ -335,6 +335,20 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public Optional<String> workflow(String serviceCode, String formVersion) {
+        return jdbc.read("read workflow " + serviceCode + " " + formVersion, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT workflow FROM form_version WHERE service_code = ? AND form_version = ?")) {
+                ps.setString(1, serviceCode);
+                ps.setString(2, formVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Attachment attach(String trackingNumber, String fileName, String mediaType, byte[] content, String sha256,
                              AuditEntry audit) {
         return jdbc.inTransaction("attach a file to " + trackingNumber, c -> {
@@ -424,13 +438,23 @@ public class JdbcApplicationStore implements ApplicationStore {
                 }
             }
             if (!formVersionKnown(c, type.code(), type.formVersion())) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO form_version "
-                        + "(service_code, form_version, plugin_version, json_schema, first_seen_at) VALUES (?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO form_version (service_code, form_version, "
+                        + "plugin_version, json_schema, first_seen_at, workflow) VALUES (?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, type.code());
                     ps.setString(2, type.formVersion());
                     ps.setString(3, type.pluginVersion());
                     ps.setString(4, type.formSchema());
                     ps.setTimestamp(5, Jdbc.timestamp(now), Jdbc.UTC.get());
+                    ps.setString(6, type.workflowJson());
+                    ps.executeUpdate();
+                }
+            } else if (type.workflowJson() != null) {
+                // a form version recorded before workflows were stored gets the one it is served with now
+                try (PreparedStatement ps = c.prepareStatement("UPDATE form_version SET workflow = ? "
+                        + "WHERE service_code = ? AND form_version = ? AND workflow IS NULL")) {
+                    ps.setString(1, type.workflowJson());
+                    ps.setString(2, type.code());
+                    ps.setString(3, type.formVersion());
                     ps.executeUpdate();
                 }
             }
@@ -453,7 +477,7 @@ public class JdbcApplicationStore implements ApplicationStore {
     public Optional<ServiceTypeRecord> findServiceType(String code) {
         return jdbc.read("read service type " + code, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT t.code, t.name_uk, t.name_en, t.form_version, "
-                    + "t.plugin_version, f.json_schema FROM service_type t JOIN form_version f "
+                    + "t.plugin_version, f.json_schema, f.workflow FROM service_type t JOIN form_version f "
                     + "ON f.service_code = t.code AND f.form_version = t.form_version WHERE t.code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -462,7 +486,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                     }
                     return Optional.of(new ServiceTypeRecord(rs.getString("code"), rs.getString("name_uk"),
                             rs.getString("name_en"), rs.getString("form_version"), rs.getString("json_schema"),
-                            rs.getString("plugin_version")));
+                            rs.getString("plugin_version"), rs.getString("workflow")));
                 }
             }
         });

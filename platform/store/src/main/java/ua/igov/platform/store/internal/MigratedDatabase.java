@@ -1,5 +1,7 @@
 package ua.igov.platform.store.internal;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
@@ -8,15 +10,16 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.igov.platform.store.SchemaStatus;
 
 /**
  * Migrates the schema of the data source named {@code igov} (see {@code etc/org.ops4j.datasource-igov.cfg}) and
  * only then offers it to the stores. An operator can point it elsewhere with {@code dataSource.target} in
  * {@code etc/ua.igov.platform.store.cfg}.
  */
-@Component(service = Database.class, configurationPid = "ua.igov.platform.store",
+@Component(service = {Database.class, SchemaStatus.class}, configurationPid = "ua.igov.platform.store",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public class MigratedDatabase implements Database {
+public class MigratedDatabase implements Database, SchemaStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigratedDatabase.class);
 
@@ -49,6 +52,11 @@ public class MigratedDatabase implements Database {
         if (applications >= 0) {
             LOG.info("Statistics rolled up for {} applications stored before them", applications);
         }
+    }
+
+    @Override
+    public List<String> pendingChangeSets() {
+        return SchemaMigrator.pending(jdbc.dataSource());
     }
 
     @Override

@@ -2,6 +2,7 @@ package ua.igov.platform.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -9,6 +10,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -28,6 +30,23 @@ final class SchemaMigrator {
     }
 
     static void migrate(DataSource dataSource) {
+        withLiquibase(dataSource, "migrate its schema", liquibase -> {
+            liquibase.update(new Contexts(), new LabelExpression());
+            return null;
+        });
+    }
+
+    /** The ids of the changesets of the platform's changelog that this database has not run (empty when current). */
+    static List<String> pending(DataSource dataSource) {
+        return withLiquibase(dataSource, "read its migrations", liquibase ->
+                liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream().map(ChangeSet::getId).toList());
+    }
+
+    interface LiquibaseWork<T> {
+        T run(Liquibase liquibase) throws Exception;
+    }
+
+    private static <T> T withLiquibase(DataSource dataSource, String what, LiquibaseWork<T> work) {
         // Liquibase is embedded in this bundle: point its service lookups at our class loader, and keep it
         // from phoning home (the runtime has no network).
         ClassLoader bundleLoader = SchemaMigrator.class.getClassLoader();
@@ -41,20 +60,20 @@ final class SchemaMigrator {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(bundleLoader);
         try (Connection connection = dataSource.getConnection()) {
-            Scope.child(scope, () -> {
+            T result = Scope.child(scope, () -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(bundleLoader), database);
-                liquibase.update(new Contexts(), new LabelExpression());
+                return work.run(new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(bundleLoader), database));
             });
             // Liquibase leaves its last (read-only) check open when there was nothing to do.
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
+            return result;
         } catch (SQLException e) {
-            throw new StoreException("cannot connect to the database to migrate its schema", e);
+            throw new StoreException("cannot connect to the database to " + what, e);
         } catch (Exception e) {
-            throw new StoreException("schema migration failed: " + e.getMessage(), e);
+            throw new StoreException("could not " + what + ": " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -106,9 +106,25 @@ class JdbcApplicationStoreTest {
     }
 
     @Test
+    void eachFormVersionKeepsTheWorkflowItWasPublishedWith() {
+        store.rememberServiceType(new ServiceTypeRecord("land", "Земля", null, "1", "{}", "1.0.0", null));
+        assertTrue(store.workflow("land", "1").isEmpty(), "recorded before workflows were stored");
+        store.rememberServiceType(new ServiceTypeRecord("land", "Земля", null, "1", "{}", "1.0.1", "{\"w\":1}"));
+        assertEquals("{\"w\":1}", store.workflow("land", "1").orElseThrow(), "filled in once known");
+        store.rememberServiceType(new ServiceTypeRecord("land", "Земля", null, "2", "{}", "2.0.0", "{\"w\":2}"));
+        store.rememberServiceType(new ServiceTypeRecord("land", "Земля", null, "1", "{}", "1.0.2", "{\"w\":99}"));
+
+        assertEquals("{\"w\":1}", store.workflow("land", "1").orElseThrow(), "what applications on 1 follow never changes");
+        assertEquals("{\"w\":2}", store.workflow("land", "2").orElseThrow());
+        assertTrue(store.workflow("land", "3").isEmpty());
+    }
+
+    @Test
     void migratingTwiceIsHarmless() {
         javax.sql.DataSource dataSource = database.jdbc().dataSource();
-        JdbcApplicationStore again = new JdbcApplicationStore(new MigratedDatabase(dataSource), Clock.systemUTC());
+        MigratedDatabase migrated = new MigratedDatabase(dataSource);
+        assertEquals(java.util.List.of(), migrated.pendingChangeSets(), "every changeset of the changelog has run");
+        JdbcApplicationStore again = new JdbcApplicationStore(migrated, Clock.systemUTC());
         again.insert(application(), n -> "1-" + n, AUDIT);
         assertNotEquals(0, again.countApplications());
     }

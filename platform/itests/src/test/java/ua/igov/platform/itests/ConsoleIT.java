@@ -1,0 +1,143 @@
+package ua.igov.platform.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Every {@code platform:} command run as an operator runs it, as a table and with {@code --json}, and Karaf's own
+ * {@code bundle:}, {@code feature:}, {@code log:} and {@code jdbc:} commands on the same runtime.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConsoleIT extends PlatformTestSupport {
+
+    private String submit() {
+        Answer created = post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen("taras"));
+        assertEquals(created.body(), 201, created.status());
+        return created.json().get("trackingNumber").asText();
+    }
+
+    @Test
+    public void pluginsShowVersionStateAndWhatEachContributes() throws Exception {
+        awaitStatus("/services/residence-registration/form", 200);
+        String table = console("platform:plugins");
+        assertTrue(table, table.contains("State") && table.contains("Contributes"));
+        assertTrue(table, table.contains("offerings of") && table.contains("form 1.0, default workflow"));
+        JsonNode plugins = JSON.readTree(console("platform:plugins --json"));
+        int regions = 0;
+        for (JsonNode p : plugins) {
+            assertEquals(p.toString(), "active", p.get("state").asText());
+            assertFalse(p.toString(), p.get("version").asText().isEmpty());
+            if (p.get("kind").asText().equals("region")) {
+                regions++;
+            }
+            if (p.get("id").asText().equals("residence-registration")) {
+                assertEquals(PlatformIT.SERVICE_BUNDLE, p.get("bundle").asText());
+                assertTrue(p.get("contributes").asText().contains("catalogue services [29]"));
+            }
+        }
+        assertEquals(27, regions);
+    }
+
+    @Test
+    public void pluginInstallUpdateAndUninstallSayWhatTheyDid() throws Exception {
+        awaitStatus("/regions/sumy/services", 200);
+        try (StoppedBundles stopped = new StoppedBundles("ua.igov.platform.igov-region-sumy")) {
+            String installedAlready = console("platform:plugin-install igov-region-sumy");
+            assertTrue(installedAlready, installedAlready.contains("is already installed"));
+            String same = console("platform:plugin-update igov-region-sumy");
+            assertTrue(same, same.contains("is already at version"));
+            String noSuchVersion = console("platform:plugin-update igov-region-sumy 9.9.9");
+            assertTrue(noSuchVersion, noSuchVersion.contains("no version 9.9.9 of igov-region-sumy is known"));
+
+            JsonNode decision = JSON.readTree(console("platform:plugin-uninstall --json igov-region-sumy"));
+            assertFalse(decision.get("node").asText().isEmpty());
+            JsonNode removed = decision.get("change");
+            assertEquals("uninstall", removed.get("action").asText());
+            assertTrue(removed.get("outcome").asText().contains("uninstalled"));
+            awaitStatus("/regions/sumy/services", 404);
+            String notInstalled = console("platform:plugin-update igov-region-sumy");
+            assertTrue(notInstalled, notInstalled.contains("is not installed; plugin-install installs it"));
+
+            JsonNode added = JSON.readTree(console("platform:plugin-install --json igov-region-sumy")).get("change");
+            assertEquals(removed.get("fromVersion").asText(), added.get("toVersion").asText());
+            awaitStatus("/regions/sumy/services", 200);
+            assertTrue(console("platform:plugin-uninstall no-such-thing").contains("not a plugin feature"));
+            assertEquals("no other bundle was stopped or refreshed", java.util.List.of(), stopped.others());
+        } finally {
+            if (!features.isInstalled(features.getFeature("igov-region-sumy"))) {
+                installFeature("igov-region-sumy");
+            }
+        }
+    }
+
+    @Test
+    public void catalogueCommandsAnswerAsTablesAndJson() throws Exception {
+        awaitStatus("/regions/lviv/services", 200);
+        String regions = console("platform:regions");
+        assertTrue(regions, regions.contains("lviv") && regions.contains("Львівська область"));
+        JsonNode services = JSON.readTree(console("platform:services --json --region dnipropetrovsk --status online реєстрація"));
+        assertTrue(services.toString(), services.get("total").asInt() > 0);
+        for (JsonNode s : services.get("items")) {
+            assertEquals("dnipropetrovsk", s.get("region").asText());
+            assertEquals("online", s.get("availability").asText());
+        }
+    }
+
+    @Test
+    public void applicationAndAuditVerifyReadTheDatabase() throws Exception {
+        awaitStatus("/services/residence-registration/form", 200);
+        String n = submit();
+        JsonNode app = JSON.readTree(console("platform:application --json " + n));
+        assertEquals(n, app.get("trackingNumber").asText());
+        assertEquals("submitted", app.get("status").asText());
+        assertEquals("1.0", app.get("formVersion").asText());
+        String unknown = console("platform:application 1-99999999-9");
+        assertTrue(unknown, unknown.contains("Error executing command"));
+
+        JsonNode audit = JSON.readTree(console("platform:audit-verify --json"));
+        assertTrue(audit.toString(), audit.get("intact").asBoolean());
+        assertTrue(audit.get("entries").asInt() >= 1);
+    }
+
+    @Test
+    public void doctorChecksDataSourceMigrationsAuditAndPlugins() throws Exception {
+        awaitStatus("/services/residence-registration/form", 200);
+        String doctor = console("platform:doctor");
+        assertFalse(doctor, doctor.contains("Error executing command"));
+        JsonNode checks = JSON.readTree(console("platform:doctor --json"));
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        checks.forEach(c -> byName.put(c.get("check").asText(), c));
+        assertTrue(byName.get("data source").toString(), byName.get("data source").get("ok").asBoolean());
+        assertTrue(byName.get("data source").get("detail").asText().contains("Apache Derby"));
+        assertEquals("every changeset of the changelog has run", byName.get("migrations").get("detail").asText());
+        assertTrue(byName.get("audit trail").get("ok").asBoolean());
+        assertTrue(byName.containsKey("plugin " + PlatformIT.SERVICE_BUNDLE));
+        checks.forEach(c -> assertTrue(c.toString(), c.get("ok").asBoolean()));
+    }
+
+    @Test
+    public void karafsOwnCommandsWorkOnTheSameRuntime() throws Exception {
+        awaitStatus("/services/residence-registration/form", 200);
+        String dataSources = console("jdbc:ds-list");
+        assertTrue(dataSources, dataSources.contains("igov") && dataSources.contains("Apache Derby") && dataSources.contains("OK"));
+        String n = submit();
+        String query = console("jdbc:query igov \"SELECT status FROM application WHERE tracking_number = '" + n + "'\"");
+        assertTrue(query, query.toUpperCase(java.util.Locale.ROOT).contains("STATUS") && query.contains("submitted"));
+
+        String bundles = console("bundle:list -s");
+        assertTrue(bundles, bundles.contains("ua.igov.platform.igov-core") && bundles.contains("Active"));
+        String installed = console("feature:list -i");
+        assertTrue(installed, installed.contains("igov-platform") && installed.contains("jdbc"));
+        assertTrue(console("log:get ROOT").contains("INFO"));
+        assertFalse(console("log:display").isBlank());
+    }
+}
