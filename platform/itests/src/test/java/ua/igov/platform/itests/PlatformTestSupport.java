@@ -88,6 +88,10 @@ public abstract class PlatformTestSupport {
             // Offline, as in production: the exam's own bundles come from the build's local repository.
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     required("igov.localRepository")),
+            // On a loaded machine the boot features outlast the exam's 10 s wait for its probe invoker, and the
+            // test is never registered ("gave up waiting for service ProbeInvokerFactory"): wait as long as Karaf does.
+            editConfigurationFilePut("etc/system.properties",
+                    "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "180000"),
             editConfigurationFilePut("etc/system.properties", "igov.test.serviceJar", required("igov.serviceJar")),
             editConfigurationFilePut("etc/system.properties", "igov.test.regionJar", required("igov.regionJar")),
             // Staff of the authority that delivers residence registration in Dnipro (89), and of another (225).
