@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 
+import org.ops4j.pax.tinybundles.TinyBundle;
 import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.Constants;
 
@@ -25,11 +26,14 @@ public final class TestPlugins {
     private TestPlugins() {
     }
 
-    /** A bundle of one class that is both the service type and the activator that registers it. */
+    /** A bundle of a class that is both the service type and the activator that registers it, with its superclasses. */
     public static File build(File dir, String symbolicName, String version, Class<?> plugin, String spiRange) {
         File jar = new File(dir, symbolicName + "-" + version + ".jar");
-        try (InputStream bundle = TinyBundles.bundle()
-                .addClass(plugin)
+        TinyBundle content = TinyBundles.bundle();
+        for (Class<?> c = plugin; c.getName().startsWith("ua.igov.platform.itests."); c = c.getSuperclass()) {
+            content.addClass(c);
+        }
+        try (InputStream bundle = content
                 .setHeader(Constants.BUNDLE_MANIFESTVERSION, "2")
                 .setHeader(Constants.BUNDLE_SYMBOLICNAME, symbolicName)
                 .setHeader(Constants.BUNDLE_VERSION, version)

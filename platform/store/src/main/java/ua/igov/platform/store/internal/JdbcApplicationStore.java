@@ -322,23 +322,19 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     @Override
     public Optional<String> formSchema(String serviceCode, String formVersion) {
-        return jdbc.read("read form " + serviceCode + " " + formVersion, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT json_schema FROM form_version WHERE service_code = ? AND form_version = ?")) {
-                ps.setString(1, serviceCode);
-                ps.setString(2, formVersion);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return formVersionText("json_schema", serviceCode, formVersion);
     }
 
     @Override
     public Optional<String> workflow(String serviceCode, String formVersion) {
-        return jdbc.read("read workflow " + serviceCode + " " + formVersion, c -> {
+        return formVersionText("workflow", serviceCode, formVersion);
+    }
+
+    /** One text column of a form version's row; {@code column} is one of this class's constants, never input. */
+    private Optional<String> formVersionText(String column, String serviceCode, String formVersion) {
+        return jdbc.read("read " + column + " of " + serviceCode + " " + formVersion, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT workflow FROM form_version WHERE service_code = ? AND form_version = ?")) {
+                    "SELECT " + column + " FROM form_version WHERE service_code = ? AND form_version = ?")) {
                 ps.setString(1, serviceCode);
                 ps.setString(2, formVersion);
                 try (ResultSet rs = ps.executeQuery()) {
