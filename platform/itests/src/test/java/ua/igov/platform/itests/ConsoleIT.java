@@ -27,7 +27,7 @@ public class ConsoleIT extends PlatformTestSupport {
 
     @Test
     public void pluginsShowVersionStateAndWhatEachContributes() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         String table = console("platform:plugins");
         assertTrue(table, table.contains("State") && table.contains("Contributes"));
         assertTrue(table, table.contains("offerings of") && table.contains("form 1.0, default workflow"));
@@ -49,6 +49,7 @@ public class ConsoleIT extends PlatformTestSupport {
 
     @Test
     public void pluginInstallUpdateAndUninstallSayWhatTheyDid() throws Exception {
+        awaitPlatform();
         awaitStatus("/regions/sumy/services", 200);
         try (StoppedBundles stopped = new StoppedBundles("ua.igov.platform.igov-region-sumy")) {
             String installedAlready = console("platform:plugin-install igov-region-sumy");
@@ -81,6 +82,7 @@ public class ConsoleIT extends PlatformTestSupport {
 
     @Test
     public void catalogueCommandsAnswerAsTablesAndJson() throws Exception {
+        awaitPlatform();
         awaitStatus("/regions/lviv/services", 200);
         String regions = console("platform:regions");
         assertTrue(regions, regions.contains("lviv") && regions.contains("Львівська область"));
@@ -94,7 +96,7 @@ public class ConsoleIT extends PlatformTestSupport {
 
     @Test
     public void applicationAndAuditVerifyReadTheDatabase() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         String n = submit();
         JsonNode app = JSON.readTree(console("platform:application --json " + n));
         assertEquals(n, app.get("trackingNumber").asText());
@@ -110,7 +112,7 @@ public class ConsoleIT extends PlatformTestSupport {
 
     @Test
     public void doctorChecksDataSourceMigrationsAuditAndPlugins() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         String doctor = console("platform:doctor");
         assertFalse(doctor, doctor.contains("Error executing command"));
         JsonNode checks = JSON.readTree(console("platform:doctor --json"));
@@ -126,7 +128,7 @@ public class ConsoleIT extends PlatformTestSupport {
 
     @Test
     public void karafsOwnCommandsWorkOnTheSameRuntime() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         String dataSources = console("jdbc:ds-list");
         assertTrue(dataSources, dataSources.contains("igov") && dataSources.contains("Apache Derby") && dataSources.contains("OK"));
         String n = submit();

@@ -56,6 +56,7 @@ public abstract class PlatformTestSupport {
     static final String SERVICE_FEATURE = "igov-service-residence-registration";
     static final String REGION_FEATURE = "igov-region-dnipropetrovsk";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -233,11 +234,29 @@ public abstract class PlatformTestSupport {
         return last[0];
     }
 
+    /**
+     * The platform is serving: the boot features are installed and a service plugin answers. On a loaded build
+     * machine this takes minutes, not the seconds a step inside a test may take.
+     */
+    protected void awaitPlatform() {
+        await("the platform to serve residence registration's form", BOOT_TIMEOUT, () -> {
+            try {
+                return get("/services/residence-registration/form").status() == 200;
+            } catch (UncheckedIOException notYetListening) {
+                return false;
+            }
+        });
+    }
+
     protected static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        await(what, TIMEOUT, condition);
+    }
+
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
             }
             try {
                 Thread.sleep(50);

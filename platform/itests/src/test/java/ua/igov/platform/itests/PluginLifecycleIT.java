@@ -95,7 +95,7 @@ public class PluginLifecycleIT extends PlatformTestSupport {
 
     @Test
     public void aThrowingPluginFailsOnlyItsOwnApplicationsWithAClearProblem() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         try (StoppedBundles stopped = new StoppedBundles(THROWING)) {
             Bundle plugin = install("throwing");
             try {
@@ -142,7 +142,7 @@ public class PluginLifecycleIT extends PlatformTestSupport {
 
     @Test
     public void aHangingPluginIsCutOffByTheConfiguredTimeoutWhileOthersServe() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         Bundle plugin = install("hanging");
         Configuration core = bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class))
                 .getConfiguration(CORE_PID, null);
@@ -194,7 +194,7 @@ public class PluginLifecycleIT extends PlatformTestSupport {
 
     @Test
     public void aPluginBuiltForAnotherSpiIsRefusedWithAClearMessage() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         try (StoppedBundles stopped = new StoppedBundles(FUTURE)) {
             Bundle plugin = bundleContext.installBundle(location("future"));
             try {
@@ -239,7 +239,7 @@ public class PluginLifecycleIT extends PlatformTestSupport {
 
     @Test
     public void anUpdateLeavesApplicationsInFlightOnTheirFormAndWorkflow() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         URI v1 = URI.create(location("versioned1"));
         URI v2 = URI.create(location("versioned2"));
         features.addRepository(v1);
@@ -298,7 +298,7 @@ public class PluginLifecycleIT extends PlatformTestSupport {
 
     @Test
     public void applicationsOfAnUninstalledPluginStayReadableAndResumeWhenItReturns() throws Exception {
-        awaitStatus("/services/residence-registration/form", 200);
+        awaitPlatform();
         Answer created = post("/services/residence-registration/applications", PlatformIT.APPLICATION, taras());
         String n = created.json().get("trackingNumber").asText();
         assertEquals(200, act(n, "claim", staff("olena")).status());

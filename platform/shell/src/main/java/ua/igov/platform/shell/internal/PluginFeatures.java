@@ -75,7 +75,7 @@ class PluginFeatures {
     }
 
     Optional<Feature> installed(String name) throws Exception {
-        return Arrays.stream(known(name)).filter(features::isInstalled).findFirst();
+        return Arrays.stream(features.listInstalledFeatures()).filter(f -> f.getName().equals(name)).findFirst();
     }
 
     private Feature newest(String name) throws Exception {
@@ -96,8 +96,8 @@ class PluginFeatures {
         }
     }
 
+    /** Every version of the feature in every repository (getFeatures(name) would answer the newest only). */
     private Feature[] known(String name) throws Exception {
-        Feature[] all = features.getFeatures(name);
-        return all == null ? new Feature[0] : all;
+        return Arrays.stream(features.listFeatures()).filter(f -> f.getName().equals(name)).toArray(Feature[]::new);
     }
 }

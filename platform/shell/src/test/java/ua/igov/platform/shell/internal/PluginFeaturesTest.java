@@ -25,11 +25,11 @@ class PluginFeaturesTest {
     private final PluginFeatures plugins = new PluginFeatures((FeaturesService) Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[] {FeaturesService.class}, (proxy, method, args) -> {
                 switch (method.getName()) {
-                    case "getFeatures":
-                        return known.stream().filter(f -> f.getName().equals(args[0])).toArray(Feature[]::new);
-                    case "isInstalled":
-                        Feature f = (Feature) args[0];
-                        return installed.contains(f.getName() + "/" + f.getVersion());
+                    case "listFeatures":
+                        return known.toArray(Feature[]::new);
+                    case "listInstalledFeatures":
+                        return known.stream().filter(f -> installed.contains(f.getName() + "/" + f.getVersion()))
+                                .toArray(Feature[]::new);
                     case "installFeature":
                     case "uninstallFeature":
                         calls.add(method.getName() + " " + args[0] + "/" + args[1] + " " + args[2]);
