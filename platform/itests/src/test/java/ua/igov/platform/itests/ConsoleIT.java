@@ -132,8 +132,9 @@ public class ConsoleIT extends PlatformTestSupport {
         String dataSources = console("jdbc:ds-list");
         assertTrue(dataSources, dataSources.contains("igov") && dataSources.contains("Apache Derby") && dataSources.contains("OK"));
         String n = submit();
-        String query = console("jdbc:query igov \"SELECT status FROM application WHERE tracking_number = '" + n + "'\"");
-        assertTrue(query, query.toUpperCase(java.util.Locale.ROOT).contains("STATUS") && query.contains("submitted"));
+        String query = console("jdbc:query igov \"SELECT tracking_number, status FROM application\"");
+        assertTrue(query, query.toUpperCase(java.util.Locale.ROOT).contains("TRACKING_NUMBER")
+                && query.contains(n) && query.contains("submitted"));
 
         String bundles = console("bundle:list -s");
         assertTrue(bundles, bundles.contains("ua.igov.platform.igov-core") && bundles.contains("Active"));
