@@ -132,7 +132,8 @@ public class ConsoleIT extends PlatformTestSupport {
         String dataSources = console("jdbc:ds-list");
         assertTrue(dataSources, dataSources.contains("igov") && dataSources.contains("Apache Derby") && dataSources.contains("OK"));
         String n = submit();
-        String query = console("jdbc:query igov \"SELECT tracking_number, status FROM application\"");
+        // jdbc: commands take the rest of the line as SQL, unquoted (their own parser quotes it)
+        String query = console("jdbc:query igov SELECT tracking_number, status FROM application");
         assertTrue(query, query.toUpperCase(java.util.Locale.ROOT).contains("TRACKING_NUMBER")
                 && query.contains(n) && query.contains("submitted"));
 
