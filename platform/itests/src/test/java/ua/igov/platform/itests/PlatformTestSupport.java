@@ -90,9 +90,12 @@ public abstract class PlatformTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     required("igov.localRepository")),
             // On a loaded machine the boot features outlast the exam's 10 s wait for its probe invoker, and the
-            // test is never registered ("gave up waiting for service ProbeInvokerFactory"): wait as long as Karaf does.
+            // test is never registered ("gave up waiting for service ProbeInvokerFactory" / "... Injector"): wait as
+            // long as Karaf does.
             editConfigurationFilePut("etc/system.properties",
                     "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "180000"),
+            editConfigurationFilePut("etc/system.properties",
+                    "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "180000"),
             editConfigurationFilePut("etc/system.properties", "igov.test.serviceJar", required("igov.serviceJar")),
             editConfigurationFilePut("etc/system.properties", "igov.test.regionJar", required("igov.regionJar")),
             // Staff of the authority that delivers residence registration in Dnipro (89), and of another (225).
