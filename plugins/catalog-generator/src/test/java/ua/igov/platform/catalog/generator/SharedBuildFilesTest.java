@@ -96,7 +96,7 @@ class SharedBuildFilesTest {
                     texts(children(feature, "bundle")));
             assertEquals(List.of(), children(feature, "feature"), "a region needs nothing but the platform");
         }
-        assertEquals(List.of("igov-libraries", "igov-platform", "igov-service-residence-registration",
+        assertEquals(List.of("igov-libraries", "igov-platform", "igov-api-docs-ui", "igov-service-residence-registration",
                         "igov-service-land-cadastre-extract", "igov-service-civil-status-extract", "igov-identity-dev"),
                 all.stream().map(f -> f.getAttribute("name")).filter(n -> !n.startsWith("igov-region-")).toList());
     }
@@ -119,7 +119,7 @@ class SharedBuildFilesTest {
             }
         }
         assertEquals(prefixed("igov-region-"), regionArtifacts);
-        assertEquals(List.of("igov-api", "igov-store", "igov-core", "igov-rest", "igov-shell",
+        assertEquals(List.of("igov-api", "igov-store", "igov-core", "igov-rest", "igov-shell", "igov-api-docs-ui",
                 "igov-service-residence-registration", "igov-service-land-cadastre-extract",
                 "igov-service-civil-status-extract", "igov-identity-dev"), others);
     }
@@ -132,7 +132,7 @@ class SharedBuildFilesTest {
         List<String> regions = boot.stream().filter(f -> f.startsWith("igov-region-")).toList();
         assertEquals(prefixed("igov-region-"), regions);
         assertEquals(List.of("wrap", "shell", "jaas", "ssh", "management", "bundle", "config", "deployer", "diagnostic",
-                        "feature", "kar", "log", "package", "service", "system", "igov-platform",
+                        "feature", "kar", "log", "package", "service", "system", "igov-platform", "igov-api-docs-ui",
                         "igov-service-residence-registration", "igov-service-land-cadastre-extract",
                         "igov-service-civil-status-extract", "igov-identity-dev"),
                 boot.stream().filter(f -> !f.startsWith("igov-region-")).toList());
