@@ -167,6 +167,30 @@ public class PlatformIT extends PlatformTestSupport {
     }
 
     @Test
+    public void swaggerUiIsServedFromItsBundlePointedAtTheLiveDocument() {
+        awaitStatus("/openapi.json", 200);
+        Answer page = getFromRoot("/api-docs/");
+        assertEquals(page.body(), 200, page.status());
+        assertEquals("text/html;charset=utf-8", page.contentType().toLowerCase().replace(" ", ""));
+        assertTrue(page.body(), page.body().contains("url: \"/api/openapi.json\""));
+        assertTrue(page.body().contains("<script src=\"swagger-ui-bundle.js\"></script>"));
+
+        Answer script = getFromRoot("/api-docs/swagger-ui-bundle.js");
+        assertEquals(200, script.status());
+        assertTrue(script.contentType(), script.contentType().startsWith("text/javascript"));
+        assertTrue("Swagger UI's own bundle, not a page", script.body().length() > 500_000 && script.body().contains("SwaggerUIBundle"));
+        Answer styles = getFromRoot("/api-docs/swagger-ui.css");
+        assertEquals(200, styles.status());
+        assertTrue(styles.contentType(), styles.contentType().startsWith("text/css"));
+        assertEquals(200, getFromRoot("/api-docs/swagger-ui-standalone-preset.js").status());
+
+        assertEquals("the bundle's classes are not files of the UI", 404,
+                getFromRoot("/api-docs/SwaggerUiServlet.class").status());
+        int traversal = getFromRoot("/api-docs/..%2F..%2Fetc%2Fpasswd.js").status();
+        assertTrue("refused, not served: " + traversal, traversal == 400 || traversal == 404);
+    }
+
+    @Test
     public void regionPluginInstalledAtRuntimeIsServed() throws Exception {
         awaitStatus("/regions/dnipropetrovsk/services", 200);
         try (StoppedBundles stopped = new StoppedBundles(REGION_BUNDLE)) {

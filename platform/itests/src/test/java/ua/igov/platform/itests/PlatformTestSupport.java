@@ -98,6 +98,12 @@ public abstract class PlatformTestSupport {
                     "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "180000"),
             editConfigurationFilePut("etc/system.properties", "igov.test.serviceJar", required("igov.serviceJar")),
             editConfigurationFilePut("etc/system.properties", "igov.test.regionJar", required("igov.regionJar")),
+            // ArchetypeIT runs Maven from inside the container, on the build's own local repository
+            editConfigurationFilePut("etc/system.properties", "igov.test.mavenHome", required("igov.mavenHome")),
+            editConfigurationFilePut("etc/system.properties", "igov.test.localRepository", required("igov.localRepository")),
+            editConfigurationFilePut("etc/system.properties", "igov.test.platformVersion", required("igov.platformVersion")),
+            editConfigurationFilePut("etc/system.properties", "igov.test.archetypePluginVersion",
+                    required("igov.archetypePluginVersion")),
             // Staff of the authority that delivers residence registration in Dnipro (89), and of another (225).
             editConfigurationFilePut("etc/users.properties", "olena", "olena-password-1,official,authority-89"),
             editConfigurationFilePut("etc/users.properties", "petro", "petro-password-1,official,authority-89"),
@@ -179,6 +185,11 @@ public abstract class PlatformTestSupport {
                 .header("Content-Type", contentType)
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET outside the API, at a path from the web server's root (such as {@code /api-docs/}). */
+    protected Answer getFromRoot(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl().replaceFirst("/api$", "") + path)).GET());
     }
 
     protected Answer getAbsolute(String url, String authorization) {
