@@ -79,6 +79,9 @@ public final class OpenApiResource {
     private static void collect(Resource resource, String prefix, Map<String, ObjectNode> byPath) {
         String path = normalise(prefix + "/" + (resource.getPath() == null ? "" : resource.getPath()));
         for (ResourceMethod method : resource.getResourceMethods()) {
+            if (method.isExtended()) {
+                continue; // Jersey's own OPTIONS answers (and WADL), not operations of this API
+            }
             ObjectNode item = byPath.computeIfAbsent(path, p -> JSON.createObjectNode());
             item.set(method.getHttpMethod().toLowerCase(Locale.ROOT), operation(path, method));
         }

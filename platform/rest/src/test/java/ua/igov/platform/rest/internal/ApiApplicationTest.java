@@ -2,6 +2,7 @@ package ua.igov.platform.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -94,6 +95,8 @@ class ApiApplicationTest {
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/health"));
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/applications/{trackingNumber}/actions/{action}"));
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/services/s/applications"), "the installed service 's'");
+        parsed.getOpenAPI().getPaths().forEach((path, item) -> assertNull(item.getOptions(),
+                path + ": Jersey's generated OPTIONS answer is not an operation of the API"));
     }
 
     @Test
