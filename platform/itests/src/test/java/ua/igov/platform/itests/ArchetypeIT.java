@@ -40,7 +40,7 @@ public class ArchetypeIT extends PlatformTestSupport {
 
     @Test
     public void servicePluginFromTheArchetypeBuildsHotDeploysAndTakesApplications() throws Exception {
-        awaitStatus("/health", 200);
+        awaitPlatform();
         File project = generate("igov-service-plugin-archetype", "igov-service-" + SERVICE_CODE,
                 "-Dpackage=ua.gov.dnipro.family", "-DserviceCode=" + SERVICE_CODE, "-DcatalogueServiceId=740");
         File deployed = deploy(build(project));
@@ -75,7 +75,7 @@ public class ArchetypeIT extends PlatformTestSupport {
 
     @Test
     public void regionPluginFromTheArchetypeBuildsHotDeploysAndItsOfferingsAreInTheCatalogue() throws Exception {
-        awaitStatus("/health", 200);
+        awaitPlatform();
         File project = generate("igov-region-plugin-archetype", "igov-region-" + REGION_ID,
                 "-DregionId=" + REGION_ID, "-DregionIgovId=90");
         File deployed = deploy(build(project));

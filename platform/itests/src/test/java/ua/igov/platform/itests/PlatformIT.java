@@ -168,7 +168,7 @@ public class PlatformIT extends PlatformTestSupport {
 
     @Test
     public void swaggerUiIsServedFromItsBundlePointedAtTheLiveDocument() {
-        awaitStatus("/openapi.json", 200);
+        awaitPlatform();
         Answer page = getFromRoot("/api-docs/");
         assertEquals(page.body(), 200, page.status());
         assertEquals("text/html;charset=utf-8", page.contentType().toLowerCase().replace(" ", ""));
