@@ -73,7 +73,7 @@ class SharedBuildFilesTest {
         assertEquals(27, regionModules.size());
         assertEquals(prefixed("region-"), regionModules);
         assertEquals(List.of("catalog-generator", "service-residence-registration", "service-land-cadastre-extract",
-                        "service-civil-status-extract", "identity-dev"),
+                        "service-civil-status-extract", "identity-dev", "channel-email", "channel-sms-file"),
                 modules.stream().filter(m -> !m.startsWith("region-")).toList());
         for (String module : regionModules) {
             assertTrue(Files.isRegularFile(TestData.PLUGINS_DIR.resolve(module).resolve("pom.xml")), module);
@@ -97,7 +97,7 @@ class SharedBuildFilesTest {
             assertEquals(List.of(), children(feature, "feature"), "a region needs nothing but the platform");
         }
         assertEquals(List.of("igov-libraries", "igov-platform", "igov-api-docs-ui", "igov-service-residence-registration",
-                        "igov-service-land-cadastre-extract", "igov-service-civil-status-extract", "igov-identity-dev"),
+                        "igov-service-land-cadastre-extract", "igov-service-civil-status-extract", "igov-identity-dev", "igov-channel-email", "igov-channel-sms-file"),
                 all.stream().map(f -> f.getAttribute("name")).filter(n -> !n.startsWith("igov-region-")).toList());
     }
 
@@ -121,7 +121,7 @@ class SharedBuildFilesTest {
         assertEquals(prefixed("igov-region-"), regionArtifacts);
         assertEquals(List.of("igov-api", "igov-store", "igov-core", "igov-rest", "igov-shell", "igov-api-docs-ui",
                 "igov-service-residence-registration", "igov-service-land-cadastre-extract",
-                "igov-service-civil-status-extract", "igov-identity-dev"), others);
+                "igov-service-civil-status-extract", "igov-identity-dev", "igov-channel-email", "igov-channel-sms-file"), others);
     }
 
     @Test
@@ -134,7 +134,7 @@ class SharedBuildFilesTest {
         assertEquals(List.of("wrap", "shell", "jaas", "ssh", "management", "bundle", "config", "deployer", "diagnostic",
                         "feature", "kar", "log", "package", "service", "system", "igov-platform", "igov-api-docs-ui",
                         "igov-service-residence-registration", "igov-service-land-cadastre-extract",
-                        "igov-service-civil-status-extract", "igov-identity-dev"),
+                        "igov-service-civil-status-extract", "igov-identity-dev", "igov-channel-email", "igov-channel-sms-file"),
                 boot.stream().filter(f -> !f.startsWith("igov-region-")).toList());
         assertTrue(boot.indexOf("igov-platform") < boot.indexOf(regions.get(0)));
     }
