@@ -13,6 +13,7 @@ import ua.igov.platform.spi.Decision;
 import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.FormResources;
 import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.NotificationTemplate;
 import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.SubmissionHandler;
@@ -44,6 +45,7 @@ public class ServiceDefinition implements ServiceType {
             FormResources.read(ServiceDefinition.class, "/form/${serviceCode}.schema.json"));
     private final String uiHints = FormResources.read(ServiceDefinition.class, "/form/${serviceCode}.ui.json");
     private final SubmissionHandler handler = new ServiceChecks(Clock.systemDefaultZone());
+    private final NotificationTexts notifications = NotificationTexts.load();
 
     @Override
     public String code() {
@@ -93,5 +95,11 @@ public class ServiceDefinition implements ServiceType {
         }
         document.put("purpose", decision.form().get("purpose"));
         return Collections.unmodifiableMap(document);
+    }
+
+    /** The service's own message when the document is issued; every other step keeps the platform's text. */
+    @Override
+    public Optional<NotificationTemplate> notificationTemplate(String actionOrStatus, String language) {
+        return notifications.template(actionOrStatus, language);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.spi.Decision;
+import ua.igov.platform.spi.NotificationTemplate;
 import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.Workflow;
 
@@ -39,5 +40,16 @@ class ServiceDefinitionTest {
         assertEquals("1-00000042-7", document.get("trackingNumber"));
         assertEquals("Шевченко", document.get("lastName"));
         assertEquals("personal", document.get("purpose"));
+    }
+
+    @Test
+    void theIssuedDocumentIsAnnouncedInTheServicesOwnWordsInBothLanguages() {
+        for (String language : NotificationTexts.LANGUAGES) {
+            NotificationTemplate issued = service.notificationTemplate("issue", language).orElseThrow();
+            assertTrue(issued.body().contains("{statusLink}") && issued.sms().contains("{trackingNumber}"), language);
+        }
+        assertTrue(service.notificationTemplate("issue", "uk").orElseThrow().subject().startsWith("Документ"));
+        assertTrue(service.notificationTemplate("submit", "uk").isEmpty(), "the platform's own text for the rest");
+        assertTrue(service.notificationTemplate("issue", "de").isEmpty());
     }
 }
