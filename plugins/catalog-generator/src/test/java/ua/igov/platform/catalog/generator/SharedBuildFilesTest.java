@@ -132,7 +132,7 @@ class SharedBuildFilesTest {
         List<String> regions = boot.stream().filter(f -> f.startsWith("igov-region-")).toList();
         assertEquals(prefixed("igov-region-"), regions);
         assertEquals(List.of("wrap", "shell", "jaas", "ssh", "management", "bundle", "config", "deployer", "diagnostic",
-                        "feature", "kar", "log", "package", "service", "system", "igov-platform", "igov-api-docs-ui",
+                        "feature", "kar", "log", "package", "service", "system", "jdbc", "igov-platform", "igov-api-docs-ui",
                         "igov-service-residence-registration", "igov-service-land-cadastre-extract",
                         "igov-service-civil-status-extract", "igov-identity-dev", "igov-channel-email", "igov-channel-sms-file"),
                 boot.stream().filter(f -> !f.startsWith("igov-region-")).toList());
