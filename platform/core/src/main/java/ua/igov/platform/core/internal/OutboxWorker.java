@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -88,12 +89,20 @@ public class OutboxWorker {
     private volatile boolean stopping;
     private ScheduledExecutorService executor;
 
+    /**
+     * @param clock a {@link Clock} service registered with an {@code igov.clock} property replaces the system clock,
+     *              as it does for the escalation scheduler: messages an escalation writes at its (test) time are then
+     *              due at the worker's time too
+     */
     @Activate
-    public OutboxWorker(@Reference OutboxStore store, Config config) {
+    public OutboxWorker(@Reference OutboxStore store,
+                        @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                                policyOption = ReferencePolicyOption.GREEDY, target = "(igov.clock=*)") Clock clock,
+                        Config config) {
         this(store, Settings.of(Duration.ofMillis(config.pollMillis()), config.batchSize(),
                 Duration.ofSeconds(config.leaseSeconds()), config.maxAttempts(),
                 Duration.ofSeconds(config.firstRetrySeconds()), Duration.ofSeconds(config.maxRetrySeconds())),
-                Clock.systemUTC());
+                clock == null ? Clock.systemUTC() : clock);
         if (config.enabled()) {
             start();
         } else {
