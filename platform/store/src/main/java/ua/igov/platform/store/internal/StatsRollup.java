@@ -86,7 +86,18 @@ final class StatsRollup {
      * One row of the rollup. A day row ({@code D}) and a month row ({@code M}, dated the 1st) hold the same counts,
      * so a year is read from twelve month rows per value instead of 365 day rows.
      */
-    private record Key(String dimension, char grain, LocalDate day, int authorityId, String value) {
+    private record Key(String dimension, char grain, LocalDate day, int authorityId, String value, int shard) {
+    }
+
+    /**
+     * Each count is spread over this many rows (by application id), summed when read: every submission to a busy
+     * authority on one day would otherwise update the same rows and queue on their locks until it commits, which made
+     * the rollup the one row all submissions waited for (docs/performance.md).
+     */
+    static final int SHARDS = 8;
+
+    private static int shard(Facts app) {
+        return (int) Math.floorMod(app.id(), (long) SHARDS);
     }
 
     static final char DAY = 'D';
@@ -148,8 +159,8 @@ final class StatsRollup {
     private static List<Key> keys(Facts app, String dimension) {
         LocalDate day = LocalDate.ofInstant(app.submittedAt(), KYIV);
         int authority = app.authorityId() == null ? 0 : app.authorityId();
-        return List.of(new Key(dimension, DAY, day, authority, app.value(dimension)),
-                new Key(dimension, MONTH, day.withDayOfMonth(1), authority, app.value(dimension)));
+        return List.of(new Key(dimension, DAY, day, authority, app.value(dimension), shard(app)),
+                new Key(dimension, MONTH, day.withDayOfMonth(1), authority, app.value(dimension), shard(app)));
     }
 
     private static Map<Key, Map<String, Long>> deltas(Facts app, long sign, Map<Key, Map<String, Long>> into) {
@@ -185,7 +196,7 @@ final class StatsRollup {
         List<Map.Entry<Key, Map<String, Long>>> ordered = new ArrayList<>(deltas.entrySet());
         ordered.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::dimension).thenComparing(Key::grain)
                 .thenComparing(Key::day)
-                .thenComparingInt(Key::authorityId).thenComparing(Key::value)));
+                .thenComparingInt(Key::authorityId).thenComparing(Key::value).thenComparingInt(Key::shard)));
         for (Map.Entry<Key, Map<String, Long>> row : ordered) {
             Map<String, Long> changes = row.getValue().entrySet().stream().filter(e -> e.getValue() != 0)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
@@ -198,8 +209,8 @@ final class StatsRollup {
     private static void upsert(Connection c, SqlDialect dialect, Key key, Map<String, Long> changes) throws SQLException {
         if (dialect == SqlDialect.POSTGRESQL) {
             String columns = String.join(", ", changes.keySet());
-            String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, " + columns + ") VALUES (?, ?, ?, ?, ?"
-                    + ", ?".repeat(changes.size()) + ") ON CONFLICT (dimension, grain, stat_day, authority_id, dim_value) DO UPDATE SET "
+            String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, shard, " + columns + ") VALUES (?, ?, ?, ?, ?, ?"
+                    + ", ?".repeat(changes.size()) + ") ON CONFLICT (dimension, grain, stat_day, authority_id, dim_value, shard) DO UPDATE SET "
                     + changes.keySet().stream().map(col -> col + " = stats_cell." + col + " + EXCLUDED." + col)
                     .collect(Collectors.joining(", "));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -225,7 +236,7 @@ final class StatsRollup {
 
     private static int update(Connection c, Key key, Map<String, Long> changes) throws SQLException {
         String sql = "UPDATE stats_cell SET " + changes.keySet().stream().map(col -> col + " = " + col + " + ?")
-                .collect(Collectors.joining(", ")) + " WHERE dimension = ? AND grain = ? AND stat_day = ? AND authority_id = ? AND dim_value = ?";
+                .collect(Collectors.joining(", ")) + " WHERE dimension = ? AND grain = ? AND stat_day = ? AND authority_id = ? AND dim_value = ? AND shard = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (Long delta : changes.values()) {
@@ -237,8 +248,8 @@ final class StatsRollup {
     }
 
     private static void insert(Connection c, Key key, Map<String, Long> changes) throws SQLException {
-        String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, "
-                + String.join(", ", changes.keySet()) + ") VALUES (?, ?, ?, ?, ?" + ", ?".repeat(changes.size()) + ")";
+        String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, shard, "
+                + String.join(", ", changes.keySet()) + ") VALUES (?, ?, ?, ?, ?, ?" + ", ?".repeat(changes.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = setKey(ps, 1, key);
             for (Long delta : changes.values()) {
@@ -254,7 +265,8 @@ final class StatsRollup {
         ps.setDate(first + 2, Date.valueOf(key.day()));
         ps.setInt(first + 3, key.authorityId());
         ps.setString(first + 4, key.value());
-        return first + 5;
+        ps.setInt(first + 5, key.shard());
+        return first + 6;
     }
 
     /**
@@ -297,8 +309,8 @@ final class StatsRollup {
     }
 
     private static void insertAll(Connection c, Map<Key, long[]> rows) throws SQLException {
-        String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, " + String.join(", ", COLUMNS)
-                + ") VALUES (?, ?, ?, ?, ?" + ", ?".repeat(COLUMNS.size()) + ")";
+        String sql = "INSERT INTO stats_cell (dimension, grain, stat_day, authority_id, dim_value, shard, " + String.join(", ", COLUMNS)
+                + ") VALUES (?, ?, ?, ?, ?, ?" + ", ?".repeat(COLUMNS.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int batched = 0;
             for (Map.Entry<Key, long[]> row : rows.entrySet()) {
