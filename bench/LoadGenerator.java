@@ -100,9 +100,14 @@ public class LoadGenerator {
         // A status read needs an application to read.
         String tracking = new String(HTTP.send(submit.get(0), HttpResponse.BodyHandlers.ofString()).body())
                 .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
-        List<HttpRequest> status = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/applications/" + tracking))
+        // The status read is what a citizen checks again and again (status, deadline, overdue; no personal data);
+        // the full read brings the form, the documents and the history as well.
+        List<HttpRequest> status = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/applications/" + tracking + "/status"))
+                .header("Authorization", authorization).GET().build());
+        List<HttpRequest> full = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/applications/" + tracking))
                 .header("Authorization", authorization).GET().build());
         runMany("warm-up", status, Math.max(5, seconds), clients, 200);
+        runMany("warm-up", full, Math.max(5, seconds), clients, 200);
 
         // The baseline is measured first and last; their mean is what the others are compared with, so a drift of
         // the machine during the run (JIT, a database checkpoint) shows instead of skewing every ratio.
@@ -110,7 +115,8 @@ public class LoadGenerator {
         results.add(runMany("GET /api/health (baseline, first)", health, seconds, clients, 200));
         results.add(runMany("GET /api/services/{code}/form", form, seconds, clients, 200));
         results.add(runMany("POST /api/services/{code}/applications", submit, seconds, clients, 201));
-        results.add(runMany("GET /api/applications/{trackingNumber}", status, seconds, clients, 200));
+        results.add(runMany("GET /api/applications/{n}/status", status, seconds, clients, 200));
+        results.add(runMany("GET /api/applications/{n} (full read)", full, seconds, clients, 200));
         results.add(runMany("GET /api/health (baseline, last)", health, seconds, clients, 200));
 
         printRatios(results, String.join(" + ", bases), seconds, clients);
@@ -122,7 +128,8 @@ public class LoadGenerator {
             List<Result> many = new ArrayList<>();
             many.add(runMany("GET /api/health (baseline, first)", health, seconds, manyClients, 200));
             many.add(runMany("POST /api/services/{code}/applications", submit, seconds, manyClients, 201));
-            many.add(runMany("GET /api/applications/{trackingNumber}", status, seconds, manyClients, 200));
+            many.add(runMany("GET /api/applications/{n}/status", status, seconds, manyClients, 200));
+            many.add(runMany("GET /api/applications/{n} (full read)", full, seconds, manyClients, 200));
             many.add(runMany("GET /api/health (baseline, last)", health, seconds, manyClients, 200));
             printRatios(many, String.join(" + ", bases), seconds, manyClients);
         }

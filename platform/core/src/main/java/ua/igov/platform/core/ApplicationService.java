@@ -19,6 +19,14 @@ public interface ApplicationService {
     /** @throws ProblemException 404 if there is no such application or the caller may not see it */
     ApplicationView application(Caller caller, String trackingNumber);
 
+    /**
+     * Where an application stands (status, deadline, whether overdue), without personal data: what a citizen checks
+     * again and again, so it reads one row and, for staff, is not a read of personal data.
+     *
+     * @throws ProblemException 404 if there is no such application or the caller may not see it
+     */
+    ApplicationSummary summary(Caller caller, String trackingNumber);
+
     /** A citizen's own applications, newest first. */
     List<ApplicationSummary> mine(Caller caller, int limit);
 

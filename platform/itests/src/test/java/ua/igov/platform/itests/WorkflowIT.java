@@ -100,6 +100,11 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("guessing a number tells nothing", nonexistent.json().get("type"), someoneElses.json().get("type"));
         assertEquals(404, act(n, "cancel", "{}", lesya).status());
         assertEquals(404, get("/applications/" + n, staff("ivan")).status());
+        assertEquals("submitted", get("/applications/" + n + "/status", taras).json().get("status").asText());
+        assertEquals(someoneElses.json().get("type"), get("/applications/" + n + "/status", lesya).json().get("type"));
+        assertEquals(404, get("/applications/" + n + "/status", lesya).status());
+        assertEquals(404, get("/applications/" + n + "/status", staff("ivan")).status());
+        assertEquals(401, get("/applications/" + n + "/status").status());
         assertEquals("another authority's queue is not theirs", "[]", get("/officials/queue", staff("ivan")).body());
 
         assertEquals(401, get("/applications/" + n).status());

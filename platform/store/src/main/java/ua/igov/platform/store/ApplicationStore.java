@@ -39,6 +39,9 @@ public interface ApplicationStore {
 
     Optional<StoredApplication> findByTrackingNumber(String trackingNumber);
 
+    /** Where an application stands, read without its form data and history: one indexed row. */
+    Optional<ApplicationHead> findHead(String trackingNumber);
+
     /** A citizen's applications, newest first (without history). */
     List<StoredApplication> findByOwner(String owner, int limit);
 

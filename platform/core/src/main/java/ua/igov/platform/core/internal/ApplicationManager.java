@@ -47,6 +47,7 @@ import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionRejectedException;
 import ua.igov.platform.spi.Transition;
 import ua.igov.platform.spi.Workflow;
+import ua.igov.platform.store.ApplicationHead;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.Attachment;
 import ua.igov.platform.store.AuditEntry;
@@ -276,33 +277,51 @@ public class ApplicationManager implements ApplicationService {
 
     /** The application if the caller may see it; 404 otherwise, exactly as for a number that does not exist. */
     private StoredApplication visible(Caller caller, String typedNumber) {
-        String trackingNumber;
-        try {
-            trackingNumber = TrackingNumbers.parse(typedNumber);
-        } catch (IllegalArgumentException e) {
-            throw Problems.malformedTrackingNumber(limit(typedNumber), e.getMessage());
-        }
-        StoredApplication app;
-        try {
-            app = store.findByTrackingNumber(trackingNumber).orElse(null);
-        } catch (StoreException e) {
-            LOG.error("Application {} not read: {}", trackingNumber, e.getMessage());
-            throw Problems.unavailable("The application could not be read.");
-        }
-        if (app == null || !maySee(caller, app)) {
+        String trackingNumber = parsedNumber(typedNumber);
+        StoredApplication app = read(trackingNumber, store::findByTrackingNumber);
+        if (app == null || !maySee(caller, app.owner(), app.authorityId())) {
             throw Problems.unknownApplication(trackingNumber);
         }
         return app;
     }
 
-    static boolean maySee(Caller caller, StoredApplication app) {
+    private static String parsedNumber(String typedNumber) {
+        try {
+            return TrackingNumbers.parse(typedNumber);
+        } catch (IllegalArgumentException e) {
+            throw Problems.malformedTrackingNumber(limit(typedNumber), e.getMessage());
+        }
+    }
+
+    private static <T> T read(String trackingNumber, java.util.function.Function<String, Optional<T>> reader) {
+        try {
+            return reader.apply(trackingNumber).orElse(null);
+        } catch (StoreException e) {
+            LOG.error("Application {} not read: {}", trackingNumber, e.getMessage());
+            throw Problems.unavailable("The application could not be read.");
+        }
+    }
+
+    static boolean maySee(Caller caller, String owner, Integer authorityId) {
         if (caller instanceof Caller.CitizenCaller citizen) {
-            return citizen.citizen().ownerKey().equals(app.owner());
+            return citizen.citizen().ownerKey().equals(owner);
         }
         if (caller instanceof Caller.Staff staff) {
-            return staff.operator() || staff.worksFor(app.authorityId());
+            return staff.operator() || staff.worksFor(authorityId);
         }
         return false;
+    }
+
+    @Override
+    public ApplicationSummary summary(Caller caller, String typedNumber) {
+        String trackingNumber = parsedNumber(typedNumber);
+        ApplicationHead head = read(trackingNumber, store::findHead);
+        if (head == null || !maySee(caller, head.owner(), head.authorityId())) {
+            throw Problems.unknownApplication(trackingNumber);
+        }
+        return new ApplicationSummary(head.trackingNumber(), head.serviceCode(), head.regionId(), head.authorityId(),
+                head.status(), head.submittedAt(), head.dueAt(), overdue(head.dueAt(), head.status()),
+                head.assignedTo(), head.escalatedAt());
     }
 
     @Override
@@ -398,10 +417,13 @@ public class ApplicationManager implements ApplicationService {
     }
 
     private ApplicationSummary summary(StoredApplication app) {
-        boolean overdue = app.dueAt() != null && app.dueAt().isBefore(clock.instant())
-                && !Status.fromWireName(app.status()).isFinal();
         return new ApplicationSummary(app.trackingNumber(), app.serviceCode(), app.regionId(), app.authorityId(),
-                app.status(), app.submittedAt(), app.dueAt(), overdue, app.assignedTo(), app.escalatedAt());
+                app.status(), app.submittedAt(), app.dueAt(), overdue(app.dueAt(), app.status()), app.assignedTo(),
+                app.escalatedAt());
+    }
+
+    private boolean overdue(Instant dueAt, String status) {
+        return dueAt != null && dueAt.isBefore(clock.instant()) && !Status.fromWireName(status).isFinal();
     }
 
     // ---- the workflow ---------------------------------------------------------------------------------------------

@@ -133,7 +133,7 @@ public class RatingManager implements RatingService {
                     e.getMessage());
         }
         return applications.findByTrackingNumber(trackingNumber)
-                .filter(app -> ApplicationManager.maySee(caller, app))
+                .filter(app -> ApplicationManager.maySee(caller, app.owner(), app.authorityId()))
                 .orElseThrow(() -> Problems.unknownApplication(trackingNumber));
     }
 

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.core.ApplicationReceipt;
+import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
@@ -172,6 +173,30 @@ class ApplicationManagerTest {
         assertEquals(403, problem(() -> manager.queue(TARAS, List.of(), 10)).status());
         assertEquals(1, manager.mine(TARAS, 10).size());
         assertEquals(0, manager.mine(LESYA, 10).size());
+    }
+
+    @Test
+    void theStatusReadShowsWhereItStandsToItsCitizenAndItsAuthorityOnlyWithoutPersonalData() {
+        String n = submit();
+        ApplicationSummary mine = manager.summary(TARAS, n);
+        assertEquals(n, mine.trackingNumber());
+        assertEquals("submitted", mine.status());
+        assertEquals(Instant.parse("2026-11-27T21:59:59.999Z"), mine.dueAt());
+        assertFalse(mine.overdue());
+        long auditBefore = manager.verifyAudit(OPERATOR).entries();
+        manager.act(OLENA, n, "claim", null);
+        ApplicationSummary claimed = manager.summary(OLENA, n);
+        assertEquals("in_review", claimed.status());
+        assertEquals("olena", claimed.assignedTo());
+        assertEquals(auditBefore + 1, manager.verifyAudit(OPERATOR).entries(),
+                "the claim is audited; a status read holds no personal data, so it is not a read of it");
+        assertEquals("in_review", manager.summary(SUPERVISOR, n).status());
+
+        ProblemException other = problem(() -> manager.summary(LESYA, n));
+        assertEquals(404, other.status());
+        assertEquals(other.type(), problem(() -> manager.summary(LESYA, "1-00000099-0")).type(), "guessing tells nothing");
+        assertEquals(404, problem(() -> manager.summary(STRANGER, n)).status(), "another authority's official");
+        assertEquals(400, problem(() -> manager.summary(TARAS, "1-00000001-7")).status(), "a mistyped digit is caught");
     }
 
     @Test

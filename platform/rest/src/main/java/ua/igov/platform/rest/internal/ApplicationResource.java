@@ -55,6 +55,14 @@ public final class ApplicationResource {
         return applications.application(signedIn(request), trackingNumber);
     }
 
+    /** Where it stands, without personal data: the cheap read a citizen's page or app polls. */
+    @GET
+    @Path("/status")
+    public ApplicationSummary status(@PathParam("trackingNumber") String trackingNumber,
+                                     @Context ContainerRequestContext request) {
+        return applications.summary(signedIn(request), trackingNumber);
+    }
+
     /** A workflow step: claim, request-information, answer, approve, reject, issue, cancel, reassign. */
     @POST
     @Path("/actions/{action}")

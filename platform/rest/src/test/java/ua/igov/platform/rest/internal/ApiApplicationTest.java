@@ -250,6 +250,11 @@ class ApiApplicationTest {
         }
 
         @Override
+        public ApplicationSummary summary(Caller caller, String trackingNumber) {
+            throw Problems.unknownApplication(trackingNumber);
+        }
+
+        @Override
         public List<ApplicationSummary> mine(Caller caller, int limit) {
             return List.of();
         }

@@ -18,6 +18,7 @@ import java.util.function.LongFunction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import ua.igov.platform.store.ApplicationHead;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.Attachment;
 import ua.igov.platform.store.AuditEntry;
@@ -156,27 +157,56 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     @Override
     public Optional<StoredApplication> findByTrackingNumber(String trackingNumber) {
-        // One round trip: the application joined with its history, oldest step first.
+        // One round trip: the application joined with its history. The few steps are put in order here rather than by
+        // ORDER BY, which made the database sort on every read (docs/performance.md).
         return jdbc.read("read application " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", e.status AS event_status, "
-                    + "e.occurred_at, e.actor, e.action, e.note, e.details "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", e.id AS event_id, "
+                    + "e.status AS event_status, e.occurred_at, e.actor, e.action, e.note, e.details "
                     + "FROM application a LEFT JOIN application_event e ON e.application_id = a.id "
-                    + "WHERE a.tracking_number = ? ORDER BY e.occurred_at, e.id")) {
+                    + "WHERE a.tracking_number = ?")) {
                 ps.setString(1, trackingNumber);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
                     StoredApplication head = application(rs, List.of());
-                    List<StatusChange> history = new ArrayList<>();
+                    List<Step> steps = new ArrayList<>();
                     do {
                         if (rs.getString("event_status") != null) {
-                            history.add(new StatusChange(rs.getString("event_status"),
+                            steps.add(new Step(rs.getLong("event_id"), new StatusChange(rs.getString("event_status"),
                                     Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())), rs.getString("actor"),
-                                    rs.getString("action"), rs.getString("note"), rs.getString("details")));
+                                    rs.getString("action"), rs.getString("note"), rs.getString("details"))));
                         }
                     } while (rs.next());
-                    return Optional.of(withHistory(head, history));
+                    steps.sort(Step.IN_ORDER);
+                    return Optional.of(withHistory(head, steps.stream().map(Step::change).toList()));
+                }
+            }
+        });
+    }
+
+    /** A history entry with its row id: steps at the same instant keep the order they were written in. */
+    private record Step(long id, StatusChange change) {
+        static final java.util.Comparator<Step> IN_ORDER = java.util.Comparator
+                .comparing((Step s) -> s.change().at()).thenComparingLong(Step::id);
+    }
+
+    @Override
+    public Optional<ApplicationHead> findHead(String trackingNumber) {
+        return jdbc.read("read the status of " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT tracking_number, service_code, region_id, "
+                    + "authority_id, owner, status, submitted_at, updated_at, due_at, assigned_to, escalated_at "
+                    + "FROM application WHERE tracking_number = ?")) {
+                ps.setString(1, trackingNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ApplicationHead(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Jdbc.nullableInt(rs, "authority_id"), rs.getString(5), rs.getString(6),
+                            Jdbc.instant(rs.getTimestamp(7, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(8, Jdbc.UTC.get())),
+                            Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
+                            Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get()))));
                 }
             }
         });

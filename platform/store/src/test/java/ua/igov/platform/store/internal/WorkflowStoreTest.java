@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.ApplicationHead;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
 import ua.igov.platform.store.ConcurrentChangeException;
@@ -60,6 +61,19 @@ class WorkflowStoreTest {
         List<StoredApplication> queue = store.queue(Set.of(12), Set.of("submitted"), 50);
         assertEquals(List.of("dev:lesya", "dev:taras"), queue.stream().map(StoredApplication::owner).toList());
         assertEquals(List.of(), store.queue(Set.of(99), Set.of("submitted"), 50));
+    }
+
+    @Test
+    void theHeadTellsWhereAnApplicationStandsAndTheHistoryKeepsItsOrderWithinOneInstant() {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        store.change(app.trackingNumber(), claim(app, "olena")); // at the same instant as the submission
+        StoredApplication read = store.findByTrackingNumber(app.trackingNumber()).orElseThrow();
+        assertEquals(List.of("submitted", "in_review"), read.history().stream().map(StatusChange::status).toList());
+
+        ApplicationHead head = store.findHead(app.trackingNumber()).orElseThrow();
+        assertEquals(new ApplicationHead(read.trackingNumber(), read.serviceCode(), read.regionId(), read.authorityId(),
+                read.owner(), "in_review", read.submittedAt(), read.updatedAt(), DUE, "olena", null), head);
+        assertTrue(store.findHead("1-99999997").isEmpty());
     }
 
     @Test
