@@ -34,7 +34,29 @@ final class Jdbc {
         return dataSource;
     }
 
+    /**
+     * Runs the work in one transaction. A transaction the database rolled back on its own (a deadlock victim, a
+     * serialization failure, or Derby failing to take the lock for the next identity or sequence range under
+     * contention: SQLState class 40 and X0Y84) is run again, up to {@value #ATTEMPTS} times in all: it left nothing behind,
+     * and the work only touches the database, so running it again is safe. Any other failure is the caller's.
+     */
     <T> T inTransaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && rolledBackByTheDatabase(e)) {
+                    pause(attempt);
+                    continue;
+                }
+                throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static final int ATTEMPTS = 3;
+
+    private <T> T once(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -48,8 +70,27 @@ final class Jdbc {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean rolledBackByTheDatabase(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            String state = s.getSQLState();
+            // X0Y84: Derby's "too much contention on sequence", the same collision reported at statement level
+            if (s instanceof java.sql.SQLTransactionRollbackException
+                    || (state != null && (state.startsWith("40") || state.equals("X0Y84")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short random wait, so transactions that collided do not collide again at once. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

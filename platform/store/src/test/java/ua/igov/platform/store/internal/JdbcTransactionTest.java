@@ -1,0 +1,86 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.StoreException;
+
+/** What {@link Jdbc#inTransaction} does when the database rolls a transaction back on its own, and when it does not. */
+class JdbcTransactionTest {
+
+    private Jdbc jdbc;
+
+    @BeforeEach
+    void setUp() {
+        jdbc = TestDatabases.freshDerby().jdbc();
+    }
+
+    private long serviceTypes() {
+        return jdbc.read("count", c -> {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM service_type")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static void insertServiceType(java.sql.Connection c, String code) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO service_type (code, name_uk, form_version, updated_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
+            ps.setString(1, code);
+            ps.setString(2, code);
+            ps.setString(3, "1");
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void aTransactionTheDatabaseRolledBackIsRunAgainAndWhatItWroteTheFirstTimeIsGone() {
+        AtomicInteger attempts = new AtomicInteger();
+        String result = jdbc.inTransaction("write", c -> {
+            insertServiceType(c, "t" + attempts.incrementAndGet());
+            if (attempts.get() == 1) {
+                throw new SQLTransactionRollbackException("A lock could not be obtained within the time requested", "40XL1");
+            }
+            return "done";
+        });
+        assertEquals("done", result);
+        assertEquals(2, attempts.get());
+        assertEquals(1, serviceTypes(), "the first attempt's row was rolled back");
+    }
+
+    @Test
+    void itGivesUpAfterThreeAttempts() {
+        AtomicInteger attempts = new AtomicInteger();
+        StoreException e = assertThrows(StoreException.class, () -> jdbc.inTransaction("write", c -> {
+            attempts.incrementAndGet();
+            throw new SQLException("deadlock", "40001");
+        }));
+        assertEquals(Jdbc.ATTEMPTS, attempts.get());
+        assertEquals("40001", ((SQLException) e.getCause()).getSQLState());
+    }
+
+    @Test
+    void otherFailuresAreNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThrows(StoreException.class, () -> jdbc.inTransaction("write", c -> {
+            attempts.incrementAndGet();
+            insertServiceType(c, "same");
+            insertServiceType(c, "same"); // duplicate key: 23505, the caller's problem
+            return null;
+        }));
+        assertEquals(1, attempts.get());
+        assertThrows(IllegalStateException.class, () -> jdbc.inTransaction("write", c -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("a bug");
+        }));
+        assertEquals(2, attempts.get());
+        assertEquals(0, serviceTypes());
+    }
+}
