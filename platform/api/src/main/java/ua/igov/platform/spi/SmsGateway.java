@@ -18,4 +18,16 @@ public interface SmsGateway {
      * @throws DeliveryException if the gateway did not accept it
      */
     void send(String phoneNumber, String text, String key) throws DeliveryException;
+
+    /**
+     * Whether the gateway already accepted the SMS with this key: what the {@code sms} channel answers to
+     * {@link NotificationChannel#check}, with the same promises. The default, {@link DeliveryCheck#UNKNOWN}, suits a
+     * gateway that keeps no record; the SMS is then sent again after a node died while sending it.
+     *
+     * @throws DeliveryException if the gateway can normally tell but cannot now; the platform asks again later
+     * @since 1.2
+     */
+    default DeliveryCheck check(String key) throws DeliveryException {
+        return DeliveryCheck.UNKNOWN;
+    }
 }

@@ -8,8 +8,11 @@
  *
  * <p>The package follows semantic versioning: a plugin built against 1.x runs on any 1.y with y &ge; x.
  * 1.1 adds notifications, escalation rules and ratings (additions only; 1.0 plugins keep working).
+ * 1.2 adds {@link ua.igov.platform.spi.NotificationChannel#check} and {@link ua.igov.platform.spi.SmsGateway#check},
+ * default methods, so a channel that can tell is asked before a message in doubt is sent again (1.1 channels keep
+ * working and are sent again, as before).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package ua.igov.platform.spi;
 
 import org.osgi.annotation.versioning.Version;
