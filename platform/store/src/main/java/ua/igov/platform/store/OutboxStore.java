@@ -18,26 +18,55 @@ public interface OutboxStore {
     String SENT = "sent";
     String DEAD = "dead";
 
+    /** {@link OutboxEntry#doubt()}: its node lost the lease without a result; the channel is to be asked. */
+    String IN_DOUBT = "open";
+    /** {@link OutboxEntry#doubt()}: the channel said it had the message; recorded as sent without sending again. */
+    String CONFIRMED = "confirmed";
+    /** {@link OutboxEntry#doubt()}: the channel said it did not have it; sent once. */
+    String NOT_DELIVERED = "not-delivered";
+    /** {@link OutboxEntry#doubt()}: the channel could not tell; sent again with the same key. */
+    String RESENT = "resent";
+
     /** Writes a message in its own transaction; it is due at once. @return its id */
     long enqueue(OutboxMessage message, Instant now);
 
     /**
      * Leases up to {@code limit} due messages of the given channels to {@code owner} until {@code now + lease}: pending,
      * due by {@code now}, and not leased to anyone (or their lease expired). Oldest due first.
+     *
+     * <p>A message whose lease expired is left {@link OutboxEntry#inDoubt() in doubt}: its owner neither recorded a
+     * result nor gave it back, so it may have handed it over before it died. It stays in doubt until a
+     * {@link #markSent(long, String, Instant, String, String)} settles it, through failed attempts and releases.
      */
     List<OutboxEntry> claim(String owner, Set<String> channels, Instant now, Duration lease, int limit);
 
     /** Records a delivery. @return false if the lease was no longer {@code owner}'s (it expired and was taken over) */
-    boolean markSent(long id, String owner, Instant at);
+    default boolean markSent(long id, String owner, Instant at) {
+        return markSent(id, owner, at, null, null);
+    }
+
+    /**
+     * Records a delivery, or a message in doubt found delivered, and how its doubt was settled.
+     *
+     * @param doubt how it was settled ({@link #CONFIRMED}, {@link #NOT_DELIVERED}, {@link #RESENT}), or {@code null}
+     *              to leave it as it is
+     * @param note  kept where {@link OutboxEntry#lastError()} was, or {@code null}
+     * @return false if the lease was no longer {@code owner}'s (it expired and was taken over)
+     */
+    boolean markSent(long id, String owner, Instant at, String doubt, String note);
 
     /**
      * Records a failed attempt: the message becomes due again at {@code retryAt}, or dead when {@code retryAt} is null.
+     * A message in doubt stays in doubt.
      *
      * @return false if the lease was no longer {@code owner}'s
      */
     boolean markFailed(long id, String owner, String error, Instant retryAt);
 
-    /** Gives back the leases {@code owner} still holds on undelivered messages (a worker stopping in order). */
+    /**
+     * Gives back the leases {@code owner} still holds on undelivered messages (a worker stopping in order): they are
+     * not in doubt, since the worker stopped sending first; those that already were stay so.
+     */
     int release(String owner);
 
     /** Makes a dead message pending again, due at {@code now}, with its attempts reset. @return false if not dead */

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,13 +26,14 @@ import ua.igov.platform.store.OutboxSummary;
 /**
  * The outbox on any supported database. Claiming is a conditional UPDATE per message ("only if still due and not
  * leased"): the database lets exactly one node's UPDATE match, on Derby and on PostgreSQL alike, so no node ever
- * holds a message another node holds.
+ * holds a message another node holds. The same UPDATE tells whether the message is in doubt: a lease that is still
+ * there when it is taken over was left by a node that died holding it.
  */
 @Component(service = OutboxStore.class)
 public class JdbcOutboxStore implements OutboxStore {
 
     private static final String COLUMNS = "id, channel, recipient, subject, body, tracking_number, status, attempts, "
-            + "created_at, next_attempt_at, sent_at, last_error";
+            + "created_at, next_attempt_at, sent_at, last_error, doubt";
     private static final String CLAIMABLE = "status = '" + PENDING + "' AND next_attempt_at <= ? "
             + "AND (lease_until IS NULL OR lease_until < ?)";
 
@@ -93,8 +96,11 @@ public class JdbcOutboxStore implements OutboxStore {
         List<OutboxEntry> claimed = new ArrayList<>();
         for (long id : candidates) {
             // Another node may have taken it since the SELECT: then this UPDATE matches nothing and we skip it.
+            // Sending, failing and stopping all clear the lease, so an expired one (lease_owner still set) means its
+            // owner died holding the message, perhaps after handing it over: in doubt, until the worker settles it.
             boolean mine = jdbc.inTransaction("lease message " + id, c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ? "
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ?, "
+                        + "doubt = CASE WHEN lease_owner IS NULL THEN doubt ELSE '" + IN_DOUBT + "' END "
                         + "WHERE id = ? AND " + CLAIMABLE)) {
                     ps.setString(1, owner);
                     ps.setTimestamp(2, Jdbc.timestamp(now.plus(lease)), Jdbc.UTC.get());
@@ -117,16 +123,21 @@ public class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
-    public boolean markSent(long id, String owner, Instant at) {
+    public boolean markSent(long id, String owner, Instant at, String doubt, String note) {
         return jdbc.inTransaction("mark message " + id + " sent", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, sent_at = ?, "
-                    + "lease_owner = NULL, lease_until = NULL, last_error = NULL "
-                    + "WHERE id = ? AND status = ? AND lease_owner = ?")) {
-                ps.setString(1, SENT);
-                ps.setTimestamp(2, Jdbc.timestamp(at), Jdbc.UTC.get());
-                ps.setLong(3, id);
-                ps.setString(4, PENDING);
-                ps.setString(5, owner);
+                    + "lease_owner = NULL, lease_until = NULL, last_error = ?" + (doubt == null ? "" : ", doubt = ?")
+                    + " WHERE id = ? AND status = ? AND lease_owner = ?")) {
+                int i = 1;
+                ps.setString(i++, SENT);
+                ps.setTimestamp(i++, Jdbc.timestamp(at), Jdbc.UTC.get());
+                ps.setString(i++, truncated(note));
+                if (doubt != null) {
+                    ps.setString(i++, doubt);
+                }
+                ps.setLong(i++, id);
+                ps.setString(i++, PENDING);
+                ps.setString(i, owner);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -134,7 +145,7 @@ public class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public boolean markFailed(long id, String owner, String error, Instant retryAt) {
-        String reason = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
+        String reason = error == null ? "unknown error" : truncated(error);
         return jdbc.inTransaction("record a failed delivery of message " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                     + "status = ?, next_attempt_at = " + (retryAt == null ? "next_attempt_at" : "?")
@@ -151,6 +162,10 @@ public class JdbcOutboxStore implements OutboxStore {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    private static String truncated(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
     }
 
     @Override
@@ -222,7 +237,8 @@ public class JdbcOutboxStore implements OutboxStore {
                         rs.getString("tracking_number")), rs.getString("status"), rs.getInt("attempts"),
                         Jdbc.instant(rs.getTimestamp("created_at", Jdbc.UTC.get())),
                         Jdbc.instant(rs.getTimestamp("next_attempt_at", Jdbc.UTC.get())),
-                        Jdbc.instant(rs.getTimestamp("sent_at", Jdbc.UTC.get())), rs.getString("last_error")));
+                        Jdbc.instant(rs.getTimestamp("sent_at", Jdbc.UTC.get())), rs.getString("last_error"),
+                        rs.getString("doubt")));
             }
         }
         return entries;
@@ -249,7 +265,18 @@ public class JdbcOutboxStore implements OutboxStore {
                     }
                 }
             }
-            return new OutboxSummary(pending, oldest, dead);
+            // few rows ever have a doubt, and ix_outbox_doubt finds them without reading the rest
+            Map<String, Long> doubts = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT doubt, COUNT(*) FROM outbox WHERE doubt IS NOT NULL "
+                    + "GROUP BY doubt")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        doubts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return new OutboxSummary(pending, oldest, dead, doubts.getOrDefault(IN_DOUBT, 0L),
+                    doubts.getOrDefault(CONFIRMED, 0L), doubts.getOrDefault(RESENT, 0L));
         });
     }
 }

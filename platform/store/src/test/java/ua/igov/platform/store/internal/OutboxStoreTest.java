@@ -143,6 +143,46 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aMessageWhoseLeaseRanOutIsInDoubtUntilSettled() {
+        long died = outbox.enqueue(mail("taken by a node that died"), NOW);
+        long failed = outbox.enqueue(mail("failed once"), NOW);
+        long released = outbox.enqueue(mail("given back"), NOW);
+        assertEquals(List.of(died, failed), ids(outbox.claim("a", ALL, NOW, LEASE, 2)));
+        assertTrue(outbox.markFailed(failed, "a", "503", NOW.plusSeconds(1)));
+        assertEquals(List.of(released), ids(outbox.claim("c", ALL, NOW, LEASE, 1)));
+        assertEquals(1, outbox.release("c"));
+        assertFalse(outbox.find(died).orElseThrow().inDoubt(), "held, not yet taken over");
+
+        // node a dies holding 'died'; a failed attempt and a stop in order cleared their leases: not in doubt
+        Instant later = NOW.plus(LEASE).plusSeconds(1);
+        List<OutboxEntry> taken = outbox.claim("b", ALL, later, LEASE, 10);
+        assertEquals(List.of(died, failed, released), ids(taken));
+        assertEquals(List.of(died), taken.stream().filter(OutboxEntry::inDoubt).map(OutboxEntry::id).toList());
+        assertEquals(1, outbox.summary().inDoubt());
+
+        // still in doubt after b's check failed, and after b gave it back, until a delivery settles it
+        assertTrue(outbox.markFailed(died, "b", "journal unreachable", later));
+        assertTrue(outbox.claim("b", ALL, later, LEASE, 1).get(0).inDoubt());
+        assertEquals(3, outbox.release("b"));
+        List<OutboxEntry> givenBack = outbox.claim("d", ALL, later, LEASE, 10);
+        assertEquals(List.of(died), givenBack.stream().filter(OutboxEntry::inDoubt).map(OutboxEntry::id).toList());
+        assertTrue(outbox.markSent(died, "d", later, OutboxStore.CONFIRMED, "in doubt; the channel had it: not sent again"));
+        OutboxEntry settled = outbox.find(died).orElseThrow();
+        assertEquals(OutboxStore.SENT, settled.status());
+        assertEquals(OutboxStore.CONFIRMED, settled.doubt());
+        assertFalse(settled.inDoubt());
+        assertEquals("in doubt; the channel had it: not sent again", settled.lastError());
+
+        assertTrue(outbox.markSent(failed, "d", later));
+        assertTrue(outbox.markSent(released, "d", later, OutboxStore.RESENT, null));
+        assertEquals(null, outbox.find(failed).orElseThrow().doubt());
+        assertEquals(null, outbox.find(failed).orElseThrow().lastError(), "a delivery clears the last error");
+        assertEquals(0, outbox.summary().inDoubt());
+        assertEquals(1, outbox.summary().confirmed());
+        assertEquals(1, outbox.summary().resent());
+    }
+
+    @Test
     void messagesAreWrittenWithTheStepOrNotAtAll() {
         StoredApplication app = applications.insert(new NewApplication("residence-registration", "lviv", 1, 29, 100,
                 "1.0", "0.1.0", "{}", new StatusChange("submitted", NOW, "dev:taras", "submit", null, null),
