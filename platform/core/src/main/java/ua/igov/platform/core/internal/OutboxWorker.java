@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.igov.platform.spi.DeliveryCheck;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.NotificationChannel;
 import ua.igov.platform.spi.OutgoingMessage;
@@ -37,6 +38,11 @@ import ua.igov.platform.store.OutboxStore;
  * node that dies leaves its messages to the others once their leases expire. A failed delivery is retried with
  * exponential back-off and, after the last attempt, left as a dead letter; one message or one channel failing
  * never holds up the others.
+ *
+ * <p>A message taken over from a node that died is in doubt: that node may have handed it to the channel before it
+ * could record so. The worker asks the channel first ({@link NotificationChannel#check}): one that can tell gets the
+ * message exactly once; one that cannot gets it again with the same key (at least once). A check that fails is retried
+ * like a failed delivery, never answered by sending blindly: the channel said it can normally tell.
  */
 @Component(service = OutboxWorker.class, immediate = true, configurationPid = OutboxWorker.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -210,6 +216,23 @@ public class OutboxWorker {
     private boolean deliver(OutboxEntry entry, NotificationChannel channel) {
         OutgoingMessage message = new OutgoingMessage(key(entry.id()), entry.message().recipient(),
                 entry.message().subject(), entry.message().body(), entry.message().trackingNumber());
+        String doubt = null;
+        if (entry.inDoubt()) {
+            DeliveryCheck answer;
+            try {
+                answer = channel.check(message);
+            } catch (DeliveryException e) {
+                failed(entry, "in doubt, and the channel could not say whether it has it: " + e.getMessage(), e.permanent());
+                return false;
+            } catch (RuntimeException e) {
+                failed(entry, "in doubt, and the channel could not say whether it has it: " + e, false);
+                return false;
+            }
+            if (answer == DeliveryCheck.DELIVERED) {
+                return confirmed(entry);
+            }
+            doubt = answer == DeliveryCheck.NOT_DELIVERED ? OutboxStore.NOT_DELIVERED : OutboxStore.RESENT;
+        }
         try {
             channel.send(message);
         } catch (DeliveryException e) {
@@ -219,10 +242,25 @@ public class OutboxWorker {
             failed(entry, e.toString(), false); // a plugin's bug is treated as a temporary failure
             return false;
         }
-        if (!store.markSent(entry.id(), owner, clock.instant())) {
+        if (OutboxStore.RESENT.equals(doubt)) {
+            LOG.warn("Message {} was in doubt and '{}' cannot tell whether it had it: sent again with the same key",
+                    entry.id(), entry.message().channel());
+        }
+        String note = OutboxStore.RESENT.equals(doubt) ? "in doubt after a node died holding it; the channel could "
+                + "not tell whether it had it, so it was sent again with the same key" : null;
+        if (!store.markSent(entry.id(), owner, clock.instant(), doubt, note)) {
             LOG.warn("Message {} was sent after its lease ran out; another node may send it again", entry.id());
         }
         return true;
+    }
+
+    /** The channel already had a message in doubt: recorded as sent, with a note of why it was not sent. */
+    private boolean confirmed(OutboxEntry entry) {
+        boolean recorded = store.markSent(entry.id(), owner, clock.instant(), OutboxStore.CONFIRMED,
+                "in doubt after a node died holding it; the channel had it already, so it was not sent again");
+        LOG.info("Message {} was in doubt; '{}' confirmed it had it, not sent again{}", entry.id(),
+                entry.message().channel(), recorded ? "" : " (the lease had run out, another node will ask again)");
+        return recorded;
     }
 
     private void failed(OutboxEntry entry, String error, boolean permanent) {

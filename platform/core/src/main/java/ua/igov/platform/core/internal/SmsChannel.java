@@ -1,5 +1,6 @@
 package ua.igov.platform.core.internal;
 
+import ua.igov.platform.spi.DeliveryCheck;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.NotificationChannel;
 import ua.igov.platform.spi.OutgoingMessage;
@@ -30,5 +31,10 @@ final class SmsChannel implements NotificationChannel {
             throw DeliveryException.permanent("not a phone number in international form: " + message.recipient(), null);
         }
         gateway.send(message.recipient(), message.body(), message.key());
+    }
+
+    @Override
+    public DeliveryCheck check(OutgoingMessage message) throws DeliveryException {
+        return gateway.check(message.key());
     }
 }

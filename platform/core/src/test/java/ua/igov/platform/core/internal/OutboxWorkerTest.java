@@ -1,6 +1,7 @@
 package ua.igov.platform.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -8,8 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import ua.igov.platform.spi.DeliveryCheck;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.NotificationChannel;
 import ua.igov.platform.spi.OutgoingMessage;
@@ -53,6 +57,168 @@ class OutboxWorkerTest {
             }
             delivered.add(message);
         }
+    }
+
+    /** What ends a worker's thread in the middle of a delivery, as kill -9 ends a node: no markSent, no markFailed. */
+    static final class Killed extends Error {
+        Killed() {
+            super("killed", null, false, false);
+        }
+    }
+
+    /**
+     * A channel's server shared by every worker (node): it records each message it accepts under its key, and can tell
+     * afterwards ({@link #answers}), or not. {@link #killOnAccepting} kills the sending worker right after the server
+     * accepted that message, {@link #killBeforeAccepting} right before.
+     */
+    static final class Server implements NotificationChannel {
+        final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        final List<String> checked = Collections.synchronizedList(new ArrayList<>());
+        boolean answers = true;
+        String killOnAccepting;
+        String killBeforeAccepting;
+        int checkFailures;
+
+        @Override
+        public String id() {
+            return "email";
+        }
+
+        @Override
+        public void send(OutgoingMessage message) {
+            if (message.body().equals(killBeforeAccepting)) {
+                killBeforeAccepting = null;
+                throw new Killed();
+            }
+            accepted.add(message.key());
+            if (message.body().equals(killOnAccepting)) {
+                killOnAccepting = null;
+                throw new Killed();
+            }
+        }
+
+        @Override
+        public DeliveryCheck check(OutgoingMessage message) throws DeliveryException {
+            checked.add(message.key());
+            if (checkFailures > 0) {
+                checkFailures--;
+                throw DeliveryException.temporary("journal mailbox unreachable", null);
+            }
+            if (!answers) {
+                return DeliveryCheck.UNKNOWN;
+            }
+            return accepted.contains(message.key()) ? DeliveryCheck.DELIVERED : DeliveryCheck.NOT_DELIVERED;
+        }
+
+        Map<String, Long> timesByKey() {
+            return accepted.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting()));
+        }
+    }
+
+    /** Five messages; a first worker takes them all and dies as the server handles the third. @return their ids */
+    private List<Long> aWorkerDiesDelivering(Server server, boolean afterAccepting) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(enqueue("email", "m" + i));
+        }
+        if (afterAccepting) {
+            server.killOnAccepting = "m3";
+        } else {
+            server.killBeforeAccepting = "m3";
+        }
+        OutboxWorker dying = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        dying.addChannel(server);
+        assertThrows(Killed.class, dying::deliverDue);
+        assertEquals(3, stores.outbox.summary().pending(), "nothing recorded after the second");
+        return ids;
+    }
+
+    /** Another node takes over once the dead one's leases ran out. */
+    private OutboxWorker theOtherNodeAfterTheLease(Server server) {
+        OutboxWorker other = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        other.addChannel(server);
+        assertEquals(0, other.deliverDue(), "the dead node's leases hold until they run out");
+        clock.advance(SETTINGS.lease().plusSeconds(1));
+        return other;
+    }
+
+    @Test
+    void aMessageTheDeadNodeHandedOverIsNotSentAgainWhenTheChannelCanTell() {
+        Server server = new Server();
+        List<Long> ids = aWorkerDiesDelivering(server, true);
+        OutboxWorker other = theOtherNodeAfterTheLease(server);
+
+        assertEquals(3, other.deliverDue(), "m3 confirmed, m4 and m5 sent");
+        assertEquals(List.of("outbox-" + ids.get(2), "outbox-" + ids.get(3), "outbox-" + ids.get(4)), server.checked,
+                "only the messages the dead node held are in doubt");
+        assertTrue(server.timesByKey().values().stream().allMatch(n -> n == 1), "each once: " + server.accepted);
+        assertEquals(5, server.accepted.size());
+        OutboxEntry m3 = stores.outbox.find(ids.get(2)).orElseThrow();
+        assertEquals(OutboxStore.SENT, m3.status());
+        assertEquals(OutboxStore.CONFIRMED, m3.doubt());
+        assertTrue(m3.lastError().contains("not sent again"), m3.lastError());
+        assertEquals(OutboxStore.NOT_DELIVERED, stores.outbox.find(ids.get(3)).orElseThrow().doubt());
+        assertEquals(null, stores.outbox.find(ids.get(0)).orElseThrow().doubt());
+        assertEquals(0, stores.outbox.summary().pending());
+        assertEquals(1, stores.outbox.summary().confirmed());
+        assertEquals(0, stores.outbox.summary().resent());
+    }
+
+    @Test
+    void aMessageTheDeadNodeDidNotHandOverIsSentOnceWhenTheChannelCanTell() {
+        Server server = new Server();
+        List<Long> ids = aWorkerDiesDelivering(server, false);
+        OutboxWorker other = theOtherNodeAfterTheLease(server);
+
+        assertEquals(3, other.deliverDue());
+        assertEquals(5, server.accepted.size());
+        assertEquals(1L, server.timesByKey().get("outbox-" + ids.get(2)));
+        assertEquals(OutboxStore.NOT_DELIVERED, stores.outbox.find(ids.get(2)).orElseThrow().doubt());
+        assertEquals(0, stores.outbox.summary().confirmed());
+    }
+
+    @Test
+    void aChannelThatCannotTellGetsTheMessageInDoubtAgainWithTheSameKey() {
+        Server server = new Server();
+        server.answers = false;
+        List<Long> ids = aWorkerDiesDelivering(server, true);
+        OutboxWorker other = theOtherNodeAfterTheLease(server);
+
+        assertEquals(3, other.deliverDue());
+        Map<String, Long> times = server.timesByKey();
+        assertEquals(Map.of("outbox-" + ids.get(2), 2L), times.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "at least once: m3 twice, no other");
+        assertEquals(5, times.size());
+        OutboxEntry m3 = stores.outbox.find(ids.get(2)).orElseThrow();
+        assertEquals(OutboxStore.RESENT, m3.doubt());
+        assertTrue(m3.lastError().contains("sent again"), m3.lastError());
+        assertEquals(3, stores.outbox.summary().resent(), "m3 and the two the dead node held but had not reached");
+    }
+
+    @Test
+    void aFailedCheckIsRetriedWithBackOffAndNeverAnsweredBySendingBlindly() {
+        Server server = new Server();
+        server.checkFailures = 1;
+        List<Long> ids = aWorkerDiesDelivering(server, true);
+        OutboxWorker other = theOtherNodeAfterTheLease(server);
+        String m3 = "outbox-" + ids.get(2);
+
+        assertEquals(2, other.deliverDue(), "m3's check fails; m4 and m5 are checked and sent");
+        assertEquals(1L, server.timesByKey().get(m3), "not sent while the channel could not tell");
+        OutboxEntry waiting = stores.outbox.find(ids.get(2)).orElseThrow();
+        assertTrue(waiting.inDoubt(), "still in doubt after a failed check");
+        assertEquals(1, waiting.attempts());
+        assertTrue(waiting.lastError().contains("journal mailbox unreachable"), waiting.lastError());
+
+        clock.advance(Duration.ofSeconds(29));
+        assertEquals(0, other.deliverDue());
+        assertEquals(3, server.checked.size(), "not asked again before the back-off");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, other.deliverDue(), "asked again after the back-off: it had it");
+        assertEquals(1L, server.timesByKey().get(m3));
+        assertEquals(5, server.accepted.size());
+        assertEquals(OutboxStore.CONFIRMED, stores.outbox.find(ids.get(2)).orElseThrow().doubt());
+        assertEquals(0, stores.outbox.summary().pending());
     }
 
     private long enqueue(String channel, String text) {
