@@ -14,12 +14,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import ua.igov.platform.spi.DeliveryCheck;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.SmsGateway;
 
 /**
  * A development SMS gateway: each SMS is one line appended to a file, {@code time<TAB>key<TAB>number<TAB>text}, so
- * a developer (or a test) sees what citizens would receive. Never for production: nothing reaches a phone.
+ * a developer (or a test) sees what citizens would receive. Never for production: nothing reaches a phone. The file
+ * is also its record of what it accepted, so it can tell whether an SMS in doubt was written ({@link #check}).
  */
 @Component(service = SmsGateway.class, configurationPid = FileSmsGateway.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -65,6 +67,24 @@ public class FileSmsGateway implements SmsGateway {
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw DeliveryException.temporary("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Written if a whole line (one ending in a line break: a write cut short is not a message) carries the key. */
+    @Override
+    public synchronized DeliveryCheck check(String key) throws DeliveryException {
+        if (!Files.exists(file)) {
+            return DeliveryCheck.NOT_DELIVERED;
+        }
+        // the text's own tabs are escaped, so a tab-delimited key is the key field
+        String field = "\t" + key + "\t";
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            int end = content.lastIndexOf('\n') + 1; // what follows the last line break is a line cut short
+            return content.substring(0, end).lines().anyMatch(line -> line.contains(field))
+                    ? DeliveryCheck.DELIVERED : DeliveryCheck.NOT_DELIVERED;
+        } catch (IOException e) {
+            throw DeliveryException.temporary("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

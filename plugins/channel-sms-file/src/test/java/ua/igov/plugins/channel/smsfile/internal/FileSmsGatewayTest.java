@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.igov.platform.spi.DeliveryCheck;
 import ua.igov.platform.spi.DeliveryException;
 
 class FileSmsGatewayTest {
@@ -31,6 +33,30 @@ class FileSmsGatewayTest {
         assertEquals(List.of(
                 "2026-11-25T10:00:00Z\toutbox-7\t+380501234567\tЗаяву 1-00000001-6 прийнято.\\nСтатус: http://x/1",
                 "2026-11-25T10:00:00Z\toutbox-8\t+380671112233\tsecond"), lines);
+    }
+
+    @Test
+    void itTellsWhetherAnSmsWasWrittenFromTheFile() throws Exception {
+        Path file = dir.resolve("sms/outbox.txt");
+        FileSmsGateway gateway = new FileSmsGateway(file, Clock.systemUTC());
+        assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-7"), "no file yet");
+        gateway.send("+380501234567", "about outbox-8\tand outbox-9", "outbox-7");
+        assertEquals(DeliveryCheck.DELIVERED, gateway.check("outbox-7"));
+        assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-8"), "a key in the text is not the key");
+        assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-"), "the whole key");
+
+        // a node killed in the middle of a write leaves a line without its end: not written, so sent again
+        Files.writeString(file, "2026-11-25T10:00:00Z\toutbox-9\t+3805", StandardOpenOption.APPEND);
+        assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-9"));
+        assertEquals(DeliveryCheck.DELIVERED, gateway.check("outbox-7"));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsATemporaryFailureOfTheCheck() throws Exception {
+        Path directory = Files.createDirectories(dir.resolve("outbox.txt"));
+        FileSmsGateway gateway = new FileSmsGateway(directory, Clock.systemUTC());
+        DeliveryException e = assertThrows(DeliveryException.class, () -> gateway.check("outbox-1"));
+        assertFalse(e.permanent());
     }
 
     @Test
