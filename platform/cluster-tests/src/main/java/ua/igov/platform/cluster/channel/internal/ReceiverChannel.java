@@ -13,6 +13,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import ua.igov.platform.spi.DeliveryCheck;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.NotificationChannel;
 import ua.igov.platform.spi.OutgoingMessage;
@@ -20,8 +21,9 @@ import ua.igov.platform.spi.OutgoingMessage;
 /**
  * The cluster test's {@code email} channel, deployed into each node: it hands every message to the test's receiver
  * over HTTP, naming the message's key and the node that sends it, and counts as delivered only when the receiver
- * answered 200 (as an SMTP server's 250). Configured by {@code etc/ua.igov.test.channel.cfg} ({@code receiver},
- * {@code node}).
+ * answered 200 (as an SMTP server's 250). It can tell whether the receiver has a message in doubt: it asks
+ * {@code delivered?key=...} next to the receiver's address. Configured by {@code etc/ua.igov.test.channel.cfg}
+ * ({@code receiver}, {@code node}).
  */
 @Component(service = NotificationChannel.class, configurationPid = "ua.igov.test.channel",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -51,6 +53,28 @@ public class ReceiverChannel implements NotificationChannel {
             if (response.statusCode() != 200) {
                 throw DeliveryException.temporary("the receiver answered " + response.statusCode(), null);
             }
+        } catch (IOException e) {
+            throw DeliveryException.temporary("the receiver is unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryException.temporary("interrupted", e);
+        }
+    }
+
+    @Override
+    public DeliveryCheck check(OutgoingMessage message) throws DeliveryException {
+        URI uri = URI.create(receiver).resolve("delivered?key=" + encode(message.key()));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw DeliveryException.temporary("the receiver answered " + response.statusCode(), null);
+            }
+            return switch (response.body().trim()) {
+                case "yes" -> DeliveryCheck.DELIVERED;
+                case "no" -> DeliveryCheck.NOT_DELIVERED;
+                default -> throw DeliveryException.temporary("the receiver answered " + response.body(), null);
+            };
         } catch (IOException e) {
             throw DeliveryException.temporary("the receiver is unreachable: " + e, e);
         } catch (InterruptedException e) {
