@@ -88,10 +88,21 @@ public class DoctorCommand extends PlatformCommand {
             boolean ok = outbox.dead() == 0 && oldest.compareTo(STUCK) < 0;
             return new Check("notification outbox", ok, outbox.pending() + " pending"
                     + (outbox.pending() > 0 ? ", oldest " + oldest.toMinutes() + " min" : "") + ", " + outbox.dead()
-                    + " dead" + (ok ? "" : " (see platform:outbox --status " + (outbox.dead() > 0 ? "dead" : "pending") + ")"));
+                    + " dead" + doubts(outbox)
+                    + (ok ? "" : " (see platform:outbox --status " + (outbox.dead() > 0 ? "dead" : "pending") + ")"));
         } catch (RuntimeException e) {
             return new Check("notification outbox", false, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Messages a node died holding, and how they were settled: nothing when there were none. */
+    static String doubts(OutboxSummary outbox) {
+        if (outbox.inDoubt() + outbox.confirmed() + outbox.resent() == 0) {
+            return "";
+        }
+        return "; after a node died: " + outbox.confirmed() + " confirmed by their channel (not re-sent), "
+                + outbox.resent() + " re-sent in doubt (their channel cannot tell)"
+                + (outbox.inDoubt() > 0 ? ", " + outbox.inDoubt() + " still in doubt" : "");
     }
 
     private Check dataSource() {

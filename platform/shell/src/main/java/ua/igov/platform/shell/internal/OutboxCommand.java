@@ -38,7 +38,7 @@ public class OutboxCommand extends PlatformCommand {
 
     /** A message as listed: no body, which may hold personal data the operator need not read. */
     public record Row(long id, String channel, String recipient, String trackingNumber, String status, int attempts,
-                      Instant createdAt, Instant nextAttemptAt, String lastError) {
+                      Instant createdAt, Instant nextAttemptAt, String lastError, String doubt) {
     }
 
     /** The answer to {@code --retry}. */
@@ -62,7 +62,7 @@ public class OutboxCommand extends PlatformCommand {
 
     private static Row row(OutboxEntry e) {
         return new Row(e.id(), e.message().channel(), e.message().recipient(), e.message().trackingNumber(), e.status(),
-                e.attempts(), e.createdAt(), e.nextAttemptAt(), e.lastError());
+                e.attempts(), e.createdAt(), e.nextAttemptAt(), e.lastError(), e.doubt());
     }
 
     @Override
@@ -73,13 +73,15 @@ public class OutboxCommand extends PlatformCommand {
             return;
         }
         ShellTable table = new ShellTable();
-        for (String column : List.of("Id", "Channel", "Recipient", "Application", "Attempts", "Created", "Next attempt")) {
+        for (String column : List.of("Id", "Channel", "Recipient", "Application", "Attempts", "Created", "Next attempt",
+                "Doubt")) {
             table.column(column);
         }
         table.column("Last error").maxSize(60);
         for (Row r : (List<Row>) result) {
             table.addRow().addContent(r.id(), r.channel(), r.recipient(), r.trackingNumber() == null ? "" : r.trackingNumber(),
-                    r.attempts(), r.createdAt(), r.nextAttemptAt(), r.lastError() == null ? "" : r.lastError());
+                    r.attempts(), r.createdAt(), r.nextAttemptAt(), r.doubt() == null ? "" : r.doubt(),
+                    r.lastError() == null ? "" : r.lastError());
         }
         table.print(out);
     }
