@@ -1,17 +1,21 @@
 package ua.igov.plugins.channel.email.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Properties;
 
 import javax.activation.DataHandler;
+import javax.mail.Folder;
 import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.SendFailedException;
 import javax.mail.Session;
+import javax.mail.Store;
 import javax.mail.Transport;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
+import javax.mail.search.MessageIDTerm;
 import javax.mail.util.ByteArrayDataSource;
 
 import org.osgi.service.component.annotations.Activate;
@@ -21,6 +25,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import ua.igov.platform.spi.DeliveryCheck;
 import ua.igov.platform.spi.DeliveryException;
 import ua.igov.platform.spi.NotificationChannel;
 import ua.igov.platform.spi.OutgoingMessage;
@@ -29,6 +34,11 @@ import ua.igov.platform.spi.OutgoingMessage;
  * The {@code email} channel: each message goes to the configured SMTP server as plain UTF-8 text. Its Message-ID
  * is made from the message's key, so if a crash makes the platform send it again, the copy has the same Message-ID
  * and mail systems that de-duplicate (and the citizen's mail client threading) see one message.
+ *
+ * <p>With a journal mailbox configured ({@code journalAddress} and its IMAP settings), every message is also sent
+ * (BCC) to that mailbox in the same SMTP transaction, so the server accepts both copies or neither. The channel then
+ * tells whether a message in doubt was accepted by searching the journal for its Message-ID ({@link #check}), and the
+ * platform does not send it twice. Without a journal it cannot tell, and a message in doubt is sent again.
  */
 @Component(service = NotificationChannel.class, configurationPid = EmailChannel.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -63,12 +73,37 @@ public class EmailChannel implements NotificationChannel {
 
         @AttributeDefinition(description = "Connect and read timeout, in milliseconds: a hung server fails the attempt")
         int timeoutMillis() default 10000;
+
+        @AttributeDefinition(description = "A mailbox that gets a copy (BCC) of every message, read over IMAP to tell "
+                + "whether a message was sent before a node died; empty for none", required = false)
+        String journalAddress() default "";
+
+        @AttributeDefinition(description = "IMAP server of the journal mailbox", required = false)
+        String journalImapHost() default "localhost";
+
+        @AttributeDefinition(description = "IMAP port of the journal mailbox (993 with TLS, 143 without)", required = false)
+        int journalImapPort() default 993;
+
+        @AttributeDefinition(description = "Connect to the journal's IMAP server over TLS", required = false)
+        boolean journalImapTls() default true;
+
+        @AttributeDefinition(description = "IMAP user name of the journal mailbox", required = false)
+        String journalUsername() default "";
+
+        @AttributeDefinition(description = "IMAP password of the journal mailbox", type = AttributeType.PASSWORD,
+                required = false)
+        String _journalPassword() default "";
+
+        @AttributeDefinition(description = "The journal mailbox's folder the copies arrive in", required = false)
+        String journalFolder() default "INBOX";
     }
 
     private final Config config;
     private final Session session;
     private final InternetAddress from;
     private final String domain;
+    private final InternetAddress journal;
+    private final Session journalSession;
 
     @Activate
     public EmailChannel(Config config) {
@@ -81,8 +116,43 @@ public class EmailChannel implements NotificationChannel {
         String address = from.getAddress();
         this.domain = address.substring(address.indexOf('@') + 1);
         this.session = Session.getInstance(properties(config));
+        this.journal = journal(config);
+        this.journalSession = journal == null ? null : Session.getInstance(journalProperties(config));
         LOG.log(System.Logger.Level.INFO, "E-mail channel sends through " + config.host() + ":" + config.port()
-                + (config.tls() ? " (TLS)" : config.startTls() ? " (STARTTLS)" : ""));
+                + (config.tls() ? " (TLS)" : config.startTls() ? " (STARTTLS)" : "")
+                + (journal == null ? "; no journal mailbox: a message in doubt after a crash is sent again"
+                : "; journal mailbox " + journal.getAddress() + " read at " + config.journalImapHost() + ":"
+                + config.journalImapPort()));
+    }
+
+    private static InternetAddress journal(Config config) {
+        if (config.journalAddress().isBlank()) {
+            return null;
+        }
+        if (config.journalUsername().isBlank()) {
+            throw new IllegalArgumentException("'journalAddress' of " + PID + " needs 'journalUsername' (and "
+                    + "'.journalPassword') to read the journal mailbox over IMAP");
+        }
+        try {
+            return new InternetAddress(config.journalAddress(), true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("'journalAddress' of " + PID + " is not an e-mail address: "
+                    + config.journalAddress(), e);
+        }
+    }
+
+    private static Properties journalProperties(Config config) {
+        String protocol = config.journalImapTls() ? "imaps" : "imap";
+        Properties p = new Properties();
+        p.put("mail.store.protocol", protocol);
+        p.put("mail." + protocol + ".host", config.journalImapHost());
+        p.put("mail." + protocol + ".port", String.valueOf(config.journalImapPort()));
+        p.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
+        p.put("mail." + protocol + ".timeout", String.valueOf(config.timeoutMillis()));
+        if (config.journalImapTls()) {
+            p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        }
+        return p;
     }
 
     private static Properties properties(Config config) {
@@ -136,9 +206,53 @@ public class EmailChannel implements NotificationChannel {
         }
     }
 
-    private MimeMessage mime(OutgoingMessage message) throws MessagingException {
-        String messageId = "<" + message.key() + "." + (message.trackingNumber() == null ? "igov" : message.trackingNumber())
+    /**
+     * Searches the journal mailbox for the message's Message-ID: there means the SMTP server accepted the message
+     * (with its journal copy, in one transaction). Without a journal, {@link DeliveryCheck#UNKNOWN}. A copy the
+     * server accepted but has not yet put into the mailbox reads as not there: the lease a node holds a message for
+     * (two minutes by default) is the time a copy has to arrive.
+     */
+    @Override
+    public DeliveryCheck check(OutgoingMessage message) throws DeliveryException {
+        if (journal == null) {
+            return DeliveryCheck.UNKNOWN;
+        }
+        String messageId = messageId(message);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Session.class.getClassLoader());
+        try (Store store = journalSession.getStore()) {
+            store.connect(config.journalUsername(), config._journalPassword());
+            Folder folder = store.getFolder(config.journalFolder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                // IMAP searches headers for a substring; the angle brackets make it the whole id, and the match is
+                // checked again here
+                for (Message found : folder.search(new MessageIDTerm(messageId))) {
+                    String[] ids = found.getHeader("Message-ID");
+                    if (ids != null && Arrays.stream(ids).anyMatch(id -> id.trim().equals(messageId))) {
+                        return DeliveryCheck.DELIVERED;
+                    }
+                }
+                return DeliveryCheck.NOT_DELIVERED;
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            throw DeliveryException.temporary("journal mailbox " + config.journalImapHost() + ":"
+                    + config.journalImapPort() + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private String messageId(OutgoingMessage message) {
+        return "<" + message.key() + "." + (message.trackingNumber() == null ? "igov" : message.trackingNumber())
                 + "@" + domain + ">";
+    }
+
+    private MimeMessage mime(OutgoingMessage message) throws MessagingException {
+        String messageId = messageId(message);
         MimeMessage mime = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -147,6 +261,10 @@ public class EmailChannel implements NotificationChannel {
         };
         mime.setFrom(from);
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.recipient(), true));
+        if (journal != null) {
+            // one transaction for both recipients: the server takes both copies or neither (no partial sends)
+            mime.setRecipient(Message.RecipientType.BCC, journal);
+        }
         mime.setSubject(message.subject() == null ? "" : message.subject(), StandardCharsets.UTF_8.name());
         // The text as bytes with its type: no activation handler lookup, which a class loader per bundle can break.
         mime.setDataHandler(new DataHandler(new ByteArrayDataSource(message.body().getBytes(StandardCharsets.UTF_8),

@@ -73,6 +73,13 @@ class EmailDeliveryTest {
             public String username() { return ""; }
             public String _password() { return ""; }
             public int timeoutMillis() { return 5000; }
+            public String journalAddress() { return ""; }
+            public String journalImapHost() { return "localhost"; }
+            public int journalImapPort() { return 993; }
+            public boolean journalImapTls() { return true; }
+            public String journalUsername() { return ""; }
+            public String _journalPassword() { return ""; }
+            public String journalFolder() { return "INBOX"; }
         };
     }
 
