@@ -232,6 +232,9 @@ public class OutboxWorker {
                 return confirmed(entry);
             }
             doubt = answer == DeliveryCheck.NOT_DELIVERED ? OutboxStore.NOT_DELIVERED : OutboxStore.RESENT;
+            if (answer == DeliveryCheck.NOT_DELIVERED) {
+                LOG.info("Message {} was in doubt; '{}' does not have it, sending it", entry.id(), entry.message().channel());
+            }
         }
         try {
             channel.send(message);
