@@ -54,7 +54,7 @@ final class Jdbc {
         }
     }
 
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 5;
 
     private <T> T once(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

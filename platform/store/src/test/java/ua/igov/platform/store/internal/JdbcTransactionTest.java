@@ -56,7 +56,7 @@ class JdbcTransactionTest {
     }
 
     @Test
-    void itGivesUpAfterThreeAttempts() {
+    void itGivesUpAfterFiveAttempts() {
         AtomicInteger attempts = new AtomicInteger();
         StoreException e = assertThrows(StoreException.class, () -> jdbc.inTransaction("write", c -> {
             attempts.incrementAndGet();
