@@ -102,6 +102,10 @@ public class ConsoleIT extends PlatformTestSupport {
         assertEquals(n, app.get("trackingNumber").asText());
         assertEquals("submitted", app.get("status").asText());
         assertEquals("1.0", app.get("formVersion").asText());
+        assertTrue(app.toString(), app.get("dueAt").asText().endsWith("Z") && !app.get("overdue").asBoolean());
+        assertTrue(app.get("authorityId").asInt() > 0);
+        String text = console("platform:application " + n);
+        assertTrue(text, text.contains("not claimed") && text.contains(", due " + app.get("dueAt").asText()));
         String unknown = console("platform:application 1-99999999-9");
         assertTrue(unknown, unknown.contains("Error executing command"));
 

@@ -769,7 +769,9 @@ public class ApplicationManager implements ApplicationService {
                 .map(s -> new ApplicationStatus.Step(s.status(), s.at(), s.actor(), s.note()))
                 .toList();
         return new ApplicationStatus(app.trackingNumber(), app.serviceCode(), serviceName(app.serviceCode()),
-                app.regionId(), app.placeId(), app.status(), app.submittedAt(), app.updatedAt(), app.formVersion(), history);
+                app.regionId(), app.placeId(), app.status(), app.submittedAt(), app.updatedAt(), app.formVersion(),
+                app.authorityId(), app.assignedTo(), app.dueAt(), overdue(app.dueAt(), app.status()), app.escalatedAt(),
+                history);
     }
 
     private LocalizedText serviceName(String code) {

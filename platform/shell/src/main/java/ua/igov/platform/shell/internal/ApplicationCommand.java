@@ -31,6 +31,11 @@ public class ApplicationCommand extends PlatformCommand {
         out.println(app.trackingNumber() + "  " + app.serviceCode() + " (" + app.serviceName().uk() + ")");
         out.println("Region " + app.regionId() + (app.placeId() == null ? "" : ", place " + app.placeId())
                 + ", form " + app.formVersion() + ", status " + app.status());
+        // what an operator asked about a complaint needs first: who has it and whether it is late
+        out.println("Authority " + (app.authorityId() == null ? "none" : app.authorityId())
+                + (app.assignedTo() == null ? ", not claimed" : ", assigned to " + app.assignedTo())
+                + (app.dueAt() == null ? ", no deadline" : ", due " + app.dueAt() + (app.overdue() ? " (OVERDUE)" : ""))
+                + (app.escalatedAt() == null ? "" : ", escalated " + app.escalatedAt()));
         ShellTable table = new ShellTable();
         table.column("At");
         table.column("Status");
