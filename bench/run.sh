@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The platform's benchmark: starts the built assembly on its own ports, loads it from a second process on
 # 127.0.0.1 and prints, in one run:
-#   - req/s, p50 and p99 of GET /api/health (the baseline), GET .../form, POST .../applications and
-#     GET /api/applications/{n}, each as a ratio to the baseline;
+#   - req/s, p50 and p99 of GET /api/health (the baseline), GET .../form, POST .../applications, the status read
+#     GET /api/applications/{n}/status and the full read GET /api/applications/{n}, each as a ratio to the baseline;
 #   - catalogue search p99 with every region loaded (10 kinds of search a citizen makes);
 #   - hot deploy: a plugin jar copied into deploy/ -> first 200 from its form;
 #   - failed requests to other services while a plugin is installed and removed over and over under load;
