@@ -187,6 +187,87 @@ public abstract class PlatformTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * A POST of a body announced by its length with {@code Expect: 100-continue}, as curl sends a large upload: the
+     * body follows only if the server says so. Written on a plain socket, because the JDK 17 HTTP client waits for
+     * ever when the answer to such a request is not {@code 100}.
+     */
+    protected Answer postAnnounced(String path, String contentType, byte[] body, String authorization) {
+        URI api = URI.create(baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(20_000);
+            String head = "POST " + api.getPath() + path + " HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort()
+                    + "\r\nContent-Type: " + contentType + "\r\nAuthorization: " + authorization
+                    + "\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String statusLine = line(in);
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), header.substring(colon + 1).strip());
+            }
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            if (status == 100) {
+                throw new AssertionError("the server asked for the body: " + statusLine);
+            }
+            byte[] answer = headers.containsKey("content-length")
+                    ? in.readNBytes(Integer.parseInt(headers.get("content-length"))) : in.readAllBytes();
+            return new Answer(status, headers.getOrDefault("content-type", ""), new String(answer, StandardCharsets.UTF_8), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends the whole body at once, as a hostile client would, while reading the answer: the status the server
+     * gave, or -1 if it cut the connection before an answer could be read (a server refusing a body it will not read
+     * may close the connection under a client still sending; which of the two a client sees is a race).
+     */
+    protected int postWhole(String path, String contentType, byte[] body, String authorization) {
+        URI api = URI.create(baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(20_000);
+            String head = "POST " + api.getPath() + path + " HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort()
+                    + "\r\nContent-Type: " + contentType + "\r\nAuthorization: " + authorization
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().write(body);
+                    socket.getOutputStream().flush();
+                } catch (IOException refused) {
+                    // the server answered and closed before taking it all
+                }
+            }, "hostile-body-writer");
+            writer.start();
+            try {
+                String statusLine = line(new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream())));
+                return statusLine.isEmpty() ? -1 : Integer.parseInt(statusLine.split(" ")[1]);
+            } catch (java.net.SocketException reset) {
+                return -1;
+            } finally {
+                writer.join(20_000);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
     /** A GET outside the API, at a path from the web server's root (such as {@code /api-docs/}). */
     protected Answer getFromRoot(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl().replaceFirst("/api$", "") + path)).GET());

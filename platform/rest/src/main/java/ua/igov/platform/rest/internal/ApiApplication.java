@@ -21,6 +21,7 @@ final class ApiApplication {
     static ResourceConfig create(PluginRegistry registry, CatalogueService catalogue, ApplicationService applications,
                                  IdentityService identity, StatisticsService statistics, RatingService ratings) {
         return new ResourceConfig()
+                .register(new DeclaredLengthFilter())
                 .register(new AuthFilter(identity))
                 .register(new AuthResource(identity))
                 .register(new MeResource(applications))

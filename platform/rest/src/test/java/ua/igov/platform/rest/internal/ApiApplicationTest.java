@@ -155,6 +155,29 @@ class ApiApplicationTest {
     }
 
     @Test
+    void aBodyDeclaredLargerThanAnyEndpointTakesIsRefusedBeforeAnythingReadsIt() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean read = new java.util.concurrent.atomic.AtomicBoolean();
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
+                URI.create("http://localhost/api/services/residence-registration/applications"), "POST", null,
+                new MapPropertiesDelegate(), null);
+        request.getHeaders().putSingle("Content-Type", "application/json");
+        request.getHeaders().putSingle("Authorization", authorization);
+        request.getHeaders().putSingle("Content-Length", String.valueOf(10 * 1024 * 1024));
+        request.setEntityStream(new java.io.InputStream() {
+            @Override
+            public int read() {
+                read.set(true);
+                return -1;
+            }
+        });
+        ContainerResponse response = api.apply(request, new ByteArrayOutputStream()).get();
+        assertEquals(413, response.getStatus());
+        assertFalse(read.get(), "the body was not read");
+        assertEquals(201, call("POST", "/services/residence-registration/applications", "application/json", "{}").status(),
+                "a body of a declared size under the limit goes through to the endpoint");
+    }
+
+    @Test
     void aBugIsA500WithAReferenceNotAStackTrace() throws Exception {
         Answer answer = call("GET", "/services/explode", null, null);
         assertEquals(500, answer.status());

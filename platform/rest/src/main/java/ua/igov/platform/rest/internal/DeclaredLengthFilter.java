@@ -1,0 +1,27 @@
+package ua.igov.platform.rest.internal;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+
+import ua.igov.platform.core.ProblemException;
+
+/**
+ * Refuses a request whose declared body (Content-Length) is larger than any endpoint takes, before anything reads
+ * it: the largest body the API accepts is a 5 MiB file. Each endpoint still reads its body up to its own, smaller
+ * limit ({@link Bodies}). Answering before the body is read also lets a client that asked {@code Expect:
+ * 100-continue} (as curl does for large uploads) learn of the 413 without sending megabytes for nothing.
+ */
+@PreMatching
+final class DeclaredLengthFilter implements ContainerRequestFilter {
+
+    static final int MAX_ANY_BODY = ApplicationResource.MAX_FILE_BYTES;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > MAX_ANY_BODY) {
+            throw new ProblemException(413, "too-large", "Request too large",
+                    "The request body is larger than " + MAX_ANY_BODY / (1024 * 1024) + " MiB.");
+        }
+    }
+}
