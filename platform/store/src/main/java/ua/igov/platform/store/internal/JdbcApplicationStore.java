@@ -96,9 +96,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             if (contact != null) {
                 insertContact(c, id, contact);
             }
-            for (OutboxMessage message : notifications.apply(trackingNumber)) {
-                JdbcOutboxStore.insert(c, message, app.submittedAt());
-            }
+            JdbcOutboxStore.insertAll(c, notifications.apply(trackingNumber), app.submittedAt());
             StatsRollup.added(c, dialect, new StatsRollup.Facts(id, app.submittedAt(), app.authorityId(), app.regionId(),
                     app.placeId(), app.serviceCode(), null, app.firstStatus().status(), app.dueAt(), null, null));
             return new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
@@ -328,9 +326,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             }
             appendEvent(c, id, change.event());
             AuditChain.append(c, change.audit());
-            for (OutboxMessage message : notifications) {
-                JdbcOutboxStore.insert(c, message, change.event().at());
-            }
+            JdbcOutboxStore.insertAll(c, notifications, change.event().at());
             StatsRollup.changed(c, dialect, before, before.after(change));
             return null;
         });

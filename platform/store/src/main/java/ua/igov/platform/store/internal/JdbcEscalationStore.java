@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.Reference;
 import ua.igov.platform.store.Escalation;
 import ua.igov.platform.store.EscalationCandidate;
 import ua.igov.platform.store.EscalationStore;
-import ua.igov.platform.store.OutboxMessage;
 
 /**
  * Escalations on any supported database. Once per cluster rests on the database alone: the unique key
@@ -128,9 +127,7 @@ public class JdbcEscalationStore implements EscalationStore {
                     throw new NotFired();
                 }
                 JdbcApplicationStore.appendEvent(c, e.application().id(), e.event());
-                for (OutboxMessage message : e.messages()) {
-                    JdbcOutboxStore.insert(c, message, e.event().at());
-                }
+                JdbcOutboxStore.insertAll(c, e.messages(), e.event().at());
                 AuditChain.append(c, e.audit());
                 return true;
             });
