@@ -111,28 +111,34 @@ public class LoadGenerator {
 
         // The baseline is measured first and last; their mean is what the others are compared with, so a drift of
         // the machine during the run (JIT, a database checkpoint) shows instead of skewing every ratio.
-        List<Result> results = new ArrayList<>();
-        results.add(runMany("GET /api/health (baseline, first)", health, seconds, clients, 200));
-        results.add(runMany("GET /api/services/{code}/form", form, seconds, clients, 200));
-        results.add(runMany("POST /api/services/{code}/applications", submit, seconds, clients, 201));
-        results.add(runMany("GET /api/applications/{n}/status", status, seconds, clients, 200));
-        results.add(runMany("GET /api/applications/{n} (full read)", full, seconds, clients, 200));
-        results.add(runMany("GET /api/health (baseline, last)", health, seconds, clients, 200));
-
-        printRatios(results, String.join(" + ", bases), seconds, clients);
+        Endpoint healthFirst = new Endpoint("GET /api/health (baseline, first)", health, 200);
+        Endpoint healthLast = new Endpoint("GET /api/health (baseline, last)", health, 200);
+        Endpoint submits = new Endpoint("POST /api/services/{code}/applications", submit, 201);
+        Endpoint statusReads = new Endpoint("GET /api/applications/{n}/status", status, 200);
+        Endpoint fullReads = new Endpoint("GET /api/applications/{n} (full read)", full, 200);
+        String on = String.join(" + ", bases);
+        table(List.of(healthFirst, new Endpoint("GET /api/services/{code}/form", form, 200), submits, statusReads,
+                fullReads, healthLast), on, seconds, clients);
 
         // Writes end in a durable commit, and a commit waits for the disk to sync its log: with few clients the
         // submit rate is bounded by clients / sync time however fast the code is. Many citizens at once let the
         // database group commits; the same table at that concurrency shows what the platform itself sustains.
         if (manyClients > clients) {
-            List<Result> many = new ArrayList<>();
-            many.add(runMany("GET /api/health (baseline, first)", health, seconds, manyClients, 200));
-            many.add(runMany("POST /api/services/{code}/applications", submit, seconds, manyClients, 201));
-            many.add(runMany("GET /api/applications/{n}/status", status, seconds, manyClients, 200));
-            many.add(runMany("GET /api/applications/{n} (full read)", full, seconds, manyClients, 200));
-            many.add(runMany("GET /api/health (baseline, last)", health, seconds, manyClients, 200));
-            printRatios(many, String.join(" + ", bases), seconds, manyClients);
+            table(List.of(healthFirst, submits, statusReads, fullReads, healthLast), on, seconds, manyClients);
         }
+    }
+
+    /** One line of a table: what is asked, on each node, and the status that counts as success. */
+    record Endpoint(String name, List<HttpRequest> requests, int expected) {
+    }
+
+    /** Measures the endpoints one after the other and prints them against the first and last (the baseline). */
+    static void table(List<Endpoint> endpoints, String base, int seconds, int clients) throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            results.add(runMany(e.name(), e.requests(), seconds, clients, e.expected()));
+        }
+        printRatios(results, base, seconds, clients);
     }
 
     /** Prints each result as a ratio to the mean of the first and last (the baseline measured before and after). */

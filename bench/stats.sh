@@ -9,13 +9,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 applications="${1:-1000000}"
 export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-classpath_file="$(mktemp)"
-trap 'rm -f "$classpath_file"' EXIT
-# The core's test class path: the store (with Liquibase), the SPI, Derby, SLF4J.
-mvn -q -o ${MVN_ARGS:-} -f "$root/platform/core/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$classpath_file" >/dev/null
+source "$root/bench/core-classpath.sh"
+classpath="$(core_classpath "$root")"
 mkdir -p "$root/bench/results" "$root/bench/work-stats"
 java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-     -cp "$root/platform/core/target/classes:$(cat "$classpath_file")" \
+     -cp "$classpath" \
      "$root/bench/StatisticsBench.java" "$root/bench/work-stats" "$applications" 2>&1 | grep -v "^INFO\|^[A-Z][a-z][a-z] [0-9]" \
      | tee "$root/bench/results/stats-latest.txt"

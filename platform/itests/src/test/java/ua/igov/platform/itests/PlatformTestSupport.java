@@ -196,9 +196,7 @@ public abstract class PlatformTestSupport {
         URI api = URI.create(baseUrl());
         try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
             socket.setSoTimeout(20_000);
-            String head = "POST " + api.getPath() + path + " HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort()
-                    + "\r\nContent-Type: " + contentType + "\r\nAuthorization: " + authorization
-                    + "\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+            String head = postHead(api, path, contentType, authorization, body.length, "Expect: 100-continue\r\n");
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
@@ -229,9 +227,7 @@ public abstract class PlatformTestSupport {
         URI api = URI.create(baseUrl());
         try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
             socket.setSoTimeout(20_000);
-            String head = "POST " + api.getPath() + path + " HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort()
-                    + "\r\nContent-Type: " + contentType + "\r\nAuthorization: " + authorization
-                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            String head = postHead(api, path, contentType, authorization, body.length, "");
             Thread writer = new Thread(() -> {
                 try {
                     socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
@@ -256,6 +252,14 @@ public abstract class PlatformTestSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The head of a POST of {@code length} bytes that closes the connection after the answer. */
+    private static String postHead(URI api, String path, String contentType, String authorization, int length,
+                                   String moreHeaders) {
+        return "POST " + api.getPath() + path + " HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort()
+                + "\r\nContent-Type: " + contentType + "\r\nAuthorization: " + authorization
+                + "\r\nContent-Length: " + length + "\r\n" + moreHeaders + "Connection: close\r\n\r\n";
     }
 
     private static String line(java.io.DataInputStream in) throws IOException {

@@ -757,14 +757,11 @@ public class ApplicationManager implements ApplicationService {
 
     @Override
     public ApplicationStatus status(String typedNumber) {
-        String trackingNumber;
-        try {
-            trackingNumber = TrackingNumbers.parse(typedNumber);
-        } catch (IllegalArgumentException e) {
-            throw Problems.malformedTrackingNumber(limit(typedNumber), e.getMessage());
+        String trackingNumber = parsedNumber(typedNumber);
+        StoredApplication app = read(trackingNumber, store::findByTrackingNumber);
+        if (app == null) {
+            throw Problems.unknownApplication(trackingNumber);
         }
-        StoredApplication app = store.findByTrackingNumber(trackingNumber)
-                .orElseThrow(() -> Problems.unknownApplication(trackingNumber));
         List<ApplicationStatus.Step> history = app.history().stream()
                 .map(s -> new ApplicationStatus.Step(s.status(), s.at(), s.actor(), s.note()))
                 .toList();

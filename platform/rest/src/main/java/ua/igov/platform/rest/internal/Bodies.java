@@ -14,9 +14,13 @@ final class Bodies {
     static byte[] read(InputStream body, int max) throws IOException {
         byte[] bytes = body.readNBytes(max + 1);
         if (bytes.length > max) {
-            throw new ProblemException(413, "too-large", "Request too large", "The request body is larger than "
-                    + (max >= 1024 * 1024 ? max / (1024 * 1024) + " MiB" : max / 1024 + " KiB") + ".");
+            throw tooLarge(max);
         }
         return bytes;
+    }
+
+    static ProblemException tooLarge(int max) {
+        return new ProblemException(413, "too-large", "Request too large", "The request body is larger than "
+                + (max >= 1024 * 1024 ? max / (1024 * 1024) + " MiB" : max / 1024 + " KiB") + ".");
     }
 }

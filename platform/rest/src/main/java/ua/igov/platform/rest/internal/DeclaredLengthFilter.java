@@ -4,8 +4,6 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 
-import ua.igov.platform.core.ProblemException;
-
 /**
  * Refuses a request whose declared body (Content-Length) is larger than any endpoint takes, before anything reads
  * it: the largest body the API accepts is a 5 MiB file. Each endpoint still reads its body up to its own, smaller
@@ -20,8 +18,7 @@ final class DeclaredLengthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_ANY_BODY) {
-            throw new ProblemException(413, "too-large", "Request too large",
-                    "The request body is larger than " + MAX_ANY_BODY / (1024 * 1024) + " MiB.");
+            throw Bodies.tooLarge(MAX_ANY_BODY);
         }
     }
 }

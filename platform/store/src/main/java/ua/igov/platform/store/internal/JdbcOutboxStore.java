@@ -44,19 +44,13 @@ public class JdbcOutboxStore implements OutboxStore {
         this.jdbc = database.jdbc();
     }
 
+    private static final String INSERT = "INSERT INTO outbox (channel, recipient, subject, body, tracking_number, "
+            + "status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)";
+
     /** Writes a message on the caller's connection, so it commits or rolls back with the caller's transaction. */
     static long insert(Connection c, OutboxMessage message, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (channel, recipient, subject, body, "
-                + "tracking_number, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, message.channel());
-            ps.setString(2, message.recipient());
-            ps.setString(3, message.subject());
-            ps.setString(4, message.body());
-            ps.setString(5, message.trackingNumber());
-            ps.setString(6, PENDING);
-            ps.setTimestamp(7, Jdbc.timestamp(now), Jdbc.UTC.get());
-            ps.setTimestamp(8, Jdbc.timestamp(now), Jdbc.UTC.get());
+        try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, message, now);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -73,21 +67,24 @@ public class JdbcOutboxStore implements OutboxStore {
         if (messages.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (channel, recipient, subject, body, "
-                + "tracking_number, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (OutboxMessage message : messages) {
-                ps.setString(1, message.channel());
-                ps.setString(2, message.recipient());
-                ps.setString(3, message.subject());
-                ps.setString(4, message.body());
-                ps.setString(5, message.trackingNumber());
-                ps.setString(6, PENDING);
-                ps.setTimestamp(7, Jdbc.timestamp(now), Jdbc.UTC.get());
-                ps.setTimestamp(8, Jdbc.timestamp(now), Jdbc.UTC.get());
+                bind(ps, message, now);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    private static void bind(PreparedStatement ps, OutboxMessage message, Instant now) throws SQLException {
+        ps.setString(1, message.channel());
+        ps.setString(2, message.recipient());
+        ps.setString(3, message.subject());
+        ps.setString(4, message.body());
+        ps.setString(5, message.trackingNumber());
+        ps.setString(6, PENDING);
+        ps.setTimestamp(7, Jdbc.timestamp(now), Jdbc.UTC.get());
+        ps.setTimestamp(8, Jdbc.timestamp(now), Jdbc.UTC.get());
     }
 
     @Override

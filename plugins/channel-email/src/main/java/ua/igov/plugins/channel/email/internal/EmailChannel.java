@@ -143,26 +143,28 @@ public class EmailChannel implements NotificationChannel {
 
     private static Properties journalProperties(Config config) {
         String protocol = config.journalImapTls() ? "imaps" : "imap";
-        Properties p = new Properties();
+        Properties p = server(protocol, config.journalImapHost(), config.journalImapPort(), config.timeoutMillis());
         p.put("mail.store.protocol", protocol);
-        p.put("mail." + protocol + ".host", config.journalImapHost());
-        p.put("mail." + protocol + ".port", String.valueOf(config.journalImapPort()));
-        p.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
-        p.put("mail." + protocol + ".timeout", String.valueOf(config.timeoutMillis()));
         if (config.journalImapTls()) {
             p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         }
         return p;
     }
 
+    /** Where a Jakarta Mail protocol connects, and how long it waits: a hung server fails the call. */
+    private static Properties server(String protocol, String host, int port, int timeoutMillis) {
+        Properties p = new Properties();
+        p.put("mail." + protocol + ".host", host);
+        p.put("mail." + protocol + ".port", String.valueOf(port));
+        p.put("mail." + protocol + ".connectiontimeout", String.valueOf(timeoutMillis));
+        p.put("mail." + protocol + ".timeout", String.valueOf(timeoutMillis));
+        return p;
+    }
+
     private static Properties properties(Config config) {
         String protocol = config.tls() ? "smtps" : "smtp";
-        Properties p = new Properties();
+        Properties p = server(protocol, config.host(), config.port(), config.timeoutMillis());
         p.put("mail.transport.protocol", protocol);
-        p.put("mail." + protocol + ".host", config.host());
-        p.put("mail." + protocol + ".port", String.valueOf(config.port()));
-        p.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
-        p.put("mail." + protocol + ".timeout", String.valueOf(config.timeoutMillis()));
         p.put("mail." + protocol + ".writetimeout", String.valueOf(config.timeoutMillis()));
         p.put("mail." + protocol + ".auth", String.valueOf(!config.username().isEmpty()));
         if (config.startTls()) {

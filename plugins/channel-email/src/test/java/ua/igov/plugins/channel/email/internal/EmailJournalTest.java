@@ -61,6 +61,10 @@ class EmailJournalTest {
     }
 
     private EmailChannel.Config journalled(int imapPort, String password) {
+        return journalled(imapPort, "journal", password);
+    }
+
+    private EmailChannel.Config journalled(int imapPort, String user, String password) {
         EmailChannel.Config smtp = EmailDeliveryTest.config("127.0.0.1", mail.getSmtp().getPort());
         return new EmailChannel.Config() {
             public Class<? extends Annotation> annotationType() { return EmailChannel.Config.class; }
@@ -76,7 +80,7 @@ class EmailJournalTest {
             public String journalImapHost() { return "127.0.0.1"; }
             public int journalImapPort() { return imapPort; }
             public boolean journalImapTls() { return false; }
-            public String journalUsername() { return "journal"; }
+            public String journalUsername() { return user; }
             public String _journalPassword() { return password; }
             public String journalFolder() { return "INBOX"; }
         };
@@ -133,25 +137,7 @@ class EmailJournalTest {
 
     @Test
     void aJournalWithoutItsUserIsRefusedAtStart() {
-        EmailChannel.Config noUser = new EmailChannel.Config() {
-            final EmailChannel.Config base = journalled(143, "secret");
-            public Class<? extends Annotation> annotationType() { return EmailChannel.Config.class; }
-            public String host() { return base.host(); }
-            public int port() { return base.port(); }
-            public String from() { return base.from(); }
-            public boolean startTls() { return false; }
-            public boolean tls() { return false; }
-            public String username() { return ""; }
-            public String _password() { return ""; }
-            public int timeoutMillis() { return 5000; }
-            public String journalAddress() { return JOURNAL; }
-            public String journalImapHost() { return "127.0.0.1"; }
-            public int journalImapPort() { return 143; }
-            public boolean journalImapTls() { return false; }
-            public String journalUsername() { return ""; }
-            public String _journalPassword() { return ""; }
-            public String journalFolder() { return "INBOX"; }
-        };
+        EmailChannel.Config noUser = journalled(143, "", "");
         assertThrows(IllegalArgumentException.class, () -> new EmailChannel(noUser));
     }
 
