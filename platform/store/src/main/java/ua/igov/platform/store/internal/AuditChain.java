@@ -8,7 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
@@ -38,9 +42,29 @@ final class AuditChain {
 
     /** Appends an entry inside the caller's transaction. */
     static void append(Connection c, AuditEntry entry) throws SQLException {
-        int chain = chainOf(entry);
-        try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET seq = seq + 1 WHERE id = ?")) {
-            lock.setInt(1, chain);
+        appendAll(c, List.of(entry));
+    }
+
+    /**
+     * Appends entries inside the caller's transaction, in their order within each chain. Each chain's head is read
+     * and moved once for all its entries, and the heads are locked in chain order, so two transactions appending to
+     * several chains cannot deadlock on them.
+     */
+    static void appendAll(Connection c, List<AuditEntry> entries) throws SQLException {
+        Map<Integer, List<AuditEntry>> byChain = new TreeMap<>();
+        for (AuditEntry entry : entries) {
+            byChain.computeIfAbsent(chainOf(entry), k -> new ArrayList<>()).add(entry);
+        }
+        for (Map.Entry<Integer, List<AuditEntry>> chainEntries : byChain.entrySet()) {
+            appendToChain(c, chainEntries.getKey(), chainEntries.getValue());
+        }
+    }
+
+    private static void appendToChain(Connection c, int chain, List<AuditEntry> entries) throws SQLException {
+        // Moving the head first takes its row lock, so no other transaction numbers entries of this chain meanwhile.
+        try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET seq = seq + ? WHERE id = ?")) {
+            lock.setInt(1, entries.size());
+            lock.setInt(2, chain);
             lock.executeUpdate();
         }
         long seq;
@@ -49,26 +73,31 @@ final class AuditChain {
             ps.setInt(1, chain);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                seq = rs.getLong(1);
+                seq = rs.getLong(1) - entries.size();
                 previous = rs.getString(2);
             }
         }
-        String hash = hash(previous, chain, seq, entry.at(), entry.actor(), entry.action(), entry.subject(), entry.detail());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log "
                 + "(chain, seq, occurred_at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setInt(1, chain);
-            ps.setLong(2, seq);
-            ps.setTimestamp(3, Jdbc.timestamp(entry.at()), Jdbc.UTC.get());
-            ps.setString(4, entry.actor());
-            ps.setString(5, entry.action());
-            ps.setString(6, entry.subject());
-            ps.setString(7, entry.detail());
-            ps.setString(8, previous);
-            ps.setString(9, hash);
-            ps.executeUpdate();
+            for (AuditEntry entry : entries) {
+                seq++;
+                String hash = hash(previous, chain, seq, entry.at(), entry.actor(), entry.action(), entry.subject(), entry.detail());
+                ps.setInt(1, chain);
+                ps.setLong(2, seq);
+                ps.setTimestamp(3, Jdbc.timestamp(entry.at()), Jdbc.UTC.get());
+                ps.setString(4, entry.actor());
+                ps.setString(5, entry.action());
+                ps.setString(6, entry.subject());
+                ps.setString(7, entry.detail());
+                ps.setString(8, previous);
+                ps.setString(9, hash);
+                ps.addBatch();
+                previous = hash;
+            }
+            ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET hash = ? WHERE id = ?")) {
-            ps.setString(1, hash);
+            ps.setString(1, previous);
             ps.setInt(2, chain);
             ps.executeUpdate();
         }

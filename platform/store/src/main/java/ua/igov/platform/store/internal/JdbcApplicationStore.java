@@ -62,48 +62,81 @@ public class JdbcApplicationStore implements ApplicationStore {
     @Override
     public StoredApplication insert(NewApplication app, LongFunction<String> trackingNumbers, AuditEntry audit,
                                     CitizenContact contact, Function<String, List<OutboxMessage>> notifications) {
-        return jdbc.inTransaction("store an application for " + app.serviceCode(), c -> {
-            String trackingNumber = trackingNumbers.apply(nextApplicationNumber(c));
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO application (tracking_number, service_code, "
-                    + "region_id, place_id, catalogue_service_id, offering_id, form_version, plugin_version, form_data, "
-                    + "status, submitted_at, updated_at, owner, authority_id, due_at, fee_kopiykas) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, trackingNumber);
-                ps.setString(2, app.serviceCode());
-                ps.setString(3, app.regionId());
-                Jdbc.setNullableInt(ps, 4, app.placeId());
-                Jdbc.setNullableInt(ps, 5, app.catalogueServiceId());
-                Jdbc.setNullableInt(ps, 6, app.offeringId());
-                ps.setString(7, app.formVersion());
-                ps.setString(8, app.pluginVersion());
-                ps.setString(9, app.formJson());
-                ps.setString(10, app.firstStatus().status());
-                ps.setTimestamp(11, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
-                ps.setTimestamp(12, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
-                ps.setString(13, app.owner());
-                Jdbc.setNullableInt(ps, 14, app.authorityId());
-                ps.setTimestamp(15, app.dueAt() == null ? null : Jdbc.timestamp(app.dueAt()), Jdbc.UTC.get());
-                ps.setLong(16, app.feeKopiykas());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
+        return submissions.write(new Submission(app, trackingNumbers, audit, contact, notifications));
+    }
+
+    /** One citizen's submission waiting to be written, with what it needs to know once it has its number. */
+    private record Submission(NewApplication app, LongFunction<String> trackingNumbers, AuditEntry audit,
+                              CitizenContact contact, Function<String, List<OutboxMessage>> notifications) {
+    }
+
+    /** The most submissions one transaction writes: enough to share its costs, short enough to hold locks briefly. */
+    static final int MAX_SUBMISSIONS_PER_TRANSACTION = 32;
+
+    private final GroupCommit<Submission, StoredApplication> submissions =
+            new GroupCommit<>(MAX_SUBMISSIONS_PER_TRANSACTION, this::insertAll);
+
+    /**
+     * Writes submissions in one transaction: each its number, application row, first history entry, contact and
+     * notifications; then their audit entries (one head update per chain) and their statistics (one update per row).
+     */
+    private List<StoredApplication> insertAll(List<Submission> batch) {
+        return jdbc.inTransaction("store " + (batch.size() == 1 ? "an application for " + batch.get(0).app().serviceCode()
+                : batch.size() + " applications"), c -> {
+            List<StoredApplication> stored = new ArrayList<>(batch.size());
+            List<AuditEntry> audits = new ArrayList<>(batch.size());
+            List<StatsRollup.Facts> facts = new ArrayList<>(batch.size());
+            for (Submission submission : batch) {
+                NewApplication app = submission.app();
+                String trackingNumber = submission.trackingNumbers().apply(nextApplicationNumber(c));
+                long id = insertApplication(c, app, trackingNumber);
+                appendEvent(c, id, app.firstStatus());
+                if (submission.contact() != null) {
+                    insertContact(c, id, submission.contact());
                 }
+                JdbcOutboxStore.insertAll(c, submission.notifications().apply(trackingNumber), app.submittedAt());
+                AuditEntry audit = submission.audit();
+                audits.add(new AuditEntry(audit.at(), audit.actor(), audit.action(), trackingNumber, audit.detail()));
+                facts.add(new StatsRollup.Facts(id, app.submittedAt(), app.authorityId(), app.regionId(),
+                        app.placeId(), app.serviceCode(), null, app.firstStatus().status(), app.dueAt(), null, null));
+                stored.add(new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
+                        app.formVersion(), app.pluginVersion(), app.formJson(), app.firstStatus().status(),
+                        app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()), app.owner(), app.authorityId(),
+                        null, app.dueAt(), app.feeKopiykas(), null, 0, 0));
             }
-            appendEvent(c, id, app.firstStatus());
-            AuditChain.append(c, new AuditEntry(audit.at(), audit.actor(), audit.action(), trackingNumber, audit.detail()));
-            if (contact != null) {
-                insertContact(c, id, contact);
-            }
-            JdbcOutboxStore.insertAll(c, notifications.apply(trackingNumber), app.submittedAt());
-            StatsRollup.added(c, dialect, new StatsRollup.Facts(id, app.submittedAt(), app.authorityId(), app.regionId(),
-                    app.placeId(), app.serviceCode(), null, app.firstStatus().status(), app.dueAt(), null, null));
-            return new StoredApplication(id, trackingNumber, app.serviceCode(), app.regionId(), app.placeId(),
-                    app.formVersion(), app.pluginVersion(), app.formJson(), app.firstStatus().status(),
-                    app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()), app.owner(), app.authorityId(),
-                    null, app.dueAt(), app.feeKopiykas(), null, 0, 0);
+            AuditChain.appendAll(c, audits);
+            StatsRollup.addedAll(c, dialect, facts);
+            return stored;
         });
+    }
+
+    private static long insertApplication(Connection c, NewApplication app, String trackingNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO application (tracking_number, service_code, "
+                + "region_id, place_id, catalogue_service_id, offering_id, form_version, plugin_version, form_data, "
+                + "status, submitted_at, updated_at, owner, authority_id, due_at, fee_kopiykas) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, trackingNumber);
+            ps.setString(2, app.serviceCode());
+            ps.setString(3, app.regionId());
+            Jdbc.setNullableInt(ps, 4, app.placeId());
+            Jdbc.setNullableInt(ps, 5, app.catalogueServiceId());
+            Jdbc.setNullableInt(ps, 6, app.offeringId());
+            ps.setString(7, app.formVersion());
+            ps.setString(8, app.pluginVersion());
+            ps.setString(9, app.formJson());
+            ps.setString(10, app.firstStatus().status());
+            ps.setTimestamp(11, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
+            ps.setTimestamp(12, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
+            ps.setString(13, app.owner());
+            Jdbc.setNullableInt(ps, 14, app.authorityId());
+            ps.setTimestamp(15, app.dueAt() == null ? null : Jdbc.timestamp(app.dueAt()), Jdbc.UTC.get());
+            ps.setLong(16, app.feeKopiykas());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     private static void insertContact(Connection c, long applicationId, CitizenContact contact) throws SQLException {

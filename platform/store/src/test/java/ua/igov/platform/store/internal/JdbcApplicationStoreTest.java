@@ -9,9 +9,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.CitizenContact;
+import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.ServiceTypeRecord;
 import ua.igov.platform.store.StatusChange;
@@ -82,6 +93,74 @@ class JdbcApplicationStoreTest {
 
         assertEquals(1, store.countApplications());
         assertEquals(1, store.findByTrackingNumber("1-fixed").orElseThrow().history().size());
+    }
+
+    /**
+     * Submissions made at the same moment are written together (GroupCommit): each must still come out whole — its
+     * own number, history entry, contact, notifications, a linked audit entry and its count — and one that cannot be
+     * written must fail alone, leaving nothing of itself behind.
+     */
+    @Test
+    void submissionsMadeAtOnceAreEachWrittenWholeAndABadOneFailsAlone() throws Exception {
+        int threads = 8;
+        int each = 25;
+        ExecutorService citizens = Executors.newFixedThreadPool(threads);
+        List<Future<String>> submitted = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < each; i++) {
+                boolean bad = i == 7; // its notification cannot be built: the whole submission must fail
+                submitted.add(citizens.submit(() -> store.insert(application(), n -> "1-" + n, AUDIT,
+                        new CitizenContact("taras@example.com", "+380501234567", "uk"), trackingNumber -> {
+                            if (bad) {
+                                throw new IllegalStateException("no template");
+                            }
+                            return List.of(new OutboxMessage("email", "taras@example.com", "Прийнято", trackingNumber, trackingNumber),
+                                    new OutboxMessage("sms", "+380501234567", null, trackingNumber, trackingNumber));
+                        }).trackingNumber()));
+            }
+        }
+        Set<String> numbers = new HashSet<>();
+        int failed = 0;
+        for (Future<String> f : submitted) {
+            try {
+                numbers.add(f.get(60, TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertEquals("no template", e.getCause().getMessage());
+                failed++;
+            }
+        }
+        citizens.shutdown();
+
+        int good = threads * each - threads;
+        assertEquals(threads, failed);
+        assertEquals(good, numbers.size(), "every stored submission has a number of its own");
+        assertEquals(good, store.countApplications());
+        for (String n : numbers) {
+            StoredApplication read = store.findByTrackingNumber(n).orElseThrow();
+            assertEquals(1, read.history().size());
+            assertEquals("uk", store.contact(n).orElseThrow().language());
+        }
+        assertEquals(2L * good, count("SELECT COUNT(*) FROM outbox"));
+        assertEquals((long) good, count("SELECT COUNT(*) FROM application_contact"));
+        assertEquals((long) good, count("SELECT COUNT(*) FROM application_event"));
+        assertEquals((long) good, count("SELECT COUNT(DISTINCT subject) FROM audit_log WHERE action = 'submit'"));
+        assertEquals((long) good, count("SELECT COUNT(*) FROM audit_log"));
+        var audit = store.verifyAudit();
+        assertTrue(audit.intact(), audit.toString());
+        assertEquals(good, audit.entries());
+        for (String dimension : List.of("region", "authority", "service")) {
+            assertEquals((long) good, count("SELECT SUM(submitted) FROM stats_cell WHERE grain = 'D' AND dimension = '" + dimension + "'"));
+            assertEquals((long) good, count("SELECT SUM(submitted) FROM stats_cell WHERE grain = 'M' AND dimension = '" + dimension + "'"));
+        }
+    }
+
+    private long count(String sql) {
+        return database.jdbc().read(sql, c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     @Test

@@ -1,0 +1,164 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How {@link GroupCommit} groups requests that arrive while a transaction is under way, and how it fails. */
+class GroupCommitTest {
+
+    /** Every group the "database" was asked to write, in order. */
+    private final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void tearDown() {
+        callers.shutdownNow();
+    }
+
+    private Function<List<String>, List<String>> recording(Function<List<String>, List<String>> then) {
+        return requests -> {
+            groups.add(List.copyOf(requests));
+            return then.apply(requests);
+        };
+    }
+
+    private static List<String> upperCase(List<String> requests) {
+        if (requests.contains("bad")) {
+            throw new IllegalStateException("cannot write 'bad'");
+        }
+        return requests.stream().map(String::toUpperCase).toList();
+    }
+
+    @Test
+    void aRequestAloneIsWrittenAloneAndAnswered() {
+        GroupCommit<String, String> commit = new GroupCommit<>(8, recording(GroupCommitTest::upperCase));
+
+        assertEquals("A", commit.write("a"));
+        assertEquals("B", commit.write("b"));
+
+        assertEquals(List.of(List.of("a"), List.of("b")), groups);
+    }
+
+    @Test
+    void requestsArrivingWhileATransactionIsUnderWayAreWrittenTogetherInTheNextAndEachGetsItsOwnAnswer() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(8, recording(requests -> {
+            if (requests.contains("first")) {
+                firstWriting.countDown();
+                await(releaseFirst);
+            }
+            return upperCase(requests);
+        }));
+        Future<String> first = callers.submit(() -> commit.write("first"));
+        assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
+        List<Future<String>> others = new ArrayList<>();
+        for (String r : List.of("b", "c", "d", "e", "f")) {
+            others.add(callers.submit(() -> commit.write(r)));
+        }
+        awaitWaiting(commit, 5);
+        releaseFirst.countDown();
+
+        assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
+        List<String> answers = new ArrayList<>();
+        for (Future<String> f : others) {
+            answers.add(f.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("B", "C", "D", "E", "F"), answers);
+        assertEquals(2, groups.size(), "one transaction for the first, one for the five that waited: " + groups);
+        assertEquals(List.of("b", "c", "d", "e", "f"), groups.get(1).stream().sorted().toList());
+    }
+
+    @Test
+    void aGroupThatCannotBeWrittenIsWrittenOneByOneSoOnlyTheBadRequestFails() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(8, recording(requests -> {
+            if (requests.contains("first")) {
+                firstWriting.countDown();
+                await(releaseFirst);
+            }
+            return upperCase(requests);
+        }));
+        Future<String> first = callers.submit(() -> commit.write("first"));
+        assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
+        Future<String> a = callers.submit(() -> commit.write("a"));
+        awaitWaiting(commit, 1);
+        Future<String> bad = callers.submit(() -> commit.write("bad"));
+        awaitWaiting(commit, 2);
+        Future<String> c = callers.submit(() -> commit.write("c"));
+        awaitWaiting(commit, 3);
+        releaseFirst.countDown();
+
+        assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
+        assertEquals("A", a.get(10, TimeUnit.SECONDS));
+        assertEquals("C", c.get(10, TimeUnit.SECONDS));
+        var failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
+        assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
+        assertEquals("cannot write 'bad'", failure.getCause().getMessage());
+        assertEquals(List.of(List.of("first"), List.of("a", "bad", "c"), List.of("a"), List.of("bad"), List.of("c")), groups);
+    }
+
+    @Test
+    void noTransactionTakesMoreThanTheLimitAndNothingIsLeftBehind() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(3, recording(requests -> {
+            if (requests.contains("first")) {
+                firstWriting.countDown();
+                await(releaseFirst);
+            }
+            return upperCase(requests);
+        }));
+        Future<String> first = callers.submit(() -> commit.write("first"));
+        assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
+        List<Future<String>> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String r = "r" + i;
+            others.add(callers.submit(() -> commit.write(r)));
+        }
+        awaitWaiting(commit, 10);
+        releaseFirst.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 10; i++) {
+            assertEquals("R" + i, others.get(i).get(10, TimeUnit.SECONDS));
+        }
+        assertTrue(groups.stream().allMatch(g -> g.size() <= 3), groups.toString());
+        assertEquals(11, groups.stream().mapToInt(List::size).sum(), "each request written once: " + groups);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitWaiting(GroupCommit<?, ?> commit, int n) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (commit.waiting() < n) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("only " + commit.waiting() + " of " + n + " requests arrived");
+            }
+            Thread.sleep(1);
+        }
+    }
+}
