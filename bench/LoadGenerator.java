@@ -283,20 +283,21 @@ public class LoadGenerator {
     }
 
     /**
-     * Waits until the server is idle — under 10 ms of CPU in a quarter of a second, twice running, for at most 30 s —
-     * and returns its CPU time then; -1 (at once) when its pid is unknown.
+     * Waits until the server is idle — under 10 ms of CPU per node in a quarter of a second, twice running, for at
+     * most 30 s — and returns its CPU time then; -1 (at once) when its pid is unknown.
      */
     static long settledServerCpuMillis() throws InterruptedException {
         long previous = serverCpuMillis();
         if (previous < 0) {
             return -1;
         }
+        int nodes = System.getenv("IGOV_SERVER_PID").split(",").length;
         long end = System.nanoTime() + 30_000_000_000L;
         int quiet = 0;
         while (quiet < 2 && System.nanoTime() < end) {
             Thread.sleep(250);
             long now = serverCpuMillis();
-            quiet = now - previous < 10 ? quiet + 1 : 0;
+            quiet = now - previous < 10L * nodes ? quiet + 1 : 0;
             previous = now;
         }
         return previous;

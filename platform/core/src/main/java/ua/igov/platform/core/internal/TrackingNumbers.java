@@ -1,6 +1,5 @@
 package ua.igov.platform.core.internal;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +17,18 @@ final class TrackingNumbers {
     private TrackingNumbers() {
     }
 
+    private static final Pattern ORIGIN = Pattern.compile("\\d{1,4}");
+
+    /** Runs inside the submission's transaction (the number is the database's), so it is kept cheap. */
     static String format(String origin, long sequence) {
-        if (!origin.matches("\\d{1,4}")) {
+        if (!ORIGIN.matcher(origin).matches()) {
             throw new IllegalArgumentException("origin must be 1 to 4 digits, was '" + origin + "'");
         }
-        String digits = String.format(Locale.ROOT, "%08d", sequence);
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
+        }
+        String number = Long.toString(sequence);
+        String digits = number.length() >= 8 ? number : "0".repeat(8 - number.length()) + number;
         return origin + "-" + digits + "-" + checkDigit(origin + digits);
     }
 

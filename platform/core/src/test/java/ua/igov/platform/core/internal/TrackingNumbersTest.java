@@ -12,12 +12,16 @@ class TrackingNumbersTest {
     void formatsOriginSequenceAndLuhnDigit() {
         // Luhn over "100000042", by hand: doubled 2→4, kept 4, doubled 1→2; sum 10 → check digit 0
         assertEquals("1-00000042-0", TrackingNumbers.format("1", 42));
+        assertEquals("1-00000000-" + TrackingNumbers.checkDigit("100000000"), TrackingNumbers.format("1", 0));
+        // past eight digits the sequence is written whole
+        assertEquals("1-123456789-" + TrackingNumbers.checkDigit("1123456789"), TrackingNumbers.format("1", 123_456_789));
         assertEquals('3', TrackingNumbers.checkDigit("7992739871")); // the textbook Luhn example
     }
 
     @Test
     void everyNumberItIssuesParsesBack() {
-        for (long seq = 0; seq < 2000; seq++) {
+        for (long seq : java.util.stream.LongStream.concat(java.util.stream.LongStream.range(0, 2000),
+                java.util.stream.LongStream.of(99_999_999, 100_000_000, 999_999_999_999L)).toArray()) {
             String number = TrackingNumbers.format("12", seq);
             assertEquals(number, TrackingNumbers.parse(number));
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Writes requests that arrive together in one transaction (group commit). The first caller to find no write under
- * way becomes the writer: it takes everything waiting (up to a limit), writes it with one commit, and wakes the
+ * Writes requests that arrive together in one transaction (group commit). A caller that finds fewer writes under way
+ * than allowed becomes a writer: it takes everything waiting (up to a limit), writes it with one commit, and wakes the
  * others, whose requests are then either written or next in line. No thread of its own, nothing to start or stop.
  *
  * <p>Why: on embedded Derby a submission's CPU is mostly per-transaction and per-statement work that many
@@ -22,17 +22,21 @@ import java.util.function.Function;
 final class GroupCommit<R, T> {
 
     private final int maxGroup;
+    private final int maxWriters;
     private final Function<List<R>, List<T>> writeAll;
 
     private final ArrayDeque<Pending<R, T>> waiting = new ArrayDeque<>();
-    private boolean writing;
+    private int writers;
 
     /**
-     * @param maxGroup the most requests one transaction takes
-     * @param writeAll writes the requests in one transaction, all or nothing, and answers one result per request
+     * @param maxGroup   the most requests one transaction takes
+     * @param maxWriters how many transactions may be under way at once: one where a write is CPU (embedded Derby), a
+     *                   few where it is mostly waiting for a database server's answers
+     * @param writeAll   writes the requests in one transaction, all or nothing, and answers one result per request
      */
-    GroupCommit(int maxGroup, Function<List<R>, List<T>> writeAll) {
+    GroupCommit(int maxGroup, int maxWriters, Function<List<R>, List<T>> writeAll) {
         this.maxGroup = maxGroup;
+        this.maxWriters = maxWriters;
         this.writeAll = writeAll;
     }
 
@@ -47,7 +51,8 @@ final class GroupCommit<R, T> {
             while (true) {
                 List<Pending<R, T>> group;
                 synchronized (this) {
-                    while (writing && !mine.done) {
+                    // wait while this request is in another writer's transaction, or no writer may start
+                    while (!mine.done && (mine.taken || writers >= maxWriters)) {
                         try {
                             wait();
                         } catch (InterruptedException e) {
@@ -58,14 +63,14 @@ final class GroupCommit<R, T> {
                     if (mine.done) {
                         return mine.result();
                     }
-                    writing = true;
+                    writers++;
                     group = take();
                 }
                 try {
                     writeGroup(group);
                 } finally {
                     synchronized (this) {
-                        writing = false;
+                        writers--;
                         notifyAll();
                     }
                 }
@@ -85,7 +90,9 @@ final class GroupCommit<R, T> {
     private List<Pending<R, T>> take() {
         List<Pending<R, T>> group = new ArrayList<>(Math.min(waiting.size(), maxGroup));
         while (!waiting.isEmpty() && group.size() < maxGroup) {
-            group.add(waiting.poll());
+            Pending<R, T> next = waiting.poll();
+            next.taken = true;
+            group.add(next);
         }
         return group;
     }
@@ -113,6 +120,8 @@ final class GroupCommit<R, T> {
 
     private static final class Pending<R, T> {
         final R request;
+        /** In a writer's group: guarded by the GroupCommit's lock. */
+        boolean taken;
         volatile boolean done;
         private T result;
         private Throwable failure;

@@ -57,6 +57,10 @@ public class JdbcApplicationStore implements ApplicationStore {
         this.jdbc = database.jdbc();
         this.dialect = database.dialect();
         this.clock = clock;
+        // Embedded Derby writes with this node's CPU: one transaction at a time does the most. A database server keeps
+        // a transaction mostly waiting for its answers, so a few are under way at once.
+        this.submissions = new GroupCommit<>(MAX_SUBMISSIONS_PER_TRANSACTION, dialect == SqlDialect.POSTGRESQL ? 4 : 1,
+                this::insertAll);
     }
 
     @Override
@@ -73,8 +77,7 @@ public class JdbcApplicationStore implements ApplicationStore {
     /** The most submissions one transaction writes: enough to share its costs, short enough to hold locks briefly. */
     static final int MAX_SUBMISSIONS_PER_TRANSACTION = 32;
 
-    private final GroupCommit<Submission, StoredApplication> submissions =
-            new GroupCommit<>(MAX_SUBMISSIONS_PER_TRANSACTION, this::insertAll);
+    private final GroupCommit<Submission, StoredApplication> submissions;
 
     /**
      * Writes submissions in one transaction: each its number, application row, first history entry, contact and

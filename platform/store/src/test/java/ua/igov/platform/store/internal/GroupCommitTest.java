@@ -45,7 +45,7 @@ class GroupCommitTest {
 
     @Test
     void aRequestAloneIsWrittenAloneAndAnswered() {
-        GroupCommit<String, String> commit = new GroupCommit<>(8, recording(GroupCommitTest::upperCase));
+        GroupCommit<String, String> commit = new GroupCommit<>(8, 1, recording(GroupCommitTest::upperCase));
 
         assertEquals("A", commit.write("a"));
         assertEquals("B", commit.write("b"));
@@ -57,7 +57,7 @@ class GroupCommitTest {
     void requestsArrivingWhileATransactionIsUnderWayAreWrittenTogetherInTheNextAndEachGetsItsOwnAnswer() throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(8, recording(requests -> {
+        GroupCommit<String, String> commit = new GroupCommit<>(8, 1, recording(requests -> {
             if (requests.contains("first")) {
                 firstWriting.countDown();
                 await(releaseFirst);
@@ -87,7 +87,7 @@ class GroupCommitTest {
     void aGroupThatCannotBeWrittenIsWrittenOneByOneSoOnlyTheBadRequestFails() throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(8, recording(requests -> {
+        GroupCommit<String, String> commit = new GroupCommit<>(8, 1, recording(requests -> {
             if (requests.contains("first")) {
                 firstWriting.countDown();
                 await(releaseFirst);
@@ -117,7 +117,7 @@ class GroupCommitTest {
     void noTransactionTakesMoreThanTheLimitAndNothingIsLeftBehind() throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(3, recording(requests -> {
+        GroupCommit<String, String> commit = new GroupCommit<>(3, 1, recording(requests -> {
             if (requests.contains("first")) {
                 firstWriting.countDown();
                 await(releaseFirst);
@@ -140,6 +140,34 @@ class GroupCommitTest {
         }
         assertTrue(groups.stream().allMatch(g -> g.size() <= 3), groups.toString());
         assertEquals(11, groups.stream().mapToInt(List::size).sum(), "each request written once: " + groups);
+    }
+
+    @Test
+    void withTwoWritersAllowedTwoTransactionsRunAtOnceAndLaterRequestsWaitForEitherToFinish() throws Exception {
+        CountDownLatch bothWriting = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(8, 2, recording(requests -> {
+            if (requests.contains("first") || requests.contains("second")) {
+                bothWriting.countDown();
+                await(release);
+            }
+            return upperCase(requests);
+        }));
+        Future<String> first = callers.submit(() -> commit.write("first"));
+        Future<String> second = callers.submit(() -> commit.write("second"));
+        assertTrue(bothWriting.await(10, TimeUnit.SECONDS), "the second did not wait for the first: two writers at once");
+        Future<String> c = callers.submit(() -> commit.write("c"));
+        Future<String> d = callers.submit(() -> commit.write("d"));
+        awaitWaiting(commit, 2);
+        release.countDown();
+
+        assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
+        assertEquals("SECOND", second.get(10, TimeUnit.SECONDS));
+        assertEquals("C", c.get(10, TimeUnit.SECONDS));
+        assertEquals("D", d.get(10, TimeUnit.SECONDS));
+        assertEquals(4, groups.stream().mapToInt(List::size).sum(), "each request written once: " + groups);
+        assertTrue(groups.contains(List.of("c", "d")) || groups.contains(List.of("d", "c")),
+                "the two that waited went together: " + groups);
     }
 
     private static void await(CountDownLatch latch) {
