@@ -42,64 +42,85 @@ final class AuditChain {
 
     /** Appends an entry inside the caller's transaction. */
     static void append(Connection c, AuditEntry entry) throws SQLException {
-        appendAll(c, List.of(entry));
+        appendAll(c, SqlDialect.DERBY, List.of(entry));
     }
 
     /**
-     * Appends entries inside the caller's transaction, in their order within each chain. Each chain's head is read
-     * and moved once for all its entries, and the heads are locked in chain order, so two transactions appending to
-     * several chains cannot deadlock on them.
+     * Appends entries inside the caller's transaction, in their order within each chain. Each chain's head is moved
+     * once for all its entries, the heads in chain order (so two transactions appending to several chains cannot
+     * deadlock on them); then every entry goes in one batch, and every head's new hash in another. On PostgreSQL a
+     * head is moved and read in one statement ({@code RETURNING}), one round trip to the server.
      */
-    static void appendAll(Connection c, List<AuditEntry> entries) throws SQLException {
+    static void appendAll(Connection c, SqlDialect dialect, List<AuditEntry> entries) throws SQLException {
         Map<Integer, List<AuditEntry>> byChain = new TreeMap<>();
         for (AuditEntry entry : entries) {
             byChain.computeIfAbsent(chainOf(entry), k -> new ArrayList<>()).add(entry);
         }
-        for (Map.Entry<Integer, List<AuditEntry>> chainEntries : byChain.entrySet()) {
-            appendToChain(c, chainEntries.getKey(), chainEntries.getValue());
+        Map<Integer, String> lastHashes = new TreeMap<>();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log "
+                + "(chain, seq, occurred_at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<Integer, List<AuditEntry>> chainEntries : byChain.entrySet()) {
+                int chain = chainEntries.getKey();
+                List<AuditEntry> appended = chainEntries.getValue();
+                Head head = moveHead(c, dialect, chain, appended.size());
+                long seq = head.seq() - appended.size();
+                String previous = head.hash();
+                for (AuditEntry entry : appended) {
+                    seq++;
+                    String hash = hash(previous, chain, seq, entry.at(), entry.actor(), entry.action(), entry.subject(), entry.detail());
+                    insert.setInt(1, chain);
+                    insert.setLong(2, seq);
+                    insert.setTimestamp(3, Jdbc.timestamp(entry.at()), Jdbc.UTC.get());
+                    insert.setString(4, entry.actor());
+                    insert.setString(5, entry.action());
+                    insert.setString(6, entry.subject());
+                    insert.setString(7, entry.detail());
+                    insert.setString(8, previous);
+                    insert.setString(9, hash);
+                    insert.addBatch();
+                    previous = hash;
+                }
+                lastHashes.put(chain, previous);
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET hash = ? WHERE id = ?")) {
+            for (Map.Entry<Integer, String> last : lastHashes.entrySet()) {
+                ps.setString(1, last.getValue());
+                ps.setInt(2, last.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
-    private static void appendToChain(Connection c, int chain, List<AuditEntry> entries) throws SQLException {
-        // Moving the head first takes its row lock, so no other transaction numbers entries of this chain meanwhile.
+    /** A chain's head after it was moved: its new last number, and the hash of the entry before the new ones. */
+    private record Head(long seq, String hash) {
+    }
+
+    /** Moving the head first takes its row lock, so no other transaction numbers entries of this chain meanwhile. */
+    private static Head moveHead(Connection c, SqlDialect dialect, int chain, int entries) throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = seq + ? WHERE id = ? RETURNING seq, hash")) {
+                ps.setInt(1, entries);
+                ps.setInt(2, chain);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Head(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
         try (PreparedStatement lock = c.prepareStatement("UPDATE audit_head SET seq = seq + ? WHERE id = ?")) {
-            lock.setInt(1, entries.size());
+            lock.setInt(1, entries);
             lock.setInt(2, chain);
             lock.executeUpdate();
         }
-        long seq;
-        String previous;
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = ?")) {
             ps.setInt(1, chain);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                seq = rs.getLong(1) - entries.size();
-                previous = rs.getString(2);
+                return new Head(rs.getLong(1), rs.getString(2));
             }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log "
-                + "(chain, seq, occurred_at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEntry entry : entries) {
-                seq++;
-                String hash = hash(previous, chain, seq, entry.at(), entry.actor(), entry.action(), entry.subject(), entry.detail());
-                ps.setInt(1, chain);
-                ps.setLong(2, seq);
-                ps.setTimestamp(3, Jdbc.timestamp(entry.at()), Jdbc.UTC.get());
-                ps.setString(4, entry.actor());
-                ps.setString(5, entry.action());
-                ps.setString(6, entry.subject());
-                ps.setString(7, entry.detail());
-                ps.setString(8, previous);
-                ps.setString(9, hash);
-                ps.addBatch();
-                previous = hash;
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET hash = ? WHERE id = ?")) {
-            ps.setString(1, previous);
-            ps.setInt(2, chain);
-            ps.executeUpdate();
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,6 +48,7 @@ public class JdbcApplicationStore implements ApplicationStore {
     private final Jdbc jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
+    private final String nextNumber;
 
     @Activate
     public JdbcApplicationStore(@Reference Database database) {
@@ -57,6 +59,7 @@ public class JdbcApplicationStore implements ApplicationStore {
         this.jdbc = database.jdbc();
         this.dialect = database.dialect();
         this.clock = clock;
+        this.nextNumber = dialect.nextValue("application_number_seq");
         // Embedded Derby writes with this node's CPU: one transaction at a time does the most. A database server keeps
         // a transaction mostly waiting for its answers, so a few are under way at once.
         this.submissions = new GroupCommit<>(MAX_SUBMISSIONS_PER_TRANSACTION, dialect == SqlDialect.POSTGRESQL ? 4 : 1,
@@ -80,24 +83,37 @@ public class JdbcApplicationStore implements ApplicationStore {
     private final GroupCommit<Submission, StoredApplication> submissions;
 
     /**
-     * Writes submissions in one transaction: each its number, application row, first history entry, contact and
-     * notifications; then their audit entries (one head update per chain) and their statistics (one update per row).
+     * Writes submissions in one transaction: their numbers, application rows, first history entries, contacts and
+     * notifications, each kind as one batch; then their audit entries (one head update per chain) and their
+     * statistics (one update per row). On PostgreSQL each batch is one round trip to the server.
      */
     private List<StoredApplication> insertAll(List<Submission> batch) {
         return jdbc.inTransaction("store " + (batch.size() == 1 ? "an application for " + batch.get(0).app().serviceCode()
                 : batch.size() + " applications"), c -> {
-            List<StoredApplication> stored = new ArrayList<>(batch.size());
+            long[] numbers = nextApplicationNumbers(c, batch.size());
+            List<String> trackingNumbers = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                trackingNumbers.add(batch.get(i).trackingNumbers().apply(numbers[i]));
+            }
+            long[] ids = insertApplications(c, batch, trackingNumbers);
+            List<Map.Entry<Long, StatusChange>> firstSteps = new ArrayList<>(batch.size());
+            List<Map.Entry<Long, CitizenContact>> contacts = new ArrayList<>(batch.size());
+            List<Map.Entry<OutboxMessage, Instant>> messages = new ArrayList<>();
             List<AuditEntry> audits = new ArrayList<>(batch.size());
             List<StatsRollup.Facts> facts = new ArrayList<>(batch.size());
-            for (Submission submission : batch) {
+            List<StoredApplication> stored = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Submission submission = batch.get(i);
                 NewApplication app = submission.app();
-                String trackingNumber = submission.trackingNumbers().apply(nextApplicationNumber(c));
-                long id = insertApplication(c, app, trackingNumber);
-                appendEvent(c, id, app.firstStatus());
+                String trackingNumber = trackingNumbers.get(i);
+                long id = ids[i];
+                firstSteps.add(Map.entry(id, app.firstStatus()));
                 if (submission.contact() != null) {
-                    insertContact(c, id, submission.contact());
+                    contacts.add(Map.entry(id, submission.contact()));
                 }
-                JdbcOutboxStore.insertAll(c, submission.notifications().apply(trackingNumber), app.submittedAt());
+                for (OutboxMessage message : submission.notifications().apply(trackingNumber)) {
+                    messages.add(Map.entry(message, app.submittedAt()));
+                }
                 AuditEntry audit = submission.audit();
                 audits.add(new AuditEntry(audit.at(), audit.actor(), audit.action(), trackingNumber, audit.detail()));
                 facts.add(new StatsRollup.Facts(id, app.submittedAt(), app.authorityId(), app.regionId(),
@@ -107,49 +123,113 @@ public class JdbcApplicationStore implements ApplicationStore {
                         app.submittedAt(), app.submittedAt(), List.of(app.firstStatus()), app.owner(), app.authorityId(),
                         null, app.dueAt(), app.feeKopiykas(), null, 0, 0));
             }
-            AuditChain.appendAll(c, audits);
+            appendEvents(c, firstSteps);
+            insertContacts(c, contacts);
+            JdbcOutboxStore.insertAll(c, messages);
+            AuditChain.appendAll(c, dialect, audits);
             StatsRollup.addedAll(c, dialect, facts);
             return stored;
         });
     }
 
-    private static long insertApplication(Connection c, NewApplication app, String trackingNumber) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO application (tracking_number, service_code, "
-                + "region_id, place_id, catalogue_service_id, offering_id, form_version, plugin_version, form_data, "
-                + "status, submitted_at, updated_at, owner, authority_id, due_at, fee_kopiykas) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, trackingNumber);
-            ps.setString(2, app.serviceCode());
-            ps.setString(3, app.regionId());
-            Jdbc.setNullableInt(ps, 4, app.placeId());
-            Jdbc.setNullableInt(ps, 5, app.catalogueServiceId());
-            Jdbc.setNullableInt(ps, 6, app.offeringId());
-            ps.setString(7, app.formVersion());
-            ps.setString(8, app.pluginVersion());
-            ps.setString(9, app.formJson());
-            ps.setString(10, app.firstStatus().status());
-            ps.setTimestamp(11, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
-            ps.setTimestamp(12, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
-            ps.setString(13, app.owner());
-            Jdbc.setNullableInt(ps, 14, app.authorityId());
-            ps.setTimestamp(15, app.dueAt() == null ? null : Jdbc.timestamp(app.dueAt()), Jdbc.UTC.get());
-            ps.setLong(16, app.feeKopiykas());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+    /** Numbers from the database sequence; on PostgreSQL a group's in one query. */
+    private long[] nextApplicationNumbers(Connection c, int n) throws SQLException {
+        long[] numbers = new long[n];
+        boolean inOneQuery = dialect == SqlDialect.POSTGRESQL && n > 1;
+        try (PreparedStatement ps = c.prepareStatement(inOneQuery
+                ? "SELECT nextval('application_number_seq') FROM generate_series(1, " + n + ")" : nextNumber)) {
+            if (inOneQuery) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    for (int i = 0; i < n; i++) {
+                        rs.next();
+                        numbers[i] = rs.getLong(1);
+                    }
+                }
+                return numbers;
+            }
+            for (int i = 0; i < n; i++) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    numbers[i] = rs.getLong(1);
+                }
             }
         }
+        return numbers;
     }
 
-    private static void insertContact(Connection c, long applicationId, CitizenContact contact) throws SQLException {
+    private static final String INSERT_APPLICATION = "INSERT INTO application (tracking_number, service_code, "
+            + "region_id, place_id, catalogue_service_id, offering_id, form_version, plugin_version, form_data, "
+            + "status, submitted_at, updated_at, owner, authority_id, due_at, fee_kopiykas) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Inserts the rows and answers their generated ids, in order. PostgreSQL answers the keys of a whole batch; Derby
+     * only those of one statement, so there each row is its own (embedded, it has no round trip to save).
+     */
+    private long[] insertApplications(Connection c, List<Submission> batch, List<String> trackingNumbers) throws SQLException {
+        long[] ids = new long[batch.size()];
+        boolean asBatch = dialect == SqlDialect.POSTGRESQL && batch.size() > 1;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_APPLICATION, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < batch.size(); i++) {
+                bindApplication(ps, batch.get(i).app(), trackingNumbers.get(i));
+                if (asBatch) {
+                    ps.addBatch();
+                } else {
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+            }
+            if (asBatch) {
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (int i = 0; i < ids.length; i++) {
+                        if (!keys.next()) {
+                            throw new SQLException("the database answered " + i + " keys for " + ids.length + " rows");
+                        }
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void bindApplication(PreparedStatement ps, NewApplication app, String trackingNumber) throws SQLException {
+        ps.setString(1, trackingNumber);
+        ps.setString(2, app.serviceCode());
+        ps.setString(3, app.regionId());
+        Jdbc.setNullableInt(ps, 4, app.placeId());
+        Jdbc.setNullableInt(ps, 5, app.catalogueServiceId());
+        Jdbc.setNullableInt(ps, 6, app.offeringId());
+        ps.setString(7, app.formVersion());
+        ps.setString(8, app.pluginVersion());
+        ps.setString(9, app.formJson());
+        ps.setString(10, app.firstStatus().status());
+        ps.setTimestamp(11, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
+        ps.setTimestamp(12, Jdbc.timestamp(app.submittedAt()), Jdbc.UTC.get());
+        ps.setString(13, app.owner());
+        Jdbc.setNullableInt(ps, 14, app.authorityId());
+        ps.setTimestamp(15, app.dueAt() == null ? null : Jdbc.timestamp(app.dueAt()), Jdbc.UTC.get());
+        ps.setLong(16, app.feeKopiykas());
+    }
+
+    private static void insertContacts(Connection c, List<Map.Entry<Long, CitizenContact>> contacts) throws SQLException {
+        if (contacts.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO application_contact (application_id, email, phone, language) VALUES (?, ?, ?, ?)")) {
-            ps.setLong(1, applicationId);
-            ps.setString(2, contact.email());
-            ps.setString(3, contact.phone());
-            ps.setString(4, contact.language());
-            ps.executeUpdate();
+            for (Map.Entry<Long, CitizenContact> contact : contacts) {
+                ps.setLong(1, contact.getKey());
+                ps.setString(2, contact.getValue().email());
+                ps.setString(3, contact.getValue().phone());
+                ps.setString(4, contact.getValue().language());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -167,25 +247,26 @@ public class JdbcApplicationStore implements ApplicationStore {
         });
     }
 
-    private long nextApplicationNumber(Connection c) throws SQLException {
-        try (Statement statement = c.createStatement();
-             ResultSet rs = statement.executeQuery(dialect.nextValue("application_number_seq"))) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    static void appendEvent(Connection c, long applicationId, StatusChange change) throws SQLException {
+        appendEvents(c, List.of(Map.entry(applicationId, change)));
     }
 
-    static void appendEvent(Connection c, long applicationId, StatusChange change) throws SQLException {
+    /** History entries, one per application id given, in one batch. */
+    static void appendEvents(Connection c, List<Map.Entry<Long, StatusChange>> steps) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO application_event "
                 + "(application_id, status, occurred_at, actor, action, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, applicationId);
-            ps.setString(2, change.status());
-            ps.setTimestamp(3, Jdbc.timestamp(change.at()), Jdbc.UTC.get());
-            ps.setString(4, change.actor());
-            ps.setString(5, change.action());
-            ps.setString(6, change.note());
-            ps.setString(7, change.details());
-            ps.executeUpdate();
+            for (Map.Entry<Long, StatusChange> step : steps) {
+                StatusChange change = step.getValue();
+                ps.setLong(1, step.getKey());
+                ps.setString(2, change.status());
+                ps.setTimestamp(3, Jdbc.timestamp(change.at()), Jdbc.UTC.get());
+                ps.setString(4, change.actor());
+                ps.setString(5, change.action());
+                ps.setString(6, change.note());
+                ps.setString(7, change.details());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -64,12 +64,17 @@ public class JdbcOutboxStore implements OutboxStore {
      * Their ids are not needed there; {@link #insert} gives one when it is.
      */
     static void insertAll(Connection c, List<OutboxMessage> messages, Instant now) throws SQLException {
+        insertAll(c, messages.stream().map(m -> Map.entry(m, now)).toList());
+    }
+
+    /** Messages written at different moments (a group of submissions), in one batch. */
+    static void insertAll(Connection c, List<Map.Entry<OutboxMessage, Instant>> messages) throws SQLException {
         if (messages.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (OutboxMessage message : messages) {
-                bind(ps, message, now);
+            for (Map.Entry<OutboxMessage, Instant> message : messages) {
+                bind(ps, message.getKey(), message.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -106,15 +106,20 @@ class JdbcApplicationStoreTest {
         int each = 25;
         ExecutorService citizens = Executors.newFixedThreadPool(threads);
         List<Future<String>> submitted = new ArrayList<>();
+        java.util.Map<String, String> whoGotWhich = new java.util.concurrent.ConcurrentHashMap<>();
         for (int t = 0; t < threads; t++) {
             for (int i = 0; i < each; i++) {
                 boolean bad = i == 7; // its notification cannot be built: the whole submission must fail
-                submitted.add(citizens.submit(() -> store.insert(application(), n -> "1-" + n, AUDIT,
-                        new CitizenContact("taras@example.com", "+380501234567", "uk"), trackingNumber -> {
+                String citizen = "c" + t + "-" + i;
+                NewApplication own = new NewApplication("residence-registration", "dnipropetrovsk", 1, 29, 100, "1.0",
+                        "0.1.0", "{\"who\":\"" + citizen + "\"}", new StatusChange("submitted", NOW, "citizen", null));
+                submitted.add(citizens.submit(() -> store.insert(own, n -> "1-" + n, AUDIT,
+                        new CitizenContact(citizen + "@example.com", "+380501234567", "uk"), trackingNumber -> {
+                            whoGotWhich.put(trackingNumber, citizen);
                             if (bad) {
                                 throw new IllegalStateException("no template");
                             }
-                            return List.of(new OutboxMessage("email", "taras@example.com", "Прийнято", trackingNumber, trackingNumber),
+                            return List.of(new OutboxMessage("email", citizen + "@example.com", "Прийнято", trackingNumber, trackingNumber),
                                     new OutboxMessage("sms", "+380501234567", null, trackingNumber, trackingNumber));
                         }).trackingNumber()));
             }
@@ -136,10 +141,15 @@ class JdbcApplicationStoreTest {
         assertEquals(good, numbers.size(), "every stored submission has a number of its own");
         assertEquals(good, store.countApplications());
         for (String n : numbers) {
+            // each row, history entry and contact belongs to the submission that was given this number
+            String citizen = whoGotWhich.get(n);
             StoredApplication read = store.findByTrackingNumber(n).orElseThrow();
+            assertEquals("{\"who\":\"" + citizen + "\"}", read.formJson());
             assertEquals(1, read.history().size());
-            assertEquals("uk", store.contact(n).orElseThrow().language());
+            assertEquals(citizen + "@example.com", store.contact(n).orElseThrow().email());
         }
+        assertEquals((long) good, count("SELECT COUNT(*) FROM outbox o JOIN application a ON a.tracking_number = o.tracking_number "
+                + "JOIN application_contact k ON k.application_id = a.id WHERE o.channel = 'email' AND o.recipient = k.email"));
         assertEquals(2L * good, count("SELECT COUNT(*) FROM outbox"));
         assertEquals((long) good, count("SELECT COUNT(*) FROM application_contact"));
         assertEquals((long) good, count("SELECT COUNT(*) FROM application_event"));
