@@ -44,6 +44,9 @@ node() {
   sed -i "s/^osgi.jdbc.driver.name *=.*/osgi.jdbc.driver.name = PostgreSQL JDBC Driver/; s#^url *=.*#url = $db_url#" \
     "$home/etc/org.ops4j.datasource-igov.cfg"
   sed -i "s/^id *=.*/id = $name/" "$home/etc/ua.igov.platform.node.cfg"
+  # The escalation scheduler is off: every bench submission is "due soon" at once (a one-day deadline), so each
+  # scheduler run (every 300 s) reminds tens of thousands of them and loads whichever endpoint it falls on.
+  sed -i "s/^enabled *=.*/enabled = false/" "$home/etc/ua.igov.platform.escalation.cfg"
   echo ".secret = $secret" >> "$home/etc/ua.igov.identity.dev.cfg"
   bash "$home/bin/igov-set-password" bench "$password" >/dev/null
   echo "$home"

@@ -33,6 +33,9 @@ home="$(ls -d "$work"/igov-karaf-assembly-*)"
 sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $http_port/" "$home/etc/org.ops4j.pax.web.cfg"
 sed -i "s/^sshPort *=.*/sshPort = 18101/" "$home/etc/org.apache.karaf.shell.cfg"
 sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/; s/^rmiServerPort *=.*/rmiServerPort = 14444/" "$home/etc/org.apache.karaf.management.cfg"
+# The escalation scheduler is off: every bench submission is "due soon" at once (a one-day deadline), so each
+# scheduler run (every 300 s) reminds tens of thousands of them and loads whichever endpoint it falls on.
+sed -i "s/^enabled *=.*/enabled = false/" "$home/etc/ua.igov.platform.escalation.cfg"
 password="$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 20 || true)"
 bash "$home/bin/igov-set-password" bench "$password" >/dev/null
 base="http://127.0.0.1:$http_port/api"
