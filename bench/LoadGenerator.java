@@ -114,6 +114,7 @@ public class LoadGenerator {
             runMany("warm-up", status, Math.max(5, seconds), clients, 200);
             runMany("warm-up", full, Math.max(5, seconds), clients, 200);
         }
+        measureIdleServer();
 
         // The baseline is measured first and last; their mean is what the others are compared with, so a drift of
         // the machine during the run (JIT, a database checkpoint) shows instead of skewing every ratio.
@@ -270,6 +271,9 @@ public class LoadGenerator {
         long settleBegin = System.nanoTime();
         long cpuAfter = settledServerCpuMillis();
         double settle = (System.nanoTime() - settleBegin) / 1e9;
+        if (cpuAfter >= 0) {
+            cpuAfter -= Math.round(idleServerMillisPerSecond * settle); // what an idle server spends anyway (timers, polling)
+        }
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -282,9 +286,22 @@ public class LoadGenerator {
                 cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, settle);
     }
 
+    /** CPU the server spends per second with no requests (deploy-folder polling, schedulers): measured once. */
+    static double idleServerMillisPerSecond;
+
+    static void measureIdleServer() throws InterruptedException {
+        Thread.sleep(2000);
+        long before = serverCpuMillis();
+        Thread.sleep(3000);
+        long after = serverCpuMillis();
+        idleServerMillisPerSecond = before < 0 || after < 0 ? 0 : (after - before) / 3.0;
+        System.out.printf(Locale.ROOT, "idle server: %.0f ms of CPU per second%n", idleServerMillisPerSecond);
+    }
+
     /**
-     * Waits until the server is idle — under 10 ms of CPU per node in a quarter of a second, twice running, for at
-     * most 30 s — and returns its CPU time then; -1 (at once) when its pid is unknown.
+     * Waits until the server is back to idle — in a quarter of a second no more than 10 ms of CPU per node above what
+     * it spends idle, twice running, for at most 30 s — and returns its CPU time then; -1 (at once) when its pid is
+     * unknown.
      */
     static long settledServerCpuMillis() throws InterruptedException {
         long previous = serverCpuMillis();
@@ -292,12 +309,13 @@ public class LoadGenerator {
             return -1;
         }
         int nodes = System.getenv("IGOV_SERVER_PID").split(",").length;
+        double quietBelow = 10.0 * nodes + idleServerMillisPerSecond / 4;
         long end = System.nanoTime() + 30_000_000_000L;
         int quiet = 0;
         while (quiet < 2 && System.nanoTime() < end) {
             Thread.sleep(250);
             long now = serverCpuMillis();
-            quiet = now - previous < 10L * nodes ? quiet + 1 : 0;
+            quiet = now - previous <= quietBelow ? quiet + 1 : 0;
             previous = now;
         }
         return previous;
