@@ -8,7 +8,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 applications="${1:-1000000}"
-export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 source "$root/bench/core-classpath.sh"
 classpath="$(core_classpath "$root")"
 mkdir -p "$root/bench/results" "$root/bench/work-stats"

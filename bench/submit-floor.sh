@@ -4,7 +4,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-5}"
-export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 source "$root/bench/core-classpath.sh"
 classpath="$(core_classpath "$root")"
 mkdir -p "$root/bench/results"

@@ -41,8 +41,8 @@ final class AuditChain {
     }
 
     /** Appends an entry inside the caller's transaction. */
-    static void append(Connection c, AuditEntry entry) throws SQLException {
-        appendAll(c, SqlDialect.DERBY, List.of(entry));
+    static void append(Connection c, SqlDialect dialect, AuditEntry entry) throws SQLException {
+        appendAll(c, dialect, List.of(entry));
     }
 
     /**

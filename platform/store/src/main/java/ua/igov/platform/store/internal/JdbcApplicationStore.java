@@ -137,8 +137,9 @@ public class JdbcApplicationStore implements ApplicationStore {
         long[] numbers = new long[n];
         boolean inOneQuery = dialect == SqlDialect.POSTGRESQL && n > 1;
         try (PreparedStatement ps = c.prepareStatement(inOneQuery
-                ? "SELECT nextval('application_number_seq') FROM generate_series(1, " + n + ")" : nextNumber)) {
+                ? "SELECT nextval('application_number_seq') FROM generate_series(1, ?)" : nextNumber)) {
             if (inOneQuery) {
+                ps.setInt(1, n);
                 try (ResultSet rs = ps.executeQuery()) {
                     for (int i = 0; i < n; i++) {
                         rs.next();
@@ -442,7 +443,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                 }
             }
             appendEvent(c, id, change.event());
-            AuditChain.append(c, change.audit());
+            AuditChain.append(c, dialect, change.audit());
             JdbcOutboxStore.insertAll(c, notifications, change.event().at());
             StatsRollup.changed(c, dialect, before, before.after(change));
             return null;
@@ -453,7 +454,7 @@ public class JdbcApplicationStore implements ApplicationStore {
     @Override
     public void audit(AuditEntry entry) {
         jdbc.inTransaction("write the audit trail", c -> {
-            AuditChain.append(c, entry);
+            AuditChain.append(c, dialect, entry);
             return null;
         });
     }
@@ -525,7 +526,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                 ps.setLong(1, applicationId);
                 ps.executeUpdate();
             }
-            AuditChain.append(c, audit);
+            AuditChain.append(c, dialect, audit);
             return new Attachment(id, fileName, mediaType, content.length, sha256, at, audit.actor());
         });
     }

@@ -35,10 +35,12 @@ public class JdbcEscalationStore implements EscalationStore {
             + "a.status, a.step_no, a.submitted_at, a.due_at";
 
     private final Jdbc jdbc;
+    private final SqlDialect dialect;
 
     @Activate
     public JdbcEscalationStore(@Reference Database database) {
         this.jdbc = database.jdbc();
+        this.dialect = database.dialect();
     }
 
     @Override
@@ -128,7 +130,7 @@ public class JdbcEscalationStore implements EscalationStore {
                 }
                 JdbcApplicationStore.appendEvent(c, e.application().id(), e.event());
                 JdbcOutboxStore.insertAll(c, e.messages(), e.event().at());
-                AuditChain.append(c, e.audit());
+                AuditChain.append(c, dialect, e.audit());
                 return true;
             });
         } catch (NotFired alreadyOrStale) {

@@ -57,7 +57,7 @@ public class JdbcRatingStore implements RatingStore {
                 }
                 throw e;
             }
-            AuditChain.append(c, audit); // the audit chain's row before the rollup's, as in every other transaction
+            AuditChain.append(c, dialect, audit); // the audit chain's row before the rollup's, as in every other transaction
             StatsRollup.rated(c, dialect, app, rating);
             return find(c, trackingNumber).orElseThrow();
         });
@@ -79,7 +79,7 @@ public class JdbcRatingStore implements RatingStore {
                             : "application " + trackingNumber + " has no rating to reply to");
                 }
             }
-            AuditChain.append(c, audit);
+            AuditChain.append(c, dialect, audit);
             return find(c, trackingNumber).orElseThrow();
         });
     }

@@ -55,23 +55,14 @@ class GroupCommitTest {
 
     @Test
     void requestsArrivingWhileATransactionIsUnderWayAreWrittenTogetherInTheNextAndEachGetsItsOwnAnswer() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(8, 1, recording(requests -> {
-            if (requests.contains("first")) {
-                firstWriting.countDown();
-                await(releaseFirst);
-            }
-            return upperCase(requests);
-        }));
-        Future<String> first = callers.submit(() -> commit.write("first"));
-        assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
+        Held writes = new Held(8, 1, "first");
+        Future<String> first = writes.start().get(0);
         List<Future<String>> others = new ArrayList<>();
         for (String r : List.of("b", "c", "d", "e", "f")) {
-            others.add(callers.submit(() -> commit.write(r)));
+            others.add(writes.write(r));
         }
-        awaitWaiting(commit, 5);
-        releaseFirst.countDown();
+        awaitWaiting(writes.commit, 5);
+        writes.release();
 
         assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
         List<String> answers = new ArrayList<>();
@@ -85,24 +76,15 @@ class GroupCommitTest {
 
     @Test
     void aGroupThatCannotBeWrittenIsWrittenOneByOneSoOnlyTheBadRequestFails() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(8, 1, recording(requests -> {
-            if (requests.contains("first")) {
-                firstWriting.countDown();
-                await(releaseFirst);
-            }
-            return upperCase(requests);
-        }));
-        Future<String> first = callers.submit(() -> commit.write("first"));
-        assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
-        Future<String> a = callers.submit(() -> commit.write("a"));
-        awaitWaiting(commit, 1);
-        Future<String> bad = callers.submit(() -> commit.write("bad"));
-        awaitWaiting(commit, 2);
-        Future<String> c = callers.submit(() -> commit.write("c"));
-        awaitWaiting(commit, 3);
-        releaseFirst.countDown();
+        Held writes = new Held(8, 1, "first");
+        Future<String> first = writes.start().get(0);
+        Future<String> a = writes.write("a");
+        awaitWaiting(writes.commit, 1);
+        Future<String> bad = writes.write("bad");
+        awaitWaiting(writes.commit, 2);
+        Future<String> c = writes.write("c");
+        awaitWaiting(writes.commit, 3);
+        writes.release();
 
         assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
         assertEquals("A", a.get(10, TimeUnit.SECONDS));
@@ -115,24 +97,14 @@ class GroupCommitTest {
 
     @Test
     void noTransactionTakesMoreThanTheLimitAndNothingIsLeftBehind() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(3, 1, recording(requests -> {
-            if (requests.contains("first")) {
-                firstWriting.countDown();
-                await(releaseFirst);
-            }
-            return upperCase(requests);
-        }));
-        Future<String> first = callers.submit(() -> commit.write("first"));
-        assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
+        Held writes = new Held(3, 1, "first");
+        Future<String> first = writes.start().get(0);
         List<Future<String>> others = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String r = "r" + i;
-            others.add(callers.submit(() -> commit.write(r)));
+            others.add(writes.write("r" + i));
         }
-        awaitWaiting(commit, 10);
-        releaseFirst.countDown();
+        awaitWaiting(writes.commit, 10);
+        writes.release();
 
         first.get(10, TimeUnit.SECONDS);
         for (int i = 0; i < 10; i++) {
@@ -144,22 +116,14 @@ class GroupCommitTest {
 
     @Test
     void withTwoWritersAllowedTwoTransactionsRunAtOnceAndLaterRequestsWaitForEitherToFinish() throws Exception {
-        CountDownLatch bothWriting = new CountDownLatch(2);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(8, 2, recording(requests -> {
-            if (requests.contains("first") || requests.contains("second")) {
-                bothWriting.countDown();
-                await(release);
-            }
-            return upperCase(requests);
-        }));
-        Future<String> first = callers.submit(() -> commit.write("first"));
-        Future<String> second = callers.submit(() -> commit.write("second"));
-        assertTrue(bothWriting.await(10, TimeUnit.SECONDS), "the second did not wait for the first: two writers at once");
-        Future<String> c = callers.submit(() -> commit.write("c"));
-        Future<String> d = callers.submit(() -> commit.write("d"));
-        awaitWaiting(commit, 2);
-        release.countDown();
+        Held writes = new Held(8, 2, "first", "second"); // start() fails unless both are written at once
+        List<Future<String>> held = writes.start();
+        Future<String> first = held.get(0);
+        Future<String> second = held.get(1);
+        Future<String> c = writes.write("c");
+        Future<String> d = writes.write("d");
+        awaitWaiting(writes.commit, 2);
+        writes.release();
 
         assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
         assertEquals("SECOND", second.get(10, TimeUnit.SECONDS));
@@ -168,6 +132,55 @@ class GroupCommitTest {
         assertEquals(4, groups.stream().mapToInt(List::size).sum(), "each request written once: " + groups);
         assertTrue(groups.contains(List.of("c", "d")) || groups.contains(List.of("d", "c")),
                 "the two that waited went together: " + groups);
+    }
+
+    /**
+     * A GroupCommit whose transactions for the held requests stay under way until {@link #release()}, so a test can
+     * line up what arrives meanwhile.
+     */
+    private final class Held {
+        final GroupCommit<String, String> commit;
+        private final List<String> held;
+        private final CountDownLatch writing;
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        Held(int maxGroup, int maxWriters, String... held) {
+            this.held = List.of(held);
+            this.writing = new CountDownLatch(held.length);
+            this.commit = new GroupCommit<>(maxGroup, maxWriters, recording(requests -> {
+                if (requests.stream().anyMatch(this.held::contains)) {
+                    writing.countDown();
+                    await(release);
+                }
+                return upperCase(requests);
+            }));
+        }
+
+        /**
+         * Starts the held requests one after the other, each once the one before is in a transaction under way (so
+         * none joins another's group), and returns when all are.
+         */
+        List<Future<String>> start() throws InterruptedException {
+            List<Future<String>> answers = new ArrayList<>();
+            for (String r : held) {
+                answers.add(write(r));
+                long stillToStart = held.size() - answers.size();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (writing.getCount() > stillToStart) {
+                    assertTrue(System.nanoTime() < end, "'" + r + "' is not being written while the others are");
+                    Thread.sleep(1);
+                }
+            }
+            return answers;
+        }
+
+        Future<String> write(String request) {
+            return callers.submit(() -> commit.write(request));
+        }
+
+        void release() {
+            release.countDown();
+        }
     }
 
     private static void await(CountDownLatch latch) {
