@@ -66,6 +66,7 @@ public class LoadGenerator {
         switch (args[0]) {
             case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]),
                     args.length > 5 ? Integer.parseInt(args[5]) : 0);
+            case "ceiling" -> ceiling(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             case "search" -> search(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "churn" -> churn(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "hotdeploy" -> hotDeploy(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
@@ -80,13 +81,7 @@ public class LoadGenerator {
         List<String> bases = List.of(baseUrls.split(","));
         String base = bases.get(0);
         String application = Files.readString(body);
-        // A citizen signed in through the development identity provider (booted in the assembly for demos); nodes
-        // sharing its .secret accept the token alike.
-        String token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/auth/dev-token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": \"bench\", \"name\": \"Bench\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        String authorization = "Bearer " + token;
+        String authorization = signIn(base);
         List<HttpRequest> health = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/health")).GET().build());
         List<HttpRequest> form = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/services/residence-registration/form")).GET().build());
         List<HttpRequest> submit = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/services/residence-registration/applications"))
@@ -133,6 +128,46 @@ public class LoadGenerator {
         if (manyClients > clients) {
             table(List.of(healthFirst, submits, statusReads, fullReads, healthLast), on, seconds, manyClients);
         }
+    }
+
+    /**
+     * Health, submit and the status read only, warmed up as in {@code load}: bench/ceiling.sh runs it against the
+     * platform as built and against the same platform with its database left out, so the two tables show how much
+     * of each ratio the database costs.
+     */
+    static void ceiling(String base, int seconds, int clients, Path body) throws Exception {
+        String authorization = signIn(base);
+        List<HttpRequest> health = List.of(HttpRequest.newBuilder(URI.create(base + "/health")).GET().build());
+        List<HttpRequest> submit = List.of(HttpRequest.newBuilder(URI.create(base + "/services/residence-registration/applications"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(body), StandardCharsets.UTF_8)).build());
+        String tracking = new String(HTTP.send(submit.get(0), HttpResponse.BodyHandlers.ofString()).body())
+                .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
+        List<HttpRequest> status = List.of(HttpRequest.newBuilder(URI.create(base + "/applications/" + tracking + "/status"))
+                .header("Authorization", authorization).GET().build());
+        for (int round = 0; round < 2; round++) {
+            for (List<HttpRequest> warm : List.of(health, submit, status)) {
+                runMany("warm-up", warm, Math.max(5, seconds), clients, warm == submit ? 201 : 200);
+            }
+        }
+        measureIdleServer();
+        table(List.of(new Endpoint("GET /api/health (baseline, first)", health, 200),
+                new Endpoint("POST /api/services/{code}/applications", submit, 201),
+                new Endpoint("GET /api/applications/{n}/status", status, 200),
+                new Endpoint("GET /api/health (baseline, last)", health, 200)), base, seconds, clients);
+    }
+
+    /**
+     * A citizen signed in through the development identity provider (booted in the assembly for demos): the value
+     * of the Authorization header. Nodes sharing its .secret accept the token alike.
+     */
+    static String signIn(String base) throws IOException, InterruptedException {
+        String answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/auth/dev-token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": \"bench\", \"name\": \"Bench\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return "Bearer " + answer.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
     /** One line of a table: what is asked, on each node, and the status that counts as success. */
