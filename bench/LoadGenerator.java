@@ -97,8 +97,7 @@ public class LoadGenerator {
             }
         }
         // A status read needs an application to read.
-        String tracking = new String(HTTP.send(submit.get(0), HttpResponse.BodyHandlers.ofString()).body())
-                .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
+        String tracking = submitOne(submit.get(0));
         // The status read is what a citizen checks again and again (status, deadline, overdue; no personal data);
         // the full read brings the form, the documents and the history as well.
         List<HttpRequest> status = onEach(bases, b -> HttpRequest.newBuilder(URI.create(b + "/applications/" + tracking + "/status"))
@@ -142,8 +141,7 @@ public class LoadGenerator {
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(Files.readString(body), StandardCharsets.UTF_8)).build());
-        String tracking = new String(HTTP.send(submit.get(0), HttpResponse.BodyHandlers.ofString()).body())
-                .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
+        String tracking = submitOne(submit.get(0));
         List<HttpRequest> status = List.of(HttpRequest.newBuilder(URI.create(base + "/applications/" + tracking + "/status"))
                 .header("Authorization", authorization).GET().build());
         for (int round = 0; round < 2; round++) {
@@ -168,6 +166,12 @@ public class LoadGenerator {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": \"bench\", \"name\": \"Bench\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return "Bearer " + answer.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** Submits one application and returns its tracking number. */
+    static String submitOne(HttpRequest submit) throws IOException, InterruptedException {
+        return HTTP.send(submit, HttpResponse.BodyHandlers.ofString()).body()
+                .replaceAll(".*\"trackingNumber\":\"([^\"]+)\".*", "$1");
     }
 
     /** One line of a table: what is asked, on each node, and the status that counts as success. */
