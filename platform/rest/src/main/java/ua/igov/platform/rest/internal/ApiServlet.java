@@ -32,7 +32,10 @@ import ua.igov.platform.core.StatisticsService;
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/*",
-        "osgi.http.whiteboard.servlet.name=igov-api"})
+        "osgi.http.whiteboard.servlet.name=igov-api",
+        // Jetty wraps a servlet that is not async-supported and formats its name into the request on every call
+        // (seen in JFR on every endpoint); Jersey handles asynchronous requests itself, so nothing is lost.
+        "osgi.http.whiteboard.servlet.asyncSupported=true"})
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -118,6 +118,12 @@ final class Jdbc {
         }
     }
 
+    /** By position: reading a column by name costs Derby a case-folded copy of the name and a lookup per call. */
+    static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
     static Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;

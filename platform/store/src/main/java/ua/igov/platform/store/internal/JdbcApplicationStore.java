@@ -319,7 +319,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                         return Optional.empty();
                     }
                     return Optional.of(new ApplicationHead(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Jdbc.nullableInt(rs, "authority_id"), rs.getString(5), rs.getString(6),
+                            Jdbc.nullableInt(rs, 4), rs.getString(5), rs.getString(6),
                             Jdbc.instant(rs.getTimestamp(7, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(8, Jdbc.UTC.get())),
                             Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
                             Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get()))));
