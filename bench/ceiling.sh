@@ -13,6 +13,7 @@
 # Results are printed and kept in bench/results/ceiling.txt (not committed; copy figures to docs/performance.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root/bench/machine.sh"
 seconds="${1:-10}"
 clients="${2:-8}"
 http_port=18191
@@ -73,6 +74,7 @@ measure() {
 
 {
   echo "iGov ceiling bench, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  machine_before_run
   measure "the platform as built (Derby)"
   measure "the same without its database (bench/ceiling/without-database.patch)" "$patched"
 } 2>&1 | tee "$root/bench/results/ceiling.txt"

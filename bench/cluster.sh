@@ -12,6 +12,7 @@
 # Results are printed and kept in bench/results/cluster-latest.txt (copy figures to docs/performance.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root/bench/machine.sh"
 seconds="${1:-15}"
 clients="${2:-8}"
 export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
@@ -83,6 +84,7 @@ console_a() { echo "$1" | bash "$home_a/bin/client" -a 18201 -u bench -p "$passw
 
 {
   echo "iGov platform cluster benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1, $(java -version 2>&1 | head -1)"
+  machine_before_run
   start "$home_a"; ready "$base_a"; sleep 5
   echo; echo "== ONE node (node-a) on PostgreSQL"
   IGOV_SERVER_PID="$(karaf_pid "$home_a")" \

@@ -13,6 +13,7 @@
 # Results are printed and kept in bench/results/latest.txt (not committed; copy figures to docs/performance.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root/bench/machine.sh"
 seconds="${1:-15}"
 clients="${2:-8}"
 many_clients="${3:-64}"
@@ -79,6 +80,7 @@ cold_start() {
 
 {
   echo "iGov platform benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  machine_before_run
   first=$(cold_start)
   sleep 5
   echo "cold start, first boot (empty data/): ${first} ms; resident memory after boot: $(rss_mb) MB"
