@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Ratings and feedback: the citizen rates a closed (issued or rejected) application once, 1 to 5, with an optional
- * comment; an official or supervisor of its authority replies once. Both are audited.
+ * comment; an official or supervisor of its authority replies once; an operator may hide a published comment from
+ * the public, with a reason (personal data or abuse written into it). All of it is audited.
  */
 public interface RatingService {
 
@@ -14,6 +15,15 @@ public interface RatingService {
     /** The body is {@code {"reply": "..."}}. */
     PublicReview reply(Caller caller, String trackingNumber, byte[] body);
 
-    /** A service's reviews, newest first, for anyone. */
+    /** A service's reviews, newest first, for anyone; hidden comments are left out. */
     List<PublicReview> reviews(String serviceCode, int limit);
+
+    /** A service's reviews, newest first, as operators moderate them (operators only). */
+    List<ModeratedReview> reviewsToModerate(Caller caller, String serviceCode, int limit);
+
+    /**
+     * Hides the comment of the application's review from the public (operators only; not the authority, whose
+     * work the review judges). The body is {@code {"reason": "..."}}; the comment stays stored for the record.
+     */
+    PublicReview hideComment(Caller caller, String trackingNumber, byte[] body);
 }

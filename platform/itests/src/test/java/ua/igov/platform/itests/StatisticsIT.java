@@ -71,6 +71,38 @@ public class StatisticsIT extends PlatformTestSupport {
         assertEquals("Дуже швидко", reviews.json().at("/0/comment").asText());
         assertEquals("Дякуємо за відгук", reviews.json().at("/0/reply").asText());
         assertNoPersonalData(reviews.body(), numbers);
+        assertEquals(reviews.body(), false, reviews.json().at("/0/commentHidden").asBoolean(true));
+
+        // moderation: operators only (not the authority judged), a reason required; the public sees it was hidden
+        String operator = staff("operator");
+        String moderation = "/operators/reviews?service=residence-registration";
+        assertProblem(get(moderation), 401, null);
+        assertProblem(get(moderation, olena), 403, null);
+        assertProblem(get("/operators/reviews", operator), 400, "service");
+        Answer toModerate = get(moderation, operator);
+        assertEquals(toModerate.body(), 200, toModerate.status());
+        assertEquals(numbers.get(0), toModerate.json().at("/0/trackingNumber").asText());
+        String hide = "/operators/reviews/" + numbers.get(0) + "/hide-comment";
+        assertProblem(post(hide, "{\"reason\": \"x\"}"), 401, null);
+        assertProblem(post(hide, "{\"reason\": \"x\"}", olena), 403, null);
+        assertProblem(post(hide, "{\"reason\": \"x\"}", citizens.get(0)), 403, null);
+        assertProblem(post(hide, "{}", operator), 422, "/reason");
+        assertProblem(post(hide, "{\"reason\": ", operator), 400, null);
+        assertProblem(post("/operators/reviews/" + numbers.get(1) + "/hide-comment", "{\"reason\": \"x\"}", operator), 409, null);
+        assertEquals("a refused request hides nothing", "Дуже швидко",
+                get("/services/residence-registration/reviews").json().at("/0/comment").asText());
+        Answer hidden = post(hide, "{\"reason\": \"Перевірка модерації\"}", operator);
+        assertEquals(hidden.body(), 200, hidden.status());
+        assertProblem(post(hide, "{\"reason\": \"x\"}", operator), 409, null);
+        JsonNode afterHiding = get("/services/residence-registration/reviews").json().get(0);
+        assertTrue(afterHiding.toString(), afterHiding.get("commentHidden").asBoolean());
+        assertTrue(afterHiding.toString(), afterHiding.path("comment").isMissingNode() || afterHiding.get("comment").isNull());
+        assertEquals(5, afterHiding.get("rating").asInt());
+        assertEquals("Дякуємо за відгук", afterHiding.get("reply").asText());
+        JsonNode kept = get(moderation, operator).json().get(0);
+        assertEquals("Дуже швидко", kept.get("comment").asText());
+        assertEquals("Перевірка модерації", kept.get("commentHiddenReason").asText());
+        assertEquals("operator", kept.get("commentHiddenBy").asText());
 
         // statistics: supervisors of the authority and operators only
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));

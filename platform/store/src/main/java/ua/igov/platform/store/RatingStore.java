@@ -20,8 +20,15 @@ public interface RatingStore {
      */
     Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit);
 
+    /**
+     * Hides a review's comment from the public, audited, in one transaction; the comment stays stored.
+     *
+     * @throws AlreadyDoneException if the application has no rating, its rating no comment, or the comment is hidden already
+     */
+    Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit);
+
     Optional<Review> review(String trackingNumber);
 
-    /** A service's reviews, newest first. */
+    /** A service's reviews, newest first, hidden comments included (the caller decides what to publish). */
     List<Review> reviews(String serviceCode, int limit);
 }

@@ -5,9 +5,19 @@ import java.time.Instant;
 /**
  * A citizen's rating of a closed application and the authority's reply.
  *
- * @param reply     the authority's reply, or {@code null} while there is none
- * @param repliedBy the login of the member of staff who replied (never published)
+ * @param trackingNumber      the rated application's number (never published)
+ * @param comment             the citizen's comment as written, or {@code null}; kept when an operator hides it
+ * @param reply               the authority's reply, or {@code null} while there is none
+ * @param repliedBy           the login of the member of staff who replied (never published)
+ * @param commentHiddenAt     when an operator hid the comment from the public, or {@code null}
+ * @param commentHiddenBy     the operator who hid it (never published)
+ * @param commentHiddenReason why, as the operator wrote it
  */
-public record Review(String serviceCode, String regionId, Integer authorityId, int rating, String comment,
-                     Instant ratedAt, String reply, Instant repliedAt, String repliedBy) {
+public record Review(String trackingNumber, String serviceCode, String regionId, Integer authorityId, int rating,
+                     String comment, Instant ratedAt, String reply, Instant repliedAt, String repliedBy,
+                     Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason) {
+
+    public boolean commentHidden() {
+        return commentHiddenAt != null;
+    }
 }

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ModeratedReview;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
 import ua.igov.platform.core.PublicReview;
@@ -30,8 +31,8 @@ import ua.igov.platform.store.StoreException;
 import ua.igov.platform.store.StoredApplication;
 
 /**
- * Ratings and replies. Only issued and rejected applications are rated: the authority decided them. A cancelled
- * application was withdrawn by the citizen, so there is no decision of the authority's to judge.
+ * Ratings, replies and their moderation. Only issued and rejected applications are rated: the authority decided
+ * them. A cancelled application was withdrawn by the citizen, so there is no decision of the authority's to judge.
  */
 @Component(service = RatingService.class)
 public class RatingManager implements RatingService {
@@ -124,6 +125,53 @@ public class RatingManager implements RatingService {
                 .map(RatingManager::published).toList();
     }
 
+    @Override
+    public List<ModeratedReview> reviewsToModerate(Caller caller, String serviceCode, int limit) {
+        operatorOnly(caller);
+        return ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
+                .map(r -> new ModeratedReview(r.trackingNumber(), r.serviceCode(), r.regionId(), r.authorityId(),
+                        r.rating(), r.comment(), r.ratedAt(), r.reply(), r.repliedAt(), r.commentHiddenAt(),
+                        r.commentHiddenBy(), r.commentHiddenReason()))
+                .toList();
+    }
+
+    @Override
+    public PublicReview hideComment(Caller caller, String trackingNumber, byte[] body) {
+        Caller.Staff operator = operatorOnly(caller);
+        StoredApplication app = visible(caller, trackingNumber);
+        JsonNode request = object(body, Set.of("reason"));
+        List<FieldProblem> problems = new ArrayList<>();
+        String reason = text(request, "reason", problems);
+        if (reason == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("/reason", "required: why the comment is hidden, at most " + MAX_TEXT
+                    + " characters (it is kept with the review)"));
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        try {
+            return published(ratings.hideComment(app.trackingNumber(), reason, operator.user(), new AuditEntry(
+                    clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason)));
+        } catch (AlreadyDoneException e) {
+            throw new ProblemException(409, "no-comment-to-hide", "No comment to hide",
+                    "There is no published comment on this application's review: " + e.getMessage() + ".");
+        } catch (StoreException e) {
+            LOG.error("Comment on the rating of {} not hidden: {}", app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("The comment could not be hidden.");
+        }
+    }
+
+    /** Moderation is the operators': an authority must not be able to hide what citizens say about its work. */
+    private static Caller.Staff operatorOnly(Caller caller) {
+        if (caller == null) {
+            throw Problems.unauthenticated();
+        }
+        if (!(caller instanceof Caller.Staff staff) || !staff.operator()) {
+            throw Problems.forbidden("Only an operator moderates reviews.");
+        }
+        return staff;
+    }
+
     private StoredApplication visible(Caller caller, String typedNumber) {
         String trackingNumber;
         try {
@@ -176,10 +224,11 @@ public class RatingManager implements RatingService {
         return null;
     }
 
-    /** What anyone may read of a review: no tracking number, no one's name or login, the day only. */
+    /** What anyone may read of a review: no tracking number, no one's name or login, the day only, no hidden comment. */
     private static PublicReview published(Review review) {
         return new PublicReview(review.serviceCode(), review.regionId(), review.authorityId(), review.rating(),
-                review.comment(), LocalDate.ofInstant(review.ratedAt(), WorkingCalendar.KYIV), review.reply(),
+                review.commentHidden() ? null : review.comment(), review.commentHidden(),
+                LocalDate.ofInstant(review.ratedAt(), WorkingCalendar.KYIV), review.reply(),
                 review.repliedAt() == null ? null : LocalDate.ofInstant(review.repliedAt(), WorkingCalendar.KYIV));
     }
 }

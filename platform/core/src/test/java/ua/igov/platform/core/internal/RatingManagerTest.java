@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ModeratedReview;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.spi.Citizen;
@@ -144,5 +145,75 @@ class RatingManagerTest {
         assertEquals("Дякуємо", a1.reply());
         assertNull(reviews.stream().filter(r -> r.rating() == 3).findFirst().orElseThrow().reply());
         assertTrue(ratings.reviews(StatisticsFixture.LAND, 50).isEmpty());
+    }
+
+    @Test
+    void anOperatorHidesACommentWithAReasonAndThePublicNoLongerSeesIt() throws Exception {
+        String a1 = fixture.trackingNumber("A1");
+        rate("A1", "{\"rating\": 2, \"comment\": \"Дзвоніть мені: +380501234567\"}");
+        ratings.reply(OLENA, a1, "{\"reply\": \"Перепрошуємо\"}".getBytes(StandardCharsets.UTF_8));
+
+        List<ModeratedReview> toModerate = ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50);
+        assertEquals(a1, toModerate.get(0).trackingNumber()); // operators find the review by its application
+        assertEquals("Дзвоніть мені: +380501234567", toModerate.get(0).comment());
+        assertNull(toModerate.get(0).commentHiddenAt());
+
+        PublicReview hidden = ratings.hideComment(OPERATOR, a1,
+                "{\"reason\": \"A phone number in the comment\"}".getBytes(StandardCharsets.UTF_8));
+        assertTrue(hidden.commentHidden());
+        assertNull(hidden.comment());
+        PublicReview published = ratings.reviews(StatisticsFixture.RESIDENCE, 50).get(0);
+        assertNull(published.comment());
+        assertTrue(published.commentHidden());
+        assertEquals(2, published.rating());             // the rating still counts
+        assertEquals("Перепрошуємо", published.reply()); // the authority's reply stays
+        assertFalse(ratings.reviews(StatisticsFixture.RESIDENCE, 50).toString().contains("380501234567"));
+
+        ModeratedReview moderated = ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).get(0);
+        assertEquals("Дзвоніть мені: +380501234567", moderated.comment()); // kept for the record and an appeal
+        assertEquals("operator", moderated.commentHiddenBy());
+        assertEquals("A phone number in the comment", moderated.commentHiddenReason());
+        assertEquals(StatisticsFixture.NOW, moderated.commentHiddenAt());
+        fails(409, "no-comment-to-hide", () -> ratings.hideComment(OPERATOR, a1, "{\"reason\": \"again\"}".getBytes()));
+
+        try (Connection c = fixture.stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT actor, detail FROM audit_log WHERE subject = ? "
+                     + "AND action = 'hide-review-comment'")) {
+            ps.setString(1, a1);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the hiding is audited");
+                assertEquals("staff:operator", rs.getString(1));
+                assertEquals("A phone number in the comment", rs.getString(2));
+                assertFalse(rs.next(), "audited once");
+            }
+        }
+        assertTrue(fixture.stores.applications.verifyAudit().intact());
+    }
+
+    @Test
+    void onlyOperatorsModerateAndABadRequestHidesNothing() {
+        String a1 = fixture.trackingNumber("A1");
+        byte[] reason = "{\"reason\": \"abuse\"}".getBytes(StandardCharsets.UTF_8);
+        rate("A1", "{\"rating\": 1, \"comment\": \"Погано\"}");
+        // the authority whose work is judged cannot hide it, nor can the citizen or anyone anonymous
+        fails(403, "forbidden", () -> ratings.hideComment(OLENA, a1, reason));
+        fails(403, "forbidden", () -> ratings.hideComment(new Caller.Staff("oksana", Set.of(Role.SUPERVISOR), Set.of(89), false), a1, reason));
+        fails(403, "forbidden", () -> ratings.hideComment(citizen("A1"), a1, reason));
+        fails(401, "unauthenticated", () -> ratings.hideComment(null, a1, reason));
+        fails(403, "forbidden", () -> ratings.reviewsToModerate(OLENA, StatisticsFixture.RESIDENCE, 50));
+        fails(401, "unauthenticated", () -> ratings.reviewsToModerate(null, StatisticsFixture.RESIDENCE, 50));
+
+        fails(404, "unknown-application", () -> ratings.hideComment(OPERATOR, TrackingNumbers.format("1", 99_999_999L), reason));
+        fails(409, "no-comment-to-hide", () -> ratings.hideComment(OPERATOR, fixture.trackingNumber("A3"), reason)); // not rated
+        for (String body : List.of("{}", "{\"reason\": \" \"}", "{\"reason\": 5}",
+                "{\"reason\": \"" + "я".repeat(1001) + "\"}")) {
+            ProblemException e = assertThrows(ProblemException.class, () -> ratings.hideComment(OPERATOR, a1, body.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(422, e.status(), body);
+            assertEquals("/reason", e.fieldProblems().get(0).field(), body);
+        }
+        assertEquals("/why", assertThrows(ProblemException.class, () -> ratings.hideComment(OPERATOR, a1,
+                "{\"reason\": \"x\", \"why\": \"y\"}".getBytes(StandardCharsets.UTF_8))).fieldProblems().get(0).field());
+        fails(400, "malformed-json", () -> ratings.hideComment(OPERATOR, a1, "{\"reason\": ".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Погано", ratings.reviews(StatisticsFixture.RESIDENCE, 50).get(0).comment(), "nothing hidden");
     }
 }

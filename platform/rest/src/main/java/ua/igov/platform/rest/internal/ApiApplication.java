@@ -36,6 +36,7 @@ final class ApiApplication {
                 .register(new OpenDataResource(statistics))
                 .register(new RatingResource(ratings))
                 .register(new ReviewResource(ratings))
+                .register(new ModerationResource(ratings))
                 .register(JsonProvider.create())
                 .register(new ProblemExceptionMapper())
                 .register(new WebApplicationExceptionMapper())

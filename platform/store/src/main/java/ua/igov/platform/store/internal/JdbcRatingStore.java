@@ -21,8 +21,9 @@ import ua.igov.platform.store.Review;
 @Component(service = RatingStore.class)
 public class JdbcRatingStore implements RatingStore {
 
-    private static final String COLUMNS = "r.service_code, r.region_id, r.authority_id, r.rating, r.comment_text, "
-            + "r.rated_at, r.reply_text, r.replied_at, r.replied_by";
+    private static final String COLUMNS = "a.tracking_number, r.service_code, r.region_id, r.authority_id, r.rating, "
+            + "r.comment_text, r.rated_at, r.reply_text, r.replied_at, r.replied_by, r.comment_hidden_at, "
+            + "r.comment_hidden_by, r.comment_hidden_reason";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -85,6 +86,29 @@ public class JdbcRatingStore implements RatingStore {
     }
 
     @Override
+    public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
+        return jdbc.inTransaction("hide the comment on the rating of " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET comment_hidden_at = ?, "
+                    + "comment_hidden_by = ?, comment_hidden_reason = ? WHERE comment_text IS NOT NULL "
+                    + "AND comment_hidden_at IS NULL AND application_id = "
+                    + "(SELECT id FROM application WHERE tracking_number = ?)")) {
+                ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                ps.setString(2, hiddenBy);
+                ps.setString(3, reason);
+                ps.setString(4, trackingNumber);
+                if (ps.executeUpdate() == 0) {
+                    Optional<Review> review = find(c, trackingNumber);
+                    throw new AlreadyDoneException(review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                            : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
+                            : "the comment on the rating of " + trackingNumber + " is hidden already");
+                }
+            }
+            AuditChain.append(c, dialect, audit);
+            return find(c, trackingNumber).orElseThrow();
+        });
+    }
+
+    @Override
     public Optional<Review> review(String trackingNumber) {
         return jdbc.read("read the rating of " + trackingNumber, c -> find(c, trackingNumber));
     }
@@ -100,16 +124,17 @@ public class JdbcRatingStore implements RatingStore {
     }
 
     private static Review review(ResultSet rs) throws SQLException {
-        return new Review(rs.getString(1), rs.getString(2), Jdbc.nullableInt(rs, "authority_id"), rs.getInt(4),
-                rs.getString(5), Jdbc.instant(rs.getTimestamp(6, Jdbc.UTC.get())), rs.getString(7),
-                Jdbc.instant(rs.getTimestamp(8, Jdbc.UTC.get())), rs.getString(9));
+        return new Review(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.nullableInt(rs, 4), rs.getInt(5),
+                rs.getString(6), Jdbc.instant(rs.getTimestamp(7, Jdbc.UTC.get())), rs.getString(8),
+                Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
+                Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12), rs.getString(13));
     }
 
     @Override
     public List<Review> reviews(String serviceCode, int limit) {
         return jdbc.read("list reviews of " + serviceCode, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
-                    + "WHERE r.service_code = ? ORDER BY r.rated_at DESC")) {
+                    + "JOIN application a ON a.id = r.application_id WHERE r.service_code = ? ORDER BY r.rated_at DESC")) {
                 ps.setString(1, serviceCode);
                 ps.setMaxRows(limit);
                 try (ResultSet rs = ps.executeQuery()) {

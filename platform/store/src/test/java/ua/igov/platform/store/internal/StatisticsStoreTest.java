@@ -1,7 +1,9 @@
 package ua.igov.platform.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +20,16 @@ import org.junit.jupiter.api.Test;
 import ua.igov.platform.store.AlreadyDoneException;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.Review;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatsCell;
 import ua.igov.platform.store.StatusChange;
 import ua.igov.platform.store.StoredApplication;
 
-/** The rollup on Derby and on PostgreSQL: kept in step with every change, also by concurrent writers. */
+/**
+ * The rollup on Derby and on PostgreSQL: kept in step with every change, also by concurrent writers; ratings, replies
+ * and operators hiding a review's comment.
+ */
 class StatisticsStoreTest {
 
     private static final Instant SUBMITTED = Instant.parse("2026-11-02T08:00:00Z");
@@ -32,10 +38,11 @@ class StatisticsStoreTest {
     private JdbcApplicationStore applications;
     private JdbcStatisticsStore statistics;
     private JdbcRatingStore ratings;
+    private MigratedDatabase database;
 
     @BeforeEach
     void setUp() {
-        MigratedDatabase database = TestDatabases.fresh();
+        database = TestDatabases.fresh();
         applications = new JdbcApplicationStore(database);
         statistics = new JdbcStatisticsStore(database);
         ratings = new JdbcRatingStore(database);
@@ -93,6 +100,49 @@ class StatisticsStoreTest {
         assertThrows(AlreadyDoneException.class, () -> ratings.reply(app.trackingNumber(), "Ще", "olena",
                 new AuditEntry(SUBMITTED, "staff:olena", "reply", app.trackingNumber(), null)));
         assertEquals(1, ratings.reviews("residence-registration", 10).size());
+
+        // an operator hides the comment: kept, marked, audited; the rating still counts
+        long auditBefore = auditEntries();
+        Review hidden = ratings.hideComment(app.trackingNumber(), "a phone number in the text", "operator",
+                new AuditEntry(SUBMITTED.plusSeconds(7 * 3600), "staff:operator", "hide-review-comment", app.trackingNumber(), null));
+        assertTrue(hidden.commentHidden());
+        assertEquals("Добре", hidden.comment());
+        assertEquals("a phone number in the text", hidden.commentHiddenReason());
+        assertEquals("operator", hidden.commentHiddenBy());
+        assertEquals(SUBMITTED.plusSeconds(7 * 3600), hidden.commentHiddenAt());
+        assertEquals(app.trackingNumber(), ratings.reviews("residence-registration", 10).get(0).trackingNumber());
+        assertTrue(ratings.reviews("residence-registration", 10).get(0).commentHidden());
+        assertEquals(auditBefore + 1, auditEntries());
+        assertEquals(4, only("authority").ratingSum());
+        AlreadyDoneException twice = assertThrows(AlreadyDoneException.class, () -> ratings.hideComment(app.trackingNumber(),
+                "again", "operator", new AuditEntry(SUBMITTED, "staff:operator", "hide-review-comment", app.trackingNumber(), null)));
+        assertTrue(twice.getMessage().contains("hidden already"), twice.getMessage());
+        assertEquals(auditBefore + 1, auditEntries()); // nothing written for the refused one
+    }
+
+    @Test
+    void onlyAnExistingVisibleCommentCanBeHidden() {
+        StoredApplication app = step(step(submit(89), "in_review", "olena", SUBMITTED.plusSeconds(600), null),
+                "rejected", "olena", SUBMITTED.plusSeconds(3600), null);
+        AuditEntry audit = new AuditEntry(SUBMITTED, "staff:operator", "hide-review-comment", app.trackingNumber(), null);
+        AlreadyDoneException unrated = assertThrows(AlreadyDoneException.class,
+                () -> ratings.hideComment(app.trackingNumber(), "x", "operator", audit));
+        assertTrue(unrated.getMessage().contains("has no rating"), unrated.getMessage());
+        ratings.rate(app.trackingNumber(), 2, null, new AuditEntry(SUBMITTED, "citizen:dev:x", "rate", app.trackingNumber(), null));
+        AlreadyDoneException noComment = assertThrows(AlreadyDoneException.class,
+                () -> ratings.hideComment(app.trackingNumber(), "x", "operator", audit));
+        assertTrue(noComment.getMessage().contains("has no comment"), noComment.getMessage());
+        assertFalse(ratings.review(app.trackingNumber()).orElseThrow().commentHidden());
+    }
+
+    private long auditEntries() {
+        try (java.sql.Connection c = database.jdbc().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

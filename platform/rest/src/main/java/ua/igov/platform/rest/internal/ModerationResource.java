@@ -1,0 +1,57 @@
+package ua.igov.platform.rest.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import ua.igov.platform.core.ModeratedReview;
+import ua.igov.platform.core.PublicReview;
+import ua.igov.platform.core.RatingService;
+import ua.igov.platform.spi.FieldProblem;
+
+/** Operators moderate the public reviews: read them with their applications, hide a comment with a reason. */
+@Path("/operators/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public final class ModerationResource {
+
+    private final RatingService ratings;
+
+    public ModerationResource(RatingService ratings) {
+        this.ratings = ratings;
+    }
+
+    /** A service's reviews, newest first, with tracking numbers and hidden comments. */
+    @GET
+    public List<ModeratedReview> reviews(@QueryParam("service") String service, @QueryParam("limit") String limit,
+                                         @Context ContainerRequestContext request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (service == null || service.isBlank()) {
+            problems.add(new FieldProblem("service", "required: the code of the service whose reviews to moderate"));
+        }
+        int howMany = CatalogueResource.number("limit", limit, 50, problems);
+        if (!problems.isEmpty()) {
+            throw CatalogueResource.badQuery(problems);
+        }
+        return ratings.reviewsToModerate(AuthFilter.caller(request), service, howMany);
+    }
+
+    @POST
+    @Path("/{trackingNumber}/hide-comment")
+    public PublicReview hideComment(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                                    @Context ContainerRequestContext request) throws IOException {
+        return ratings.hideComment(AuthFilter.caller(request), trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+    }
+}
