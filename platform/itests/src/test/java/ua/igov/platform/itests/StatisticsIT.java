@@ -103,6 +103,18 @@ public class StatisticsIT extends PlatformTestSupport {
         assertEquals("Дуже швидко", kept.get("comment").asText());
         assertEquals("Перевірка модерації", kept.get("commentHiddenReason").asText());
         assertEquals("operator", kept.get("commentHiddenBy").asText());
+        // and from the console, as the operator signed in there
+        assertEquals(201, post("/applications/" + numbers.get(1) + "/rating",
+                "{\"rating\": 1, \"comment\": \"Пишіть на taras@example.com\"}", citizens.get(1)).status());
+        String listed = console("platform:reviews residence-registration");
+        assertTrue(listed, listed.contains(numbers.get(1)) && listed.contains("Пишіть на taras@example.com"));
+        assertTrue(listed, listed.contains("by operator: Перевірка модерації"));
+        String hiddenOnConsole = console("platform:review-hide " + numbers.get(1) + " an e-mail address in the comment");
+        assertTrue(hiddenOnConsole, hiddenOnConsole.contains("Comment hidden"));
+        assertFalse(get("/services/residence-registration/reviews").body().contains("taras@example.com"));
+        assertTrue(console("platform:reviews residence-registration").contains("by operator: an e-mail address in the comment"));
+        String again = console("platform:review-hide " + numbers.get(1) + " again");
+        assertTrue(again, again.contains("Error executing command") && again.contains("No comment to hide"));
 
         // statistics: supervisors of the authority and operators only
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
@@ -123,7 +135,7 @@ public class StatisticsIT extends PlatformTestSupport {
         assertEquals(2, row.get("decided").asInt());
         assertEquals(1, row.get("medianHours").asInt()); // decided within the hour: the first bucket, (0, 1]
         assertEquals(1.0, row.get("onTimeShare").asDouble(), 0);
-        assertEquals(5.0, row.get("averageRating").asDouble(), 0);
+        assertEquals(3.0, row.get("averageRating").asDouble(), 0); // 5 and 1: a review with its comment hidden still counts
         JsonNode byOperator = get("/statistics?by=official" + period, staff("operator")).json();
         assertEquals(byOperator.toString(), 2, byOperator.at("/rows").size()); // unassigned, olena
 

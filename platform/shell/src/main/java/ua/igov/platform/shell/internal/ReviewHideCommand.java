@@ -1,0 +1,54 @@
+package ua.igov.platform.shell.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.ShellUtil;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.PublicReview;
+import ua.igov.platform.core.RatingService;
+
+@Service
+@Command(scope = PlatformCommand.SCOPE, name = "review-hide",
+        description = "Hides the comment of an application's review from the public, with a reason (kept and audited)")
+public class ReviewHideCommand extends PlatformCommand {
+
+    @Reference
+    RatingService ratings;
+
+    @Argument(index = 0, name = "trackingNumber", description = "The rated application, e.g. 1-00000042-0", required = true)
+    String trackingNumber;
+
+    @Argument(index = 1, name = "reason", description = "Why the comment is hidden (the rest of the line)", required = true,
+            multiValued = true)
+    List<String> reason;
+
+    /**
+     * The operator signed in to the console, so that the audit trail and the review name who hid a comment (every
+     * console user has passed Karaf's login as an operator).
+     */
+    static Caller operator() {
+        String user = ShellUtil.getCurrentUserName();
+        return new Caller.Staff(user == null ? "console" : user, Set.of(), Set.of(), true);
+    }
+
+    @Override
+    protected Object query() {
+        String body = JsonNodeFactory.instance.objectNode().put("reason", String.join(" ", reason)).toString();
+        return ratings.hideComment(operator(), trackingNumber, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected void print(Object result, PrintStream out) {
+        PublicReview review = (PublicReview) result;
+        out.println("Comment hidden from the public on the review of " + trackingNumber + " (rating " + review.rating()
+                + "); the comment is kept and the hiding is in the audit trail.");
+    }
+}
