@@ -106,6 +106,8 @@ public class StatisticsIT extends PlatformTestSupport {
         // and from the console, as the operator signed in there
         assertEquals(201, post("/applications/" + numbers.get(1) + "/rating",
                 "{\"rating\": 1, \"comment\": \"Пишіть на taras@example.com\"}", citizens.get(1)).status());
+        String published = get("/services/residence-registration/reviews").body();
+        assertTrue(published, published.contains("Пишіть на [приховано]") && !published.contains("taras@example.com"));
         String listed = console("platform:reviews residence-registration");
         assertTrue(listed, listed.contains(numbers.get(1)) && listed.contains("Пишіть на taras@example.com"));
         assertTrue(listed, listed.contains("by operator: Перевірка модерації"));

@@ -224,11 +224,14 @@ public class RatingManager implements RatingService {
         return null;
     }
 
-    /** What anyone may read of a review: no tracking number, no one's name or login, the day only, no hidden comment. */
+    /**
+     * What anyone may read of a review: no tracking number, no one's name or login, the day only, no hidden comment,
+     * and contacts or identity numbers typed into the texts masked.
+     */
     private static PublicReview published(Review review) {
         return new PublicReview(review.serviceCode(), review.regionId(), review.authorityId(), review.rating(),
-                review.commentHidden() ? null : review.comment(), review.commentHidden(),
-                LocalDate.ofInstant(review.ratedAt(), WorkingCalendar.KYIV), review.reply(),
+                review.commentHidden() ? null : PersonalDataMask.mask(review.comment()), review.commentHidden(),
+                LocalDate.ofInstant(review.ratedAt(), WorkingCalendar.KYIV), PersonalDataMask.mask(review.reply()),
                 review.repliedAt() == null ? null : LocalDate.ofInstant(review.repliedAt(), WorkingCalendar.KYIV));
     }
 }

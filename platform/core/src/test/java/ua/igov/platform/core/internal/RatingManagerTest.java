@@ -153,6 +153,8 @@ class RatingManagerTest {
         rate("A1", "{\"rating\": 2, \"comment\": \"Дзвоніть мені: +380501234567\"}");
         ratings.reply(OLENA, a1, "{\"reply\": \"Перепрошуємо\"}".getBytes(StandardCharsets.UTF_8));
 
+        assertEquals("Дзвоніть мені: " + PersonalDataMask.MASK, ratings.reviews(StatisticsFixture.RESIDENCE, 50).get(0).comment(),
+                "the public never reads the phone number, even before an operator looks");
         List<ModeratedReview> toModerate = ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50);
         assertEquals(a1, toModerate.get(0).trackingNumber()); // operators find the review by its application
         assertEquals("Дзвоніть мені: +380501234567", toModerate.get(0).comment());

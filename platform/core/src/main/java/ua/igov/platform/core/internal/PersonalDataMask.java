@@ -1,0 +1,69 @@
+package ua.igov.platform.core.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks what is most often typed into a public review by mistake: e-mail addresses, Ukrainian phone numbers, the
+ * 10-digit taxpayer number (РНОКПП), passport or ID-card numbers, payment card numbers and IBANs. The stored text is left as written (operators
+ * see it, and hide a comment that says more than a pattern can catch); only what the public reads is masked.
+ *
+ * <p>The patterns are deliberately narrow, so that what a citizen says about the service survives: a phone number
+ * must look like one (10 digits starting with 0, or 12 starting with 380, separators allowed), and a bare number
+ * is masked only when it stands alone with 9 or 10 digits. Dates, times, fees and counts are kept.
+ */
+final class PersonalDataMask {
+
+    static final String MASK = "[приховано]";
+
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    /** A run that may be a phone or card number written with spaces, hyphens, dots or brackets; its digits decide. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d[\\d\\s().-]{8,22}\\d");
+    /** A Ukrainian IBAN (UA, 2 check digits, 25 more), with or without spaces. */
+    private static final Pattern IBAN = Pattern.compile("(?i)(?<!\\p{L})UA\\s?\\d{2}(?:\\s?\\d){25}(?!\\d)");
+    private static final Pattern UKRAINIAN_PHONE = Pattern.compile("(?:38)?0\\d{9}");
+    /** РНОКПП (10 digits) or an ID card's number (9 digits), written as one number. */
+    private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.,:/-])\\d{9,10}(?![\\d.,:/-]\\d)");
+    /** A passport book's series and number: two Cyrillic (or look-alike Latin) capitals and six digits. */
+    private static final Pattern PASSPORT = Pattern.compile("(?<!\\p{L})[А-ЯІЇЄҐA-Z]{2}\\s?№?\\s?\\d{6}(?!\\d)");
+
+    private PersonalDataMask() {
+    }
+
+    static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = EMAIL.matcher(text).replaceAll(MASK);
+        masked = IBAN.matcher(masked).replaceAll(MASK);
+        masked = replacePhonesAndCards(masked);
+        masked = BARE_NUMBER.matcher(masked).replaceAll(MASK);
+        return PASSPORT.matcher(masked).replaceAll(MASK);
+    }
+
+    private static String replacePhonesAndCards(String text) {
+        Matcher m = PHONE_LIKE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String digits = m.group().replaceAll("\\D", "");
+            boolean personal = UKRAINIAN_PHONE.matcher(digits).matches()
+                    || (digits.length() >= 13 && digits.length() <= 19 && luhn(digits));
+            m.appendReplacement(out, personal ? MASK : Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Payment card numbers carry a Luhn check digit; a long number that fails it is not a card. */
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}
