@@ -34,9 +34,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public class LoadGenerator {
 
     record Result(String name, long requests, long failures, double seconds, long[] latenciesNanos, long serverCpuMillis,
-                  double settleSeconds) {
+                  double settleSeconds, long databaseCpuMillis) {
         Result(String name, long requests, long failures, double seconds, long[] latenciesNanos) {
-            this(name, requests, failures, seconds, latenciesNanos, -1, 0);
+            this(name, requests, failures, seconds, latenciesNanos, -1, 0, -1);
+        }
+
+        /** The database server's CPU time per request, when it runs on this machine and its pid was given. */
+        double databaseCpuMicrosPerRequest() {
+            return databaseCpuMillis < 0 || requests == 0 ? Double.NaN : databaseCpuMillis * 1000.0 / requests;
         }
 
         double perSecond() {
@@ -194,13 +199,15 @@ public class LoadGenerator {
         Result baseline = new Result("baseline", first.requests() + last.requests(), first.failures() + last.failures(),
                 first.seconds() + last.seconds(), new long[0]);
         System.out.printf(Locale.ROOT, "%n%d clients, %d s per endpoint, on %s%n", clients, seconds, base);
-        System.out.printf(Locale.ROOT, "%-42s %10s %8s %9s %9s %9s %14s %8s%n", "endpoint", "req/s", "ratio", "p50 ms", "p99 ms",
-                "failed", "server CPU/req", "settled");
+        boolean database = results.stream().anyMatch(r -> r.databaseCpuMillis() >= 0);
+        System.out.printf(Locale.ROOT, "%-42s %10s %8s %9s %9s %9s %14s %8s%s%n", "endpoint", "req/s", "ratio", "p50 ms", "p99 ms",
+                "failed", "server CPU/req", "settled", database ? "  database CPU/req" : "");
         System.out.printf(Locale.ROOT, "%-42s %10.0f %7s%n", "baseline (mean of first and last)", baseline.perSecond(), "100%");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-42s %10.0f %7.0f%% %9.2f %9.2f %9d %11.0f µs %6.1f s%n", r.name(), r.perSecond(),
+            System.out.printf(Locale.ROOT, "%-42s %10.0f %7.0f%% %9.2f %9.2f %9d %11.0f µs %6.1f s%s%n", r.name(), r.perSecond(),
                     100 * r.perSecond() / baseline.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.failures(),
-                    r.serverCpuMicrosPerRequest(), r.settleSeconds());
+                    r.serverCpuMicrosPerRequest(), r.settleSeconds(),
+                    database ? String.format(Locale.ROOT, " %14.0f µs", r.databaseCpuMicrosPerRequest()) : "");
         }
     }
 
@@ -295,6 +302,7 @@ public class LoadGenerator {
             });
         }
         long cpuBefore = serverCpuMillis();
+        long databaseBefore = databaseCpuMillis();
         long begin = System.nanoTime();
         for (Thread t : threads) {
             t.start();
@@ -321,8 +329,10 @@ public class LoadGenerator {
             at += counts[t];
         }
         Arrays.sort(all);
+        long databaseAfter = databaseCpuMillis();
         return new Result(name, total, failures.get(), elapsed, all,
-                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, settle);
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, settle,
+                databaseBefore < 0 || databaseAfter < 0 ? -1 : databaseAfter - databaseBefore);
     }
 
     /** CPU the server spends per second with no requests (deploy-folder polling, schedulers): measured once. */
@@ -381,6 +391,45 @@ public class LoadGenerator {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU milliseconds the database server has used so far, when it runs on this machine: the process in IGOV_DB_PID
+     * (PostgreSQL's postmaster), the children it has waited for (backends that ended: cutime, cstime) and its
+     * children alive now (the pool's backends, the writer, the WAL writer). -1 when the variable is not set. The
+     * database shares the machine's cores with the nodes and the load generator, so its CPU is part of what a
+     * request costs even though the node's own figure does not show it.
+     */
+    static long databaseCpuMillis() {
+        String pid = System.getenv("IGOV_DB_PID");
+        if (pid == null || pid.isBlank()) {
+            return -1;
+        }
+        try {
+            String[] own = statFields(Path.of("/proc", pid.trim(), "stat"));
+            long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+            try (var processes = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+                for (Path process : processes) {
+                    try {
+                        String[] fields = statFields(process.resolve("stat"));
+                        if (fields[1].equals(pid.trim())) { // ppid
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // a process that ended while the list was read: its CPU is in the parent's cutime by now
+                    }
+                }
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The fields of /proc/PID/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] statFields(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        return text.substring(text.lastIndexOf(')') + 2).split(" ");
     }
 
     // ---- hot deploy ------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 # PostgreSQL server started by .ci/postgres.sh), and in one run:
 #   - submit, status-read and form throughput with ONE node, then with TWO nodes (the load generator's requests
 #     alternating between them), each as a ratio to the /api/health baseline measured in the same load run, with
-#     the server CPU per request (both nodes' together);
+#     the server CPU per request (both nodes' together) and PostgreSQL's CPU per request;
 #   - the time for a plugin removed / installed through node A's console to be followed by node B
 #     (heartbeat interval as shipped, 5 s).
 #
@@ -26,6 +26,10 @@ cd "$root"
 IGOV_PG_PORT="${IGOV_PG_PORT:-55447}"
 source .ci/postgres.sh   # stops and removes the server when this script exits
 psql -q -h 127.0.0.1 -p "$IGOV_PG_PORT" -U postgres -c 'CREATE DATABASE igov_bench' >/dev/null
+# PostgreSQL shares the cores with the nodes and the load generator: the load generator counts its CPU per request
+# too (the postmaster, its backends and background processes), in the "database CPU/req" column.
+IGOV_DB_PID="$(head -1 "$igov_pg_dir/data/postmaster.pid")"
+export IGOV_DB_PID
 db_url="jdbc:postgresql://127.0.0.1:$IGOV_PG_PORT/igov_bench?user=postgres"
 
 work="$root/bench/work-cluster"
