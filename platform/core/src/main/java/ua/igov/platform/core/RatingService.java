@@ -26,4 +26,10 @@ public interface RatingService {
      * work the review judges). The body is {@code {"reason": "..."}}; the comment stays stored for the record.
      */
     PublicReview hideComment(Caller caller, String trackingNumber, byte[] body);
+
+    /**
+     * Shows a hidden comment to the public again (operators only), for instance when a citizen's appeal is upheld.
+     * The body is {@code {"reason": "..."}}, kept in the audit trail with the hiding's.
+     */
+    PublicReview showComment(Caller caller, String trackingNumber, byte[] body);
 }

@@ -117,6 +117,18 @@ public class StatisticsIT extends PlatformTestSupport {
         assertTrue(console("platform:reviews residence-registration").contains("by operator: an e-mail address in the comment"));
         String again = console("platform:review-hide " + numbers.get(1) + " again");
         assertTrue(again, again.contains("Error executing command") && again.contains("No comment to hide"));
+        // shown again: over HTTP for the first (operators only), on the console for the second
+        String show = "/operators/reviews/" + numbers.get(0) + "/show-comment";
+        assertProblem(post(show, "{\"reason\": \"x\"}", olena), 403, null);
+        assertProblem(post(show, "{}", operator), 422, "/reason");
+        Answer shown = post(show, "{\"reason\": \"Скаргу задоволено\"}", operator);
+        assertEquals(shown.body(), 200, shown.status());
+        assertEquals("Дуже швидко", shown.json().get("comment").asText());
+        assertProblem(post(show, "{\"reason\": \"x\"}", operator), 409, null);
+        String shownOnConsole = console("platform:review-hide --show " + numbers.get(1) + " appeal upheld");
+        assertTrue(shownOnConsole, shownOnConsole.contains("Comment shown to the public again"));
+        String republished = get("/services/residence-registration/reviews").body();
+        assertTrue(republished, republished.contains("Дуже швидко") && republished.contains("Пишіть на [приховано]"));
 
         // statistics: supervisors of the authority and operators only
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));

@@ -27,6 +27,14 @@ public interface RatingStore {
      */
     Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit);
 
+    /**
+     * Shows a hidden comment to the public again (an operator's mistake, a citizen's appeal upheld), audited, in one
+     * transaction; the audit trail keeps both decisions with their reasons.
+     *
+     * @throws AlreadyDoneException if the application has no rating or its comment is not hidden
+     */
+    Review showComment(String trackingNumber, AuditEntry audit);
+
     Optional<Review> review(String trackingNumber);
 
     /** A service's reviews, newest first, hidden comments included (the caller decides what to publish). */

@@ -139,16 +139,7 @@ public class RatingManager implements RatingService {
     public PublicReview hideComment(Caller caller, String trackingNumber, byte[] body) {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
-        JsonNode request = object(body, Set.of("reason"));
-        List<FieldProblem> problems = new ArrayList<>();
-        String reason = text(request, "reason", problems);
-        if (reason == null && problems.isEmpty()) {
-            problems.add(new FieldProblem("/reason", "required: why the comment is hidden, at most " + MAX_TEXT
-                    + " characters (it is kept with the review)"));
-        }
-        if (!problems.isEmpty()) {
-            throw Problems.invalidRequest(problems);
-        }
+        String reason = moderationReason(body, "why the comment is hidden");
         try {
             return published(ratings.hideComment(app.trackingNumber(), reason, operator.user(), new AuditEntry(
                     clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason)));
@@ -159,6 +150,38 @@ public class RatingManager implements RatingService {
             LOG.error("Comment on the rating of {} not hidden: {}", app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("The comment could not be hidden.");
         }
+    }
+
+    @Override
+    public PublicReview showComment(Caller caller, String trackingNumber, byte[] body) {
+        operatorOnly(caller);
+        StoredApplication app = visible(caller, trackingNumber);
+        String reason = moderationReason(body, "why the comment is shown again");
+        try {
+            return published(ratings.showComment(app.trackingNumber(), new AuditEntry(
+                    clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason)));
+        } catch (AlreadyDoneException e) {
+            throw new ProblemException(409, "no-hidden-comment", "No hidden comment",
+                    "There is no hidden comment on this application's review: " + e.getMessage() + ".");
+        } catch (StoreException e) {
+            LOG.error("Comment on the rating of {} not shown again: {}", app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("The comment could not be shown again.");
+        }
+    }
+
+    /** A moderation decision's reason: required, text, at most {@value #MAX_TEXT} characters, nothing else. */
+    private static String moderationReason(byte[] body, String what) {
+        JsonNode request = object(body, Set.of("reason"));
+        List<FieldProblem> problems = new ArrayList<>();
+        String reason = text(request, "reason", problems);
+        if (reason == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("/reason", "required: " + what + ", at most " + MAX_TEXT
+                    + " characters (it is kept in the audit trail)"));
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        return reason;
     }
 
     /** Moderation is the operators': an authority must not be able to hide what citizens say about its work. */

@@ -189,6 +189,26 @@ class RatingManagerTest {
                 assertFalse(rs.next(), "audited once");
             }
         }
+        // an appeal upheld: shown again (still masked), both decisions in the audit trail
+        fails(403, "forbidden", () -> ratings.showComment(OLENA, a1, "{\"reason\": \"x\"}".getBytes()));
+        fails(422, "invalid-request", () -> ratings.showComment(OPERATOR, a1, "{}".getBytes()));
+        PublicReview shown = ratings.showComment(OPERATOR, a1, "{\"reason\": \"Appeal upheld\"}".getBytes(StandardCharsets.UTF_8));
+        assertFalse(shown.commentHidden());
+        assertEquals("Дзвоніть мені: " + PersonalDataMask.MASK, shown.comment());
+        fails(409, "no-hidden-comment", () -> ratings.showComment(OPERATOR, a1, "{\"reason\": \"x\"}".getBytes()));
+        try (Connection c = fixture.stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT action, detail FROM audit_log WHERE subject = ? "
+                     + "AND action LIKE '%-review-comment' ORDER BY occurred_at, seq")) {
+            ps.setString(1, a1);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> decisions = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    decisions.add(rs.getString(1) + ": " + rs.getString(2));
+                }
+                assertEquals(List.of("hide-review-comment: A phone number in the comment",
+                        "show-review-comment: Appeal upheld"), decisions);
+            }
+        }
         assertTrue(fixture.stores.applications.verifyAudit().intact());
     }
 

@@ -21,7 +21,10 @@ import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
 import ua.igov.platform.spi.FieldProblem;
 
-/** Operators moderate the public reviews: read them with their applications, hide a comment with a reason. */
+/**
+ * Operators moderate the public reviews: read them with their applications, hide a comment with a reason, show it
+ * again when that was a mistake or an appeal is upheld.
+ */
 @Path("/operators/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -53,5 +56,12 @@ public final class ModerationResource {
     public PublicReview hideComment(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                                     @Context ContainerRequestContext request) throws IOException {
         return ratings.hideComment(AuthFilter.caller(request), trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+    }
+
+    @POST
+    @Path("/{trackingNumber}/show-comment")
+    public PublicReview showComment(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                                    @Context ContainerRequestContext request) throws IOException {
+        return ratings.showComment(AuthFilter.caller(request), trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.ShellUtil;
@@ -17,7 +18,8 @@ import ua.igov.platform.core.RatingService;
 
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "review-hide",
-        description = "Hides the comment of an application's review from the public, with a reason (kept and audited)")
+        description = "Hides the comment of an application's review from the public, with a reason (kept and audited); "
+                + "--show shows it again")
 public class ReviewHideCommand extends PlatformCommand {
 
     @Reference
@@ -30,6 +32,9 @@ public class ReviewHideCommand extends PlatformCommand {
             multiValued = true)
     List<String> reason;
 
+    @Option(name = "--show", description = "Show a hidden comment again instead (a mistake, an appeal upheld); the reason says why")
+    boolean show;
+
     /**
      * The operator signed in to the console, so that the audit trail and the review name who hid a comment (every
      * console user has passed Karaf's login as an operator).
@@ -41,14 +46,15 @@ public class ReviewHideCommand extends PlatformCommand {
 
     @Override
     protected Object query() {
-        String body = JsonNodeFactory.instance.objectNode().put("reason", String.join(" ", reason)).toString();
-        return ratings.hideComment(operator(), trackingNumber, body.getBytes(StandardCharsets.UTF_8));
+        byte[] body = JsonNodeFactory.instance.objectNode().put("reason", String.join(" ", reason)).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        return show ? ratings.showComment(operator(), trackingNumber, body) : ratings.hideComment(operator(), trackingNumber, body);
     }
 
     @Override
     protected void print(Object result, PrintStream out) {
         PublicReview review = (PublicReview) result;
-        out.println("Comment hidden from the public on the review of " + trackingNumber + " (rating " + review.rating()
-                + "); the comment is kept and the hiding is in the audit trail.");
+        out.println((show ? "Comment shown to the public again" : "Comment hidden from the public") + " on the review of "
+                + trackingNumber + " (rating " + review.rating() + "); the decision and its reason are in the audit trail.");
     }
 }

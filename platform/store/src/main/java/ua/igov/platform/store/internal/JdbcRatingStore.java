@@ -109,6 +109,24 @@ public class JdbcRatingStore implements RatingStore {
     }
 
     @Override
+    public Review showComment(String trackingNumber, AuditEntry audit) {
+        return jdbc.inTransaction("show the comment on the rating of " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET comment_hidden_at = NULL, "
+                    + "comment_hidden_by = NULL, comment_hidden_reason = NULL WHERE comment_hidden_at IS NOT NULL "
+                    + "AND application_id = (SELECT id FROM application WHERE tracking_number = ?)")) {
+                ps.setString(1, trackingNumber);
+                if (ps.executeUpdate() == 0) {
+                    throw new AlreadyDoneException(find(c, trackingNumber).isEmpty()
+                            ? "application " + trackingNumber + " has no rating"
+                            : "the comment on the rating of " + trackingNumber + " is not hidden");
+                }
+            }
+            AuditChain.append(c, dialect, audit);
+            return find(c, trackingNumber).orElseThrow();
+        });
+    }
+
+    @Override
     public Optional<Review> review(String trackingNumber) {
         return jdbc.read("read the rating of " + trackingNumber, c -> find(c, trackingNumber));
     }

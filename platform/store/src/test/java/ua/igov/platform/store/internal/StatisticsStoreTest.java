@@ -118,6 +118,18 @@ class StatisticsStoreTest {
                 "again", "operator", new AuditEntry(SUBMITTED, "staff:operator", "hide-review-comment", app.trackingNumber(), null)));
         assertTrue(twice.getMessage().contains("hidden already"), twice.getMessage());
         assertEquals(auditBefore + 1, auditEntries()); // nothing written for the refused one
+
+        // shown again (a mistake, an appeal): public again, audited; the trail keeps both decisions
+        Review shown = ratings.showComment(app.trackingNumber(), new AuditEntry(SUBMITTED.plusSeconds(8 * 3600),
+                "staff:operator", "show-review-comment", app.trackingNumber(), "appeal upheld"));
+        assertFalse(shown.commentHidden());
+        assertEquals("Добре", shown.comment());
+        assertEquals(null, shown.commentHiddenReason());
+        assertEquals(auditBefore + 2, auditEntries());
+        AlreadyDoneException notHidden = assertThrows(AlreadyDoneException.class, () -> ratings.showComment(app.trackingNumber(),
+                new AuditEntry(SUBMITTED, "staff:operator", "show-review-comment", app.trackingNumber(), "x")));
+        assertTrue(notHidden.getMessage().contains("is not hidden"), notHidden.getMessage());
+        assertEquals(auditBefore + 2, auditEntries());
     }
 
     @Test
