@@ -66,59 +66,59 @@ public class JdbcRatingStore implements RatingStore {
 
     @Override
     public Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit) {
-        return jdbc.inTransaction("reply to the rating of " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET reply_text = ?, replied_at = ?, "
-                    + "replied_by = ? WHERE reply_text IS NULL AND application_id = "
-                    + "(SELECT id FROM application WHERE tracking_number = ?)")) {
-                ps.setString(1, reply);
-                ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                ps.setString(3, repliedBy);
-                ps.setString(4, trackingNumber);
-                if (ps.executeUpdate() == 0) {
-                    throw new AlreadyDoneException(find(c, trackingNumber).isPresent()
-                            ? "the rating of " + trackingNumber + " has a reply already"
-                            : "application " + trackingNumber + " has no rating to reply to");
-                }
-            }
-            AuditChain.append(c, dialect, audit);
-            return find(c, trackingNumber).orElseThrow();
-        });
+        return change("reply to the rating of " + trackingNumber, trackingNumber,
+                "reply_text = ?, replied_at = ?, replied_by = ? WHERE reply_text IS NULL", ps -> {
+                    ps.setString(1, reply);
+                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(3, repliedBy);
+                    return 4;
+                }, audit, review -> review.isPresent()
+                        ? "the rating of " + trackingNumber + " has a reply already"
+                        : "application " + trackingNumber + " has no rating to reply to");
     }
 
     @Override
     public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
-        return jdbc.inTransaction("hide the comment on the rating of " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET comment_hidden_at = ?, "
-                    + "comment_hidden_by = ?, comment_hidden_reason = ? WHERE comment_text IS NOT NULL "
-                    + "AND comment_hidden_at IS NULL AND application_id = "
-                    + "(SELECT id FROM application WHERE tracking_number = ?)")) {
-                ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                ps.setString(2, hiddenBy);
-                ps.setString(3, reason);
-                ps.setString(4, trackingNumber);
-                if (ps.executeUpdate() == 0) {
-                    Optional<Review> review = find(c, trackingNumber);
-                    throw new AlreadyDoneException(review.isEmpty() ? "application " + trackingNumber + " has no rating"
-                            : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
-                            : "the comment on the rating of " + trackingNumber + " is hidden already");
-                }
-            }
-            AuditChain.append(c, dialect, audit);
-            return find(c, trackingNumber).orElseThrow();
-        });
+        return change("hide the comment on the rating of " + trackingNumber, trackingNumber,
+                "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ? "
+                        + "WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
+                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(2, hiddenBy);
+                    ps.setString(3, reason);
+                    return 4;
+                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
+                        : "the comment on the rating of " + trackingNumber + " is hidden already");
     }
 
     @Override
     public Review showComment(String trackingNumber, AuditEntry audit) {
-        return jdbc.inTransaction("show the comment on the rating of " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET comment_hidden_at = NULL, "
-                    + "comment_hidden_by = NULL, comment_hidden_reason = NULL WHERE comment_hidden_at IS NOT NULL "
-                    + "AND application_id = (SELECT id FROM application WHERE tracking_number = ?)")) {
-                ps.setString(1, trackingNumber);
+        return change("show the comment on the rating of " + trackingNumber, trackingNumber,
+                "comment_hidden_at = NULL, comment_hidden_by = NULL, comment_hidden_reason = NULL "
+                        + "WHERE comment_hidden_at IS NOT NULL", ps -> 1, audit,
+                review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        : "the comment on the rating of " + trackingNumber + " is not hidden");
+    }
+
+    /** Sets the statement's own parameters and returns the index of the next one (the tracking number's). */
+    @FunctionalInterface
+    private interface Parameters {
+        int set(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * One change of an application's rating row, with its audit entry, in one transaction: {@code setAndCondition}
+     * is "columns = values WHERE condition"; when no row meets the condition nothing is written and {@code whyNot}
+     * says why, from the rating as it is.
+     */
+    private Review change(String what, String trackingNumber, String setAndCondition, Parameters parameters,
+                          AuditEntry audit, java.util.function.Function<Optional<Review>, String> whyNot) {
+        return jdbc.inTransaction(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET " + setAndCondition
+                    + " AND application_id = (SELECT id FROM application WHERE tracking_number = ?)")) {
+                ps.setString(parameters.set(ps), trackingNumber);
                 if (ps.executeUpdate() == 0) {
-                    throw new AlreadyDoneException(find(c, trackingNumber).isEmpty()
-                            ? "application " + trackingNumber + " has no rating"
-                            : "the comment on the rating of " + trackingNumber + " is not hidden");
+                    throw new AlreadyDoneException(whyNot.apply(find(c, trackingNumber)));
                 }
             }
             AuditChain.append(c, dialect, audit);
