@@ -18,7 +18,7 @@ public interface RatingService {
     /** A service's reviews, newest first, for anyone; hidden comments are left out. */
     List<PublicReview> reviews(String serviceCode, int limit);
 
-    /** A service's reviews, newest first, as operators moderate them (operators only). */
+    /** A service's reviews, newest first, as operators moderate them (operators only; the service is required). */
     List<ModeratedReview> reviewsToModerate(Caller caller, String serviceCode, int limit);
 
     /**

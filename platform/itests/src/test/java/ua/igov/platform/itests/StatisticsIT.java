@@ -78,6 +78,8 @@ public class StatisticsIT extends PlatformTestSupport {
         String moderation = "/operators/reviews?service=residence-registration";
         assertProblem(get(moderation), 401, null);
         assertProblem(get(moderation, olena), 403, null);
+        assertProblem(get("/operators/reviews"), 401, null);
+        assertProblem(get("/operators/reviews", olena), 403, null);
         assertProblem(get("/operators/reviews", operator), 400, "service");
         Answer toModerate = get(moderation, operator);
         assertEquals(toModerate.body(), 200, toModerate.status());

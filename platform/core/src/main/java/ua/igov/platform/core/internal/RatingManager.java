@@ -77,15 +77,9 @@ public class RatingManager implements RatingService {
         if (!problems.isEmpty()) {
             throw Problems.invalidRequest(problems);
         }
-        try {
-            return published(ratings.rate(app.trackingNumber(), rating.asInt(), comment, new AuditEntry(clock.instant(),
-                    caller.name(), "rate", app.trackingNumber(), "rating " + rating.asInt())));
-        } catch (AlreadyDoneException e) {
-            throw new ProblemException(409, "already-rated", "Already rated", "An application is rated only once.");
-        } catch (StoreException e) {
-            LOG.error("Rating of {} not stored: {}", app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("The rating could not be saved.");
-        }
+        return written(app, "the rating", () -> ratings.rate(app.trackingNumber(), rating.asInt(), comment,
+                        new AuditEntry(clock.instant(), caller.name(), "rate", app.trackingNumber(), "rating " + rating.asInt())),
+                e -> new ProblemException(409, "already-rated", "Already rated", "An application is rated only once."));
     }
 
     @Override
@@ -98,25 +92,11 @@ public class RatingManager implements RatingService {
                 || (!staff.roles().contains(Role.OFFICIAL) && !staff.roles().contains(Role.SUPERVISOR))) {
             throw Problems.forbidden("Only an official or supervisor of the application's authority replies to its rating.");
         }
-        JsonNode request = object(body, Set.of("reply"));
-        List<FieldProblem> problems = new ArrayList<>();
-        String reply = text(request, "reply", problems);
-        if (reply == null && problems.isEmpty()) {
-            problems.add(new FieldProblem("/reply", "required: the reply, at most " + MAX_TEXT + " characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw Problems.invalidRequest(problems);
-        }
-        try {
-            return published(ratings.reply(app.trackingNumber(), reply, staff.user(), new AuditEntry(clock.instant(),
-                    caller.name(), "reply-to-rating", app.trackingNumber(), null)));
-        } catch (AlreadyDoneException e) {
-            throw new ProblemException(409, "no-rating-to-reply", "Nothing to reply to",
-                    "There is no rating without a reply on this application: " + e.getMessage() + ".");
-        } catch (StoreException e) {
-            LOG.error("Reply to the rating of {} not stored: {}", app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("The reply could not be saved.");
-        }
+        String reply = requiredText(body, "reply", "the reply");
+        return written(app, "the reply", () -> ratings.reply(app.trackingNumber(), reply, staff.user(),
+                        new AuditEntry(clock.instant(), caller.name(), "reply-to-rating", app.trackingNumber(), null)),
+                e -> new ProblemException(409, "no-rating-to-reply", "Nothing to reply to",
+                        "There is no rating without a reply on this application: " + e.getMessage() + "."));
     }
 
     @Override
@@ -127,7 +107,11 @@ public class RatingManager implements RatingService {
 
     @Override
     public List<ModeratedReview> reviewsToModerate(Caller caller, String serviceCode, int limit) {
-        operatorOnly(caller);
+        operatorOnly(caller); // before the query is looked at: nobody else learns what this endpoint takes
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw new ProblemException(400, "invalid-query", "Invalid query", "Name the service whose reviews to moderate.",
+                    List.of(new FieldProblem("service", "required: the code of the service whose reviews to moderate")));
+        }
         return ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
                 .map(r -> new ModeratedReview(r.trackingNumber(), r.serviceCode(), r.regionId(), r.authorityId(),
                         r.rating(), r.comment(), r.ratedAt(), r.reply(), r.repliedAt(), r.commentHiddenAt(),
@@ -139,49 +123,52 @@ public class RatingManager implements RatingService {
     public PublicReview hideComment(Caller caller, String trackingNumber, byte[] body) {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
-        String reason = moderationReason(body, "why the comment is hidden");
-        try {
-            return published(ratings.hideComment(app.trackingNumber(), reason, operator.user(), new AuditEntry(
-                    clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason)));
-        } catch (AlreadyDoneException e) {
-            throw new ProblemException(409, "no-comment-to-hide", "No comment to hide",
-                    "There is no published comment on this application's review: " + e.getMessage() + ".");
-        } catch (StoreException e) {
-            LOG.error("Comment on the rating of {} not hidden: {}", app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("The comment could not be hidden.");
-        }
+        String reason = requiredText(body, "reason", "why the comment is hidden (it is kept in the audit trail)");
+        return written(app, "hiding the comment", () -> ratings.hideComment(app.trackingNumber(), reason, operator.user(),
+                        new AuditEntry(clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason)),
+                e -> new ProblemException(409, "no-comment-to-hide", "No comment to hide",
+                        "There is no published comment on this application's review: " + e.getMessage() + "."));
     }
 
     @Override
     public PublicReview showComment(Caller caller, String trackingNumber, byte[] body) {
         operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
-        String reason = moderationReason(body, "why the comment is shown again");
+        String reason = requiredText(body, "reason", "why the comment is shown again (it is kept in the audit trail)");
+        return written(app, "showing the comment again", () -> ratings.showComment(app.trackingNumber(),
+                        new AuditEntry(clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason)),
+                e -> new ProblemException(409, "no-hidden-comment", "No hidden comment",
+                        "There is no hidden comment on this application's review: " + e.getMessage() + "."));
+    }
+
+    /**
+     * Writes a change of the application's review and answers it as the public sees it: a change the rules refuse
+     * (already done, nothing to change) is the caller's {@code conflict}; a database failure is a 503, logged.
+     */
+    private static PublicReview written(StoredApplication app, String what, java.util.function.Supplier<Review> write,
+                                        java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
         try {
-            return published(ratings.showComment(app.trackingNumber(), new AuditEntry(
-                    clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason)));
+            return published(write.get());
         } catch (AlreadyDoneException e) {
-            throw new ProblemException(409, "no-hidden-comment", "No hidden comment",
-                    "There is no hidden comment on this application's review: " + e.getMessage() + ".");
+            throw conflict.apply(e);
         } catch (StoreException e) {
-            LOG.error("Comment on the rating of {} not shown again: {}", app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("The comment could not be shown again.");
+            LOG.error("{} of {} not stored: {}", what, app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");
         }
     }
 
-    /** A moderation decision's reason: required, text, at most {@value #MAX_TEXT} characters, nothing else. */
-    private static String moderationReason(byte[] body, String what) {
-        JsonNode request = object(body, Set.of("reason"));
+    /** A body of one field, required text of at most {@value #MAX_TEXT} characters, nothing else. */
+    private static String requiredText(byte[] body, String field, String what) {
+        JsonNode request = object(body, Set.of(field));
         List<FieldProblem> problems = new ArrayList<>();
-        String reason = text(request, "reason", problems);
-        if (reason == null && problems.isEmpty()) {
-            problems.add(new FieldProblem("/reason", "required: " + what + ", at most " + MAX_TEXT
-                    + " characters (it is kept in the audit trail)"));
+        String value = text(request, field, problems);
+        if (value == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("/" + field, "required: " + what + ", at most " + MAX_TEXT + " characters"));
         }
         if (!problems.isEmpty()) {
             throw Problems.invalidRequest(problems);
         }
-        return reason;
+        return value;
     }
 
     /** Moderation is the operators': an authority must not be able to hide what citizens say about its work. */

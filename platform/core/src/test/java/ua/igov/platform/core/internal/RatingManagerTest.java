@@ -224,6 +224,11 @@ class RatingManagerTest {
         fails(401, "unauthenticated", () -> ratings.hideComment(null, a1, reason));
         fails(403, "forbidden", () -> ratings.reviewsToModerate(OLENA, StatisticsFixture.RESIDENCE, 50));
         fails(401, "unauthenticated", () -> ratings.reviewsToModerate(null, StatisticsFixture.RESIDENCE, 50));
+        fails(401, "unauthenticated", () -> ratings.reviewsToModerate(null, null, 50)); // who asks, before what is asked
+        fails(403, "forbidden", () -> ratings.reviewsToModerate(OLENA, " ", 50));
+        ProblemException noService = assertThrows(ProblemException.class, () -> ratings.reviewsToModerate(OPERATOR, " ", 50));
+        assertEquals(400, noService.status());
+        assertEquals("service", noService.fieldProblems().get(0).field());
 
         fails(404, "unknown-application", () -> ratings.hideComment(OPERATOR, TrackingNumbers.format("1", 99_999_999L), reason));
         fails(409, "no-comment-to-hide", () -> ratings.hideComment(OPERATOR, fixture.trackingNumber("A3"), reason)); // not rated

@@ -41,9 +41,6 @@ public final class ModerationResource {
     public List<ModeratedReview> reviews(@QueryParam("service") String service, @QueryParam("limit") String limit,
                                          @Context ContainerRequestContext request) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (service == null || service.isBlank()) {
-            problems.add(new FieldProblem("service", "required: the code of the service whose reviews to moderate"));
-        }
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);

@@ -1,6 +1,7 @@
 package ua.igov.platform.shell.internal;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.support.ShellUtil;
+import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 
 /**
@@ -42,6 +45,15 @@ abstract class PlatformCommand implements Action {
             throw new IllegalArgumentException(problem.title() + ": " + problem.detail());
         }
         return null;
+    }
+
+    /**
+     * The user signed in to the console, as an operator (everyone there has passed Karaf's login as one): commands
+     * that change something act as them, so the audit trail names who did it.
+     */
+    static Caller signedInOperator() {
+        String user = ShellUtil.getCurrentUserName();
+        return new Caller.Staff(user == null ? "console" : user, Set.of(), Set.of(), true);
     }
 
     /** What the command answers, as data; printed as JSON or handed to {@link #print}. */

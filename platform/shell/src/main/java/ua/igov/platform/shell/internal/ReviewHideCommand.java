@@ -3,7 +3,6 @@ package ua.igov.platform.shell.internal;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.karaf.shell.api.action.Argument;
@@ -11,8 +10,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
-import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
 
@@ -35,20 +32,12 @@ public class ReviewHideCommand extends PlatformCommand {
     @Option(name = "--show", description = "Show a hidden comment again instead (a mistake, an appeal upheld); the reason says why")
     boolean show;
 
-    /**
-     * The operator signed in to the console, so that the audit trail and the review name who hid a comment (every
-     * console user has passed Karaf's login as an operator).
-     */
-    static Caller operator() {
-        String user = ShellUtil.getCurrentUserName();
-        return new Caller.Staff(user == null ? "console" : user, Set.of(), Set.of(), true);
-    }
-
     @Override
     protected Object query() {
         byte[] body = JsonNodeFactory.instance.objectNode().put("reason", String.join(" ", reason)).toString()
                 .getBytes(StandardCharsets.UTF_8);
-        return show ? ratings.showComment(operator(), trackingNumber, body) : ratings.hideComment(operator(), trackingNumber, body);
+        return show ? ratings.showComment(signedInOperator(), trackingNumber, body)
+                : ratings.hideComment(signedInOperator(), trackingNumber, body);
     }
 
     @Override

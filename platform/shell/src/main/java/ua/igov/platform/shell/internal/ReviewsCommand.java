@@ -30,7 +30,7 @@ public class ReviewsCommand extends PlatformCommand {
 
     @Override
     protected Object query() {
-        return ratings.reviewsToModerate(ReviewHideCommand.operator(), service, limit);
+        return ratings.reviewsToModerate(signedInOperator(), service, limit);
     }
 
     @Override
