@@ -31,7 +31,11 @@ public record EscalationRule(String id, Trigger trigger, int workingDays, Set<Ac
     public enum Trigger {
         /** Still {@code submitted} (nobody claimed it) {@code workingDays} working days after submission. */
         UNCLAIMED,
-        /** {@code workingDays} working days (or fewer) left before the current step's due date. */
+        /**
+         * {@code workingDays} working days (or fewer) left before the current step's due date. Applied only in a
+         * status the service's workflow gives more than {@code workingDays} working days: in a shorter one it would
+         * fire the moment the status begins.
+         */
         BEFORE_DUE,
         /** Past the current step's due date by more than {@code workingDays} working days. */
         OVERDUE;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,8 +70,13 @@ final class EscalationPolicy {
     /**
      * Whether the rule fires for the application at {@code now}. Working days are counted like deadlines: whole
      * working days after the day of the event, ending at midnight in Kyiv.
+     *
+     * @param deadlines the working days the service's workflow allows in each status: a "before due" rule fires
+     *                  only in a status whose term is longer than the rule's warning. In a one-day status, "one day
+     *                  left" is true from the moment the application arrives, and the officials were told about it
+     *                  then; a reminder at once would tell them nothing, for every application of the service.
      */
-    boolean fires(EscalationRule rule, EscalationCandidate app, Instant now) {
+    boolean fires(EscalationRule rule, EscalationCandidate app, Instant now, Map<Status, Integer> deadlines) {
         Status status = Status.fromWireName(app.status());
         if (!rule.statuses().contains(status)) {
             return false;
@@ -78,9 +84,19 @@ final class EscalationPolicy {
         return switch (rule.trigger()) {
             case UNCLAIMED -> !now.isBefore(calendar.after(app.submittedAt(), rule.workingDays()));
             case BEFORE_DUE -> app.dueAt() != null && !now.isAfter(app.dueAt())
+                    && !warnsBeforeTheTermStarts(rule, deadlines.get(status))
                     && !calendar.after(now, rule.workingDays()).isBefore(app.dueAt());
             case OVERDUE -> app.dueAt() != null && now.isAfter(calendar.after(app.dueAt(), rule.workingDays()));
         };
+    }
+
+    /**
+     * Whether a "before due" rule's warning is as long as the whole term, so that it would fire the moment the
+     * status begins. A status the workflow gives no term now (a plugin updated since) is not held back: its due
+     * date still stands.
+     */
+    private static boolean warnsBeforeTheTermStarts(EscalationRule rule, Integer termWorkingDays) {
+        return termWorkingDays != null && termWorkingDays <= rule.workingDays();
     }
 
     /**

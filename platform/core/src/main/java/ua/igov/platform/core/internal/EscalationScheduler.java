@@ -27,6 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.spi.EscalationRule;
+import ua.igov.platform.spi.Status;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.Escalation;
 import ua.igov.platform.store.EscalationCandidate;
@@ -161,7 +162,7 @@ public class EscalationScheduler {
     /** One run: every escalation due now is recorded, once; returns how many this run recorded. */
     int runOnce() {
         Instant now = clock.instant();
-        Map<String, List<EscalationPolicy.InForce>> rulesByServiceAndRegion = new HashMap<>();
+        Map<String, RulesInForce> rulesByServiceAndRegion = new HashMap<>();
         List<EscalationRule> everyRule = everyRule();
         int fired = 0;
         Set<String> statuses = EscalationPolicy.deadlineStatuses(everyRule);
@@ -182,8 +183,7 @@ public class EscalationScheduler {
         return rules;
     }
 
-    private int pages(LongFunction<List<EscalationCandidate>> page, Instant now,
-                      Map<String, List<EscalationPolicy.InForce>> cache) {
+    private int pages(LongFunction<List<EscalationCandidate>> page, Instant now, Map<String, RulesInForce> cache) {
         int fired = 0;
         long after = 0;
         List<EscalationCandidate> candidates;
@@ -192,8 +192,9 @@ public class EscalationScheduler {
             Map<Long, Set<String>> done = store.fired(candidates);
             for (EscalationCandidate app : candidates) {
                 Set<String> already = done.getOrDefault(app.id(), Set.of());
-                for (EscalationPolicy.InForce rule : rulesFor(app, cache)) {
-                    if (!already.contains(rule.key()) && policy.fires(rule.rule(), app, now)
+                RulesInForce inForce = rulesFor(app, cache);
+                for (EscalationPolicy.InForce rule : inForce.rules()) {
+                    if (!already.contains(rule.key()) && policy.fires(rule.rule(), app, now, inForce.deadlines())
                             && store.escalate(escalation(app, rule, now))) {
                         fired++;
                     }
@@ -204,15 +205,21 @@ public class EscalationScheduler {
         return fired;
     }
 
-    private List<EscalationPolicy.InForce> rulesFor(EscalationCandidate app,
-                                                    Map<String, List<EscalationPolicy.InForce>> cache) {
+    /** The rules in force for one service in one region, and the terms its workflow gives each status. */
+    private record RulesInForce(List<EscalationPolicy.InForce> rules, Map<Status, Integer> deadlines) {
+        static final RulesInForce NOT_KNOWN_HERE = new RulesInForce(List.of(), Map.of());
+    }
+
+    private RulesInForce rulesFor(EscalationCandidate app, Map<String, RulesInForce> cache) {
         return cache.computeIfAbsent(app.serviceCode() + "\n" + app.regionId(), k -> {
             Optional<RegionIndex> region = app.regionId() == null ? Optional.empty() : plugins.region(app.regionId());
-            Optional<List<EscalationRule>> service = plugins.serviceType(app.serviceCode()).flatMap(this::serviceRules);
+            Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
+            Optional<List<EscalationRule>> service = type.flatMap(this::serviceRules);
             if (region.isEmpty() || service.isEmpty()) {
-                return List.of(); // its rules are not all known on this node now; another run or node will do it
+                return RulesInForce.NOT_KNOWN_HERE; // not all known on this node now; another run or node will do it
             }
-            return EscalationPolicy.inForce(service.get(), region.get().catalogue().escalation(), defaults);
+            return new RulesInForce(EscalationPolicy.inForce(service.get(), region.get().catalogue().escalation(),
+                    defaults), type.get().workflow().deadlines());
         });
     }
 

@@ -27,6 +27,8 @@ import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.EscalationRule.Action;
 import ua.igov.platform.spi.EscalationRule.Trigger;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Workflow;
 import ua.igov.platform.store.OutboxEntry;
 
 /**
@@ -183,6 +185,34 @@ class EscalationSchedulerTest {
                 fired);
         assertNull(applications.application(ApplicationManagerTest.OLENA, n).escalatedAt(),
                 "the region's overdue rule (mark escalated) gave way to the service's");
+    }
+
+    /**
+     * A service whose law gives one working day to take an application up: "one working day left" is true from the
+     * moment each application arrives, so the due-soon reminder would go out at once for every application, telling
+     * the officials nothing the new application did not. It fires only in a status with a longer term.
+     */
+    @Test
+    void aDueSoonReminderIsNotSentInAStatusWhoseWholeTermIsNoLongerThanTheWarning() throws Exception {
+        fixture.useWorkflow(Workflow.DEFAULT.withDeadlines(Map.of(Status.SUBMITTED, 1, Status.IN_REVIEW, 2)));
+        String n = submit();
+        EscalationScheduler scheduler = scheduler(stores.escalations);
+
+        Map<String, Instant> fired = drive(scheduler, SUBMITTED, SUBMITTED.plus(Duration.ofDays(4)));
+        assertEquals(Set.of("platform:unclaimed@0", "platform:overdue@0"), fired.keySet(),
+                "unclaimed and overdue still fire; due-soon does not, in a one-day status");
+        // Submitted on Wednesday (Kyiv): one working day ends on Thursday at midnight.
+        assertEquals(Instant.parse("2026-11-26T22:00:00Z"), fired.get("platform:unclaimed@0"));
+
+        // Claimed on Sunday 29 November: two working days (Monday, Tuesday), so the warning on the day before the
+        // due day comes after the claim, not with it.
+        applications.act(ApplicationManagerTest.OLENA, n, "claim", null);
+        Instant claimedAt = clock.instant();
+        Map<String, Instant> later = drive(scheduler, claimedAt, claimedAt.plus(Duration.ofDays(4)));
+        assertEquals(Instant.parse("2026-11-29T22:00:00Z"), later.get("platform:due-soon@1"),
+                "from Monday 00:00 in Kyiv, the day before the due day");
+        assertEquals(List.of("platform:unclaimed@0", "platform:overdue@0", "platform:due-soon@1", "platform:overdue@1"),
+                firedRules(), "in the order they fired; no due-soon in the one-day status (step 0)");
     }
 
     @Test
