@@ -72,6 +72,9 @@ public interface ApplicationStore {
     /** Appends to the audit trail on its own (an official reading personal data). */
     void audit(AuditEntry entry);
 
+    /** Appends several entries in one transaction, all or none (an operator reading a page of citizens' texts). */
+    void audit(List<AuditEntry> entries);
+
     /** Walks the audit chain from the start and reports the first link that does not hold. */
     AuditVerification verifyAudit();
 

@@ -79,6 +79,8 @@ public class ApplicationManager implements ApplicationService {
     static final int MAX_LIST = 200;
     /** The history entry of an issue the plugin failed; not a workflow step, so no plugin can declare it. */
     static final String ISSUE_FAILED = "issue-failed";
+    /** The audit action of a look by staff at what a citizen gave or wrote. */
+    static final String READ_PERSONAL_DATA = "read-personal-data";
 
     @ObjectClassDefinition(name = "iGov core", description = "How this installation issues tracking numbers")
     public @interface Config {
@@ -328,8 +330,14 @@ public class ApplicationManager implements ApplicationService {
     public ApplicationView application(Caller caller, String trackingNumber) {
         StoredApplication app = visible(caller, trackingNumber);
         if (caller instanceof Caller.Staff) {
-            // Every look by staff (officials and operators alike) at a citizen's personal data is on the record.
-            store.audit(new AuditEntry(clock.instant(), caller.name(), "read-personal-data", app.trackingNumber(), null));
+            // Every look by staff (officials and operators alike) at a citizen's personal data is on the record;
+            // with no record, no look.
+            try {
+                store.audit(new AuditEntry(clock.instant(), caller.name(), READ_PERSONAL_DATA, app.trackingNumber(), null));
+            } catch (StoreException e) {
+                LOG.error("A read of {} by {} not audited: {}", app.trackingNumber(), caller.name(), e.getMessage());
+                throw Problems.unavailable("The read could not be put on the audit trail, so nothing is shown.");
+            }
         }
         return view(caller, app, true);
     }

@@ -112,11 +112,31 @@ public class RatingManager implements RatingService {
             throw new ProblemException(400, "invalid-query", "Invalid query", "Name the service whose reviews to moderate.",
                     List.of(new FieldProblem("service", "required: the code of the service whose reviews to moderate")));
         }
-        return ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
+        List<Review> reviews = ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS));
+        auditCommentsRead(caller, reviews);
+        return reviews.stream()
                 .map(r -> new ModeratedReview(r.trackingNumber(), r.serviceCode(), r.regionId(), r.authorityId(),
                         r.rating(), r.comment(), r.ratedAt(), r.reply(), r.repliedAt(), r.commentHiddenAt(),
                         r.commentHiddenBy(), r.commentHiddenReason()))
                 .toList();
+    }
+
+    /**
+     * The moderation list shows what citizens wrote, unmasked and with the application's number: a read of personal
+     * data like an official's read of an application, so each comment shown is on the record, and none is shown
+     * if that record cannot be written.
+     */
+    private void auditCommentsRead(Caller caller, List<Review> reviews) {
+        List<AuditEntry> reads = reviews.stream().filter(r -> r.comment() != null)
+                .map(r -> new AuditEntry(clock.instant(), caller.name(), ApplicationManager.READ_PERSONAL_DATA,
+                        r.trackingNumber(), "review comment"))
+                .toList();
+        try {
+            applications.audit(reads);
+        } catch (StoreException e) {
+            LOG.error("Reading review comments of {} not audited: {}", reviews.get(0).serviceCode(), e.getMessage());
+            throw Problems.unavailable("The read could not be put on the audit trail, so nothing is shown.");
+        }
     }
 
     @Override

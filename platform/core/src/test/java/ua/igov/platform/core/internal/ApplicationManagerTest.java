@@ -176,6 +176,19 @@ class ApplicationManagerTest {
     }
 
     @Test
+    void staffSeeNoPersonalDataThatCouldNotBePutOnTheRecord() {
+        String n = submit();
+        ApplicationManager withoutAudit = new ApplicationManager(plugins, AuditFailing.around(stores.applications),
+                new WorkingCalendar(Set.of(), Set.of()), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+                "1", java.time.Duration.ofMillis(300));
+        ProblemException refused = problem(() -> withoutAudit.application(OLENA, n));
+        assertEquals(503, refused.status(), refused.detail());
+        assertEquals(503, problem(() -> withoutAudit.application(OPERATOR, n)).status(), "an operator's read is audited too");
+        assertEquals("submitted", withoutAudit.summary(OLENA, n).status(), "the status read holds no personal data");
+        assertEquals(n, withoutAudit.application(TARAS, n).trackingNumber(), "the citizen's own read is not audited");
+    }
+
+    @Test
     void theStatusReadShowsWhereItStandsToItsCitizenAndItsAuthorityOnlyWithoutPersonalData() {
         String n = submit();
         ApplicationSummary mine = manager.summary(TARAS, n);

@@ -213,6 +213,35 @@ class RatingManagerTest {
     }
 
     @Test
+    void theModerationListIsAReadOfPersonalDataOnTheRecordForEachCommentShown() throws Exception {
+        rate("A1", "{\"rating\": 2, \"comment\": \"Пишіть на a1@example.com\"}");
+        rate("A3", "{\"rating\": 4}");
+        assertEquals(2, ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).size());
+        assertEquals(List.of(fixture.trackingNumber("A1") + " staff:operator review comment"), personalDataReads(),
+                "one entry for the comment shown; a rating without a comment shows nothing a citizen wrote");
+        ratings.reviews(StatisticsFixture.RESIDENCE, 50);
+        assertEquals(1, personalDataReads().size(), "the public list is masked: not a read of personal data");
+
+        RatingManager withoutAudit = new RatingManager(AuditFailing.around(fixture.stores.applications),
+                fixture.stores.ratings, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+        fails(503, "unavailable", () -> withoutAudit.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50));
+        assertTrue(fixture.stores.applications.verifyAudit().intact());
+    }
+
+    private List<String> personalDataReads() throws Exception {
+        try (Connection c = fixture.stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT subject, actor, detail FROM audit_log "
+                     + "WHERE action = 'read-personal-data' ORDER BY occurred_at, seq");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> lines = new java.util.ArrayList<>();
+            while (rs.next()) {
+                lines.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+            return lines;
+        }
+    }
+
+    @Test
     void onlyOperatorsModerateAndABadRequestHidesNothing() {
         String a1 = fixture.trackingNumber("A1");
         byte[] reason = "{\"reason\": \"abuse\"}".getBytes(StandardCharsets.UTF_8);

@@ -453,8 +453,18 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     @Override
     public void audit(AuditEntry entry) {
+        audit(List.of(entry));
+    }
+
+    @Override
+    public void audit(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         jdbc.inTransaction("write the audit trail", c -> {
-            AuditChain.append(c, dialect, entry);
+            for (AuditEntry entry : entries) {
+                AuditChain.append(c, dialect, entry);
+            }
             return null;
         });
     }
