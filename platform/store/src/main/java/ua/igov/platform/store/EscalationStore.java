@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the escalation scheduler reads and writes. The queries use indexes on (status, due_at) and
@@ -29,4 +30,15 @@ public interface EscalationStore {
      * @return whether it was recorded now
      */
     boolean escalate(Escalation escalation);
+
+    /**
+     * Records a group of escalations in one transaction, as {@link #escalate} does each, skipping (without failing
+     * the group) each one recorded before or whose application left its step meanwhile. The messages {@code about}
+     * makes of the escalations recorded (one digest for many, say) go into the outbox in the same transaction, so
+     * a message is written exactly when what it tells of is.
+     *
+     * @param about given the escalations recorded now (never empty), the messages about them to staff
+     * @return the escalations recorded now
+     */
+    List<Escalation> escalateAll(List<Escalation> group, Function<List<Escalation>, List<OutboxMessage>> about);
 }

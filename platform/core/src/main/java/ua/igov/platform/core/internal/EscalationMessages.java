@@ -11,10 +11,15 @@ import ua.igov.platform.store.EscalationCandidate;
 import ua.igov.platform.store.OutboxMessage;
 
 /**
- * The reminders and notifications an escalation sends to staff, in Ukrainian (the officials' working language), each
- * with the tracking number, the service, the status and the due date.
+ * The reminders and notifications an escalation sends to staff, in Ukrainian (the officials' working language), with
+ * the tracking number, the service, the status and the due date of each application. What one rule recorded for one
+ * authority in one run goes out as one message per address: after a holiday a supervisor gets one message about
+ * the two hundred applications that fell overdue, not two hundred.
  */
 final class EscalationMessages {
+
+    /** Applications listed by name in one message; the rest are counted (they are all in the authority's queue). */
+    static final int LISTED = 100;
 
     private static final DateTimeFormatter KYIV_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
             .withZone(WorkingCalendar.KYIV);
@@ -25,14 +30,17 @@ final class EscalationMessages {
         this.addresses = addresses;
     }
 
-    /** What this rule sends about this application; empty when nobody of the roles it names has an address. */
-    List<OutboxMessage> messages(EscalationRule rule, EscalationCandidate app) {
+    /**
+     * What this rule sends about these applications of one authority; empty when nobody of the roles it names has
+     * an address there.
+     */
+    List<OutboxMessage> messages(EscalationRule rule, Integer authorityId, List<EscalationCandidate> apps) {
         List<OutboxMessage> messages = new ArrayList<>();
         if (rule.actions().contains(Action.REMIND_AUTHORITY)) {
-            add(messages, StaffAddresses.OFFICIALS, "Нагадування", rule, app);
+            add(messages, StaffAddresses.OFFICIALS, "Нагадування", rule, authorityId, apps);
         }
         if (rule.actions().contains(Action.NOTIFY_SUPERVISOR)) {
-            add(messages, StaffAddresses.SUPERVISORS, "Ескалація", rule, app);
+            add(messages, StaffAddresses.SUPERVISORS, "Ескалація", rule, authorityId, apps);
         }
         return messages;
     }
@@ -43,16 +51,53 @@ final class EscalationMessages {
         return rule.actions().contains(action) && addresses.of(app.authorityId(), role).isEmpty();
     }
 
-    private void add(List<OutboxMessage> messages, String role, String kind, EscalationRule rule, EscalationCandidate app) {
-        String subject = kind + ": звернення " + app.trackingNumber() + " " + why(rule, app);
-        String body = kind + ". Звернення " + app.trackingNumber() + " (послуга " + app.serviceCode() + ") "
-                + why(rule, app) + ".\n"
-                + "Статус: " + app.status() + ".\n"
-                + (app.dueAt() == null ? "" : "Строк: до " + KYIV_TIME.format(app.dueAt()) + " (Київ).\n")
-                + "Подане: " + KYIV_TIME.format(app.submittedAt()) + ".";
-        for (StaffAddresses.Address a : addresses.of(app.authorityId(), role)) {
-            messages.add(new OutboxMessage(a.channel(), a.recipient(), subject, body, app.trackingNumber()));
+    private void add(List<OutboxMessage> messages, String role, String kind, EscalationRule rule, Integer authorityId,
+                     List<EscalationCandidate> apps) {
+        List<StaffAddresses.Address> to = addresses.of(authorityId, role);
+        if (to.isEmpty() || apps.isEmpty()) {
+            return;
         }
+        String subject;
+        String body;
+        String about;
+        if (apps.size() == 1) {
+            EscalationCandidate app = apps.get(0);
+            subject = kind + ": звернення " + app.trackingNumber() + " " + why(rule, app);
+            body = kind + ". Звернення " + app.trackingNumber() + " (послуга " + app.serviceCode() + ") "
+                    + why(rule, app) + ".\n"
+                    + "Статус: " + app.status() + ".\n"
+                    + (app.dueAt() == null ? "" : "Строк: до " + KYIV_TIME.format(app.dueAt()) + " (Київ).\n")
+                    + "Подане: " + KYIV_TIME.format(app.submittedAt()) + ".";
+            about = app.trackingNumber();
+        } else {
+            String count = apps.size() + " " + applications(apps.size()) + " " + whyMany(rule);
+            subject = kind + ": " + count;
+            StringBuilder text = new StringBuilder(kind).append(". ").append(count).append(" (час — київський):\n");
+            apps.stream().limit(LISTED).forEach(app -> text.append(line(app)).append('\n'));
+            if (apps.size() > LISTED) {
+                int rest = apps.size() - LISTED;
+                text.append("… і ще ").append(rest).append(' ').append(applications(rest))
+                        .append(": усі вони в черзі органу.\n");
+            }
+            body = text.toString().strip();
+            about = null; // about many applications: none of them alone
+        }
+        for (StaffAddresses.Address a : to) {
+            messages.add(new OutboxMessage(a.channel(), a.recipient(), subject, body, about));
+        }
+    }
+
+    private static String line(EscalationCandidate app) {
+        return app.trackingNumber() + " (" + app.serviceCode() + "), статус " + app.status()
+                + (app.dueAt() == null ? "" : ", строк до " + KYIV_TIME.format(app.dueAt()))
+                + ", подане " + KYIV_TIME.format(app.submittedAt());
+    }
+
+    /** "звернення" after 1, 2–4, 21, 22…; "звернень" after 5–20, 25…, 111… */
+    static String applications(int n) {
+        int lastTwo = n % 100;
+        int last = n % 10;
+        return (lastTwo >= 11 && lastTwo <= 14) || last == 0 || last >= 5 ? "звернень" : "звернення";
     }
 
     private static String why(EscalationRule rule, EscalationCandidate app) {
@@ -60,6 +105,14 @@ final class EscalationMessages {
             case UNCLAIMED -> "не взяте в роботу";
             case BEFORE_DUE -> "має бути опрацьоване до " + formatted(app.dueAt());
             case OVERDUE -> "прострочене";
+        };
+    }
+
+    private static String whyMany(EscalationRule rule) {
+        return switch (rule.trigger()) {
+            case UNCLAIMED -> "не взяті в роботу";
+            case BEFORE_DUE -> "мають бути опрацьовані незабаром";
+            case OVERDUE -> "прострочені";
         };
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,19 +191,32 @@ public class EscalationScheduler {
         do {
             candidates = page.apply(after);
             Map<Long, Set<String>> done = store.fired(candidates);
+            Map<Recipients, List<Escalation>> groups = new LinkedHashMap<>();
             for (EscalationCandidate app : candidates) {
                 Set<String> already = done.getOrDefault(app.id(), Set.of());
                 RulesInForce inForce = rulesFor(app, cache);
                 for (EscalationPolicy.InForce rule : inForce.rules()) {
-                    if (!already.contains(rule.key()) && policy.fires(rule.rule(), app, now, inForce.deadlines())
-                            && store.escalate(escalation(app, rule, now))) {
-                        fired++;
+                    if (!already.contains(rule.key()) && policy.fires(rule.rule(), app, now, inForce.deadlines())) {
+                        groups.computeIfAbsent(new Recipients(app.authorityId(), rule), k -> new ArrayList<>())
+                                .add(escalation(app, rule, now));
                     }
                 }
                 after = app.id();
             }
+            for (Map.Entry<Recipients, List<Escalation>> group : groups.entrySet()) {
+                Recipients to = group.getKey();
+                fired += store.escalateAll(group.getValue(), recorded -> messages.messages(to.rule().rule(),
+                        to.authorityId(), recorded.stream().map(Escalation::application).toList())).size();
+            }
         } while (candidates.size() == batchSize);
         return fired;
+    }
+
+    /**
+     * Escalations by one rule at one authority in one page of a run: recorded together, and told to that authority's
+     * staff in one message per address.
+     */
+    private record Recipients(Integer authorityId, EscalationPolicy.InForce rule) {
     }
 
     /** The rules in force for one service in one region, and the terms its workflow gives each status. */
@@ -251,7 +265,6 @@ public class EscalationScheduler {
                 rule.actions().contains(EscalationRule.Action.MARK_ESCALATED),
                 new StatusChange(app.status(), now, ACTOR, "escalate", note, details),
                 new AuditEntry(now, ACTOR + ":escalation", "escalate", app.trackingNumber(),
-                        inForce.key() + " (" + rule.trigger().wireName() + " " + rule.workingDays() + "): " + actions),
-                messages.messages(rule, app));
+                        inForce.key() + " (" + rule.trigger().wireName() + " " + rule.workingDays() + "): " + actions));
     }
 }

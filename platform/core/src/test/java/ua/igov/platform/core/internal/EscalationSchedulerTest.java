@@ -67,8 +67,12 @@ class EscalationSchedulerTest {
     }
 
     private EscalationScheduler scheduler(ua.igov.platform.store.EscalationStore store) {
+        return scheduler(store, 3);
+    }
+
+    private EscalationScheduler scheduler(ua.igov.platform.store.EscalationStore store, int batchSize) {
         EscalationScheduler scheduler = new EscalationScheduler(fixture.plugins, store, fixture.calendar, clock, PLATFORM,
-                staff, 3);
+                staff, batchSize);
         schedulers.add(scheduler);
         return scheduler;
     }
@@ -101,6 +105,23 @@ class EscalationSchedulerTest {
             }
         }
         return rules;
+    }
+
+    /** How many outbox messages name each application, by recipient: "recipient trackingNumber" -> times. */
+    private Map<String, Integer> timesNamed(List<String> numbers) throws Exception {
+        Map<String, Integer> times = new java.util.HashMap<>();
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT recipient, body FROM outbox");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                for (String n : numbers) {
+                    if (rs.getString(2).contains(n)) {
+                        times.merge(rs.getString(1) + " " + n, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return times;
     }
 
     private long count(String sql) throws Exception {
@@ -215,6 +236,39 @@ class EscalationSchedulerTest {
                 firedRules(), "in the order they fired; no due-soon in the one-day status (step 0)");
     }
 
+    /** Staff hear once per rule and run about all the applications it fired for, not once per application. */
+    @Test
+    void aRunTellsEachAddressOnceAboutEveryApplicationARuleFiredFor() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            numbers.add(submit());
+        }
+        drive(scheduler(stores.escalations, 500), SUBMITTED, SUBMITTED.plus(Duration.ofDays(3)));
+
+        assertEquals(15, count("SELECT COUNT(*) FROM escalation"), "5 applications x 3 rules");
+        List<String> subjects = new ArrayList<>();
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT recipient, subject FROM outbox ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                subjects.add(rs.getString(1) + ": " + rs.getString(2));
+            }
+        }
+        assertEquals(List.of(
+                "cnap-7@testland.example: Нагадування: 5 звернень мають бути опрацьовані незабаром",
+                "cnap-7@testland.example: Нагадування: 5 звернень не взяті в роботу",
+                "head-7@testland.example: Ескалація: 5 звернень прострочені",
+                "+380501112233: Ескалація: 5 звернень прострочені"), subjects);
+        assertEquals(Map.of(), timesNamed(numbers).entrySet().stream().filter(e -> e.getValue() != (
+                e.getKey().startsWith("cnap-7") ? 2 : 1)).collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, Map.Entry::getValue)), "each application named in each message meant for it");
+        assertEquals(20, timesNamed(numbers).values().stream().mapToInt(Integer::intValue).sum());
+        for (String n : numbers) {
+            assertEquals(3, escalations(applications.application(ApplicationManagerTest.OLENA, n)).size(),
+                    "each application's history has its own three entries");
+        }
+    }
+
     @Test
     void nothingIsEscalatedWhileTheServicesPluginIsNotInstalledHere() throws Exception {
         submit();
@@ -252,7 +306,15 @@ class EscalationSchedulerTest {
         assertEquals(36, count("SELECT COUNT(*) FROM escalation"));
         assertEquals(36, count("SELECT COUNT(*) FROM application_event WHERE action = 'escalate'"));
         assertEquals(36, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
-        assertEquals(48, count("SELECT COUNT(*) FROM outbox"), "12 x (2 reminders + 2 supervisor messages), none twice");
+        // Each address hears of each application once per rule that named it, in digests of a page (3 here) each.
+        Map<String, Integer> named = timesNamed(numbers);
+        for (String n : numbers) {
+            assertEquals(2, named.get("cnap-7@testland.example " + n), "reminded as due soon, then as unclaimed");
+            assertEquals(1, named.get("head-7@testland.example " + n), "the supervisor told once it was overdue");
+            assertEquals(1, named.get("+380501112233 " + n), "and by SMS, once");
+        }
+        long messages = count("SELECT COUNT(*) FROM outbox");
+        assertTrue(messages <= 16, messages + " messages for 48 mentions: at most 4 pages x (2 reminders + 2 for the supervisor)");
         assertTrue(stores.applications.verifyAudit().intact());
         for (String n : numbers) {
             assertEquals(3, escalations(applications.application(ApplicationManagerTest.OLENA, n)).size());

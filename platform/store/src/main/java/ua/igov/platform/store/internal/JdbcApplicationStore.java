@@ -462,9 +462,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             return;
         }
         jdbc.inTransaction("write the audit trail", c -> {
-            for (AuditEntry entry : entries) {
-                AuditChain.append(c, dialect, entry);
-            }
+            AuditChain.appendAll(c, dialect, entries);
             return null;
         });
     }

@@ -4,15 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import ua.igov.platform.store.Escalation;
 import ua.igov.platform.store.EscalationCandidate;
 import ua.igov.platform.store.EscalationStore;
+import ua.igov.platform.store.OutboxMessage;
 
 /**
  * Escalations on any supported database. Once per cluster rests on the database alone: the unique key
@@ -136,6 +140,40 @@ public class JdbcEscalationStore implements EscalationStore {
         } catch (NotFired alreadyOrStale) {
             return false;
         }
+    }
+
+    @Override
+    public List<Escalation> escalateAll(List<Escalation> group, Function<List<Escalation>, List<OutboxMessage>> about) {
+        if (group.isEmpty()) {
+            return List.of();
+        }
+        List<Escalation> inIdOrder = group.stream()
+                .sorted(Comparator.comparingLong((Escalation e) -> e.application().id())).toList();
+        return jdbc.inTransaction("escalate " + group.size() + " applications", c -> {
+            List<Escalation> recorded = new ArrayList<>();
+            // Rows in id order, as every group does: two groups meeting on the same rows queue, never deadlock.
+            for (Escalation e : inIdOrder) {
+                // A savepoint per application, because PostgreSQL refuses everything after a failed statement
+                // until the transaction rolls back: another node's escalation of one must not undo the group's.
+                Savepoint before = c.setSavepoint();
+                if (stillInStep(c, e) && claimOnce(c, e)) {
+                    JdbcApplicationStore.appendEvent(c, e.application().id(), e.event());
+                    recorded.add(e);
+                    c.releaseSavepoint(before);
+                } else {
+                    c.rollback(before);
+                }
+            }
+            if (!recorded.isEmpty()) {
+                // The audit chains' heads last and in chain order, as in every transaction that moves several.
+                AuditChain.appendAll(c, dialect, recorded.stream().map(Escalation::audit).toList());
+                List<OutboxMessage> messages = new ArrayList<>();
+                recorded.forEach(e -> messages.addAll(e.messages()));
+                messages.addAll(about.apply(List.copyOf(recorded)));
+                JdbcOutboxStore.insertAll(c, messages, recorded.get(0).event().at());
+            }
+            return List.copyOf(recorded);
+        });
     }
 
     /** Fails (and the transaction writes nothing) if any node recorded this escalation before. */

@@ -191,4 +191,110 @@ class JdbcEscalationStoreTest {
         assertTrue(applications.verifyAudit().intact());
         assertNotNull(applications.findByTrackingNumber(candidates.get(0).trackingNumber()).orElseThrow().escalatedAt());
     }
+
+    /** A digest: what the group records, and only that, is told in the messages written with it. */
+    private static List<OutboxMessage> digest(List<Escalation> recorded) {
+        StringBuilder body = new StringBuilder();
+        recorded.forEach(e -> body.append(e.application().trackingNumber()).append('\n'));
+        return List.of(new OutboxMessage("email", "head-7@example.org", recorded.size() + " overdue", body.toString(), null));
+    }
+
+    private static Escalation silent(EscalationCandidate app, String rule) {
+        Escalation e = escalation(app, rule, true, NOW);
+        return new Escalation(e.application(), e.ruleKey(), e.trigger(), e.actions(), e.mark(), e.event(), e.audit());
+    }
+
+    @Test
+    void aGroupRecordsWhatIsStillDueSkipsTheRestAndWritesOneDigestOfWhatItRecorded() throws Exception {
+        List<EscalationCandidate> apps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            apps.add(candidate(submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)))));
+        }
+        assertTrue(escalations.escalate(silent(apps.get(1), "platform:overdue")), "another node was first for one");
+        StoredApplication claimed = applications.findByTrackingNumber(apps.get(2).trackingNumber()).orElseThrow();
+        applications.change(claimed.trackingNumber(), new StateChange(claimed.version(), "in_review",
+                NOW.plus(Duration.ofDays(10)), "olena", null, null,
+                new StatusChange("in_review", NOW, "olena", "claim", null, null),
+                new AuditEntry(NOW, "olena", "claim", claimed.trackingNumber(), null)));
+        long auditBefore = count("SELECT COUNT(*) FROM audit_log");
+
+        List<Escalation> group = new ArrayList<>();
+        for (int i = apps.size() - 1; i >= 0; i--) { // out of order: the store takes the rows in id order anyway
+            group.add(silent(apps.get(i), "platform:overdue"));
+        }
+        List<List<String>> toldAbout = new ArrayList<>();
+        List<Escalation> recorded = escalations.escalateAll(group, r -> {
+            toldAbout.add(r.stream().map(e -> e.application().trackingNumber()).toList());
+            return digest(r);
+        });
+
+        List<String> expected = List.of(apps.get(0).trackingNumber(), apps.get(3).trackingNumber());
+        assertEquals(expected, recorded.stream().map(e -> e.application().trackingNumber()).toList());
+        assertEquals(expected, toldAbout.get(toldAbout.size() - 1), "the digest names only what was recorded");
+        assertEquals(2, count("SELECT COUNT(*) FROM escalation WHERE rule_id = 'platform:overdue' AND application_id IN ("
+                + apps.get(0).id() + ", " + apps.get(3).id() + ")"));
+        assertEquals(3, count("SELECT COUNT(*) FROM escalation"), "the one recorded before, and the two now");
+        assertEquals(auditBefore + 2, count("SELECT COUNT(*) FROM audit_log"));
+        assertEquals(3, count("SELECT COUNT(*) FROM application_event WHERE action = 'escalate'"));
+        assertNull(applications.findByTrackingNumber(apps.get(2).trackingNumber()).orElseThrow().escalatedAt(),
+                "the claimed one is not marked: it left the step");
+        assertNotNull(applications.findByTrackingNumber(apps.get(3).trackingNumber()).orElseThrow().escalatedAt());
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox"));
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox WHERE subject = '2 overdue' AND tracking_number IS NULL"));
+        assertTrue(applications.verifyAudit().intact());
+
+        assertEquals(List.of(), escalations.escalateAll(group, r -> { throw new AssertionError("nothing to tell"); }),
+                "run again, the whole group was recorded before: nothing written, nobody told");
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox"));
+    }
+
+    /** Two nodes record overlapping groups at the same moment: each escalation once, each told of once. */
+    @Test
+    void twoNodesRacingWithGroupsRecordAndTellEachOnce() throws Exception {
+        List<EscalationCandidate> apps = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            apps.add(candidate(submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)))));
+        }
+        JdbcEscalationStore nodeA = new JdbcEscalationStore(database);
+        JdbcEscalationStore nodeB = new JdbcEscalationStore(database);
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (JdbcEscalationStore node : List.of(nodeA, nodeB)) {
+                boolean reversed = node == nodeB;
+                results.add(threads.submit((Callable<Integer>) () -> {
+                    int recorded = 0;
+                    for (int from = 0; from < apps.size(); from += 10) {
+                        List<Escalation> group = new ArrayList<>();
+                        for (EscalationCandidate c : apps.subList(from, from + 10)) {
+                            group.add(silent(c, "platform:overdue"));
+                            group.add(silent(c, "region:late"));
+                        }
+                        if (reversed) {
+                            java.util.Collections.reverse(group);
+                        }
+                        together.await();
+                        recorded += node.escalateAll(group, JdbcEscalationStoreTest::digest).size();
+                    }
+                    return recorded;
+                }));
+            }
+            assertEquals(60, results.get(0).get() + results.get(1).get(), "30 applications x 2 rules, once each");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(60, count("SELECT COUNT(*) FROM escalation"));
+        assertEquals(60, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
+        long mentions = 0;
+        try (Connection c = database.jdbc().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT body FROM outbox"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                mentions += rs.getString(1).lines().count();
+            }
+        }
+        assertEquals(60, mentions, "every escalation in exactly one digest");
+        assertTrue(count("SELECT COUNT(*) FROM outbox") <= 6, "at most one digest per group recorded");
+        assertTrue(applications.verifyAudit().intact());
+    }
 }
