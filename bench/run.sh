@@ -10,6 +10,8 @@
 #   - resident memory after boot and after load.
 #
 # Usage: mvn -B -DskipTests install && bench/run.sh [SECONDS_PER_ENDPOINT=15] [CLIENTS=8] [MANY_CLIENTS=64]
+# BENCH_ESCALATION_SECONDS=N keeps the escalation scheduler on, running every N seconds, and prints its runs from
+# the log after the load (to see what it costs while the bench's applications pile up); by default it is off.
 # Results are printed and kept in bench/results/latest.txt (not committed; copy figures to docs/performance.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,9 +36,16 @@ home="$(ls -d "$work"/igov-karaf-assembly-*)"
 sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $http_port/" "$home/etc/org.ops4j.pax.web.cfg"
 sed -i "s/^sshPort *=.*/sshPort = 18101/" "$home/etc/org.apache.karaf.shell.cfg"
 sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/; s/^rmiServerPort *=.*/rmiServerPort = 14444/" "$home/etc/org.apache.karaf.management.cfg"
-# The escalation scheduler is off: every bench submission is "due soon" at once (a one-day deadline), so each
-# scheduler run (every 300 s) reminds tens of thousands of them and loads whichever endpoint it falls on.
-sed -i "s/^enabled *=.*/enabled = false/" "$home/etc/ua.igov.platform.escalation.cfg"
+# The escalation scheduler is off by default: each run reads every bench application due within a day (tens of
+# thousands), and whichever endpoint it falls on would pay for it. It used to remind every one of them as well.
+escalation_seconds="${BENCH_ESCALATION_SECONDS:-}"
+if [[ -n "$escalation_seconds" ]]; then
+  sed -i "s/^intervalSeconds *=.*/intervalSeconds = $escalation_seconds/" "$home/etc/ua.igov.platform.escalation.cfg"
+  printf '%s\n' "log4j2.logger.escalation.name = ua.igov.platform.core.internal.EscalationScheduler" \
+    "log4j2.logger.escalation.level = DEBUG" >>"$home/etc/org.ops4j.pax.logging.cfg"
+else
+  sed -i "s/^enabled *=.*/enabled = false/" "$home/etc/ua.igov.platform.escalation.cfg"
+fi
 password="$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 20 || true)"
 bash "$home/bin/igov-set-password" bench "$password" >/dev/null
 base="http://127.0.0.1:$http_port/api"
@@ -89,6 +98,10 @@ cold_start() {
       "$root/bench/application.json" "$many_clients"
   java "$root/bench/LoadGenerator.java" search "$base" "$seconds" "$clients"
   echo "resident memory after load: $(rss_mb) MB"
+  if [[ -n "$escalation_seconds" ]]; then
+    echo "escalation runs during the load (every ${escalation_seconds} s):"
+    grep -h "Escalation run" "$home"/data/log/karaf.log* | awk -F' [|] ' '{ print "  " $1 "  " $NF }' || true
+  fi
   console "feature:uninstall igov-service-residence-registration" >/dev/null
   java "$root/bench/LoadGenerator.java" hotdeploy "$base" "$jar" "$home/deploy" 7
   java "$root/bench/LoadGenerator.java" churn "$base" "$jar" "$home/deploy" "$seconds" "$clients"

@@ -149,9 +149,15 @@ public class EscalationScheduler {
 
     private void runLogged() {
         try {
-            int fired = runOnce();
-            if (fired > 0) {
-                LOG.info("Escalation run: {} escalation(s) recorded", fired);
+            long start = System.nanoTime();
+            Run run = run();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // Operators see each run that did something or took long; a quiet short run only at debug level.
+            if (run.fired > 0 || millis >= 1000) {
+                LOG.info("Escalation run: {} escalation(s) recorded; {} application(s) near or over a deadline read "
+                        + "in {} ms", run.fired, run.read, millis);
+            } else {
+                LOG.debug("Escalation run: nothing due; {} application(s) read in {} ms", run.read, millis);
             }
         } catch (StoreException e) {
             LOG.warn("Escalation run failed, next run retries: {}", e.getMessage());
@@ -162,18 +168,28 @@ public class EscalationScheduler {
 
     /** One run: every escalation due now is recorded, once; returns how many this run recorded. */
     int runOnce() {
+        return run().fired;
+    }
+
+    /** What one run did: applications read as near or over a deadline, escalations recorded. */
+    private static final class Run {
+        int read;
+        int fired;
+    }
+
+    private Run run() {
         Instant now = clock.instant();
         Map<String, RulesInForce> rulesByServiceAndRegion = new HashMap<>();
         List<EscalationRule> everyRule = everyRule();
-        int fired = 0;
+        Run run = new Run();
         Set<String> statuses = EscalationPolicy.deadlineStatuses(everyRule);
         Instant dueBy = policy.dueHorizon(now, everyRule);
-        fired += pages(after -> store.dueBy(statuses, dueBy, after, batchSize), now, rulesByServiceAndRegion);
+        pages(after -> store.dueBy(statuses, dueBy, after, batchSize), now, rulesByServiceAndRegion, run);
         Instant submittedBy = EscalationPolicy.unclaimedHorizon(now, everyRule);
         if (submittedBy != null) {
-            fired += pages(after -> store.unclaimedSince(submittedBy, after, batchSize), now, rulesByServiceAndRegion);
+            pages(after -> store.unclaimedSince(submittedBy, after, batchSize), now, rulesByServiceAndRegion, run);
         }
-        return fired;
+        return run;
     }
 
     /** Every rule that may be in force anywhere now: the query bounds are the loosest of them. */
@@ -184,12 +200,13 @@ public class EscalationScheduler {
         return rules;
     }
 
-    private int pages(LongFunction<List<EscalationCandidate>> page, Instant now, Map<String, RulesInForce> cache) {
-        int fired = 0;
+    private void pages(LongFunction<List<EscalationCandidate>> page, Instant now, Map<String, RulesInForce> cache,
+                       Run run) {
         long after = 0;
         List<EscalationCandidate> candidates;
         do {
             candidates = page.apply(after);
+            run.read += candidates.size();
             Map<Long, Set<String>> done = store.fired(candidates);
             Map<Recipients, List<Escalation>> groups = new LinkedHashMap<>();
             for (EscalationCandidate app : candidates) {
@@ -205,11 +222,10 @@ public class EscalationScheduler {
             }
             for (Map.Entry<Recipients, List<Escalation>> group : groups.entrySet()) {
                 Recipients to = group.getKey();
-                fired += store.escalateAll(group.getValue(), recorded -> messages.messages(to.rule().rule(),
+                run.fired += store.escalateAll(group.getValue(), recorded -> messages.messages(to.rule().rule(),
                         to.authorityId(), recorded.stream().map(Escalation::application).toList())).size();
             }
         } while (candidates.size() == batchSize);
-        return fired;
     }
 
     /**
