@@ -16,6 +16,13 @@ public interface EscalationStore {
     /** Applications in one of {@code statuses} due at or before {@code dueBy}, with an id above {@code afterId}, by id. */
     List<EscalationCandidate> dueBy(Set<String> statuses, Instant dueBy, long afterId, int limit);
 
+    /**
+     * Applications in {@code status} of one of {@code serviceCodes} due after {@code after} and at or before
+     * {@code until}, with an id above {@code afterId}, by id: those a "before due" rule may warn about.
+     */
+    List<EscalationCandidate> dueBetween(String status, Set<String> serviceCodes, Instant after, Instant until,
+                                         long afterId, int limit);
+
     /** Applications still {@code submitted} that were submitted at or before {@code submittedBy}, by id. */
     List<EscalationCandidate> unclaimedSince(Instant submittedBy, long afterId, int limit);
 

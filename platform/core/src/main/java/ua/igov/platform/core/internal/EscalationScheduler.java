@@ -172,24 +172,65 @@ public class EscalationScheduler {
     }
 
     /** What one run did: applications read as near or over a deadline, escalations recorded. */
-    private static final class Run {
+    static final class Run {
         int read;
         int fired;
     }
 
-    private Run run() {
+    /**
+     * One run. Overdue applications are read whatever their service. Those not yet due are read only for the
+     * services a "before due" rule may still warn about in their status: a run must not read every application of
+     * a one-day service, due tomorrow, to find that none of them gets a warning.
+     */
+    Run run() {
         Instant now = clock.instant();
         Map<String, RulesInForce> rulesByServiceAndRegion = new HashMap<>();
         List<EscalationRule> everyRule = everyRule();
         Run run = new Run();
         Set<String> statuses = EscalationPolicy.deadlineStatuses(everyRule);
+        pages(after -> store.dueBy(statuses, now, after, batchSize), now, rulesByServiceAndRegion, run);
         Instant dueBy = policy.dueHorizon(now, everyRule);
-        pages(after -> store.dueBy(statuses, dueBy, after, batchSize), now, rulesByServiceAndRegion, run);
+        if (dueBy.isAfter(now)) {
+            for (String status : statuses) {
+                Set<String> services = warnedServices(Status.fromWireName(status));
+                pages(after -> store.dueBetween(status, services, now, dueBy, after, batchSize), now,
+                        rulesByServiceAndRegion, run);
+            }
+        }
         Instant submittedBy = EscalationPolicy.unclaimedHorizon(now, everyRule);
         if (submittedBy != null) {
             pages(after -> store.unclaimedSince(submittedBy, after, batchSize), now, rulesByServiceAndRegion, run);
         }
         return run;
+    }
+
+    /**
+     * The services installed here whose applications in {@code status} a "before due" rule may warn about: one of
+     * the service's own such rules, or if it declares none one of any region's or the platform's, applies in the
+     * status and warns earlier than the status's whole term (see {@link EscalationPolicy#fires}). Loose on purpose
+     * (any region's rule counts): the policy decides exactly for each application read.
+     */
+    private Set<String> warnedServices(Status status) {
+        List<EscalationRule> elsewhere = new ArrayList<>(defaults);
+        plugins.regions().forEach(r -> elsewhere.addAll(r.catalogue().escalation()));
+        Set<String> codes = new java.util.TreeSet<>();
+        for (InstalledServiceType type : plugins.serviceTypes()) {
+            Optional<List<EscalationRule>> own = serviceRules(type);
+            if (own.isEmpty()) {
+                continue; // its applications wait until its rules can be read
+            }
+            List<EscalationRule> beforeDue = beforeDue(own.get());
+            Integer term = type.workflow().deadlines().get(status);
+            if ((beforeDue.isEmpty() ? beforeDue(elsewhere) : beforeDue).stream().anyMatch(rule ->
+                    rule.statuses().contains(status) && (term == null || term > rule.workingDays()))) {
+                codes.add(type.code());
+            }
+        }
+        return codes;
+    }
+
+    private static List<EscalationRule> beforeDue(List<EscalationRule> rules) {
+        return rules.stream().filter(r -> r.trigger() == EscalationRule.Trigger.BEFORE_DUE).toList();
     }
 
     /** Every rule that may be in force anywhere now: the query bounds are the loosest of them. */

@@ -218,6 +218,10 @@ class EscalationSchedulerTest {
         fixture.useWorkflow(Workflow.DEFAULT.withDeadlines(Map.of(Status.SUBMITTED, 1, Status.IN_REVIEW, 2)));
         String n = submit();
         EscalationScheduler scheduler = scheduler(stores.escalations);
+        assertEquals(0, scheduler.run().read, "not even read while no rule can fire for it");
+        clock.set(SUBMITTED.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))); // Thursday, past the unclaimed horizon
+        assertEquals(1, scheduler.run().read, "read as unclaimed");
+        clock.set(SUBMITTED);
 
         Map<String, Instant> fired = drive(scheduler, SUBMITTED, SUBMITTED.plus(Duration.ofDays(4)));
         assertEquals(Set.of("platform:unclaimed@0", "platform:overdue@0"), fired.keySet(),

@@ -69,6 +69,30 @@ public class JdbcEscalationStore implements EscalationStore {
     }
 
     @Override
+    public List<EscalationCandidate> dueBetween(String status, Set<String> serviceCodes, Instant after, Instant until,
+                                                long afterId, int limit) {
+        if (serviceCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.read("find applications a deadline is near for", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a WHERE a.status = ? "
+                    + "AND a.due_at > ? AND a.due_at <= ? AND a.service_code IN ("
+                    + String.join(", ", Collections.nCopies(serviceCodes.size(), "?")) + ") AND a.id > ? ORDER BY a.id")) {
+                int i = 1;
+                ps.setString(i++, status);
+                ps.setTimestamp(i++, Jdbc.timestamp(after), Jdbc.UTC.get());
+                ps.setTimestamp(i++, Jdbc.timestamp(until), Jdbc.UTC.get());
+                for (String code : serviceCodes) {
+                    ps.setString(i++, code);
+                }
+                ps.setLong(i, afterId);
+                ps.setMaxRows(limit);
+                return candidates(ps);
+            }
+        });
+    }
+
+    @Override
     public List<EscalationCandidate> unclaimedSince(Instant submittedBy, long afterId, int limit) {
         return jdbc.read("find unclaimed applications", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a "

@@ -90,6 +90,14 @@ class JdbcEscalationStoreTest {
         assertEquals(1, escalations.dueBy(Set.of("submitted"), NOW.plus(Duration.ofDays(1)), 0, 1).size());
         assertEquals(List.of(), escalations.dueBy(Set.of("in_review"), NOW.plus(Duration.ofDays(1)), 0, 10));
 
+        assertEquals(List.of(dueSoon.id()), escalations.dueBetween("submitted", Set.of("residence-registration", "other"),
+                NOW, NOW.plus(Duration.ofDays(1)), 0, 10).stream().map(EscalationCandidate::id).toList(),
+                "not yet due, due within the day: not the late one, not the far-off one");
+        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of("other"), NOW, NOW.plus(Duration.ofDays(1)), 0, 10));
+        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of(), NOW, NOW.plus(Duration.ofDays(1)), 0, 10));
+        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of("residence-registration"), NOW,
+                NOW.plus(Duration.ofDays(1)), dueSoon.id(), 10), "the next page starts after an id");
+
         List<EscalationCandidate> unclaimed = escalations.unclaimedSince(NOW.minus(Duration.ofDays(2)), 0, 10);
         assertEquals(List.of(late.id(), noDeadline.id()), unclaimed.stream().map(EscalationCandidate::id).toList());
         assertEquals(0, unclaimed.get(0).step());
