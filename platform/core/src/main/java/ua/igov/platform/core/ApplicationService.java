@@ -54,6 +54,15 @@ public interface ApplicationService {
     ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String fileName, String mediaType,
                                           byte[] content);
 
+    /**
+     * A file attached to the application, for its citizen and the staff who may see the application (each staff
+     * download is audited as a read of personal data).
+     *
+     * @throws ProblemException 404 if the caller may not see the application or it has no such attachment, 400 if
+     *         the attachment id is not a number, 500 if the stored file no longer matches its SHA-256 (not served)
+     */
+    AttachmentDownload attachment(Caller caller, String trackingNumber, String attachmentId);
+
     /** Walks the audit chain; operators only. */
     AuditReport verifyAudit(Caller caller);
 

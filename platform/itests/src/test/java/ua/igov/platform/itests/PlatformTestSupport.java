@@ -167,6 +167,19 @@ public abstract class PlatformTestSupport {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization).GET());
     }
 
+    /** A GET whose every header the test reads (a download). */
+    protected HttpResponse<byte[]> download(String path, String authorization) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization)
+                    .GET().timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")

@@ -61,6 +61,21 @@ public class WorkflowIT extends PlatformTestSupport {
                 "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII), taras);
         assertEquals(attached.body(), 201, attached.status());
         assertEquals(64, attached.json().get("sha256").asText().length());
+        // the official opens the scan: the same bytes, offered for saving, never cached; the citizen too; nobody else
+        String file = "/applications/" + n + "/attachments/" + attached.json().get("id").asLong();
+        java.net.http.HttpResponse<byte[]> scan = download(file, olena);
+        assertEquals(200, scan.statusCode());
+        assertEquals("%PDF-1.4 test", new String(scan.body(), StandardCharsets.US_ASCII));
+        assertEquals("application/pdf", scan.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("attachment; filename=\"passport.pdf\"; filename*=UTF-8''passport.pdf",
+                scan.headers().firstValue("Content-Disposition").orElse(""));
+        assertEquals("private, no-store", scan.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("nosniff", scan.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(200, download(file, taras).statusCode());
+        java.net.http.HttpResponse<byte[]> notHers = download(file, citizen("lesya"));
+        assertEquals(404, notHers.statusCode());
+        assertEquals("application/problem+json", notHers.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(400, download("/applications/" + n + "/attachments/x", olena).statusCode());
 
         assertEquals("approved", act(n, "approve", "{\"reason\": \"Документи в порядку\"}", olena).json().get("status").asText());
         JsonNode issued = act(n, "issue", "{}", olena).json();

@@ -90,6 +90,9 @@ public interface ApplicationStore {
 
     List<Attachment> attachments(String trackingNumber);
 
+    /** One of the application's attachments with its content, or empty if the application has none by that id. */
+    Optional<AttachmentFile> attachment(String trackingNumber, long attachmentId);
+
     /**
      * Records that a service type exists and which form version it serves now, keeping every version's schema and
      * workflow. A form version's workflow is written once: a later plugin that brings the same form version with

@@ -32,6 +32,7 @@ import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationStatus;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.AttachmentDownload;
 import ua.igov.platform.core.AuditReport;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
@@ -50,6 +51,7 @@ import ua.igov.platform.spi.Workflow;
 import ua.igov.platform.store.ApplicationHead;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.Attachment;
+import ua.igov.platform.store.AttachmentFile;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
 import ua.igov.platform.store.CitizenContact;
@@ -329,17 +331,23 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public ApplicationView application(Caller caller, String trackingNumber) {
         StoredApplication app = visible(caller, trackingNumber);
+        onTheRecord(caller, app, null);
+        return view(caller, app, true);
+    }
+
+    /**
+     * Every look by staff (officials and operators alike) at a citizen's personal data is on the record; with no
+     * record, no look. A citizen reading their own is not audited.
+     */
+    private void onTheRecord(Caller caller, StoredApplication app, String what) {
         if (caller instanceof Caller.Staff) {
-            // Every look by staff (officials and operators alike) at a citizen's personal data is on the record;
-            // with no record, no look.
             try {
-                store.audit(new AuditEntry(clock.instant(), caller.name(), READ_PERSONAL_DATA, app.trackingNumber(), null));
+                store.audit(new AuditEntry(clock.instant(), caller.name(), READ_PERSONAL_DATA, app.trackingNumber(), what));
             } catch (StoreException e) {
                 LOG.error("A read of {} by {} not audited: {}", app.trackingNumber(), caller.name(), e.getMessage());
                 throw Problems.unavailable("The read could not be put on the audit trail, so nothing is shown.");
             }
         }
-        return view(caller, app, true);
     }
 
     private ApplicationView view(Caller caller, StoredApplication app, boolean withPersonalData) {
@@ -744,6 +752,43 @@ public class ApplicationManager implements ApplicationService {
                 new AuditEntry(clock.instant(), caller.name(), "attach", app.trackingNumber(), fileName + " sha256:" + sha256));
         return new ApplicationView.AttachmentView(stored.id(), stored.fileName(), stored.mediaType(), stored.sizeBytes(),
                 stored.sha256(), stored.uploadedAt());
+    }
+
+    @Override
+    public AttachmentDownload attachment(Caller caller, String trackingNumber, String attachmentId) {
+        if (caller == null) {
+            throw Problems.unauthenticated();
+        }
+        StoredApplication app = visible(caller, trackingNumber);
+        long id;
+        try {
+            id = Long.parseLong(attachmentId == null ? "" : attachmentId.strip());
+        } catch (NumberFormatException e) {
+            id = 0;
+        }
+        if (id <= 0) {
+            String why = "the id of one of the application's attachments, a positive whole number";
+            throw new ProblemException(400, "malformed-attachment-id", "Malformed attachment id",
+                    "'" + limit(attachmentId) + "' is not an attachment id: " + why,
+                    List.of(new FieldProblem("attachmentId", why)));
+        }
+        long wanted = id;
+        AttachmentFile file = read(app.trackingNumber(), n -> store.attachment(n, wanted));
+        if (file == null) {
+            throw new ProblemException(404, "unknown-attachment", "Unknown attachment",
+                    "Application " + app.trackingNumber() + " has no attachment " + wanted + ".");
+        }
+        Attachment stored = file.attachment();
+        if (!sha256(file.content()).equals(stored.sha256())) {
+            // Changed in the database since it was attached: whoever relies on it must not get other bytes.
+            LOG.error("Attachment {} of {} no longer matches the SHA-256 recorded when it was attached; not served",
+                    wanted, app.trackingNumber());
+            throw new ProblemException(500, "attachment-altered", "Attachment altered",
+                    "The stored file no longer matches the SHA-256 recorded when it was attached, so it is not served. "
+                            + "The operators can see this in the log.");
+        }
+        onTheRecord(caller, app, "attachment " + wanted + " " + stored.fileName());
+        return new AttachmentDownload(stored.id(), stored.fileName(), stored.mediaType(), stored.sha256(), file.content());
     }
 
     private static String sha256(byte[] content) {

@@ -1,5 +1,6 @@
 package ua.igov.platform.core.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.AttachmentDownload;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.spi.Citizen;
@@ -395,6 +398,64 @@ class ApplicationManagerTest {
         assertEquals(413, problem(() -> manager.attach(TARAS, n, "big.pdf", "application/pdf",
                 new byte[ApplicationManager.MAX_ATTACHMENT_BYTES + 1])).status());
         assertEquals(404, problem(() -> manager.attach(LESYA, n, "a.pdf", "application/pdf", new byte[] {1})).status());
+    }
+
+    @Test
+    void theCitizenAndTheAuthoritysStaffDownloadAnAttachmentAndStaffDownloadsAreOnTheRecord() throws Exception {
+        String n = submit();
+        byte[] scan = {37, 80, 68, 70, 45, 49, 46, 52};
+        long id = manager.attach(TARAS, n, "паспорт.pdf", "application/pdf", scan).id();
+        String other = submit();
+        long othersFile = manager.attach(TARAS, other, "інше.pdf", "application/pdf", new byte[] {37, 80}).id();
+        long auditBefore = manager.verifyAudit(OPERATOR).entries();
+
+        AttachmentDownload mine = manager.attachment(TARAS, n, String.valueOf(id));
+        assertArrayEquals(scan, mine.content());
+        assertEquals("паспорт.pdf", mine.fileName());
+        assertEquals("application/pdf", mine.mediaType());
+        assertEquals(auditBefore, manager.verifyAudit(OPERATOR).entries(), "the citizen's own file: not audited");
+
+        assertArrayEquals(scan, manager.attachment(OLENA, n, " " + id + " ").content());
+        assertEquals(auditBefore + 1, manager.verifyAudit(OPERATOR).entries());
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT actor, detail FROM audit_log WHERE subject = ? "
+                     + "AND action = 'read-personal-data'")) {
+            ps.setString(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("staff:olena", rs.getString(1));
+                assertEquals("attachment " + id + " паспорт.pdf", rs.getString(2));
+            }
+        }
+
+        assertEquals(404, problem(() -> manager.attachment(LESYA, n, String.valueOf(id))).status(), "another citizen");
+        assertEquals(404, problem(() -> manager.attachment(STRANGER, n, String.valueOf(id))).status(), "another authority");
+        assertEquals(401, problem(() -> manager.attachment(null, n, String.valueOf(id))).status());
+        ProblemException notANumber = problem(() -> manager.attachment(TARAS, n, "1; DROP TABLE attachment"));
+        assertEquals(400, notANumber.status());
+        assertEquals("attachmentId", notANumber.fieldProblems().get(0).field());
+        assertEquals(400, problem(() -> manager.attachment(TARAS, n, "-1")).status());
+        assertEquals("unknown-attachment", problem(() -> manager.attachment(TARAS, n, "999999")).type());
+        assertEquals("unknown-attachment", problem(() -> manager.attachment(TARAS, n, String.valueOf(othersFile))).type(),
+                "a file of another application is not reached through this one");
+
+        ApplicationManager withoutAudit = new ApplicationManager(plugins, AuditFailing.around(stores.applications),
+                new WorkingCalendar(Set.of(), Set.of()), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+                "1", java.time.Duration.ofMillis(300));
+        assertEquals(503, problem(() -> withoutAudit.attachment(OLENA, n, String.valueOf(id))).status(),
+                "no record, no download");
+
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE attachment SET content = ? WHERE id = ?")) {
+            ps.setBytes(1, new byte[] {37, 80, 68, 70, 45, 50});
+            ps.setLong(2, id);
+            assertEquals(1, ps.executeUpdate());
+        }
+        long auditAfter = manager.verifyAudit(OPERATOR).entries();
+        ProblemException altered = problem(() -> manager.attachment(OLENA, n, String.valueOf(id)));
+        assertEquals(500, altered.status());
+        assertEquals("attachment-altered", altered.type());
+        assertEquals(auditAfter, manager.verifyAudit(OPERATOR).entries(), "nothing served, nothing read");
     }
 
     @Test

@@ -20,6 +20,7 @@ import javax.ws.rs.core.Response;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
+import ua.igov.platform.core.AttachmentDownload;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
@@ -84,6 +85,31 @@ public final class ApplicationResource {
         ApplicationView.AttachmentView file = applications.attach(caller, trackingNumber, name, mediaType,
                 Bodies.read(body, MAX_FILE_BYTES));
         return Response.status(201).entity(file).build();
+    }
+
+    /**
+     * A file attached to the application, with the type it was attached as. Personal data: not cached anywhere,
+     * never sniffed into another type by a browser, offered for saving rather than shown in the page.
+     */
+    @GET
+    @Path("/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("trackingNumber") String trackingNumber,
+                               @PathParam("attachmentId") String attachmentId, @Context ContainerRequestContext request) {
+        AttachmentDownload file = applications.attachment(signedIn(request), trackingNumber, attachmentId);
+        return Response.ok(file.content(), file.mediaType())
+                .header("Content-Disposition", contentDisposition(file.fileName()))
+                .header("Cache-Control", "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("ETag", "\"" + file.sha256() + "\"")
+                .build();
+    }
+
+    /** RFC 6266: an ASCII name for old clients, the real (often Ukrainian) name in UTF-8 for the rest. */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9 ._()-]", "_");
+        String utf8 = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
     }
 
     static List<ApplicationSummary> mine(ApplicationService applications, Caller caller, String limit) {

@@ -100,6 +100,30 @@ class ApiApplicationTest {
     }
 
     @Test
+    void anAttachmentIsOfferedForSavingInItsOwnTypeNeverCachedNorSniffed() throws Exception {
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
+                URI.create("http://localhost/api/applications/1-00000001-6/attachments/1"), "GET", null,
+                new MapPropertiesDelegate(), null);
+        request.getHeaders().putSingle("Authorization", authorization);
+        ContainerResponse response = api.apply(request, new ByteArrayOutputStream()).get();
+        assertEquals(200, response.getStatus());
+        assertEquals("application/pdf", response.getMediaType().toString());
+        assertEquals("%PDF-1.4", new String((byte[]) response.getEntity(), StandardCharsets.US_ASCII));
+        assertEquals("attachment; filename=\"_______ (____).pdf\"; "
+                + "filename*=UTF-8''%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%20%28%D1%81%D0%BA%D0%B0%D0%BD%29.pdf",
+                response.getHeaderString("Content-Disposition"));
+        assertEquals("private, no-store", response.getHeaderString("Cache-Control"));
+        assertEquals("nosniff", response.getHeaderString("X-Content-Type-Options"));
+        assertEquals("\"" + "ab".repeat(32) + "\"", response.getHeaderString("ETag"));
+
+        Answer other = call("GET", "/applications/1-00000002-4/attachments/1", null, null);
+        assertEquals(404, other.status());
+        assertEquals("application/problem+json", other.type(), "a failed download answers a problem, not a file");
+        authorization = null;
+        assertEquals(401, call("GET", "/applications/1-00000001-6/attachments/1", null, null).status());
+    }
+
+    @Test
     void healthCountsPlugins() throws Exception {
         Answer answer = call("GET", "/health", null, null);
         assertEquals(200, answer.status());
@@ -296,6 +320,15 @@ class ApiApplicationTest {
 
         @Override
         public ApplicationView.AttachmentView attach(Caller caller, String n, String name, String type, byte[] content) {
+            throw Problems.unknownApplication(n);
+        }
+
+        @Override
+        public ua.igov.platform.core.AttachmentDownload attachment(Caller caller, String n, String id) {
+            if (n.equals("1-00000001-6") && id.equals("1")) {
+                return new ua.igov.platform.core.AttachmentDownload(1, "паспорт (скан).pdf", "application/pdf",
+                        "ab".repeat(32), "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+            }
             throw Problems.unknownApplication(n);
         }
 

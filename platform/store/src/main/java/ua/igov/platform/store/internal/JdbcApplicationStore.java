@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import ua.igov.platform.store.ApplicationHead;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.Attachment;
+import ua.igov.platform.store.AttachmentFile;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
 import ua.igov.platform.store.CitizenContact;
@@ -536,6 +537,26 @@ public class JdbcApplicationStore implements ApplicationStore {
             }
             AuditChain.append(c, dialect, audit);
             return new Attachment(id, fileName, mediaType, content.length, sha256, at, audit.actor());
+        });
+    }
+
+    @Override
+    public Optional<AttachmentFile> attachment(String trackingNumber, long attachmentId) {
+        return jdbc.read("read attachment " + attachmentId + " of " + trackingNumber, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.file_name, t.media_type, t.size_bytes, t.sha256, "
+                    + "t.uploaded_at, t.uploaded_by, t.content FROM attachment t JOIN application a ON a.id = t.application_id "
+                    + "WHERE a.tracking_number = ? AND t.id = ?")) {
+                ps.setString(1, trackingNumber);
+                ps.setLong(2, attachmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Attachment file = new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), Jdbc.instant(rs.getTimestamp(6, Jdbc.UTC.get())), rs.getString(7));
+                    return Optional.of(new AttachmentFile(file, rs.getBytes(8)));
+                }
+            }
         });
     }
 

@@ -124,10 +124,17 @@ class WorkflowStoreTest {
     @Test
     void attachmentsAreStoredWithTheirDigest() {
         StoredApplication app = submit("dev:taras", 12, DUE);
-        store.attach(app.trackingNumber(), "passport.pdf", "application/pdf", new byte[] {1, 2, 3}, "ab".repeat(32),
-                new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(), "passport.pdf"));
+        long id = store.attach(app.trackingNumber(), "passport.pdf", "application/pdf", new byte[] {1, 2, 3}, "ab".repeat(32),
+                new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(), "passport.pdf")).id();
         assertEquals(1, store.attachments(app.trackingNumber()).size());
         assertEquals(3, store.attachments(app.trackingNumber()).get(0).sizeBytes());
+        ua.igov.platform.store.AttachmentFile file = store.attachment(app.trackingNumber(), id).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, file.content());
+        assertEquals("ab".repeat(32), file.attachment().sha256());
+        assertEquals("passport.pdf", file.attachment().fileName());
+        assertTrue(store.attachment(app.trackingNumber(), id + 1).isEmpty());
+        StoredApplication other = submit("dev:lesya", 12, DUE);
+        assertTrue(store.attachment(other.trackingNumber(), id).isEmpty(), "only through its own application");
         assertNull(store.findByTrackingNumber(app.trackingNumber()).orElseThrow().issuedDocument());
     }
 }
