@@ -63,6 +63,15 @@ public interface ApplicationService {
      */
     AttachmentDownload attachment(Caller caller, String trackingNumber, String attachmentId);
 
+    /**
+     * Who did and read what with the application, from its audit trail, oldest first: for its citizen (their right
+     * to know who saw their data), the supervisors of its authority and operators. Reading it is not itself audited.
+     *
+     * @throws ProblemException 404 if the caller may not see the application, 403 for an official who is not a
+     *         supervisor (officials see its history)
+     */
+    List<AuditTrailEntry> auditTrail(Caller caller, String trackingNumber);
+
     /** Walks the audit chain; operators only. */
     AuditReport verifyAudit(Caller caller);
 

@@ -77,6 +77,23 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("application/problem+json", notHers.headers().firstValue("Content-Type").orElse(""));
         assertEquals(400, download("/applications/" + n + "/attachments/x", olena).statusCode());
 
+        // the citizen sees who looked at their data: the official's read of the application and of the scan
+        JsonNode trail = get("/applications/" + n + "/audit-trail", taras).json();
+        List<String> reads = new ArrayList<>();
+        trail.forEach(e -> {
+            if (e.get("action").asText().equals("read-personal-data")) {
+                reads.add(e.get("actor").asText() + " " + e.path("detail").asText()); // an absent detail reads ""
+            }
+        });
+        assertEquals(List.of("staff:olena ", "staff:olena attachment " + attached.json().get("id").asLong() + " passport.pdf"),
+                reads);
+        assertEquals("submit", trail.get(0).get("action").asText());
+        assertEquals("officials see the history", 403, get("/applications/" + n + "/audit-trail", olena).status());
+        assertEquals(404, get("/applications/" + n + "/audit-trail", citizen("lesya")).status());
+        String console = console("platform:audit-trail " + n);
+        assertTrue(console, console.contains("read-personal-data") && console.contains("staff:olena")
+                && console.contains("passport.pdf"));
+
         assertEquals("approved", act(n, "approve", "{\"reason\": \"Документи в порядку\"}", olena).json().get("status").asText());
         JsonNode issued = act(n, "issue", "{}", olena).json();
         assertEquals("issued", issued.get("status").asText());

@@ -34,6 +34,7 @@ import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.core.AttachmentDownload;
 import ua.igov.platform.core.AuditReport;
+import ua.igov.platform.core.AuditTrailEntry;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
@@ -796,6 +797,28 @@ public class ApplicationManager implements ApplicationService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** More than any application gathers (a submission, a few dozen steps and reads). */
+    static final int MAX_AUDIT_TRAIL = 1000;
+
+    @Override
+    public List<AuditTrailEntry> auditTrail(Caller caller, String trackingNumber) {
+        if (caller == null) {
+            throw Problems.unauthenticated();
+        }
+        StoredApplication app = visible(caller, trackingNumber);
+        if (caller instanceof Caller.Staff staff && !staff.operator() && !staff.roles().contains(Role.SUPERVISOR)) {
+            throw Problems.forbidden("An application's audit trail is for its citizen, the supervisors of its authority "
+                    + "and operators; officials see its history.");
+        }
+        try {
+            return store.auditTrail(app.trackingNumber(), MAX_AUDIT_TRAIL).stream()
+                    .map(e -> new AuditTrailEntry(e.at(), e.actor(), e.action(), e.detail())).toList();
+        } catch (StoreException e) {
+            LOG.error("Audit trail of {} not read: {}", app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("The audit trail could not be read.");
         }
     }
 

@@ -27,6 +27,7 @@ import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.core.AttachmentDownload;
+import ua.igov.platform.core.AuditTrailEntry;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.spi.Citizen;
@@ -456,6 +457,32 @@ class ApplicationManagerTest {
         assertEquals(500, altered.status());
         assertEquals("attachment-altered", altered.type());
         assertEquals(auditAfter, manager.verifyAudit(OPERATOR).entries(), "nothing served, nothing read");
+    }
+
+    @Test
+    void theCitizenTheSupervisorsAndOperatorsSeeWhoDidAndReadWhatWithAnApplication() {
+        String n = submit();
+        manager.application(OLENA, n);
+        manager.act(OLENA, n, "claim", null);
+        manager.application(OPERATOR, n);
+        String other = submit();
+        manager.application(OLENA, other);
+
+        List<String> trail = manager.auditTrail(TARAS, n).stream().map(e -> e.actor() + " " + e.action()).toList();
+        assertEquals(List.of("citizen:dev:taras submit", "staff:olena read-personal-data", "staff:olena claim",
+                "staff:admin read-personal-data"), trail, "every entry about this application, in order, and no other's");
+        AuditTrailEntry claim = manager.auditTrail(TARAS, n).get(2);
+        assertEquals("submitted -> in_review", claim.detail());
+        assertEquals(Instant.parse("2026-11-25T10:00:00Z"), claim.at());
+        assertEquals(trail.size(), manager.auditTrail(SUPERVISOR, n).size());
+        assertEquals(trail.size(), manager.auditTrail(OPERATOR, n).size());
+        assertEquals(trail.size(), manager.auditTrail(TARAS, n).size(), "reading the trail is not itself on it");
+
+        assertEquals(403, problem(() -> manager.auditTrail(OLENA, n)).status(), "officials see the history");
+        assertEquals(404, problem(() -> manager.auditTrail(LESYA, n)).status());
+        assertEquals(404, problem(() -> manager.auditTrail(STRANGER, n)).status());
+        assertEquals(401, problem(() -> manager.auditTrail(null, n)).status());
+        assertEquals(400, problem(() -> manager.auditTrail(TARAS, "1-00000001-7")).status());
     }
 
     @Test

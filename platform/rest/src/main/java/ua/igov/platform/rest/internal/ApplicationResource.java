@@ -21,6 +21,7 @@ import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.core.AttachmentDownload;
+import ua.igov.platform.core.AuditTrailEntry;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
@@ -54,6 +55,14 @@ public final class ApplicationResource {
     public ApplicationView application(@PathParam("trackingNumber") String trackingNumber,
                                        @Context ContainerRequestContext request) {
         return applications.application(signedIn(request), trackingNumber);
+    }
+
+    /** Who did and read what with it: for its citizen, its authority's supervisors and operators. */
+    @GET
+    @Path("/audit-trail")
+    public List<AuditTrailEntry> auditTrail(@PathParam("trackingNumber") String trackingNumber,
+                                            @Context ContainerRequestContext request) {
+        return applications.auditTrail(signedIn(request), trackingNumber);
     }
 
     /** Where it stands, without personal data: the cheap read a citizen's page or app polls. */

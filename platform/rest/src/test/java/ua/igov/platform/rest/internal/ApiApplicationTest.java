@@ -333,6 +333,11 @@ class ApiApplicationTest {
         }
 
         @Override
+        public List<ua.igov.platform.core.AuditTrailEntry> auditTrail(Caller caller, String n) {
+            throw Problems.unknownApplication(n);
+        }
+
+        @Override
         public AuditReport verifyAudit(Caller caller) {
             throw Problems.forbidden("operators only");
         }

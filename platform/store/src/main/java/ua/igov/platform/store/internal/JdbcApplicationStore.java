@@ -469,6 +469,27 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public List<AuditEntry> auditTrail(String subject, int limit) {
+        return jdbc.read("read the audit trail of " + subject, c -> {
+            // ix_audit_subject finds them. An application's entries share one chain (AuditChain.chainOf), whose seq
+            // is the order they were written in, whatever the clocks of the nodes that wrote them said.
+            try (PreparedStatement ps = c.prepareStatement("SELECT occurred_at, actor, action, subject, detail FROM audit_log "
+                    + "WHERE subject = ? ORDER BY chain, seq")) {
+                ps.setString(1, subject);
+                ps.setMaxRows(limit);
+                List<AuditEntry> entries = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new AuditEntry(Jdbc.instant(rs.getTimestamp(1, Jdbc.UTC.get())), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    @Override
     public AuditVerification verifyAudit() {
         return jdbc.read("verify the audit trail", AuditChain::verify);
     }

@@ -1,0 +1,13 @@
+package ua.igov.platform.core;
+
+import java.time.Instant;
+
+/**
+ * One entry of an application's audit trail: who did or read what, and when.
+ *
+ * @param actor  {@code citizen:<provider>:<subject>}, {@code staff:<login>} or {@code platform:<part>}
+ * @param action {@code submit}, a workflow action, {@code attach}, {@code read-personal-data}, {@code escalate}, …
+ * @param detail what the entry adds (a status change, a file and its digest, what was read), or {@code null}
+ */
+public record AuditTrailEntry(Instant at, String actor, String action, String detail) {
+}
