@@ -761,35 +761,37 @@ public class ApplicationManager implements ApplicationService {
             throw Problems.unauthenticated();
         }
         StoredApplication app = visible(caller, trackingNumber);
-        long id;
-        try {
-            id = Long.parseLong(attachmentId == null ? "" : attachmentId.strip());
-        } catch (NumberFormatException e) {
-            id = 0;
-        }
-        if (id <= 0) {
-            String why = "the id of one of the application's attachments, a positive whole number";
-            throw new ProblemException(400, "malformed-attachment-id", "Malformed attachment id",
-                    "'" + limit(attachmentId) + "' is not an attachment id: " + why,
-                    List.of(new FieldProblem("attachmentId", why)));
-        }
-        long wanted = id;
-        AttachmentFile file = read(app.trackingNumber(), n -> store.attachment(n, wanted));
+        long id = attachmentId(attachmentId);
+        AttachmentFile file = read(app.trackingNumber(), n -> store.attachment(n, id));
         if (file == null) {
             throw new ProblemException(404, "unknown-attachment", "Unknown attachment",
-                    "Application " + app.trackingNumber() + " has no attachment " + wanted + ".");
+                    "Application " + app.trackingNumber() + " has no attachment " + id + ".");
         }
         Attachment stored = file.attachment();
         if (!sha256(file.content()).equals(stored.sha256())) {
             // Changed in the database since it was attached: whoever relies on it must not get other bytes.
             LOG.error("Attachment {} of {} no longer matches the SHA-256 recorded when it was attached; not served",
-                    wanted, app.trackingNumber());
+                    id, app.trackingNumber());
             throw new ProblemException(500, "attachment-altered", "Attachment altered",
                     "The stored file no longer matches the SHA-256 recorded when it was attached, so it is not served. "
                             + "The operators can see this in the log.");
         }
-        onTheRecord(caller, app, "attachment " + wanted + " " + stored.fileName());
+        onTheRecord(caller, app, "attachment " + id + " " + stored.fileName());
         return new AttachmentDownload(stored.id(), stored.fileName(), stored.mediaType(), stored.sha256(), file.content());
+    }
+
+    private static long attachmentId(String text) {
+        try {
+            long id = Long.parseLong(text == null ? "" : text.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like any other id that is not one
+        }
+        String why = "the id of one of the application's attachments, a positive whole number";
+        throw new ProblemException(400, "malformed-attachment-id", "Malformed attachment id",
+                "'" + limit(text) + "' is not an attachment id: " + why, List.of(new FieldProblem("attachmentId", why)));
     }
 
     private static String sha256(byte[] content) {

@@ -84,19 +84,19 @@ final class EscalationPolicy {
         return switch (rule.trigger()) {
             case UNCLAIMED -> !now.isBefore(calendar.after(app.submittedAt(), rule.workingDays()));
             case BEFORE_DUE -> app.dueAt() != null && !now.isAfter(app.dueAt())
-                    && !warnsBeforeTheTermStarts(rule, deadlines.get(status))
+                    && warnsWithinTheTerm(rule, deadlines.get(status))
                     && !calendar.after(now, rule.workingDays()).isBefore(app.dueAt());
             case OVERDUE -> app.dueAt() != null && now.isAfter(calendar.after(app.dueAt(), rule.workingDays()));
         };
     }
 
     /**
-     * Whether a "before due" rule's warning is as long as the whole term, so that it would fire the moment the
-     * status begins. A status the workflow gives no term now (a plugin updated since) is not held back: its due
+     * Whether a "before due" rule's warning is shorter than the status's whole term; if not, it would fire the moment
+     * the status begins. A status the workflow gives no term now (a plugin updated since) is not held back: its due
      * date still stands.
      */
-    private static boolean warnsBeforeTheTermStarts(EscalationRule rule, Integer termWorkingDays) {
-        return termWorkingDays != null && termWorkingDays <= rule.workingDays();
+    static boolean warnsWithinTheTerm(EscalationRule rule, Integer termWorkingDays) {
+        return termWorkingDays == null || termWorkingDays > rule.workingDays();
     }
 
     /**

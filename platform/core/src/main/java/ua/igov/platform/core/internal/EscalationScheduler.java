@@ -222,7 +222,7 @@ public class EscalationScheduler {
             List<EscalationRule> beforeDue = beforeDue(own.get());
             Integer term = type.workflow().deadlines().get(status);
             if ((beforeDue.isEmpty() ? beforeDue(elsewhere) : beforeDue).stream().anyMatch(rule ->
-                    rule.statuses().contains(status) && (term == null || term > rule.workingDays()))) {
+                    rule.statuses().contains(status) && EscalationPolicy.warnsWithinTheTerm(rule, term))) {
                 codes.add(type.code());
             }
         }

@@ -28,7 +28,8 @@ import ua.igov.platform.store.OutboxMessage;
 /**
  * Escalations on any supported database. Once per cluster rests on the database alone: the unique key
  * (application, rule, step) of the {@code escalation} table makes a second node's insert fail once the first node's
- * short transaction commits; that node then rolls back, having written nothing, and moves on.
+ * short transaction commits; that node then rolls back to the savepoint it took before that application, having
+ * written nothing for it, and moves on with the rest of its group.
  */
 @Component(service = EscalationStore.class)
 public class JdbcEscalationStore implements EscalationStore {
@@ -149,21 +150,7 @@ public class JdbcEscalationStore implements EscalationStore {
 
     @Override
     public boolean escalate(Escalation e) {
-        try {
-            return jdbc.inTransaction("escalate " + e.application().trackingNumber(), c -> {
-                // The application's row first, then the escalation's key, as every step locks the row first too:
-                // the same order everywhere, so no deadlock between an official, this node and another.
-                if (!stillInStep(c, e) || !claimOnce(c, e)) {
-                    throw new NotFired();
-                }
-                JdbcApplicationStore.appendEvent(c, e.application().id(), e.event());
-                JdbcOutboxStore.insertAll(c, e.messages(), e.event().at());
-                AuditChain.append(c, dialect, e.audit());
-                return true;
-            });
-        } catch (NotFired alreadyOrStale) {
-            return false;
-        }
+        return !escalateAll(List.of(e), recorded -> List.of()).isEmpty();
     }
 
     @Override
@@ -177,6 +164,8 @@ public class JdbcEscalationStore implements EscalationStore {
             List<Escalation> recorded = new ArrayList<>();
             // Rows in id order, as every group does: two groups meeting on the same rows queue, never deadlock.
             for (Escalation e : inIdOrder) {
+                // The application's row first, then the escalation's key, as every step locks the row first too:
+                // the same order everywhere, so no deadlock between an official, this node and another.
                 // A savepoint per application, because PostgreSQL refuses everything after a failed statement
                 // until the transaction rolls back: another node's escalation of one must not undo the group's.
                 Savepoint before = c.setSavepoint();
@@ -237,15 +226,6 @@ public class JdbcEscalationStore implements EscalationStore {
             ps.setInt(i++, e.application().step());
             ps.setString(i, e.application().status());
             return ps.executeUpdate() == 1;
-        }
-    }
-
-    /** Rolls the transaction back without an error: the escalation is someone else's, or out of date. */
-    private static final class NotFired extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotFired() {
-            super(null, null, false, false);
         }
     }
 }
