@@ -744,6 +744,8 @@ public class ApplicationManager implements ApplicationService {
             problems.add(new FieldProblem("body", "the file is empty"));
         } else if (content.length > MAX_ATTACHMENT_BYTES) {
             throw new ProblemException(413, "too-large", "File too large", "Files may be at most 5 MiB.");
+        } else if (ATTACHMENT_TYPES.contains(type) && FileSignatures.mismatch(type, content) != null) {
+            problems.add(new FieldProblem("body", FileSignatures.mismatch(type, content)));
         }
         if (!problems.isEmpty()) {
             throw Problems.invalidRequest(problems);

@@ -392,9 +392,28 @@ class ApplicationManagerTest {
     @Test
     void attachmentsAreCheckedAndDigested() {
         String n = submit();
-        ApplicationView.AttachmentView file = manager.attach(TARAS, n, "паспорт.pdf", "application/pdf", new byte[] {37, 80, 68, 70});
+        ApplicationView.AttachmentView file = manager.attach(TARAS, n, "паспорт.pdf", "application/pdf",
+                "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
         assertEquals(64, file.sha256().length());
         assertEquals(1, manager.application(TARAS, n).attachments().size());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        assertEquals("image/png", manager.attach(TARAS, n, "фото.png", "image/png", png).mediaType());
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+        assertEquals("image/jpeg", manager.attach(TARAS, n, "скан.jpg", "image/jpeg; charset=x", jpeg).mediaType());
+        byte[] scannerJunkFirst = ("\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.US_ASCII);
+        assertEquals("application/pdf", manager.attach(TARAS, n, "a.pdf", "application/pdf", scannerJunkFirst).mediaType(),
+                "a PDF header after a few bytes (some scanners write them) is still a PDF");
+        for (Object[] lie : new Object[][] {
+            {"application/pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)},
+            {"application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0}},
+            {"image/jpeg", png},
+            {"image/png", jpeg},
+            {"image/png", new byte[] {(byte) 0x89, 'P', 'N'}}}) {
+            ProblemException refused = problem(() -> manager.attach(TARAS, n, "a.pdf", (String) lie[0], (byte[]) lie[1]));
+            assertEquals(422, refused.status(), lie[0] + " " + refused.detail());
+            assertEquals("body", refused.fieldProblems().get(0).field());
+        }
+        assertEquals(4, manager.application(TARAS, n).attachments().size(), "no refused file was stored");
         assertEquals(422, problem(() -> manager.attach(TARAS, n, "x.exe", "application/x-msdownload", new byte[] {1})).status());
         assertEquals(413, problem(() -> manager.attach(TARAS, n, "big.pdf", "application/pdf",
                 new byte[ApplicationManager.MAX_ATTACHMENT_BYTES + 1])).status());
@@ -404,10 +423,11 @@ class ApplicationManagerTest {
     @Test
     void theCitizenAndTheAuthoritysStaffDownloadAnAttachmentAndStaffDownloadsAreOnTheRecord() throws Exception {
         String n = submit();
-        byte[] scan = {37, 80, 68, 70, 45, 49, 46, 52};
+        byte[] scan = "%PDF-1.4".getBytes(StandardCharsets.US_ASCII);
         long id = manager.attach(TARAS, n, "паспорт.pdf", "application/pdf", scan).id();
         String other = submit();
-        long othersFile = manager.attach(TARAS, other, "інше.pdf", "application/pdf", new byte[] {37, 80}).id();
+        long othersFile = manager.attach(TARAS, other, "інше.pdf", "application/pdf",
+                "%PDF-2.0".getBytes(StandardCharsets.US_ASCII)).id();
         long auditBefore = manager.verifyAudit(OPERATOR).entries();
 
         AttachmentDownload mine = manager.attachment(TARAS, n, String.valueOf(id));
