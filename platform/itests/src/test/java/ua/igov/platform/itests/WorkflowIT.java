@@ -61,6 +61,11 @@ public class WorkflowIT extends PlatformTestSupport {
                 "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII), taras);
         assertEquals(attached.body(), 201, attached.status());
         assertEquals(64, attached.json().get("sha256").asText().length());
+        Answer disguised = postBytes("/applications/" + n + "/attachments?name=passport.pdf", "application/pdf",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), taras);
+        assertEquals(disguised.body(), 422, disguised.status());
+        assertEquals("body", disguised.json().at("/errors/0/field").asText());
+        assertEquals("a refused file is not stored", 1, get("/applications/" + n, taras).json().get("attachments").size());
         // the official opens the scan: the same bytes, offered for saving, never cached; the citizen too; nobody else
         String file = "/applications/" + n + "/attachments/" + attached.json().get("id").asLong();
         java.net.http.HttpResponse<byte[]> scan = download(file, olena);
