@@ -22,6 +22,7 @@ final class ApiApplication {
                                  IdentityService identity, StatisticsService statistics, RatingService ratings) {
         return new ResourceConfig()
                 .register(new DeclaredLengthFilter())
+                .register(new HeaderSyntaxFilter())
                 .register(new AuthFilter(identity))
                 .register(new AuthResource(identity))
                 .register(new MeResource(applications))

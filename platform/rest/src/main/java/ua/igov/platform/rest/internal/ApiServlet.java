@@ -20,6 +20,7 @@ import ua.igov.platform.core.CatalogueService;
 import ua.igov.platform.core.ClusterService;
 import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.RatingService;
 import ua.igov.platform.core.StatisticsService;
 
@@ -93,7 +94,23 @@ public class ApiServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
+        if (!HeaderSyntaxFilter.readableMediaType(request.getContentType())) {
+            refuse(request, response, HeaderSyntaxFilter.malformed("Content-Type", request.getContentType(),
+                    HeaderSyntaxFilter.MEDIA_TYPE_EXPECTED));
+            return;
+        }
         container.service(request, response);
+    }
+
+    /** A problem answered here, where Jersey would answer an empty 400 before any of the API's own code runs. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem)
+            throws IOException {
+        response.setStatus(problem.status());
+        response.setContentType(ProblemBody.MEDIA_TYPE);
+        JsonProvider.mapper().writeValue(response.getOutputStream(), new ProblemBody(
+                ProblemBody.TYPE_PREFIX + problem.type(), problem.title(), problem.status(), problem.detail(),
+                request.getRequestURI(), problem.fieldProblems().stream()
+                        .map(p -> new ProblemBody.FieldError(p.field(), p.message())).toList()));
     }
 
     @Override

@@ -124,6 +124,23 @@ class ApiApplicationTest {
     }
 
     @Test
+    void aHeaderJerseyCannotReadIsAProblemNamingIt() throws Exception {
+        for (String type : List.of("image/png; x=\"", "application/pdf, text/html", "/", "pdf")) {
+            Answer answer = call("POST", "/services/residence-registration/applications", type, "{}");
+            assertEquals(400, answer.status(), type);
+            assertEquals("application/problem+json", answer.type(), type);
+            assertEquals("urn:igov:problem:malformed-header", answer.body().get("type").asText(), type);
+            assertEquals("Content-Type", answer.body().at("/errors/0/field").asText(), type);
+        }
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
+                URI.create("http://localhost/api/health"), "GET", null, new MapPropertiesDelegate(), null);
+        request.getHeaders().putSingle("Accept", "application/json;q=high");
+        ContainerResponse response = api.apply(request, new ByteArrayOutputStream()).get();
+        assertEquals(400, response.getStatus());
+        assertEquals("Accept", ((ProblemBody) response.getEntity()).errors().get(0).field());
+    }
+
+    @Test
     void healthCountsPlugins() throws Exception {
         Answer answer = call("GET", "/health", null, null);
         assertEquals(200, answer.status());
