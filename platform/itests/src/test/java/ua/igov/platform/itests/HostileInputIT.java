@@ -4,16 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +19,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /**
  * Thousands of malformed and adversarial submissions against the running platform: not one may answer 5xx, every
@@ -220,16 +215,7 @@ public class HostileInputIT extends PlatformTestSupport {
     }
 
     private long attachments() throws Exception {
-        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
-                .iterator().next();
-        try (Connection c = bundleContext.getService(ref).getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM attachment");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } finally {
-            bundleContext.ungetService(ref);
-        }
+        return count("SELECT COUNT(*) FROM attachment");
     }
 
     /** Null if the answer is a proper problem; otherwise what is wrong with it. */
@@ -254,16 +240,7 @@ public class HostileInputIT extends PlatformTestSupport {
     }
 
     private long rows() throws Exception {
-        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
-                .iterator().next();
-        try (Connection c = bundleContext.getService(ref).getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM application WHERE owner = 'dev:hostile'");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } finally {
-            bundleContext.ungetService(ref);
-        }
+        return count("SELECT COUNT(*) FROM application WHERE owner = 'dev:hostile'");
     }
 
     private static void leaves(JsonNode node, String at, List<String> pointers) {

@@ -427,13 +427,16 @@ public abstract class PlatformTestSupport {
         return count("SELECT COUNT(*) FROM application WHERE service_code = ?", serviceCode);
     }
 
-    private int count(String sql, String parameter) throws Exception {
+    /** One count, read straight from the runtime's own data source. */
+    protected int count(String sql, String... parameters) throws Exception {
         ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=igov)")
                 .iterator().next();
         DataSource dataSource = bundleContext.getService(ref);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

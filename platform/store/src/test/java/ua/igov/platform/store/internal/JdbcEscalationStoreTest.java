@@ -160,38 +160,53 @@ class JdbcEscalationStoreTest {
         assertEquals(1, candidate(reassigned).step(), "the same status is the same step");
     }
 
-    /** Two scheduler nodes on one database decide the same escalations at the same moment, many times over. */
-    @Test
-    void twoNodesRacingForTheSameEscalationsRecordEachOnce() throws Exception {
+    private List<EscalationCandidate> overdue(int count) {
         List<EscalationCandidate> candidates = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < count; i++) {
             candidates.add(candidate(submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)))));
         }
-        JdbcEscalationStore nodeA = new JdbcEscalationStore(database);
-        JdbcEscalationStore nodeB = new JdbcEscalationStore(database);
+        return candidates;
+    }
+
+    /** What one node does in a race: its own store on the shared database, its index (0 or 1), the shared start. */
+    private interface NodeWork {
+        int run(JdbcEscalationStore node, int which, CyclicBarrier together) throws Exception;
+    }
+
+    /** Two nodes (each its own store on the one database) doing their work at once; what they recorded in all. */
+    private int twoNodesAtOnce(NodeWork work) throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<Future<Integer>> results = new ArrayList<>();
-            for (JdbcEscalationStore node : List.of(nodeA, nodeB)) {
-                results.add(threads.submit((Callable<Integer>) () -> {
-                    int recorded = 0;
-                    for (int round = 0; round < 5; round++) {
-                        for (EscalationCandidate c : candidates) {
-                            together.await();
-                            for (String rule : List.of("platform:overdue", "region:late")) {
-                                recorded += node.escalate(escalation(c, rule, true, NOW)) ? 1 : 0;
-                            }
-                        }
-                    }
-                    return recorded;
-                }));
+            for (int which = 0; which < 2; which++) {
+                JdbcEscalationStore node = new JdbcEscalationStore(database);
+                int index = which;
+                results.add(threads.submit((Callable<Integer>) () -> work.run(node, index, together)));
             }
-            int recorded = results.get(0).get() + results.get(1).get();
-            assertEquals(40, recorded, "each application and rule fired once, on one node or the other");
+            return results.get(0).get() + results.get(1).get();
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Two scheduler nodes on one database decide the same escalations at the same moment, many times over. */
+    @Test
+    void twoNodesRacingForTheSameEscalationsRecordEachOnce() throws Exception {
+        List<EscalationCandidate> candidates = overdue(20);
+        int recorded = twoNodesAtOnce((node, which, together) -> {
+            int mine = 0;
+            for (int round = 0; round < 5; round++) {
+                for (EscalationCandidate c : candidates) {
+                    together.await();
+                    for (String rule : List.of("platform:overdue", "region:late")) {
+                        mine += node.escalate(escalation(c, rule, true, NOW)) ? 1 : 0;
+                    }
+                }
+            }
+            return mine;
+        });
+        assertEquals(40, recorded, "each application and rule fired once, on one node or the other");
         assertEquals(40, count("SELECT COUNT(*) FROM escalation"));
         assertEquals(40, count("SELECT COUNT(*) FROM application_event WHERE action = 'escalate'"));
         assertEquals(40, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
@@ -214,10 +229,7 @@ class JdbcEscalationStoreTest {
 
     @Test
     void aGroupRecordsWhatIsStillDueSkipsTheRestAndWritesOneDigestOfWhatItRecorded() throws Exception {
-        List<EscalationCandidate> apps = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            apps.add(candidate(submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)))));
-        }
+        List<EscalationCandidate> apps = overdue(4);
         assertTrue(escalations.escalate(silent(apps.get(1), "platform:overdue")), "another node was first for one");
         StoredApplication claimed = applications.findByTrackingNumber(apps.get(2).trackingNumber()).orElseThrow();
         applications.change(claimed.trackingNumber(), new StateChange(claimed.version(), "in_review",
@@ -259,39 +271,24 @@ class JdbcEscalationStoreTest {
     /** Two nodes record overlapping groups at the same moment: each escalation once, each told of once. */
     @Test
     void twoNodesRacingWithGroupsRecordAndTellEachOnce() throws Exception {
-        List<EscalationCandidate> apps = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            apps.add(candidate(submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)))));
-        }
-        JdbcEscalationStore nodeA = new JdbcEscalationStore(database);
-        JdbcEscalationStore nodeB = new JdbcEscalationStore(database);
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (JdbcEscalationStore node : List.of(nodeA, nodeB)) {
-                boolean reversed = node == nodeB;
-                results.add(threads.submit((Callable<Integer>) () -> {
-                    int recorded = 0;
-                    for (int from = 0; from < apps.size(); from += 10) {
-                        List<Escalation> group = new ArrayList<>();
-                        for (EscalationCandidate c : apps.subList(from, from + 10)) {
-                            group.add(silent(c, "platform:overdue"));
-                            group.add(silent(c, "region:late"));
-                        }
-                        if (reversed) {
-                            java.util.Collections.reverse(group);
-                        }
-                        together.await();
-                        recorded += node.escalateAll(group, JdbcEscalationStoreTest::digest).size();
-                    }
-                    return recorded;
-                }));
+        List<EscalationCandidate> apps = overdue(30);
+        int recorded = twoNodesAtOnce((node, which, together) -> {
+            int mine = 0;
+            for (int from = 0; from < apps.size(); from += 10) {
+                List<Escalation> group = new ArrayList<>();
+                for (EscalationCandidate c : apps.subList(from, from + 10)) {
+                    group.add(silent(c, "platform:overdue"));
+                    group.add(silent(c, "region:late"));
+                }
+                if (which == 1) {
+                    java.util.Collections.reverse(group); // the store must put them in id order itself
+                }
+                together.await();
+                mine += node.escalateAll(group, JdbcEscalationStoreTest::digest).size();
             }
-            assertEquals(60, results.get(0).get() + results.get(1).get(), "30 applications x 2 rules, once each");
-        } finally {
-            threads.shutdownNow();
-        }
+            return mine;
+        });
+        assertEquals(60, recorded, "30 applications x 2 rules, once each");
         assertEquals(60, count("SELECT COUNT(*) FROM escalation"));
         assertEquals(60, count("SELECT COUNT(*) FROM audit_log WHERE action = 'escalate'"));
         long mentions = 0;
