@@ -342,12 +342,19 @@ public class ApplicationManager implements ApplicationService {
      */
     private void onTheRecord(Caller caller, StoredApplication app, String what) {
         if (caller instanceof Caller.Staff) {
-            try {
-                store.audit(new AuditEntry(clock.instant(), caller.name(), READ_PERSONAL_DATA, app.trackingNumber(), what));
-            } catch (StoreException e) {
-                LOG.error("A read of {} by {} not audited: {}", app.trackingNumber(), caller.name(), e.getMessage());
-                throw Problems.unavailable("The read could not be put on the audit trail, so nothing is shown.");
-            }
+            onTheRecord(store, List.of(new AuditEntry(clock.instant(), caller.name(), READ_PERSONAL_DATA,
+                    app.trackingNumber(), what)));
+        }
+    }
+
+    /** Staff reads of personal data, written before anything is shown: if they cannot be, nothing is (503). */
+    static void onTheRecord(ApplicationStore store, List<AuditEntry> reads) {
+        try {
+            store.audit(reads);
+        } catch (StoreException e) {
+            LOG.error("{} read(s) of personal data by {} not audited: {}", reads.size(),
+                    reads.isEmpty() ? "?" : reads.get(0).actor(), e.getMessage());
+            throw Problems.unavailable("The read could not be put on the audit trail, so nothing is shown.");
         }
     }
 

@@ -131,12 +131,7 @@ public class RatingManager implements RatingService {
                 .map(r -> new AuditEntry(clock.instant(), caller.name(), ApplicationManager.READ_PERSONAL_DATA,
                         r.trackingNumber(), "review comment"))
                 .toList();
-        try {
-            applications.audit(reads);
-        } catch (StoreException e) {
-            LOG.error("Reading review comments of {} not audited: {}", reviews.get(0).serviceCode(), e.getMessage());
-            throw Problems.unavailable("The read could not be put on the audit trail, so nothing is shown.");
-        }
+        ApplicationManager.onTheRecord(applications, reads);
     }
 
     @Override
