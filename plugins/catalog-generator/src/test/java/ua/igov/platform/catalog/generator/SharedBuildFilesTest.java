@@ -119,7 +119,7 @@ class SharedBuildFilesTest {
             }
         }
         assertEquals(prefixed("igov-region-"), regionArtifacts);
-        assertEquals(List.of("igov-api", "igov-store", "igov-core", "igov-rest", "igov-shell", "igov-api-docs-ui",
+        assertEquals(List.of("igov-api", "igov-store", "igov-core", "igov-rest", "igov-shell", "igov-api-docs-ui", "igov-jetty-problems",
                 "igov-service-residence-registration", "igov-service-land-cadastre-extract",
                 "igov-service-civil-status-extract", "igov-identity-dev", "igov-channel-email", "igov-channel-sms-file"), others);
     }
