@@ -32,4 +32,16 @@ public interface RatingService {
      * The body is {@code {"reason": "..."}}, kept in the audit trail with the hiding's.
      */
     PublicReview showComment(Caller caller, String trackingNumber, byte[] body);
+
+    /**
+     * The reviews of every service with text (a comment, a reply) no operator has looked at yet, the oldest rating
+     * first (operators only). Reviews are published at once, masked; this is the queue of what to look at.
+     */
+    List<ModeratedReview> uncheckedReviews(Caller caller, int limit);
+
+    /**
+     * Records that an operator looked at the review's comment and reply and leaves them published (operators only).
+     * Hiding or showing a comment counts as a check too; a reply written later makes the review unchecked again.
+     */
+    PublicReview markChecked(Caller caller, String trackingNumber);
 }

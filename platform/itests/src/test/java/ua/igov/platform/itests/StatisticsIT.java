@@ -73,8 +73,23 @@ public class StatisticsIT extends PlatformTestSupport {
         assertNoPersonalData(reviews.body(), numbers);
         assertEquals(reviews.body(), false, reviews.json().at("/0/commentHidden").asBoolean(true));
 
-        // moderation: operators only (not the authority judged), a reason required; the public sees it was hidden
+        // published at once; operators work through what nobody has looked at yet, and mark it checked
         String operator = staff("operator");
+        assertProblem(get("/operators/reviews/unchecked"), 401, null);
+        assertProblem(get("/operators/reviews/unchecked", olena), 403, null);
+        Answer unchecked = get("/operators/reviews/unchecked", operator);
+        assertEquals(unchecked.body(), 200, unchecked.status());
+        assertEquals(numbers.get(0), unchecked.json().at("/0/trackingNumber").asText());
+        assertEquals("Дякуємо за відгук", unchecked.json().at("/0/reply").asText());
+        String check = "/operators/reviews/" + numbers.get(0) + "/mark-checked";
+        assertProblem(post(check, ""), 401, null);
+        assertProblem(post(check, "", olena), 403, null);
+        Answer checked = post(check, "", operator);
+        assertEquals(checked.body(), 200, checked.status());
+        assertProblem(post(check, "", operator), 409, null);
+        assertFalse(get("/operators/reviews/unchecked", operator).body().contains(numbers.get(0)));
+
+        // moderation: operators only (not the authority judged), a reason required; the public sees it was hidden
         String moderation = "/operators/reviews?service=residence-registration";
         assertProblem(get(moderation), 401, null);
         assertProblem(get(moderation, olena), 403, null);
@@ -110,6 +125,11 @@ public class StatisticsIT extends PlatformTestSupport {
                 "{\"rating\": 1, \"comment\": \"Пишіть на taras@example.com\"}", citizens.get(1)).status());
         String published = get("/services/residence-registration/reviews").body();
         assertTrue(published, published.contains("Пишіть на [приховано]") && !published.contains("taras@example.com"));
+        String toCheck = console("platform:reviews --unchecked");
+        assertTrue(toCheck, toCheck.contains(numbers.get(1)) && !toCheck.contains(numbers.get(0)));
+        String checkedOnConsole = console("platform:review-checked " + numbers.get(1));
+        assertTrue(checkedOnConsole, checkedOnConsole.contains("checked and left published"));
+        assertFalse(console("platform:reviews --unchecked").contains(numbers.get(1)));
         String listed = console("platform:reviews residence-registration");
         assertTrue(listed, listed.contains(numbers.get(1)) && listed.contains("Пишіть на taras@example.com"));
         assertTrue(listed, listed.contains("by operator: Перевірка модерації"));

@@ -14,14 +14,16 @@ public interface RatingStore {
     Review rate(String trackingNumber, int rating, String comment, AuditEntry audit);
 
     /**
-     * Stores the authority's reply to a rating, audited, in one transaction.
+     * Stores the authority's reply to a rating, audited, in one transaction. The review is unchecked again: there is
+     * new text for an operator to look at.
      *
      * @throws AlreadyDoneException if there is no rating to reply to or it has a reply already
      */
     Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit);
 
     /**
-     * Hides a review's comment from the public, audited, in one transaction; the comment stays stored.
+     * Hides a review's comment from the public, audited, in one transaction; the comment stays stored. The review
+     * counts as checked by {@code hiddenBy}.
      *
      * @throws AlreadyDoneException if the application has no rating, its rating no comment, or the comment is hidden already
      */
@@ -29,11 +31,23 @@ public interface RatingStore {
 
     /**
      * Shows a hidden comment to the public again (an operator's mistake, a citizen's appeal upheld), audited, in one
-     * transaction; the audit trail keeps both decisions with their reasons.
+     * transaction; the audit trail keeps both decisions with their reasons. The review counts as checked by
+     * {@code shownBy}.
      *
      * @throws AlreadyDoneException if the application has no rating or its comment is not hidden
      */
-    Review showComment(String trackingNumber, AuditEntry audit);
+    Review showComment(String trackingNumber, String shownBy, AuditEntry audit);
+
+    /**
+     * Records that an operator looked at a review's comment and reply as they are and leaves them published,
+     * audited, in one transaction.
+     *
+     * @throws AlreadyDoneException if the application has no rating, its rating no text, or it is checked already
+     */
+    Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit);
+
+    /** Reviews with text no operator has looked at yet, of every service, the oldest rating first. */
+    List<Review> uncheckedReviews(int limit);
 
     Optional<Review> review(String trackingNumber);
 

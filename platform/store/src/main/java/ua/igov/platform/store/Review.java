@@ -12,12 +12,21 @@ import java.time.Instant;
  * @param commentHiddenAt     when an operator hid the comment from the public, or {@code null}
  * @param commentHiddenBy     the operator who hid it (never published)
  * @param commentHiddenReason why, as the operator wrote it
+ * @param textsCheckedAt      when an operator last looked at the comment and reply as they are now, or {@code null}
+ *                            while nobody has (a reply written later makes the review unchecked again)
+ * @param textsCheckedBy      that operator (never published)
  */
 public record Review(String trackingNumber, String serviceCode, String regionId, Integer authorityId, int rating,
                      String comment, Instant ratedAt, String reply, Instant repliedAt, String repliedBy,
-                     Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason) {
+                     Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason,
+                     Instant textsCheckedAt, String textsCheckedBy) {
 
     public boolean commentHidden() {
         return commentHiddenAt != null;
+    }
+
+    /** Whether it has text an operator has not looked at: a comment or a reply, not checked since it was written. */
+    public boolean unchecked() {
+        return textsCheckedAt == null && (comment != null || reply != null);
     }
 }

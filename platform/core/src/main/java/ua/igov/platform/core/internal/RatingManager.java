@@ -112,13 +112,33 @@ public class RatingManager implements RatingService {
             throw new ProblemException(400, "invalid-query", "Invalid query", "Name the service whose reviews to moderate.",
                     List.of(new FieldProblem("service", "required: the code of the service whose reviews to moderate")));
         }
-        List<Review> reviews = ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS));
+        return moderated(caller, ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)));
+    }
+
+    @Override
+    public List<ModeratedReview> uncheckedReviews(Caller caller, int limit) {
+        operatorOnly(caller);
+        return moderated(caller, ratings.uncheckedReviews(Math.min(Math.max(limit, 1), MAX_REVIEWS)));
+    }
+
+    /** Reviews as operators see them, each comment shown on the record first. */
+    private List<ModeratedReview> moderated(Caller caller, List<Review> reviews) {
         auditCommentsRead(caller, reviews);
         return reviews.stream()
                 .map(r -> new ModeratedReview(r.trackingNumber(), r.serviceCode(), r.regionId(), r.authorityId(),
                         r.rating(), r.comment(), r.ratedAt(), r.reply(), r.repliedAt(), r.commentHiddenAt(),
-                        r.commentHiddenBy(), r.commentHiddenReason()))
+                        r.commentHiddenBy(), r.commentHiddenReason(), r.textsCheckedAt(), r.textsCheckedBy()))
                 .toList();
+    }
+
+    @Override
+    public PublicReview markChecked(Caller caller, String trackingNumber) {
+        Caller.Staff operator = operatorOnly(caller);
+        StoredApplication app = visible(caller, trackingNumber);
+        return written(app, "the check of the review", () -> ratings.markChecked(app.trackingNumber(), operator.user(),
+                        new AuditEntry(clock.instant(), caller.name(), "check-review", app.trackingNumber(), null)),
+                e -> new ProblemException(409, "nothing-to-check", "Nothing to check",
+                        "There is nothing unchecked on this application's review: " + e.getMessage() + "."));
     }
 
     /**
@@ -147,10 +167,10 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview showComment(Caller caller, String trackingNumber, byte[] body) {
-        operatorOnly(caller);
+        Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment is shown again (it is kept in the audit trail)");
-        return written(app, "showing the comment again", () -> ratings.showComment(app.trackingNumber(),
+        return written(app, "showing the comment again", () -> ratings.showComment(app.trackingNumber(), operator.user(),
                         new AuditEntry(clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason)),
                 e -> new ProblemException(409, "no-hidden-comment", "No hidden comment",
                         "There is no hidden comment on this application's review: " + e.getMessage() + "."));

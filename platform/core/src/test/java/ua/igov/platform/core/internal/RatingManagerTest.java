@@ -242,6 +242,56 @@ class RatingManagerTest {
     }
 
     @Test
+    void operatorsWorkThroughTheReviewsNobodyHasLookedAt() throws Exception {
+        String a1 = fixture.trackingNumber("A1");
+        String a2 = fixture.trackingNumber("A2");
+        String a3 = fixture.trackingNumber("A3");
+        rate("A1", "{\"rating\": 2, \"comment\": \"Пишіть на a1@example.com\"}");
+        rate("A2", "{\"rating\": 1, \"comment\": \"Погано\"}");
+        rate("A3", "{\"rating\": 5}");
+        List<ModeratedReview> queue = ratings.uncheckedReviews(OPERATOR, 50);
+        assertEquals(List.of(a1, a2), queue.stream().map(ModeratedReview::trackingNumber).toList(),
+                "stars alone are nothing to look at");
+        assertEquals("Пишіть на a1@example.com", queue.get(0).comment()); // as written: the operator judges it
+        assertNull(queue.get(0).textsCheckedAt());
+        assertEquals(2, personalDataReads().size(), "each comment shown is a read of personal data on the record");
+
+        PublicReview checked = ratings.markChecked(OPERATOR, a1);
+        assertEquals("Пишіть на " + PersonalDataMask.MASK, checked.comment(), "left published, still masked");
+        assertEquals(List.of(a2), ratings.uncheckedReviews(OPERATOR, 50).stream().map(ModeratedReview::trackingNumber).toList());
+        ModeratedReview seen = ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).stream()
+                .filter(r -> r.trackingNumber().equals(a1)).findFirst().orElseThrow();
+        assertEquals("operator", seen.textsCheckedBy());
+        assertEquals(StatisticsFixture.NOW, seen.textsCheckedAt());
+        fails(409, "nothing-to-check", () -> ratings.markChecked(OPERATOR, a1));
+        fails(409, "nothing-to-check", () -> ratings.markChecked(OPERATOR, a3));
+        fails(404, "unknown-application", () -> ratings.markChecked(OPERATOR, TrackingNumbers.format("1", 99_999_999)));
+
+        // the authority replies: new text, back in the queue
+        ratings.reply(OLENA, a1, "{\"reply\": \"Ми вам написали\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(a1, a2), ratings.uncheckedReviews(OPERATOR, 50).stream().map(ModeratedReview::trackingNumber).toList());
+        assertEquals(1, ratings.uncheckedReviews(OPERATOR, 1).size());
+
+        // only operators: not the authority whose work is judged, not the citizen, not anyone anonymous
+        fails(403, "forbidden", () -> ratings.markChecked(OLENA, a2));
+        fails(403, "forbidden", () -> ratings.markChecked(citizen("A2"), a2));
+        fails(401, "unauthenticated", () -> ratings.markChecked(null, a2));
+        fails(403, "forbidden", () -> ratings.uncheckedReviews(OLENA, 50));
+        fails(401, "unauthenticated", () -> ratings.uncheckedReviews(null, 50));
+        try (Connection c = fixture.stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT actor FROM audit_log WHERE action = 'check-review'");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), "the check is audited");
+            assertEquals("staff:operator", rs.getString(1));
+            assertFalse(rs.next(), "once: the refused checks wrote nothing");
+        }
+        RatingManager withoutAudit = new RatingManager(AuditFailing.around(fixture.stores.applications),
+                fixture.stores.ratings, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+        fails(503, "unavailable", () -> withoutAudit.uncheckedReviews(OPERATOR, 50));
+        assertTrue(fixture.stores.applications.verifyAudit().intact());
+    }
+
+    @Test
     void onlyOperatorsModerateAndABadRequestHidesNothing() {
         String a1 = fixture.trackingNumber("A1");
         byte[] reason = "{\"reason\": \"abuse\"}".getBytes(StandardCharsets.UTF_8);

@@ -22,8 +22,8 @@ import ua.igov.platform.core.RatingService;
 import ua.igov.platform.spi.FieldProblem;
 
 /**
- * Operators moderate the public reviews: read them with their applications, hide a comment with a reason, show it
- * again when that was a mistake or an appeal is upheld.
+ * Operators moderate the public reviews: work through those nobody has looked at yet, read them with their
+ * applications, hide a comment with a reason, show it again when that was a mistake or an appeal is upheld.
  */
 @Path("/operators/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +46,26 @@ public final class ModerationResource {
             throw CatalogueResource.badQuery(problems);
         }
         return ratings.reviewsToModerate(AuthFilter.caller(request), service, howMany);
+    }
+
+    /** The reviews of every service with text no operator has looked at yet, the oldest rating first. */
+    @GET
+    @Path("/unchecked")
+    public List<ModeratedReview> unchecked(@QueryParam("limit") String limit, @Context ContainerRequestContext request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int howMany = CatalogueResource.number("limit", limit, 50, problems);
+        if (!problems.isEmpty()) {
+            throw CatalogueResource.badQuery(problems);
+        }
+        return ratings.uncheckedReviews(AuthFilter.caller(request), howMany);
+    }
+
+    /** Looked at, and left published as it is (no body). */
+    @POST
+    @Path("/{trackingNumber}/mark-checked")
+    public PublicReview markChecked(@PathParam("trackingNumber") String trackingNumber,
+                                    @Context ContainerRequestContext request) {
+        return ratings.markChecked(AuthFilter.caller(request), trackingNumber);
     }
 
     @POST

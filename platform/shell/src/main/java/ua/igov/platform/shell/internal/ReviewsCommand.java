@@ -15,22 +15,27 @@ import ua.igov.platform.core.RatingService;
 
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "reviews",
-        description = "Lists a service's reviews for moderation, newest first, with their applications and hidden comments")
+        description = "Lists a service's reviews for moderation, newest first, with their applications and hidden comments; "
+                + "--unchecked lists every service's reviews nobody has looked at yet, oldest first")
 public class ReviewsCommand extends PlatformCommand {
 
     @Reference
     RatingService ratings;
 
-    @Argument(index = 0, name = "service", description = "The service's code", required = true)
+    @Argument(index = 0, name = "service", description = "The service's code (not with --unchecked)")
     @Completion(ServiceCodeCompleter.class)
     String service;
 
     @Option(name = "--limit", description = "At most this many reviews (1-200)")
     int limit = 50;
 
+    @Option(name = "--unchecked", description = "The reviews of every service with text no operator has looked at yet")
+    boolean unchecked;
+
     @Override
     protected Object query() {
-        return ratings.reviewsToModerate(signedInOperator(), service, limit);
+        return unchecked ? ratings.uncheckedReviews(signedInOperator(), limit)
+                : ratings.reviewsToModerate(signedInOperator(), service, limit);
     }
 
     @Override
@@ -41,10 +46,14 @@ public class ReviewsCommand extends PlatformCommand {
         table.column("Application");
         table.column("Rating");
         table.column("Comment").maxSize(60);
+        table.column("Reply").maxSize(40);
         table.column("Hidden");
+        table.column("Checked");
         for (ModeratedReview r : (List<ModeratedReview>) result) {
             table.addRow().addContent(r.ratedAt(), r.trackingNumber(), r.rating(), r.comment() == null ? "" : r.comment(),
-                    r.commentHiddenAt() == null ? "" : "by " + r.commentHiddenBy() + ": " + r.commentHiddenReason());
+                    r.reply() == null ? "" : r.reply(),
+                    r.commentHiddenAt() == null ? "" : "by " + r.commentHiddenBy() + ": " + r.commentHiddenReason(),
+                    r.textsCheckedAt() == null ? "" : "by " + r.textsCheckedBy());
         }
         table.print(out);
     }

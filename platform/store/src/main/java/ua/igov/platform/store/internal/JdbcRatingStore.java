@@ -23,7 +23,9 @@ public class JdbcRatingStore implements RatingStore {
 
     private static final String COLUMNS = "a.tracking_number, r.service_code, r.region_id, r.authority_id, r.rating, "
             + "r.comment_text, r.rated_at, r.reply_text, r.replied_at, r.replied_by, r.comment_hidden_at, "
-            + "r.comment_hidden_by, r.comment_hidden_reason";
+            + "r.comment_hidden_by, r.comment_hidden_reason, r.texts_checked_at, r.texts_checked_by";
+    /** The rating has text an operator has not looked at since it was written. */
+    private static final String UNCHECKED = "texts_checked_at IS NULL AND (comment_text IS NOT NULL OR reply_text IS NOT NULL)";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -67,7 +69,8 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit) {
         return change("reply to the rating of " + trackingNumber, trackingNumber,
-                "reply_text = ?, replied_at = ?, replied_by = ? WHERE reply_text IS NULL", ps -> {
+                "reply_text = ?, replied_at = ?, replied_by = ?, texts_checked_at = NULL, texts_checked_by = NULL "
+                        + "WHERE reply_text IS NULL", ps -> {
                     ps.setString(1, reply);
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(3, repliedBy);
@@ -80,24 +83,43 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
         return change("hide the comment on the rating of " + trackingNumber, trackingNumber,
-                "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ? "
-                        + "WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
+                "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, texts_checked_at = ?, "
+                        + "texts_checked_by = ? WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(2, hiddenBy);
                     ps.setString(3, reason);
-                    return 4;
+                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(5, hiddenBy);
+                    return 6;
                 }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
                         : "the comment on the rating of " + trackingNumber + " is hidden already");
     }
 
     @Override
-    public Review showComment(String trackingNumber, AuditEntry audit) {
+    public Review showComment(String trackingNumber, String shownBy, AuditEntry audit) {
         return change("show the comment on the rating of " + trackingNumber, trackingNumber,
-                "comment_hidden_at = NULL, comment_hidden_by = NULL, comment_hidden_reason = NULL "
-                        + "WHERE comment_hidden_at IS NOT NULL", ps -> 1, audit,
-                review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                "comment_hidden_at = NULL, comment_hidden_by = NULL, comment_hidden_reason = NULL, "
+                        + "texts_checked_at = ?, texts_checked_by = ? WHERE comment_hidden_at IS NOT NULL", ps -> {
+                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(2, shownBy);
+                    return 3;
+                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : "the comment on the rating of " + trackingNumber + " is not hidden");
+    }
+
+    @Override
+    public Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit) {
+        return change("mark the review of " + trackingNumber + " checked", trackingNumber,
+                "texts_checked_at = ?, texts_checked_by = ? WHERE " + UNCHECKED, ps -> {
+                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(2, checkedBy);
+                    return 3;
+                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        : review.get().comment() == null && review.get().reply() == null
+                        ? "the rating of " + trackingNumber + " has no text to check"
+                        : "the review of " + trackingNumber + " was checked already, by "
+                                + review.get().textsCheckedBy() + " at " + review.get().textsCheckedAt());
     }
 
     /** Sets the statement's own parameters and returns the index of the next one (the tracking number's). */
@@ -145,7 +167,8 @@ public class JdbcRatingStore implements RatingStore {
         return new Review(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.nullableInt(rs, 4), rs.getInt(5),
                 rs.getString(6), Jdbc.instant(rs.getTimestamp(7, Jdbc.UTC.get())), rs.getString(8),
                 Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
-                Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12), rs.getString(13));
+                Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12), rs.getString(13),
+                Jdbc.instant(rs.getTimestamp(14, Jdbc.UTC.get())), rs.getString(15));
     }
 
     @Override
@@ -154,15 +177,30 @@ public class JdbcRatingStore implements RatingStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
                     + "JOIN application a ON a.id = r.application_id WHERE r.service_code = ? ORDER BY r.rated_at DESC")) {
                 ps.setString(1, serviceCode);
-                ps.setMaxRows(limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Review> reviews = new ArrayList<>();
-                    while (rs.next()) {
-                        reviews.add(review(rs));
-                    }
-                    return reviews;
-                }
+                return list(ps, limit);
             }
         });
+    }
+
+    @Override
+    public List<Review> uncheckedReviews(int limit) {
+        return jdbc.read("list the reviews to check", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
+                    + "JOIN application a ON a.id = r.application_id WHERE " + UNCHECKED
+                    + " ORDER BY r.rated_at, r.application_id")) {
+                return list(ps, limit);
+            }
+        });
+    }
+
+    private static List<Review> list(PreparedStatement ps, int limit) throws SQLException {
+        ps.setMaxRows(limit);
+        try (ResultSet rs = ps.executeQuery()) {
+            List<Review> reviews = new ArrayList<>();
+            while (rs.next()) {
+                reviews.add(review(rs));
+            }
+            return reviews;
+        }
     }
 }

@@ -120,16 +120,76 @@ class StatisticsStoreTest {
         assertEquals(auditBefore + 1, auditEntries()); // nothing written for the refused one
 
         // shown again (a mistake, an appeal): public again, audited; the trail keeps both decisions
-        Review shown = ratings.showComment(app.trackingNumber(), new AuditEntry(SUBMITTED.plusSeconds(8 * 3600),
+        Review shown = ratings.showComment(app.trackingNumber(), "operator", new AuditEntry(SUBMITTED.plusSeconds(8 * 3600),
                 "staff:operator", "show-review-comment", app.trackingNumber(), "appeal upheld"));
         assertFalse(shown.commentHidden());
         assertEquals("Добре", shown.comment());
         assertEquals(null, shown.commentHiddenReason());
         assertEquals(auditBefore + 2, auditEntries());
         AlreadyDoneException notHidden = assertThrows(AlreadyDoneException.class, () -> ratings.showComment(app.trackingNumber(),
-                new AuditEntry(SUBMITTED, "staff:operator", "show-review-comment", app.trackingNumber(), "x")));
+                "operator", new AuditEntry(SUBMITTED, "staff:operator", "show-review-comment", app.trackingNumber(), "x")));
         assertTrue(notHidden.getMessage().contains("is not hidden"), notHidden.getMessage());
         assertEquals(auditBefore + 2, auditEntries());
+    }
+
+    @Test
+    void reviewsWithTextWaitForAnOperatorToLookAtThemAndAReplyMakesThemWaitAgain() {
+        StoredApplication first = closed(89);
+        StoredApplication second = closed(89);
+        StoredApplication starsOnly = closed(89);
+        ratings.rate(second.trackingNumber(), 2, "Довго", audit(SUBMITTED.plusSeconds(5 * 3600), "rate", second));
+        ratings.rate(first.trackingNumber(), 4, "Добре", audit(SUBMITTED.plusSeconds(4 * 3600), "rate", first));
+        ratings.rate(starsOnly.trackingNumber(), 5, null, audit(SUBMITTED.plusSeconds(3 * 3600), "rate", starsOnly));
+        assertEquals(List.of(first.trackingNumber(), second.trackingNumber()), unchecked(),
+                "the oldest rating first; a rating without text has nothing to look at");
+
+        long auditBefore = auditEntries();
+        Review checked = ratings.markChecked(first.trackingNumber(), "operator",
+                audit(SUBMITTED.plusSeconds(6 * 3600), "check-review", first));
+        assertEquals("operator", checked.textsCheckedBy());
+        assertEquals(SUBMITTED.plusSeconds(6 * 3600), checked.textsCheckedAt());
+        assertFalse(checked.unchecked());
+        assertEquals(List.of(second.trackingNumber()), unchecked());
+        assertEquals(auditBefore + 1, auditEntries());
+        AlreadyDoneException twice = assertThrows(AlreadyDoneException.class, () -> ratings.markChecked(
+                first.trackingNumber(), "operator", audit(SUBMITTED, "check-review", first)));
+        assertTrue(twice.getMessage().contains("checked already, by operator"), twice.getMessage());
+        AlreadyDoneException noText = assertThrows(AlreadyDoneException.class, () -> ratings.markChecked(
+                starsOnly.trackingNumber(), "operator", audit(SUBMITTED, "check-review", starsOnly)));
+        assertTrue(noText.getMessage().contains("no text to check"), noText.getMessage());
+        assertEquals(auditBefore + 1, auditEntries()); // nothing written for the refused ones
+
+        // the authority replies: new published text, so the review waits for an operator again
+        ratings.reply(first.trackingNumber(), "Дякуємо", "olena", audit(SUBMITTED.plusSeconds(7 * 3600), "reply", first));
+        assertEquals(List.of(first.trackingNumber(), second.trackingNumber()), unchecked());
+        // a reply alone is text too
+        ratings.reply(starsOnly.trackingNumber(), "Дякуємо за оцінку", "olena", audit(SUBMITTED, "reply", starsOnly));
+        assertEquals(3, unchecked().size());
+        // hiding a comment, or showing it again, is a decision about it: checked, by whoever made it
+        Review hidden = ratings.hideComment(second.trackingNumber(), "abuse", "moderator",
+                audit(SUBMITTED.plusSeconds(8 * 3600), "hide-review-comment", second));
+        assertEquals("moderator", hidden.textsCheckedBy());
+        assertEquals(List.of(starsOnly.trackingNumber(), first.trackingNumber()), unchecked(), "by when they were rated");
+        ratings.reply(second.trackingNumber(), "Перепрошуємо", "olena", audit(SUBMITTED, "reply", second));
+        assertTrue(unchecked().contains(second.trackingNumber()));
+        Review shown = ratings.showComment(second.trackingNumber(), "operator",
+                audit(SUBMITTED.plusSeconds(9 * 3600), "show-review-comment", second));
+        assertEquals("operator", shown.textsCheckedBy());
+        assertFalse(unchecked().contains(second.trackingNumber()));
+        assertEquals(1, ratings.uncheckedReviews(1).size());
+    }
+
+    private StoredApplication closed(int authority) {
+        return step(step(submit(authority), "in_review", "olena", SUBMITTED.plusSeconds(600), null),
+                "rejected", "olena", SUBMITTED.plusSeconds(3600), null);
+    }
+
+    private static AuditEntry audit(Instant at, String action, StoredApplication app) {
+        return new AuditEntry(at, "staff:x", action, app.trackingNumber(), null);
+    }
+
+    private List<String> unchecked() {
+        return ratings.uncheckedReviews(50).stream().map(Review::trackingNumber).toList();
     }
 
     @Test
