@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * <p>The patterns are deliberately narrow, so that what a citizen says about the service survives: a phone number
  * must look like one (10 digits starting with 0, or 12 starting with 380, separators allowed), and a bare number
  * is masked only when it stands alone with 9 or 10 digits. Dates, times, fees and counts are kept.
+ *
+ * <p>A street address is masked only when it names a flat ("вул. Шевченка, 5, кв. 12"): that is someone's home,
+ * while an address without one is most often the office a review is about ("ЦНАП на вул. Хрещатик, 36"), which
+ * stays. People's names are not masked: no pattern tells them from the words around them.
  */
 final class PersonalDataMask {
 
@@ -27,6 +31,14 @@ final class PersonalDataMask {
     /** A passport book's series and number: two Cyrillic (or look-alike Latin) capitals and six digits. */
     private static final Pattern PASSPORT = Pattern.compile("(?<!\\p{L})[А-ЯІЇЄҐA-Z]{2}\\s?№?\\s?\\d{6}(?!\\d)");
 
+    /**
+     * A street (by its Ukrainian abbreviation or full word) followed, within the same clause, by a flat number:
+     * "вул. Шевченка, 5, кв. 12", "просп. Миру 10/2 квартира 7".
+     */
+    private static final Pattern HOME_ADDRESS = Pattern.compile("(?iU)(?<!\\p{L})(?:вул(?:иця|иці|\\.)|просп(?:ект|екті|\\.)"
+            + "|пров(?:улок|улку|\\.)|бульв(?:ар|арі|\\.)|б-р|пл(?:оща|ощі|\\.)|узвіз|узвозі|шосе|мкр(?:н|\\.)?|ж/м)"
+            + "\\s*[^\\n;:!?]{1,60}?(?<!\\p{L})кв(?:артира|артирі|\\.)?\\s*№?\\s*\\d+\\p{L}?");
+
     private PersonalDataMask() {
     }
 
@@ -34,7 +46,8 @@ final class PersonalDataMask {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = EMAIL.matcher(text).replaceAll(MASK);
+        String masked = HOME_ADDRESS.matcher(text).replaceAll(MASK);
+        masked = EMAIL.matcher(masked).replaceAll(MASK);
         masked = IBAN.matcher(masked).replaceAll(MASK);
         masked = replacePhonesAndCards(masked);
         masked = BARE_NUMBER.matcher(masked).replaceAll(MASK);

@@ -26,6 +26,22 @@ class PersonalDataMaskTest {
     }
 
     @Test
+    void masksAHomeAddressButNotAnOfficesAddress() {
+        assertEquals("Надішліть на " + M + ", дякую", PersonalDataMask.mask("Надішліть на вул. Шевченка, 5, кв. 12, дякую"));
+        assertEquals("живу " + M + ".", PersonalDataMask.mask("живу Просп. Миру 10/2 квартира 7А."));
+        assertEquals("адреса: " + M, PersonalDataMask.mask("адреса: вулиця Івана Франка, буд. 3, кв.№45"));
+        assertEquals("на " + M + " нікого", PersonalDataMask.mask("на бульв. Лесі Українки 24 кв 8 нікого"));
+        // an office, a street without a flat, or a flat without a street: nothing that finds someone's home
+        for (String kept : new String[] {
+                "ЦНАП на вул. Хрещатик, 36, кабінет 12.",
+                "На пл. Ринок черга. Квартал 3 закритий.",
+                "Прийшов у кв. 5? Ні, у кабінет 5.",
+                "Вулиця перекрита; кв. 3 звіту не подано."}) {
+            assertEquals(kept, PersonalDataMask.mask(kept), kept);
+        }
+    }
+
+    @Test
     void keepsWhatIsSaidAboutTheService() {
         for (String kept : new String[] {
                 "Чекав 3 дні, а обіцяли 1. Оцінка 2 з 5.",
