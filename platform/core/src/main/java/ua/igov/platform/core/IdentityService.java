@@ -8,7 +8,11 @@ public interface IdentityService {
     /** @return the citizen, or empty if no installed provider vouches for the token */
     Optional<Caller.CitizenCaller> citizen(String bearerToken);
 
-    /** @return the member of staff, or empty if the realm refuses the user name and password */
+    /**
+     * @return the member of staff, or empty if the realm refuses the user name and password
+     * @throws ProblemException 429 {@code too-many-login-attempts} while the account is locked after too many wrong
+     *                          passwords (on every node alike), with when to try again; 503 if that cannot be checked
+     */
     Optional<Caller.Staff> staff(String user, String password);
 
     /**

@@ -1,6 +1,8 @@
 package ua.igov.platform.core;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import ua.igov.platform.spi.FieldProblem;
 
@@ -16,6 +18,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<FieldProblem> fieldProblems;
+    private final Duration retryAfter;
 
     /**
      * @param status the HTTP status this problem deserves
@@ -24,11 +27,18 @@ public class ProblemException extends RuntimeException {
      * @param detail this occurrence, in words a person can act on
      */
     public ProblemException(int status, String type, String title, String detail, List<FieldProblem> fieldProblems) {
+        this(status, type, title, detail, fieldProblems, null);
+    }
+
+    /** @param retryAfter when the same request may succeed (answered as {@code Retry-After}), or {@code null} */
+    public ProblemException(int status, String type, String title, String detail, List<FieldProblem> fieldProblems,
+                            Duration retryAfter) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.fieldProblems = List.copyOf(fieldProblems);
+        this.retryAfter = retryAfter;
     }
 
     public ProblemException(int status, String type, String title, String detail) {
@@ -53,5 +63,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -130,6 +130,38 @@ public class ConsoleIT extends PlatformTestSupport {
         checks.forEach(c -> assertTrue(c.toString(), c.get("ok").asBoolean()));
     }
 
+    /**
+     * Guessing a staff password over the API: the limit's worth of wrong passwords are 401s, then the account is
+     * locked (429 with Retry-After, not even checked); the console lists the lock and an operator lifts it.
+     */
+    @Test
+    public void guessedStaffPasswordsLockTheAccountUntilAnOperatorUnlocksIt() throws Exception {
+        awaitPlatform();
+        String guess = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "guessed-account:not-the-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 1; i <= 10; i++) {
+            assertEquals("wrong password " + i, 401, get("/officials/queue", guess).status());
+        }
+        Answer locked = get("/officials/queue", guess);
+        assertEquals(locked.body(), 429, locked.status());
+        assertEquals("urn:igov:problem:too-many-login-attempts", locked.json().get("type").asText());
+        assertTrue(locked.body(), locked.json().get("detail").asText().contains("(Kyiv time) after 10 wrong passwords"));
+        java.net.http.HttpResponse<byte[]> raw = download("/officials/queue", guess);
+        long retryAfter = Long.parseLong(raw.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue("Retry-After " + retryAfter, retryAfter > 800 && retryAfter <= 900);
+        assertEquals("others sign in as usual", 200, get("/officials/queue", staff("olena")).status());
+
+        String listed = console("platform:staff-logins");
+        assertTrue(listed, listed.contains("guessed-account") && listed.contains("10"));
+        JsonNode rows = JSON.readTree(console("platform:staff-logins --json"));
+        assertTrue(rows.toString(), rows.get(0).get("lockedUntil").isTextual());
+        String unlocked = console("platform:staff-logins --unlock guessed-account");
+        assertTrue(unlocked, unlocked.contains("Unlocked 'guessed-account'"));
+        assertEquals("checked again: a wrong password is a 401", 401, get("/officials/queue", guess).status());
+        String again = console("platform:staff-logins --unlock nobody-at-all");
+        assertTrue(again, again.contains("Error executing command") && again.contains("no recent wrong passwords"));
+    }
+
     @Test
     public void karafsOwnCommandsWorkOnTheSameRuntime() throws Exception {
         awaitPlatform();

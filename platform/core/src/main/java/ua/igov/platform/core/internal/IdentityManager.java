@@ -22,26 +22,39 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.core.Problems;
 import ua.igov.platform.spi.Citizen;
 import ua.igov.platform.spi.IdentityProvider;
 import ua.igov.platform.spi.Role;
+import ua.igov.platform.store.LoginFailures;
+import ua.igov.platform.store.StaffLoginStore;
+import ua.igov.platform.store.StoreException;
 
 /**
  * Citizens through the identity-provider plugins installed now; staff through Karaf's JAAS realm {@code karaf},
  * where a user's roles say what they are ({@code official}, {@code supervisor}, {@code operator}) and which
  * authorities they work for ({@code authority-36}). A successful staff login is remembered for a minute, keyed by a
- * digest of the credentials, so every request does not re-read the realm.
+ * digest of the credentials, so every request does not re-read the realm; wrong passwords are counted per account
+ * in the database, and too many lock the account on every node for a while.
  */
-@Component(service = IdentityService.class)
+@Component(service = IdentityService.class, configurationPid = "ua.igov.platform.identity",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = IdentityManager.Config.class)
 public class IdentityManager implements IdentityService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityManager.class);
@@ -49,12 +62,62 @@ public class IdentityManager implements IdentityService {
     static final Duration REMEMBER_STAFF = Duration.ofSeconds(60);
     private static final int MAX_REMEMBERED = 10_000;
 
+    @ObjectClassDefinition(name = "iGov staff sign-in",
+            description = "How many wrong passwords lock a staff account over the API, and for how long")
+    public @interface Config {
+        @AttributeDefinition(description = "Wrong passwords within the lock time that lock the account")
+        int maxFailedLogins() default 10;
+
+        @AttributeDefinition(description = "Minutes the account stays locked; failures older than this are forgotten")
+        int lockMinutes() default 15;
+    }
+
+    /** Checks a user name and password; the role names of the account when they are right. */
+    @FunctionalInterface
+    interface PasswordCheck {
+        Optional<Set<String>> roles(String user, String password);
+    }
+
+    /** How many wrong passwords, within what time, lock an account for how long. */
+    record Throttle(int maxFailures, Duration lock) {
+        Throttle {
+            if (maxFailures < 1 || lock.isNegative() || lock.isZero()) {
+                throw new IllegalArgumentException("maxFailedLogins and lockMinutes must be at least 1");
+            }
+        }
+    }
+
     private record Remembered(Caller.Staff staff, Instant until) {
     }
 
     private final java.util.List<IdentityProvider> providers = new CopyOnWriteArrayList<>();
     private final Map<String, Remembered> staffLogins = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final StaffLoginStore logins;
+    private final PasswordCheck passwords;
+    private final Clock clock;
+    private volatile Throttle throttle;
+
+    @Activate
+    public IdentityManager(@Reference StaffLoginStore logins, Config config) {
+        this(logins, IdentityManager::jaasLogin, Clock.systemUTC(), throttle(config));
+    }
+
+    IdentityManager(StaffLoginStore logins, PasswordCheck passwords, Clock clock, Throttle throttle) {
+        this.logins = logins;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.throttle = throttle;
+    }
+
+    /** A changed limit applies to the next wrong password; nothing restarts. */
+    @Modified
+    void modified(Config config) {
+        throttle = throttle(config);
+    }
+
+    private static Throttle throttle(Config config) {
+        return new Throttle(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes()));
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(IdentityProvider provider) {
@@ -85,6 +148,12 @@ public class IdentityManager implements IdentityService {
         return Optional.empty();
     }
 
+    /**
+     * A right password is remembered for a minute (keyed by a digest of the credentials), so a member of staff's
+     * every request does not go to the realm and the database. Wrong ones are counted in the database, where every
+     * node sees them: {@code maxFailedLogins} within {@code lockMinutes} lock the account for that long, on every
+     * node, and while it is locked no password is checked, not even the right one.
+     */
     @Override
     public Optional<Caller.Staff> staff(String user, String password) {
         if (user == null || password == null || user.isBlank() || user.length() > 100 || password.length() > 200) {
@@ -96,17 +165,50 @@ public class IdentityManager implements IdentityService {
         if (remembered != null && remembered.until().isAfter(now)) {
             return Optional.of(remembered.staff());
         }
-        Optional<Caller.Staff> staff = login(user, password);
-        staff.ifPresent(s -> {
-            if (staffLogins.size() >= MAX_REMEMBERED) {
-                staffLogins.clear();
-            }
-            staffLogins.put(key, new Remembered(s, now.plus(REMEMBER_STAFF)));
-        });
-        return staff;
+        try {
+            return checked(user, password, key, now);
+        } catch (StoreException e) {
+            LOG.error("Staff sign-in of '{}' could not be checked against the failed logins: {}", user, e.getMessage());
+            throw Problems.unavailable("Signing in cannot be checked now. Try again later.");
+        }
     }
 
-    private Optional<Caller.Staff> login(String user, String password) {
+    private Optional<Caller.Staff> checked(String user, String password, String key, Instant now) {
+        Throttle limits = throttle;
+        Optional<LoginFailures> before = logins.failures(user);
+        if (before.isPresent() && before.get().lockedAt(now)) {
+            throw locked(before.get(), now);
+        }
+        Optional<Set<String>> roles = passwords.roles(user, password);
+        if (roles.isEmpty()) {
+            LoginFailures counted = logins.failed(user, now, limits.maxFailures(), limits.lock(), limits.lock());
+            if (counted.lockedAt(now)) {
+                LOG.warn("Staff account '{}' locked until {} after {} wrong passwords since {}", user,
+                        counted.lockedUntil(), counted.failures(), counted.firstFailedAt());
+            }
+            return Optional.empty();
+        }
+        if (before.isPresent()) {
+            logins.succeeded(user);
+        }
+        Caller.Staff staff = staffFrom(user, roles.get());
+        if (staffLogins.size() >= MAX_REMEMBERED) {
+            staffLogins.clear();
+        }
+        staffLogins.put(key, new Remembered(staff, now.plus(REMEMBER_STAFF)));
+        return Optional.of(staff);
+    }
+
+    private static ProblemException locked(LoginFailures failures, Instant now) {
+        return new ProblemException(429, "too-many-login-attempts", "Too many wrong passwords",
+                "This account is locked until " + failures.lockedUntil().plusSeconds(59).atZone(WorkingCalendar.KYIV)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")) + " (Kyiv time) after " + failures.failures() + " wrong passwords. Try again then, "
+                        + "or ask an operator to unlock it.", java.util.List.of(),
+                Duration.between(now, failures.lockedUntil()));
+    }
+
+    /** Karaf's JAAS realm: the account's role names if the password is right. */
+    private static Optional<Set<String>> jaasLogin(String user, String password) {
         Subject subject = new Subject();
         try {
             LoginContext login = new LoginContext(REALM, subject, callbacks -> {
@@ -129,7 +231,7 @@ public class IdentityManager implements IdentityService {
         subject.getPrincipals().stream()
                 .filter(p -> p.getClass().getSimpleName().equals("RolePrincipal"))
                 .forEach(p -> names.add(p.getName()));
-        return Optional.of(staffFrom(user, names));
+        return Optional.of(names);
     }
 
     /** What a set of JAAS role names makes a person. */

@@ -9,6 +9,7 @@ import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.EscalationStore;
 import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.RatingStore;
+import ua.igov.platform.store.StaffLoginStore;
 import ua.igov.platform.store.StatisticsStore;
 import ua.igov.platform.store.internal.JdbcApplicationStore;
 import ua.igov.platform.store.internal.JdbcCatalogueStore;
@@ -16,6 +17,7 @@ import ua.igov.platform.store.internal.JdbcClusterStore;
 import ua.igov.platform.store.internal.JdbcEscalationStore;
 import ua.igov.platform.store.internal.JdbcOutboxStore;
 import ua.igov.platform.store.internal.JdbcRatingStore;
+import ua.igov.platform.store.internal.JdbcStaffLoginStore;
 import ua.igov.platform.store.internal.JdbcStatisticsStore;
 import ua.igov.platform.store.internal.MigratedDatabase;
 
@@ -30,6 +32,7 @@ final class DerbyStores {
     final ClusterStore cluster;
     final StatisticsStore statistics;
     final RatingStore ratings;
+    final StaffLoginStore staffLogins;
 
     DerbyStores() {
         dataSource.setDatabaseName("memory:core-" + UUID.randomUUID());
@@ -42,6 +45,12 @@ final class DerbyStores {
         cluster = new JdbcClusterStore(database);
         statistics = new JdbcStatisticsStore(database);
         ratings = new JdbcRatingStore(database);
+        staffLogins = new JdbcStaffLoginStore(database);
+    }
+
+    /** Another node's failed-login store on the same database. */
+    StaffLoginStore anotherNodesStaffLogins() {
+        return new JdbcStaffLoginStore(new MigratedDatabase(dataSource));
     }
 
     /** Another node's escalation store on the same database: its own component instance, the same data. */

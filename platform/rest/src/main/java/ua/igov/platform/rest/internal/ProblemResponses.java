@@ -17,7 +17,10 @@ final class ProblemResponses {
         List<ProblemBody.FieldError> errors = problem.fieldProblems().stream()
                 .map(p -> new ProblemBody.FieldError(p.field(), p.message()))
                 .toList();
-        return of(problem.status(), problem.type(), problem.title(), problem.detail(), uri, errors);
+        Response response = of(problem.status(), problem.type(), problem.title(), problem.detail(), uri, errors);
+        return problem.retryAfter()
+                .map(wait -> Response.fromResponse(response).header("Retry-After", Math.max(1, wait.toSeconds())).build())
+                .orElse(response);
     }
 
     static Response of(int status, String slug, String title, String detail, UriInfo uri, List<ProblemBody.FieldError> errors) {

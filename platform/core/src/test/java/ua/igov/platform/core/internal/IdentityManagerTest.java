@@ -1,0 +1,107 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.spi.Role;
+
+/** Staff sign-in against a realm of two accounts, with wrong passwords counted on a real (Derby) store. */
+class IdentityManagerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final IdentityManager.Throttle THREE_IN_15_MINUTES = new IdentityManager.Throttle(3, Duration.ofMinutes(15));
+    private static final Map<String, String> PASSWORDS = Map.of("olena", "right", "ivan", "his");
+
+    private final AtomicInteger realmChecks = new AtomicInteger();
+    private final MutableClock clock = new MutableClock(T0);
+    private DerbyStores stores;
+    private IdentityManager identity;
+
+    private Optional<Set<String>> realm(String user, String password) {
+        realmChecks.incrementAndGet();
+        return password.equals(PASSWORDS.get(user)) ? Optional.of(Set.of("official", "authority-89")) : Optional.empty();
+    }
+
+    @BeforeEach
+    void setUp() {
+        stores = new DerbyStores();
+        identity = new IdentityManager(stores.staffLogins, this::realm, clock, THREE_IN_15_MINUTES);
+    }
+
+    @Test
+    void theRightPasswordSignsInAndIsRememberedForAMinute() {
+        Caller.Staff olena = identity.staff("olena", "right").orElseThrow();
+        assertEquals(Set.of(Role.OFFICIAL), olena.roles());
+        assertEquals(Set.of(89), olena.authorities());
+        identity.staff("olena", "right");
+        assertEquals(1, realmChecks.get(), "remembered: the realm and the database are not asked again");
+        clock.advance(IdentityManager.REMEMBER_STAFF.plusSeconds(1));
+        identity.staff("olena", "right");
+        assertEquals(2, realmChecks.get());
+    }
+
+    @Test
+    void tooManyWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+        assertTrue(identity.staff("olena", "guess-1").isEmpty());
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(identity.staff("olena", "guess-2").isEmpty());
+        assertTrue(identity.staff("olena", "guess-3").isEmpty(), "the failure that locks is still only refused");
+        int checksBefore = realmChecks.get();
+
+        ProblemException locked = assertThrows(ProblemException.class, () -> identity.staff("olena", "right"));
+        assertEquals(429, locked.status());
+        assertEquals("too-many-login-attempts", locked.type());
+        assertEquals(Duration.ofMinutes(15), locked.retryAfter().orElseThrow()); // locked at 10:00:30 UTC, 12:00:30 in Kyiv
+        assertTrue(locked.detail().contains("until 12:16 (Kyiv time) after 3 wrong passwords"), locked.detail());
+        assertThrows(ProblemException.class, () -> identity.staff("olena", "guess-4"));
+        assertEquals(checksBefore, realmChecks.get(), "while locked no password is checked at all");
+        assertTrue(identity.staff("ivan", "his").isPresent(), "another account signs in as usual");
+
+        clock.advance(Duration.ofMinutes(15));
+        assertTrue(identity.staff("olena", "right").isPresent(), "the lock is over");
+        assertTrue(stores.staffLogins.failures("olena").isEmpty(), "and the right password forgot the failures");
+    }
+
+    @Test
+    void aNodeCountsTheWrongPasswordsGivenToAnother() {
+        IdentityManager otherNode = new IdentityManager(stores.anotherNodesStaffLogins(), this::realm, clock, THREE_IN_15_MINUTES);
+        identity.staff("olena", "guess-1");
+        otherNode.staff("olena", "guess-2");
+        identity.staff("olena", "guess-3");
+        assertEquals(429, assertThrows(ProblemException.class, () -> otherNode.staff("olena", "right")).status());
+    }
+
+    @Test
+    void wrongPasswordsSpreadOutAreForgottenAndARightOneResetsTheCount() {
+        identity.staff("olena", "guess-1");
+        identity.staff("olena", "guess-2");
+        assertTrue(identity.staff("olena", "right").isPresent());
+        identity.staff("olena", "guess-3");
+        identity.staff("olena", "guess-4");
+        clock.advance(Duration.ofMinutes(16));
+        identity.staff("olena", "guess-5");
+        assertEquals(1, stores.staffLogins.failures("olena").orElseThrow().failures(), "the older ones are forgotten");
+        assertTrue(identity.staff("olena", "right").isPresent());
+    }
+
+    @Test
+    void aMalformedAttemptIsRefusedWithoutCountingAndALimitBelowOneIsRefusedAtStart() {
+        assertTrue(identity.staff("olena", "x".repeat(201)).isEmpty());
+        assertTrue(identity.staff(" ", "x").isEmpty());
+        assertTrue(stores.staffLogins.recent(10).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(0, Duration.ofMinutes(15)));
+        assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(10, Duration.ZERO));
+    }
+}

@@ -1,0 +1,74 @@
+package ua.igov.platform.shell.internal;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ua.igov.platform.store.LoginFailures;
+import ua.igov.platform.store.StaffLoginStore;
+
+/**
+ * Staff accounts given wrong passwords over the API lately, and which of them are locked (on every node); an operator
+ * lifts a lock once the member of staff is known to be who they say.
+ */
+@Service
+@Command(scope = PlatformCommand.SCOPE, name = "staff-logins",
+        description = "Lists staff accounts with recent wrong passwords and locks; --unlock ACCOUNT lifts a lock")
+public class StaffLoginsCommand extends PlatformCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffLoginsCommand.class);
+
+    @Reference
+    StaffLoginStore logins;
+
+    @Option(name = "--unlock", description = "The account whose lock and failures to clear")
+    String unlock;
+
+    @Option(name = "--limit", description = "How many accounts to list, latest failure first")
+    int limit = 50;
+
+    /** The answer to {@code --unlock}. */
+    public record Unlocked(String account, boolean unlocked) {
+    }
+
+    @Override
+    protected Object query() {
+        if (unlock != null) {
+            if (!logins.unlock(unlock)) {
+                throw new IllegalArgumentException("'" + unlock + "' has no recent wrong passwords and no lock");
+            }
+            LOG.info("Staff account '{}' unlocked by {} on the console", unlock, signedInOperator().name());
+            return new Unlocked(unlock, true);
+        }
+        return logins.recent(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void print(Object result, PrintStream out) {
+        if (result instanceof Unlocked unlocked) {
+            out.println("Unlocked '" + unlocked.account() + "': its wrong passwords are forgotten on every node.");
+            return;
+        }
+        Instant now = Instant.now();
+        ShellTable table = new ShellTable();
+        table.column("Account");
+        table.column("Wrong passwords");
+        table.column("First");
+        table.column("Latest");
+        table.column("Locked until");
+        for (LoginFailures f : (List<LoginFailures>) result) {
+            table.addRow().addContent(f.account(), f.failures(), f.firstFailedAt(), f.lastFailedAt(),
+                    f.lockedAt(now) ? f.lockedUntil() : "");
+        }
+        table.print(out);
+    }
+}

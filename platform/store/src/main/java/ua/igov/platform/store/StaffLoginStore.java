@@ -1,0 +1,34 @@
+package ua.igov.platform.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Wrong passwords for staff accounts, shared by every node: the throttle against guessing a password over the API.
+ * Accounts are named as typed (a name that is no account is counted too: a failed login does not say which it was).
+ */
+public interface StaffLoginStore {
+
+    /** The account's recent failures, if it has any. */
+    Optional<LoginFailures> failures(String account);
+
+    /**
+     * Counts one more wrong password for the account, in one transaction with every node's: failures older than
+     * {@code window} are forgotten first, and the failure that reaches {@code maxFailures} locks the account until
+     * {@code now + lock}. Rows of other accounts whose failures and lock are over are removed on the way.
+     *
+     * @return the account's failures with this one
+     */
+    LoginFailures failed(String account, Instant now, int maxFailures, Duration window, Duration lock);
+
+    /** The account signed in with its password: its failures are forgotten. */
+    void succeeded(String account);
+
+    /** An operator lifts the account's lock and forgets its failures. @return whether it had any */
+    boolean unlock(String account);
+
+    /** The accounts with recent failures or a lock, the latest failure first. */
+    List<LoginFailures> recent(int limit);
+}

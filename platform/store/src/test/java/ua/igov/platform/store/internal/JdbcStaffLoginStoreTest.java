@@ -1,0 +1,115 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.LoginFailures;
+
+class JdbcStaffLoginStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final Duration LOCK = Duration.ofMinutes(15);
+
+    private Database database;
+    private JdbcStaffLoginStore logins;
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabases.fresh();
+        logins = new JdbcStaffLoginStore(database);
+    }
+
+    private LoginFailures fail(String account, Instant at) {
+        return logins.failed(account, at, 3, WINDOW, LOCK);
+    }
+
+    @Test
+    void theFailureThatReachesTheLimitLocksTheAccountForTheLockTime() {
+        assertEquals(1, fail("olena", T0).failures());
+        LoginFailures second = fail("olena", T0.plusSeconds(10));
+        assertEquals(2, second.failures());
+        assertNull(second.lockedUntil());
+        LoginFailures third = fail("olena", T0.plusSeconds(20));
+        assertEquals(T0.plusSeconds(20).plus(LOCK), third.lockedUntil());
+        assertTrue(logins.failures("olena").orElseThrow().lockedAt(T0.plusSeconds(21)));
+        assertFalse(logins.failures("olena").orElseThrow().lockedAt(T0.plusSeconds(20).plus(LOCK)));
+        assertTrue(logins.failures("ivan").isEmpty(), "another account is not touched");
+    }
+
+    @Test
+    void failuresOlderThanTheWindowAreForgotten() {
+        fail("olena", T0);
+        fail("olena", T0.plusSeconds(60));
+        LoginFailures later = fail("olena", T0.plus(WINDOW).plusSeconds(1));
+        assertEquals(1, later.failures(), "a new count: the first two are older than the window");
+        assertEquals(T0.plus(WINDOW).plusSeconds(1), later.firstFailedAt());
+        assertNull(later.lockedUntil());
+    }
+
+    @Test
+    void aCorrectPasswordOrAnOperatorForgetsTheFailures() {
+        fail("olena", T0);
+        fail("ivan", T0);
+        fail("ivan", T0);
+        fail("ivan", T0);
+        logins.succeeded("olena");
+        assertTrue(logins.failures("olena").isEmpty());
+        assertEquals(List.of("ivan"), logins.recent(10).stream().map(LoginFailures::account).toList());
+        assertTrue(logins.unlock("ivan"));
+        assertFalse(logins.unlock("ivan"), "nothing left to unlock");
+        assertTrue(logins.recent(10).isEmpty());
+    }
+
+    @Test
+    void rowsWhoseFailuresAndLockAreOverAreRemovedByTheNextFailure() {
+        fail("spray-1", T0);
+        fail("spray-2", T0);
+        for (int i = 0; i < 3; i++) {
+            logins.failed("locked", T0, 3, WINDOW, Duration.ofHours(1)); // locked for longer than the window
+        }
+        fail("over", T0);
+        fail("over", T0);
+        fail("over", T0); // locked until T0 + 15 min: over by the next failure below
+        fail("someone", T0.plus(WINDOW).plusSeconds(1));
+        assertEquals(List.of("someone", "locked"), logins.recent(10).stream().map(LoginFailures::account).toList(),
+                "names tried once long ago do not pile up; a lock still running stays");
+    }
+
+    @Test
+    void nodesCountingTheSameAccountAtOnceLoseNoFailure() throws Exception {
+        int threads = 4;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                JdbcStaffLoginStore node = new JdbcStaffLoginStore(database); // a node of its own on the same database
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        node.failed("olena", T0, 1000, WINDOW, LOCK);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * each, logins.failures("olena").orElseThrow().failures());
+    }
+}
