@@ -198,6 +198,30 @@ public class HostileInputIT extends PlatformTestSupport {
                 failures.add("file typed " + type + ": " + problemFailure(answer));
             }
         }
+        // the operators' moderation doors, and hostile user names and passwords in Basic credentials
+        String operator = staff("operator");
+        for (String nasty : ids) {
+            String segment = java.net.URLEncoder.encode(nasty, StandardCharsets.UTF_8).replace("+", "%20");
+            if (segment.isEmpty()) {
+                continue;
+            }
+            Answer answer = post("/operators/reviews/" + segment + "/mark-checked", "", operator);
+            checked++;
+            if (problemFailure(answer) != null) {
+                failures.add("POST mark-checked of '" + segment + "': " + problemFailure(answer));
+            }
+        }
+        for (String nasty : NASTY_STRINGS) {
+            for (String credentials : List.of(nasty + ":x", "hostile:" + nasty, nasty)) {
+                String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+                Answer answer = get("/officials/queue", basic);
+                checked++;
+                if (answer.status() != 401 && answer.status() != 429 || problemFailure(answer) != null) {
+                    failures.add("Basic '" + credentials.substring(0, Math.min(20, credentials.length())) + "': "
+                            + answer.status() + " " + problemFailure(answer));
+                }
+            }
+        }
         assertTrue("hostile paths and files, were " + checked, checked >= 200);
         assertEquals("every refusal is a clear 4xx problem: " + failures.subList(0, Math.min(10, failures.size())),
                 List.of(), failures);
