@@ -2,6 +2,7 @@ package ua.igov.platform.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +69,15 @@ public interface OutboxStore {
      * not in doubt, since the worker stopped sending first; those that already were stay so.
      */
     int release(String owner);
+
+    /**
+     * Extends the leases {@code owner} still holds on these messages to {@code now + lease}, so that a batch which
+     * takes long to send (a slow channel) is not taken over by another node while this one is still sending it. A
+     * lease that has already run out is not extended: another node may hold the message now.
+     *
+     * @return the ids whose lease was extended
+     */
+    Set<Long> renew(String owner, Collection<Long> ids, Instant now, Duration lease);
 
     /** Makes a dead message pending again, due at {@code now}, with its attempts reset. @return false if not dead */
     boolean retry(long id, Instant now);

@@ -3,8 +3,10 @@ package ua.igov.platform.core.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -64,7 +66,8 @@ public class OutboxWorker {
         int batchSize() default 20;
 
         @AttributeDefinition(description = "How long a leased message stays this node's, in seconds; another node "
-                + "takes it over after that if this node died. Longer than a batch takes to send.")
+                + "takes it over after that if this node died. A long batch extends it when half is gone; above twice "
+                + "the slowest channel's timeout.")
         long leaseSeconds() default 120;
 
         @AttributeDefinition(description = "Failed attempts after which a message is a dead letter")
@@ -199,18 +202,50 @@ public class OutboxWorker {
     /** One round: lease what is due on the channels installed here and deliver it. @return messages delivered */
     public int deliverDue() {
         Map<String, NotificationChannel> installed = Map.copyOf(channels);
-        List<OutboxEntry> batch = store.claim(owner, installed.keySet(), clock.instant(), settings.lease(),
+        Instant claimedAt = clock.instant();
+        List<OutboxEntry> batch = store.claim(owner, installed.keySet(), claimedAt, settings.lease(),
                 settings.batchSize());
+        Instant leasedUntil = claimedAt.plus(settings.lease());
+        Set<Long> lost = new HashSet<>();
         int delivered = 0;
-        for (OutboxEntry entry : batch) {
+        for (int i = 0; i < batch.size(); i++) {
             if (stopping) {
                 break; // the rest is released by stop()
+            }
+            Instant now = clock.instant();
+            if (now.isAfter(leasedUntil.minus(settings.lease().dividedBy(2)))) {
+                lost.addAll(renewRest(batch.subList(i, batch.size()), now));
+                leasedUntil = now.plus(settings.lease());
+            }
+            OutboxEntry entry = batch.get(i);
+            if (lost.contains(entry.id())) {
+                continue;
             }
             if (deliver(entry, installed.get(entry.message().channel()))) {
                 delivered++;
             }
         }
         return delivered;
+    }
+
+    /**
+     * Half the lease is gone and part of the batch is not sent yet (a slow channel): the rest's leases are extended
+     * before the next send, so no other node takes a message over while this one may still send it. A message whose
+     * lease already ran out (this node stalled) is left alone: another node may hold it now. So a message is only
+     * ever sent with at least half a lease left; one send must take less than that.
+     *
+     * @return the ids no longer this node's
+     */
+    private Set<Long> renewRest(List<OutboxEntry> rest, Instant now) {
+        List<Long> ids = rest.stream().map(OutboxEntry::id).toList();
+        Set<Long> renewed = store.renew(owner, ids, now, settings.lease());
+        Set<Long> lost = new HashSet<>(ids);
+        lost.removeAll(renewed);
+        if (!lost.isEmpty()) {
+            LOG.warn("Messages {} were not sent in time: their leases ran out, so they are left to whichever node "
+                    + "holds them now", lost);
+        }
+        return lost;
     }
 
     private boolean deliver(OutboxEntry entry, NotificationChannel channel) {

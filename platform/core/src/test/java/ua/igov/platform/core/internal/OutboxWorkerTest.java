@@ -142,6 +142,76 @@ class OutboxWorkerTest {
         return other;
     }
 
+    /**
+     * A slow channel (each send takes 50 s of a 2-minute lease): the node sending the batch extends the rest's leases
+     * when half the lease is gone, so another node looking in the middle of the batch finds nothing to take over, and
+     * every message is sent once, by its first node, and recorded as sent by it.
+     */
+    @Test
+    void aSlowBatchKeepsItsLeasesSoNoOtherNodeSendsItsMessagesToo() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(enqueue("email", "m" + i));
+        }
+        Server server = new Server();
+        OutboxWorker other = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        other.addChannel(server);
+        List<Integer> takenOverMidway = new ArrayList<>();
+        NotificationChannel slow = new NotificationChannel() {
+            @Override
+            public String id() {
+                return "email";
+            }
+
+            @Override
+            public void send(OutgoingMessage message) {
+                clock.advance(Duration.ofSeconds(50));
+                server.send(message);
+                takenOverMidway.add(other.deliverDue()); // another node's round while this batch is being sent
+            }
+        };
+        OutboxWorker sending = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        sending.addChannel(slow);
+
+        assertEquals(5, sending.deliverDue(), "all five, although the batch took 250 s against a 120 s lease");
+        assertEquals(List.of(0, 0, 0, 0, 0), takenOverMidway);
+        assertTrue(server.timesByKey().values().stream().allMatch(n -> n == 1), "each once: " + server.accepted);
+        assertEquals(5, server.accepted.size());
+        for (long id : ids) {
+            OutboxEntry entry = stores.outbox.find(id).orElseThrow();
+            assertEquals(OutboxStore.SENT, entry.status());
+            assertEquals(null, entry.doubt(), "never taken over, so never in doubt");
+        }
+    }
+
+    @Test
+    void aBatchWhoseLeaseRanOutIsNotSentByTheNodeThatStalled() {
+        for (int i = 1; i <= 3; i++) {
+            enqueue("email", "m" + i);
+        }
+        Server server = new Server();
+        NotificationChannel stalling = new NotificationChannel() {
+            @Override
+            public String id() {
+                return "email";
+            }
+
+            @Override
+            public void send(OutgoingMessage message) {
+                server.send(message);
+                clock.advance(SETTINGS.lease().plusSeconds(1)); // a pause longer than the lease after the first send
+            }
+        };
+        OutboxWorker stalled = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        stalled.addChannel(stalling);
+        assertEquals(1, stalled.deliverDue(), "the others' leases ran out: left to whoever holds them now");
+        assertEquals(1, server.accepted.size());
+        OutboxWorker other = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        other.addChannel(server);
+        assertEquals(2, other.deliverDue());
+        assertTrue(server.timesByKey().values().stream().allMatch(n -> n == 1), "each once: " + server.accepted);
+    }
+
     @Test
     void aMessageTheDeadNodeHandedOverIsNotSentAgainWhenTheChannelCanTell() {
         Server server = new Server();

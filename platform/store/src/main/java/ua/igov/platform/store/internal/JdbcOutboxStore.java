@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -203,6 +204,47 @@ public class JdbcOutboxStore implements OutboxStore {
                 ps.setString(1, owner);
                 ps.setString(2, PENDING);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Set<Long> renew(String owner, Collection<Long> ids, Instant now, Duration lease) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.inTransaction("renew leases", c -> {
+            Instant until = now.plus(lease);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_until = ? WHERE lease_owner = ? "
+                    + "AND lease_until > ? AND status = ? AND id IN (" + in + ")")) {
+                int i = 1;
+                ps.setTimestamp(i++, Jdbc.timestamp(until), Jdbc.UTC.get());
+                ps.setString(i++, owner);
+                ps.setTimestamp(i++, Jdbc.timestamp(now), Jdbc.UTC.get());
+                ps.setString(i++, PENDING);
+                for (long id : ids) {
+                    ps.setLong(i++, id);
+                }
+                ps.executeUpdate();
+            }
+            // what the UPDATE did not extend had run out (or is no longer ours): only the extended ones are ours now
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE lease_owner = ? "
+                    + "AND lease_until > ? AND status = ? AND id IN (" + in + ")")) {
+                int i = 1;
+                ps.setString(i++, owner);
+                ps.setTimestamp(i++, Jdbc.timestamp(now), Jdbc.UTC.get());
+                ps.setString(i++, PENDING);
+                for (long id : ids) {
+                    ps.setLong(i++, id);
+                }
+                Set<Long> renewed = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        renewed.add(rs.getLong(1));
+                    }
+                }
+                return renewed;
             }
         });
     }

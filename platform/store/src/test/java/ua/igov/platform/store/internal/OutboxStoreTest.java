@@ -67,6 +67,24 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aLeaseStillHeldIsExtendedAndOneThatRanOutIsNot() {
+        long first = outbox.enqueue(mail("one"), NOW);
+        long second = outbox.enqueue(mail("two"), NOW);
+        long third = outbox.enqueue(mail("three"), NOW);
+        outbox.claim("node-a", ALL, NOW, LEASE, 2); // first and second
+        Instant half = NOW.plus(LEASE.dividedBy(2));
+        assertEquals(java.util.Set.of(first, second), outbox.renew("node-a", List.of(first, second, third), half, LEASE),
+                "the third was never node-a's");
+        assertEquals(List.of(third), ids(outbox.claim("node-b", ALL, NOW.plus(LEASE).plusSeconds(1), LEASE, 10)),
+                "the extended leases hold past the first lease's end");
+        assertEquals(java.util.Set.of(), outbox.renew("node-a", List.of(third), NOW.plus(LEASE).plusSeconds(1), LEASE));
+        Instant afterAll = half.plus(LEASE).plusSeconds(1);
+        assertEquals(java.util.Set.of(), outbox.renew("node-a", List.of(first, second), afterAll, LEASE),
+                "ran out: not extended, since another node may hold them now");
+        assertEquals(java.util.Set.of(), outbox.renew("node-a", List.of(), afterAll, LEASE));
+    }
+
+    @Test
     void twoNodesClaimingAtOnceNeverShareAMessage() throws Exception {
         for (int i = 0; i < 60; i++) {
             outbox.enqueue(mail("m" + i), NOW);
