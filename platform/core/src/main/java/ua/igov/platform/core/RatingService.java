@@ -15,6 +15,14 @@ public interface RatingService {
     /** The body is {@code {"reply": "..."}}. */
     PublicReview reply(Caller caller, String trackingNumber, byte[] body);
 
+    /**
+     * The application's rating for whoever may see the application: its citizen (their own words, and why a hidden
+     * comment was hidden), the authority's staff and operators (as the public reads it, to reply to it).
+     *
+     * @throws ProblemException 404 {@code not-rated} when it has no rating yet
+     */
+    ApplicationReview review(Caller caller, String trackingNumber);
+
     /** A service's reviews, newest first, for anyone; hidden comments are left out. */
     List<PublicReview> reviews(String serviceCode, int limit);
 

@@ -111,6 +111,16 @@ public class StatisticsIT extends PlatformTestSupport {
         Answer hidden = post(hide, "{\"reason\": \"Перевірка модерації\"}", operator);
         assertEquals(hidden.body(), 200, hidden.status());
         assertProblem(post(hide, "{\"reason\": \"x\"}", operator), 409, null);
+        // the citizen reads their rating back: their own words, and why the comment is hidden; staff as the public
+        Answer own = get(rating, citizens.get(0));
+        assertEquals(own.body(), 200, own.status());
+        assertEquals("Дуже швидко", own.json().get("comment").asText());
+        assertEquals("Перевірка модерації", own.json().get("commentHiddenReason").asText());
+        Answer forOlena = get(rating, olena);
+        assertEquals(forOlena.body(), 200, forOlena.status());
+        assertTrue(forOlena.body(), forOlena.json().path("comment").isMissingNode() || forOlena.json().get("comment").isNull());
+        assertProblem(get(rating, citizens.get(1)), 404, null);
+        assertProblem(get(rating), 401, null);
         JsonNode afterHiding = get("/services/residence-registration/reviews").json().get(0);
         assertTrue(afterHiding.toString(), afterHiding.get("commentHidden").asBoolean());
         assertTrue(afterHiding.toString(), afterHiding.path("comment").isMissingNode() || afterHiding.get("comment").isNull());

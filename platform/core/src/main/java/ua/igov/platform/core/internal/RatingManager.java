@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.ApplicationReview;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ModeratedReview;
 import ua.igov.platform.core.ProblemException;
@@ -97,6 +98,28 @@ public class RatingManager implements RatingService {
                         new AuditEntry(clock.instant(), caller.name(), "reply-to-rating", app.trackingNumber(), null)),
                 e -> new ProblemException(409, "no-rating-to-reply", "Nothing to reply to",
                         "There is no rating without a reply on this application: " + e.getMessage() + "."));
+    }
+
+    @Override
+    public ApplicationReview review(Caller caller, String trackingNumber) {
+        if (caller == null) {
+            throw Problems.unauthenticated();
+        }
+        StoredApplication app = visible(caller, trackingNumber);
+        Review review = ratings.review(app.trackingNumber()).orElseThrow(() -> new ProblemException(404, "not-rated",
+                "Not rated", "Application " + app.trackingNumber() + " has no rating yet."));
+        boolean author = caller instanceof Caller.CitizenCaller; // visible() let only its own citizen through
+        boolean operator = caller instanceof Caller.Staff staff && staff.operator();
+        String comment = author ? review.comment()
+                : review.commentHidden() ? null : PersonalDataMask.mask(review.comment());
+        return new ApplicationReview(app.trackingNumber(), review.rating(), comment, kyivDay(review.ratedAt()),
+                review.commentHidden(), author || operator ? review.commentHiddenReason() : null,
+                kyivDay(review.commentHiddenAt()), author ? review.reply() : PersonalDataMask.mask(review.reply()),
+                kyivDay(review.repliedAt()));
+    }
+
+    private static LocalDate kyivDay(java.time.Instant at) {
+        return at == null ? null : LocalDate.ofInstant(at, WorkingCalendar.KYIV);
     }
 
     @Override

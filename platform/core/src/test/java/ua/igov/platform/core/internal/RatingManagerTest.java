@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import ua.igov.platform.core.ApplicationReview;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ModeratedReview;
 import ua.igov.platform.core.ProblemException;
@@ -65,6 +66,37 @@ class RatingManagerTest {
         assertEquals(LocalDate.of(2026, 11, 25), review.ratedOn());
         fails(409, "already-rated", () -> rate("A1", "{\"rating\": 1}"));
         rate("A2", "{\"rating\": 1}"); // rejected counts as closed too
+    }
+
+    @Test
+    void theCitizenReadsTheirRatingBackAndWhyItsCommentWasHiddenWhileStaffReadItAsThePublicDoes() {
+        String a1 = fixture.trackingNumber("A1");
+        fails(404, "not-rated", () -> ratings.review(citizen("A1"), a1));
+        rate("A1", "{\"rating\": 2, \"comment\": \"Дзвоніть мені: +380501234567\"}");
+        ratings.reply(OLENA, a1, "{\"reply\": \"Перепрошуємо\"}".getBytes(StandardCharsets.UTF_8));
+
+        ApplicationReview own = ratings.review(citizen("A1"), a1);
+        assertEquals("Дзвоніть мені: +380501234567", own.comment(), "their own words, as written");
+        assertEquals(2, own.rating());
+        assertEquals("Перепрошуємо", own.reply());
+        assertEquals(LocalDate.of(2026, 11, 25), own.ratedOn());
+        ApplicationReview forTheOfficial = ratings.review(OLENA, a1);
+        assertEquals("Дзвоніть мені: " + PersonalDataMask.MASK, forTheOfficial.comment(), "as the public reads it");
+
+        ratings.hideComment(OPERATOR, a1, "{\"reason\": \"A phone number in the comment\"}".getBytes(StandardCharsets.UTF_8));
+        ApplicationReview hidden = ratings.review(citizen("A1"), a1);
+        assertTrue(hidden.commentHidden());
+        assertEquals("Дзвоніть мені: +380501234567", hidden.comment(), "the author still reads what they wrote");
+        assertEquals("A phone number in the comment", hidden.commentHiddenReason(), "and why it was hidden");
+        assertEquals(LocalDate.of(2026, 11, 25), hidden.commentHiddenOn());
+        ApplicationReview hiddenForStaff = ratings.review(OLENA, a1);
+        assertNull(hiddenForStaff.comment());
+        assertNull(hiddenForStaff.commentHiddenReason());
+        assertEquals("A phone number in the comment", ratings.review(OPERATOR, a1).commentHiddenReason());
+
+        fails(404, "unknown-application", () -> ratings.review(citizen("A2"), a1)); // another citizen
+        fails(404, "unknown-application", () -> ratings.review(IVAN, a1));          // another authority
+        fails(401, "unauthenticated", () -> ratings.review(null, a1));
     }
 
     @Test

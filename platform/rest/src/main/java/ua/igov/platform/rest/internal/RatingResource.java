@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -13,10 +14,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import ua.igov.platform.core.ApplicationReview;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
 
-/** The citizen rates a closed application; an official of its authority replies. */
+/** The citizen rates a closed application and reads the rating back; an official of its authority replies. */
 @Path("/applications/{trackingNumber}/rating")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -35,6 +37,13 @@ public final class RatingResource {
                          @Context ContainerRequestContext request) throws IOException {
         PublicReview review = ratings.rate(AuthFilter.caller(request), trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
         return Response.status(201).entity(review).build();
+    }
+
+    /** The rating: for its citizen as they wrote it, for the authority's staff and operators as the public reads it. */
+    @GET
+    public ApplicationReview review(@PathParam("trackingNumber") String trackingNumber,
+                                    @Context ContainerRequestContext request) {
+        return ratings.review(AuthFilter.caller(request), trackingNumber);
     }
 
     @POST
