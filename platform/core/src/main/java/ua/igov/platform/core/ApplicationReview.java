@@ -11,8 +11,10 @@ import java.time.LocalDate;
  *                            its author
  * @param commentHiddenReason why an operator hid the comment (for its author and operators), else {@code null}
  * @param commentHiddenOn     the day it was hidden (Kyiv), or {@code null}
+ * @param appealOutcome       for its author: {@code pending}, {@code upheld} or {@code rejected} once they appealed
+ *                            the hiding, else {@code null}
  */
 public record ApplicationReview(String trackingNumber, int rating, String comment, LocalDate ratedOn,
                                 boolean commentHidden, String commentHiddenReason, LocalDate commentHiddenOn,
-                                String reply, LocalDate repliedOn) {
+                                String reply, LocalDate repliedOn, LocalDate appealedOn, String appealOutcome) {
 }

@@ -5,10 +5,12 @@ import java.time.Instant;
 /**
  * A review as an operator moderates it: with the application's tracking number and the comment as the citizen wrote
  * it, also when it is hidden from the public, and who hid it, when and why; and who last looked at its texts, and
- * when ({@code null} while nobody has since they were written).
+ * when ({@code null} while nobody has since they were written); and the citizen's appeal against a hiding, with what
+ * became of it ({@code pending}, {@code upheld}, {@code rejected}).
  */
 public record ModeratedReview(String trackingNumber, String serviceCode, String regionId, Integer authorityId,
                               int rating, String comment, Instant ratedAt, String reply, Instant repliedAt,
                               Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason,
-                              Instant textsCheckedAt, String textsCheckedBy) {
+                              Instant textsCheckedAt, String textsCheckedBy, String appeal, Instant appealedAt,
+                              String appealOutcome) {
 }

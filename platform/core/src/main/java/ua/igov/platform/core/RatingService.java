@@ -23,6 +23,13 @@ public interface RatingService {
      */
     ApplicationReview review(Caller caller, String trackingNumber);
 
+    /**
+     * The citizen appeals against the hiding of their comment, once per hiding: {@code {"reason": "..."}}. The review
+     * goes back on the operators' queue; an operator upholds the appeal by showing the comment again, or rejects it
+     * by marking the review checked. The citizen reads the outcome with {@link #review}.
+     */
+    ApplicationReview appeal(Caller caller, String trackingNumber, byte[] body);
+
     /** A service's reviews, newest first, for anyone; hidden comments are left out. */
     List<PublicReview> reviews(String serviceCode, int limit);
 

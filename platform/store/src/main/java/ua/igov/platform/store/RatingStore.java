@@ -46,6 +46,14 @@ public interface RatingStore {
      */
     Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit);
 
+    /**
+     * Records the citizen's appeal against the hiding of their comment, audited, in one transaction; the review is
+     * unchecked again, so it is back on the operators' queue. One appeal per hiding.
+     *
+     * @throws AlreadyDoneException if there is no rating, its comment is not hidden, or the hiding was appealed already
+     */
+    Review appeal(String trackingNumber, String text, AuditEntry audit);
+
     /** Reviews with text no operator has looked at yet, of every service, the oldest rating first. */
     List<Review> uncheckedReviews(int limit);
 

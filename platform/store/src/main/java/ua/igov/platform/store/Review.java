@@ -15,18 +15,34 @@ import java.time.Instant;
  * @param textsCheckedAt      when an operator last looked at the comment and reply as they are now, or {@code null}
  *                            while nobody has (a reply written later makes the review unchecked again)
  * @param textsCheckedBy      that operator (never published)
+ * @param appealText          the citizen's appeal against the hiding of their comment, or {@code null}
+ * @param appealedAt          when they appealed, or {@code null}
  */
 public record Review(String trackingNumber, String serviceCode, String regionId, Integer authorityId, int rating,
                      String comment, Instant ratedAt, String reply, Instant repliedAt, String repliedBy,
                      Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason,
-                     Instant textsCheckedAt, String textsCheckedBy) {
+                     Instant textsCheckedAt, String textsCheckedBy, String appealText, Instant appealedAt) {
 
     public boolean commentHidden() {
         return commentHiddenAt != null;
     }
 
+    /**
+     * What became of the citizen's appeal: {@code null} if there is none, {@code pending} until an operator decides,
+     * {@code upheld} when the comment was shown again, {@code rejected} when it was checked and stays hidden.
+     */
+    public String appealOutcome() {
+        if (appealedAt == null) {
+            return null;
+        }
+        if (!commentHidden()) {
+            return "upheld";
+        }
+        return textsCheckedAt != null ? "rejected" : "pending"; // the appeal cleared the check: any check is later
+    }
+
     /** Whether it has text an operator has not looked at: a comment or a reply, not checked since it was written. */
     public boolean unchecked() {
-        return textsCheckedAt == null && (comment != null || reply != null);
+        return textsCheckedAt == null && (comment != null || reply != null || appealText != null);
     }
 }

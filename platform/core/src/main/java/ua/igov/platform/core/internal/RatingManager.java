@@ -108,14 +108,39 @@ public class RatingManager implements RatingService {
         StoredApplication app = visible(caller, trackingNumber);
         Review review = ratings.review(app.trackingNumber()).orElseThrow(() -> new ProblemException(404, "not-rated",
                 "Not rated", "Application " + app.trackingNumber() + " has no rating yet."));
+        return asReadBy(caller, review);
+    }
+
+    private static ApplicationReview asReadBy(Caller caller, Review review) {
         boolean author = caller instanceof Caller.CitizenCaller; // visible() let only its own citizen through
         boolean operator = caller instanceof Caller.Staff staff && staff.operator();
         String comment = author ? review.comment()
                 : review.commentHidden() ? null : PersonalDataMask.mask(review.comment());
-        return new ApplicationReview(app.trackingNumber(), review.rating(), comment, kyivDay(review.ratedAt()),
+        return new ApplicationReview(review.trackingNumber(), review.rating(), comment, kyivDay(review.ratedAt()),
                 review.commentHidden(), author || operator ? review.commentHiddenReason() : null,
                 kyivDay(review.commentHiddenAt()), author ? review.reply() : PersonalDataMask.mask(review.reply()),
-                kyivDay(review.repliedAt()));
+                kyivDay(review.repliedAt()), author || operator ? kyivDay(review.appealedAt()) : null,
+                author || operator ? review.appealOutcome() : null);
+    }
+
+    @Override
+    public ApplicationReview appeal(Caller caller, String trackingNumber, byte[] body) {
+        if (!(caller instanceof Caller.CitizenCaller)) {
+            throw caller == null ? Problems.unauthenticated()
+                    : Problems.forbidden("Only the citizen who wrote the comment appeals against its hiding.");
+        }
+        StoredApplication app = visible(caller, trackingNumber);
+        String reason = requiredText(body, "reason", "why the comment should be shown again");
+        try {
+            return asReadBy(caller, ratings.appeal(app.trackingNumber(), reason,
+                    new AuditEntry(clock.instant(), caller.name(), "appeal-review-hiding", app.trackingNumber(), reason)));
+        } catch (AlreadyDoneException e) {
+            throw new ProblemException(409, "nothing-to-appeal", "Nothing to appeal",
+                    "There is no hidden comment to appeal on this application's review: " + e.getMessage() + ".");
+        } catch (StoreException e) {
+            LOG.error("the appeal on {} not stored: {}", app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("Saving the appeal failed; nothing was changed. Try again later.");
+        }
     }
 
     private static LocalDate kyivDay(java.time.Instant at) {
@@ -150,7 +175,8 @@ public class RatingManager implements RatingService {
         return reviews.stream()
                 .map(r -> new ModeratedReview(r.trackingNumber(), r.serviceCode(), r.regionId(), r.authorityId(),
                         r.rating(), r.comment(), r.ratedAt(), r.reply(), r.repliedAt(), r.commentHiddenAt(),
-                        r.commentHiddenBy(), r.commentHiddenReason(), r.textsCheckedAt(), r.textsCheckedBy()))
+                        r.commentHiddenBy(), r.commentHiddenReason(), r.textsCheckedAt(), r.textsCheckedBy(),
+                        r.appealText(), r.appealedAt(), r.appealOutcome()))
                 .toList();
     }
 

@@ -100,6 +100,41 @@ class RatingManagerTest {
     }
 
     @Test
+    void theCitizenAppealsAHidingAndReadsWhatBecameOfIt() throws Exception {
+        String a1 = fixture.trackingNumber("A1");
+        byte[] appeal = "{\"reason\": \"Телефон мій, я хочу, щоб мені дзвонили\"}".getBytes(StandardCharsets.UTF_8);
+        rate("A1", "{\"rating\": 2, \"comment\": \"Дзвоніть мені: +380501234567\"}");
+        fails(409, "nothing-to-appeal", () -> ratings.appeal(citizen("A1"), a1, appeal));
+        ratings.hideComment(OPERATOR, a1, "{\"reason\": \"A phone number in the comment\"}".getBytes(StandardCharsets.UTF_8));
+
+        fails(403, "forbidden", () -> ratings.appeal(OLENA, a1, appeal));
+        fails(401, "unauthenticated", () -> ratings.appeal(null, a1, appeal));
+        fails(404, "unknown-application", () -> ratings.appeal(citizen("A2"), a1, appeal));
+        fails(422, "invalid-request", () -> ratings.appeal(citizen("A1"), a1, "{}".getBytes()));
+        ApplicationReview pending = ratings.appeal(citizen("A1"), a1, appeal);
+        assertEquals("pending", pending.appealOutcome());
+        assertEquals(LocalDate.of(2026, 11, 25), pending.appealedOn());
+        fails(409, "nothing-to-appeal", () -> ratings.appeal(citizen("A1"), a1, appeal));
+
+        ModeratedReview queued = ratings.uncheckedReviews(OPERATOR, 50).get(0);
+        assertEquals(a1, queued.trackingNumber(), "the appeal is on the operators' queue");
+        assertEquals("Телефон мій, я хочу, щоб мені дзвонили", queued.appeal());
+        assertNull(ratings.review(OLENA, a1).appealOutcome(), "the authority is not told of the appeal");
+
+        ratings.markChecked(OPERATOR, a1); // not upheld: the comment stays hidden
+        assertEquals("rejected", ratings.review(citizen("A1"), a1).appealOutcome());
+        ratings.showComment(OPERATOR, a1, "{\"reason\": \"On second thought\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("upheld", ratings.review(citizen("A1"), a1).appealOutcome());
+        try (Connection c = fixture.stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT actor, detail FROM audit_log WHERE action = 'appeal-review-hiding'");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), "the appeal is audited");
+            assertEquals("Телефон мій, я хочу, щоб мені дзвонили", rs.getString(2));
+            assertFalse(rs.next(), "once: refused appeals wrote nothing");
+        }
+    }
+
+    @Test
     void onlyTheOwnerOfAnIssuedOrRejectedApplicationRates() {
         fails(404, "unknown-application", () -> ratings.rate(citizen("A2"), fixture.trackingNumber("A1"),
                 "{\"rating\": 1}".getBytes(StandardCharsets.UTF_8)));

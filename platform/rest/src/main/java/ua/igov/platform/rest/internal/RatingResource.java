@@ -46,6 +46,14 @@ public final class RatingResource {
         return ratings.review(AuthFilter.caller(request), trackingNumber);
     }
 
+    /** The citizen appeals against the hiding of their comment: {@code {"reason": "..."}}. */
+    @POST
+    @Path("/appeal")
+    public ApplicationReview appeal(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                                    @Context ContainerRequestContext request) throws IOException {
+        return ratings.appeal(AuthFilter.caller(request), trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
+    }
+
     @POST
     @Path("/reply")
     public PublicReview reply(@PathParam("trackingNumber") String trackingNumber, InputStream body,

@@ -48,11 +48,13 @@ public class ReviewsCommand extends PlatformCommand {
         table.column("Comment").maxSize(60);
         table.column("Reply").maxSize(40);
         table.column("Hidden");
+        table.column("Appeal").maxSize(40);
         table.column("Checked");
         for (ModeratedReview r : (List<ModeratedReview>) result) {
             table.addRow().addContent(r.ratedAt(), r.trackingNumber(), r.rating(), r.comment() == null ? "" : r.comment(),
                     r.reply() == null ? "" : r.reply(),
                     r.commentHiddenAt() == null ? "" : "by " + r.commentHiddenBy() + ": " + r.commentHiddenReason(),
+                    r.appeal() == null ? "" : r.appealOutcome() + ": " + r.appeal(),
                     r.textsCheckedAt() == null ? "" : "by " + r.textsCheckedBy());
         }
         table.print(out);

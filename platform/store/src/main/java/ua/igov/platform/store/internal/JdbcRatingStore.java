@@ -23,9 +23,11 @@ public class JdbcRatingStore implements RatingStore {
 
     private static final String COLUMNS = "a.tracking_number, r.service_code, r.region_id, r.authority_id, r.rating, "
             + "r.comment_text, r.rated_at, r.reply_text, r.replied_at, r.replied_by, r.comment_hidden_at, "
-            + "r.comment_hidden_by, r.comment_hidden_reason, r.texts_checked_at, r.texts_checked_by";
+            + "r.comment_hidden_by, r.comment_hidden_reason, r.texts_checked_at, r.texts_checked_by, r.appeal_text, "
+            + "r.appealed_at";
     /** The rating has text an operator has not looked at since it was written. */
-    private static final String UNCHECKED = "texts_checked_at IS NULL AND (comment_text IS NOT NULL OR reply_text IS NOT NULL)";
+    private static final String UNCHECKED = "texts_checked_at IS NULL "
+            + "AND (comment_text IS NOT NULL OR reply_text IS NOT NULL OR appeal_text IS NOT NULL)";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -84,7 +86,8 @@ public class JdbcRatingStore implements RatingStore {
     public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
         return change("hide the comment on the rating of " + trackingNumber, trackingNumber,
                 "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, texts_checked_at = ?, "
-                        + "texts_checked_by = ? WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
+                        + "texts_checked_by = ?, appeal_text = NULL, appealed_at = NULL "
+                        + "WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(2, hiddenBy);
                     ps.setString(3, reason);
@@ -106,6 +109,19 @@ public class JdbcRatingStore implements RatingStore {
                     return 3;
                 }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : "the comment on the rating of " + trackingNumber + " is not hidden");
+    }
+
+    @Override
+    public Review appeal(String trackingNumber, String text, AuditEntry audit) {
+        return change("appeal the hiding of the comment on " + trackingNumber, trackingNumber,
+                "appeal_text = ?, appealed_at = ?, texts_checked_at = NULL, texts_checked_by = NULL "
+                        + "WHERE comment_hidden_at IS NOT NULL AND appealed_at IS NULL", ps -> {
+                    ps.setString(1, text);
+                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    return 3;
+                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        : !review.get().commentHidden() ? "the comment on the rating of " + trackingNumber + " is not hidden"
+                        : "the hiding was appealed already, on " + review.get().appealedAt());
     }
 
     @Override
@@ -168,7 +184,8 @@ public class JdbcRatingStore implements RatingStore {
                 rs.getString(6), Jdbc.instant(rs.getTimestamp(7, Jdbc.UTC.get())), rs.getString(8),
                 Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
                 Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12), rs.getString(13),
-                Jdbc.instant(rs.getTimestamp(14, Jdbc.UTC.get())), rs.getString(15));
+                Jdbc.instant(rs.getTimestamp(14, Jdbc.UTC.get())), rs.getString(15), rs.getString(16),
+                Jdbc.instant(rs.getTimestamp(17, Jdbc.UTC.get())));
     }
 
     @Override

@@ -179,6 +179,35 @@ class StatisticsStoreTest {
         assertEquals(1, ratings.uncheckedReviews(1).size());
     }
 
+    @Test
+    void aHiddenCommentIsAppealedOnceAndTheAppealWaitsForAnOperatorsDecision() {
+        StoredApplication app = closed(89);
+        ratings.rate(app.trackingNumber(), 1, "Погано", audit(SUBMITTED.plusSeconds(4 * 3600), "rate", app));
+        AlreadyDoneException notHidden = assertThrows(AlreadyDoneException.class,
+                () -> ratings.appeal(app.trackingNumber(), "why?", audit(SUBMITTED, "appeal", app)));
+        assertTrue(notHidden.getMessage().contains("is not hidden"), notHidden.getMessage());
+        ratings.hideComment(app.trackingNumber(), "abuse", "operator", audit(SUBMITTED.plusSeconds(5 * 3600), "hide", app));
+        assertEquals(List.of(), unchecked(), "the hiding was a check");
+
+        Review appealed = ratings.appeal(app.trackingNumber(), "Там немає образ",
+                audit(SUBMITTED.plusSeconds(6 * 3600), "appeal", app));
+        assertEquals("pending", appealed.appealOutcome());
+        assertEquals("Там немає образ", appealed.appealText());
+        assertEquals(List.of(app.trackingNumber()), unchecked(), "back on the queue");
+        assertThrows(AlreadyDoneException.class,
+                () -> ratings.appeal(app.trackingNumber(), "again", audit(SUBMITTED, "appeal", app)));
+
+        Review rejected = ratings.markChecked(app.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(7 * 3600), "check", app));
+        assertEquals("rejected", rejected.appealOutcome());
+        assertTrue(rejected.commentHidden());
+        Review upheld = ratings.showComment(app.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(8 * 3600), "show", app));
+        assertEquals("upheld", upheld.appealOutcome());
+        // hidden again later: a new hiding, which may be appealed again
+        Review hiddenAgain = ratings.hideComment(app.trackingNumber(), "abuse", "operator", audit(SUBMITTED, "hide", app));
+        assertEquals(null, hiddenAgain.appealOutcome());
+        assertEquals("pending", ratings.appeal(app.trackingNumber(), "once more", audit(SUBMITTED, "appeal", app)).appealOutcome());
+    }
+
     private StoredApplication closed(int authority) {
         return step(step(submit(authority), "in_review", "olena", SUBMITTED.plusSeconds(600), null),
                 "rejected", "olena", SUBMITTED.plusSeconds(3600), null);
