@@ -131,16 +131,11 @@ public class RatingManager implements RatingService {
         }
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment should be shown again");
-        try {
-            return asReadBy(caller, ratings.appeal(app.trackingNumber(), reason,
-                    new AuditEntry(clock.instant(), caller.name(), "appeal-review-hiding", app.trackingNumber(), reason)));
-        } catch (AlreadyDoneException e) {
-            throw new ProblemException(409, "nothing-to-appeal", "Nothing to appeal",
-                    "There is no hidden comment to appeal on this application's review: " + e.getMessage() + ".");
-        } catch (StoreException e) {
-            LOG.error("the appeal on {} not stored: {}", app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("Saving the appeal failed; nothing was changed. Try again later.");
-        }
+        return written(app, "the appeal", () -> ratings.appeal(app.trackingNumber(), reason,
+                        new AuditEntry(clock.instant(), caller.name(), "appeal-review-hiding", app.trackingNumber(), reason)),
+                e -> new ProblemException(409, "nothing-to-appeal", "Nothing to appeal",
+                        "There is no hidden comment to appeal on this application's review: " + e.getMessage() + "."),
+                review -> asReadBy(caller, review));
     }
 
     private static LocalDate kyivDay(java.time.Instant at) {
@@ -231,14 +226,23 @@ public class RatingManager implements RatingService {
      */
     private static PublicReview written(StoredApplication app, String what, java.util.function.Supplier<Review> write,
                                         java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
+        return written(app, what, write, conflict, RatingManager::published);
+    }
+
+    /** The same, answered in the shape {@code answer} gives the review as it is now. */
+    private static <T> T written(StoredApplication app, String what, java.util.function.Supplier<Review> write,
+                                 java.util.function.Function<AlreadyDoneException, ProblemException> conflict,
+                                 java.util.function.Function<Review, T> answer) {
+        Review review;
         try {
-            return published(write.get());
+            review = write.get();
         } catch (AlreadyDoneException e) {
             throw conflict.apply(e);
         } catch (StoreException e) {
             LOG.error("{} of {} not stored: {}", what, app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");
         }
+        return answer.apply(review);
     }
 
     /** A body of one field, required text of at most {@value #MAX_TEXT} characters, nothing else. */
@@ -325,7 +329,6 @@ public class RatingManager implements RatingService {
     private static PublicReview published(Review review) {
         return new PublicReview(review.serviceCode(), review.regionId(), review.authorityId(), review.rating(),
                 review.commentHidden() ? null : PersonalDataMask.mask(review.comment()), review.commentHidden(),
-                LocalDate.ofInstant(review.ratedAt(), WorkingCalendar.KYIV), PersonalDataMask.mask(review.reply()),
-                review.repliedAt() == null ? null : LocalDate.ofInstant(review.repliedAt(), WorkingCalendar.KYIV));
+                kyivDay(review.ratedAt()), PersonalDataMask.mask(review.reply()), kyivDay(review.repliedAt()));
     }
 }
