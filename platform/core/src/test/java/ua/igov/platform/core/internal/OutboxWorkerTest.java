@@ -115,6 +115,21 @@ class OutboxWorkerTest {
         }
     }
 
+    /** An e-mail channel that sends as told. */
+    private static NotificationChannel email(java.util.function.Consumer<OutgoingMessage> send) {
+        return new NotificationChannel() {
+            @Override
+            public String id() {
+                return "email";
+            }
+
+            @Override
+            public void send(OutgoingMessage message) {
+                send.accept(message);
+            }
+        };
+    }
+
     /** Five messages; a first worker takes them all and dies as the server handles the third. @return their ids */
     private List<Long> aWorkerDiesDelivering(Server server, boolean afterAccepting) {
         List<Long> ids = new ArrayList<>();
@@ -157,19 +172,11 @@ class OutboxWorkerTest {
         OutboxWorker other = new OutboxWorker(stores.outbox, SETTINGS, clock);
         other.addChannel(server);
         List<Integer> takenOverMidway = new ArrayList<>();
-        NotificationChannel slow = new NotificationChannel() {
-            @Override
-            public String id() {
-                return "email";
-            }
-
-            @Override
-            public void send(OutgoingMessage message) {
-                clock.advance(Duration.ofSeconds(50));
-                server.send(message);
-                takenOverMidway.add(other.deliverDue()); // another node's round while this batch is being sent
-            }
-        };
+        NotificationChannel slow = email(message -> {
+            clock.advance(Duration.ofSeconds(50));
+            server.send(message);
+            takenOverMidway.add(other.deliverDue()); // another node's round while this batch is being sent
+        });
         OutboxWorker sending = new OutboxWorker(stores.outbox, SETTINGS, clock);
         sending.addChannel(slow);
 
@@ -190,18 +197,10 @@ class OutboxWorkerTest {
             enqueue("email", "m" + i);
         }
         Server server = new Server();
-        NotificationChannel stalling = new NotificationChannel() {
-            @Override
-            public String id() {
-                return "email";
-            }
-
-            @Override
-            public void send(OutgoingMessage message) {
-                server.send(message);
-                clock.advance(SETTINGS.lease().plusSeconds(1)); // a pause longer than the lease after the first send
-            }
-        };
+        NotificationChannel stalling = email(message -> {
+            server.send(message);
+            clock.advance(SETTINGS.lease().plusSeconds(1)); // a pause longer than the lease after the first send
+        });
         OutboxWorker stalled = new OutboxWorker(stores.outbox, SETTINGS, clock);
         stalled.addChannel(stalling);
         assertEquals(1, stalled.deliverDue(), "the others' leases ran out: left to whoever holds them now");

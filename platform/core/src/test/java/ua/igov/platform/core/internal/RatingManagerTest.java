@@ -125,13 +125,9 @@ class RatingManagerTest {
         assertEquals("rejected", ratings.review(citizen("A1"), a1).appealOutcome());
         ratings.showComment(OPERATOR, a1, "{\"reason\": \"On second thought\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals("upheld", ratings.review(citizen("A1"), a1).appealOutcome());
-        try (Connection c = fixture.stores.dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT actor, detail FROM audit_log WHERE action = 'appeal-review-hiding'");
-             ResultSet rs = ps.executeQuery()) {
-            assertTrue(rs.next(), "the appeal is audited");
-            assertEquals("Телефон мій, я хочу, щоб мені дзвонили", rs.getString(2));
-            assertFalse(rs.next(), "once: refused appeals wrote nothing");
-        }
+        List<Audited> appeals = audit("appeal-review-hiding");
+        assertEquals(1, appeals.size(), "audited once: refused appeals wrote nothing");
+        assertEquals("Телефон мій, я хочу, щоб мені дзвонили", appeals.get(0).detail());
     }
 
     @Test
@@ -179,16 +175,29 @@ class RatingManagerTest {
     }
 
     private List<String> audited(String trackingNumber) throws Exception {
+        return audit("rate", "reply-to-rating").stream().filter(a -> a.subject().equals(trackingNumber))
+                .map(a -> a.action() + ":" + a.actor()).toList();
+    }
+
+    /** One entry of the audit trail. */
+    private record Audited(String action, String subject, String actor, String detail) {
+    }
+
+    /** The audit trail's entries of these actions, in the order they were written. */
+    private List<Audited> audit(String... actions) throws Exception {
         try (Connection c = fixture.stores.dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT action, actor FROM audit_log WHERE subject = ? "
-                     + "AND action IN ('rate', 'reply-to-rating') ORDER BY occurred_at, seq")) {
-            ps.setString(1, trackingNumber);
+             PreparedStatement ps = c.prepareStatement("SELECT action, subject, actor, detail FROM audit_log "
+                     + "WHERE action IN (" + String.join(", ", java.util.Collections.nCopies(actions.length, "?"))
+                     + ") ORDER BY occurred_at, seq")) {
+            for (int i = 0; i < actions.length; i++) {
+                ps.setString(i + 1, actions[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                List<String> lines = new java.util.ArrayList<>();
+                List<Audited> entries = new java.util.ArrayList<>();
                 while (rs.next()) {
-                    lines.add(rs.getString(1) + ":" + rs.getString(2));
+                    entries.add(new Audited(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
-                return lines;
+                return entries;
             }
         }
     }
@@ -245,17 +254,8 @@ class RatingManagerTest {
         assertEquals(StatisticsFixture.NOW, moderated.commentHiddenAt());
         fails(409, "no-comment-to-hide", () -> ratings.hideComment(OPERATOR, a1, "{\"reason\": \"again\"}".getBytes()));
 
-        try (Connection c = fixture.stores.dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT actor, detail FROM audit_log WHERE subject = ? "
-                     + "AND action = 'hide-review-comment'")) {
-            ps.setString(1, a1);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next(), "the hiding is audited");
-                assertEquals("staff:operator", rs.getString(1));
-                assertEquals("A phone number in the comment", rs.getString(2));
-                assertFalse(rs.next(), "audited once");
-            }
-        }
+        assertEquals(List.of(new Audited("hide-review-comment", a1, "staff:operator", "A phone number in the comment")),
+                audit("hide-review-comment"), "the hiding is audited, once");
         // an appeal upheld: shown again (still masked), both decisions in the audit trail
         fails(403, "forbidden", () -> ratings.showComment(OLENA, a1, "{\"reason\": \"x\"}".getBytes()));
         fails(422, "invalid-request", () -> ratings.showComment(OPERATOR, a1, "{}".getBytes()));
@@ -263,19 +263,9 @@ class RatingManagerTest {
         assertFalse(shown.commentHidden());
         assertEquals("Дзвоніть мені: " + PersonalDataMask.MASK, shown.comment());
         fails(409, "no-hidden-comment", () -> ratings.showComment(OPERATOR, a1, "{\"reason\": \"x\"}".getBytes()));
-        try (Connection c = fixture.stores.dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT action, detail FROM audit_log WHERE subject = ? "
-                     + "AND action LIKE '%-review-comment' ORDER BY occurred_at, seq")) {
-            ps.setString(1, a1);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> decisions = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    decisions.add(rs.getString(1) + ": " + rs.getString(2));
-                }
-                assertEquals(List.of("hide-review-comment: A phone number in the comment",
-                        "show-review-comment: Appeal upheld"), decisions);
-            }
-        }
+        assertEquals(List.of("hide-review-comment: A phone number in the comment", "show-review-comment: Appeal upheld"),
+                audit("hide-review-comment", "show-review-comment").stream()
+                        .filter(a -> a.subject().equals(a1)).map(a -> a.action() + ": " + a.detail()).toList());
         assertTrue(fixture.stores.applications.verifyAudit().intact());
     }
 
@@ -296,16 +286,8 @@ class RatingManagerTest {
     }
 
     private List<String> personalDataReads() throws Exception {
-        try (Connection c = fixture.stores.dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT subject, actor, detail FROM audit_log "
-                     + "WHERE action = 'read-personal-data' ORDER BY occurred_at, seq");
-             ResultSet rs = ps.executeQuery()) {
-            List<String> lines = new java.util.ArrayList<>();
-            while (rs.next()) {
-                lines.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
-            }
-            return lines;
-        }
+        return audit(ApplicationManager.READ_PERSONAL_DATA).stream()
+                .map(a -> a.subject() + " " + a.actor() + " " + a.detail()).toList();
     }
 
     @Test
@@ -345,13 +327,8 @@ class RatingManagerTest {
         fails(401, "unauthenticated", () -> ratings.markChecked(null, a2));
         fails(403, "forbidden", () -> ratings.uncheckedReviews(OLENA, 50));
         fails(401, "unauthenticated", () -> ratings.uncheckedReviews(null, 50));
-        try (Connection c = fixture.stores.dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT actor FROM audit_log WHERE action = 'check-review'");
-             ResultSet rs = ps.executeQuery()) {
-            assertTrue(rs.next(), "the check is audited");
-            assertEquals("staff:operator", rs.getString(1));
-            assertFalse(rs.next(), "once: the refused checks wrote nothing");
-        }
+        assertEquals(List.of(new Audited("check-review", a1, "staff:operator", null)), audit("check-review"),
+                "the check is audited once: the refused checks wrote nothing");
         RatingManager withoutAudit = new RatingManager(AuditFailing.around(fixture.stores.applications),
                 fixture.stores.ratings, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
         fails(503, "unavailable", () -> withoutAudit.uncheckedReviews(OPERATOR, 50));

@@ -102,6 +102,24 @@ final class Jdbc {
         }
     }
 
+    /** One row of a result set as a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs the query and reads at most {@code limit} rows, in the query's order. */
+    static <T> java.util.List<T> rows(PreparedStatement ps, int limit, Row<T> row) throws SQLException {
+        ps.setMaxRows(limit);
+        try (ResultSet rs = ps.executeQuery()) {
+            java.util.List<T> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(row.read(rs));
+            }
+            return rows;
+        }
+    }
+
     static Timestamp timestamp(Instant instant) {
         return Timestamp.from(instant);
     }

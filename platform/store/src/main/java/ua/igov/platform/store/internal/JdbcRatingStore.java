@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -194,7 +193,7 @@ public class JdbcRatingStore implements RatingStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
                     + "JOIN application a ON a.id = r.application_id WHERE r.service_code = ? ORDER BY r.rated_at DESC")) {
                 ps.setString(1, serviceCode);
-                return list(ps, limit);
+                return Jdbc.rows(ps, limit, JdbcRatingStore::review);
             }
         });
     }
@@ -205,19 +204,8 @@ public class JdbcRatingStore implements RatingStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
                     + "JOIN application a ON a.id = r.application_id WHERE " + UNCHECKED
                     + " ORDER BY r.rated_at, r.application_id")) {
-                return list(ps, limit);
+                return Jdbc.rows(ps, limit, JdbcRatingStore::review);
             }
         });
-    }
-
-    private static List<Review> list(PreparedStatement ps, int limit) throws SQLException {
-        ps.setMaxRows(limit);
-        try (ResultSet rs = ps.executeQuery()) {
-            List<Review> reviews = new ArrayList<>();
-            while (rs.next()) {
-                reviews.add(review(rs));
-            }
-            return reviews;
-        }
     }
 }

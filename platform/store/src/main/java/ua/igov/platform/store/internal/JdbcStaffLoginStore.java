@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,14 +112,7 @@ public class JdbcStaffLoginStore implements StaffLoginStore {
         return jdbc.read("list failed staff logins", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_login_failure "
                     + "ORDER BY last_failed_at DESC, account")) {
-                ps.setMaxRows(limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<LoginFailures> all = new ArrayList<>();
-                    while (rs.next()) {
-                        all.add(failures(rs));
-                    }
-                    return all;
-                }
+                return Jdbc.rows(ps, limit, JdbcStaffLoginStore::failures);
             }
         });
     }
