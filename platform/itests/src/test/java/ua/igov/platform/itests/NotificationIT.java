@@ -83,6 +83,21 @@ public class NotificationIT extends PlatformTestSupport {
             assertTrue(smtp.waitForIncomingEmail(TIMEOUT.toMillis(), 2));
             assertEquals("Заява " + n + " на розгляді", smtp.getReceivedMessages()[1].getSubject());
 
+            // the citizen rates the issued application; an operator hides the comment, and the citizen is told why
+            assertEquals(200, post("/applications/" + n + "/actions/approve", "{}", olena).status());
+            assertEquals(200, post("/applications/" + n + "/actions/issue", "{}", olena).status());
+            assertEquals(201, post("/applications/" + n + "/rating", "{\"rating\": 2, \"comment\": \"Дзвоніть: +380671234567\"}",
+                    citizen("taras")).status());
+            assertEquals(200, post("/operators/reviews/" + n + "/hide-comment", "{\"reason\": \"Номер телефону в коментарі\"}",
+                    staff("operator")).status());
+            assertTrue(smtp.waitForIncomingEmail(TIMEOUT.toMillis(), 5));
+            MimeMessage hidden = java.util.Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> subject(m).equals("Заява " + n + ": ваш коментар приховано")).findFirst().orElseThrow();
+            String why = new String(hidden.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(why, why.contains("Причина: Номер телефону в коментарі"));
+            await("the SMS about the hidden comment", () -> smsLines(sms).stream()
+                    .anyMatch(l -> l.contains("\t+380671234567\tЗаява " + n + ": ваш коментар приховано")));
+
             String doctor = console("platform:doctor");
             assertTrue(doctor, doctor.contains("notification outbox") && doctor.contains(" 0 dead"));
             String sent = console("platform:outbox --status sent --json");
@@ -109,6 +124,14 @@ public class NotificationIT extends PlatformTestSupport {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> smsLines(Path file) {

@@ -19,7 +19,12 @@ public interface RatingStore {
      *
      * @throws AlreadyDoneException if there is no rating to reply to or it has a reply already
      */
-    Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit);
+    default Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit) {
+        return reply(trackingNumber, reply, repliedBy, audit, ReviewMessages.NONE);
+    }
+
+    /** Stores the reply as {@link #reply(String, String, String, AuditEntry)} does, with messages about it. */
+    Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit, ReviewMessages messages);
 
     /**
      * Hides a review's comment from the public, audited, in one transaction; the comment stays stored. The review
@@ -27,24 +32,39 @@ public interface RatingStore {
      *
      * @throws AlreadyDoneException if the application has no rating, its rating no comment, or the comment is hidden already
      */
-    Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit);
+    default Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
+        return hideComment(trackingNumber, reason, hiddenBy, audit, ReviewMessages.NONE);
+    }
+
+    /** Hides the comment as {@link #hideComment(String, String, String, AuditEntry)} does, with messages about it. */
+    Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit, ReviewMessages messages);
 
     /**
      * Shows a hidden comment to the public again (an operator's mistake, a citizen's appeal upheld), audited, in one
      * transaction; the audit trail keeps both decisions with their reasons. The review counts as checked by
-     * {@code shownBy}.
+     * {@code shownBy}, and an appeal waiting for a decision is upheld.
      *
      * @throws AlreadyDoneException if the application has no rating or its comment is not hidden
      */
-    Review showComment(String trackingNumber, String shownBy, AuditEntry audit);
+    default Review showComment(String trackingNumber, String shownBy, AuditEntry audit) {
+        return showComment(trackingNumber, shownBy, audit, ReviewMessages.NONE);
+    }
+
+    /** Shows the comment as {@link #showComment(String, String, AuditEntry)} does, with messages about it. */
+    Review showComment(String trackingNumber, String shownBy, AuditEntry audit, ReviewMessages messages);
 
     /**
      * Records that an operator looked at a review's comment and reply as they are and leaves them published,
-     * audited, in one transaction.
+     * audited, in one transaction. An appeal waiting for a decision is rejected: the comment stays hidden.
      *
      * @throws AlreadyDoneException if the application has no rating, its rating no text, or it is checked already
      */
-    Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit);
+    default Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit) {
+        return markChecked(trackingNumber, checkedBy, audit, ReviewMessages.NONE);
+    }
+
+    /** Marks the review checked as {@link #markChecked(String, String, AuditEntry)} does, with messages about it. */
+    Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit, ReviewMessages messages);
 
     /**
      * Records the citizen's appeal against the hiding of their comment, audited, in one transaction; the review is

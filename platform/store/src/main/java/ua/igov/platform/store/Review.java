@@ -17,11 +17,14 @@ import java.time.Instant;
  * @param textsCheckedBy      that operator (never published)
  * @param appealText          the citizen's appeal against the hiding of their comment, or {@code null}
  * @param appealedAt          when they appealed, or {@code null}
+ * @param appealDecidedAt     when an operator decided the appeal (showed the comment again, or checked the review
+ *                            and left it hidden), or {@code null} while it waits or there is none
  */
 public record Review(String trackingNumber, String serviceCode, String regionId, Integer authorityId, int rating,
                      String comment, Instant ratedAt, String reply, Instant repliedAt, String repliedBy,
                      Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason,
-                     Instant textsCheckedAt, String textsCheckedBy, String appealText, Instant appealedAt) {
+                     Instant textsCheckedAt, String textsCheckedBy, String appealText, Instant appealedAt,
+                     Instant appealDecidedAt) {
 
     public boolean commentHidden() {
         return commentHiddenAt != null;
@@ -35,10 +38,10 @@ public record Review(String trackingNumber, String serviceCode, String regionId,
         if (appealedAt == null) {
             return null;
         }
-        if (!commentHidden()) {
-            return "upheld";
+        if (appealDecidedAt == null) {
+            return "pending";
         }
-        return textsCheckedAt != null ? "rejected" : "pending"; // the appeal cleared the check: any check is later
+        return commentHidden() ? "rejected" : "upheld";
     }
 
     /** Whether it has text an operator has not looked at: a comment or a reply, not checked since it was written. */

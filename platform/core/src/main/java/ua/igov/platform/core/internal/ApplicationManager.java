@@ -859,6 +859,11 @@ public class ApplicationManager implements ApplicationService {
     }
 
     private LocalizedText serviceName(String code) {
+        return serviceName(plugins, store, code);
+    }
+
+    /** A service's name from its plugin, or as recorded when its plugin has gone, or its code if neither is known. */
+    static LocalizedText serviceName(InstalledPlugins plugins, ApplicationStore store, String code) {
         return plugins.serviceType(code).map(t -> t.type().name())
                 .or(() -> store.findServiceType(code).map(r -> new LocalizedText(r.nameUk(), r.nameEn())))
                 .orElse(LocalizedText.of(code));

@@ -29,6 +29,11 @@ public final class CitizenNotifications {
     static final Set<String> LANGUAGES = Set.of("uk", "en");
     static final String EMAIL = "email";
     static final String SMS = "sms";
+    static final String REVIEW_REPLIED = "review-replied";
+    static final String REVIEW_HIDDEN = "review-hidden";
+    static final String REVIEW_SHOWN = "review-shown";
+    static final String APPEAL_REJECTED = "review-appeal-rejected";
+    static final Set<String> REVIEW_ACTIONS = Set.of(REVIEW_REPLIED, REVIEW_HIDDEN, REVIEW_SHOWN, APPEAL_REJECTED);
     /** The platform's text for a step that has none of its own (a plugin's own action). */
     private static final String ANY = "any";
     private static final Logger LOG = LoggerFactory.getLogger(CitizenNotifications.class);
@@ -70,11 +75,40 @@ public final class CitizenNotifications {
         if (contact == null || !contact.reachable()) {
             return List.of();
         }
-        String language = LANGUAGES.contains(contact.language()) ? contact.language() : "uk";
-        NotificationTemplate template = template(type, action, to, language);
+        String language = languageOf(contact);
+        return compose(template(type, action, to, language), trackingNumber, contact, service,
+                defaults.get(language).getProperty("status." + to.wireName(), to.wireName()), note);
+    }
+
+    /**
+     * The messages a citizen gets about their review of an application: the authority replied, an operator hid the
+     * comment, showed it again or decided an appeal. Always the platform's texts: these are not workflow steps, so no
+     * plugin has a say in them.
+     *
+     * @param action one of {@link #REVIEW_ACTIONS}
+     * @param note   the reply, or the operator's reason
+     */
+    public List<OutboxMessage> aboutReview(String action, String trackingNumber, CitizenContact contact, String service,
+                                           String note) {
+        if (!REVIEW_ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("no platform text for a review's " + action);
+        }
+        if (contact == null || !contact.reachable()) {
+            return List.of();
+        }
+        Properties texts = defaults.get(languageOf(contact));
+        return compose(new NotificationTemplate(texts.getProperty(action + ".subject"), texts.getProperty(action + ".body"),
+                texts.getProperty(action + ".sms")), trackingNumber, contact, service, "", note);
+    }
+
+    private static String languageOf(CitizenContact contact) {
+        return LANGUAGES.contains(contact.language()) ? contact.language() : "uk";
+    }
+
+    private List<OutboxMessage> compose(NotificationTemplate template, String trackingNumber, CitizenContact contact,
+                                        String service, String status, String note) {
         Map<String, String> values = Map.of("trackingNumber", trackingNumber, "statusLink", statusLink(trackingNumber),
-                "service", service, "status", defaults.get(language).getProperty("status." + to.wireName(), to.wireName()),
-                "note", note == null ? "" : note);
+                "service", service, "status", status, "note", note == null ? "" : note);
         List<OutboxMessage> messages = new ArrayList<>();
         if (contact.email() != null) {
             String subject = fill(template.subject(), values);

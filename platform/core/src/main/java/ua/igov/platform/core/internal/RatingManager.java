@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +28,21 @@ import ua.igov.platform.spi.Status;
 import ua.igov.platform.store.AlreadyDoneException;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.RatingStore;
 import ua.igov.platform.store.Review;
+import ua.igov.platform.store.ReviewMessages;
 import ua.igov.platform.store.StoreException;
 import ua.igov.platform.store.StoredApplication;
 
 /**
  * Ratings, replies and their moderation. Only issued and rejected applications are rated: the authority decided
  * them. A cancelled application was withdrawn by the citizen, so there is no decision of the authority's to judge.
+ * The author of a review is told, as they asked to be told about their application, when the authority replies,
+ * when an operator hides or shows their comment again, and when their appeal against a hiding is rejected.
  */
-@Component(service = RatingService.class)
+@Component(service = RatingService.class, configurationPid = "ua.igov.platform.core",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class RatingManager implements RatingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RatingManager.class);
@@ -45,16 +52,23 @@ public class RatingManager implements RatingService {
 
     private final ApplicationStore applications;
     private final RatingStore ratings;
+    private final InstalledPlugins plugins;
+    private final CitizenNotifications notifications;
     private final Clock clock;
 
+    /** Shares its configuration with {@link ApplicationManager}: the status link every message carries. */
     @Activate
-    public RatingManager(@Reference ApplicationStore applications, @Reference RatingStore ratings) {
-        this(applications, ratings, Clock.systemUTC());
+    public RatingManager(@Reference ApplicationStore applications, @Reference RatingStore ratings,
+                         @Reference InstalledPlugins plugins, ApplicationManager.Config config) {
+        this(applications, ratings, plugins, Clock.systemUTC(), config.statusLink());
     }
 
-    RatingManager(ApplicationStore applications, RatingStore ratings, Clock clock) {
+    RatingManager(ApplicationStore applications, RatingStore ratings, InstalledPlugins plugins, Clock clock,
+                  String statusLink) {
         this.applications = applications;
         this.ratings = ratings;
+        this.plugins = plugins;
+        this.notifications = new CitizenNotifications(statusLink);
         this.clock = clock;
     }
 
@@ -94,8 +108,9 @@ public class RatingManager implements RatingService {
             throw Problems.forbidden("Only an official or supervisor of the application's authority replies to its rating.");
         }
         String reply = requiredText(body, "reply", "the reply");
+        ReviewMessages tell = toAuthor(app, CitizenNotifications.REVIEW_REPLIED, reply);
         return written(app, "the reply", () -> ratings.reply(app.trackingNumber(), reply, staff.user(),
-                        new AuditEntry(clock.instant(), caller.name(), "reply-to-rating", app.trackingNumber(), null)),
+                        new AuditEntry(clock.instant(), caller.name(), "reply-to-rating", app.trackingNumber(), null), tell),
                 e -> new ProblemException(409, "no-rating-to-reply", "Nothing to reply to",
                         "There is no rating without a reply on this application: " + e.getMessage() + "."));
     }
@@ -179,8 +194,11 @@ public class RatingManager implements RatingService {
     public PublicReview markChecked(Caller caller, String trackingNumber) {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
+        ReviewMessages rejected = toAuthor(app, CitizenNotifications.APPEAL_REJECTED, null);
+        ReviewMessages tell = (before, after) -> before != null && "pending".equals(before.appealOutcome())
+                && "rejected".equals(after.appealOutcome()) ? rejected.about(before, after) : List.of();
         return written(app, "the check of the review", () -> ratings.markChecked(app.trackingNumber(), operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), "check-review", app.trackingNumber(), null)),
+                        new AuditEntry(clock.instant(), caller.name(), "check-review", app.trackingNumber(), null), tell),
                 e -> new ProblemException(409, "nothing-to-check", "Nothing to check",
                         "There is nothing unchecked on this application's review: " + e.getMessage() + "."));
     }
@@ -203,8 +221,10 @@ public class RatingManager implements RatingService {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment is hidden (it is kept in the audit trail)");
+        ReviewMessages tell = toAuthor(app, CitizenNotifications.REVIEW_HIDDEN, reason);
         return written(app, "hiding the comment", () -> ratings.hideComment(app.trackingNumber(), reason, operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason)),
+                        new AuditEntry(clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason),
+                        tell),
                 e -> new ProblemException(409, "no-comment-to-hide", "No comment to hide",
                         "There is no published comment on this application's review: " + e.getMessage() + "."));
     }
@@ -214,10 +234,33 @@ public class RatingManager implements RatingService {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment is shown again (it is kept in the audit trail)");
+        ReviewMessages tell = toAuthor(app, CitizenNotifications.REVIEW_SHOWN, reason);
         return written(app, "showing the comment again", () -> ratings.showComment(app.trackingNumber(), operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason)),
+                        new AuditEntry(clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason),
+                        tell),
                 e -> new ProblemException(409, "no-hidden-comment", "No hidden comment",
                         "There is no hidden comment on this application's review: " + e.getMessage() + "."));
+    }
+
+    /**
+     * The messages to the review's author about a change, in the language and to the addresses they gave with the
+     * application; none if they gave none. The contact is read before the change's transaction: it is the
+     * application's, and no review change alters it. {@code note} {@code null} gives the hiding's reason.
+     */
+    private ReviewMessages toAuthor(StoredApplication app, String action, String note) {
+        Optional<CitizenContact> contact;
+        try {
+            contact = applications.contact(app.trackingNumber());
+        } catch (StoreException e) {
+            LOG.error("The contact of {} cannot be read: {}", app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("The change could not be made; nothing was changed. Try again later.");
+        }
+        if (contact.isEmpty() || !contact.get().reachable()) {
+            return ReviewMessages.NONE;
+        }
+        String service = ApplicationManager.serviceName(plugins, applications, app.serviceCode()).in(contact.get().language());
+        return (before, after) -> notifications.aboutReview(action, app.trackingNumber(), contact.get(), service,
+                note != null ? note : after.commentHiddenReason());
     }
 
     /**

@@ -26,6 +26,8 @@ import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.spi.Citizen;
 import ua.igov.platform.spi.Role;
+import ua.igov.platform.store.OutboxEntry;
+import ua.igov.platform.store.OutboxMessage;
 
 /** Rating rules on the fixture of {@link StatisticsFixture}: once, only one's own closed application, 1 to 5. */
 class RatingManagerTest {
@@ -41,7 +43,8 @@ class RatingManagerTest {
     void setUp() {
         fixture = new StatisticsFixture();
         ratings = new RatingManager(fixture.stores.applications, fixture.stores.ratings,
-                Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+                new ApplicationManagerTest.FakePlugins(), Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC),
+                "https://igov.example/track/{trackingNumber}");
     }
 
     private static Caller citizen(String name) {
@@ -128,6 +131,56 @@ class RatingManagerTest {
         List<Audited> appeals = audit("appeal-review-hiding");
         assertEquals(1, appeals.size(), "audited once: refused appeals wrote nothing");
         assertEquals("Телефон мій, я хочу, щоб мені дзвонили", appeals.get(0).detail());
+    }
+
+    @Test
+    void theAuthorIsToldOfAReplyAHidingAShowingAndARejectedAppealInTheirLanguage() {
+        String a1 = fixture.trackingNumber("A1");
+        rate("A1", "{\"rating\": 2, \"comment\": \"Дзвоніть мені: +380501234567\"}");
+        assertEquals(List.of(), messages(a1), "rating is the citizen's own act: nothing to tell");
+        ratings.reply(OLENA, a1, "{\"reply\": \"Перепрошуємо за затримку\"}".getBytes(StandardCharsets.UTF_8));
+        ratings.hideComment(OPERATOR, a1, "{\"reason\": \"Номер телефону в коментарі\"}".getBytes(StandardCharsets.UTF_8));
+        ratings.appeal(citizen("A1"), a1, "{\"reason\": \"Це мій номер\"}".getBytes(StandardCharsets.UTF_8));
+        ratings.markChecked(OPERATOR, a1); // the appeal rejected
+        ratings.showComment(OPERATOR, a1, "{\"reason\": \"Номер прибрано з публікації\"}".getBytes(StandardCharsets.UTF_8));
+
+        List<OutboxMessage> told = messages(a1);
+        assertEquals(List.of("Заява " + a1 + ": відповідь на ваш відгук", "Заява " + a1 + ": ваш коментар приховано",
+                "Заява " + a1 + ": скаргу на приховування коментаря відхилено",
+                "Заява " + a1 + ": ваш коментар знову опубліковано"), told.stream().map(OutboxMessage::subject).toList(),
+                "the appeal itself is the citizen's act, so it is not among them");
+        assertTrue(told.stream().allMatch(m -> m.recipient().equals("a1@example.ua") && m.channel().equals("email")));
+        assertTrue(told.get(0).body().contains("Перепрошуємо за затримку"), told.get(0).body());
+        assertTrue(told.get(1).body().contains("Причина: Номер телефону в коментарі"), told.get(1).body());
+        assertTrue(told.get(1).body().contains("оскаржити"), "the hiding message says an appeal is possible");
+        assertTrue(told.get(2).body().contains("Причина приховування: Номер телефону в коментарі"), told.get(2).body());
+        assertTrue(told.get(3).body().contains("Номер прибрано з публікації"), told.get(3).body());
+        assertTrue(told.stream().allMatch(m -> m.body().contains("https://igov.example/track/" + a1)), "the link in each");
+        assertTrue(told.stream().allMatch(m -> m.body().contains(StatisticsFixture.RESIDENCE)),
+                "the service by name (its code when no plugin or record names it)");
+
+        // a check with no appeal waiting tells nothing; neither does a refused change
+        String a2 = fixture.trackingNumber("A2");
+        rate("A2", "{\"rating\": 1, \"comment\": \"Slow\"}");
+        ratings.markChecked(OPERATOR, a2);
+        fails(409, "nothing-to-check", () -> ratings.markChecked(OPERATOR, a2));
+        fails(409, "no-hidden-comment", () -> ratings.showComment(OPERATOR, a2, "{\"reason\": \"x\"}".getBytes()));
+        assertEquals(List.of(), messages(a2));
+        ratings.hideComment(OPERATOR, a2, "{\"reason\": \"Off topic\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("Application " + a2 + ": your comment was hidden"),
+                messages(a2).stream().map(OutboxMessage::subject).toList(), "in the language the citizen chose");
+
+        // once rejected, a later reply and check do not reject the appeal a second time
+        ratings.appeal(citizen("A2"), a2, "{\"reason\": \"It was on topic\"}".getBytes(StandardCharsets.UTF_8));
+        ratings.markChecked(OPERATOR, a2);
+        ratings.reply(OLENA, a2, "{\"reply\": \"Sorry\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("rejected", ratings.review(citizen("A2"), a2).appealOutcome());
+        ratings.markChecked(OPERATOR, a2);
+        assertEquals(1, messages(a2).stream().filter(m -> m.subject().contains("appeal")).count());
+    }
+
+    private List<OutboxMessage> messages(String trackingNumber) {
+        return fixture.stores.outbox.forApplication(trackingNumber).stream().map(OutboxEntry::message).toList();
     }
 
     @Test
@@ -280,7 +333,8 @@ class RatingManagerTest {
         assertEquals(1, personalDataReads().size(), "the public list is masked: not a read of personal data");
 
         RatingManager withoutAudit = new RatingManager(AuditFailing.around(fixture.stores.applications),
-                fixture.stores.ratings, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+                fixture.stores.ratings, new ApplicationManagerTest.FakePlugins(),
+                Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC), ApplicationManager.DEFAULT_STATUS_LINK);
         fails(503, "unavailable", () -> withoutAudit.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50));
         assertTrue(fixture.stores.applications.verifyAudit().intact());
     }
@@ -330,7 +384,8 @@ class RatingManagerTest {
         assertEquals(List.of(new Audited("check-review", a1, "staff:operator", null)), audit("check-review"),
                 "the check is audited once: the refused checks wrote nothing");
         RatingManager withoutAudit = new RatingManager(AuditFailing.around(fixture.stores.applications),
-                fixture.stores.ratings, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+                fixture.stores.ratings, new ApplicationManagerTest.FakePlugins(),
+                Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC), ApplicationManager.DEFAULT_STATUS_LINK);
         fails(503, "unavailable", () -> withoutAudit.uncheckedReviews(OPERATOR, 50));
         assertTrue(fixture.stores.applications.verifyAudit().intact());
     }

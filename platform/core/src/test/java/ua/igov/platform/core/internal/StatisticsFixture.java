@@ -2,9 +2,11 @@ package ua.igov.platform.core.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
@@ -67,6 +69,12 @@ final class StatisticsFixture {
         submit("after", RESIDENCE, 89, "dnipropetrovsk", "2026-11-08T22:30:00Z", Instant.parse("2026-11-10T21:59:59.999Z"));
     }
 
+    /** Every fixture citizen left an e-mail address; A2 reads English, the others Ukrainian. */
+    static CitizenContact contact(String name) {
+        return new CitizenContact(name.toLowerCase(java.util.Locale.ROOT) + "@example.ua", null,
+                name.equals("A2") ? "en" : "uk");
+    }
+
     static String owner(String name) {
         return "dev:" + name.toLowerCase(java.util.Locale.ROOT);
     }
@@ -76,7 +84,7 @@ final class StatisticsFixture {
         StoredApplication app = stores.applications.insert(new NewApplication(service, region, 1210100000, 2090, 7,
                 "1.0", "0.1.0", FORM, new StatusChange("submitted", when, "citizen:" + owner(name), "submit", null, null),
                 owner(name), authority, due, 0), n -> TrackingNumbers.format("1", n),
-                new AuditEntry(when, "citizen:" + owner(name), "submit", null, null));
+                new AuditEntry(when, "citizen:" + owner(name), "submit", null, null), contact(name), n -> List.of());
         apps.put(name, app);
         return app;
     }

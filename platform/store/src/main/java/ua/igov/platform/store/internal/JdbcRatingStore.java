@@ -15,6 +15,7 @@ import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.RatingStore;
 import ua.igov.platform.store.Review;
+import ua.igov.platform.store.ReviewMessages;
 
 /** Ratings in {@code application_rating}, one per application (its primary key), counted in the rollup at once. */
 @Component(service = RatingStore.class)
@@ -23,7 +24,10 @@ public class JdbcRatingStore implements RatingStore {
     private static final String COLUMNS = "a.tracking_number, r.service_code, r.region_id, r.authority_id, r.rating, "
             + "r.comment_text, r.rated_at, r.reply_text, r.replied_at, r.replied_by, r.comment_hidden_at, "
             + "r.comment_hidden_by, r.comment_hidden_reason, r.texts_checked_at, r.texts_checked_by, r.appeal_text, "
-            + "r.appealed_at";
+            + "r.appealed_at, r.appeal_decided_at";
+    /** Decides a waiting appeal at the statement's moment (its first parameter); nothing else if there is none. */
+    private static final String DECIDE_APPEAL = "appeal_decided_at = CASE WHEN appealed_at IS NULL THEN NULL "
+            + "ELSE COALESCE(appeal_decided_at, CAST(? AS TIMESTAMP)) END";
     /** The rating has text an operator has not looked at since it was written. */
     private static final String UNCHECKED = "texts_checked_at IS NULL "
             + "AND (comment_text IS NOT NULL OR reply_text IS NOT NULL OR appeal_text IS NOT NULL)";
@@ -68,7 +72,7 @@ public class JdbcRatingStore implements RatingStore {
     }
 
     @Override
-    public Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit) {
+    public Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit, ReviewMessages messages) {
         return change("reply to the rating of " + trackingNumber, trackingNumber,
                 "reply_text = ?, replied_at = ?, replied_by = ?, texts_checked_at = NULL, texts_checked_by = NULL "
                         + "WHERE reply_text IS NULL", ps -> {
@@ -76,16 +80,17 @@ public class JdbcRatingStore implements RatingStore {
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(3, repliedBy);
                     return 4;
-                }, audit, review -> review.isPresent()
+                }, audit, messages, review -> review.isPresent()
                         ? "the rating of " + trackingNumber + " has a reply already"
                         : "application " + trackingNumber + " has no rating to reply to");
     }
 
     @Override
-    public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
+    public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit,
+                              ReviewMessages messages) {
         return change("hide the comment on the rating of " + trackingNumber, trackingNumber,
                 "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, texts_checked_at = ?, "
-                        + "texts_checked_by = ?, appeal_text = NULL, appealed_at = NULL "
+                        + "texts_checked_by = ?, appeal_text = NULL, appealed_at = NULL, appeal_decided_at = NULL "
                         + "WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(2, hiddenBy);
@@ -93,20 +98,21 @@ public class JdbcRatingStore implements RatingStore {
                     ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(5, hiddenBy);
                     return 6;
-                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
                         : "the comment on the rating of " + trackingNumber + " is hidden already");
     }
 
     @Override
-    public Review showComment(String trackingNumber, String shownBy, AuditEntry audit) {
+    public Review showComment(String trackingNumber, String shownBy, AuditEntry audit, ReviewMessages messages) {
         return change("show the comment on the rating of " + trackingNumber, trackingNumber,
-                "comment_hidden_at = NULL, comment_hidden_by = NULL, comment_hidden_reason = NULL, "
+                DECIDE_APPEAL + ", comment_hidden_at = NULL, comment_hidden_by = NULL, comment_hidden_reason = NULL, "
                         + "texts_checked_at = ?, texts_checked_by = ? WHERE comment_hidden_at IS NOT NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(2, shownBy);
-                    return 3;
-                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(3, shownBy);
+                    return 4;
+                }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : "the comment on the rating of " + trackingNumber + " is not hidden");
     }
 
@@ -118,19 +124,20 @@ public class JdbcRatingStore implements RatingStore {
                     ps.setString(1, text);
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     return 3;
-                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                }, audit, ReviewMessages.NONE, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : !review.get().commentHidden() ? "the comment on the rating of " + trackingNumber + " is not hidden"
                         : "the hiding was appealed already, on " + review.get().appealedAt());
     }
 
     @Override
-    public Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit) {
+    public Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit, ReviewMessages messages) {
         return change("mark the review of " + trackingNumber + " checked", trackingNumber,
-                "texts_checked_at = ?, texts_checked_by = ? WHERE " + UNCHECKED, ps -> {
+                DECIDE_APPEAL + ", texts_checked_at = ?, texts_checked_by = ? WHERE " + UNCHECKED, ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(2, checkedBy);
-                    return 3;
-                }, audit, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(3, checkedBy);
+                    return 4;
+                }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null && review.get().reply() == null
                         ? "the rating of " + trackingNumber + " has no text to check"
                         : "the review of " + trackingNumber + " was checked already, by "
@@ -146,11 +153,13 @@ public class JdbcRatingStore implements RatingStore {
     /**
      * One change of an application's rating row, with its audit entry, in one transaction: {@code setAndCondition}
      * is "columns = values WHERE condition"; when no row meets the condition nothing is written and {@code whyNot}
-     * says why, from the rating as it is.
+     * says why, from the rating as it is. The messages about the change go into the outbox in the same transaction.
      */
     private Review change(String what, String trackingNumber, String setAndCondition, Parameters parameters,
-                          AuditEntry audit, java.util.function.Function<Optional<Review>, String> whyNot) {
+                          AuditEntry audit, ReviewMessages messages,
+                          java.util.function.Function<Optional<Review>, String> whyNot) {
         return jdbc.inTransaction(what, c -> {
+            Optional<Review> before = find(c, trackingNumber);
             try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET " + setAndCondition
                     + " AND application_id = (SELECT id FROM application WHERE tracking_number = ?)")) {
                 ps.setString(parameters.set(ps), trackingNumber);
@@ -159,7 +168,9 @@ public class JdbcRatingStore implements RatingStore {
                 }
             }
             AuditChain.append(c, dialect, audit);
-            return find(c, trackingNumber).orElseThrow();
+            Review after = find(c, trackingNumber).orElseThrow();
+            JdbcOutboxStore.insertAll(c, messages.about(before.orElse(null), after), audit.at());
+            return after;
         });
     }
 
@@ -184,7 +195,7 @@ public class JdbcRatingStore implements RatingStore {
                 Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
                 Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12), rs.getString(13),
                 Jdbc.instant(rs.getTimestamp(14, Jdbc.UTC.get())), rs.getString(15), rs.getString(16),
-                Jdbc.instant(rs.getTimestamp(17, Jdbc.UTC.get())));
+                Jdbc.instant(rs.getTimestamp(17, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(18, Jdbc.UTC.get())));
     }
 
     @Override

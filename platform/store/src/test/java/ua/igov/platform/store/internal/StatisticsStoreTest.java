@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import ua.igov.platform.store.AlreadyDoneException;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.Review;
+import ua.igov.platform.store.ReviewMessages;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatsCell;
 import ua.igov.platform.store.StatusChange;
@@ -200,12 +202,83 @@ class StatisticsStoreTest {
         Review rejected = ratings.markChecked(app.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(7 * 3600), "check", app));
         assertEquals("rejected", rejected.appealOutcome());
         assertTrue(rejected.commentHidden());
+        assertEquals(SUBMITTED.plusSeconds(7 * 3600), rejected.appealDecidedAt());
+        // the authority replies later: the review is back on the queue, and the appeal stays rejected
+        ratings.reply(app.trackingNumber(), "Шкода", "olena", audit(SUBMITTED.plusSeconds(7 * 3600 + 60), "reply", app));
+        assertEquals("rejected", ratings.review(app.trackingNumber()).orElseThrow().appealOutcome());
+        Review checkedAgain = ratings.markChecked(app.trackingNumber(), "operator",
+                audit(SUBMITTED.plusSeconds(7 * 3600 + 120), "check", app));
+        assertEquals(SUBMITTED.plusSeconds(7 * 3600), checkedAgain.appealDecidedAt(), "decided once");
         Review upheld = ratings.showComment(app.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(8 * 3600), "show", app));
         assertEquals("upheld", upheld.appealOutcome());
         // hidden again later: a new hiding, which may be appealed again
         Review hiddenAgain = ratings.hideComment(app.trackingNumber(), "abuse", "operator", audit(SUBMITTED, "hide", app));
         assertEquals(null, hiddenAgain.appealOutcome());
         assertEquals("pending", ratings.appeal(app.trackingNumber(), "once more", audit(SUBMITTED, "appeal", app)).appealOutcome());
+    }
+
+    @Test
+    void messagesAboutAReviewChangeAreWrittenWithItAndOnlyWithIt() {
+        StoredApplication app = closed(89);
+        ratings.rate(app.trackingNumber(), 1, "Погано", audit(SUBMITTED.plusSeconds(4 * 3600), "rate", app));
+        List<String> seen = new ArrayList<>();
+        ReviewMessages tell = (before, after) -> {
+            seen.add(before.appealOutcome() + " -> " + after.appealOutcome());
+            return List.of(new OutboxMessage("email", "taras@example.ua", "about " + after.appealOutcome(), "text",
+                    after.trackingNumber()));
+        };
+        ratings.hideComment(app.trackingNumber(), "abuse", "operator", audit(SUBMITTED.plusSeconds(5 * 3600), "hide", app), tell);
+        assertEquals(List.of("about null"), outboxSubjects(app));
+        ratings.appeal(app.trackingNumber(), "Там немає образ", audit(SUBMITTED.plusSeconds(6 * 3600), "appeal", app));
+        ratings.markChecked(app.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(7 * 3600), "check", app), tell);
+        assertEquals(List.of("null -> null", "pending -> rejected"), seen, "each change tells what it was before and after");
+
+        long audited = auditEntries();
+        assertThrows(AlreadyDoneException.class, () -> ratings.markChecked(app.trackingNumber(), "operator",
+                audit(SUBMITTED.plusSeconds(8 * 3600), "check", app), tell));
+        assertThrows(IllegalStateException.class, () -> ratings.showComment(app.trackingNumber(), "operator",
+                audit(SUBMITTED.plusSeconds(8 * 3600), "show", app), (before, after) -> {
+                    throw new IllegalStateException("the messages could not be made");
+                }));
+        assertEquals(List.of("about null", "about rejected"), outboxSubjects(app), "a refused or failed change tells nothing");
+        assertEquals(audited, auditEntries());
+        assertTrue(ratings.review(app.trackingNumber()).orElseThrow().commentHidden(), "the failed showing wrote nothing");
+    }
+
+    @Test
+    void appealsDecidedBeforeTheirDecisionWasStoredAreDecidedAtTheirLastCheck() throws Exception {
+        StoredApplication rejectedOne = closed(89);
+        StoredApplication pendingOne = closed(89);
+        for (StoredApplication app : List.of(rejectedOne, pendingOne)) {
+            ratings.rate(app.trackingNumber(), 1, "Погано", audit(SUBMITTED.plusSeconds(4 * 3600), "rate", app));
+            ratings.hideComment(app.trackingNumber(), "abuse", "operator", audit(SUBMITTED.plusSeconds(5 * 3600), "hide", app));
+            ratings.appeal(app.trackingNumber(), "Там немає образ", audit(SUBMITTED.plusSeconds(6 * 3600), "appeal", app));
+        }
+        ratings.markChecked(rejectedOne.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(7 * 3600), "check", rejectedOne));
+        // the database as changeset 0017 left it: no decision column, and the changeset that adds it not yet run
+        javax.sql.DataSource dataSource = database.jdbc().dataSource();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("ALTER TABLE application_rating DROP COLUMN appeal_decided_at");
+            assertEquals(1, s.executeUpdate("DELETE FROM databasechangelog WHERE id = '0018-review-appeal-decisions'"));
+        }
+        MigratedDatabase migrated = new MigratedDatabase(dataSource);
+        assertEquals(List.of(), migrated.pendingChangeSets());
+        JdbcRatingStore after = new JdbcRatingStore(migrated);
+        Review rejected = after.review(rejectedOne.trackingNumber()).orElseThrow();
+        assertEquals("rejected", rejected.appealOutcome());
+        assertEquals(SUBMITTED.plusSeconds(7 * 3600), rejected.appealDecidedAt());
+        assertEquals("pending", after.review(pendingOne.trackingNumber()).orElseThrow().appealOutcome());
+    }
+
+    private List<String> outboxSubjects(StoredApplication app) {
+        try (java.sql.Connection c = database.jdbc().dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT subject FROM outbox WHERE tracking_number = ? ORDER BY id")) {
+            ps.setString(1, app.trackingNumber());
+            return Jdbc.rows(ps, 100, rs -> rs.getString(1));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private StoredApplication closed(int authority) {

@@ -1,0 +1,56 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.CitizenContact;
+import ua.igov.platform.store.OutboxMessage;
+
+/** The platform's own texts: both languages say the same things, and a review's messages reach every address given. */
+class CitizenNotificationsTest {
+
+    private static Properties texts(String language) throws Exception {
+        Properties texts = new Properties();
+        texts.load(new InputStreamReader(CitizenNotifications.class.getResourceAsStream(
+                "/ua/igov/platform/core/notifications/" + language + ".properties"), StandardCharsets.UTF_8));
+        return texts;
+    }
+
+    @Test
+    void ukrainianAndEnglishHaveTheSameTextsAndEveryReviewActionHasAll() throws Exception {
+        Properties uk = texts("uk");
+        Properties en = texts("en");
+        assertEquals(uk.stringPropertyNames(), en.stringPropertyNames());
+        for (String action : CitizenNotifications.REVIEW_ACTIONS) {
+            for (String part : List.of(".subject", ".body", ".sms")) {
+                assertTrue(uk.getProperty(action + part, "").contains("{trackingNumber}") || part.equals(".body"),
+                        action + part);
+                assertTrue(!uk.getProperty(action + part, "").isBlank() && !en.getProperty(action + part, "").isBlank(),
+                        action + part);
+            }
+        }
+    }
+
+    @Test
+    void aReviewMessageGoesToEveryAddressGivenAndNowhereWithoutOne() {
+        CitizenNotifications notifications = new CitizenNotifications("https://igov.example/t/{trackingNumber}");
+        List<OutboxMessage> both = notifications.aboutReview(CitizenNotifications.REVIEW_HIDDEN, "1-0000-0001-4",
+                new CitizenContact("olena@example.ua", "+380501234567", "en"), "Residence registration", "Insults");
+        assertEquals(List.of("email", "sms"), both.stream().map(OutboxMessage::channel).toList());
+        assertEquals("Application 1-0000-0001-4: your comment was hidden", both.get(0).subject());
+        assertTrue(both.get(0).body().contains("Reason: Insults"), both.get(0).body());
+        assertTrue(both.get(1).body().contains("https://igov.example/t/1-0000-0001-4"), both.get(1).body());
+        assertEquals(List.of(), notifications.aboutReview(CitizenNotifications.REVIEW_HIDDEN, "1-0000-0001-4",
+                new CitizenContact(null, null, "uk"), "x", "y"));
+        assertEquals(List.of(), notifications.aboutReview(CitizenNotifications.REVIEW_HIDDEN, "1-0000-0001-4", null, "x", "y"));
+        assertThrows(IllegalArgumentException.class, () -> notifications.aboutReview("claim", "1-0000-0001-4",
+                new CitizenContact("olena@example.ua", null, "uk"), "x", "y"));
+    }
+}
