@@ -41,6 +41,7 @@ final class ApiApplication {
                 .register(JsonProvider.create())
                 .register(new ProblemExceptionMapper())
                 .register(new WebApplicationExceptionMapper())
+                .register(new StoreExceptionMapper())
                 .register(new UnexpectedExceptionMapper())
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)

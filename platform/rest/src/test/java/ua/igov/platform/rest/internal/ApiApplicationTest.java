@@ -123,6 +123,24 @@ class ApiApplicationTest {
         assertEquals(401, call("GET", "/applications/1-00000001-6/attachments/1", null, null).status());
     }
 
+    /** The tracking number whose read finds the database down. */
+    private static final String DATABASE_DOWN = "1-00000003-2";
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsAProblemToRetryNeverA500NorItsInsides() throws Exception {
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
+                URI.create("http://localhost/api/applications/" + DATABASE_DOWN), "GET", null, new MapPropertiesDelegate(), null);
+        request.getHeaders().putSingle("Authorization", authorization);
+        ContainerResponse response = api.apply(request, new ByteArrayOutputStream()).get();
+        assertEquals(503, response.getStatus());
+        assertEquals("application/problem+json", response.getMediaType().toString());
+        assertEquals("30", response.getHeaderString("Retry-After"));
+        String body = JsonProvider.mapper().writeValueAsString(response.getEntity());
+        assertTrue(body.contains("\"type\":\"urn:igov:problem:unavailable\""), body);
+        assertFalse(body.contains("5432") || body.contains("Connection refused") || body.contains("SQLException"),
+                "nothing of the database's insides: " + body);
+    }
+
     @Test
     void aHeaderJerseyCannotReadIsAProblemNamingIt() throws Exception {
         for (String type : List.of("image/png; x=\"", "application/pdf, text/html", "/", "pdf")) {
@@ -310,6 +328,11 @@ class ApiApplicationTest {
 
         @Override
         public ApplicationView application(Caller caller, String trackingNumber) {
+            if (trackingNumber.equals(DATABASE_DOWN)) {
+                throw new ua.igov.platform.store.StoreException("cannot read application " + trackingNumber
+                        + ": java.net.ConnectException: Connection refused to db.internal:5432",
+                        new java.sql.SQLException("Connection refused"));
+            }
             throw Problems.unknownApplication(trackingNumber);
         }
 
