@@ -158,6 +158,11 @@ public class ConsoleIT extends PlatformTestSupport {
         String unlocked = console("platform:staff-logins --unlock guessed-account");
         assertTrue(unlocked, unlocked.contains("Unlocked 'guessed-account'"));
         assertEquals("checked again: a wrong password is a 401", 401, get("/officials/queue", guess).status());
+        // (the shell takes quotes off, so no SQL string literal: every entry, the unlock's among them)
+        String onTheRecord = console("jdbc:query igov SELECT action, actor, detail FROM audit_log");
+        assertTrue(onTheRecord, onTheRecord.lines().anyMatch(line -> line.contains("unlock-staff-account")
+                && line.contains("staff:") && line.contains("account 'guessed-account': 10 wrong passwords since")
+                && line.contains("locked until")));
         String again = console("platform:staff-logins --unlock nobody-at-all");
         assertTrue(again, again.contains("Error executing command") && again.contains("no recent wrong passwords"));
     }

@@ -26,8 +26,13 @@ public interface StaffLoginStore {
     /** The account signed in with its password: its failures are forgotten. */
     void succeeded(String account);
 
-    /** An operator lifts the account's lock and forgets its failures. @return whether it had any */
-    boolean unlock(String account);
+    /**
+     * An operator lifts the account's lock and forgets its failures, on the record: the audit entry {@code audit}
+     * makes of what was cleared is appended to the audit trail in the same transaction.
+     *
+     * @return what was cleared, or empty (and nothing written) if the account had no failures and no lock
+     */
+    Optional<LoginFailures> unlock(String account, java.util.function.Function<LoginFailures, AuditEntry> audit);
 
     /** The accounts with recent failures or a lock, the latest failure first. */
     List<LoginFailures> recent(int limit);

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.LoginFailures;
 import ua.igov.platform.store.StaffLoginStore;
 
@@ -25,6 +26,8 @@ import ua.igov.platform.store.StaffLoginStore;
 public class StaffLoginsCommand extends PlatformCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffLoginsCommand.class);
+    /** The audit trail's action of an operator lifting a lock. */
+    static final String UNLOCK = "unlock-staff-account";
 
     @Reference
     StaffLoginStore logins;
@@ -42,10 +45,16 @@ public class StaffLoginsCommand extends PlatformCommand {
     @Override
     protected Object query() {
         if (unlock != null) {
-            if (!logins.unlock(unlock)) {
-                throw new IllegalArgumentException("'" + unlock + "' has no recent wrong passwords and no lock");
-            }
-            LOG.info("Staff account '{}' unlocked by {} on the console", unlock, signedInOperator().name());
+            String operator = signedInOperator().name();
+            Instant now = Instant.now();
+            // Lifting a lock gives an account back its password guesses: an operator's decision, on the record.
+            LoginFailures cleared = logins.unlock(unlock, f -> new AuditEntry(now, operator, UNLOCK, null,
+                    "account '" + f.account() + "': " + f.failures() + " wrong passwords since " + f.firstFailedAt()
+                            + (f.lockedAt(now) ? ", locked until " + f.lockedUntil() : ", not locked")))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "'" + unlock + "' has no recent wrong passwords and no lock"));
+            LOG.info("Staff account '{}' unlocked by {} on the console ({} wrong passwords cleared)", unlock, operator,
+                    cleared.failures());
             return new Unlocked(unlock, true);
         }
         return logins.recent(Math.max(1, Math.min(limit, 1000)));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.LoginFailures;
 import ua.igov.platform.store.StaffLoginStore;
 import ua.igov.platform.store.StoreException;
@@ -23,10 +24,12 @@ public class JdbcStaffLoginStore implements StaffLoginStore {
     private static final String COLUMNS = "account, failures, first_failed_at, last_failed_at, locked_until";
 
     private final Jdbc jdbc;
+    private final SqlDialect dialect;
 
     @Activate
     public JdbcStaffLoginStore(@Reference Database database) {
         this.jdbc = database.jdbc();
+        this.dialect = database.dialect();
     }
 
     @Override
@@ -96,8 +99,15 @@ public class JdbcStaffLoginStore implements StaffLoginStore {
     }
 
     @Override
-    public boolean unlock(String account) {
-        return jdbc.inTransaction("unlock " + account, c -> delete(c, account));
+    public Optional<LoginFailures> unlock(String account, java.util.function.Function<LoginFailures, AuditEntry> audit) {
+        return jdbc.inTransaction("unlock " + account, c -> {
+            Optional<LoginFailures> cleared = find(c, account);
+            if (cleared.isPresent() && delete(c, account)) {
+                AuditChain.append(c, dialect, audit.apply(cleared.get()));
+                return cleared;
+            }
+            return Optional.empty();
+        });
     }
 
     private static boolean delete(Connection c, String account) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.LoginFailures;
 
 class JdbcStaffLoginStoreTest {
@@ -68,9 +69,13 @@ class JdbcStaffLoginStoreTest {
         logins.succeeded("olena");
         assertTrue(logins.failures("olena").isEmpty());
         assertEquals(List.of("ivan"), logins.recent(10).stream().map(LoginFailures::account).toList());
-        assertTrue(logins.unlock("ivan"));
-        assertFalse(logins.unlock("ivan"), "nothing left to unlock");
+        java.util.function.Function<LoginFailures, AuditEntry> audit = cleared -> new AuditEntry(T0.plusSeconds(60),
+                "staff:operator", "unlock-staff-account", null, cleared.account() + ": " + cleared.failures());
+        assertEquals(3, logins.unlock("ivan", audit).orElseThrow().failures(), "what was cleared");
+        assertTrue(logins.unlock("ivan", audit).isEmpty(), "nothing left to unlock");
         assertTrue(logins.recent(10).isEmpty());
+        assertEquals(List.of("staff:operator unlock-staff-account ivan: 3"), auditTrail(), "one entry: the unlock that cleared");
+        assertTrue(new JdbcApplicationStore(database).verifyAudit().intact(), "in the chain");
     }
 
     @Test
@@ -111,5 +116,14 @@ class JdbcStaffLoginStoreTest {
             pool.shutdownNow();
         }
         assertEquals(threads * each, logins.failures("olena").orElseThrow().failures());
+    }
+
+    private List<String> auditTrail() {
+        try (java.sql.Connection c = database.jdbc().dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT actor, action, detail FROM audit_log ORDER BY seq")) {
+            return Jdbc.rows(ps, 100, rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
