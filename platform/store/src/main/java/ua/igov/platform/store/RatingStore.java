@@ -42,7 +42,7 @@ public interface RatingStore {
     /**
      * Shows a hidden comment to the public again (an operator's mistake, a citizen's appeal upheld), audited, in one
      * transaction; the audit trail keeps both decisions with their reasons. The review counts as checked by
-     * {@code shownBy}, and an appeal waiting for a decision is upheld.
+     * {@code shownBy}, the comment approved for publication, and an appeal waiting for a decision is upheld.
      *
      * @throws AlreadyDoneException if the application has no rating or its comment is not hidden
      */
@@ -55,7 +55,9 @@ public interface RatingStore {
 
     /**
      * Records that an operator looked at a review's comment and reply as they are and leaves them published,
-     * audited, in one transaction. An appeal waiting for a decision is rejected: the comment stays hidden.
+     * audited, in one transaction: the comment and the reply count as approved for publication from then on (a
+     * later reply does not undo the comment's approval). An appeal waiting for a decision is rejected: the comment
+     * stays hidden.
      *
      * @throws AlreadyDoneException if the application has no rating, its rating no text, or it is checked already
      */

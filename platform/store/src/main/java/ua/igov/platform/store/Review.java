@@ -19,12 +19,15 @@ import java.time.Instant;
  * @param appealedAt          when they appealed, or {@code null}
  * @param appealDecidedAt     when an operator decided the appeal (showed the comment again, or checked the review
  *                            and left it hidden), or {@code null} while it waits or there is none
+ * @param commentApprovedAt   when an operator first looked at the comment and let it be published (a check, or
+ *                            showing it again), or {@code null}; a later reply does not undo it
+ * @param replyApprovedAt     the same for the reply
  */
 public record Review(String trackingNumber, String serviceCode, String regionId, Integer authorityId, int rating,
                      String comment, Instant ratedAt, String reply, Instant repliedAt, String repliedBy,
                      Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason,
                      Instant textsCheckedAt, String textsCheckedBy, String appealText, Instant appealedAt,
-                     Instant appealDecidedAt) {
+                     Instant appealDecidedAt, Instant commentApprovedAt, Instant replyApprovedAt) {
 
     public boolean commentHidden() {
         return commentHiddenAt != null;

@@ -104,7 +104,7 @@ public class ApplicationManager implements ApplicationService {
     private volatile String origin;
     private final PluginGuard guard;
     private final WorkingCalendar calendar;
-    private final CitizenNotifications notifications;
+    private volatile CitizenNotifications notifications;
 
     @Activate
     public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store,
@@ -130,13 +130,19 @@ public class ApplicationManager implements ApplicationService {
         this.notifications = new CitizenNotifications(statusLink);
     }
 
-    /** A changed timeout or origin applies to the next request; nothing restarts, no request in flight fails. */
+    /**
+     * A changed timeout, origin or status link applies to the next request; nothing restarts, no request in flight
+     * fails.
+     */
     @org.osgi.service.component.annotations.Modified
     void modified(Config config) {
         TrackingNumbers.format(config.origin(), 0);
+        CitizenNotifications changed = new CitizenNotifications(config.statusLink());
         this.origin = config.origin();
         guard.timeout(java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
-        LOG.info("Configuration changed: origin {}, plugin timeout {} ms", config.origin(), config.pluginTimeoutMillis());
+        this.notifications = changed;
+        LOG.info("Configuration changed: origin {}, plugin timeout {} ms, status link {}", config.origin(),
+                config.pluginTimeoutMillis(), config.statusLink());
     }
 
     @org.osgi.service.component.annotations.Deactivate

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ApplicationReview;
@@ -41,9 +44,18 @@ import ua.igov.platform.store.StoredApplication;
  * The author of a review is told, as they asked to be told about their application, when the authority replies,
  * when an operator hides or shows their comment again, and when their appeal against a hiding is rejected.
  */
-@Component(service = RatingService.class, configurationPid = "ua.igov.platform.core",
+@Component(service = RatingService.class, configurationPid = {"ua.igov.platform.core", RatingManager.PID},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class RatingManager implements RatingService {
+
+    static final String PID = "ua.igov.platform.reviews";
+
+    @ObjectClassDefinition(name = "iGov reviews", description = "How citizens' reviews are published")
+    public @interface Config {
+        @AttributeDefinition(description = "Publish a comment or reply only once an operator has looked at it "
+                + "(the rating itself counts at once); off publishes at once, masked, and operators check after")
+        boolean premoderation() default false;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RatingManager.class);
     static final Set<Status> RATED = Set.of(Status.ISSUED, Status.REJECTED);
@@ -53,14 +65,16 @@ public class RatingManager implements RatingService {
     private final ApplicationStore applications;
     private final RatingStore ratings;
     private final InstalledPlugins plugins;
-    private final CitizenNotifications notifications;
     private final Clock clock;
+    private volatile CitizenNotifications notifications;
+    private volatile boolean premoderation;
 
-    /** Shares its configuration with {@link ApplicationManager}: the status link every message carries. */
+    /** Shares {@link ApplicationManager}'s configuration too: the status link every message carries. */
     @Activate
     public RatingManager(@Reference ApplicationStore applications, @Reference RatingStore ratings,
-                         @Reference InstalledPlugins plugins, ApplicationManager.Config config) {
-        this(applications, ratings, plugins, Clock.systemUTC(), config.statusLink());
+                         @Reference InstalledPlugins plugins, ApplicationManager.Config core, Config reviews) {
+        this(applications, ratings, plugins, Clock.systemUTC(), core.statusLink());
+        this.premoderation = reviews.premoderation();
     }
 
     RatingManager(ApplicationStore applications, RatingStore ratings, InstalledPlugins plugins, Clock clock,
@@ -70,6 +84,20 @@ public class RatingManager implements RatingService {
         this.plugins = plugins;
         this.notifications = new CitizenNotifications(statusLink);
         this.clock = clock;
+    }
+
+    /** A changed setting applies to the next request; the service stays, so the API is not restarted. */
+    @Modified
+    void modified(ApplicationManager.Config core, Config reviews) {
+        notifications = new CitizenNotifications(core.statusLink());
+        premoderation(reviews.premoderation());
+    }
+
+    void premoderation(boolean on) {
+        if (premoderation != on) {
+            LOG.info("Reviews are now published {}", on ? "after an operator's check" : "at once, checked after");
+        }
+        premoderation = on;
     }
 
     @Override
@@ -160,7 +188,7 @@ public class RatingManager implements RatingService {
     @Override
     public List<PublicReview> reviews(String serviceCode, int limit) {
         return ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
-                .map(RatingManager::published).toList();
+                .map(this::published).toList();
     }
 
     @Override
@@ -267,9 +295,9 @@ public class RatingManager implements RatingService {
      * Writes a change of the application's review and answers it as the public sees it: a change the rules refuse
      * (already done, nothing to change) is the caller's {@code conflict}; a database failure is a 503, logged.
      */
-    private static PublicReview written(StoredApplication app, String what, java.util.function.Supplier<Review> write,
-                                        java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
-        return written(app, what, write, conflict, RatingManager::published);
+    private PublicReview written(StoredApplication app, String what, java.util.function.Supplier<Review> write,
+                                 java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
+        return written(app, what, write, conflict, this::published);
     }
 
     /** The same, answered in the shape {@code answer} gives the review as it is now. */
@@ -369,9 +397,14 @@ public class RatingManager implements RatingService {
      * What anyone may read of a review: no tracking number, no one's name or login, the day only, no hidden comment,
      * and contacts or identity numbers typed into the texts masked.
      */
-    private static PublicReview published(Review review) {
+    private PublicReview published(Review review) {
+        boolean held = premoderation;
+        boolean commentHeld = held && review.comment() != null && !review.commentHidden()
+                && review.commentApprovedAt() == null;
+        boolean replyHeld = held && review.reply() != null && review.replyApprovedAt() == null;
         return new PublicReview(review.serviceCode(), review.regionId(), review.authorityId(), review.rating(),
-                review.commentHidden() ? null : PersonalDataMask.mask(review.comment()), review.commentHidden(),
-                kyivDay(review.ratedAt()), PersonalDataMask.mask(review.reply()), kyivDay(review.repliedAt()));
+                review.commentHidden() || commentHeld ? null : PersonalDataMask.mask(review.comment()),
+                review.commentHidden(), kyivDay(review.ratedAt()), replyHeld ? null : PersonalDataMask.mask(review.reply()),
+                replyHeld ? null : kyivDay(review.repliedAt()), commentHeld || replyHeld);
     }
 }

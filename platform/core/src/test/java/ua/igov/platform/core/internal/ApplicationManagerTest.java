@@ -536,6 +536,29 @@ class ApplicationManagerTest {
     }
 
     @Test
+    void aChangedStatusLinkIsInTheNextMessageWithoutARestart() {
+        manager.modified(config("1", 5000, "https://igov.example/track/{trackingNumber}"));
+        String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+        assertTrue(messages(n).stream().allMatch(m -> m.body().contains("https://igov.example/track/" + n)),
+                messages(n).toString());
+        assertThrows(IllegalArgumentException.class, () -> manager.modified(config("1", 5000, "https://igov.example/")),
+                "a link without the number is refused");
+        String next = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+        assertTrue(messages(next).get(0).body().contains("https://igov.example/track/" + next), "the refused change changed nothing");
+    }
+
+    /** The configuration as Config Admin would hand it over. */
+    static ApplicationManager.Config config(String origin, long pluginTimeoutMillis, String statusLink) {
+        return (ApplicationManager.Config) java.lang.reflect.Proxy.newProxyInstance(ApplicationManager.Config.class.getClassLoader(),
+                new Class<?>[] {ApplicationManager.Config.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "origin" -> origin;
+                    case "pluginTimeoutMillis" -> pluginTimeoutMillis;
+                    case "statusLink" -> statusLink;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
     void everyStepTheCitizenShouldKnowOfIsAMessageInTheirLanguageWithNumberAndLink() {
         String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
         List<ua.igov.platform.store.OutboxMessage> submitted = messages(n);

@@ -179,6 +179,44 @@ class RatingManagerTest {
         assertEquals(1, messages(a2).stream().filter(m -> m.subject().contains("appeal")).count());
     }
 
+    @Test
+    void withPremoderationTextsArePublishedOnlyOnceAnOperatorLookedAndAReplyCannotWithdrawAComment() {
+        ratings.premoderation(true);
+        String a1 = fixture.trackingNumber("A1");
+        PublicReview answered = rate("A1", "{\"rating\": 2, \"comment\": \"Черга на дві години\"}");
+        assertNull(answered.comment(), "held back even in the answer to its author, which is the public form");
+        assertTrue(answered.awaitingModeration());
+        PublicReview listed = only(ratings.reviews(StatisticsFixture.RESIDENCE, 50));
+        assertEquals(2, listed.rating(), "the rating counts at once");
+        assertNull(listed.comment());
+        assertTrue(listed.awaitingModeration());
+        assertFalse(listed.commentHidden(), "held back is not hidden");
+        assertEquals("Черга на дві години", ratings.review(citizen("A1"), a1).comment(), "its author reads it");
+
+        ratings.markChecked(OPERATOR, a1);
+        listed = only(ratings.reviews(StatisticsFixture.RESIDENCE, 50));
+        assertEquals("Черга на дві години", listed.comment());
+        assertFalse(listed.awaitingModeration());
+
+        PublicReview replied = ratings.reply(OLENA, a1, "{\"reply\": \"Додали вікно\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("Черга на дві години", replied.comment(), "the authority's reply does not withdraw the comment");
+        assertNull(replied.reply());
+        assertNull(replied.repliedOn());
+        assertTrue(replied.awaitingModeration());
+        ratings.markChecked(OPERATOR, a1);
+        assertEquals("Додали вікно", only(ratings.reviews(StatisticsFixture.RESIDENCE, 50)).reply());
+
+        ratings.premoderation(false);
+        rate("A2", "{\"rating\": 1, \"comment\": \"Slow\"}");
+        assertTrue(ratings.reviews(StatisticsFixture.RESIDENCE, 50).stream()
+                .anyMatch(r -> "Slow".equals(r.comment()) && !r.awaitingModeration()), "off again: published at once");
+    }
+
+    private static PublicReview only(List<PublicReview> reviews) {
+        assertEquals(1, reviews.size(), reviews.toString());
+        return reviews.get(0);
+    }
+
     private List<OutboxMessage> messages(String trackingNumber) {
         return fixture.stores.outbox.forApplication(trackingNumber).stream().map(OutboxEntry::message).toList();
     }

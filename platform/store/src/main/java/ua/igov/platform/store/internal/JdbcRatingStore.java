@@ -24,8 +24,14 @@ public class JdbcRatingStore implements RatingStore {
     private static final String COLUMNS = "a.tracking_number, r.service_code, r.region_id, r.authority_id, r.rating, "
             + "r.comment_text, r.rated_at, r.reply_text, r.replied_at, r.replied_by, r.comment_hidden_at, "
             + "r.comment_hidden_by, r.comment_hidden_reason, r.texts_checked_at, r.texts_checked_by, r.appeal_text, "
-            + "r.appealed_at, r.appeal_decided_at";
+            + "r.appealed_at, r.appeal_decided_at, r.comment_approved_at, r.reply_approved_at";
     /** Decides a waiting appeal at the statement's moment (its first parameter); nothing else if there is none. */
+    /** Approves the comment for publication at the statement's moment (a parameter), if it has none yet. */
+    private static final String APPROVE_COMMENT = "comment_approved_at = CASE WHEN comment_text IS NULL THEN NULL "
+            + "ELSE COALESCE(comment_approved_at, CAST(? AS TIMESTAMP)) END";
+    /** The same for the reply. */
+    private static final String APPROVE_REPLY = "reply_approved_at = CASE WHEN reply_text IS NULL THEN NULL "
+            + "ELSE COALESCE(reply_approved_at, CAST(? AS TIMESTAMP)) END";
     private static final String DECIDE_APPEAL = "appeal_decided_at = CASE WHEN appealed_at IS NULL THEN NULL "
             + "ELSE COALESCE(appeal_decided_at, CAST(? AS TIMESTAMP)) END";
     /** The rating has text an operator has not looked at since it was written. */
@@ -106,12 +112,14 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review showComment(String trackingNumber, String shownBy, AuditEntry audit, ReviewMessages messages) {
         return change("show the comment on the rating of " + trackingNumber, trackingNumber,
-                DECIDE_APPEAL + ", comment_hidden_at = NULL, comment_hidden_by = NULL, comment_hidden_reason = NULL, "
-                        + "texts_checked_at = ?, texts_checked_by = ? WHERE comment_hidden_at IS NOT NULL", ps -> {
+                DECIDE_APPEAL + ", " + APPROVE_COMMENT + ", comment_hidden_at = NULL, comment_hidden_by = NULL, "
+                        + "comment_hidden_reason = NULL, texts_checked_at = ?, texts_checked_by = ? "
+                        + "WHERE comment_hidden_at IS NOT NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(3, shownBy);
-                    return 4;
+                    ps.setTimestamp(3, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(4, shownBy);
+                    return 5;
                 }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : "the comment on the rating of " + trackingNumber + " is not hidden");
     }
@@ -132,11 +140,13 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit, ReviewMessages messages) {
         return change("mark the review of " + trackingNumber + " checked", trackingNumber,
-                DECIDE_APPEAL + ", texts_checked_at = ?, texts_checked_by = ? WHERE " + UNCHECKED, ps -> {
-                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(3, checkedBy);
-                    return 4;
+                DECIDE_APPEAL + ", " + APPROVE_COMMENT + ", " + APPROVE_REPLY
+                        + ", texts_checked_at = ?, texts_checked_by = ? WHERE " + UNCHECKED, ps -> {
+                    for (int i = 1; i <= 4; i++) {
+                        ps.setTimestamp(i, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    }
+                    ps.setString(5, checkedBy);
+                    return 6;
                 }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null && review.get().reply() == null
                         ? "the rating of " + trackingNumber + " has no text to check"
@@ -195,7 +205,8 @@ public class JdbcRatingStore implements RatingStore {
                 Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
                 Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12), rs.getString(13),
                 Jdbc.instant(rs.getTimestamp(14, Jdbc.UTC.get())), rs.getString(15), rs.getString(16),
-                Jdbc.instant(rs.getTimestamp(17, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(18, Jdbc.UTC.get())));
+                Jdbc.instant(rs.getTimestamp(17, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(18, Jdbc.UTC.get())),
+                Jdbc.instant(rs.getTimestamp(19, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(20, Jdbc.UTC.get())));
     }
 
     @Override

@@ -246,7 +246,31 @@ class StatisticsStoreTest {
     }
 
     @Test
-    void appealsDecidedBeforeTheirDecisionWasStoredAreDecidedAtTheirLastCheck() throws Exception {
+    void aCheckApprovesTheTextsForPublicationAndALaterReplyDoesNotWithdrawTheComment() {
+        StoredApplication app = closed(89);
+        Review rated = ratings.rate(app.trackingNumber(), 2, "Довго", audit(SUBMITTED.plusSeconds(4 * 3600), "rate", app));
+        assertEquals(null, rated.commentApprovedAt());
+        Review checked = ratings.markChecked(app.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(5 * 3600), "check", app));
+        assertEquals(SUBMITTED.plusSeconds(5 * 3600), checked.commentApprovedAt());
+        assertEquals(null, checked.replyApprovedAt(), "no reply yet");
+        Review replied = ratings.reply(app.trackingNumber(), "Перепрошуємо", "olena", audit(SUBMITTED.plusSeconds(6 * 3600), "reply", app));
+        assertTrue(replied.unchecked(), "the reply is new text to look at");
+        assertEquals(SUBMITTED.plusSeconds(5 * 3600), replied.commentApprovedAt(), "the comment stays approved");
+        assertEquals(null, replied.replyApprovedAt());
+        Review again = ratings.markChecked(app.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(7 * 3600), "check", app));
+        assertEquals(SUBMITTED.plusSeconds(5 * 3600), again.commentApprovedAt(), "approved once");
+        assertEquals(SUBMITTED.plusSeconds(7 * 3600), again.replyApprovedAt());
+
+        StoredApplication other = closed(89);
+        ratings.rate(other.trackingNumber(), 1, "Образа", audit(SUBMITTED.plusSeconds(4 * 3600), "rate", other));
+        ratings.hideComment(other.trackingNumber(), "abuse", "operator", audit(SUBMITTED.plusSeconds(5 * 3600), "hide", other));
+        assertEquals(null, ratings.review(other.trackingNumber()).orElseThrow().commentApprovedAt(), "hiding approves nothing");
+        Review shown = ratings.showComment(other.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(6 * 3600), "show", other));
+        assertEquals(SUBMITTED.plusSeconds(6 * 3600), shown.commentApprovedAt(), "showing it is approving it");
+    }
+
+    @Test
+    void reviewsCheckedBeforeDecisionsAndApprovalsWereStoredCountAsDecidedAndApprovedAtTheirLastCheck() throws Exception {
         StoredApplication rejectedOne = closed(89);
         StoredApplication pendingOne = closed(89);
         for (StoredApplication app : List.of(rejectedOne, pendingOne)) {
@@ -259,7 +283,10 @@ class StatisticsStoreTest {
         javax.sql.DataSource dataSource = database.jdbc().dataSource();
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
             s.executeUpdate("ALTER TABLE application_rating DROP COLUMN appeal_decided_at");
-            assertEquals(1, s.executeUpdate("DELETE FROM databasechangelog WHERE id = '0018-review-appeal-decisions'"));
+            s.executeUpdate("ALTER TABLE application_rating DROP COLUMN comment_approved_at");
+            s.executeUpdate("ALTER TABLE application_rating DROP COLUMN reply_approved_at");
+            assertEquals(2, s.executeUpdate("DELETE FROM databasechangelog "
+                    + "WHERE id IN ('0018-review-appeal-decisions', '0019-review-approvals')"));
         }
         MigratedDatabase migrated = new MigratedDatabase(dataSource);
         assertEquals(List.of(), migrated.pendingChangeSets());
@@ -268,6 +295,8 @@ class StatisticsStoreTest {
         assertEquals("rejected", rejected.appealOutcome());
         assertEquals(SUBMITTED.plusSeconds(7 * 3600), rejected.appealDecidedAt());
         assertEquals("pending", after.review(pendingOne.trackingNumber()).orElseThrow().appealOutcome());
+        assertEquals(SUBMITTED.plusSeconds(7 * 3600), rejected.commentApprovedAt(), "checked texts count as approved");
+        assertEquals(null, after.review(pendingOne.trackingNumber()).orElseThrow().commentApprovedAt());
     }
 
     private List<String> outboxSubjects(StoredApplication app) {
