@@ -1,5 +1,8 @@
 package ua.igov.platform.rest.internal;
 
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import ua.igov.platform.core.ApplicationService;
@@ -14,6 +17,24 @@ import ua.igov.platform.core.StatisticsService;
  * failure a problem-details answer. Built fresh for each servlet start (see {@link ApiServlet}).
  */
 final class ApiApplication {
+
+    /**
+     * Jersey warns at every start that each resource registered as an instance "will be ignored" as a provider
+     * (eclipse-ee4j/jersey#3700): it is served as a resource all the same, so the warning only alarms whoever reads
+     * the log. This filter drops exactly that warning about this bundle's own classes; any other passes. The logger
+     * is held here because java.util.logging forgets a logger's filter when nothing refers to the logger.
+     */
+    private static final Logger PROVIDER_CHECKS = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        PROVIDER_CHECKS.setFilter(ApiApplication::notAboutOurResources);
+    }
+
+    static boolean notAboutOurResources(LogRecord record) {
+        String message = record.getMessage();
+        return message == null || !(message.contains("does not implement any provider interfaces")
+                && message.contains(" " + ApiApplication.class.getPackageName() + "."));
+    }
 
     private ApiApplication() {
     }

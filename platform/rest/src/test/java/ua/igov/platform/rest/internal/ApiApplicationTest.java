@@ -123,6 +123,41 @@ class ApiApplicationTest {
         assertEquals(401, call("GET", "/applications/1-00000001-6/attachments/1", null, null).status());
     }
 
+    @Test
+    void startingTheApiWarnsOfNothingThatIsFine() {
+        java.util.logging.Logger jersey = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                java.util.logging.Filter filter = java.util.logging.Logger.getLogger(record.getLoggerName()).getFilter();
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                        && (filter == null || filter.isLoggable(record))) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jersey.addHandler(handler);
+        try {
+            new ApplicationHandler(ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity(),
+                    null, null));
+        } finally {
+            jersey.removeHandler(handler);
+        }
+        assertEquals(List.of(), warnings);
+        java.util.logging.LogRecord other = new java.util.logging.LogRecord(java.util.logging.Level.WARNING,
+                "A provider com.example.Thing registered in SERVER runtime does not implement any provider interfaces");
+        assertTrue(ApiApplication.notAboutOurResources(other), "the same warning about anyone else's class still passes");
+    }
+
     /** The tracking number whose read finds the database down. */
     private static final String DATABASE_DOWN = "1-00000003-2";
 
