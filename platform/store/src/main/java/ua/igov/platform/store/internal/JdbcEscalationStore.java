@@ -93,11 +93,21 @@ public class JdbcEscalationStore implements EscalationStore {
         });
     }
 
+    /**
+     * Unclaimed applications submitted by a moment, by id. Derby, not knowing how many the open-ended
+     * {@code submitted_at <= ?} selects, reads the whole table in id order to skip the sort, although nearly all
+     * applications are claimed or closed: measured, every row visited for none found. The hint (a comment to any
+     * other database) makes it read only the unclaimed ones, through {@code (status, submitted_at)}; it then sorts
+     * what it found, which is few unless there is a backlog.
+     */
+    static final String UNCLAIMED = "SELECT " + COLUMNS + " FROM application a "
+            + "--DERBY-PROPERTIES index=ix_application_status_submitted\n"
+            + "WHERE a.status = 'submitted' AND a.submitted_at <= ? AND a.id > ? ORDER BY a.id";
+
     @Override
     public List<EscalationCandidate> unclaimedSince(Instant submittedBy, long afterId, int limit) {
         return jdbc.read("find unclaimed applications", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a "
-                    + "WHERE a.status = 'submitted' AND a.submitted_at <= ? AND a.id > ? ORDER BY a.id")) {
+            try (PreparedStatement ps = c.prepareStatement(UNCLAIMED)) {
                 ps.setTimestamp(1, Jdbc.timestamp(submittedBy), Jdbc.UTC.get());
                 ps.setLong(2, afterId);
                 ps.setMaxRows(limit);
