@@ -30,6 +30,15 @@ public interface RatingService {
      */
     ApplicationReview appeal(Caller caller, String trackingNumber, byte[] body);
 
+    /** How reviews are published (operators only). */
+    ReviewPolicy reviewPolicy(Caller caller);
+
+    /**
+     * Changes how reviews are published, for every node at once, audited (operators only). The body is
+     * {@code {"premoderation": true|false}}.
+     */
+    ReviewPolicy changeReviewPolicy(Caller caller, byte[] body);
+
     /** A service's reviews, newest first, for anyone; hidden comments are left out. */
     List<PublicReview> reviews(String serviceCode, int limit);
 

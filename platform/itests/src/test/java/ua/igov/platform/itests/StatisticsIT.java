@@ -220,39 +220,41 @@ public class StatisticsIT extends PlatformTestSupport {
         String wrong = console("platform:stats colour");
         assertTrue(wrong, wrong.contains("by: required: one of"));
 
-        // pre-moderation, switched on while the platform serves: what no operator has checked leaves the public list
+        // pre-moderation, one setting for every node, switched on while the platform serves: what no operator has
+        // checked leaves the public list
         act(numbers.get(2), "claim", "{}", olena);
         act(numbers.get(2), "reject", "{\"reason\": \"Не той орган\"}", olena);
         assertEquals(201, post("/applications/" + numbers.get(2) + "/rating",
                 "{\"rating\": 2, \"comment\": \"Чекали тиждень\"}", citizens.get(2)).status());
         assertTrue("published at once by default", get("/services/residence-registration/reviews").body().contains("Чекали тиждень"));
-        premoderation(true);
-        try {
-            await("the unchecked comment held back", () -> !get("/services/residence-registration/reviews").body()
-                    .contains("Чекали тиждень"));
-            JsonNode held = get("/services/residence-registration/reviews").json();
-            assertEquals(held.toString(), 1, count(held, r -> r.get("awaitingModeration").asBoolean()));
-            assertTrue("approved comments stay", held.toString().contains("Дуже швидко"));
-            assertEquals(200, post("/operators/reviews/" + numbers.get(2) + "/mark-checked", "", operator).status());
-            JsonNode approved = get("/services/residence-registration/reviews").json();
-            assertTrue(approved.toString(), approved.toString().contains("Чекали тиждень"));
-            assertEquals(approved.toString(), 0, count(approved, r -> r.get("awaitingModeration").asBoolean()));
-        } finally {
-            premoderation(false);
-        }
+        String policy = "/operators/reviews/policy";
+        assertProblem(get(policy), 401, null);
+        assertProblem(put(policy, "{\"premoderation\": true}", olena), 403, null);
+        assertProblem(put(policy, "{\"premoderation\": 1}", operator), 422, "/premoderation");
+        assertFalse(get(policy, operator).json().get("premoderation").asBoolean());
+        Answer switched = put(policy, "{\"premoderation\": true}", operator);
+        assertEquals(switched.body(), 200, switched.status());
+        assertEquals("operator", switched.json().get("changedBy").asText());
+        assertProblem(put(policy, "{\"premoderation\": true}", operator), 409, null);
+        JsonNode held = get("/services/residence-registration/reviews").json();
+        assertFalse("held back at once, with no restart", held.toString().contains("Чекали тиждень"));
+        assertEquals(held.toString(), 1, count(held, r -> r.get("awaitingModeration").asBoolean()));
+        assertTrue("approved comments stay", held.toString().contains("Дуже швидко"));
+        assertEquals(200, post("/operators/reviews/" + numbers.get(2) + "/mark-checked", "", operator).status());
+        JsonNode approved = get("/services/residence-registration/reviews").json();
+        assertTrue(approved.toString(), approved.toString().contains("Чекали тиждень"));
+        assertEquals(approved.toString(), 0, count(approved, r -> r.get("awaitingModeration").asBoolean()));
+        String shownPolicy = console("platform:review-policy");
+        assertTrue(shownPolicy, shownPolicy.contains("Pre-moderation on") && shownPolicy.contains("set by operator"));
+        String off = console("platform:review-policy --premoderation off");
+        assertTrue(off, off.contains("Pre-moderation off"));
+        assertFalse(get(policy, operator).json().get("premoderation").asBoolean());
+        String wrongValue = console("platform:review-policy --premoderation maybe");
+        assertTrue(wrongValue, wrongValue.contains("Error executing command") && wrongValue.contains("on or off"));
     }
 
     private static long count(JsonNode array, java.util.function.Predicate<JsonNode> which) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).filter(which).count();
-    }
-
-    /** Through Config Admin, as an operator's edit of etc/ua.igov.platform.reviews.cfg arrives. */
-    private void premoderation(boolean on) throws Exception {
-        org.osgi.service.cm.ConfigurationAdmin admin = bundleContext.getService(
-                bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
-        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
-        properties.put("premoderation", on);
-        admin.getConfiguration("ua.igov.platform.reviews", null).update(properties);
     }
 
     private static void assertNoPersonalData(String published, List<String> trackingNumbers) {

@@ -76,6 +76,17 @@ public interface RatingStore {
      */
     Review appeal(String trackingNumber, String text, AuditEntry audit);
 
+    /** How reviews are published now; one row that every node reads. */
+    ReviewSettings settings();
+
+    /**
+     * Switches pre-moderation on or off for every node, audited, in one transaction.
+     *
+     * @return the settings as they are now
+     * @throws AlreadyDoneException if it already is as asked (nothing written)
+     */
+    ReviewSettings premoderation(boolean on, String changedBy, AuditEntry audit);
+
     /** Reviews with text no operator has looked at yet, of every service, the oldest rating first. */
     List<Review> uncheckedReviews(int limit);
 

@@ -14,8 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ApplicationReview;
@@ -25,6 +23,7 @@ import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
+import ua.igov.platform.core.ReviewPolicy;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.Role;
 import ua.igov.platform.spi.Status;
@@ -35,6 +34,7 @@ import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.RatingStore;
 import ua.igov.platform.store.Review;
 import ua.igov.platform.store.ReviewMessages;
+import ua.igov.platform.store.ReviewSettings;
 import ua.igov.platform.store.StoreException;
 import ua.igov.platform.store.StoredApplication;
 
@@ -44,18 +44,9 @@ import ua.igov.platform.store.StoredApplication;
  * The author of a review is told, as they asked to be told about their application, when the authority replies,
  * when an operator hides or shows their comment again, and when their appeal against a hiding is rejected.
  */
-@Component(service = RatingService.class, configurationPid = {"ua.igov.platform.core", RatingManager.PID},
+@Component(service = RatingService.class, configurationPid = "ua.igov.platform.core",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class RatingManager implements RatingService {
-
-    static final String PID = "ua.igov.platform.reviews";
-
-    @ObjectClassDefinition(name = "iGov reviews", description = "How citizens' reviews are published")
-    public @interface Config {
-        @AttributeDefinition(description = "Publish a comment or reply only once an operator has looked at it "
-                + "(the rating itself counts at once); off publishes at once, masked, and operators check after")
-        boolean premoderation() default false;
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RatingManager.class);
     static final Set<Status> RATED = Set.of(Status.ISSUED, Status.REJECTED);
@@ -67,14 +58,12 @@ public class RatingManager implements RatingService {
     private final InstalledPlugins plugins;
     private final Clock clock;
     private volatile CitizenNotifications notifications;
-    private volatile boolean premoderation;
 
-    /** Shares {@link ApplicationManager}'s configuration too: the status link every message carries. */
+    /** Shares {@link ApplicationManager}'s configuration: the status link every message carries. */
     @Activate
     public RatingManager(@Reference ApplicationStore applications, @Reference RatingStore ratings,
-                         @Reference InstalledPlugins plugins, ApplicationManager.Config core, Config reviews) {
+                         @Reference InstalledPlugins plugins, ApplicationManager.Config core) {
         this(applications, ratings, plugins, Clock.systemUTC(), core.statusLink());
-        this.premoderation = reviews.premoderation();
     }
 
     RatingManager(ApplicationStore applications, RatingStore ratings, InstalledPlugins plugins, Clock clock,
@@ -86,18 +75,43 @@ public class RatingManager implements RatingService {
         this.clock = clock;
     }
 
-    /** A changed setting applies to the next request; the service stays, so the API is not restarted. */
+    /** A changed status link applies to the next message; the service stays, so the API is not restarted. */
     @Modified
-    void modified(ApplicationManager.Config core, Config reviews) {
+    void modified(ApplicationManager.Config core) {
         notifications = new CitizenNotifications(core.statusLink());
-        premoderation(reviews.premoderation());
     }
 
-    void premoderation(boolean on) {
-        if (premoderation != on) {
-            LOG.info("Reviews are now published {}", on ? "after an operator's check" : "at once, checked after");
+    @Override
+    public ReviewPolicy reviewPolicy(Caller caller) {
+        operatorOnly(caller);
+        return policy(ratings.settings());
+    }
+
+    @Override
+    public ReviewPolicy changeReviewPolicy(Caller caller, byte[] body) {
+        Caller.Staff operator = operatorOnly(caller);
+        JsonNode request = object(body, Set.of("premoderation"));
+        JsonNode on = request.get("premoderation");
+        if (on == null || !on.isBoolean()) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/premoderation",
+                    "required: true (publish texts only once an operator checked them) or false (at once)")));
         }
-        premoderation = on;
+        try {
+            ReviewSettings changed = ratings.premoderation(on.asBoolean(), operator.user(), new AuditEntry(clock.instant(),
+                    caller.name(), "set-review-premoderation", null, on.asBoolean() ? "on" : "off"));
+            LOG.info("Reviews are now published {}, set by {}", on.asBoolean() ? "after an operator's check"
+                    : "at once, checked after", operator.user());
+            return policy(changed);
+        } catch (AlreadyDoneException e) {
+            throw new ProblemException(409, "policy-unchanged", "Already so", "Nothing to change: " + e.getMessage() + ".");
+        } catch (StoreException e) {
+            LOG.error("The review policy not stored: {}", e.getMessage());
+            throw Problems.unavailable("Changing the review policy failed; nothing was changed.");
+        }
+    }
+
+    private static ReviewPolicy policy(ReviewSettings settings) {
+        return new ReviewPolicy(settings.premoderation(), settings.changedAt(), settings.changedBy());
     }
 
     @Override
@@ -187,8 +201,10 @@ public class RatingManager implements RatingService {
 
     @Override
     public List<PublicReview> reviews(String serviceCode, int limit) {
+        // read on every request that publishes reviews: the database's, so every node publishes alike
+        boolean premoderation = ratings.settings().premoderation();
         return ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
-                .map(this::published).toList();
+                .map(review -> published(review, premoderation)).toList();
     }
 
     @Override
@@ -297,7 +313,17 @@ public class RatingManager implements RatingService {
      */
     private PublicReview written(StoredApplication app, String what, java.util.function.Supplier<Review> write,
                                  java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
-        return written(app, what, write, conflict, this::published);
+        boolean premoderation = readBeforeWriting(app, what).premoderation(); // a failure after the write would lie
+        return written(app, what, write, conflict, review -> published(review, premoderation));
+    }
+
+    private ReviewSettings readBeforeWriting(StoredApplication app, String what) {
+        try {
+            return ratings.settings();
+        } catch (StoreException e) {
+            LOG.error("{} of {} not stored, the review settings unread: {}", what, app.trackingNumber(), e.getMessage());
+            throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");
+        }
     }
 
     /** The same, answered in the shape {@code answer} gives the review as it is now. */
@@ -397,11 +423,10 @@ public class RatingManager implements RatingService {
      * What anyone may read of a review: no tracking number, no one's name or login, the day only, no hidden comment,
      * and contacts or identity numbers typed into the texts masked.
      */
-    private PublicReview published(Review review) {
-        boolean held = premoderation;
-        boolean commentHeld = held && review.comment() != null && !review.commentHidden()
+    private static PublicReview published(Review review, boolean premoderation) {
+        boolean commentHeld = premoderation && review.comment() != null && !review.commentHidden()
                 && review.commentApprovedAt() == null;
-        boolean replyHeld = held && review.reply() != null && review.replyApprovedAt() == null;
+        boolean replyHeld = premoderation && review.reply() != null && review.replyApprovedAt() == null;
         return new PublicReview(review.serviceCode(), review.regionId(), review.authorityId(), review.rating(),
                 review.commentHidden() || commentHeld ? null : PersonalDataMask.mask(review.comment()),
                 review.commentHidden(), kyivDay(review.ratedAt()), replyHeld ? null : PersonalDataMask.mask(review.reply()),

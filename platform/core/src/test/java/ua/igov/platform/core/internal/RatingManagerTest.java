@@ -24,6 +24,7 @@ import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ModeratedReview;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.PublicReview;
+import ua.igov.platform.core.ReviewPolicy;
 import ua.igov.platform.spi.Citizen;
 import ua.igov.platform.spi.Role;
 import ua.igov.platform.store.OutboxEntry;
@@ -180,8 +181,21 @@ class RatingManagerTest {
     }
 
     @Test
-    void withPremoderationTextsArePublishedOnlyOnceAnOperatorLookedAndAReplyCannotWithdrawAComment() {
-        ratings.premoderation(true);
+    void withPremoderationTextsArePublishedOnlyOnceAnOperatorLookedAndAReplyCannotWithdrawAComment() throws Exception {
+        byte[] on = "{\"premoderation\": true}".getBytes(StandardCharsets.UTF_8);
+        fails(401, "unauthenticated", () -> ratings.changeReviewPolicy(null, on));
+        fails(403, "forbidden", () -> ratings.changeReviewPolicy(OLENA, on)); // the authority judged: never
+        fails(403, "forbidden", () -> ratings.reviewPolicy(citizen("A1")));
+        fails(422, "invalid-request", () -> ratings.changeReviewPolicy(OPERATOR, "{\"premoderation\": \"yes\"}".getBytes()));
+        fails(422, "invalid-request", () -> ratings.changeReviewPolicy(OPERATOR, "{\"premod\": true}".getBytes()));
+        assertFalse(ratings.reviewPolicy(OPERATOR).premoderation(), "off as installed");
+        ReviewPolicy changed = ratings.changeReviewPolicy(OPERATOR, on);
+        assertTrue(changed.premoderation());
+        assertEquals("operator", changed.changedBy());
+        assertEquals(StatisticsFixture.NOW, changed.changedAt());
+        fails(409, "policy-unchanged", () -> ratings.changeReviewPolicy(OPERATOR, on));
+        assertEquals(List.of(new Audited("set-review-premoderation", null, "staff:operator", "on")),
+                audit("set-review-premoderation"), "on the record once");
         String a1 = fixture.trackingNumber("A1");
         PublicReview answered = rate("A1", "{\"rating\": 2, \"comment\": \"Черга на дві години\"}");
         assertNull(answered.comment(), "held back even in the answer to its author, which is the public form");
@@ -206,7 +220,7 @@ class RatingManagerTest {
         ratings.markChecked(OPERATOR, a1);
         assertEquals("Додали вікно", only(ratings.reviews(StatisticsFixture.RESIDENCE, 50)).reply());
 
-        ratings.premoderation(false);
+        ratings.changeReviewPolicy(OPERATOR, "{\"premoderation\": false}".getBytes(StandardCharsets.UTF_8));
         rate("A2", "{\"rating\": 1, \"comment\": \"Slow\"}");
         assertTrue(ratings.reviews(StatisticsFixture.RESIDENCE, 50).stream()
                 .anyMatch(r -> "Slow".equals(r.comment()) && !r.awaitingModeration()), "off again: published at once");

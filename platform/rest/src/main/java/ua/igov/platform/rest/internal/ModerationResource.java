@@ -8,6 +8,7 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -19,11 +20,13 @@ import javax.ws.rs.core.MediaType;
 import ua.igov.platform.core.ModeratedReview;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
+import ua.igov.platform.core.ReviewPolicy;
 import ua.igov.platform.spi.FieldProblem;
 
 /**
  * Operators moderate the public reviews: work through those nobody has looked at yet, read them with their
- * applications, hide a comment with a reason, show it again when that was a mistake or an appeal is upheld.
+ * applications, hide a comment with a reason, show it again when that was a mistake or an appeal is upheld; and
+ * decide whether texts are published before or only after that look.
  */
 @Path("/operators/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +61,20 @@ public final class ModerationResource {
             throw CatalogueResource.badQuery(problems);
         }
         return ratings.uncheckedReviews(AuthFilter.caller(request), howMany);
+    }
+
+    /** How reviews are published, the same on every node. */
+    @GET
+    @Path("/policy")
+    public ReviewPolicy policy(@Context ContainerRequestContext request) {
+        return ratings.reviewPolicy(AuthFilter.caller(request));
+    }
+
+    /** {@code {"premoderation": true|false}}: for every node at once, audited. */
+    @PUT
+    @Path("/policy")
+    public ReviewPolicy changePolicy(InputStream body, @Context ContainerRequestContext request) throws IOException {
+        return ratings.changeReviewPolicy(AuthFilter.caller(request), Bodies.read(body, RatingResource.MAX_BODY_BYTES));
     }
 
     /** Looked at, and left published as it is (no body). */

@@ -16,6 +16,7 @@ import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.RatingStore;
 import ua.igov.platform.store.Review;
 import ua.igov.platform.store.ReviewMessages;
+import ua.igov.platform.store.ReviewSettings;
 
 /** Ratings in {@code application_rating}, one per application (its primary key), counted in the rollup at once. */
 @Component(service = RatingStore.class)
@@ -181,6 +182,42 @@ public class JdbcRatingStore implements RatingStore {
             Review after = find(c, trackingNumber).orElseThrow();
             JdbcOutboxStore.insertAll(c, messages.about(before.orElse(null), after), audit.at());
             return after;
+        });
+    }
+
+    @Override
+    public ReviewSettings settings() {
+        return jdbc.read("read the review settings", JdbcRatingStore::settings);
+    }
+
+    private static ReviewSettings settings(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT premoderation, changed_at, changed_by FROM review_settings WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("review_settings has lost its row; changeset 0020 writes it");
+            }
+            return new ReviewSettings(rs.getBoolean(1), Jdbc.instant(rs.getTimestamp(2, Jdbc.UTC.get())), rs.getString(3));
+        }
+    }
+
+    @Override
+    public ReviewSettings premoderation(boolean on, String changedBy, AuditEntry audit) {
+        return jdbc.inTransaction("switch review pre-moderation " + (on ? "on" : "off"), c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE review_settings SET premoderation = ?, "
+                    + "changed_at = ?, changed_by = ? WHERE id = 1 AND premoderation <> ?")) {
+                ps.setBoolean(1, on);
+                ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                ps.setString(3, changedBy);
+                ps.setBoolean(4, on);
+                if (ps.executeUpdate() == 0) {
+                    ReviewSettings now = settings(c);
+                    throw new AlreadyDoneException("pre-moderation is " + (on ? "on" : "off") + " already"
+                            + (now.changedBy() == null ? "" : ", since " + now.changedAt() + " (" + now.changedBy() + ")"));
+                }
+            }
+            AuditChain.append(c, dialect, audit);
+            return settings(c);
         });
     }
 

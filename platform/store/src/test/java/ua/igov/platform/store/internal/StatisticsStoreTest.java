@@ -23,6 +23,7 @@ import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.Review;
 import ua.igov.platform.store.ReviewMessages;
+import ua.igov.platform.store.ReviewSettings;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatsCell;
 import ua.igov.platform.store.StatusChange;
@@ -267,6 +268,24 @@ class StatisticsStoreTest {
         assertEquals(null, ratings.review(other.trackingNumber()).orElseThrow().commentApprovedAt(), "hiding approves nothing");
         Review shown = ratings.showComment(other.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(6 * 3600), "show", other));
         assertEquals(SUBMITTED.plusSeconds(6 * 3600), shown.commentApprovedAt(), "showing it is approving it");
+    }
+
+    @Test
+    void preModerationIsOneSettingForEveryNodeChangedOnTheRecord() {
+        JdbcRatingStore otherNode = new JdbcRatingStore(database);
+        assertEquals(new ReviewSettings(false, null, null), otherNode.settings(), "off as installed");
+        long audited = auditEntries();
+        ReviewSettings on = ratings.premoderation(true, "operator", new AuditEntry(SUBMITTED, "staff:operator",
+                "set-review-premoderation", null, "on"));
+        assertEquals(new ReviewSettings(true, SUBMITTED, "operator"), on);
+        assertEquals(on, otherNode.settings(), "another node reads the same");
+        AlreadyDoneException again = assertThrows(AlreadyDoneException.class, () -> otherNode.premoderation(true, "admin",
+                new AuditEntry(SUBMITTED.plusSeconds(60), "staff:admin", "set-review-premoderation", null, "on")));
+        assertTrue(again.getMessage().contains("on already") && again.getMessage().contains("operator"), again.getMessage());
+        assertEquals(audited + 1, auditEntries(), "the change audited once; the refused one wrote nothing");
+        assertFalse(otherNode.premoderation(false, "admin", new AuditEntry(SUBMITTED.plusSeconds(120), "staff:admin",
+                "set-review-premoderation", null, "off")).premoderation());
+        assertFalse(ratings.settings().premoderation());
     }
 
     @Test
