@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
@@ -96,6 +98,8 @@ public class OutboxWorker {
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
     private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** One delivery lane per channel installed here, while started: a slow channel holds up only its own messages. */
+    private final Map<String, ScheduledFuture<?>> lanes = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
     /**
@@ -135,11 +139,14 @@ public class OutboxWorker {
             LOG.warn("Two channels named '{}' are installed; using the first", channel.id());
         } else {
             LOG.info("Notification channel '{}' available", channel.id());
+            openLane(channel.id());
         }
     }
 
     public void removeChannel(NotificationChannel channel) {
-        channels.remove(channel.id(), channel);
+        if (channels.remove(channel.id(), channel)) {
+            closeLane(channel.id()); // a send under way finishes; the lane's next round never comes
+        }
     }
 
     /** An SMS gateway plugin makes the {@code sms} channel; a second gateway waits until the first leaves. */
@@ -157,19 +164,50 @@ public class OutboxWorker {
         }
     }
 
+    /**
+     * Delivers on a lane of its own for each channel: a thread that leases and sends only that channel's messages,
+     * so an e-mail server answering slowly (up to its timeout per message) does not hold up the SMS sent meanwhile.
+     */
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "igov-outbox"));
-        executor.scheduleWithFixedDelay(this::deliverQuietly, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        executor = Executors.newScheduledThreadPool(2, new ThreadFactory() {
+            private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable lane) {
+                return new Thread(lane, "igov-outbox-" + count.incrementAndGet());
+            }
+        });
+        channels.keySet().forEach(this::openLane);
         LOG.info("Outbox delivery started as {} (lease {}, up to {} attempts)", owner, settings.lease(),
                 settings.backoff().maxAttempts());
+    }
+
+    private synchronized void openLane(String channel) {
+        if (executor == null || executor.isShutdown() || lanes.containsKey(channel)) {
+            return;
+        }
+        if (executor instanceof java.util.concurrent.ScheduledThreadPoolExecutor pool
+                && pool.getCorePoolSize() < lanes.size() + 1) {
+            pool.setCorePoolSize(lanes.size() + 1); // a thread per lane: a lane blocked in a send must not starve another
+        }
+        lanes.put(channel, executor.scheduleWithFixedDelay(() -> deliverQuietly(channel), 0, settings.poll().toMillis(),
+                TimeUnit.MILLISECONDS));
+    }
+
+    private synchronized void closeLane(String channel) {
+        ScheduledFuture<?> lane = lanes.remove(channel);
+        if (lane != null) {
+            lane.cancel(false);
+        }
     }
 
     /** Finishes the message being sent, then gives back the leases of the rest so another worker takes them at once. */
     @Deactivate
     public synchronized void stop() {
         stopping = true;
+        lanes.clear();
         if (executor != null) {
-            executor.shutdown();
+            executor.shutdown(); // cancels every lane's next round; sends under way finish
             try {
                 if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
                     executor.shutdownNow();
@@ -190,18 +228,27 @@ public class OutboxWorker {
         return stopping;
     }
 
-    private void deliverQuietly() {
+    private void deliverQuietly(String channel) {
         try {
-            deliverDue();
+            deliverDue(Set.of(channel));
         } catch (RuntimeException e) {
-            // The database may be away for a moment: the next round tries again, the scheduler must not die.
-            LOG.warn("Outbox delivery round failed: {}", e.getMessage());
+            // The database may be away for a moment: the next round tries again, the lane must not die.
+            LOG.warn("Outbox delivery round for '{}' failed: {}", channel, e.getMessage());
         }
     }
 
     /** One round: lease what is due on the channels installed here and deliver it. @return messages delivered */
     public int deliverDue() {
-        Map<String, NotificationChannel> installed = Map.copyOf(channels);
+        return deliverDue(channels.keySet());
+    }
+
+    /** One round on these channels (those of them installed here). @return messages delivered */
+    int deliverDue(Set<String> channelIds) {
+        Map<String, NotificationChannel> installed = new java.util.HashMap<>(channels);
+        installed.keySet().retainAll(channelIds);
+        if (installed.isEmpty()) {
+            return 0;
+        }
         Instant claimedAt = clock.instant();
         List<OutboxEntry> batch = store.claim(owner, installed.keySet(), claimedAt, settings.lease(),
                 settings.batchSize());

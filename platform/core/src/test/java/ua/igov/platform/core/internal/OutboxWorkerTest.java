@@ -130,6 +130,44 @@ class OutboxWorkerTest {
         };
     }
 
+    @Test
+    void aChannelThatHangsHoldsUpOnlyItsOwnMessages() throws Exception {
+        java.util.concurrent.CountDownLatch smtpAnswers = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch smtpCalled = new java.util.concurrent.CountDownLatch(1);
+        List<String> mailed = Collections.synchronizedList(new ArrayList<>());
+        RecordingChannel sms = new RecordingChannel("sms", false, clock);
+        OutboxWorker worker = new OutboxWorker(stores.outbox, OutboxWorker.Settings.of(Duration.ofMillis(20), 50,
+                Duration.ofMinutes(2), 4, Duration.ofSeconds(30), Duration.ofMinutes(10)), java.time.Clock.systemUTC());
+        worker.addChannel(email(message -> {
+            smtpCalled.countDown();
+            try {
+                smtpAnswers.await(); // an SMTP server that does not answer (until its timeout)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            mailed.add(message.body());
+        }));
+        enqueue("email", "the e-mail");
+        worker.start();
+        try {
+            assertTrue(smtpCalled.await(10, java.util.concurrent.TimeUnit.SECONDS), "the e-mail lane is sending");
+            worker.addChannel(sms); // a channel installed while the worker runs gets a lane of its own
+            enqueue("sms", "the SMS");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (sms.delivered.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("the SMS"), sms.delivered.stream().map(OutgoingMessage::body).toList(),
+                    "the SMS went out while the e-mail server hung");
+            assertEquals(List.of(), mailed);
+        } finally {
+            smtpAnswers.countDown();
+            worker.stop();
+        }
+        assertEquals(List.of("the e-mail"), mailed, "the hanging send finished before the worker stopped");
+        assertEquals(0, stores.outbox.summary().pending(), "both recorded as sent");
+    }
+
     /** Five messages; a first worker takes them all and dies as the server handles the third. @return their ids */
     private List<Long> aWorkerDiesDelivering(Server server, boolean afterAccepting) {
         List<Long> ids = new ArrayList<>();
