@@ -240,6 +240,9 @@ public class StatisticsIT extends PlatformTestSupport {
         assertFalse("held back at once, with no restart", held.toString().contains("Чекали тиждень"));
         assertEquals(held.toString(), 1, count(held, r -> r.get("awaitingModeration").asBoolean()));
         assertTrue("approved comments stay", held.toString().contains("Дуже швидко"));
+        String doctor = console("platform:doctor");
+        assertTrue(doctor, doctor.lines().anyMatch(l -> l.startsWith("review moderation") && l.contains("| yes |")
+                && l.contains("1 review(s) to check, oldest rated 0 h ago; pre-moderation on")));
         assertEquals(200, post("/operators/reviews/" + numbers.get(2) + "/mark-checked", "", operator).status());
         JsonNode approved = get("/services/residence-registration/reviews").json();
         assertTrue(approved.toString(), approved.toString().contains("Чекали тиждень"));

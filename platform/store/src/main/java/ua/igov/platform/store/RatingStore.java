@@ -87,6 +87,9 @@ public interface RatingStore {
      */
     ReviewSettings premoderation(boolean on, String changedBy, AuditEntry audit);
 
+    /** How many reviews wait for an operator's look, and since when. */
+    ReviewBacklog backlog();
+
     /** Reviews with text no operator has looked at yet, of every service, the oldest rating first. */
     List<Review> uncheckedReviews(int limit);
 

@@ -22,15 +22,19 @@ import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
 import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.OutboxSummary;
+import ua.igov.platform.store.RatingStore;
+import ua.igov.platform.store.ReviewBacklog;
 import ua.igov.platform.store.SchemaStatus;
 
 /**
  * One look at what an operator checks first: the data source answers, every migration has run, the audit trail
- * holds, and every plugin is wired to the SPI it was built for, none refused.
+ * holds, every plugin is wired to the SPI it was built for, none refused, notifications go out, and, where reviews
+ * are pre-moderated, no citizen's comment has waited for an operator for more than two days.
  */
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "doctor",
-        description = "Checks the data source, the migrations, the audit trail, the plugins and the notification outbox; "
+        description = "Checks the data source, the migrations, the audit trail, the plugins, the notification outbox and "
+                + "the review moderation queue; "
                 + "fails when something is wrong")
 public class DoctorCommand extends PlatformCommand {
 
@@ -50,6 +54,9 @@ public class DoctorCommand extends PlatformCommand {
 
     @Reference
     OutboxStore outbox;
+
+    @Reference
+    RatingStore ratings;
 
     /** One check: what was looked at, whether it holds, and what was seen. */
     public record Check(String check, boolean ok, String detail) {
@@ -74,7 +81,28 @@ public class DoctorCommand extends PlatformCommand {
             checks.add(new Check("plugin " + refused.bundle(), false, "REFUSED: " + refused.name()));
         }
         checks.add(outboxCheck());
+        checks.add(moderationCheck());
         return checks;
+    }
+
+    /** With pre-moderation on, a comment waiting longer than this is a citizen's voice held back: worth a look. */
+    static final Duration HELD_TOO_LONG = Duration.ofDays(2);
+
+    private Check moderationCheck() {
+        try {
+            boolean premoderation = ratings.settings().premoderation();
+            ReviewBacklog backlog = ratings.backlog();
+            Duration oldest = backlog.oldestRated() == null ? Duration.ZERO
+                    : Duration.between(backlog.oldestRated(), Instant.now());
+            boolean ok = !premoderation || oldest.compareTo(HELD_TOO_LONG) < 0;
+            return new Check("review moderation", ok, backlog.unchecked() + " review(s) to check"
+                    + (backlog.unchecked() > 0 ? ", oldest rated " + oldest.toHours() + " h ago" : "")
+                    + (premoderation ? "; pre-moderation on: their texts are not published until checked"
+                    : "; pre-moderation off: published, masked")
+                    + (backlog.unchecked() > 0 ? " (see platform:reviews --unchecked)" : ""));
+        } catch (RuntimeException e) {
+            return new Check("review moderation", false, "cannot be read: " + e.getMessage());
+        }
     }
 
     /** Messages waiting longer than this mean delivery is stuck (no channel plugin, SMTP down): worth a look. */

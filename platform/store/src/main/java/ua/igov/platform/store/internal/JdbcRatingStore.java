@@ -15,6 +15,7 @@ import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.RatingStore;
 import ua.igov.platform.store.Review;
+import ua.igov.platform.store.ReviewBacklog;
 import ua.igov.platform.store.ReviewMessages;
 import ua.igov.platform.store.ReviewSettings;
 
@@ -253,6 +254,17 @@ public class JdbcRatingStore implements RatingStore {
                     + "JOIN application a ON a.id = r.application_id WHERE r.service_code = ? ORDER BY r.rated_at DESC")) {
                 ps.setString(1, serviceCode);
                 return Jdbc.rows(ps, limit, JdbcRatingStore::review);
+            }
+        });
+    }
+
+    @Override
+    public ReviewBacklog backlog() {
+        return jdbc.read("count the reviews to check", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(rated_at) FROM application_rating "
+                    + "WHERE " + UNCHECKED); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new ReviewBacklog(rs.getLong(1), Jdbc.instant(rs.getTimestamp(2, Jdbc.UTC.get())));
             }
         });
     }

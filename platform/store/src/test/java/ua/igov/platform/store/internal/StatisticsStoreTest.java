@@ -22,6 +22,7 @@ import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.Review;
+import ua.igov.platform.store.ReviewBacklog;
 import ua.igov.platform.store.ReviewMessages;
 import ua.igov.platform.store.ReviewSettings;
 import ua.igov.platform.store.StateChange;
@@ -140,11 +141,13 @@ class StatisticsStoreTest {
         StoredApplication first = closed(89);
         StoredApplication second = closed(89);
         StoredApplication starsOnly = closed(89);
+        assertEquals(new ReviewBacklog(0, null), ratings.backlog());
         ratings.rate(second.trackingNumber(), 2, "Довго", audit(SUBMITTED.plusSeconds(5 * 3600), "rate", second));
         ratings.rate(first.trackingNumber(), 4, "Добре", audit(SUBMITTED.plusSeconds(4 * 3600), "rate", first));
         ratings.rate(starsOnly.trackingNumber(), 5, null, audit(SUBMITTED.plusSeconds(3 * 3600), "rate", starsOnly));
         assertEquals(List.of(first.trackingNumber(), second.trackingNumber()), unchecked(),
                 "the oldest rating first; a rating without text has nothing to look at");
+        assertEquals(new ReviewBacklog(2, SUBMITTED.plusSeconds(4 * 3600)), ratings.backlog());
 
         long auditBefore = auditEntries();
         Review checked = ratings.markChecked(first.trackingNumber(), "operator",
@@ -153,6 +156,7 @@ class StatisticsStoreTest {
         assertEquals(SUBMITTED.plusSeconds(6 * 3600), checked.textsCheckedAt());
         assertFalse(checked.unchecked());
         assertEquals(List.of(second.trackingNumber()), unchecked());
+        assertEquals(new ReviewBacklog(1, SUBMITTED.plusSeconds(5 * 3600)), ratings.backlog());
         assertEquals(auditBefore + 1, auditEntries());
         AlreadyDoneException twice = assertThrows(AlreadyDoneException.class, () -> ratings.markChecked(
                 first.trackingNumber(), "operator", audit(SUBMITTED, "check-review", first)));
