@@ -53,6 +53,13 @@ final class Http {
         return send(request);
     }
 
+    Answer put(String path, String json, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     /** The status of a GET, or -1 when nothing answers (yet). */
     int statusOf(String path) {
         try {

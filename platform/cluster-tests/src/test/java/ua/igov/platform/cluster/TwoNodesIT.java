@@ -110,6 +110,23 @@ class TwoNodesIT {
         assertTrue(b.http.get("/operators/audit/verify", Http.staff(KarafNode.OPERATOR)).json().get("intact").asBoolean(),
                 "one audit trail, written by both nodes, intact");
         assertEquals(1, database.number("SELECT COUNT(*) FROM application WHERE tracking_number = ?", n));
+
+        // how reviews are published is one decision for both nodes: pre-moderation switched on through node A holds
+        // the comment back on node B at once, and a check on node B publishes it on node A
+        assertEquals(201, a.http.post("/applications/" + n + "/rating", "{\"rating\": 4, \"comment\": \"Швидко\"}",
+                taras).status());
+        String operator = Http.staff(KarafNode.OPERATOR);
+        Http.Answer on = a.http.put("/operators/reviews/policy", "{\"premoderation\": true}", operator);
+        assertEquals(200, on.status(), on.body());
+        try {
+            JsonNode onB = b.http.get("/services/residence-registration/reviews", null).json().get(0);
+            assertTrue(onB.get("awaitingModeration").asBoolean(), "node B holds the comment back: " + onB);
+            assertTrue(onB.path("comment").isMissingNode() || onB.get("comment").isNull(), onB.toString());
+            assertEquals(200, b.http.post("/operators/reviews/" + n + "/mark-checked", "", operator).status());
+            assertEquals("Швидко", a.http.get("/services/residence-registration/reviews", null).json().at("/0/comment").asText());
+        } finally {
+            assertEquals(200, b.http.put("/operators/reviews/policy", "{\"premoderation\": false}", operator).status());
+        }
         for (KarafNode node : List.of(a, b)) {
             String log = Files.readString(node.home.resolve("data/log/karaf.log"));
             assertTrue(!log.contains("Could not record"), node + " started together with the other on an empty "
