@@ -76,6 +76,35 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void activatedItSendsTheFirstRequestItselfSoNoClientEverGetsJettysPage() throws Exception {
+        answers.activate(Map.of(OwnAddress.PORT, String.valueOf(port), OwnAddress.ADDRESSES, "0.0.0.0"));
+        // only requests Jetty cannot read from here on, and those never reach a customizer: its own request did it
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Reply reply = send("GET /api/%00 HTTP/1.1\r\nHost: x\r\n\r\n");
+        while (!reply.contentType.startsWith(JettyRefusal.MEDIA_TYPE) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            reply = send("GET /api/%00 HTTP/1.1\r\nHost: x\r\n\r\n");
+        }
+        assertEquals(JettyRefusal.MEDIA_TYPE, reply.contentType, reply.body);
+        assertEquals("urn:igov:problem:malformed-request", reply.problem().get("type"));
+    }
+
+    @Test
+    void itsOwnAddressIsWherePaxWebListensForPlainHttp() {
+        assertEquals("127.0.0.1:8181", text(OwnAddress.of(Map.of(OwnAddress.PORT, "8181"))));
+        assertEquals("127.0.0.1:8080", text(OwnAddress.of(Map.of())), "Pax Web's default port");
+        assertEquals("10.0.0.5:8181", text(OwnAddress.of(Map.of(OwnAddress.PORT, 8181, OwnAddress.ADDRESSES, "10.0.0.5,10.0.0.6"))));
+        assertEquals("127.0.0.1:9000", text(OwnAddress.of(Map.of(OwnAddress.PORT, " 9000 ", OwnAddress.ADDRESSES, "::"))));
+        assertTrue(OwnAddress.of(Map.of(OwnAddress.ENABLED, "false", OwnAddress.PORT, "8181")).isEmpty(), "HTTPS only");
+        assertTrue(OwnAddress.of(Map.of(OwnAddress.PORT, "${http.port}")).isEmpty());
+        assertTrue(OwnAddress.of(Map.of(OwnAddress.PORT, "0")).isEmpty());
+    }
+
+    private static String text(java.util.Optional<java.net.InetSocketAddress> address) {
+        return address.map(a -> a.getHostString() + ":" + a.getPort()).orElse("none");
+    }
+
+    @Test
     void aRequestJettyCannotReadIsAProblemDocument() throws IOException {
         assertEquals(200, send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n").status);
         for (String path : List.of("/api/a%00b", "/api/%00")) {
