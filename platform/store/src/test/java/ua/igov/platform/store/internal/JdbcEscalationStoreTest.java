@@ -106,32 +106,6 @@ class JdbcEscalationStoreTest {
     }
 
     @Test
-    void findingNoUnclaimedApplicationVisitsNoApplicationOnDerby() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabases.postgres(), "Derby's plan; PostgreSQL plans its own");
-        for (int i = 0; i < 200; i++) {
-            submit(NOW, NOW.plus(Duration.ofDays(30))); // unclaimed, but all too recent to remind of
-        }
-        assertEquals(List.of(), escalations.unclaimedSince(NOW.minus(Duration.ofHours(1)), 0, 100));
-        try (Connection c = database.jdbc().dataSource().getConnection();
-             java.sql.Statement statistics = c.createStatement();
-             PreparedStatement ps = c.prepareStatement(JdbcEscalationStore.UNCLAIMED)) {
-            statistics.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-            ps.setTimestamp(1, Jdbc.timestamp(NOW.minus(Duration.ofHours(1))), Jdbc.UTC.get());
-            ps.setLong(2, 0);
-            ps.setMaxRows(100);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertFalse(rs.next());
-            }
-            try (ResultSet rs = statistics.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-                rs.next();
-                String plan = rs.getString(1);
-                assertTrue(plan.contains("using index IX_APPLICATION_STATUS_SUBMITTED"), plan);
-                assertFalse(plan.contains("Number of rows visited=200"), "not the whole table: " + plan);
-            }
-        }
-    }
-
-    @Test
     void anEscalationIsRecordedOnceWithItsHistoryAuditAndMark() throws Exception {
         StoredApplication app = submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)));
         EscalationCandidate candidate = candidate(app);

@@ -1,0 +1,72 @@
+package ua.igov.platform.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.store.AuditEntry;
+import ua.igov.platform.store.NewApplication;
+import ua.igov.platform.store.StatusChange;
+
+/**
+ * The plans embedded Derby makes for queries it would otherwise run badly, read from its runtime statistics. Derby
+ * only: PostgreSQL plans by its own statistics, and the hints are comments to it (the postgresql profile leaves this
+ * class out).
+ */
+class DerbyQueryPlansTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private MigratedDatabase database;
+    private JdbcApplicationStore applications;
+    private JdbcEscalationStore escalations;
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabases.freshDerby();
+        applications = new JdbcApplicationStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+        escalations = new JdbcEscalationStore(database);
+    }
+
+    private void submit(Instant submittedAt, Instant due) {
+        applications.insert(new NewApplication("residence-registration", "testland", 1, 29, 100, "1.0", "0.1.0",
+                "{\"a\":1}", new StatusChange("submitted", submittedAt, "citizen", "submit", null, null), "dev:taras", 7,
+                due, 0), n -> "1-" + n, new AuditEntry(submittedAt, "citizen", "submit", null, null));
+    }
+
+    @Test
+    void findingNoUnclaimedApplicationVisitsNoApplicationOnDerby() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            submit(NOW, NOW.plus(Duration.ofDays(30))); // unclaimed, but all too recent to remind of
+        }
+        assertEquals(List.of(), escalations.unclaimedSince(NOW.minus(Duration.ofHours(1)), 0, 100));
+        try (Connection c = database.jdbc().dataSource().getConnection();
+             java.sql.Statement statistics = c.createStatement();
+             PreparedStatement ps = c.prepareStatement(JdbcEscalationStore.UNCLAIMED)) {
+            statistics.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+            ps.setTimestamp(1, Jdbc.timestamp(NOW.minus(Duration.ofHours(1))), Jdbc.UTC.get());
+            ps.setLong(2, 0);
+            ps.setMaxRows(100);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertFalse(rs.next());
+            }
+            try (ResultSet rs = statistics.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+                rs.next();
+                String plan = rs.getString(1);
+                assertTrue(plan.contains("using index IX_APPLICATION_STATUS_SUBMITTED"), plan);
+                assertFalse(plan.contains("Number of rows visited=200"), "not the whole table: " + plan);
+            }
+        }
+    }
+}
