@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ua.igov.platform.store.AuditEntry;
-import ua.igov.platform.store.NewApplication;
-import ua.igov.platform.store.StatusChange;
 
 /**
  * The plans embedded Derby makes for queries it would otherwise run badly, read from its runtime statistics. Derby
@@ -28,27 +22,14 @@ class DerbyQueryPlansTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-    private MigratedDatabase database;
-    private JdbcApplicationStore applications;
-    private JdbcEscalationStore escalations;
-
-    @BeforeEach
-    void setUp() {
-        database = TestDatabases.freshDerby();
-        applications = new JdbcApplicationStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
-        escalations = new JdbcEscalationStore(database);
-    }
-
-    private void submit(Instant submittedAt, Instant due) {
-        applications.insert(new NewApplication("residence-registration", "testland", 1, 29, 100, "1.0", "0.1.0",
-                "{\"a\":1}", new StatusChange("submitted", submittedAt, "citizen", "submit", null, null), "dev:taras", 7,
-                due, 0), n -> "1-" + n, new AuditEntry(submittedAt, "citizen", "submit", null, null));
-    }
+    private final MigratedDatabase database = TestDatabases.freshDerby();
+    private final JdbcEscalationStore escalations = new JdbcEscalationStore(database);
 
     @Test
     void findingNoUnclaimedApplicationVisitsNoApplicationOnDerby() throws Exception {
         for (int i = 0; i < 200; i++) {
-            submit(NOW, NOW.plus(Duration.ofDays(30))); // unclaimed, but all too recent to remind of
+            // unclaimed, but all too recent to remind of
+            JdbcEscalationStoreTest.submit(new JdbcApplicationStore(database), NOW, NOW.plus(Duration.ofDays(30)));
         }
         assertEquals(List.of(), escalations.unclaimedSince(NOW.minus(Duration.ofHours(1)), 0, 100));
         try (Connection c = database.jdbc().dataSource().getConnection();

@@ -50,6 +50,11 @@ class JdbcEscalationStoreTest {
     }
 
     private StoredApplication submit(Instant submittedAt, Instant due) {
+        return submit(applications, submittedAt, due);
+    }
+
+    /** A submitted application of authority 7, due at {@code due}. */
+    static StoredApplication submit(JdbcApplicationStore applications, Instant submittedAt, Instant due) {
         NewApplication app = new NewApplication("residence-registration", "testland", 1, 29, 100, "1.0", "0.1.0",
                 "{\"a\":1}", new StatusChange("submitted", submittedAt, "citizen", "submit", null, null), "dev:taras", 7,
                 due, 0);
