@@ -150,7 +150,7 @@ public class RatingManager implements RatingService {
             throw Problems.forbidden("Only an official or supervisor of the application's authority replies to its rating.");
         }
         String reply = requiredText(body, "reply", "the reply");
-        ReviewMessages tell = toAuthor(app, CitizenNotifications.REVIEW_REPLIED, reply);
+        ReviewMessages tell = toAuthor(app, "the reply", CitizenNotifications.REVIEW_REPLIED, reply);
         return written(app, "the reply", () -> ratings.reply(app.trackingNumber(), reply, staff.user(),
                         new AuditEntry(clock.instant(), caller.name(), "reply-to-rating", app.trackingNumber(), null), tell),
                 e -> new ProblemException(409, "no-rating-to-reply", "Nothing to reply to",
@@ -238,7 +238,7 @@ public class RatingManager implements RatingService {
     public PublicReview markChecked(Caller caller, String trackingNumber) {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
-        ReviewMessages rejected = toAuthor(app, CitizenNotifications.APPEAL_REJECTED, null);
+        ReviewMessages rejected = toAuthor(app, "the check of the review", CitizenNotifications.APPEAL_REJECTED, null);
         ReviewMessages tell = (before, after) -> before != null && "pending".equals(before.appealOutcome())
                 && "rejected".equals(after.appealOutcome()) ? rejected.about(before, after) : List.of();
         return written(app, "the check of the review", () -> ratings.markChecked(app.trackingNumber(), operator.user(),
@@ -265,7 +265,7 @@ public class RatingManager implements RatingService {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment is hidden (it is kept in the audit trail)");
-        ReviewMessages tell = toAuthor(app, CitizenNotifications.REVIEW_HIDDEN, reason);
+        ReviewMessages tell = toAuthor(app, "hiding the comment", CitizenNotifications.REVIEW_HIDDEN, reason);
         return written(app, "hiding the comment", () -> ratings.hideComment(app.trackingNumber(), reason, operator.user(),
                         new AuditEntry(clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason),
                         tell),
@@ -278,7 +278,7 @@ public class RatingManager implements RatingService {
         Caller.Staff operator = operatorOnly(caller);
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment is shown again (it is kept in the audit trail)");
-        ReviewMessages tell = toAuthor(app, CitizenNotifications.REVIEW_SHOWN, reason);
+        ReviewMessages tell = toAuthor(app, "showing the comment again", CitizenNotifications.REVIEW_SHOWN, reason);
         return written(app, "showing the comment again", () -> ratings.showComment(app.trackingNumber(), operator.user(),
                         new AuditEntry(clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason),
                         tell),
@@ -291,14 +291,8 @@ public class RatingManager implements RatingService {
      * application; none if they gave none. The contact is read before the change's transaction: it is the
      * application's, and no review change alters it. {@code note} {@code null} gives the hiding's reason.
      */
-    private ReviewMessages toAuthor(StoredApplication app, String action, String note) {
-        Optional<CitizenContact> contact;
-        try {
-            contact = applications.contact(app.trackingNumber());
-        } catch (StoreException e) {
-            LOG.error("The contact of {} cannot be read: {}", app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("The change could not be made; nothing was changed. Try again later.");
-        }
+    private ReviewMessages toAuthor(StoredApplication app, String what, String action, String note) {
+        Optional<CitizenContact> contact = readFirst(app, what, () -> applications.contact(app.trackingNumber()));
         if (contact.isEmpty() || !contact.get().reachable()) {
             return ReviewMessages.NONE;
         }
@@ -313,15 +307,17 @@ public class RatingManager implements RatingService {
      */
     private PublicReview written(StoredApplication app, String what, java.util.function.Supplier<Review> write,
                                  java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
-        boolean premoderation = readBeforeWriting(app, what).premoderation(); // a failure after the write would lie
+        // read before the write: a failure after it would answer "nothing was changed" for a stored change
+        boolean premoderation = readFirst(app, what, ratings::settings).premoderation();
         return written(app, what, write, conflict, review -> published(review, premoderation));
     }
 
-    private ReviewSettings readBeforeWriting(StoredApplication app, String what) {
+    /** What a change needs read before it is written; a database failure then is a 503, and nothing was written. */
+    private static <T> T readFirst(StoredApplication app, String what, java.util.function.Supplier<T> read) {
         try {
-            return ratings.settings();
+            return read.get();
         } catch (StoreException e) {
-            LOG.error("{} of {} not stored, the review settings unread: {}", what, app.trackingNumber(), e.getMessage());
+            LOG.error("{} of {} not stored, a read before it failed: {}", what, app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");
         }
     }

@@ -6,17 +6,23 @@ import java.lang.reflect.Proxy;
 import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.StoreException;
 
-/** An application store whose audit trail cannot be written (the database refuses), everything else working. */
+/** An application store one of whose calls the database refuses, everything else working. */
 final class AuditFailing {
 
     private AuditFailing() {
     }
 
+    /** The audit trail cannot be written. */
     static ApplicationStore around(ApplicationStore real) {
+        return failing(real, "audit");
+    }
+
+    /** {@code methodName} fails, whatever its arguments. */
+    static ApplicationStore failing(ApplicationStore real, String methodName) {
         return (ApplicationStore) Proxy.newProxyInstance(AuditFailing.class.getClassLoader(),
                 new Class<?>[] {ApplicationStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("audit")) {
-                        throw new StoreException("write the audit trail", new java.sql.SQLException("disk full"));
+                    if (method.getName().equals(methodName)) {
+                        throw new StoreException(methodName, new java.sql.SQLException("disk full"));
                     }
                     try {
                         return method.invoke(real, args);

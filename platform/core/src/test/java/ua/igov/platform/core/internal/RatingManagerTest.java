@@ -231,6 +231,21 @@ class RatingManagerTest {
         return reviews.get(0);
     }
 
+    @Test
+    void whenTheAuthorsContactCannotBeReadNothingIsChangedAndTheAnswerIsA503() {
+        String a1 = fixture.trackingNumber("A1");
+        rate("A1", "{\"rating\": 2, \"comment\": \"Довго\"}");
+        RatingManager withoutContacts = new RatingManager(AuditFailing.failing(fixture.stores.applications, "contact"),
+                fixture.stores.ratings, new ApplicationManagerTest.FakePlugins(),
+                Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC), ApplicationManager.DEFAULT_STATUS_LINK);
+        ProblemException e = assertThrows(ProblemException.class, () -> withoutContacts.hideComment(OPERATOR, a1,
+                "{\"reason\": \"Образа\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(503, e.status());
+        assertTrue(e.detail().contains("nothing was changed"), e.detail());
+        assertFalse(fixture.stores.ratings.review(a1).orElseThrow().commentHidden());
+        assertEquals(List.of(), messages(a1));
+    }
+
     private List<OutboxMessage> messages(String trackingNumber) {
         return fixture.stores.outbox.forApplication(trackingNumber).stream().map(OutboxEntry::message).toList();
     }
