@@ -171,7 +171,8 @@ public class JdbcRatingStore implements RatingStore {
                           AuditEntry audit, ReviewMessages messages,
                           java.util.function.Function<Optional<Review>, String> whyNot) {
         return jdbc.inTransaction(what, c -> {
-            Optional<Review> before = find(c, trackingNumber);
+            // the review as it was, read only when someone is to be told of the change (not of an appeal)
+            Optional<Review> before = messages == ReviewMessages.NONE ? Optional.empty() : find(c, trackingNumber);
             try (PreparedStatement ps = c.prepareStatement("UPDATE application_rating SET " + setAndCondition
                     + " AND application_id = (SELECT id FROM application WHERE tracking_number = ?)")) {
                 ps.setString(parameters.set(ps), trackingNumber);
