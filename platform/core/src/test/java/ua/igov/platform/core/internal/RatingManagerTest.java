@@ -188,6 +188,8 @@ class RatingManagerTest {
         fails(403, "forbidden", () -> ratings.reviewPolicy(citizen("A1")));
         fails(422, "invalid-request", () -> ratings.changeReviewPolicy(OPERATOR, "{\"premoderation\": \"yes\"}".getBytes()));
         fails(422, "invalid-request", () -> ratings.changeReviewPolicy(OPERATOR, "{\"premod\": true}".getBytes()));
+        fails(400, "malformed-json", () -> ratings.changeReviewPolicy(OPERATOR, "{\"premoderation\": tru".getBytes()));
+        fails(422, "invalid-request", () -> ratings.changeReviewPolicy(OPERATOR, new byte[0]));
         assertFalse(ratings.reviewPolicy(OPERATOR).premoderation(), "off as installed");
         ReviewPolicy changed = ratings.changeReviewPolicy(OPERATOR, on);
         assertTrue(changed.premoderation());
