@@ -46,7 +46,9 @@ public interface ServiceType {
     /**
      * The data of the document issued when an official issues the decision (an extract, a certificate); stored
      * with the application and shown to its citizen. The default issues a document with the decision only. The
-     * platform adds {@code issuedOn} (the Kyiv date) and {@code issuedBy} (the official) to whatever is returned.
+     * platform adds {@code issuedOn} (the Kyiv date) and {@code issuedBy} (the official's display name, if their
+     * account has one) to whatever is returned. Do not put {@link Decision#official()} in it: that is a login, which
+     * citizens are never shown.
      */
     default java.util.Map<String, Object> issueDocument(Decision decision) {
         return java.util.Map.of("trackingNumber", decision.trackingNumber(), "service", decision.serviceCode());

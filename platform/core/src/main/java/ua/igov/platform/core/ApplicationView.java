@@ -10,13 +10,15 @@ import ua.igov.platform.spi.LocalizedText;
  * An application as its citizen, or the staff working it, see it. {@code form} and {@code issuedDocument} are
  * personal data: present only for those allowed to see them.
  *
+ * @param assignedTo the login of the official working it; shown to staff only (a login is half of a credential)
+ * @param assignedToName the name citizens know that official by, when an operator gave the account one
  * @param actions    what the caller may do next, e.g. {@code claim}, {@code cancel}
  * @param questions  the fields an official asked the citizen to fix, while the application needs information
  * @param escalatedAt when an escalation rule marked it escalated in its current status, or {@code null}
  */
 public record ApplicationView(String trackingNumber, String serviceCode, LocalizedText serviceName, String regionId,
                               Integer placeId, Integer authorityId, String status, Instant submittedAt, Instant updatedAt,
-                              Instant dueAt, String assignedTo, long feeKopiykas, String formVersion,
+                              Instant dueAt, String assignedTo, String assignedToName, long feeKopiykas, String formVersion,
                               Map<String, Object> form, Map<String, Object> issuedDocument, List<Question> questions,
                               List<String> actions, List<Step> history, List<AttachmentView> attachments,
                               Instant escalatedAt) {
@@ -33,8 +35,14 @@ public record ApplicationView(String trackingNumber, String serviceCode, Localiz
         return escalatedAt != null;
     }
 
-    /** One step of the history: who, when, why; {@code action} {@code escalate} is an escalation, not a status change. */
-    public record Step(String status, String action, Instant at, String actor, String note) {
+    /**
+     * One step of the history: who, when, why; {@code action} {@code escalate} is an escalation, not a status change.
+     *
+     * @param actor     {@code citizen}, {@code staff} or {@code platform} to a citizen; staff also see whose step it
+     *                  was ({@code citizen:<provider>:<subject>}, {@code staff:<login>})
+     * @param actorName for a step by staff, the name citizens know that person by, if the account has one
+     */
+    public record Step(String status, String action, Instant at, String actor, String actorName, String note) {
     }
 
     /** A field to fix and what the official asks about it. */

@@ -211,6 +211,34 @@ public class HostileInputIT extends PlatformTestSupport {
                 failures.add("POST mark-checked of '" + segment + "': " + problemFailure(answer));
             }
         }
+        // staff names: what citizens read in place of a login must be a person's name and nothing else
+        java.util.Set<String> realNames = java.util.Set.of("Шевченко\u0301", "null", "NaN", "true");
+        long namesBefore = count("SELECT COUNT(*) FROM staff_name");
+        for (String nasty : NASTY_STRINGS) {
+            Answer answer = put("/operators/staff-names/hostile", nodes.objectNode().put("displayName", nasty).toString(),
+                    operator);
+            checked++;
+            if (realNames.contains(nasty) ? answer.status() != 200 : problemFailure(answer) != null) {
+                failures.add("staff name '" + nasty.substring(0, Math.min(20, nasty.length())) + "': " + answer.status()
+                        + " " + problemFailure(answer));
+            }
+        }
+        java.util.Set<String> logins = new java.util.HashSet<>(java.util.Set.of("hostile"));
+        for (String nasty : ids) {
+            String segment = java.net.URLEncoder.encode(nasty, StandardCharsets.UTF_8).replace("+", "%20");
+            Answer answer = put("/operators/staff-names/" + segment, "{\"displayName\": \"Олена Коваленко\"}", operator);
+            checked++;
+            // a word that happens to be a login ("null", "true") is one; everything else is refused
+            boolean login = nasty.matches("[A-Za-z][A-Za-z0-9._-]{0,99}");
+            if (login ? answer.status() != 200 && answer.status() != 409 : problemFailure(answer) != null) {
+                failures.add("PUT staff name of '" + segment + "': " + answer.status() + " " + problemFailure(answer));
+            }
+            if (login) {
+                logins.add(nasty);
+            }
+        }
+        assertEquals("only logins were named, and only with names", logins.size(),
+                count("SELECT COUNT(*) FROM staff_name") - namesBefore);
         for (String nasty : NASTY_STRINGS) {
             for (String credentials : List.of(nasty + ":x", "hostile:" + nasty, nasty)) {
                 String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));

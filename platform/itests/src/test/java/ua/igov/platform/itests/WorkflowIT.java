@@ -90,8 +90,8 @@ public class WorkflowIT extends PlatformTestSupport {
                 reads.add(e.get("actor").asText() + " " + e.path("detail").asText()); // an absent detail reads ""
             }
         });
-        assertEquals(List.of("staff:olena ", "staff:olena attachment " + attached.json().get("id").asLong() + " passport.pdf"),
-                reads);
+        assertEquals("the citizen sees that staff read, never a login",
+                List.of("staff ", "staff attachment " + attached.json().get("id").asLong() + " passport.pdf"), reads);
         assertEquals("submit", trail.get(0).get("action").asText());
         assertEquals("officials see the history", 403, get("/applications/" + n + "/audit-trail", olena).status());
         assertEquals(404, get("/applications/" + n + "/audit-trail", citizen("lesya")).status());
@@ -122,6 +122,65 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(403, act(fourth, "approve", "{}", staff("petro")).status());
         assertEquals("petro", act(fourth, "reassign", "{\"official\": \"petro\"}", staff("oksana")).json().get("assignedTo").asText());
         assertEquals("approved", act(fourth, "approve", "{}", staff("petro")).json().get("status").asText());
+    }
+
+    @Test
+    public void citizensSeeStaffByTheNamesOperatorsGiveThemNeverByTheirLogins() throws Exception {
+        awaitStatus("/health", 200);
+        String operator = staff("operator");
+        Answer named = put("/operators/staff-names/olena", "{\"displayName\": \"Олена  Коваленко\"}", operator);
+        assertEquals(named.body(), 200, named.status());
+        assertEquals("Олена Коваленко", named.json().get("displayName").asText());
+        assertEquals(403, put("/operators/staff-names/olena", "{\"displayName\": \"Олена Велика\"}", staff("olena")).status());
+        assertEquals(401, put("/operators/staff-names/olena", "{\"displayName\": \"Олена Велика\"}", "Bearer nonsense").status());
+        Answer notAName = put("/operators/staff-names/olena", "{\"displayName\": \"<b>Олена</b>\"}", operator);
+        assertEquals(422, notAName.status());
+        assertEquals("application/problem+json", notAName.contentType());
+        assertEquals("/displayName", notAName.json().at("/errors/0/field").asText());
+        assertEquals(400, put("/operators/staff-names/1olena", "{\"displayName\": \"Олена\"}", operator).status());
+        assertEquals(409, put("/operators/staff-names/olena", "{\"displayName\": \"Олена Коваленко\"}", operator).status());
+
+        String taras = citizen("taras");
+        String olena = staff("olena");
+        String n = submitAs(taras);
+        get("/applications/" + n, olena);
+        act(n, "claim", "{}", olena);
+        act(n, "approve", "{\"reason\": \"Документи в порядку\"}", olena);
+        act(n, "issue", "{}", olena);
+
+        JsonNode read = get("/applications/" + n, taras).json();
+        assertEquals("Олена Коваленко", read.get("assignedToName").asText());
+        assertEquals("staff", read.at("/history/1/actor").asText());
+        assertEquals("Олена Коваленко", read.at("/history/1/actorName").asText());
+        assertEquals("the document names who issued it", "Олена Коваленко", read.at("/issuedDocument/issuedBy").asText());
+        JsonNode trail = get("/applications/" + n + "/audit-trail", taras).json();
+        assertEquals("staff Олена Коваленко", trail.get(1).get("actor").asText() + " " + trail.get(1).get("actorName").asText());
+        for (String path : List.of("/applications/" + n, "/applications/" + n + "/status", "/me/applications",
+                "/applications/" + n + "/audit-trail")) {
+            Answer answer = get(path, taras);
+            assertEquals(answer.body(), 200, answer.status());
+            assertFalse(path + ": " + answer.body(), answer.body().contains("olena") || answer.body().contains("staff:"));
+        }
+        assertEquals("her supervisor sees her login", "olena",
+                get("/applications/" + n + "/status", staff("oksana")).json().get("assignedTo").asText());
+
+        String listed = console("platform:staff-names");
+        assertTrue(listed, listed.contains("olena") && listed.contains("Олена Коваленко") && listed.contains("staff:operator"));
+        String consoleNamed = console("platform:staff-names petro \"Петро Іваненко\"");
+        assertTrue(consoleNamed, consoleNamed.contains("Citizens now see 'petro' as 'Петро Іваненко'"));
+        JsonNode rows = JSON.readTree(console("platform:staff-names --json"));
+        assertEquals(rows.toString(), "olena Олена Коваленко, petro Петро Іваненко",
+                rows.get(0).get("account").asText() + " " + rows.get(0).get("displayName").asText() + ", "
+                        + rows.get(1).get("account").asText() + " " + rows.get(1).get("displayName").asText());
+        String refusedOnTheConsole = console("platform:staff-names petro \"Петро 2\"");
+        assertTrue(refusedOnTheConsole, refusedOnTheConsole.contains("Error executing command") && refusedOnTheConsole.contains("displayName"));
+        String removed = console("platform:staff-names --remove olena");
+        assertTrue(removed, removed.contains("citizens now see 'staff' only"));
+        JsonNode unnamed = get("/applications/" + n, taras).json();
+        assertFalse(unnamed.toString(), unnamed.has("assignedToName") || unnamed.at("/history/1").has("actorName"));
+        assertEquals("the document keeps the name it was issued with", "Олена Коваленко",
+                unnamed.at("/issuedDocument/issuedBy").asText());
+        assertTrue("naming is on the audit trail", get("/operators/audit/verify", operator).json().get("intact").asBoolean());
     }
 
     @Test

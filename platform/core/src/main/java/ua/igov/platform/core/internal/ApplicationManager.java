@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.OutboxMessage;
+import ua.igov.platform.store.StaffDirectory;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
 import ua.igov.platform.store.StoreException;
@@ -100,6 +102,8 @@ public class ApplicationManager implements ApplicationService {
 
     private final InstalledPlugins plugins;
     private final ApplicationStore store;
+    /** The names citizens see in place of staff logins. */
+    private final StaffDirectory staffNames;
     private final Clock clock;
     private volatile String origin;
     private final PluginGuard guard;
@@ -108,20 +112,22 @@ public class ApplicationManager implements ApplicationService {
 
     @Activate
     public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store,
-                              @Reference WorkingCalendar calendar, Config config) {
-        this(plugins, store, calendar, Clock.systemUTC(), config.origin(),
+                              @Reference StaffDirectory staffNames, @Reference WorkingCalendar calendar, Config config) {
+        this(plugins, store, staffNames, calendar, Clock.systemUTC(), config.origin(),
                 java.time.Duration.ofMillis(config.pluginTimeoutMillis()), config.statusLink());
     }
 
-    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, WorkingCalendar calendar, Clock clock,
-                       String origin, java.time.Duration pluginTimeout) {
-        this(plugins, store, calendar, clock, origin, pluginTimeout, DEFAULT_STATUS_LINK);
+    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, StaffDirectory staffNames,
+                       WorkingCalendar calendar, Clock clock, String origin, java.time.Duration pluginTimeout) {
+        this(plugins, store, staffNames, calendar, clock, origin, pluginTimeout, DEFAULT_STATUS_LINK);
     }
 
-    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, WorkingCalendar calendar, Clock clock,
-                       String origin, java.time.Duration pluginTimeout, String statusLink) {
+    ApplicationManager(InstalledPlugins plugins, ApplicationStore store, StaffDirectory staffNames,
+                       WorkingCalendar calendar, Clock clock, String origin, java.time.Duration pluginTimeout,
+                       String statusLink) {
         this.plugins = plugins;
         this.store = store;
+        this.staffNames = staffNames;
         this.calendar = calendar;
         this.clock = clock;
         this.origin = origin;
@@ -330,9 +336,10 @@ public class ApplicationManager implements ApplicationService {
         if (head == null || !maySee(caller, head.owner(), head.authorityId())) {
             throw Problems.unknownApplication(trackingNumber);
         }
+        StaffShown shown = StaffShown.to(caller, staffNames, List.of(), Collections.singleton(head.assignedTo()));
         return new ApplicationSummary(head.trackingNumber(), head.serviceCode(), head.regionId(), head.authorityId(),
                 head.status(), head.submittedAt(), head.dueAt(), overdue(head.dueAt(), head.status()),
-                head.assignedTo(), head.escalatedAt());
+                shown.assignedTo(head.assignedTo()), shown.nameOf(head.assignedTo()), head.escalatedAt());
     }
 
     @Override
@@ -372,8 +379,11 @@ public class ApplicationManager implements ApplicationService {
                 .filter(t -> t.from().contains(status) && allowed(caller, app, t))
                 .map(Transition::action)
                 .toList();
+        StaffShown shown = StaffShown.to(caller, staffNames, app.history().stream().map(StatusChange::actor).toList(),
+                Collections.singleton(app.assignedTo()));
         List<ApplicationView.Step> history = app.history().stream()
-                .map(s -> new ApplicationView.Step(s.status(), s.action(), s.at(), publicActor(caller, s.actor()), s.note()))
+                .map(s -> new ApplicationView.Step(s.status(), s.action(), s.at(), shown.actor(s.actor()),
+                        shown.actorName(s.actor()), s.note()))
                 .toList();
         List<ApplicationView.AttachmentView> files = app.attachmentCount() == 0 ? List.of() : store.attachments(app.trackingNumber()).stream()
                 .map(a -> new ApplicationView.AttachmentView(a.id(), a.fileName(), a.mediaType(), a.sizeBytes(), a.sha256(),
@@ -381,19 +391,11 @@ public class ApplicationManager implements ApplicationService {
                 .toList();
         return new ApplicationView(app.trackingNumber(), app.serviceCode(), serviceName(app.serviceCode()), app.regionId(),
                 app.placeId(), app.authorityId(), app.status(), app.submittedAt(), app.updatedAt(), app.dueAt(),
-                app.assignedTo(), app.feeKopiykas(), app.formVersion(),
+                shown.assignedTo(app.assignedTo()), shown.nameOf(app.assignedTo()), app.feeKopiykas(), app.formVersion(),
                 withPersonalData ? readMap(app.formJson()) : null,
                 withPersonalData && app.issuedDocument() != null ? readMap(app.issuedDocument()) : null,
                 status == Status.NEEDS_INFORMATION ? lastQuestions(app) : List.of(), actions, history, files,
                 app.escalatedAt());
-    }
-
-    /** Citizens see that an official acted, not which citizen id another person has; staff see everything. */
-    private static String publicActor(Caller caller, String actor) {
-        if (caller instanceof Caller.CitizenCaller && actor.startsWith("citizen:")) {
-            return "citizen";
-        }
-        return actor;
     }
 
     private static List<ApplicationView.Question> lastQuestions(StoredApplication app) {
@@ -421,8 +423,7 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public List<ApplicationSummary> mine(Caller caller, int limit) {
         Caller.CitizenCaller citizen = citizenOnly(caller, "Only a signed-in citizen has applications of their own.");
-        return store.findByOwner(citizen.citizen().ownerKey(), Math.min(Math.max(limit, 1), MAX_LIST)).stream()
-                .map(this::summary).toList();
+        return summaries(caller, store.findByOwner(citizen.citizen().ownerKey(), Math.min(Math.max(limit, 1), MAX_LIST)));
     }
 
     @Override
@@ -442,14 +443,16 @@ public class ApplicationManager implements ApplicationService {
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "invalid-query", "Invalid query", problems.get(0).message(), problems);
         }
-        return store.queue(staff.authorities(), wanted, escalatedOnly, Math.min(Math.max(limit, 1), MAX_LIST)).stream()
-                .map(this::summary).toList();
+        return summaries(caller, store.queue(staff.authorities(), wanted, escalatedOnly,
+                Math.min(Math.max(limit, 1), MAX_LIST)));
     }
 
-    private ApplicationSummary summary(StoredApplication app) {
-        return new ApplicationSummary(app.trackingNumber(), app.serviceCode(), app.regionId(), app.authorityId(),
-                app.status(), app.submittedAt(), app.dueAt(), overdue(app.dueAt(), app.status()), app.assignedTo(),
-                app.escalatedAt());
+    private List<ApplicationSummary> summaries(Caller caller, List<StoredApplication> apps) {
+        StaffShown shown = StaffShown.to(caller, staffNames, List.of(),
+                apps.stream().map(StoredApplication::assignedTo).toList());
+        return apps.stream().map(app -> new ApplicationSummary(app.trackingNumber(), app.serviceCode(), app.regionId(),
+                app.authorityId(), app.status(), app.submittedAt(), app.dueAt(), overdue(app.dueAt(), app.status()),
+                shown.assignedTo(app.assignedTo()), shown.nameOf(app.assignedTo()), app.escalatedAt())).toList();
     }
 
     private boolean overdue(Instant dueAt, String status) {
@@ -601,7 +604,7 @@ public class ApplicationManager implements ApplicationService {
             case Workflow.REASSIGN:
                 allowOnly(request, Set.of("reason", "official"));
                 String official = text(request, "official", 100);
-                if (official == null || !official.matches("[A-Za-z][A-Za-z0-9._-]{0,99}")) {
+                if (official == null || !StaffNameManager.LOGIN.matcher(official).matches()) {
                     throw Problems.invalidRequest(List.of(new FieldProblem("/official", "required: the login of the official to hand over to")));
                 }
                 return new Step(reason, null, official, null, null);
@@ -723,14 +726,25 @@ public class ApplicationManager implements ApplicationService {
         }
         Map<String, Object> document = new java.util.LinkedHashMap<>(guard.callUnchecked(app.serviceCode(),
                 "issue the document", () -> type.type().issueDocument(decision)));
-        // What every issued document carries, whatever the plugin wrote: when, and by whom.
+        // What every issued document carries, whatever the plugin wrote: when, and by whom, by the name citizens know
+        // the official by (a login is never shown to a citizen; without a name the history still says who it was).
         document.put("issuedOn", java.time.LocalDate.ofInstant(clock.instant(), WorkingCalendar.KYIV).toString());
-        document.put("issuedBy", ((Caller.Staff) caller).user());
+        document.remove("issuedBy");
+        issuerName(((Caller.Staff) caller).user()).ifPresent(name -> document.put("issuedBy", name));
         try {
             return Json.MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new ProblemException(502, "plugin-failed", "The service failed",
                     "The service's plugin produced a document that cannot be stored; the application stays approved.");
+        }
+    }
+
+    private Optional<String> issuerName(String official) {
+        try {
+            return Optional.ofNullable(staffNames.displayNames(List.of(official)).get(official));
+        } catch (StoreException e) {
+            LOG.error("The display name of {} not read, so no document is issued: {}", official, e.getMessage());
+            throw Problems.unavailable("The document could not be issued now; the application stays approved.");
         }
     }
 
@@ -831,8 +845,10 @@ public class ApplicationManager implements ApplicationService {
                     + "and operators; officials see its history.");
         }
         try {
-            return store.auditTrail(app.trackingNumber(), MAX_AUDIT_TRAIL).stream()
-                    .map(e -> new AuditTrailEntry(e.at(), e.actor(), e.action(), e.detail())).toList();
+            List<AuditEntry> entries = store.auditTrail(app.trackingNumber(), MAX_AUDIT_TRAIL);
+            StaffShown shown = StaffShown.to(caller, staffNames, entries.stream().map(AuditEntry::actor).toList(), List.of());
+            return entries.stream().map(e -> new AuditTrailEntry(e.at(), shown.actor(e.actor()), shown.actorName(e.actor()),
+                    e.action(), e.detail())).toList();
         } catch (StoreException e) {
             LOG.error("Audit trail of {} not read: {}", app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("The audit trail could not be read.");

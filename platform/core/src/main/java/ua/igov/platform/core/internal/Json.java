@@ -1,11 +1,19 @@
 package ua.igov.platform.core.internal;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import ua.igov.platform.core.Problems;
+import ua.igov.platform.spi.FieldProblem;
 
 /** The core's JSON reader, with limits that keep hostile documents (deep nesting, huge strings) cheap to refuse. */
 final class Json {
@@ -25,5 +33,33 @@ final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * A request body that must be a JSON object of only the given fields: 400 if it is not JSON, 422 naming the field
+     * otherwise.
+     */
+    static JsonNode requestObject(byte[] body, Set<String> fields) {
+        JsonNode request;
+        try {
+            request = body == null || body.length == 0 ? null : MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw Problems.malformedJson("send a JSON object with " + fields.stream().sorted().toList());
+        }
+        if (request == null || !request.isObject()) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/", "the body must be a JSON object with "
+                    + fields.stream().sorted().toList())));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        request.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                problems.add(new FieldProblem("/" + (name.length() > 64 ? name.substring(0, 64) : name),
+                        "unknown field; this takes " + fields.stream().sorted().toList()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        return request;
     }
 }

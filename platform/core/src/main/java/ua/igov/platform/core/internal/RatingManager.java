@@ -90,7 +90,7 @@ public class RatingManager implements RatingService {
     @Override
     public ReviewPolicy changeReviewPolicy(Caller caller, byte[] body) {
         Caller.Staff operator = operatorOnly(caller);
-        JsonNode request = object(body, Set.of("premoderation"));
+        JsonNode request = Json.requestObject(body, Set.of("premoderation"));
         JsonNode on = request.get("premoderation");
         if (on == null || !on.isBoolean()) {
             throw Problems.invalidRequest(List.of(new FieldProblem("/premoderation",
@@ -124,7 +124,7 @@ public class RatingManager implements RatingService {
             throw new ProblemException(409, "not-closed", "Not closed yet",
                     "An application is rated once it is issued or rejected; this one is " + app.status() + ".");
         }
-        JsonNode request = object(body, Set.of("rating", "comment"));
+        JsonNode request = Json.requestObject(body, Set.of("rating", "comment"));
         JsonNode rating = request.get("rating");
         List<FieldProblem> problems = new ArrayList<>();
         if (rating == null || !rating.isIntegralNumber() || rating.asInt() < 1 || rating.asInt() > 5) {
@@ -340,7 +340,7 @@ public class RatingManager implements RatingService {
 
     /** A body of one field, required text of at most {@value #MAX_TEXT} characters, nothing else. */
     private static String requiredText(byte[] body, String field, String what) {
-        JsonNode request = object(body, Set.of(field));
+        JsonNode request = Json.requestObject(body, Set.of(field));
         List<FieldProblem> problems = new ArrayList<>();
         String value = text(request, field, problems);
         if (value == null && problems.isEmpty()) {
@@ -374,30 +374,6 @@ public class RatingManager implements RatingService {
         return applications.findByTrackingNumber(trackingNumber)
                 .filter(app -> ApplicationManager.maySee(caller, app.owner(), app.authorityId()))
                 .orElseThrow(() -> Problems.unknownApplication(trackingNumber));
-    }
-
-    private static JsonNode object(byte[] body, Set<String> fields) {
-        JsonNode request;
-        try {
-            request = body == null || body.length == 0 ? null : Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw Problems.malformedJson("send a JSON object with " + fields.stream().sorted().toList());
-        }
-        if (request == null || !request.isObject()) {
-            throw Problems.invalidRequest(List.of(new FieldProblem("/", "the body must be a JSON object with "
-                    + fields.stream().sorted().toList())));
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        request.fieldNames().forEachRemaining(name -> {
-            if (!fields.contains(name)) {
-                problems.add(new FieldProblem("/" + (name.length() > 64 ? name.substring(0, 64) : name),
-                        "unknown field; this takes " + fields.stream().sorted().toList()));
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw Problems.invalidRequest(problems);
-        }
-        return request;
     }
 
     private static String text(JsonNode request, String field, List<FieldProblem> problems) {

@@ -70,7 +70,7 @@ class ApplicationManagerTest {
         plugins.type = new InstalledServiceType(type, FormSchema.compile(type.form().jsonSchema()), new PluginOrigin("svc", "0.1.0"));
         stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0",
                 type.form().jsonSchema(), "0.1.0"));
-        manager = new ApplicationManager(plugins, stores.applications, new WorkingCalendar(Set.of(), Set.of()),
+        manager = new ApplicationManager(plugins, stores.applications, stores.staffNames, new WorkingCalendar(Set.of(), Set.of()),
                 Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
     }
 
@@ -144,7 +144,8 @@ class ApplicationManagerTest {
         assertEquals("issued", issued.status());
         assertEquals("Довідка " + n, manager.application(TARAS, n).issuedDocument().get("certificate"));
         assertEquals("2026-11-25", manager.application(TARAS, n).issuedDocument().get("issuedOn"));
-        assertEquals("olena", manager.application(TARAS, n).issuedDocument().get("issuedBy"));
+        assertFalse(manager.application(TARAS, n).issuedDocument().containsKey("issuedBy"),
+                "Olena's account has no display name, and a login is never shown to a citizen");
         assertEquals(List.of(), issued.actions(), "nothing more to do once issued");
         assertEquals(List.of("submitted", "in_review", "needs_information", "in_review", "approved", "issued"),
                 manager.application(TARAS, n).history().stream().map(ApplicationView.Step::status).toList());
@@ -182,7 +183,7 @@ class ApplicationManagerTest {
     @Test
     void staffSeeNoPersonalDataThatCouldNotBePutOnTheRecord() {
         String n = submit();
-        ApplicationManager withoutAudit = new ApplicationManager(plugins, AuditFailing.around(stores.applications),
+        ApplicationManager withoutAudit = new ApplicationManager(plugins, AuditFailing.around(stores.applications), stores.staffNames,
                 new WorkingCalendar(Set.of(), Set.of()), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
                 "1", java.time.Duration.ofMillis(300));
         ProblemException refused = problem(() -> withoutAudit.application(OLENA, n));
@@ -208,6 +209,7 @@ class ApplicationManagerTest {
         assertEquals(auditBefore + 1, manager.verifyAudit(OPERATOR).entries(),
                 "the claim is audited; a status read holds no personal data, so it is not a read of it");
         assertEquals("in_review", manager.summary(SUPERVISOR, n).status());
+        assertNull(manager.summary(TARAS, n).assignedTo(), "a citizen never sees a login");
 
         ProblemException other = problem(() -> manager.summary(LESYA, n));
         assertEquals(404, other.status());
@@ -460,7 +462,7 @@ class ApplicationManagerTest {
         assertEquals("unknown-attachment", problem(() -> manager.attachment(TARAS, n, String.valueOf(othersFile))).type(),
                 "a file of another application is not reached through this one");
 
-        ApplicationManager withoutAudit = new ApplicationManager(plugins, AuditFailing.around(stores.applications),
+        ApplicationManager withoutAudit = new ApplicationManager(plugins, AuditFailing.around(stores.applications), stores.staffNames,
                 new WorkingCalendar(Set.of(), Set.of()), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
                 "1", java.time.Duration.ofMillis(300));
         assertEquals(503, problem(() -> withoutAudit.attachment(OLENA, n, String.valueOf(id))).status(),
@@ -488,9 +490,12 @@ class ApplicationManagerTest {
         String other = submit();
         manager.application(OLENA, other);
 
-        List<String> trail = manager.auditTrail(TARAS, n).stream().map(e -> e.actor() + " " + e.action()).toList();
+        List<String> trail = manager.auditTrail(OPERATOR, n).stream().map(e -> e.actor() + " " + e.action()).toList();
         assertEquals(List.of("citizen:dev:taras submit", "staff:olena read-personal-data", "staff:olena claim",
                 "staff:admin read-personal-data"), trail, "every entry about this application, in order, and no other's");
+        assertEquals(List.of("citizen submit", "staff read-personal-data", "staff claim", "staff read-personal-data"),
+                manager.auditTrail(TARAS, n).stream().map(e -> e.actor() + " " + e.action()).toList(),
+                "the citizen sees that staff read and acted, not their logins");
         AuditTrailEntry claim = manager.auditTrail(TARAS, n).get(2);
         assertEquals("submitted -> in_review", claim.detail());
         assertEquals(Instant.parse("2026-11-25T10:00:00Z"), claim.at());
@@ -503,6 +508,95 @@ class ApplicationManagerTest {
         assertEquals(404, problem(() -> manager.auditTrail(STRANGER, n)).status());
         assertEquals(401, problem(() -> manager.auditTrail(null, n)).status());
         assertEquals(400, problem(() -> manager.auditTrail(TARAS, "1-00000001-7")).status());
+    }
+
+    @Test
+    void citizensSeeStaffByTheNamesOperatorsGaveThemNeverByTheirLogins() {
+        StaffNameManager names = new StaffNameManager(stores.staffNames);
+        names.nameStaff(OPERATOR, "olena", json("{\"displayName\": \"Олена Коваленко\"}"));
+        String n = submit();
+        manager.application(OLENA, n);
+        manager.act(OLENA, n, "claim", null);
+
+        ApplicationView seen = manager.application(TARAS, n);
+        assertNull(seen.assignedTo());
+        assertEquals("Олена Коваленко", seen.assignedToName());
+        ApplicationView.Step claim = seen.history().get(1);
+        assertEquals("staff", claim.actor());
+        assertEquals("Олена Коваленко", claim.actorName());
+        assertEquals("citizen", seen.history().get(0).actor());
+        assertNull(seen.history().get(0).actorName());
+        ApplicationSummary summary = manager.summary(TARAS, n);
+        assertNull(summary.assignedTo());
+        assertEquals("Олена Коваленко", summary.assignedToName());
+        assertEquals("Олена Коваленко", manager.mine(TARAS, 10).get(0).assignedToName());
+        AuditTrailEntry read = manager.auditTrail(TARAS, n).get(1);
+        assertEquals("staff read-personal-data Олена Коваленко", read.actor() + " " + read.action() + " " + read.actorName());
+
+        // staff see the login and the name
+        ApplicationView supervisors = manager.application(SUPERVISOR, n);
+        assertEquals("olena", supervisors.assignedTo());
+        assertEquals("staff:olena Олена Коваленко", supervisors.history().get(1).actor() + " "
+                + supervisors.history().get(1).actorName());
+        assertEquals("olena", manager.queue(OLENA, List.of(), 10).get(0).assignedTo());
+        assertEquals("Олена Коваленко", manager.queue(OLENA, List.of(), 10).get(0).assignedToName());
+
+        // Petro has no name yet: the citizen sees that staff work it, and still no login
+        manager.act(SUPERVISOR, n, "reassign", json("{\"official\": \"petro\"}"));
+        manager.act(PETRO, n, "approve", null);
+        ApplicationView approved = manager.application(TARAS, n);
+        assertNull(approved.assignedTo());
+        assertNull(approved.assignedToName());
+        assertEquals("staff", approved.history().get(3).actor());
+        assertNull(approved.history().get(3).actorName());
+        // named before he issues: the document carries his name as it was then
+        names.nameStaff(OPERATOR, "petro", json("{\"displayName\": \"Петро Іваненко\"}"));
+        manager.act(PETRO, n, "issue", null);
+        names.nameStaff(OPERATOR, "petro", json("{\"displayName\": \"Петро Іваненко-Шевчук\"}"));
+        ApplicationView issued = manager.application(TARAS, n);
+        assertEquals("Петро Іваненко", issued.issuedDocument().get("issuedBy"));
+        assertEquals("Петро Іваненко-Шевчук", issued.assignedToName(), "the history and assignment use today's name");
+
+        for (Object citizensView : List.of(issued, manager.summary(TARAS, n), manager.mine(TARAS, 10),
+                manager.auditTrail(TARAS, n))) {
+            String text = citizensView.toString();
+            assertFalse(text.contains("olena") || text.contains("petro") || text.contains("oksana")
+                    || text.contains("admin"), text);
+        }
+    }
+
+    @Test
+    void withoutTheNamesTheCitizenStillGetsTheAnswerAndStillNoLogin() {
+        String n = submit();
+        manager.act(OLENA, n, "claim", null);
+        ua.igov.platform.store.StaffDirectory unreadable = new ua.igov.platform.store.StaffDirectory() {
+            public Map<String, String> displayNames(Collection<String> accounts) {
+                throw new ua.igov.platform.store.StoreException("the database is away", null);
+            }
+            public List<ua.igov.platform.store.StaffName> names(int limit) {
+                throw new UnsupportedOperationException();
+            }
+            public Optional<ua.igov.platform.store.StaffName> rename(ua.igov.platform.store.StaffName name,
+                    java.util.function.Function<Optional<ua.igov.platform.store.StaffName>, ua.igov.platform.store.AuditEntry> audit) {
+                throw new UnsupportedOperationException();
+            }
+            public Optional<ua.igov.platform.store.StaffName> unname(String account,
+                    java.util.function.Function<ua.igov.platform.store.StaffName, ua.igov.platform.store.AuditEntry> audit) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ApplicationManager withoutNames = new ApplicationManager(plugins, stores.applications, unreadable,
+                new WorkingCalendar(Set.of(), Set.of()), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+                "1", java.time.Duration.ofMillis(300));
+        ApplicationView seen = withoutNames.application(TARAS, n);
+        assertEquals("in_review", seen.status());
+        assertNull(seen.assignedTo());
+        assertEquals("staff", seen.history().get(1).actor());
+        assertEquals("olena", withoutNames.summary(OLENA, n).assignedTo());
+        withoutNames.act(OLENA, n, "approve", null);
+        ProblemException notIssued = problem(() -> withoutNames.act(OLENA, n, "issue", null));
+        assertEquals(503, notIssued.status(), "a document is not issued without knowing whose name it carries");
+        assertEquals("approved", manager.summary(TARAS, n).status());
     }
 
     @Test

@@ -9,6 +9,7 @@ import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.EscalationStore;
 import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.RatingStore;
+import ua.igov.platform.store.StaffDirectory;
 import ua.igov.platform.store.StaffLoginStore;
 import ua.igov.platform.store.StatisticsStore;
 import ua.igov.platform.store.internal.JdbcApplicationStore;
@@ -17,6 +18,7 @@ import ua.igov.platform.store.internal.JdbcClusterStore;
 import ua.igov.platform.store.internal.JdbcEscalationStore;
 import ua.igov.platform.store.internal.JdbcOutboxStore;
 import ua.igov.platform.store.internal.JdbcRatingStore;
+import ua.igov.platform.store.internal.JdbcStaffDirectory;
 import ua.igov.platform.store.internal.JdbcStaffLoginStore;
 import ua.igov.platform.store.internal.JdbcStatisticsStore;
 import ua.igov.platform.store.internal.MigratedDatabase;
@@ -33,6 +35,7 @@ final class DerbyStores {
     final StatisticsStore statistics;
     final RatingStore ratings;
     final StaffLoginStore staffLogins;
+    final StaffDirectory staffNames;
 
     DerbyStores() {
         dataSource.setDatabaseName("memory:core-" + UUID.randomUUID());
@@ -46,6 +49,7 @@ final class DerbyStores {
         statistics = new JdbcStatisticsStore(database);
         ratings = new JdbcRatingStore(database);
         staffLogins = new JdbcStaffLoginStore(database);
+        staffNames = new JdbcStaffDirectory(database);
     }
 
     /** Another node's failed-login store on the same database. */

@@ -46,7 +46,7 @@ final class WorkflowFixture {
         };
         install();
         stores.applications.rememberServiceType(new ServiceTypeRecord(type.code(), "Реєстрація", null, "1.0", schema, "0.1.0"));
-        applications = new ApplicationManager(plugins, stores.applications, calendar, clock, "1", Duration.ofMillis(300));
+        applications = new ApplicationManager(plugins, stores.applications, stores.staffNames, calendar, clock, "1", Duration.ofMillis(300));
     }
 
     /** The service's plugin arrives (again): the platform reads its workflow then. */

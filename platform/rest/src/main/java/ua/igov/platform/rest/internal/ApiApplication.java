@@ -10,6 +10,7 @@ import ua.igov.platform.core.CatalogueService;
 import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
 import ua.igov.platform.core.RatingService;
+import ua.igov.platform.core.StaffNameService;
 import ua.igov.platform.core.StatisticsService;
 
 /**
@@ -40,7 +41,8 @@ final class ApiApplication {
     }
 
     static ResourceConfig create(PluginRegistry registry, CatalogueService catalogue, ApplicationService applications,
-                                 IdentityService identity, StatisticsService statistics, RatingService ratings) {
+                                 IdentityService identity, StatisticsService statistics, RatingService ratings,
+                                 StaffNameService staffNames) {
         return new ResourceConfig()
                 .register(new DeclaredLengthFilter())
                 .register(new HeaderSyntaxFilter())
@@ -59,6 +61,7 @@ final class ApiApplication {
                 .register(new RatingResource(ratings))
                 .register(new ReviewResource(ratings))
                 .register(new ModerationResource(ratings))
+                .register(new StaffNameResource(staffNames))
                 .register(JsonProvider.create())
                 .register(new ProblemExceptionMapper())
                 .register(new WebApplicationExceptionMapper())

@@ -22,6 +22,7 @@ import ua.igov.platform.core.IdentityService;
 import ua.igov.platform.core.PluginRegistry;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.RatingService;
+import ua.igov.platform.core.StaffNameService;
 import ua.igov.platform.core.StatisticsService;
 
 /**
@@ -49,13 +50,14 @@ public class ApiServlet extends HttpServlet {
     private final transient ClusterService cluster;
     private final transient StatisticsService statistics;
     private final transient RatingService ratings;
+    private final transient StaffNameService staffNames;
     private transient volatile ServletContainer jersey;
 
     @Activate
     public ApiServlet(@Reference PluginRegistry registry, @Reference CatalogueService catalogue,
                       @Reference ApplicationService applications, @Reference IdentityService identity,
                       @Reference ClusterService cluster, @Reference StatisticsService statistics,
-                      @Reference RatingService ratings) {
+                      @Reference RatingService ratings, @Reference StaffNameService staffNames) {
         this.registry = registry;
         this.catalogue = catalogue;
         this.applications = applications;
@@ -63,6 +65,7 @@ public class ApiServlet extends HttpServlet {
         this.cluster = cluster;
         this.statistics = statistics;
         this.ratings = ratings;
+        this.staffNames = staffNames;
     }
 
     @Override
@@ -74,7 +77,7 @@ public class ApiServlet extends HttpServlet {
         thread.setContextClassLoader(ApiServlet.class.getClassLoader());
         try {
             ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications, identity,
-                    statistics, ratings).register(new NodeHeaderFilter(cluster.nodeId())));
+                    statistics, ratings, staffNames).register(new NodeHeaderFilter(cluster.nodeId())));
             container.init(config);
             ServletContainer old = jersey;
             jersey = container;

@@ -50,7 +50,7 @@ class ApiApplicationTest {
 
     private final ApplicationHandler api = new ApplicationHandler(
             ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity(),
-                    null, null));
+                    null, null, null));
     private String authorization = "Bearer good-token";
 
     private record Answer(int status, String type, JsonNode body, String location) {
@@ -148,7 +148,7 @@ class ApiApplicationTest {
         jersey.addHandler(handler);
         try {
             new ApplicationHandler(ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity(),
-                    null, null));
+                    null, null, null));
         } finally {
             jersey.removeHandler(handler);
         }
@@ -385,7 +385,7 @@ class ApiApplicationTest {
         public List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
             return escalatedOnly ? List.of(new ApplicationSummary("1-00000001-6", "residence-registration", "testland", 7,
                     "submitted", Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-27T21:59:59.999Z"), true,
-                    null, Instant.parse("2026-11-28T00:05:00Z"))) : List.of();
+                    null, null, Instant.parse("2026-11-28T00:05:00Z"))) : List.of();
         }
 
         @Override

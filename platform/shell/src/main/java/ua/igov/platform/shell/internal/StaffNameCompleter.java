@@ -1,0 +1,28 @@
+package ua.igov.platform.shell.internal;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import ua.igov.platform.core.StaffDisplayName;
+import ua.igov.platform.core.StaffNameService;
+
+/** Completes the staff accounts that have a display name (the realm's other accounts cannot be listed). */
+@Service
+public class StaffNameCompleter implements Completer {
+
+    @Reference
+    StaffNameService names;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter delegate = new StringsCompleter();
+        names.staffNames(PlatformCommand.signedInOperator()).stream().map(StaffDisplayName::account)
+                .forEach(delegate.getStrings()::add);
+        return delegate.complete(session, commandLine, candidates);
+    }
+}
