@@ -49,6 +49,8 @@ import ua.igov.platform.store.StoredApplication;
 public class RatingManager implements RatingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RatingManager.class);
+    /** What only an operator does here, for a refusal. */
+    private static final String MODERATION = "moderates reviews";
     static final Set<Status> RATED = Set.of(Status.ISSUED, Status.REJECTED);
     static final int MAX_TEXT = 1000;
     static final int MAX_REVIEWS = 200;
@@ -83,13 +85,13 @@ public class RatingManager implements RatingService {
 
     @Override
     public ReviewPolicy reviewPolicy(Caller caller) {
-        operatorOnly(caller);
+        OperatorsOnly.check(caller, MODERATION);
         return policy(ratings.settings());
     }
 
     @Override
     public ReviewPolicy changeReviewPolicy(Caller caller, byte[] body) {
-        Caller.Staff operator = operatorOnly(caller);
+        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
         JsonNode request = Json.requestObject(body, Set.of("premoderation"));
         JsonNode on = request.get("premoderation");
         if (on == null || !on.isBoolean()) {
@@ -209,7 +211,8 @@ public class RatingManager implements RatingService {
 
     @Override
     public List<ModeratedReview> reviewsToModerate(Caller caller, String serviceCode, int limit) {
-        operatorOnly(caller); // before the query is looked at: nobody else learns what this endpoint takes
+        // before the query is looked at: nobody else learns what this endpoint takes
+        OperatorsOnly.check(caller, MODERATION);
         if (serviceCode == null || serviceCode.isBlank()) {
             throw new ProblemException(400, "invalid-query", "Invalid query", "Name the service whose reviews to moderate.",
                     List.of(new FieldProblem("service", "required: the code of the service whose reviews to moderate")));
@@ -219,7 +222,7 @@ public class RatingManager implements RatingService {
 
     @Override
     public List<ModeratedReview> uncheckedReviews(Caller caller, int limit) {
-        operatorOnly(caller);
+        OperatorsOnly.check(caller, MODERATION);
         return moderated(caller, ratings.uncheckedReviews(Math.min(Math.max(limit, 1), MAX_REVIEWS)));
     }
 
@@ -236,7 +239,7 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview markChecked(Caller caller, String trackingNumber) {
-        Caller.Staff operator = operatorOnly(caller);
+        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
         StoredApplication app = visible(caller, trackingNumber);
         ReviewMessages rejected = toAuthor(app, "the check of the review", CitizenNotifications.APPEAL_REJECTED, null);
         ReviewMessages tell = (before, after) -> before != null && "pending".equals(before.appealOutcome())
@@ -262,7 +265,7 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview hideComment(Caller caller, String trackingNumber, byte[] body) {
-        Caller.Staff operator = operatorOnly(caller);
+        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment is hidden (it is kept in the audit trail)");
         ReviewMessages tell = toAuthor(app, "hiding the comment", CitizenNotifications.REVIEW_HIDDEN, reason);
@@ -275,7 +278,7 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview showComment(Caller caller, String trackingNumber, byte[] body) {
-        Caller.Staff operator = operatorOnly(caller);
+        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment is shown again (it is kept in the audit trail)");
         ReviewMessages tell = toAuthor(app, "showing the comment again", CitizenNotifications.REVIEW_SHOWN, reason);
@@ -353,15 +356,6 @@ public class RatingManager implements RatingService {
     }
 
     /** Moderation is the operators': an authority must not be able to hide what citizens say about its work. */
-    private static Caller.Staff operatorOnly(Caller caller) {
-        if (caller == null) {
-            throw Problems.unauthenticated();
-        }
-        if (!(caller instanceof Caller.Staff staff) || !staff.operator()) {
-            throw Problems.forbidden("Only an operator moderates reviews.");
-        }
-        return staff;
-    }
 
     private StoredApplication visible(Caller caller, String typedNumber) {
         String trackingNumber;

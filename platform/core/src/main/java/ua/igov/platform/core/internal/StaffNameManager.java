@@ -31,6 +31,8 @@ import ua.igov.platform.store.StoreException;
 public class StaffNameManager implements StaffNameService {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffNameManager.class);
+    /** What only an operator does here, for a refusal. */
+    private static final String NAMING = "names staff accounts";
     /** A staff login as the platform takes one from a request (the same as a reassignment's). */
     static final Pattern LOGIN = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,99}");
     /**
@@ -61,7 +63,7 @@ public class StaffNameManager implements StaffNameService {
 
     @Override
     public List<StaffDisplayName> staffNames(Caller caller) {
-        operatorOnly(caller);
+        OperatorsOnly.check(caller, NAMING);
         try {
             return directory.names(MAX_LISTED).stream().map(StaffNameManager::shown).toList();
         } catch (StoreException e) {
@@ -72,7 +74,7 @@ public class StaffNameManager implements StaffNameService {
 
     @Override
     public StaffDisplayName nameStaff(Caller caller, String account, byte[] body) {
-        Caller.Staff operator = operatorOnly(caller);
+        Caller.Staff operator = OperatorsOnly.check(caller, NAMING);
         checkAccount(account);
         String displayName = displayName(Json.requestObject(body, Set.of("displayName")).get("displayName"));
         Instant now = clock.instant();
@@ -93,7 +95,7 @@ public class StaffNameManager implements StaffNameService {
 
     @Override
     public StaffDisplayName unnameStaff(Caller caller, String account) {
-        Caller.Staff operator = operatorOnly(caller);
+        Caller.Staff operator = OperatorsOnly.check(caller, NAMING);
         checkAccount(account);
         Instant now = clock.instant();
         Optional<StaffName> removed;
@@ -136,16 +138,6 @@ public class StaffNameManager implements StaffNameService {
                     "account must be a staff login: a letter, then up to 99 letters, digits, dots, dashes or underscores",
                     List.of(new FieldProblem("account", "a letter, then up to 99 of A-Z a-z 0-9 . _ -")));
         }
-    }
-
-    private static Caller.Staff operatorOnly(Caller caller) {
-        if (caller == null) {
-            throw Problems.unauthenticated();
-        }
-        if (!(caller instanceof Caller.Staff staff) || !staff.operator()) {
-            throw Problems.forbidden("Only an operator names staff accounts.");
-        }
-        return staff;
     }
 
     private static StaffDisplayName shown(StaffName name) {
