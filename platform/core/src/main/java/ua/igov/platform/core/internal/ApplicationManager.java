@@ -336,10 +336,10 @@ public class ApplicationManager implements ApplicationService {
         if (head == null || !maySee(caller, head.owner(), head.authorityId())) {
             throw Problems.unknownApplication(trackingNumber);
         }
-        StaffShown shown = StaffShown.to(caller, staffNames, List.of(), Collections.singleton(head.assignedTo()));
         return new ApplicationSummary(head.trackingNumber(), head.serviceCode(), head.regionId(), head.authorityId(),
                 head.status(), head.submittedAt(), head.dueAt(), overdue(head.dueAt(), head.status()),
-                shown.assignedTo(head.assignedTo()), shown.nameOf(head.assignedTo()), head.escalatedAt());
+                StaffShown.assignedTo(caller, head.assignedTo()), head.assignedToName(),
+                head.escalatedAt());
     }
 
     @Override

@@ -82,6 +82,11 @@ final class StaffShown {
         return toCitizen ? null : login;
     }
 
+    /** An assigned login as {@code reader} may see it, where the name is known already. */
+    static String assignedTo(Caller reader, String login) {
+        return reader instanceof Caller.CitizenCaller ? null : login;
+    }
+
     /** The display name of a login, or {@code null}. */
     String nameOf(String login) {
         return login == null ? null : names.get(login);

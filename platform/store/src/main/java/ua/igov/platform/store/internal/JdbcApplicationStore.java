@@ -311,9 +311,11 @@ public class JdbcApplicationStore implements ApplicationStore {
     @Override
     public Optional<ApplicationHead> findHead(String trackingNumber) {
         return jdbc.read("read the status of " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT tracking_number, service_code, region_id, "
-                    + "authority_id, owner, status, submitted_at, updated_at, due_at, assigned_to, escalated_at "
-                    + "FROM application WHERE tracking_number = ?")) {
+            // the assigned official's display name comes with the row (a primary-key probe, none when unassigned)
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.tracking_number, a.service_code, a.region_id, "
+                    + "a.authority_id, a.owner, a.status, a.submitted_at, a.updated_at, a.due_at, a.assigned_to, "
+                    + "a.escalated_at, n.display_name FROM application a LEFT JOIN staff_name n ON n.account = a.assigned_to "
+                    + "WHERE a.tracking_number = ?")) {
                 ps.setString(1, trackingNumber);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -323,7 +325,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                             Jdbc.nullableInt(rs, 4), rs.getString(5), rs.getString(6),
                             Jdbc.instant(rs.getTimestamp(7, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(8, Jdbc.UTC.get())),
                             Jdbc.instant(rs.getTimestamp(9, Jdbc.UTC.get())), rs.getString(10),
-                            Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get()))));
+                            Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12)));
                 }
             }
         });

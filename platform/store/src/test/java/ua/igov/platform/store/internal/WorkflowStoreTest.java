@@ -72,8 +72,13 @@ class WorkflowStoreTest {
 
         ApplicationHead head = store.findHead(app.trackingNumber()).orElseThrow();
         assertEquals(new ApplicationHead(read.trackingNumber(), read.serviceCode(), read.regionId(), read.authorityId(),
-                read.owner(), "in_review", read.submittedAt(), read.updatedAt(), DUE, "olena", null), head);
+                read.owner(), "in_review", read.submittedAt(), read.updatedAt(), DUE, "olena", null, null), head);
         assertTrue(store.findHead("1-99999997").isEmpty());
+        new JdbcStaffDirectory(database).rename(new ua.igov.platform.store.StaffName("olena", "Олена Коваленко",
+                DUE, "staff:operator"), had -> new ua.igov.platform.store.AuditEntry(DUE, "staff:operator",
+                "name-staff-account", null, "olena"));
+        assertEquals("Олена Коваленко", store.findHead(app.trackingNumber()).orElseThrow().assignedToName(),
+                "the name comes with the head");
     }
 
     @Test
