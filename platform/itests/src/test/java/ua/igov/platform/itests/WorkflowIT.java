@@ -120,6 +120,12 @@ public class WorkflowIT extends PlatformTestSupport {
         String fourth = submitAs(taras);
         act(fourth, "claim", "{}", olena);
         assertEquals(403, act(fourth, "approve", "{}", staff("petro")).status());
+        // only to someone who can work it, as Karaf's realm has the accounts: not a typo, not another authority's
+        for (String nobody : List.of("petr", "ivan", "operator")) {
+            Answer refused = act(fourth, "reassign", "{\"official\": \"" + nobody + "\"}", staff("oksana"));
+            assertEquals(refused.body(), 422, refused.status());
+            assertEquals("/official", refused.json().at("/errors/0/field").asText());
+        }
         assertEquals("petro", act(fourth, "reassign", "{\"official\": \"petro\"}", staff("oksana")).json().get("assignedTo").asText());
         assertEquals("approved", act(fourth, "approve", "{}", staff("petro")).json().get("status").asText());
     }

@@ -104,6 +104,8 @@ public class ApplicationManager implements ApplicationService {
     private final ApplicationStore store;
     /** The names citizens see in place of staff logins. */
     private final StaffDirectory staffNames;
+    /** The realm's accounts: whom an application may be handed over to. */
+    private final StaffAccounts accounts;
     private final Clock clock;
     private volatile String origin;
     private final PluginGuard guard;
@@ -112,22 +114,24 @@ public class ApplicationManager implements ApplicationService {
 
     @Activate
     public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store,
-                              @Reference StaffDirectory staffNames, @Reference WorkingCalendar calendar, Config config) {
-        this(plugins, store, staffNames, calendar, Clock.systemUTC(), config.origin(),
+                              @Reference StaffDirectory staffNames, @Reference StaffAccounts accounts,
+                              @Reference WorkingCalendar calendar, Config config) {
+        this(plugins, store, staffNames, accounts, calendar, Clock.systemUTC(), config.origin(),
                 java.time.Duration.ofMillis(config.pluginTimeoutMillis()), config.statusLink());
     }
 
     ApplicationManager(InstalledPlugins plugins, ApplicationStore store, StaffDirectory staffNames,
                        WorkingCalendar calendar, Clock clock, String origin, java.time.Duration pluginTimeout) {
-        this(plugins, store, staffNames, calendar, clock, origin, pluginTimeout, DEFAULT_STATUS_LINK);
+        this(plugins, store, staffNames, StaffAccounts.NONE, calendar, clock, origin, pluginTimeout, DEFAULT_STATUS_LINK);
     }
 
     ApplicationManager(InstalledPlugins plugins, ApplicationStore store, StaffDirectory staffNames,
-                       WorkingCalendar calendar, Clock clock, String origin, java.time.Duration pluginTimeout,
-                       String statusLink) {
+                       StaffAccounts accounts, WorkingCalendar calendar, Clock clock, String origin,
+                       java.time.Duration pluginTimeout, String statusLink) {
         this.plugins = plugins;
         this.store = store;
         this.staffNames = staffNames;
+        this.accounts = accounts;
         this.calendar = calendar;
         this.clock = clock;
         this.origin = origin;
@@ -607,6 +611,7 @@ public class ApplicationManager implements ApplicationService {
                 if (official == null || !StaffNameManager.LOGIN.matcher(official).matches()) {
                     throw Problems.invalidRequest(List.of(new FieldProblem("/official", "required: the login of the official to hand over to")));
                 }
+                checkCanWork(official, app);
                 return new Step(reason, null, official, null, null);
             case Workflow.ISSUE:
                 allowOnly(request, Set.of("reason"));
@@ -614,6 +619,28 @@ public class ApplicationManager implements ApplicationService {
             default:
                 allowOnly(request, Set.of("reason"));
                 return new Step(reason, null, assigned, null, null);
+        }
+    }
+
+    /**
+     * An application is handed over only to someone who can work it: an official or supervisor of its authority, as
+     * the realm has the account now. Handed to a mistyped login, it would sit with nobody until its deadline passed.
+     * Where the realm cannot list its accounts, the login is taken as given.
+     */
+    private void checkCanWork(String official, StoredApplication app) {
+        StaffAccounts.Lookup account = accounts.find(official);
+        if (account instanceof StaffAccounts.Missing) {
+            throw Problems.invalidRequest(List.of(new FieldProblem("/official", "no staff account is called '" + official + "'")));
+        }
+        if (account instanceof StaffAccounts.Found found) {
+            Caller.Staff staff = found.staff();
+            boolean works = staff.roles().contains(Role.OFFICIAL) || staff.roles().contains(Role.SUPERVISOR);
+            if (!works || !staff.worksFor(app.authorityId())) {
+                throw Problems.invalidRequest(List.of(new FieldProblem("/official", "'" + official + "' is not an official "
+                        + "or supervisor of authority " + app.authorityId() + ", which works this application")));
+            }
+        } else if (account instanceof StaffAccounts.Unknown unknown) {
+            LOG.debug("{} handed over to '{}' unchecked: {}", app.trackingNumber(), official, unknown.why());
         }
     }
 

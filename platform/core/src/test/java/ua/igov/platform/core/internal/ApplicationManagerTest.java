@@ -234,6 +234,37 @@ class ApplicationManagerTest {
     }
 
     @Test
+    void anApplicationIsHandedOverOnlyToSomeoneWhoCanWorkIt() {
+        Map<String, StaffAccounts.Lookup> realm = Map.of(
+                "petro", new StaffAccounts.Found((Caller.Staff) PETRO),
+                "oksana", new StaffAccounts.Found((Caller.Staff) SUPERVISOR),
+                "ivan", new StaffAccounts.Found((Caller.Staff) STRANGER),
+                "admin", new StaffAccounts.Found((Caller.Staff) OPERATOR),
+                "clerk", new StaffAccounts.Found(new Caller.Staff("clerk", Set.of(), Set.of(7), false)));
+        ApplicationManager checked = new ApplicationManager(plugins, stores.applications, stores.staffNames,
+                login -> realm.getOrDefault(login, login.startsWith("ldap") ? new StaffAccounts.Unknown("LDAP is away")
+                        : new StaffAccounts.Missing()), new WorkingCalendar(Set.of(), Set.of()),
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300),
+                ApplicationManager.DEFAULT_STATUS_LINK);
+        String n = submit();
+        checked.act(OLENA, n, "claim", null);
+        for (String nobody : List.of("petr", "ivan", "admin", "clerk")) {
+            ProblemException refused = problem(() -> checked.act(SUPERVISOR, n, "reassign",
+                    json("{\"official\": \"" + nobody + "\"}")));
+            assertEquals(422, refused.status(), nobody);
+            assertEquals("/official", refused.fieldProblems().get(0).field(), nobody);
+        }
+        assertTrue(problem(() -> checked.act(SUPERVISOR, n, "reassign", json("{\"official\": \"ivan\"}")))
+                .fieldProblems().get(0).message().contains("authority 7"), "another authority's official");
+        assertEquals("olena", checked.summary(SUPERVISOR, n).assignedTo(), "nothing changed");
+        assertEquals("petro", checked.act(SUPERVISOR, n, "reassign", json("{\"official\": \"petro\"}")).assignedTo());
+        assertEquals("oksana", checked.act(SUPERVISOR, n, "reassign", json("{\"official\": \"oksana\"}")).assignedTo(),
+                "a supervisor of the authority works it too");
+        assertEquals("ldap-olga", checked.act(SUPERVISOR, n, "reassign", json("{\"official\": \"ldap-olga\"}")).assignedTo(),
+                "where the realm cannot tell, the login is taken as given");
+    }
+
+    @Test
     void aCitizenCancelsWhileUndecided() {
         String n = submit();
         assertEquals("cancelled", manager.act(TARAS, n, "cancel", json("{\"reason\": \"Передумав\"}")).status());

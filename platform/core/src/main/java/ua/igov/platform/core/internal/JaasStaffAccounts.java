@@ -1,0 +1,111 @@
+package ua.igov.platform.core.internal;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.security.auth.login.AppConfigurationEntry;
+
+import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Staff accounts looked up in Karaf's realm {@code karaf} the way Karaf's own {@code jaas:} commands do: each login
+ * module of the realm through the backing engine registered for it ({@code users.properties}, JDBC, LDAP, …). A
+ * module with no engine, or one that fails, makes the answer {@link StaffAccounts.Unknown} unless another module has
+ * the account.
+ */
+@Component(service = StaffAccounts.class)
+public class JaasStaffAccounts implements StaffAccounts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JaasStaffAccounts.class);
+    /** The option in which Karaf's proxy login module names the module it stands for. */
+    static final String MODULE_OPTION = "org.apache.karaf.jaas.module";
+    /** Karaf's audit modules record sign-ins; they hold no accounts. */
+    private static final String AUDIT_MODULES = "org.apache.karaf.jaas.modules.audit.";
+
+    private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
+    private final List<BackingEngineFactory> engines = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRealm(JaasRealm realm) {
+        realms.add(realm);
+    }
+
+    void removeRealm(JaasRealm realm) {
+        realms.remove(realm);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addEngine(BackingEngineFactory engine) {
+        engines.add(engine);
+    }
+
+    void removeEngine(BackingEngineFactory engine) {
+        engines.remove(engine);
+    }
+
+    @Override
+    public Lookup find(String login) {
+        Optional<JaasRealm> realm = realms.stream().filter(r -> IdentityManager.REALM.equals(r.getName()))
+                .max(Comparator.comparingInt(JaasRealm::getRank));
+        if (realm.isEmpty()) {
+            return new Unknown("no JAAS realm '" + IdentityManager.REALM + "'");
+        }
+        String unasked = null;
+        for (AppConfigurationEntry entry : realm.get().getEntries()) {
+            String module = module(entry);
+            if (module.startsWith(AUDIT_MODULES)) {
+                continue;
+            }
+            Optional<BackingEngineFactory> factory = engines.stream().filter(f -> module.equals(f.getModuleClass())).findFirst();
+            if (factory.isEmpty()) {
+                unasked = module + " lists no accounts";
+                continue;
+            }
+            try {
+                BackingEngine engine = factory.get().build(entry.getOptions());
+                UserPrincipal user = engine == null ? null : engine.lookupUser(login);
+                if (engine == null) {
+                    unasked = module + " could not be opened";
+                } else if (user != null) {
+                    return new Found(IdentityManager.staffFrom(login, roles(engine, user)));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Staff account '{}' not looked up in {}: {}", login, module, e.toString());
+                unasked = module + " failed: " + e.getMessage();
+            }
+        }
+        return unasked == null ? new Missing() : new Unknown(unasked);
+    }
+
+    /** The account's role names, its groups' included (the realm's {@code _g_:} groups). */
+    private static Set<String> roles(BackingEngine engine, UserPrincipal user) {
+        Set<String> roles = new HashSet<>();
+        engine.listRoles(user).forEach(role -> roles.add(role.getName()));
+        for (GroupPrincipal group : engine.listGroups(user)) {
+            engine.listRoles(group).forEach(role -> roles.add(role.getName()));
+        }
+        return roles;
+    }
+
+    private static String module(AppConfigurationEntry entry) {
+        Object proxied = entry.getOptions().get(MODULE_OPTION);
+        return proxied instanceof String name ? name : entry.getLoginModuleName();
+    }
+}
