@@ -18,6 +18,14 @@ public interface StaffNameService {
     List<StaffDisplayName> staffNames(Caller caller);
 
     /**
+     * The realm's officials, supervisors and operators without a display name: whom citizens see as plain
+     * {@code staff}.
+     *
+     * @throws ProblemException 401 without a caller, 403 unless an operator
+     */
+    UnnamedStaff unnamedStaff(Caller caller);
+
+    /**
      * Gives an account the name citizens see: the body is {@code {"displayName": "Олена Коваленко"}}.
      *
      * @throws ProblemException 400 for a malformed account ({@code account}), 422 for a display name that is not a

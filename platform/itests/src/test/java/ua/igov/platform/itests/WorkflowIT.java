@@ -134,6 +134,11 @@ public class WorkflowIT extends PlatformTestSupport {
     public void citizensSeeStaffByTheNamesOperatorsGiveThemNeverByTheirLogins() throws Exception {
         awaitStatus("/health", 200);
         String operator = staff("operator");
+        JsonNode unnamed = get("/operators/staff-names/unnamed", operator).json();
+        assertTrue(unnamed.toString(), unnamed.get("listed").asBoolean());
+        assertEquals("Karaf's realm, as the assembly has it: every official, supervisor and operator",
+                "[\"admin\",\"ivan\",\"oksana\",\"olena\",\"operator\",\"petro\"]", unnamed.get("accounts").toString());
+        assertEquals(403, get("/operators/staff-names/unnamed", staff("oksana")).status());
         Answer named = put("/operators/staff-names/olena", "{\"displayName\": \"Олена  Коваленко\"}", operator);
         assertEquals(named.body(), 200, named.status());
         assertEquals("Олена Коваленко", named.json().get("displayName").asText());
@@ -170,6 +175,11 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("her supervisor sees her login", "olena",
                 get("/applications/" + n + "/status", staff("oksana")).json().get("assignedTo").asText());
 
+        assertFalse("named now", get("/operators/staff-names/unnamed", operator).json().get("accounts").toString()
+                .contains("olena"));
+        String doctor = console("platform:doctor");
+        assertTrue(doctor, doctor.lines().anyMatch(line -> line.contains("staff names") && line.contains("plain 'staff'")
+                && line.contains("petro") && !line.contains("olena")));
         String listed = console("platform:staff-names");
         assertTrue(listed, listed.contains("olena") && listed.contains("Олена Коваленко") && listed.contains("staff:operator"));
         String consoleNamed = console("platform:staff-names petro \"Петро Іваненко\"");
@@ -182,10 +192,10 @@ public class WorkflowIT extends PlatformTestSupport {
         assertTrue(refusedOnTheConsole, refusedOnTheConsole.contains("Error executing command") && refusedOnTheConsole.contains("displayName"));
         String removed = console("platform:staff-names --remove olena");
         assertTrue(removed, removed.contains("citizens now see 'staff' only"));
-        JsonNode unnamed = get("/applications/" + n, taras).json();
-        assertFalse(unnamed.toString(), unnamed.has("assignedToName") || unnamed.at("/history/1").has("actorName"));
+        JsonNode nameless = get("/applications/" + n, taras).json();
+        assertFalse(nameless.toString(), nameless.has("assignedToName") || nameless.at("/history/1").has("actorName"));
         assertEquals("the document keeps the name it was issued with", "Олена Коваленко",
-                unnamed.at("/issuedDocument/issuedBy").asText());
+                nameless.at("/issuedDocument/issuedBy").asText());
         assertTrue("naming is on the audit trail", get("/operators/audit/verify", operator).json().get("intact").asBoolean());
     }
 

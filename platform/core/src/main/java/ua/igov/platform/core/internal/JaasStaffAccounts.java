@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.Caller;
 
 /**
  * Staff accounts looked up in Karaf's realm {@code karaf} the way Karaf's own {@code jaas:} commands do: each login
@@ -62,8 +63,7 @@ public class JaasStaffAccounts implements StaffAccounts {
 
     @Override
     public Lookup find(String login) {
-        Optional<JaasRealm> realm = realms.stream().filter(r -> IdentityManager.REALM.equals(r.getName()))
-                .max(Comparator.comparingInt(JaasRealm::getRank));
+        Optional<JaasRealm> realm = karafRealm();
         if (realm.isEmpty()) {
             return new Unknown("no JAAS realm '" + IdentityManager.REALM + "'");
         }
@@ -92,6 +92,40 @@ public class JaasStaffAccounts implements StaffAccounts {
             }
         }
         return unasked == null ? new Missing() : new Unknown(unasked);
+    }
+
+    @Override
+    public Optional<List<Caller.Staff>> all() {
+        Optional<JaasRealm> realm = karafRealm();
+        if (realm.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, Caller.Staff> accounts = new java.util.TreeMap<>();
+        for (AppConfigurationEntry entry : realm.get().getEntries()) {
+            String module = module(entry);
+            if (module.startsWith(AUDIT_MODULES)) {
+                continue;
+            }
+            Optional<BackingEngineFactory> factory = engines.stream().filter(f -> module.equals(f.getModuleClass())).findFirst();
+            try {
+                BackingEngine engine = factory.isEmpty() ? null : factory.get().build(entry.getOptions());
+                if (engine == null) {
+                    return Optional.empty();
+                }
+                for (UserPrincipal user : engine.listUsers()) {
+                    accounts.putIfAbsent(user.getName(), IdentityManager.staffFrom(user.getName(), roles(engine, user)));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Staff accounts not listed from {}: {}", module, e.toString());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(List.copyOf(accounts.values()));
+    }
+
+    private Optional<JaasRealm> karafRealm() {
+        return realms.stream().filter(r -> IdentityManager.REALM.equals(r.getName()))
+                .max(Comparator.comparingInt(JaasRealm::getRank));
     }
 
     /** The account's role names, its groups' included (the realm's {@code _g_:} groups). */

@@ -14,6 +14,14 @@ public interface StaffAccounts {
     /** The account as the realm has it, or that it has none, or that it cannot tell. */
     Lookup find(String login);
 
+    /**
+     * Every account of the realm with what its roles make it, or empty if a part of the realm cannot list its accounts
+     * (then no list would be the whole truth).
+     */
+    default java.util.Optional<java.util.List<Caller.Staff>> all() {
+        return java.util.Optional.empty();
+    }
+
     /** An answer of the realm. */
     sealed interface Lookup permits Found, Missing, Unknown {
     }

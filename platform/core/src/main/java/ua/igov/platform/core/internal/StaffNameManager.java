@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
@@ -19,6 +20,8 @@ import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
 import ua.igov.platform.core.StaffDisplayName;
 import ua.igov.platform.core.StaffNameService;
+import ua.igov.platform.core.UnnamedStaff;
+import ua.igov.platform.spi.Role;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.store.AlreadyDoneException;
 import ua.igov.platform.store.AuditEntry;
@@ -49,16 +52,36 @@ public class StaffNameManager implements StaffNameService {
     static final String UNNAME = "unname-staff-account";
 
     private final StaffDirectory directory;
+    private final StaffAccounts accounts;
     private final Clock clock;
 
     @Activate
-    public StaffNameManager(@Reference StaffDirectory directory) {
-        this(directory, Clock.systemUTC());
+    public StaffNameManager(@Reference StaffDirectory directory, @Reference StaffAccounts accounts) {
+        this(directory, accounts, Clock.systemUTC());
     }
 
-    StaffNameManager(StaffDirectory directory, Clock clock) {
+    StaffNameManager(StaffDirectory directory, StaffAccounts accounts, Clock clock) {
         this.directory = directory;
+        this.accounts = accounts;
         this.clock = clock;
+    }
+
+    @Override
+    public UnnamedStaff unnamedStaff(Caller caller) {
+        OperatorsOnly.check(caller, NAMING);
+        Optional<List<Caller.Staff>> realm = accounts.all();
+        if (realm.isEmpty()) {
+            return new UnnamedStaff(false, List.of());
+        }
+        try {
+            Set<String> named = directory.names(MAX_LISTED).stream().map(StaffName::account).collect(Collectors.toSet());
+            return new UnnamedStaff(true, realm.get().stream()
+                    .filter(s -> s.operator() || s.roles().contains(Role.OFFICIAL) || s.roles().contains(Role.SUPERVISOR))
+                    .map(Caller.Staff::user).filter(login -> !named.contains(login)).sorted().toList());
+        } catch (StoreException e) {
+            LOG.error("Staff names not read: {}", e.getMessage());
+            throw Problems.unavailable("The staff names could not be read.");
+        }
     }
 
     @Override

@@ -543,7 +543,7 @@ class ApplicationManagerTest {
 
     @Test
     void citizensSeeStaffByTheNamesOperatorsGaveThemNeverByTheirLogins() {
-        StaffNameManager names = new StaffNameManager(stores.staffNames);
+        StaffNameManager names = new StaffNameManager(stores.staffNames, StaffAccounts.NONE);
         names.nameStaff(OPERATOR, "olena", json("{\"displayName\": \"Олена Коваленко\"}"));
         String n = submit();
         manager.application(OLENA, n);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -85,6 +86,18 @@ class JaasStaffAccountsTest {
         assertInstanceOf(StaffAccounts.Found.class, accounts.find("olena"), "found in the part that can be asked");
         assertInstanceOf(StaffAccounts.Unknown.class, accounts.find("petr"),
                 "not in users.properties, but a module without an engine may have it");
+    }
+
+    @Test
+    void theRealmListsItsAccountsUnlessAPartOfItCannot() {
+        assertEquals(java.util.Optional.empty(), accounts.all(), "no realm yet");
+        karafRealm(entry("org.apache.karaf.jaas.modules.audit.LogAuditLoginModule", Map.of()));
+        assertEquals(List.of("oksana supervisor", "olena official", "operator operator"), accounts.all().orElseThrow()
+                .stream().map(s -> s.user() + " " + (s.operator() ? "operator" : s.roles().iterator().next().name().toLowerCase()))
+                .toList(), "accounts, not groups, with their groups' roles");
+        accounts.addRealm(realm("karaf", 5, entry(PropertiesLoginModule.class.getName(), Map.of("users", users.toString())),
+                entry("com.example.LdapLikeLoginModule", Map.of())));
+        assertEquals(java.util.Optional.empty(), accounts.all(), "a part that cannot list makes any list a partial one");
     }
 
     @Test

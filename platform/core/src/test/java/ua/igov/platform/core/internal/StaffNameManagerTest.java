@@ -21,7 +21,7 @@ class StaffNameManagerTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     private final DerbyStores stores = new DerbyStores();
-    private final StaffNameManager names = new StaffNameManager(stores.staffNames, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final StaffNameManager names = new StaffNameManager(stores.staffNames, StaffAccounts.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -56,6 +56,27 @@ class StaffNameManagerTest {
         assertEquals(404, none.status());
         assertEquals("unknown-staff-name", none.type());
         assertEquals(4, auditTrail().size(), "nothing written for what was refused");
+    }
+
+    @Test
+    void theRealmsStaffWithoutANameAreListed() {
+        List<Caller.Staff> realm = List.of((Caller.Staff) ApplicationManagerTest.OLENA, (Caller.Staff) ApplicationManagerTest.PETRO,
+                (Caller.Staff) ApplicationManagerTest.SUPERVISOR, (Caller.Staff) ApplicationManagerTest.OPERATOR,
+                new Caller.Staff("karaf-only", java.util.Set.of(), java.util.Set.of(), false));
+        StaffNameManager listing = new StaffNameManager(stores.staffNames, new StaffAccounts() {
+            public Lookup find(String login) {
+                return new Unknown("not asked");
+            }
+            public java.util.Optional<List<Caller.Staff>> all() {
+                return java.util.Optional.of(realm);
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        name("petro", "Петро Іваненко");
+        assertEquals(new ua.igov.platform.core.UnnamedStaff(true, List.of("admin", "oksana", "olena")),
+                listing.unnamedStaff(ApplicationManagerTest.OPERATOR), "an account with no platform role is no one's business here");
+        assertEquals(new ua.igov.platform.core.UnnamedStaff(false, List.of()), names.unnamedStaff(ApplicationManagerTest.OPERATOR),
+                "a realm that cannot list its accounts says so");
+        assertEquals(403, problem(() -> listing.unnamedStaff(ApplicationManagerTest.SUPERVISOR)).status());
     }
 
     @Test

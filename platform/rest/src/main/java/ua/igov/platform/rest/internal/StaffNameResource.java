@@ -17,6 +17,7 @@ import javax.ws.rs.core.MediaType;
 
 import ua.igov.platform.core.StaffDisplayName;
 import ua.igov.platform.core.StaffNameService;
+import ua.igov.platform.core.UnnamedStaff;
 
 /** Operators name staff accounts: citizens see these names, never logins. */
 @Path("/operators/staff-names")
@@ -36,6 +37,13 @@ public final class StaffNameResource {
     @GET
     public List<StaffDisplayName> list(@Context ContainerRequestContext request) {
         return names.staffNames(AuthFilter.caller(request));
+    }
+
+    /** The realm's officials, supervisors and operators without a name: whom citizens see as plain "staff". */
+    @GET
+    @Path("/unnamed")
+    public UnnamedStaff unnamed(@Context ContainerRequestContext request) {
+        return names.unnamedStaff(AuthFilter.caller(request));
     }
 
     /** {@code {"displayName": "Олена Коваленко"}}: shown to citizens from every node's next request, audited. */

@@ -20,6 +20,8 @@ import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.AuditReport;
 import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.core.StaffNameService;
+import ua.igov.platform.core.UnnamedStaff;
 import ua.igov.platform.store.OutboxStore;
 import ua.igov.platform.store.OutboxSummary;
 import ua.igov.platform.store.RatingStore;
@@ -58,6 +60,9 @@ public class DoctorCommand extends PlatformCommand {
     @Reference
     RatingStore ratings;
 
+    @Reference
+    StaffNameService staffNames;
+
     /** One check: what was looked at, whether it holds, and what was seen. */
     public record Check(String check, boolean ok, String detail) {
     }
@@ -82,7 +87,28 @@ public class DoctorCommand extends PlatformCommand {
         }
         checks.add(outboxCheck());
         checks.add(moderationCheck());
+        checks.add(staffNamesCheck());
         return checks;
+    }
+
+    /**
+     * Staff without a display name are plain "staff" to citizens: worth knowing, not a failure (the platform works,
+     * and citizens still see no login).
+     */
+    private Check staffNamesCheck() {
+        try {
+            UnnamedStaff unnamed = staffNames.unnamedStaff(signedInOperator());
+            if (!unnamed.listed()) {
+                return new Check("staff names", true, "the realm cannot list its accounts; see platform:staff-names");
+            }
+            List<String> accounts = unnamed.accounts();
+            return new Check("staff names", true, accounts.isEmpty() ? "every official, supervisor and operator has a name"
+                    : accounts.size() + " account(s) citizens see as plain 'staff': "
+                    + String.join(", ", accounts.subList(0, Math.min(10, accounts.size())))
+                    + (accounts.size() > 10 ? ", …" : "") + " (platform:staff-names ACCOUNT \"NAME\")");
+        } catch (RuntimeException e) {
+            return new Check("staff names", false, "cannot be read: " + e.getMessage());
+        }
     }
 
     /** With pre-moderation on, a comment waiting longer than this is a citizen's voice held back: worth a look. */

@@ -15,6 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import ua.igov.platform.core.StaffDisplayName;
 import ua.igov.platform.core.StaffNameService;
+import ua.igov.platform.core.UnnamedStaff;
 
 /**
  * The names citizens see in place of staff logins: listed, given or taken away by an operator, for every node at
@@ -23,7 +24,7 @@ import ua.igov.platform.core.StaffNameService;
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "staff-names",
         description = "Lists the names citizens see in place of staff logins; ACCOUNT \"NAME\" gives one, "
-                + "--remove ACCOUNT takes it away (audited)")
+                + "--remove ACCOUNT takes it away (audited), --unnamed lists the accounts without one")
 public class StaffNamesCommand extends PlatformCommand {
 
     @Reference
@@ -39,12 +40,21 @@ public class StaffNamesCommand extends PlatformCommand {
     @Option(name = "--remove", description = "Take the account's name away: citizens see its steps as 'staff' only")
     boolean remove;
 
+    @Option(name = "--unnamed", description = "The realm's officials, supervisors and operators that have no name yet")
+    boolean unnamed;
+
     /** What a change did. */
     public record Changed(String action, StaffDisplayName name) {
     }
 
     @Override
     protected Object query() {
+        if (unnamed) {
+            if (account != null || remove) {
+                throw new IllegalArgumentException("--unnamed takes no ACCOUNT and no other option");
+            }
+            return names.unnamedStaff(signedInOperator());
+        }
         if (account == null) {
             if (remove) {
                 throw new IllegalArgumentException("--remove needs the ACCOUNT whose name to take away");
@@ -67,6 +77,17 @@ public class StaffNamesCommand extends PlatformCommand {
     @Override
     @SuppressWarnings("unchecked")
     protected void print(Object result, PrintStream out) {
+        if (result instanceof UnnamedStaff unnamedStaff) {
+            if (!unnamedStaff.listed()) {
+                out.println("The realm cannot list its accounts (a login module without a backing engine).");
+            } else if (unnamedStaff.accounts().isEmpty()) {
+                out.println("Every official, supervisor and operator has a name.");
+            } else {
+                out.println("Citizens see these accounts as plain 'staff':");
+                unnamedStaff.accounts().forEach(login -> out.println("  " + login));
+            }
+            return;
+        }
         if (result instanceof Changed changed) {
             StaffDisplayName name = changed.name();
             out.println(changed.action().equals("named")
