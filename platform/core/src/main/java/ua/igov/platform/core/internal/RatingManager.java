@@ -233,7 +233,7 @@ public class RatingManager implements RatingService {
                 .map(r -> new ModeratedReview(r.trackingNumber(), r.serviceCode(), r.regionId(), r.authorityId(),
                         r.rating(), r.comment(), r.ratedAt(), r.reply(), r.repliedAt(), r.commentHiddenAt(),
                         r.commentHiddenBy(), r.commentHiddenReason(), r.textsCheckedAt(), r.textsCheckedBy(),
-                        r.appealText(), r.appealedAt(), r.appealOutcome()))
+                        r.appealText(), r.appealedAt(), r.appealOutcome(), r.commentApprovedAt(), r.replyApprovedAt()))
                 .toList();
     }
 

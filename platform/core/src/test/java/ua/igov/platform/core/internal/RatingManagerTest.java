@@ -426,6 +426,7 @@ class RatingManagerTest {
                 "stars alone are nothing to look at");
         assertEquals("Пишіть на a1@example.com", queue.get(0).comment()); // as written: the operator judges it
         assertNull(queue.get(0).textsCheckedAt());
+        assertNull(queue.get(0).commentApprovedAt());
         assertEquals(2, personalDataReads().size(), "each comment shown is a read of personal data on the record");
 
         PublicReview checked = ratings.markChecked(OPERATOR, a1);
@@ -435,6 +436,8 @@ class RatingManagerTest {
                 .filter(r -> r.trackingNumber().equals(a1)).findFirst().orElseThrow();
         assertEquals("operator", seen.textsCheckedBy());
         assertEquals(StatisticsFixture.NOW, seen.textsCheckedAt());
+        assertEquals(StatisticsFixture.NOW, seen.commentApprovedAt(), "the operator sees when the comment was let out");
+        assertNull(seen.replyApprovedAt(), "there is no reply");
         fails(409, "nothing-to-check", () -> ratings.markChecked(OPERATOR, a1));
         fails(409, "nothing-to-check", () -> ratings.markChecked(OPERATOR, a3));
         fails(404, "unknown-application", () -> ratings.markChecked(OPERATOR, TrackingNumbers.format("1", 99_999_999)));
