@@ -18,6 +18,12 @@ public interface StaffNameService {
     List<StaffDisplayName> staffNames(Caller caller);
 
     /**
+     * How citizens see the caller, if the caller is staff: their account's display name, or {@code "staff"} while it
+     * has none; {@code null} for anyone else. Nobody but the caller is asked about.
+     */
+    String shownToCitizensAs(Caller caller);
+
+    /**
      * The realm's officials, supervisors and operators without a display name: whom citizens see as plain
      * {@code staff}.
      *

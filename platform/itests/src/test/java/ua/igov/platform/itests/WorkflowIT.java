@@ -150,6 +150,9 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("/displayName", notAName.json().at("/errors/0/field").asText());
         assertEquals(400, put("/operators/staff-names/1olena", "{\"displayName\": \"Олена\"}", operator).status());
         assertEquals(409, put("/operators/staff-names/olena", "{\"displayName\": \"Олена Коваленко\"}", operator).status());
+        assertEquals("she sees how citizens see her", "Олена Коваленко",
+                get("/me", staff("olena")).json().get("shownToCitizensAs").asText());
+        assertEquals("staff", get("/me", staff("petro")).json().get("shownToCitizensAs").asText());
 
         String taras = citizen("taras");
         String olena = staff("olena");

@@ -67,6 +67,15 @@ public class StaffNameManager implements StaffNameService {
     }
 
     @Override
+    public String shownToCitizensAs(Caller caller) {
+        if (!(caller instanceof Caller.Staff staff)) {
+            return null;
+        }
+        String name = StaffShown.to(caller, directory, List.of(), List.of(staff.user())).nameOf(staff.user());
+        return name == null ? "staff" : name;
+    }
+
+    @Override
     public UnnamedStaff unnamedStaff(Caller caller) {
         OperatorsOnly.check(caller, NAMING);
         Optional<List<Caller.Staff>> realm = accounts.all();

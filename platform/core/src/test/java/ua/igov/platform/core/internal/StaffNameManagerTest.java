@@ -80,6 +80,15 @@ class StaffNameManagerTest {
     }
 
     @Test
+    void aMemberOfStaffSeesHowCitizensSeeThem() {
+        assertEquals("staff", names.shownToCitizensAs(ApplicationManagerTest.OLENA), "no name yet");
+        name("olena", "Олена Коваленко");
+        assertEquals("Олена Коваленко", names.shownToCitizensAs(ApplicationManagerTest.OLENA));
+        assertEquals(null, names.shownToCitizensAs(ApplicationManagerTest.TARAS));
+        assertEquals(null, names.shownToCitizensAs(null));
+    }
+
+    @Test
     void onlyOperatorsNameStaff() {
         assertEquals(401, problem(() -> names.staffNames(null)).status());
         assertEquals(403, problem(() -> names.staffNames(ApplicationManagerTest.SUPERVISOR)).status());

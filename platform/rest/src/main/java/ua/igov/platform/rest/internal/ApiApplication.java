@@ -48,7 +48,7 @@ final class ApiApplication {
                 .register(new HeaderSyntaxFilter())
                 .register(new AuthFilter(identity))
                 .register(new AuthResource(identity))
-                .register(new MeResource(applications))
+                .register(new MeResource(applications, staffNames))
                 .register(new StaffResource(applications))
                 .register(new HealthResource(registry))
                 .register(new RegionResource(catalogue))
