@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
@@ -27,8 +28,8 @@ import ua.igov.platform.store.StoreException;
 public class JdbcStaffDirectory implements StaffDirectory {
 
     private static final String COLUMNS = "account, display_name, named_at, named_by";
-    /** More logins than one read ever asks about (an application's history, a page of a queue). */
-    static final int MAX_LOOKUP = 200;
+    /** Logins asked about in one statement; more (a long audit trail) are read in parts of this size. */
+    static final int PART = 100;
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -41,30 +42,29 @@ public class JdbcStaffDirectory implements StaffDirectory {
 
     @Override
     public Map<String, String> displayNames(Collection<String> accounts) {
-        Set<String> wanted = new LinkedHashSet<>(accounts);
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(accounts));
         wanted.remove(null);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        if (wanted.size() > MAX_LOOKUP) {
-            throw new IllegalArgumentException(wanted.size() + " accounts asked about at once; at most " + MAX_LOOKUP);
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"));
         return jdbc.read("read the display names of " + wanted.size() + " staff accounts", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT account, display_name FROM staff_name WHERE account IN (" + marks + ")")) {
-                int i = 1;
-                for (String account : wanted) {
-                    ps.setString(i++, account);
-                }
-                Map<String, String> names = new HashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.put(rs.getString(1), rs.getString(2));
+            Map<String, String> names = new HashMap<>();
+            for (int from = 0; from < wanted.size(); from += PART) {
+                List<String> part = wanted.subList(from, Math.min(from + PART, wanted.size()));
+                String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT account, display_name FROM staff_name WHERE account IN (" + marks + ")")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 1, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            names.put(rs.getString(1), rs.getString(2));
+                        }
                     }
                 }
-                return Map.copyOf(names);
             }
+            return Map.copyOf(names);
         });
     }
 
