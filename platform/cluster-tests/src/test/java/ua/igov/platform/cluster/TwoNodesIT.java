@@ -98,6 +98,9 @@ class TwoNodesIT {
         assertEquals("node-b", read.node());
         assertEquals("submitted", read.json().get("status").asText());
 
+        // the name citizens see for an official is one for both nodes: given on node A, shown for a step taken on B
+        String operator = Http.staff(KarafNode.OPERATOR);
+        assertEquals(200, a.http.put("/operators/staff-names/olena", "{\"displayName\": \"Олена Коваленко\"}", operator).status());
         String olena = Http.staff("olena");
         assertEquals("in_review", b.http.post("/applications/" + n + "/actions/claim", "{}", olena).json().get("status").asText());
         Http.Answer claimedAgainOnA = a.http.post("/applications/" + n + "/actions/claim", "{}", olena);
@@ -107,6 +110,10 @@ class TwoNodesIT {
 
         JsonNode history = a.http.get("/applications/" + n, taras).json().get("history");
         assertEquals(4, history.size(), "node A shows every step taken on node B: " + history);
+        assertEquals("staff Олена Коваленко", history.get(1).get("actor").asText() + " " + history.get(1).get("actorName").asText());
+        assertEquals(200, b.http.put("/operators/staff-names/olena", "{\"displayName\": \"Олена Шевченко\"}", operator).status());
+        assertEquals("Олена Шевченко", a.http.get("/applications/" + n + "/status", taras).json().get("assignedToName").asText(),
+                "renamed on node B, shown so on node A at once");
         assertTrue(b.http.get("/operators/audit/verify", Http.staff(KarafNode.OPERATOR)).json().get("intact").asBoolean(),
                 "one audit trail, written by both nodes, intact");
         assertEquals(1, database.number("SELECT COUNT(*) FROM application WHERE tracking_number = ?", n));
@@ -115,7 +122,6 @@ class TwoNodesIT {
         // the comment back on node B at once, and a check on node B publishes it on node A
         assertEquals(201, a.http.post("/applications/" + n + "/rating", "{\"rating\": 4, \"comment\": \"Швидко\"}",
                 taras).status());
-        String operator = Http.staff(KarafNode.OPERATOR);
         Http.Answer on = a.http.put("/operators/reviews/policy", "{\"premoderation\": true}", operator);
         assertEquals(200, on.status(), on.body());
         try {
