@@ -397,9 +397,31 @@ public class ApplicationManager implements ApplicationService {
                 app.placeId(), app.authorityId(), app.status(), app.submittedAt(), app.updatedAt(), app.dueAt(),
                 shown.assignedTo(app.assignedTo()), shown.nameOf(app.assignedTo()), app.feeKopiykas(), app.formVersion(),
                 withPersonalData ? readMap(app.formJson()) : null,
-                withPersonalData && app.issuedDocument() != null ? readMap(app.issuedDocument()) : null,
+                withPersonalData && app.issuedDocument() != null ? issuedDocument(caller, app, shown) : null,
                 status == Status.NEEDS_INFORMATION ? lastQuestions(app) : List.of(), actions, history, files,
                 app.escalatedAt());
+    }
+
+    /**
+     * The issued document as the reader may see it. Documents issued before staff had display names carry the
+     * issuer's login in {@code issuedBy}; a citizen gets the issuer's name there instead, or no {@code issuedBy}.
+     * The stored document is not changed: it is the record of what was issued.
+     */
+    private static Map<String, Object> issuedDocument(Caller caller, StoredApplication app, StaffShown shown) {
+        Map<String, Object> document = readMap(app.issuedDocument());
+        if (caller instanceof Caller.CitizenCaller && document.get("issuedBy") instanceof String issuedBy) {
+            app.history().stream().filter(s -> Workflow.ISSUE.equals(s.action())).map(StatusChange::actor)
+                    .filter(actor -> issuedBy.equals(StaffShown.login(actor))).findFirst()
+                    .ifPresent(issuer -> {
+                        String name = shown.actorName(issuer);
+                        if (name == null) {
+                            document.remove("issuedBy");
+                        } else {
+                            document.put("issuedBy", name);
+                        }
+                    });
+        }
+        return document;
     }
 
     private static List<ApplicationView.Question> lastQuestions(StoredApplication app) {

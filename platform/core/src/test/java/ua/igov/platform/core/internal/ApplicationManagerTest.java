@@ -597,6 +597,27 @@ class ApplicationManagerTest {
     }
 
     @Test
+    void aDocumentIssuedWithTheIssuersLoginShowsCitizensTheirNameInstead() throws Exception {
+        String n = submit();
+        manager.act(OLENA, n, "claim", null);
+        manager.act(OLENA, n, "approve", null);
+        manager.act(OLENA, n, "issue", null);
+        // as documents were issued before staff had names: the login in issuedBy
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE application SET issued_document = ? WHERE tracking_number = ?")) {
+            ps.setString(1, "{\"certificate\": \"Довідка\", \"issuedOn\": \"2026-11-25\", \"issuedBy\": \"olena\"}");
+            ps.setString(2, n);
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertFalse(manager.application(TARAS, n).issuedDocument().containsKey("issuedBy"), "no name yet: left out");
+        assertEquals("Довідка", manager.application(TARAS, n).issuedDocument().get("certificate"));
+        new StaffNameManager(stores.staffNames, StaffAccounts.NONE).nameStaff(OPERATOR, "olena",
+                json("{\"displayName\": \"Олена Коваленко\"}"));
+        assertEquals("Олена Коваленко", manager.application(TARAS, n).issuedDocument().get("issuedBy"));
+        assertEquals("olena", manager.application(SUPERVISOR, n).issuedDocument().get("issuedBy"), "staff read the record as stored");
+    }
+
+    @Test
     void withoutTheNamesTheCitizenStillGetsTheAnswerAndStillNoLogin() {
         String n = submit();
         manager.act(OLENA, n, "claim", null);
