@@ -10,6 +10,16 @@ import java.util.concurrent.Callable;
  */
 public interface ClusterService {
 
+    /**
+     * Whether a feature is a plugin, decided about for every node: a region ({@code igov-region-*}), a service type
+     * ({@code igov-service-*}), an identity provider ({@code igov-identity-*}) or a notification channel
+     * ({@code igov-channel-*}).
+     */
+    static boolean isPluginFeature(String feature) {
+        return feature != null && (feature.startsWith("igov-region-") || feature.startsWith("igov-service-")
+                || feature.startsWith("igov-identity-") || feature.startsWith("igov-channel-"));
+    }
+
     /** This node's id (configuration PID {@code ua.igov.platform.node}, property {@code id}). */
     String nodeId();
 

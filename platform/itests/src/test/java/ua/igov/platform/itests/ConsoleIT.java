@@ -80,6 +80,27 @@ public class ConsoleIT extends PlatformTestSupport {
         }
     }
 
+    /** As the operator's guide says: the development SMS channel is removed like any plugin, for every node. */
+    @Test
+    public void aNotificationChannelIsAPluginLikeAnyOther() throws Exception {
+        awaitPlatform();
+        String channel = "igov-channel-sms-file";
+        try {
+            JsonNode removed = JSON.readTree(console("platform:plugin-uninstall --json " + channel)).get("change");
+            assertEquals("uninstall", removed.get("action").asText());
+            assertFalse(features.isInstalled(features.getFeature(channel)));
+            String nodes = console("platform:plugins --nodes");
+            assertTrue(nodes, nodes.lines().anyMatch(line -> line.contains(channel) && line.contains("removed")));
+            JsonNode added = JSON.readTree(console("platform:plugin-install --json " + channel)).get("change");
+            assertEquals(removed.get("fromVersion").asText(), added.get("toVersion").asText());
+            assertTrue(features.isInstalled(features.getFeature(channel)));
+        } finally {
+            if (!features.isInstalled(features.getFeature(channel))) {
+                installFeature(channel);
+            }
+        }
+    }
+
     @Test
     public void catalogueCommandsAnswerAsTablesAndJson() throws Exception {
         awaitPlatform();

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import ua.igov.platform.core.ClusterService;
 
 /**
  * Installs and removes plugin features through Karaf's FeaturesService without refreshing any bundle that is not
@@ -26,10 +27,6 @@ final class KarafFeatureInstaller implements FeatureInstaller {
         this.features = features;
     }
 
-    static boolean isPlugin(String feature) {
-        return feature.startsWith("igov-region-") || feature.startsWith("igov-service-") || feature.startsWith("igov-identity-");
-    }
-
     @Override
     public Set<String> installedVersions(String feature) throws Exception {
         Set<String> versions = new TreeSet<>();
@@ -45,7 +42,7 @@ final class KarafFeatureInstaller implements FeatureInstaller {
     public Map<String, String> installedPlugins() throws Exception {
         Map<String, String> plugins = new TreeMap<>();
         for (Feature f : features.listInstalledFeatures()) {
-            if (isPlugin(f.getName())) {
+            if (ClusterService.isPluginFeature(f.getName())) {
                 plugins.merge(f.getName(), f.getVersion(), (a, b) -> a + "," + b);
             }
         }

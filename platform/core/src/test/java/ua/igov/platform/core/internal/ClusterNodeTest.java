@@ -75,6 +75,18 @@ class ClusterNodeTest {
     private final ClusterNode b = new ClusterNode(stores.cluster, featuresB, "node-b", BEAT, CLOCK, false);
 
     @Test
+    void theOperatorDecidesAboutRegionsServicesIdentityProvidersAndChannelsNotThePlatform() {
+        for (String plugin : java.util.List.of("igov-region-lviv", "igov-service-residence-registration",
+                "igov-identity-dev", "igov-channel-sms-file")) {
+            assertTrue(ua.igov.platform.core.ClusterService.isPluginFeature(plugin), plugin);
+        }
+        for (String other : java.util.List.of("igov-platform", "igov-libraries", "igov-api-docs-ui", "scr", "")) {
+            assertFalse(ua.igov.platform.core.ClusterService.isPluginFeature(other), other);
+        }
+        assertFalse(ua.igov.platform.core.ClusterService.isPluginFeature(null));
+    }
+
+    @Test
     void aDecisionOnOneNodeIsAppliedThereAtOnceAndByTheOtherAtItsNextBeat() throws Exception {
         a.beat();
         b.beat();

@@ -36,9 +36,9 @@ abstract class PluginFeatureCommand extends PlatformCommand {
 
     @Override
     protected final Object query() {
-        if (!PluginFeatures.isPlugin(feature)) {
+        if (!ClusterService.isPluginFeature(feature)) {
             throw new IllegalArgumentException("'" + feature + "' is not a plugin feature; plugins are igov-region-*, "
-                    + "igov-service-* and igov-identity-* (tab completes them)");
+                    + "igov-service-*, igov-identity-* and igov-channel-* (tab completes them)");
         }
         // the change is made here, then recorded for every node; a failed change records nothing
         PluginFeatures.Change change = cluster.decide(feature, OPERATOR, () -> apply(new PluginFeatures(features)));

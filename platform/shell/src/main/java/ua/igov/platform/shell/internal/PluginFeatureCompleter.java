@@ -11,6 +11,8 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
+import ua.igov.platform.core.ClusterService;
+
 /** Completes the names of the platform's plugin features: regions, services and identity providers. */
 @Service
 public class PluginFeatureCompleter implements Completer {
@@ -23,7 +25,7 @@ public class PluginFeatureCompleter implements Completer {
         StringsCompleter delegate = new StringsCompleter();
         try {
             for (Feature f : features.listFeatures()) {
-                if (PluginFeatures.isPlugin(f.getName())) {
+                if (ClusterService.isPluginFeature(f.getName())) {
                     delegate.getStrings().add(f.getName());
                 }
             }

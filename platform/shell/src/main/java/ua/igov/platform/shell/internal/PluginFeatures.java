@@ -31,10 +31,6 @@ class PluginFeatures {
         this.features = features;
     }
 
-    static boolean isPlugin(String name) {
-        return name.startsWith("igov-region-") || name.startsWith("igov-service-") || name.startsWith("igov-identity-");
-    }
-
     Change install(String name) throws Exception {
         Optional<Feature> installed = installed(name);
         if (installed.isPresent()) {
