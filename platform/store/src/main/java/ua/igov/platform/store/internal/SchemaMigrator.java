@@ -19,21 +19,51 @@ import liquibase.ui.LoggerUIService;
 import ua.igov.platform.store.StoreException;
 
 /**
- * Brings the database schema up to date with Liquibase. Liquibase takes its own lock table, so several nodes starting
- * together migrate once.
+ * Brings the database schema up to date with Liquibase. Liquibase's lock table keeps nodes from running changesets at
+ * the same moment; what collides before the lock (its own tables, a changeset run while another node waited) is
+ * tried again.
  */
 final class SchemaMigrator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SchemaMigrator.class);
     static final String CHANGELOG = "ua/igov/platform/store/db/changelog.xml";
 
     private SchemaMigrator() {
     }
 
+    /** How often a migration is tried before the store gives up. */
+    static final int ATTEMPTS = 3;
+
     static void migrate(DataSource dataSource) {
-        withLiquibase(dataSource, "migrate its schema", liquibase -> {
-            liquibase.update(new Contexts(), new LabelExpression());
-            return null;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                withLiquibase(dataSource, "migrate its schema", liquibase -> {
+                    liquibase.update(new Contexts(), new LabelExpression());
+                    return null;
+                });
+                return;
+            } catch (StoreException e) {
+                // Nodes starting together on an empty database collide before Liquibase's lock holds: over its own
+                // tables ("databasechangelog already exists"), or over a changeset another node ran while this one
+                // waited for the lock (it read what had run before waiting). A failed changeset rolls back whole,
+                // and the next attempt reads what has run now.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Schema migration attempt {} of {} failed, trying again (another node may be migrating the "
+                        + "same database): {}", attempt, ATTEMPTS, e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(500L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(500));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while migrating the schema", interrupted);
+        }
     }
 
     /** The ids of the changesets of the platform's changelog that this database has not run (empty when current). */

@@ -26,17 +26,26 @@ final class TestDatabases {
     }
 
     static MigratedDatabase fresh() {
-        return postgres() ? freshPostgres() : freshDerby();
+        return new MigratedDatabase(freshDataSource());
+    }
+
+    /** An empty database, not migrated yet. */
+    static javax.sql.DataSource freshDataSource() {
+        return postgres() ? freshPostgres() : freshDerbySource();
     }
 
     static MigratedDatabase freshDerby() {
+        return new MigratedDatabase(freshDerbySource());
+    }
+
+    private static javax.sql.DataSource freshDerbySource() {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:store-" + UUID.randomUUID());
         dataSource.setCreateDatabase("create");
-        return new MigratedDatabase(dataSource);
+        return dataSource;
     }
 
-    private static MigratedDatabase freshPostgres() {
+    private static javax.sql.DataSource freshPostgres() {
         String url = System.getenv(POSTGRES_URL);
         if (url == null) {
             throw new IllegalStateException(POSTGRES_URL + " is not set: bash .ci/run starts PostgreSQL and sets it");
@@ -50,6 +59,6 @@ final class TestDatabases {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
         dataSource.setCurrentSchema(schema);
-        return new MigratedDatabase(dataSource);
+        return dataSource;
     }
 }
