@@ -1,6 +1,7 @@
 package ua.igov.platform.store.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,7 @@ import liquibase.ui.LoggerUIService;
 import ua.igov.platform.store.StoreException;
 
 /**
- * Brings the database schema up to date with Liquibase. Liquibase's lock table keeps nodes from running changesets at
- * the same moment; what collides before the lock (its own tables, a changeset run while another node waited) is
- * tried again.
+ * Brings the database schema up to date with Liquibase, one node at a time (see {@link #migrate}).
  */
 final class SchemaMigrator {
 
@@ -31,49 +30,64 @@ final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
-    /** How often a migration is tried before the store gives up. */
-    static final int ATTEMPTS = 3;
+    /** The PostgreSQL advisory lock under which one node at a time migrates: a key of this platform's own. */
+    static final long MIGRATION_LOCK = 0x69676f764d494752L; // "igovMIGR"
 
+    /**
+     * Migrates. On PostgreSQL, which several nodes share, a node first takes a session advisory lock and so waits
+     * while another migrates: Liquibase's own lock does not cover what it does before taking it (creating its tables,
+     * reading what has run), and nodes starting together on an empty database collided there ("databasechangelog
+     * already exists", or a changeset run twice). An advisory lock dies with its connection, so a node that dies
+     * mid-way leaves nothing behind. Embedded Derby belongs to one node.
+     */
     static void migrate(DataSource dataSource) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                withLiquibase(dataSource, "migrate its schema", liquibase -> {
-                    liquibase.update(new Contexts(), new LabelExpression());
-                    return null;
-                });
-                return;
-            } catch (StoreException e) {
-                // Nodes starting together on an empty database collide before Liquibase's lock holds: over its own
-                // tables ("databasechangelog already exists"), or over a changeset another node ran while this one
-                // waited for the lock (it read what had run before waiting). A failed changeset rolls back whole,
-                // and the next attempt reads what has run now.
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warn("Schema migration attempt {} of {} failed, trying again (another node may be migrating the "
-                        + "same database): {}", attempt, ATTEMPTS, e.getMessage());
-                pause(attempt);
+        withLiquibase(dataSource, "migrate its schema", (liquibase, connection) -> {
+            boolean shared = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            if (shared) {
+                advisory(connection, "pg_advisory_lock");
             }
+            try {
+                liquibase.update(new Contexts(), new LabelExpression());
+            } finally {
+                if (shared) {
+                    unlock(connection);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void advisory(Connection connection, String function) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, MIGRATION_LOCK);
+            ps.execute();
         }
     }
 
-    private static void pause(int attempt) {
+    /**
+     * Gives the advisory lock back before the connection returns to the pool; if that fails, the connection is
+     * closed for good, since a pooled connection holding it would keep every other node from starting.
+     */
+    private static void unlock(Connection connection) throws SQLException {
         try {
-            Thread.sleep(500L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(500));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while migrating the schema", interrupted);
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // after a failed changeset the transaction is aborted and takes no statement
+            }
+            advisory(connection, "pg_advisory_unlock");
+        } catch (SQLException e) {
+            LOG.error("The migration lock could not be given back ({}); its connection is closed instead", e.getMessage());
+            connection.abort(Runnable::run);
         }
     }
 
     /** The ids of the changesets of the platform's changelog that this database has not run (empty when current). */
     static List<String> pending(DataSource dataSource) {
-        return withLiquibase(dataSource, "read its migrations", liquibase ->
+        return withLiquibase(dataSource, "read its migrations", (liquibase, connection) ->
                 liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream().map(ChangeSet::getId).toList());
     }
 
     interface LiquibaseWork<T> {
-        T run(Liquibase liquibase) throws Exception;
+        T run(Liquibase liquibase, Connection connection) throws Exception;
     }
 
     private static <T> T withLiquibase(DataSource dataSource, String what, LiquibaseWork<T> work) {
@@ -93,7 +107,7 @@ final class SchemaMigrator {
             T result = Scope.child(scope, () -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                return work.run(new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(bundleLoader), database));
+                return work.run(new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(bundleLoader), database), connection);
             });
             // Liquibase leaves its last (read-only) check open when there was nothing to do.
             if (!connection.getAutoCommit()) {
