@@ -80,6 +80,19 @@ public class ConsoleIT extends PlatformTestSupport {
         }
     }
 
+    /** After fixing what failed them, an operator sends what waits for a retry without waiting out the back-off. */
+    @Test
+    public void waitingNotificationsAreSentNowOnRequest() throws Exception {
+        awaitPlatform();
+        String all = console("platform:outbox --send-all-now");
+        assertTrue(all, all.contains("0 waiting message(s) go out at the next delivery round"));
+        assertEquals(0, JSON.readTree(console("platform:outbox --send-all-now --json")).get("messages").asInt());
+        String none = console("platform:outbox --send-now 987654");
+        assertTrue(none, none.contains("Error executing command") && none.contains("message 987654 is not waiting for a retry"));
+        String both = console("platform:outbox --send-now 1 --send-all-now");
+        assertTrue(both, both.contains("not both"));
+    }
+
     /** As the operator's guide says: the development SMS channel is removed like any plugin, for every node. */
     @Test
     public void aNotificationChannelIsAPluginLikeAnyOther() throws Exception {

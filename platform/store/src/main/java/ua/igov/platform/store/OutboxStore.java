@@ -82,6 +82,15 @@ public interface OutboxStore {
     /** Makes a dead message pending again, due at {@code now}, with its attempts reset. @return false if not dead */
     boolean retry(long id, Instant now);
 
+    /**
+     * Makes pending messages that wait for a later retry due at {@code now} (an operator fixed what failed them and
+     * does not want to wait out the back-off): the one with {@code id}, or every one when {@code id} is null. A
+     * message leased to a node now is left to it. Attempts are kept.
+     *
+     * @return how many were made due
+     */
+    int sendNow(Long id, Instant now);
+
     Optional<OutboxEntry> find(long id);
 
     /** Messages in a status, oldest first. */

@@ -20,8 +20,11 @@ import ua.igov.platform.store.OutboxStore;
  */
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "outbox",
-        description = "Lists pending or dead notifications; --retry ID sends a dead one again")
+        description = "Lists pending or dead notifications; --retry ID sends a dead one again; --send-now ID or "
+                + "--send-all-now sends what waits for a retry at once")
 public class OutboxCommand extends PlatformCommand {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxCommand.class);
 
     @Reference
     OutboxStore outbox;
@@ -32,6 +35,13 @@ public class OutboxCommand extends PlatformCommand {
 
     @Option(name = "--retry", description = "The id of a dead message to make pending again")
     Long retry;
+
+    @Option(name = "--send-now", description = "The id of a pending message waiting for a retry, to send at the next "
+            + "delivery round")
+    Long sendNow;
+
+    @Option(name = "--send-all-now", description = "Every pending message waiting for a retry, at the next delivery round")
+    boolean sendAllNow;
 
     @Option(name = "--limit", description = "How many messages to list, oldest first")
     int limit = 50;
@@ -45,8 +55,25 @@ public class OutboxCommand extends PlatformCommand {
     public record Requeued(long id, boolean requeued) {
     }
 
+    /** The answer to {@code --send-now} and {@code --send-all-now}. */
+    public record MadeDue(int messages) {
+    }
+
     @Override
     protected Object query() {
+        if (sendNow != null || sendAllNow) {
+            if (sendNow != null && sendAllNow) {
+                throw new IllegalArgumentException("--send-now ID or --send-all-now, not both");
+            }
+            // the cause of the failures is fixed (an operator says so): no need to wait out the back-off
+            int due = outbox.sendNow(sendNow, Instant.now());
+            if (sendNow != null && due == 0) {
+                throw new IllegalArgumentException("message " + sendNow + " is not waiting for a retry (it is due "
+                        + "already, held by a node now, sent or dead; see platform:outbox)");
+            }
+            LOG.info("{} waiting notification(s) made due now on the console", due);
+            return new MadeDue(due);
+        }
         if (retry != null) {
             boolean requeued = outbox.retry(retry, Instant.now());
             if (!requeued) {
@@ -68,6 +95,11 @@ public class OutboxCommand extends PlatformCommand {
     @Override
     @SuppressWarnings("unchecked")
     protected void print(Object result, PrintStream out) {
+        if (result instanceof MadeDue due) {
+            out.println(due.messages() + " waiting message(s) go out at the next delivery round of a node with "
+                    + "their channel.");
+            return;
+        }
         if (result instanceof Requeued requeued) {
             out.println("Message " + requeued.id() + " is pending again and will be sent at the next delivery round.");
             return;

@@ -264,6 +264,24 @@ public class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public int sendNow(Long id, Instant now) {
+        return jdbc.inTransaction(id == null ? "make every waiting message due" : "make message " + id + " due", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE status = ? "
+                    + "AND next_attempt_at > ? AND (lease_until IS NULL OR lease_until < ?)"
+                    + (id == null ? "" : " AND id = ?"))) {
+                ps.setTimestamp(1, Jdbc.timestamp(now), Jdbc.UTC.get());
+                ps.setString(2, PENDING);
+                ps.setTimestamp(3, Jdbc.timestamp(now), Jdbc.UTC.get());
+                ps.setTimestamp(4, Jdbc.timestamp(now), Jdbc.UTC.get());
+                if (id != null) {
+                    ps.setLong(5, id);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public Optional<OutboxEntry> find(long id) {
         return jdbc.read("read message " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE id = ?")) {

@@ -239,4 +239,24 @@ class OutboxStoreTest {
         Collections.sort(ids);
         return ids;
     }
+
+    @Test
+    void anOperatorSendsWaitingMessagesNowExceptWhatANodeHolds() {
+        long waiting = outbox.enqueue(mail("one"), NOW);
+        outbox.claim("a", ALL, NOW, LEASE, 1);
+        assertTrue(outbox.markFailed(waiting, "a", "connection refused", NOW.plusSeconds(600)));
+        long held = outbox.enqueue(mail("two"), NOW);
+        outbox.claim("b", ALL, NOW.plusSeconds(1), LEASE, 5); // takes "two" (due), not "one" (waits)
+        long later = outbox.enqueue(mail("three"), NOW);
+        outbox.claim("a", ALL, NOW.plusSeconds(2), LEASE, 5);
+        assertTrue(outbox.markFailed(later, "a", "timeout", NOW.plusSeconds(900)));
+
+        assertEquals(1, outbox.sendNow(waiting, NOW.plusSeconds(10)), "the one asked for");
+        assertEquals(NOW.plusSeconds(10), outbox.find(waiting).orElseThrow().nextAttemptAt());
+        assertEquals(1, outbox.find(waiting).orElseThrow().attempts(), "attempts are kept");
+        assertEquals(NOW.plusSeconds(900), outbox.find(later).orElseThrow().nextAttemptAt(), "not the others");
+        assertEquals(1, outbox.sendNow(null, NOW.plusSeconds(10)), "every other waiting one, not the one node b holds");
+        assertEquals(0, outbox.sendNow(held, NOW.plusSeconds(10)));
+        assertEquals(List.of(waiting, later), ids(outbox.claim("c", ALL, NOW.plusSeconds(10), LEASE, 5)));
+    }
 }
