@@ -35,7 +35,9 @@ public interface StaffNameService {
      * Gives an account the name citizens see: the body is {@code {"displayName": "Олена Коваленко"}}.
      *
      * @throws ProblemException 400 for a malformed account ({@code account}), 422 for a display name that is not a
-     *                          person's name ({@code /displayName}), 409 {@code name-unchanged} if it is already so
+     *                          person's name ({@code /displayName}) or an account the realm does not have
+     *                          ({@code account}; where the realm cannot tell, the account is taken as given),
+     *                          409 {@code name-unchanged} if it is already so
      */
     StaffDisplayName nameStaff(Caller caller, String account, byte[] body);
 

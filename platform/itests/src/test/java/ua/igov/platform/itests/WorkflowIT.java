@@ -149,6 +149,9 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("application/problem+json", notAName.contentType());
         assertEquals("/displayName", notAName.json().at("/errors/0/field").asText());
         assertEquals(400, put("/operators/staff-names/1olena", "{\"displayName\": \"Олена\"}", operator).status());
+        Answer typo = put("/operators/staff-names/olenna", "{\"displayName\": \"Олена Коваленко\"}", operator);
+        assertEquals("not an account of Karaf's realm", 422, typo.status());
+        assertEquals("account", typo.json().at("/errors/0/field").asText());
         assertEquals(409, put("/operators/staff-names/olena", "{\"displayName\": \"Олена Коваленко\"}", operator).status());
         assertEquals("she sees how citizens see her", "Олена Коваленко",
                 get("/me", staff("olena")).json().get("shownToCitizensAs").asText());

@@ -109,6 +109,11 @@ public class StaffNameManager implements StaffNameService {
         Caller.Staff operator = OperatorsOnly.check(caller, NAMING);
         checkAccount(account);
         String displayName = displayName(Json.requestObject(body, Set.of("displayName")).get("displayName"));
+        if (accounts.find(account) instanceof StaffAccounts.Missing) {
+            // a mistyped account would take the name while the real one stays plain "staff" to citizens
+            throw Problems.invalidRequest(List.of(new FieldProblem("account", "the realm has no staff account '"
+                    + account + "'; create it first (bin/igov-set-password), then name it")));
+        }
         Instant now = clock.instant();
         StaffName name = new StaffName(account, displayName, now, caller.name());
         try {

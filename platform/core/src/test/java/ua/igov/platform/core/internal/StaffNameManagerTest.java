@@ -80,6 +80,25 @@ class StaffNameManagerTest {
     }
 
     @Test
+    void onlyAnAccountTheRealmHasIsNamedWhereTheRealmCanTell() throws Exception {
+        StaffNameManager checked = new StaffNameManager(stores.staffNames, new StaffAccounts() {
+            public Lookup find(String login) {
+                return login.equals("olena") ? new Found((Caller.Staff) ApplicationManagerTest.OLENA)
+                        : login.startsWith("ldap") ? new Unknown("LDAP cannot list") : new Missing();
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        ProblemException typo = problem(() -> checked.nameStaff(ApplicationManagerTest.OPERATOR, "olenna",
+                json("{\"displayName\": \"Олена Коваленко\"}")));
+        assertEquals(422, typo.status());
+        assertEquals("account", typo.fieldProblems().get(0).field());
+        assertEquals(List.of(), auditTrail(), "nothing written");
+        checked.nameStaff(ApplicationManagerTest.OPERATOR, "olena", json("{\"displayName\": \"Олена Коваленко\"}"));
+        checked.nameStaff(ApplicationManagerTest.OPERATOR, "ldap-olga", json("{\"displayName\": \"Ольга Бондар\"}"));
+        assertEquals(List.of("ldap-olga", "olena"), checked.staffNames(ApplicationManagerTest.OPERATOR).stream()
+                .map(StaffDisplayName::account).toList());
+    }
+
+    @Test
     void aMemberOfStaffSeesHowCitizensSeeThem() {
         assertEquals("staff", names.shownToCitizensAs(ApplicationManagerTest.OLENA), "no name yet");
         name("olena", "Олена Коваленко");
