@@ -3,8 +3,10 @@ package ua.igov.platform.core.internal;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.security.auth.login.AppConfigurationEntry;
@@ -63,32 +65,24 @@ public class JaasStaffAccounts implements StaffAccounts {
 
     @Override
     public Lookup find(String login) {
-        Optional<JaasRealm> realm = karafRealm();
-        if (realm.isEmpty()) {
+        Optional<List<Module>> modules = accountModules();
+        if (modules.isEmpty()) {
             return new Unknown("no JAAS realm '" + IdentityManager.REALM + "'");
         }
         String unasked = null;
-        for (AppConfigurationEntry entry : realm.get().getEntries()) {
-            String module = module(entry);
-            if (module.startsWith(AUDIT_MODULES)) {
-                continue;
-            }
-            Optional<BackingEngineFactory> factory = engines.stream().filter(f -> module.equals(f.getModuleClass())).findFirst();
-            if (factory.isEmpty()) {
-                unasked = module + " lists no accounts";
+        for (Module module : modules.get()) {
+            if (module.engine() == null) {
+                unasked = module.name() + " lists no accounts";
                 continue;
             }
             try {
-                BackingEngine engine = factory.get().build(entry.getOptions());
-                UserPrincipal user = engine == null ? null : engine.lookupUser(login);
-                if (engine == null) {
-                    unasked = module + " could not be opened";
-                } else if (user != null) {
-                    return new Found(IdentityManager.staffFrom(login, roles(engine, user)));
+                UserPrincipal user = module.engine().lookupUser(login);
+                if (user != null) {
+                    return new Found(IdentityManager.staffFrom(login, roles(module.engine(), user)));
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Staff account '{}' not looked up in {}: {}", login, module, e.toString());
-                unasked = module + " failed: " + e.getMessage();
+                LOG.warn("Staff account '{}' not looked up in {}: {}", login, module.name(), e.toString());
+                unasked = module.name() + " failed: " + e.getMessage();
             }
         }
         return unasked == null ? new Missing() : new Unknown(unasked);
@@ -96,31 +90,53 @@ public class JaasStaffAccounts implements StaffAccounts {
 
     @Override
     public Optional<List<Caller.Staff>> all() {
+        Optional<List<Module>> modules = accountModules();
+        if (modules.isEmpty() || modules.get().stream().anyMatch(m -> m.engine() == null)) {
+            return Optional.empty();
+        }
+        Map<String, Caller.Staff> accounts = new TreeMap<>();
+        for (Module module : modules.get()) {
+            try {
+                for (UserPrincipal user : module.engine().listUsers()) {
+                    accounts.putIfAbsent(user.getName(), IdentityManager.staffFrom(user.getName(), roles(module.engine(), user)));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Staff accounts not listed from {}: {}", module.name(), e.toString());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(List.copyOf(accounts.values()));
+    }
+
+    /** A login module of the realm and its backing engine ({@code null} where it has none or it cannot be opened). */
+    private record Module(String name, BackingEngine engine) {
+    }
+
+    /**
+     * The login modules of the realm {@code karaf} that hold accounts, in the realm's order, each with its backing
+     * engine, or {@code null} where it has none or it cannot be opened; empty if there is no such realm.
+     */
+    private Optional<List<Module>> accountModules() {
         Optional<JaasRealm> realm = karafRealm();
         if (realm.isEmpty()) {
             return Optional.empty();
         }
-        java.util.Map<String, Caller.Staff> accounts = new java.util.TreeMap<>();
+        List<Module> modules = new java.util.ArrayList<>();
         for (AppConfigurationEntry entry : realm.get().getEntries()) {
             String module = module(entry);
             if (module.startsWith(AUDIT_MODULES)) {
                 continue;
             }
-            Optional<BackingEngineFactory> factory = engines.stream().filter(f -> module.equals(f.getModuleClass())).findFirst();
+            BackingEngine engine = null;
             try {
-                BackingEngine engine = factory.isEmpty() ? null : factory.get().build(entry.getOptions());
-                if (engine == null) {
-                    return Optional.empty();
-                }
-                for (UserPrincipal user : engine.listUsers()) {
-                    accounts.putIfAbsent(user.getName(), IdentityManager.staffFrom(user.getName(), roles(engine, user)));
-                }
+                Optional<BackingEngineFactory> factory = engines.stream().filter(f -> module.equals(f.getModuleClass())).findFirst();
+                engine = factory.isEmpty() ? null : factory.get().build(entry.getOptions());
             } catch (RuntimeException e) {
-                LOG.warn("Staff accounts not listed from {}: {}", module, e.toString());
-                return Optional.empty();
+                LOG.warn("The accounts of {} cannot be read: {}", module, e.toString());
             }
+            modules.add(new Module(module, engine));
         }
-        return Optional.of(List.copyOf(accounts.values()));
+        return Optional.of(modules);
     }
 
     private Optional<JaasRealm> karafRealm() {
