@@ -68,8 +68,8 @@ public class OutboxWorker {
         int batchSize() default 20;
 
         @AttributeDefinition(description = "How long a leased message stays this node's, in seconds; another node "
-                + "takes it over after that if this node died. A long batch extends it when half is gone; above twice "
-                + "the slowest channel's timeout.")
+                + "takes it over after that if this node died. While a send is under way the node renews it every "
+                + "third of it, so a slow channel never has its message sent twice.")
         long leaseSeconds() default 120;
 
         @AttributeDefinition(description = "Failed attempts after which a message is a dead letter")
@@ -95,6 +95,7 @@ public class OutboxWorker {
     private final Settings settings;
     private final Clock clock;
     private final String owner;
+    private final LeaseKeeper leases;
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
     private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -130,6 +131,7 @@ public class OutboxWorker {
         this.clock = clock;
         // A new owner each start: a lease left by this node's previous life is not mistaken for its own.
         this.owner = "node-" + UUID.randomUUID();
+        this.leases = new LeaseKeeper(store, owner, settings.lease(), clock);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -216,6 +218,7 @@ public class OutboxWorker {
                 Thread.currentThread().interrupt();
             }
         }
+        leases.stop();
         try {
             store.release(owner);
         } catch (RuntimeException e) {
@@ -268,8 +271,12 @@ public class OutboxWorker {
             if (lost.contains(entry.id())) {
                 continue;
             }
-            if (deliver(entry, installed.get(entry.message().channel()))) {
-                delivered++;
+            List<Long> unsent = batch.subList(i, batch.size()).stream().map(OutboxEntry::id)
+                    .filter(id -> !lost.contains(id)).toList();
+            try (LeaseKeeper.Keeping kept = leases.keep(unsent)) {
+                if (deliver(entry, installed.get(entry.message().channel()))) {
+                    delivered++;
+                }
             }
         }
         return delivered;
@@ -279,7 +286,7 @@ public class OutboxWorker {
      * Half the lease is gone and part of the batch is not sent yet (a slow channel): the rest's leases are extended
      * before the next send, so no other node takes a message over while this one may still send it. A message whose
      * lease already ran out (this node stalled) is left alone: another node may hold it now. So a message is only
-     * ever sent with at least half a lease left; one send must take less than that.
+     * ever sent with at least half a lease left, and {@link LeaseKeeper} keeps it (and the rest) while it is sent.
      *
      * @return the ids no longer this node's
      */

@@ -229,6 +229,54 @@ class OutboxWorkerTest {
         }
     }
 
+    /**
+     * One send that outlasts the whole lease (an SMTP server answering after two and a half leases): the sending node keeps
+     * renewing while it waits, so another node polling all that time never takes the message over, and the message
+     * is sent once and recorded as sent, not in doubt. Real time here: renewals run on their own timer.
+     */
+    @Test
+    void aSendLongerThanTheLeaseKeepsItsLeaseSoTheMessageGoesOnce() throws Exception {
+        Duration lease = Duration.ofSeconds(1);
+        OutboxWorker.Settings shortLease = OutboxWorker.Settings.of(Duration.ofSeconds(1), 50, lease, 4,
+                Duration.ofSeconds(30), Duration.ofMinutes(10));
+        java.time.Clock real = java.time.Clock.systemUTC();
+        long id = enqueue("email", "slow");
+        Server server = new Server();
+        OutboxWorker other = new OutboxWorker(stores.outbox, shortLease, real);
+        other.addChannel(server);
+        List<Integer> takenOver = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<Throwable> otherFailed = new java.util.concurrent.atomic.AtomicReference<>();
+        OutboxWorker sending = new OutboxWorker(stores.outbox, shortLease, real);
+        sending.addChannel(email(message -> {
+            long until = System.nanoTime() + lease.multipliedBy(5).dividedBy(2).toNanos();
+            while (System.nanoTime() < until) { // the other node looks every 50 ms while this send hangs
+                try {
+                    takenOver.add(other.deliverDue());
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    otherFailed.set(e);
+                }
+            }
+            server.send(message);
+        }));
+        try {
+            assertEquals(1, sending.deliverDue());
+        } finally {
+            sending.stop();
+            other.stop();
+        }
+        assertEquals(null, otherFailed.get());
+        assertTrue(takenOver.size() >= 10, "the other node looked all along: " + takenOver.size());
+        assertTrue(takenOver.stream().allMatch(n -> n == 0), "never taken over: " + takenOver);
+        assertEquals(List.of(OutboxWorker.key(id)), server.accepted);
+        OutboxEntry entry = stores.outbox.find(id).orElseThrow();
+        assertEquals(OutboxStore.SENT, entry.status());
+        assertEquals(null, entry.doubt(), "held by its node all along, so never in doubt");
+    }
+
     @Test
     void aBatchWhoseLeaseRanOutIsNotSentByTheNodeThatStalled() {
         for (int i = 1; i <= 3; i++) {
