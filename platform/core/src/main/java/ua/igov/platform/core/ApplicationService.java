@@ -77,4 +77,11 @@ public interface ApplicationService {
 
     /** The public status of an application for the console (operators): no personal data. */
     ApplicationStatus status(String trackingNumber);
+
+    /**
+     * The public address every notification links a citizen to, with {@code {trackingNumber}} in it, as this node is
+     * configured ({@code statusLink} of {@code ua.igov.platform.core}): for the doctor to tell an operator when
+     * citizens are sent links they cannot open.
+     */
+    String statusLink();
 }

@@ -162,6 +162,43 @@ public class ConsoleIT extends PlatformTestSupport {
         assertTrue(byName.get("audit trail").get("ok").asBoolean());
         assertTrue(byName.containsKey("plugin " + PlatformIT.SERVICE_BUNDLE));
         checks.forEach(c -> assertTrue(c.toString(), c.get("ok").asBoolean()));
+        assertTrue("the demo's default link is one no citizen can open: " + byName.get("status link"),
+                byName.get("status link").get("warning").asBoolean()
+                        && byName.get("status link").get("detail").asText().contains("http://localhost:8181/"));
+        assertTrue(doctor, doctor.lines().anyMatch(l -> l.startsWith("status link") && l.contains("| warn |")));
+
+        // an operator sets the portal's address (etc/ua.igov.platform.core.cfg): the warning goes, without a restart
+        org.osgi.service.cm.Configuration core = bundleContext.getService(bundleContext.getServiceReference(
+                org.osgi.service.cm.ConfigurationAdmin.class)).getConfiguration("ua.igov.platform.core", null);
+        java.util.Dictionary<String, Object> before = core.getProperties();
+        try {
+            java.util.Dictionary<String, Object> portal = new java.util.Hashtable<>();
+            if (before != null) {
+                java.util.Collections.list(before.keys()).forEach(k -> portal.put(k, before.get(k)));
+            }
+            portal.put("statusLink", "https://igov.example.gov.ua/status/{trackingNumber}");
+            core.update(portal);
+            await("the doctor sees the portal's address", () -> {
+                JsonNode now;
+                try {
+                    now = JSON.readTree(console("platform:doctor --json"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (JsonNode c : now) {
+                    if (c.get("check").asText().equals("status link")) {
+                        return !c.get("warning").asBoolean() && c.get("detail").asText().contains("igov.example.gov.ua");
+                    }
+                }
+                return false;
+            });
+        } finally {
+            if (before == null) {
+                core.delete();
+            } else {
+                core.update(before);
+            }
+        }
     }
 
     /**

@@ -914,6 +914,11 @@ public class ApplicationManager implements ApplicationService {
     }
 
     @Override
+    public String statusLink() {
+        return notifications.statusLinkPattern();
+    }
+
+    @Override
     public ApplicationStatus status(String typedNumber) {
         String trackingNumber = parsedNumber(typedNumber);
         StoredApplication app = read(trackingNumber, store::findByTrackingNumber);

@@ -61,6 +61,10 @@ public final class CitizenNotifications {
         }
     }
 
+    String statusLinkPattern() {
+        return statusLinkPattern;
+    }
+
     String statusLink(String trackingNumber) {
         return statusLinkPattern.replace("{trackingNumber}", trackingNumber);
     }

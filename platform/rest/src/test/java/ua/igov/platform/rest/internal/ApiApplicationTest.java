@@ -421,6 +421,11 @@ class ApiApplicationTest {
         public ApplicationStatus status(String trackingNumber) {
             throw Problems.unknownApplication(trackingNumber);
         }
+
+        @Override
+        public String statusLink() {
+            return "https://igov.example/status/{trackingNumber}";
+        }
     }
 
     private static final class Identity implements IdentityService {

@@ -63,8 +63,19 @@ public class DoctorCommand extends PlatformCommand {
     @Reference
     StaffNameService staffNames;
 
-    /** One check: what was looked at, whether it holds, and what was seen. */
-    public record Check(String check, boolean ok, String detail) {
+    /**
+     * One check: what was looked at, whether it holds, and what was seen. A warning holds (the doctor does not fail)
+     * but is something an operator of a production node should change.
+     */
+    public record Check(String check, boolean ok, boolean warning, String detail) {
+
+        public Check(String check, boolean ok, String detail) {
+            this(check, ok, false, detail);
+        }
+
+        static Check warning(String check, String detail) {
+            return new Check(check, true, true, detail);
+        }
     }
 
     @Override
@@ -88,6 +99,7 @@ public class DoctorCommand extends PlatformCommand {
         checks.add(outboxCheck());
         checks.add(moderationCheck());
         checks.add(staffNamesCheck());
+        checks.add(StatusLinkCheck.of(applications.statusLink()));
         return checks;
     }
 
@@ -208,7 +220,7 @@ public class DoctorCommand extends PlatformCommand {
         table.column("Check");
         table.column("OK");
         table.column("Detail").maxSize(110);
-        checks.forEach(c -> table.addRow().addContent(c.check(), c.ok() ? "yes" : "NO", c.detail()));
+        checks.forEach(c -> table.addRow().addContent(c.check(), c.ok() ? c.warning() ? "warn" : "yes" : "NO", c.detail()));
         table.print(out);
         long failed = checks.stream().filter(c -> !c.ok()).count();
         if (failed > 0) {
