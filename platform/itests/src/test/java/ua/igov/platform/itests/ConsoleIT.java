@@ -249,6 +249,15 @@ public class ConsoleIT extends PlatformTestSupport {
         assertTrue(query, query.toUpperCase(java.util.Locale.ROOT).contains("TRACKING_NUMBER")
                 && query.contains(n) && query.contains("submitted"));
 
+        // the operator's guide's online backup, exactly as written there: Derby copies the database while it serves
+        java.nio.file.Path backups = java.nio.file.Paths.get(System.getProperty("karaf.base"), "backups",
+                "b" + System.nanoTime());
+        String backup = console("jdbc:execute igov \"CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE('"
+                + backups.toString().replace('\\', '/') + "')\"");
+        assertFalse(backup, backup.contains("Error executing command"));
+        assertTrue("a copy of the database: " + backup, java.nio.file.Files.isRegularFile(
+                backups.resolve("igov-db").resolve("service.properties")));
+
         String bundles = console("bundle:list -s");
         assertTrue(bundles, bundles.contains("ua.igov.platform.igov-core") && bundles.contains("Active"));
         String installed = console("feature:list -i");

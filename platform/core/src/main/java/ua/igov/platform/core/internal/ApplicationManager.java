@@ -142,17 +142,34 @@ public class ApplicationManager implements ApplicationService {
 
     /**
      * A changed timeout, origin or status link applies to the next request; nothing restarts, no request in flight
-     * fails.
+     * fails. A change with a bad value is refused as a whole and the platform keeps serving as it was configured
+     * before: an operator's typo must not take the API down, and half a change would be worse than none.
      */
     @org.osgi.service.component.annotations.Modified
     void modified(Config config) {
-        TrackingNumbers.format(config.origin(), 0);
-        CitizenNotifications changed = new CitizenNotifications(config.statusLink());
+        apply(config);
+    }
+
+    /** @return whether the change was applied */
+    boolean apply(Config config) {
+        CitizenNotifications changed;
+        java.time.Duration timeout;
+        try {
+            TrackingNumbers.format(config.origin(), 0);
+            changed = new CitizenNotifications(config.statusLink());
+            timeout = PluginGuard.checked(java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("etc/ua.igov.platform.core.cfg: {}; nothing of this change applied, keeping origin {}, plugin "
+                    + "timeout {} ms and status link {} until it is fixed", e.getMessage(), origin,
+                    guard.timeout().toMillis(), notifications.statusLinkPattern());
+            return false;
+        }
         this.origin = config.origin();
-        guard.timeout(java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
+        guard.timeout(timeout);
         this.notifications = changed;
         LOG.info("Configuration changed: origin {}, plugin timeout {} ms, status link {}", config.origin(),
                 config.pluginTimeoutMillis(), config.statusLink());
+        return true;
     }
 
     @org.osgi.service.component.annotations.Deactivate
@@ -247,7 +264,7 @@ public class ApplicationManager implements ApplicationService {
         if (!root.path("region").isTextual()) {
             problems.add(new FieldProblem("/region", "required: the id of the region where you apply, e.g. \"dnipropetrovsk\""));
         }
-        if (root.hasNonNull("placeId") && !root.get("placeId").canConvertToInt()) {
+        if (root.hasNonNull("placeId") && (!root.get("placeId").isIntegralNumber() || !root.get("placeId").canConvertToInt())) {
             problems.add(new FieldProblem("/placeId", "must be a whole number: the id of a place in the region"));
         }
         if (!root.path("form").isObject()) {

@@ -36,7 +36,7 @@ final class PluginGuard implements AutoCloseable {
     private final ThreadPoolExecutor pool;
 
     PluginGuard(Duration timeout) {
-        this.timeout = timeout;
+        this.timeout = checked(timeout);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "igov-plugin-call-" + n.incrementAndGet());
@@ -47,7 +47,19 @@ final class PluginGuard implements AutoCloseable {
 
     /** Applies to calls that start from now on. */
     void timeout(Duration newTimeout) {
-        this.timeout = newTimeout;
+        this.timeout = checked(newTimeout);
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** No plugin call can finish in no time, and one that may run for more than ten minutes is not cut off at all. */
+    static Duration checked(Duration timeout) {
+        if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("pluginTimeoutMillis must be 1 to 600000, was " + timeout.toMillis());
+        }
+        return timeout;
     }
 
     <T> T call(String serviceCode, String what, PluginCall<T> call) throws SubmissionRejectedException {

@@ -129,7 +129,8 @@ public class RatingManager implements RatingService {
         JsonNode request = Json.requestObject(body, Set.of("rating", "comment"));
         JsonNode rating = request.get("rating");
         List<FieldProblem> problems = new ArrayList<>();
-        if (rating == null || !rating.isIntegralNumber() || rating.asInt() < 1 || rating.asInt() > 5) {
+        if (rating == null || !rating.isIntegralNumber() || !rating.canConvertToInt() || rating.asInt() < 1
+                || rating.asInt() > 5) { // asInt() of 4294967297 is 1
             problems.add(new FieldProblem("/rating", "required: a whole number from 1 (bad) to 5 (excellent)"));
         }
         String comment = text(request, "comment", problems);

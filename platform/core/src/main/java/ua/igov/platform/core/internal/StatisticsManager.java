@@ -37,6 +37,8 @@ public class StatisticsManager implements StatisticsService {
     /** Open data withholds every figure of a row with fewer applications than this, and averages of fewer values. */
     static final int SMALLEST_PUBLISHED = 5;
     static final long LONGEST_PERIOD_DAYS = 3 * 366;
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
     static final Set<String> OPEN_DATA_DIMENSIONS = Set.of("region", "place", "authority", "service");
     private static final Set<String> OPEN = Arrays.stream(Status.values()).filter(s -> !s.isFinal())
             .map(Status::wireName).collect(Collectors.toSet());
@@ -127,13 +129,20 @@ public class StatisticsManager implements StatisticsService {
             problems.add(new FieldProblem(field, "required: a day as YYYY-MM-DD"));
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "'" + (value.length() > 20 ? value.substring(0, 20) + "…" : value)
                     + "' is not a day as YYYY-MM-DD"));
             return null;
         }
+        // ISO dates run to year ±999 999 999, databases' to 9999 at most: no application is outside these days
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            problems.add(new FieldProblem(field, "must be a day from " + FIRST_DAY + " to " + LAST_DAY));
+            return null;
+        }
+        return day;
     }
 
     static StatisticsRow row(StatsCell cell, long overdueNow) {

@@ -292,6 +292,12 @@ class ApplicationManagerTest {
         ProblemException nullField = problem(() -> manager.submit(TARAS, "residence-registration",
                 json("{\"region\": \"testland\", \"form\": {\"lastName\": null, \"birthDate\": \"1990-03-09\"}}")));
         assertEquals(422, nullField.status());
+        for (String place : List.of("1.5", "4294967297", "\"1\"", "true")) { // never silently another place
+            ProblemException wrongPlace = problem(() -> manager.submit(TARAS, "residence-registration",
+                    json("{\"region\": \"testland\", \"placeId\": " + place + ", \"form\": {\"lastName\": \"Шевченко\", "
+                            + "\"birthDate\": \"1990-03-09\"}}")));
+            assertEquals("/placeId", wrongPlace.fieldProblems().get(0).field(), place);
+        }
         assertEquals(0, stores.applications.countApplications());
     }
 
@@ -687,10 +693,36 @@ class ApplicationManagerTest {
         String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
         assertTrue(messages(n).stream().allMatch(m -> m.body().contains("https://igov.example/track/" + n)),
                 messages(n).toString());
-        assertThrows(IllegalArgumentException.class, () -> manager.modified(config("1", 5000, "https://igov.example/")),
-                "a link without the number is refused");
+        assertFalse(manager.apply(config("27", 5000, "https://igov.example/")), "a link without the number is refused");
         String next = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
         assertTrue(messages(next).get(0).body().contains("https://igov.example/track/" + next), "the refused change changed nothing");
+        assertTrue(next.startsWith("1-"), "not even its good origin: " + next);
+    }
+
+    /**
+     * An operator's typo in etc/ua.igov.platform.core.cfg while the platform serves: the whole change is refused
+     * (logged), nothing throws out of Config Admin's call, and citizens go on being served as configured before.
+     */
+    @Test
+    void aBadChangeWhileServingIsRefusedWholeAndTheOldSettingsServeOn() {
+        assertTrue(manager.apply(config("27", 5000, "https://igov.example/track/{trackingNumber}")));
+        for (ApplicationManager.Config typo : List.of(config("12345", 5000, "https://igov.example/s/{trackingNumber}"),
+                config("2x", 5000, "https://igov.example/s/{trackingNumber}"),
+                config("", 5000, "https://igov.example/s/{trackingNumber}"),
+                config("3", 0, "https://igov.example/s/{trackingNumber}"),
+                config("3", -5, "https://igov.example/s/{trackingNumber}"),
+                config("3", 600_001, "https://igov.example/s/{trackingNumber}"),
+                config("3", 5000, "https://igov.example/s/"))) {
+            manager.modified(typo); // as Config Admin calls it: must not throw
+            assertFalse(manager.apply(typo));
+        }
+        String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+        assertTrue(n.startsWith("27-"), n);
+        assertTrue(messages(n).get(0).body().contains("https://igov.example/track/" + n), messages(n).toString());
+        assertEquals("https://igov.example/track/{trackingNumber}", manager.statusLink());
+        assertTrue(manager.apply(config("3", 2000, "https://igov.example/s/{trackingNumber}")), "a good one applies again");
+        assertTrue(manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk")))
+                .trackingNumber().startsWith("3-"));
     }
 
     /** The configuration as Config Admin would hand it over. */

@@ -264,7 +264,8 @@ class RatingManagerTest {
 
     @Test
     void aBadRatingNamesItsField() {
-        for (String body : List.of("{\"rating\": 0}", "{\"rating\": 6}", "{\"rating\": \"5\"}", "{\"rating\": 4.5}", "{}")) {
+        for (String body : List.of("{\"rating\": 0}", "{\"rating\": 6}", "{\"rating\": \"5\"}", "{\"rating\": 4.5}", "{}",
+                "{\"rating\": 4294967297}", "{\"rating\": -4294967291}", "{\"rating\": 99999999999999999999999}")) {
             ProblemException e = assertThrows(ProblemException.class, () -> rate("A1", body));
             assertEquals(422, e.status(), body);
             assertEquals("/rating", e.fieldProblems().get(0).field(), body);

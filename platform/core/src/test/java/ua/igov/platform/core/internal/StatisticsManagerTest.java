@@ -158,6 +158,23 @@ class StatisticsManagerTest {
                 "2026-11-02")).fieldProblems().get(0).field()); // officials' logins are never open data
     }
 
+    /** ISO dates reach year 999 999 999; no database (nor java.sql.Timestamp) does: a 400, never a 500 or a 503. */
+    @Test
+    void daysNoApplicationCanHaveAreABadQueryNotAnError() {
+        for (String[] days : new String[][] {{"+999999999-12-31", "+999999999-12-31"}, {"-999999999-01-01",
+                "-999999999-01-01"}, {"0000-01-01", "0000-01-02"}, {"9999-12-31", "9999-12-31"},
+                {"+10000-01-01", "+10000-01-01"}, {"1999-12-31", "2000-01-01"}}) {
+            ProblemException e = problem("region", days[0], days[1]);
+            assertEquals("from", e.fieldProblems().get(0).field(), String.join(" ", days));
+            assertTrue(e.fieldProblems().get(0).message().contains("2000-01-01"), e.fieldProblems().toString());
+            assertEquals(400, assertThrows(ProblemException.class, () -> statistics.openData("region", days[0],
+                    days[1])).status());
+        }
+        assertEquals("to", problem("region", "2999-12-31", "3000-01-01").fieldProblems().get(0).field());
+        assertEquals(java.time.LocalDate.of(2000, 1, 1), statistics.statistics(OPERATOR, "region", "2000-01-01", "2000-01-31",
+                null).from(), "the first day allowed is answered");
+    }
+
     private static ProblemException problem(String by, String from, String to) {
         ProblemException e = assertThrows(ProblemException.class, () -> statistics.statistics(OPERATOR, by, from, to, null));
         assertEquals(400, e.status());
