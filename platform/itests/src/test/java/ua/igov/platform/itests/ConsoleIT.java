@@ -252,8 +252,8 @@ public class ConsoleIT extends PlatformTestSupport {
         // the operator's guide's online backup, exactly as written there: Derby copies the database while it serves
         java.nio.file.Path backups = java.nio.file.Paths.get(System.getProperty("karaf.base"), "backups",
                 "b" + System.nanoTime());
-        String backup = console("jdbc:execute igov \"CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE('"
-                + backups.toString().replace('\\', '/') + "')\"");
+        String backup = console("jdbc:execute igov CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE('"
+                + backups.toString().replace('\\', '/') + "')");
         assertFalse(backup, backup.contains("Error executing command"));
         assertTrue("a copy of the database: " + backup, java.nio.file.Files.isRegularFile(
                 backups.resolve("igov-db").resolve("service.properties")));

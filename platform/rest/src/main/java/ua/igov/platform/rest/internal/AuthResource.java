@@ -31,7 +31,7 @@ public final class AuthResource {
     public Map<String, String> devToken(InputStream body) throws IOException {
         JsonNode request;
         try {
-            request = JsonProvider.mapper().readTree(Bodies.read(body, 4096));
+            request = JsonProvider.STRICT_READER.readTree(Bodies.read(body, 4096));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw Problems.malformedJson(e.getOriginalMessage());
         }

@@ -443,8 +443,29 @@ class ApiApplicationTest {
 
         @Override
         public String developmentToken(String subject, String name) {
+            if ("taras".equals(subject)) {
+                return "token-of-" + name;
+            }
             throw new ua.igov.platform.core.ProblemException(404, "no-development-identity", "No", "none installed");
         }
+    }
+
+    /** The one body the API reads itself is read by the same strict rules as every other. */
+    @Test
+    void theDevelopmentSignInReadsItsBodyAsStrictlyAsEveryOtherEndpoint() throws Exception {
+        authorization = null;
+        Answer fine = call("POST", "/auth/dev-token", "application/json", "{\"subject\": \"taras\", \"name\": \"T\"}");
+        assertEquals(200, fine.status(), fine.body().toString());
+        assertEquals("token-of-T", fine.body().get("token").asText());
+        for (String hostile : List.of("{\"subject\": \"ivan\", \"subject\": \"taras\", \"name\": \"T\"}",
+                "{\"subject\": \"taras\", \"name\": \"T\"} {\"subject\": \"x\"}",
+                "{\"subject\": \"taras\", \"name\": \"T\", \"n\": " + "[".repeat(40) + "]".repeat(40) + "}",
+                "{\"subject\": \"taras\", \"name\": \"T\", \"n\": 1" + "0".repeat(200) + "}", "", "[1]")) {
+            Answer refused = call("POST", "/auth/dev-token", "application/json", hostile);
+            assertEquals(400, refused.status(), hostile);
+            assertEquals("urn:igov:problem:malformed-json", refused.body().get("type").asText(), hostile);
+        }
+        assertEquals(415, call("POST", "/auth/dev-token", "text/plain", "{}").status());
     }
 
     @Test

@@ -124,14 +124,22 @@ final class AuditChain {
         }
     }
 
+    /**
+     * Walks every chain up to its head as it was when the walk began, so entries other nodes commit meanwhile are
+     * neither mistaken for forged ones nor make the head look cut short: a head and the entries it counts are
+     * committed together, so every entry up to a head already read is there to be read. Entries the head does not
+     * count are looked for after the walk, and only against a head read after them.
+     */
     static AuditVerification verify(Connection c) throws SQLException {
         long checked = 0;
         for (int chain = 1; chain <= CHAINS; chain++) {
+            Head head = head(c, chain);
             String previous = GENESIS;
             long expectedSeq = 1;
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, actor, action, subject, detail, "
-                    + "prev_hash, hash FROM audit_log WHERE chain = ? ORDER BY seq")) {
+                    + "prev_hash, hash FROM audit_log WHERE chain = ? AND seq <= ? ORDER BY seq")) {
                 ps.setInt(1, chain);
+                ps.setLong(2, head.seq());
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -153,18 +161,37 @@ final class AuditChain {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = ?")) {
-                ps.setInt(1, chain);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) != expectedSeq - 1 || !previous.equals(rs.getString(2))) {
-                        return broken(checked, chain, expectedSeq, "entries after " + chain + "/" + (expectedSeq - 1)
-                                + " were removed");
-                    }
-                }
+            if (expectedSeq - 1 != head.seq() || !previous.equals(head.hash())) {
+                return broken(checked, chain, expectedSeq, "entries after " + chain + "/" + (expectedSeq - 1)
+                        + " were removed");
+            }
+            // The last entry first, then the head: an entry committed by then has its head committed with it.
+            long last = lastSeq(c, chain);
+            if (last > head(c, chain).seq()) {
+                return broken(checked, chain, last, "entry " + chain + "/" + last + " is not counted by its chain's "
+                        + "head (it was added outside the platform)");
             }
         }
         return new AuditVerification(checked, null, null, null);
+    }
+
+    private static Head head(Connection c, int chain) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = ?")) {
+            ps.setInt(1, chain);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Head(rs.getLong(1), rs.getString(2));
+            }
+        }
+    }
+
+    private static long lastSeq(Connection c, int chain) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM audit_log WHERE chain = ?")) {
+            ps.setInt(1, chain);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     private static AuditVerification broken(long checked, int chain, long seq, String reason) {

@@ -131,6 +131,64 @@ class WorkflowStoreTest {
         assertTrue(cut.reason().contains("removed"), cut.reason());
     }
 
+    /**
+     * Other nodes go on writing while an operator verifies: between any two statements of the walk, every chain gets
+     * one more entry, committed. None of that is tampering, so the trail must be reported intact; and the entries
+     * written meanwhile are verified by the next walk.
+     */
+    @Test
+    void entriesOtherNodesCommitDuringTheWalkAreNotMistakenForTampering() throws Exception {
+        String[] subjectOfChain = new String[AuditChain.CHAINS + 1];
+        for (int i = 0; java.util.Arrays.stream(subjectOfChain).skip(1).anyMatch(x -> x == null); i++) {
+            String subject = "1-" + String.format("%08d", i) + "-0";
+            subjectOfChain[AuditChain.chainOf(new AuditEntry(NOW, "x", "x", subject, null))] = subject;
+        }
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        store.change(app.trackingNumber(), claim(app, "olena"));
+        int[] written = {0};
+        try (Connection c = database.jdbc().dataSource().getConnection()) {
+            Connection busy = (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("prepareStatement")) {
+                            for (int chain = 1; chain <= AuditChain.CHAINS; chain++) { // another node commits
+                                store.audit(new AuditEntry(NOW, "olena", "read-personal-data", subjectOfChain[chain], null));
+                                written[0]++;
+                            }
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            AuditVerification during = AuditChain.verify(busy);
+            assertTrue(during.intact(), during.toString());
+        }
+        assertTrue(written[0] >= 3 * AuditChain.CHAINS * AuditChain.CHAINS, "written during the walk: " + written[0]);
+        AuditVerification after = store.verifyAudit();
+        assertTrue(after.intact(), after.toString());
+        assertEquals(2 + written[0], after.entries());
+    }
+
+    /** A row put into the table by hand after a chain's last entry, even one that links correctly, is found. */
+    @Test
+    void anEntryAddedByHandAfterTheHeadIsFound() throws Exception {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        int chain = AuditChain.chainOf(new AuditEntry(NOW, "x", "x", app.trackingNumber(), null));
+        try (Connection c = database.jdbc().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (chain, seq, occurred_at, actor, action, "
+                     + "subject, detail, prev_hash, hash) SELECT chain, seq + 1, occurred_at, 'olena', 'claim', subject, "
+                     + "detail, hash, hash FROM audit_log WHERE chain = ? AND seq = 1")) {
+            ps.setInt(1, chain);
+            assertEquals(1, ps.executeUpdate());
+        }
+        AuditVerification forged = store.verifyAudit();
+        assertFalse(forged.intact());
+        assertEquals(chain, forged.chain());
+        assertEquals(2L, forged.firstBroken());
+        assertTrue(forged.reason().contains("not counted"), forged.reason());
+    }
+
     @Test
     void attachmentsAreStoredWithTheirDigest() {
         StoredApplication app = submit("dev:taras", 12, DUE);
