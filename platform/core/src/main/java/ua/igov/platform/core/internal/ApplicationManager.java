@@ -472,7 +472,7 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
         if (!(caller instanceof Caller.Staff staff) || (staff.roles().isEmpty() && !staff.operator())) {
-            throw Problems.forbidden("Only officials and supervisors have a queue.");
+            throw Problems.forbidden("Only officials, supervisors and operators have a queue.");
         }
         Set<String> wanted = new LinkedHashSet<>();
         List<FieldProblem> problems = new ArrayList<>();

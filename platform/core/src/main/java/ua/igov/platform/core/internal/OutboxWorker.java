@@ -99,6 +99,8 @@ public class OutboxWorker {
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
     private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** How long {@link #stop()} waits for a send under way; tests shorten it. */
+    Duration stopWait = Duration.ofSeconds(30);
     /** One delivery lane per channel installed here, while started: a slow channel holds up only its own messages. */
     private final Map<String, ScheduledFuture<?>> lanes = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
@@ -203,26 +205,39 @@ public class OutboxWorker {
         }
     }
 
-    /** Finishes the message being sent, then gives back the leases of the rest so another worker takes them at once. */
+    /**
+     * Finishes the message being sent, then gives back the leases of the rest so another worker takes them at once.
+     * A send still under way after {@link #stopWait} keeps its node's leases: they run out by themselves, and the
+     * node that takes the messages over then asks the channel first. Giving them back would let another node send
+     * that message at once, a second time.
+     */
     @Deactivate
     public synchronized void stop() {
         stopping = true;
         lanes.clear();
+        boolean finished = true;
         if (executor != null) {
             executor.shutdown(); // cancels every lane's next round; sends under way finish
             try {
-                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
-                }
+                finished = executor.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                finished = false;
+            }
+            if (!finished) {
+                executor.shutdownNow();
             }
         }
         leases.stop();
-        try {
-            store.release(owner);
-        } catch (RuntimeException e) {
-            LOG.warn("Leases not given back ({}); they expire after {}", e.getMessage(), settings.lease());
+        if (!finished) {
+            LOG.warn("A send was still under way after {}: this node's leases are left to run out (in {}), so no "
+                    + "message goes out twice", stopWait, settings.lease());
+        } else {
+            try {
+                store.release(owner);
+            } catch (RuntimeException e) {
+                LOG.warn("Leases not given back ({}); they expire after {}", e.getMessage(), settings.lease());
+            }
         }
         LOG.info("Outbox delivery stopped");
     }

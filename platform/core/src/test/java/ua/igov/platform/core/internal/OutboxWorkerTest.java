@@ -277,6 +277,47 @@ class OutboxWorkerTest {
         assertEquals(null, entry.doubt(), "held by its node all along, so never in doubt");
     }
 
+    /**
+     * A node stopping while one of its sends hangs past the stop's wait: it must not give that message's lease back,
+     * or another node would take it at once, not even in doubt, and send it a second time.
+     */
+    @Test
+    void aNodeStoppingInTheMiddleOfAHangingSendKeepsItsLeases() throws Exception {
+        java.util.concurrent.CountDownLatch smtpAnswers = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch smtpCalled = new java.util.concurrent.CountDownLatch(1);
+        java.time.Clock real = java.time.Clock.systemUTC();
+        OutboxWorker.Settings settings = OutboxWorker.Settings.of(Duration.ofMillis(20), 50, Duration.ofMinutes(2), 4,
+                Duration.ofSeconds(30), Duration.ofMinutes(10));
+        long id = enqueue("email", "hanging");
+        OutboxWorker stopping = new OutboxWorker(stores.outbox, settings, real);
+        stopping.stopWait = Duration.ofMillis(200);
+        stopping.addChannel(email(message -> {
+            smtpCalled.countDown();
+            try {
+                smtpAnswers.await(); // ignores the interrupt of shutdownNow, as a blocking socket read does
+            } catch (InterruptedException e) {
+                try {
+                    smtpAnswers.await();
+                } catch (InterruptedException again) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        Server server = new Server();
+        OutboxWorker other = new OutboxWorker(stores.outbox, settings, real);
+        other.addChannel(server);
+        stopping.start();
+        try {
+            assertTrue(smtpCalled.await(10, java.util.concurrent.TimeUnit.SECONDS), "the send is under way");
+            stopping.stop();
+            assertEquals(0, other.deliverDue(), "the message is still the stopped node's until its lease runs out");
+            assertEquals(List.of(), server.accepted);
+            assertEquals(OutboxStore.PENDING, stores.outbox.find(id).orElseThrow().status());
+        } finally {
+            smtpAnswers.countDown();
+        }
+    }
+
     @Test
     void aBatchWhoseLeaseRanOutIsNotSentByTheNodeThatStalled() {
         for (int i = 1; i <= 3; i++) {
