@@ -111,6 +111,7 @@ public class ApplicationManager implements ApplicationService {
     private final PluginGuard guard;
     private final WorkingCalendar calendar;
     private volatile CitizenNotifications notifications;
+    private final RecordedWorkflows recordedWorkflows;
 
     @Activate
     public ApplicationManager(@Reference InstalledPlugins plugins, @Reference ApplicationStore store,
@@ -138,6 +139,7 @@ public class ApplicationManager implements ApplicationService {
         TrackingNumbers.format(origin, 0); // refuse a bad origin at start, not at the first citizen's submission
         this.guard = new PluginGuard(pluginTimeout);
         this.notifications = new CitizenNotifications(statusLink);
+        this.recordedWorkflows = new RecordedWorkflows(store);
     }
 
     /**
@@ -208,7 +210,9 @@ public class ApplicationManager implements ApplicationService {
         }
         long fee = Math.max(0, guard.callUnchecked(serviceCode, "compute the fee", () -> type.type().feeInKopiykas(submission)));
         Instant now = clock.instant();
-        Workflow workflow = type.workflow();
+        // the recorded one, if this version was served before: a node whose plugin changed it without a new form
+        // version must not give this application other deadlines than the other nodes would
+        Workflow workflow = recordedWorkflows.of(serviceCode, type.type().form().version()).orElse(type.workflow());
         StatusChange first = new StatusChange(Status.SUBMITTED.wireName(), now, caller.name(), "submit", null, null);
         try {
             StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
@@ -510,12 +514,8 @@ public class ApplicationManager implements ApplicationService {
      * follow the installed plugin's workflow, or the default.
      */
     private Workflow workflow(StoredApplication app) {
-        Optional<InstalledServiceType> installed = plugins.serviceType(app.serviceCode());
-        if (installed.isPresent() && installed.get().type().form().version().equals(app.formVersion())) {
-            return installed.get().workflow();
-        }
-        return store.workflow(app.serviceCode(), app.formVersion()).map(WorkflowJson::read)
-                .orElseGet(() -> installed.map(InstalledServiceType::workflow).orElse(Workflow.DEFAULT));
+        return recordedWorkflows.of(app.serviceCode(), app.formVersion()).orElseGet(() ->
+                plugins.serviceType(app.serviceCode()).map(InstalledServiceType::workflow).orElse(Workflow.DEFAULT));
     }
 
     private static boolean allowed(Caller caller, StoredApplication app, Transition t) {

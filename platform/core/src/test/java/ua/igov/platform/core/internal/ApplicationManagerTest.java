@@ -410,6 +410,30 @@ class ApplicationManagerTest {
         assertEquals("approved", manager.act(OLENA, old, "approve", null).status());
     }
 
+    /**
+     * A plugin update that changes the workflow but keeps the form version: the workflow recorded with that version
+     * goes on ruling, for applications in flight and new ones alike, so a node still on the old plugin and a node on
+     * the new one offer the same steps and give the same deadlines.
+     */
+    @Test
+    void aChangedWorkflowWithoutANewFormVersionChangesNothing() {
+        Workflow recorded = new Workflow(List.of(
+                new Transition("verify", Set.of(Status.SUBMITTED), Status.IN_REVIEW, Set.of(Role.SUPERVISOR)),
+                new Transition("approve", Set.of(Status.IN_REVIEW), Status.APPROVED, Set.of(Role.OFFICIAL))),
+                Map.of(Status.SUBMITTED, 7));
+        install(withWorkflow("1.0", recorded));
+        String inFlight = submit();
+        install(withWorkflow("1.0", Workflow.DEFAULT)); // the careless update
+        String fresh = submit();
+        for (String n : List.of(inFlight, fresh)) {
+            assertEquals(List.of("verify"), manager.application(SUPERVISOR, n).actions(), n);
+            assertEquals(404, problem(() -> manager.act(OLENA, n, "claim", null)).status(), "DEFAULT's claim is not a step");
+        }
+        assertEquals(manager.application(TARAS, inFlight).dueAt(), manager.application(TARAS, fresh).dueAt(),
+                "both given the recorded 7 working days");
+        assertEquals("in_review", manager.act(SUPERVISOR, fresh, "verify", null).status());
+    }
+
     /** What the registry and the recorder do when a plugin version arrives. */
     private void install(ServiceType type) {
         plugins.type = new InstalledServiceType(type, FormSchema.compile(type.form().jsonSchema()), new PluginOrigin("svc", type.form().version()));
