@@ -87,9 +87,15 @@ public interface ApplicationStore {
     /** The workflow (JSON) a form version was published with; empty for versions recorded before workflows were. */
     Optional<String> workflow(String serviceCode, String formVersion);
 
-    /** Stores a file for an application, audited, in one transaction. */
-    Attachment attach(String trackingNumber, String fileName, String mediaType, byte[] content, String sha256,
-                      AuditEntry audit);
+    /**
+     * Stores a file for an application, audited, in one transaction, provided the application is still as it was
+     * read: the same row version (no step taken since, so it was not closed meanwhile) and the same number of files
+     * (so two uploads at once cannot pass a limit on their number).
+     *
+     * @throws ConcurrentChangeException if it changed meanwhile, or is gone
+     */
+    Attachment attach(String trackingNumber, int readVersion, int readAttachmentCount, String fileName,
+                      String mediaType, byte[] content, String sha256, AuditEntry audit);
 
     List<Attachment> attachments(String trackingNumber);
 

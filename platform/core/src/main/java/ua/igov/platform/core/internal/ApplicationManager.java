@@ -80,6 +80,8 @@ public class ApplicationManager implements ApplicationService {
     private static final Set<String> ENVELOPE_FIELDS = Set.of("region", "placeId", "form", "contact");
     static final String DEFAULT_STATUS_LINK = "http://localhost:8181/api/applications/{trackingNumber}";
     static final int MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+    /** 20 files of at most 5 MiB: enough for any real application, and a bound on what one citizen can store. */
+    static final int MAX_ATTACHMENTS = 20;
     static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     static final int MAX_LIST = 200;
     /** The history entry of an issue the plugin failed; not a workflow step, so no plugin can declare it. */
@@ -574,18 +576,31 @@ public class ApplicationManager implements ApplicationService {
         StatusChange event = new StatusChange(transition.to().wireName(), now, caller.name(), action, step.note(), step.details());
         AuditEntry audit = new AuditEntry(now, caller.name(), action, app.trackingNumber(),
                 from.wireName() + " -> " + transition.to().wireName() + (step.note() == null ? "" : ": " + limit(step.note())));
+        StoredApplication changed;
         try {
-            StoredApplication changed = store.change(app.trackingNumber(), new StateChange(app.version(),
+            changed = store.change(app.trackingNumber(), new StateChange(app.version(),
                     transition.to().wireName(), due, step.assignedTo(), step.formJson(), step.issuedDocument(), step.fee(),
                     event, audit), transition.to() == from ? List.of() : citizenMessages(app, action, transition.to(), step));
-            return view(caller, changed, true);
         } catch (ConcurrentChangeException e) {
-            throw new ProblemException(409, "changed-meanwhile", "Changed meanwhile",
-                    "Someone else changed this application a moment ago; read it again and retry.");
+            throw changedMeanwhile();
         } catch (StoreException e) {
             LOG.error("Step {} on {} not stored: {}", action, app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("The step could not be saved, so it was not taken.");
         }
+        try {
+            return view(caller, changed, true);
+        } catch (StoreException e) {
+            // Taken and stored, with its message to the citizen: saying otherwise would make the caller retry into a 409.
+            LOG.warn("Step {} on {} stored, but the answer could not be read back: {}", action, app.trackingNumber(),
+                    e.getMessage());
+            throw Problems.unavailable("The step was taken and saved, but the application could not be read back; "
+                    + "read it again in a moment.");
+        }
+    }
+
+    private static ProblemException changedMeanwhile() {
+        return new ProblemException(409, "changed-meanwhile", "Changed meanwhile",
+                "Someone else changed this application a moment ago; read it again and retry.");
     }
 
     /** The messages to the citizen about a step that changed the status; none if they left no contact. */
@@ -825,6 +840,10 @@ public class ApplicationManager implements ApplicationService {
             throw new ProblemException(409, "wrong-status", "Not possible in this status",
                     "Files cannot be added to an application that is " + app.status() + ".");
         }
+        if (app.attachmentCount() >= MAX_ATTACHMENTS) {
+            throw new ProblemException(409, "too-many-attachments", "Too many files",
+                    "An application takes at most " + MAX_ATTACHMENTS + " files; this one has them all.");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         String type = mediaType == null ? "" : mediaType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (!ATTACHMENT_TYPES.contains(type)) {
@@ -844,8 +863,14 @@ public class ApplicationManager implements ApplicationService {
             throw Problems.invalidRequest(problems);
         }
         String sha256 = sha256(content);
-        Attachment stored = store.attach(app.trackingNumber(), fileName, type, content, sha256,
-                new AuditEntry(clock.instant(), caller.name(), "attach", app.trackingNumber(), fileName + " sha256:" + sha256));
+        Attachment stored;
+        try {
+            stored = store.attach(app.trackingNumber(), app.version(), app.attachmentCount(), fileName, type, content,
+                    sha256, new AuditEntry(clock.instant(), caller.name(), "attach", app.trackingNumber(),
+                            fileName + " sha256:" + sha256));
+        } catch (ConcurrentChangeException e) {
+            throw changedMeanwhile(); // a step (perhaps closing it) or another file came first
+        }
         return new ApplicationView.AttachmentView(stored.id(), stored.fileName(), stored.mediaType(), stored.sizeBytes(),
                 stored.sha256(), stored.uploadedAt());
     }

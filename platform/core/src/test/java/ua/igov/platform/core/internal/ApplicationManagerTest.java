@@ -452,6 +452,37 @@ class ApplicationManagerTest {
         };
     }
 
+    /** Twenty files of at most 5 MiB each bound what one application can make the platform store. */
+    @Test
+    void anApplicationTakesAtMostTwentyFiles() {
+        String n = submit();
+        for (int i = 1; i <= ApplicationManager.MAX_ATTACHMENTS; i++) {
+            manager.attach(TARAS, n, "сторінка " + i + ".pdf", "application/pdf", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        ProblemException more = problem(() -> manager.attach(TARAS, n, "ще.pdf", "application/pdf",
+                "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(409, more.status());
+        assertEquals("too-many-attachments", more.type());
+        assertEquals(ApplicationManager.MAX_ATTACHMENTS, manager.application(TARAS, n).attachments().size());
+    }
+
+    /**
+     * The step is stored (with its message to the citizen) and only reading the answer back fails: the caller is
+     * told it was taken, not that it was not, which would send them into a retry and a 409.
+     */
+    @Test
+    void aStepStoredButNotReadBackIsNotReportedAsNotTaken() {
+        String n = submit();
+        manager.attach(TARAS, n, "паспорт.pdf", "application/pdf", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
+        ApplicationManager cannotReadFiles = new ApplicationManager(plugins, AuditFailing.failing(stores.applications,
+                "attachments"), stores.staffNames, new WorkingCalendar(Set.of(), Set.of()),
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
+        ProblemException answer = problem(() -> cannotReadFiles.act(OLENA, n, "claim", null));
+        assertEquals(503, answer.status());
+        assertTrue(answer.detail().contains("was taken and saved"), answer.detail());
+        assertEquals("in_review", manager.application(TARAS, n).status());
+    }
+
     @Test
     void attachmentsAreCheckedAndDigested() {
         String n = submit();

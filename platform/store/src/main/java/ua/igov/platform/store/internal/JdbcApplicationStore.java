@@ -521,16 +521,24 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public Attachment attach(String trackingNumber, String fileName, String mediaType, byte[] content, String sha256,
-                             AuditEntry audit) {
+    public Attachment attach(String trackingNumber, int readVersion, int readAttachmentCount, String fileName,
+                             String mediaType, byte[] content, String sha256, AuditEntry audit) {
         return jdbc.inTransaction("attach a file to " + trackingNumber, c -> {
+            // counted first: the row lock it takes holds off a step (and another upload) until this commits
+            try (PreparedStatement ps = c.prepareStatement("UPDATE application SET attachment_count = attachment_count + 1 "
+                    + "WHERE tracking_number = ? AND row_version = ? AND attachment_count = ?")) {
+                ps.setString(1, trackingNumber);
+                ps.setInt(2, readVersion);
+                ps.setInt(3, readAttachmentCount);
+                if (ps.executeUpdate() != 1) {
+                    throw new ConcurrentChangeException(trackingNumber);
+                }
+            }
             long applicationId;
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE tracking_number = ?")) {
                 ps.setString(1, trackingNumber);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new ConcurrentChangeException(trackingNumber);
-                    }
+                    rs.next();
                     applicationId = rs.getLong(1);
                 }
             }
@@ -552,11 +560,6 @@ public class JdbcApplicationStore implements ApplicationStore {
                     keys.next();
                     id = keys.getLong(1);
                 }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE application SET attachment_count = attachment_count + 1 WHERE id = ?")) {
-                ps.setLong(1, applicationId);
-                ps.executeUpdate();
             }
             AuditChain.append(c, dialect, audit);
             return new Attachment(id, fileName, mediaType, content.length, sha256, at, audit.actor());

@@ -189,10 +189,38 @@ class WorkflowStoreTest {
         assertTrue(forged.reason().contains("not counted"), forged.reason());
     }
 
+    /**
+     * An upload racing a step (one that closes the application, say) or another upload: whichever commits second
+     * finds the application changed since it was read, and nothing of it is written.
+     */
+    @Test
+    void aFileForAnApplicationChangedSinceItWasReadIsNotStored() throws Exception {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        store.attach(app.trackingNumber(), app.version(), 0, "one.pdf", "application/pdf", new byte[] {1}, "ab".repeat(32),
+                new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(), "one.pdf"));
+        assertThrows(ConcurrentChangeException.class, () -> store.attach(app.trackingNumber(), app.version(), 0,
+                "two.pdf", "application/pdf", new byte[] {2}, "cd".repeat(32),
+                new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(), "two.pdf")), "read before the first file");
+        StoredApplication claimed = store.change(app.trackingNumber(), claim(app, "olena"));
+        assertThrows(ConcurrentChangeException.class, () -> store.attach(app.trackingNumber(), app.version(), 1,
+                "three.pdf", "application/pdf", new byte[] {3}, "ef".repeat(32),
+                new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(), "three.pdf")), "read before the claim");
+        assertThrows(ConcurrentChangeException.class, () -> store.attach("1-99999999-9", 1, 0, "x.pdf",
+                "application/pdf", new byte[] {4}, "00".repeat(32), new AuditEntry(NOW, "dev:taras", "attach", null, "x")));
+        assertEquals(List.of("one.pdf"), store.attachments(app.trackingNumber()).stream()
+                .map(ua.igov.platform.store.Attachment::fileName).toList());
+        assertEquals(1, store.findByTrackingNumber(app.trackingNumber()).orElseThrow().attachmentCount());
+        assertEquals(List.of("submit", "attach", "claim"), store.auditTrail(app.trackingNumber(), 10).stream()
+                .map(AuditEntry::action).toList(), "no entry for what was refused");
+        assertEquals(1, store.attach(app.trackingNumber(), claimed.version(), 1, "three.pdf", "application/pdf",
+                new byte[] {3}, "ef".repeat(32), new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(),
+                        "three.pdf")).sizeBytes(), "read again, it goes in");
+    }
+
     @Test
     void attachmentsAreStoredWithTheirDigest() {
         StoredApplication app = submit("dev:taras", 12, DUE);
-        long id = store.attach(app.trackingNumber(), "passport.pdf", "application/pdf", new byte[] {1, 2, 3}, "ab".repeat(32),
+        long id = store.attach(app.trackingNumber(), app.version(), 0, "passport.pdf", "application/pdf", new byte[] {1, 2, 3}, "ab".repeat(32),
                 new AuditEntry(NOW, "dev:taras", "attach", app.trackingNumber(), "passport.pdf")).id();
         assertEquals(1, store.attachments(app.trackingNumber()).size());
         assertEquals(3, store.attachments(app.trackingNumber()).get(0).sizeBytes());
