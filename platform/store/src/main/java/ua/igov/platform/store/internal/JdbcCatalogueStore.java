@@ -32,12 +32,16 @@ public class JdbcCatalogueStore implements CatalogueStore {
     @Override
     public int recordCatalogue(String regionId, String version, List<OfferingState> offerings, Instant at) {
         return jdbc.inTransaction("record the catalogue of " + regionId, c -> {
-            Map<Integer, OfferingState> recorded = recordedStates(c, regionId);
-            int changes = 0;
             Map<Integer, OfferingState> now = new HashMap<>();
             for (OfferingState offering : offerings) {
                 now.putIfAbsent(offering.offeringId(), offering);
             }
+            // The region's row first: its lock makes another node recording the same region at the same moment wait,
+            // and then read the states this one wrote, so no change goes into the history twice. Two first
+            // recordings collide on its key instead, and the caller's retry finds the row.
+            upsertCatalogueVersion(c, regionId, version, now.size(), at);
+            Map<Integer, OfferingState> recorded = recordedStates(c, regionId);
+            int changes = 0;
             for (OfferingState offering : now.values()) {
                 OfferingState before = recorded.get(offering.offeringId());
                 if (before == null) {
@@ -61,7 +65,6 @@ public class JdbcCatalogueStore implements CatalogueStore {
                     changes++;
                 }
             }
-            upsertCatalogueVersion(c, regionId, version, now.size(), at);
             return changes;
         });
     }

@@ -37,6 +37,52 @@ class JdbcCatalogueStoreTest {
                 "the same catalogue again (another node, a restart) records nothing");
     }
 
+    /**
+     * Every node records the catalogue a region plugin brings, and they may do it at the same moment (a plugin
+     * installed everywhere at once): each change is in the history once, however the two transactions interleave.
+     */
+    @Test
+    void nodesRecordingTheSameCatalogueAtOnceRecordEachChangeOnce() throws Exception {
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            String[] availabilities = {"coming_soon", "online", "in_work", "online", "info_only"};
+            for (int round = 0; round < availabilities.length; round++) {
+                List<OfferingState> states = new java.util.ArrayList<>();
+                for (int id = 1; id <= 30; id++) {
+                    states.add(new OfferingState(id, 29, 7, availabilities[round]));
+                }
+                Instant at = JAN.plusSeconds(3600L * round);
+                String version = "1." + round;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+                List<java.util.concurrent.Future<Integer>> recorded = new java.util.ArrayList<>();
+                for (int node = 0; node < 4; node++) {
+                    recorded.add(nodes.submit(() -> {
+                        together.await();
+                        for (int attempt = 1; ; attempt++) { // as CatalogueHistoryRecorder does, through OnceMore
+                            try {
+                                return catalogue.recordCatalogue("lviv", version, states, at);
+                            } catch (ua.igov.platform.store.StoreException e) {
+                                if (attempt == 3) {
+                                    throw e;
+                                }
+                            }
+                        }
+                    }));
+                }
+                int changes = 0;
+                for (java.util.concurrent.Future<Integer> f : recorded) {
+                    changes += f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertEquals(30, changes, "round " + round + ": one node recorded all 30 changes, the others none");
+            }
+            for (int id = 1; id <= 30; id++) {
+                assertEquals(availabilities.length, catalogue.offeringHistory("lviv", id).size(), "offering " + id);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+    }
+
     @Test
     void anUpdateRecordsWhatChangedWhatAppearedAndWhatWasWithdrawn() {
         catalogue.recordCatalogue("lviv", "1.0",
