@@ -92,7 +92,7 @@ public class JdbcStaffDirectory implements StaffDirectory {
 
     private Optional<StaffName> rename(Connection c, StaffName name, Function<Optional<StaffName>, AuditEntry> audit)
             throws SQLException {
-        Optional<StaffName> previous = find(c, name.account());
+        Optional<StaffName> previous = lockAndFind(c, name.account());
         if (previous.isPresent() && previous.get().displayName().equals(name.displayName())) {
             throw new AlreadyDoneException("'" + name.account() + "' is already shown as '" + name.displayName() + "'");
         }
@@ -113,7 +113,7 @@ public class JdbcStaffDirectory implements StaffDirectory {
     @Override
     public Optional<StaffName> unname(String account, Function<StaffName, AuditEntry> audit) {
         return jdbc.inTransaction("take the display name of " + account, c -> {
-            Optional<StaffName> previous = find(c, account);
+            Optional<StaffName> previous = lockAndFind(c, account);
             if (previous.isEmpty()) {
                 return previous;
             }
@@ -124,6 +124,27 @@ public class JdbcStaffDirectory implements StaffDirectory {
             AuditChain.append(c, dialect, audit.apply(previous.get()));
             return previous;
         });
+    }
+
+    /**
+     * The account's name as it is now, with its row locked until the transaction ends: two operators changing the
+     * same name at once take turns, so each change is made to, and audited against, the name the other left (a
+     * rename racing a removal is neither lost nor recorded as replacing a name that was gone).
+     */
+    private static Optional<StaffName> lockAndFind(Connection c, String account) throws SQLException {
+        while (true) {
+            boolean locked;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_name SET account = account WHERE account = ?")) {
+                ps.setString(1, account);
+                locked = ps.executeUpdate() == 1;
+            }
+            Optional<StaffName> found = find(c, account);
+            // A row another transaction was inserting can be missed by the UPDATE (which waited for it) and seen by
+            // the read after it: then it is not locked yet, so lock it now. No row at all is safe: the key guards it.
+            if (locked || found.isEmpty()) {
+                return found;
+            }
+        }
     }
 
     private static Optional<StaffName> find(Connection c, String account) throws SQLException {

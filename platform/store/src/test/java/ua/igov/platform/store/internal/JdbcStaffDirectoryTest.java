@@ -93,10 +93,60 @@ class JdbcStaffDirectoryTest {
         assertEquals(3, directory.displayNames(many).size(), "one name from each part");
     }
 
+    /**
+     * Operators renaming and un-naming one account at the same moment: replaying the audit trail in its order, every
+     * change names as "was" exactly the name the change before it left, and the last one is the name the account has.
+     */
+    @Test
+    void concurrentChangesOfOneNameTakeTurnsAndTheTrailAddsUp() throws Exception {
+        Function<StaffName, AuditEntry> unnamed = removed -> new AuditEntry(T0, "staff:operator", "unname-staff-account",
+                null, "was " + removed.displayName());
+        java.util.concurrent.ExecutorService operators = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int operator = 0; operator < 4; operator++) {
+                int o = operator;
+                work.add(operators.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        for (int attempt = 1; ; attempt++) {
+                            try {
+                                if ((i + o) % 3 == 0) {
+                                    directory.unname("olena", unnamed);
+                                } else {
+                                    rename("olena", "Олена " + "АБВГ".charAt(o) + "-" + i, T0);
+                                }
+                                break;
+                            } catch (ua.igov.platform.store.StoreException e) { // a deadlock's victim: try again
+                                if (attempt == 5) {
+                                    throw e;
+                                }
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> w : work) {
+                w.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            operators.shutdownNow();
+        }
+        String shown = "none";
+        List<String> trail = auditDetails();
+        for (String detail : trail) {
+            String was = detail.substring(detail.lastIndexOf("was ") + 4).replaceAll("\\)$", "");
+            assertEquals(shown, was, "in " + trail);
+            shown = detail.startsWith("was ") ? "none" : detail.substring(0, detail.indexOf(" (was "));
+        }
+        assertEquals(shown, directory.displayNames(List.of("olena")).getOrDefault("olena", "none"));
+        assertTrue(new JdbcApplicationStore(database).verifyAudit().intact());
+    }
+
     private List<String> auditDetails() {
         try (java.sql.Connection c = database.jdbc().dataSource().getConnection();
              java.sql.PreparedStatement ps = c.prepareStatement("SELECT detail FROM audit_log ORDER BY seq")) {
-            return Jdbc.rows(ps, 100, rs -> rs.getString(1));
+            return Jdbc.rows(ps, 1000, rs -> rs.getString(1));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
