@@ -150,12 +150,10 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
 
     @Override
     public Optional<InstalledServiceType> serviceTypeFor(int catalogueServiceId) {
-        for (InstalledServiceType t : serviceTypesByCode.values()) {
-            if (t.type().catalogueServiceIds().contains(catalogueServiceId)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        // two types may claim one catalogue service: the same one, the first by code, on every node and every call
+        return serviceTypesByCode.values().stream()
+                .filter(t -> t.type().catalogueServiceIds().contains(catalogueServiceId))
+                .min(java.util.Comparator.comparing(InstalledServiceType::code));
     }
 
     @Override
