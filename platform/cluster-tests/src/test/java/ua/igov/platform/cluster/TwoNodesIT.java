@@ -169,8 +169,41 @@ class TwoNodesIT {
         });
     }
 
+    /**
+     * An operator edits the working calendar on node B only: deadlines would then depend on the node that served the
+     * request. The doctor on node A fails, naming the file and who reads it how; once the file is copied to A, it
+     * holds again.
+     */
     @Test
     @Order(3)
+    void aSharedFileEditedOnOneNodeOnlyFailsTheDoctorOnAnyNodeUntilItIsCopied() throws Exception {
+        b.set("etc/ua.igov.platform.calendar.cfg", "holidays", "2027-01-01");
+        awaitMillis("node A's doctor to see node B's calendar", () -> {
+            JsonNode check = nodeSettings(a);
+            return !check.get("ok").asBoolean()
+                    && check.get("detail").asText().startsWith("etc/ua.igov.platform.calendar.cfg differs: node-a | node-b");
+        });
+        a.set("etc/ua.igov.platform.calendar.cfg", "holidays", "2027-01-01");
+        awaitMillis("the nodes to read the calendar alike again", () -> nodeSettings(b).get("ok").asBoolean());
+        assertTrue(nodeSettings(a).get("detail").asText().contains("2 live nodes read the shared settings alike"));
+    }
+
+    private static JsonNode nodeSettings(KarafNode node) {
+        try {
+            String out = node.console("platform:doctor --json");
+            for (JsonNode check : Http.JSON.readTree(out.substring(out.indexOf('[')))) {
+                if (check.get("check").asText().equals("node settings")) {
+                    return check;
+                }
+            }
+            throw new AssertionError("no node settings check: " + out);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(4)
     void nginxSpreadsRequestsOverBothNodesAndEitherServesAnyRequest() throws Exception {
         try (Nginx nginx = Nginx.startOrSkip(Path.of(System.getProperty("igov.nginxExample")), work.resolve("nginx"),
                 List.of(a.httpPort, b.httpPort))) {
@@ -198,7 +231,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNodeStartedLaterCatchesUpWithWhatWasDecidedBeforeIt() throws Exception {
         String region = "/regions/lviv/services";
         b.console("platform:plugin-uninstall igov-region-lviv");
@@ -238,7 +271,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeKilledWhileDeliveringTheOutboxIsFinishedByTheOtherAndNothingIsSentTwice() throws Exception {
         int messages = 24;
         String maria = a.http.citizen("maria");

@@ -44,6 +44,25 @@ public interface ClusterService {
     }
 
     /**
+     * The settings that must be alike on every node (the core's, the working calendar, sign-in, the escalation rules,
+     * the staff realm) but that the live nodes read differently: an {@code etc/} file edited on some nodes and not
+     * on the others. Empty when they all agree, or when only one node is alive.
+     */
+    List<SettingDifference> settingDifferences();
+
+    /**
+     * One setting the live nodes read differently.
+     *
+     * @param setting what it is, e.g. {@code etc/ua.igov.platform.calendar.cfg}
+     * @param alike   the live nodes in groups that read the same, largest group first
+     */
+    record SettingDifference(String setting, List<List<String>> alike) {
+        public SettingDifference {
+            alike = alike.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
      * A node as its heartbeat shows it.
      *
      * @param alive its last heartbeat is at most three of this node's heartbeat intervals old

@@ -34,4 +34,10 @@ public interface ClusterStore {
 
     /** What every node reported, by node and feature. */
     List<NodePlugin> nodePlugins();
+
+    /** Makes the recorded settings of one node exactly {@code settings}, in one transaction. */
+    void recordNodeSettings(String nodeId, List<NodeSetting> settings);
+
+    /** What every node last read, by node and setting. */
+    List<NodeSetting> nodeSettings();
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Version;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -35,6 +36,7 @@ import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.DesiredPlugin;
 import ua.igov.platform.store.NodePlugin;
+import ua.igov.platform.store.NodeSetting;
 import ua.igov.platform.store.NodeRecord;
 
 /**
@@ -70,15 +72,25 @@ public class ClusterNode implements ClusterService {
     private final Clock clock;
     private final Instant startedAt;
     private final ScheduledExecutorService beats;
+    private final java.util.function.Supplier<Map<String, String>> sharedSettings;
+    /** What this node last recorded of its shared settings; written again only when it changes. */
+    private Map<String, String> settingsRecorded;
     private boolean beaten;
 
     @Activate
-    public ClusterNode(@Reference ClusterStore store, @Reference FeaturesService features, Config config) {
+    public ClusterNode(@Reference ClusterStore store, @Reference FeaturesService features,
+                       @Reference ConfigurationAdmin configurations, @Reference StaffAccounts accounts, Config config) {
         this(store, new KarafFeatureInstaller(features), nodeId(config.id()), Duration.ofSeconds(Math.max(1, config.heartbeatSeconds())),
-                Clock.systemUTC(), true);
+                Clock.systemUTC(), true, new SharedSettings(configurations, accounts)::read);
     }
 
     ClusterNode(ClusterStore store, FeatureInstaller features, String nodeId, Duration heartbeat, Clock clock, boolean scheduled) {
+        this(store, features, nodeId, heartbeat, clock, scheduled, Map::of);
+    }
+
+    ClusterNode(ClusterStore store, FeatureInstaller features, String nodeId, Duration heartbeat, Clock clock,
+                boolean scheduled, java.util.function.Supplier<Map<String, String>> sharedSettings) {
+        this.sharedSettings = sharedSettings;
         this.store = store;
         this.features = features;
         this.nodeId = nodeId;
@@ -120,7 +132,7 @@ public class ClusterNode implements ClusterService {
     private void beatSafely() {
         try {
             beat();
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             // a scheduled task that throws is never run again: log, and try at the next beat
             LOG.warn("Node {}: heartbeat or plugin reconciliation failed, retrying in {} s: {}", nodeId,
                     heartbeat.toSeconds(), e.toString());
@@ -137,7 +149,17 @@ public class ClusterNode implements ClusterService {
                     + "etc/ua.igov.platform.node.cfg", nodeId, before.heartbeatAt());
         }
         beaten = true;
+        recordSettingsIfChanged(now);
         store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
+    }
+
+    private void recordSettingsIfChanged(Instant now) {
+        Map<String, String> read = sharedSettings.get();
+        if (!read.equals(settingsRecorded)) {
+            store.recordNodeSettings(nodeId, read.entrySet().stream()
+                    .map(s -> new NodeSetting(nodeId, s.getKey(), s.getValue(), now)).toList());
+            settingsRecorded = read;
+        }
     }
 
     @Override
@@ -200,6 +222,36 @@ public class ClusterNode implements ClusterService {
             plugins.add(onNode(p, decisions.get(p.feature())));
         }
         return new ClusterView(nodes, plugins);
+    }
+
+    @Override
+    public List<SettingDifference> settingDifferences() {
+        Instant now = clock.instant();
+        Set<String> alive = new java.util.HashSet<>();
+        for (NodeRecord n : store.nodes()) {
+            if (isAlive(n, now)) {
+                alive.add(n.nodeId());
+            }
+        }
+        // setting -> fingerprint -> the live nodes that read it so
+        Map<String, Map<String, List<String>>> read = new java.util.TreeMap<>();
+        for (NodeSetting s : store.nodeSettings()) {
+            if (alive.contains(s.nodeId())) {
+                read.computeIfAbsent(s.setting(), k -> new HashMap<>())
+                        .computeIfAbsent(s.fingerprint(), k -> new ArrayList<>()).add(s.nodeId());
+            }
+        }
+        List<SettingDifference> differences = new ArrayList<>();
+        read.forEach((setting, byFingerprint) -> {
+            if (byFingerprint.size() > 1) {
+                differences.add(new SettingDifference(setting, byFingerprint.values().stream()
+                        .map(nodes -> nodes.stream().sorted().toList())
+                        .sorted(Comparator.<List<String>>comparingInt(List::size).reversed()
+                                .thenComparing(nodes -> nodes.get(0)))
+                        .toList()));
+            }
+        });
+        return differences;
     }
 
     private boolean isAlive(NodeRecord node, Instant now) {

@@ -161,7 +161,8 @@ public class EscalationScheduler {
             }
         } catch (StoreException e) {
             LOG.warn("Escalation run failed, next run retries: {}", e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a task that throws is never run again: whatever a plugin's code threw, the next run must come
             LOG.error("Escalation run failed, next run retries", e);
         }
     }
@@ -302,7 +303,7 @@ public class EscalationScheduler {
                 throw new IllegalArgumentException("two rules have the same id");
             }
             return Optional.of(rules);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn("Service '{}' declares no usable escalation rules ({}); its applications are not escalated",
                     type.code(), e.getMessage());
             return Optional.empty();

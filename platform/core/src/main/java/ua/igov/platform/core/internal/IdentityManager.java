@@ -207,11 +207,17 @@ public class IdentityManager implements IdentityService {
                 Duration.between(now, failures.lockedUntil()));
     }
 
-    /** Karaf's JAAS realm: the account's role names if the password is right. */
-    private static Optional<Set<String>> jaasLogin(String user, String password) {
+    /**
+     * Karaf's JAAS realm: the account's role names if the password is right. A realm that is not there at all (its
+     * bundles restarting) is the platform's trouble, not a wrong password: 503, and nothing is counted against the
+     * account. A login module that answers, though, cannot be told apart from a wrong password when it fails (Karaf's
+     * LDAP and JDBC modules report both alike), so that counts.
+     */
+    static Optional<Set<String>> jaasLogin(String user, String password) {
         Subject subject = new Subject();
+        LoginContext login;
         try {
-            LoginContext login = new LoginContext(REALM, subject, callbacks -> {
+            login = new LoginContext(REALM, subject, callbacks -> {
                 for (Callback callback : callbacks) {
                     if (callback instanceof NameCallback name) {
                         name.setName(user);
@@ -222,6 +228,12 @@ public class IdentityManager implements IdentityService {
                     }
                 }
             });
+        } catch (LoginException | SecurityException noRealm) {
+            LOG.error("Staff sign-in is not possible: the JAAS realm '{}' is not available ({})", REALM,
+                    noRealm.getMessage());
+            throw Problems.unavailable("Signing in cannot be checked now. Try again later.");
+        }
+        try {
             login.login();
         } catch (LoginException refused) {
             return Optional.empty();

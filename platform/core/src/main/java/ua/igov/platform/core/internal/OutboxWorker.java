@@ -252,6 +252,9 @@ public class OutboxWorker {
         } catch (RuntimeException e) {
             // The database may be away for a moment: the next round tries again, the lane must not die.
             LOG.warn("Outbox delivery round for '{}' failed: {}", channel, e.getMessage());
+        } catch (LinkageError e) {
+            // a channel plugin's classes gone from under it (uninstalled without a refresh): this round only
+            LOG.error("Outbox delivery round for '{}' failed: {}", channel, e.toString());
         }
     }
 
@@ -328,7 +331,7 @@ public class OutboxWorker {
             } catch (DeliveryException e) {
                 failed(entry, "in doubt, and the channel could not say whether it has it: " + e.getMessage(), e.permanent());
                 return false;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 failed(entry, "in doubt, and the channel could not say whether it has it: " + e, false);
                 return false;
             }
@@ -345,8 +348,9 @@ public class OutboxWorker {
         } catch (DeliveryException e) {
             failed(entry, e.getMessage(), e.permanent());
             return false;
-        } catch (RuntimeException e) {
-            failed(entry, e.toString(), false); // a plugin's bug is treated as a temporary failure
+        } catch (RuntimeException | LinkageError e) {
+            // a plugin's bug, or its classes gone from under it, is treated as a temporary failure: the attempt counts
+            failed(entry, e.toString(), false);
             return false;
         }
         if (OutboxStore.RESENT.equals(doubt)) {

@@ -74,6 +74,48 @@ class ClusterNodeTest {
     private final ClusterNode a = new ClusterNode(stores.cluster, featuresA, "node-a", BEAT, CLOCK, false);
     private final ClusterNode b = new ClusterNode(stores.cluster, featuresB, "node-b", BEAT, CLOCK, false);
 
+    /**
+     * Three nodes; the calendar file is edited on one of them only. The others' view shows which nodes read it how,
+     * and nothing else; once the file is the same everywhere (and a node that read it differently has died) there
+     * is no difference left. Settings are written only when they change, not at every beat.
+     */
+    @Test
+    void aSettingReadDifferentlyOnSomeLiveNodesIsShownWithWhoReadsWhat() throws Exception {
+        Map<String, String> same = Map.of("etc/ua.igov.platform.core.cfg", "c1", "etc/ua.igov.platform.calendar.cfg", "k1");
+        Map<String, String> onC = new java.util.HashMap<>(same);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        MutableClock clock = new MutableClock(CLOCK.instant());
+        ClusterNode nodeA = new ClusterNode(stores.cluster, featuresA, "node-a", BEAT, clock, false, () -> same);
+        ClusterNode nodeB = new ClusterNode(stores.cluster, featuresB, "node-b", BEAT, clock, false, () -> same);
+        ClusterNode nodeC = new ClusterNode(stores.cluster, new FakeFeatures(), "node-c", BEAT, clock, false, () -> {
+            reads.incrementAndGet();
+            return Map.copyOf(onC);
+        });
+        for (ClusterNode n : java.util.List.of(nodeA, nodeB, nodeC)) {
+            n.beat();
+        }
+        assertEquals(java.util.List.of(), nodeA.settingDifferences());
+
+        onC.put("etc/ua.igov.platform.calendar.cfg", "k2"); // an operator edits the file on node-c only
+        nodeC.beat();
+        assertEquals(java.util.List.of(new ua.igov.platform.core.ClusterService.SettingDifference(
+                "etc/ua.igov.platform.calendar.cfg", java.util.List.of(java.util.List.of("node-a", "node-b"),
+                        java.util.List.of("node-c")))), nodeB.settingDifferences());
+
+        int written = stores.cluster.nodeSettings().size();
+        java.time.Instant readAt = stores.cluster.nodeSettings().get(0).readAt();
+        clock.advance(BEAT);
+        nodeA.beat();
+        assertEquals(readAt, stores.cluster.nodeSettings().get(0).readAt(), "unchanged: not written again");
+        assertEquals(written, stores.cluster.nodeSettings().size());
+
+        clock.advance(BEAT.multipliedBy(ClusterNode.MISSED_BEATS + 1)); // node-c dies; a and b go on beating
+        nodeA.beat();
+        nodeB.beat();
+        assertEquals(java.util.List.of(), nodeA.settingDifferences(), "a dead node's settings do not count");
+        assertTrue(reads.get() >= 2);
+    }
+
     @Test
     void theOperatorDecidesAboutRegionsServicesIdentityProvidersAndChannelsNotThePlatform() {
         for (String plugin : java.util.List.of("igov-region-lviv", "igov-service-residence-registration",

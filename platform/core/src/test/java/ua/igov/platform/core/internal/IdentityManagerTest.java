@@ -52,6 +52,23 @@ class IdentityManagerTest {
         assertEquals(2, realmChecks.get());
     }
 
+    /**
+     * The realm itself is gone (Karaf's JAAS bundles restarting): every sign-in is a 503, and none of them counts as
+     * a wrong password, so nobody is locked out by an outage.
+     */
+    @Test
+    void noRealmAtAllIsUnavailableAndLocksNobodyOut() {
+        ProblemException plain = assertThrows(ProblemException.class, () -> IdentityManager.jaasLogin("olena", "right"));
+        assertEquals(503, plain.status(), "a JVM with no JAAS configuration has no realm 'karaf'");
+        IdentityManager withoutRealm = new IdentityManager(stores.staffLogins, IdentityManager::jaasLogin, clock,
+                THREE_IN_15_MINUTES);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(503, assertThrows(ProblemException.class, () -> withoutRealm.staff("olena", "right")).status());
+        }
+        assertTrue(stores.staffLogins.failures("olena").isEmpty(), "nothing counted against the account");
+        assertTrue(identity.staff("olena", "right").isPresent(), "not locked once the realm is back");
+    }
+
     @Test
     void tooManyWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
         assertTrue(identity.staff("olena", "guess-1").isEmpty());

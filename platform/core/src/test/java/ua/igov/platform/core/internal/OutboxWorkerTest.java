@@ -318,6 +318,30 @@ class OutboxWorkerTest {
         }
     }
 
+    /**
+     * A channel plugin whose classes went from under it (removed without a refresh) throws a LinkageError, not an
+     * exception: the attempt counts like any failure and is retried, and the lane lives on.
+     */
+    @Test
+    void aChannelWhoseClassesAreGoneFailsTheAttemptNotTheLane() {
+        long id = enqueue("email", "m1");
+        int[] calls = {0};
+        OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        worker.addChannel(email(message -> {
+            if (calls[0]++ == 0) {
+                throw new NoClassDefFoundError("org/example/smtp/Transport");
+            }
+        }));
+        assertEquals(0, worker.deliverDue());
+        OutboxEntry failed = stores.outbox.find(id).orElseThrow();
+        assertEquals(OutboxStore.PENDING, failed.status());
+        assertEquals(1, failed.attempts());
+        assertTrue(failed.lastError().contains("NoClassDefFoundError"), failed.lastError());
+        clock.advance(SETTINGS.backoff().after(1).plusSeconds(1));
+        assertEquals(1, worker.deliverDue(), "retried after its back-off");
+        assertEquals(OutboxStore.SENT, stores.outbox.find(id).orElseThrow().status());
+    }
+
     @Test
     void aBatchWhoseLeaseRanOutIsNotSentByTheNodeThatStalled() {
         for (int i = 1; i <= 3; i++) {

@@ -18,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.AuditReport;
+import ua.igov.platform.core.ClusterService;
 import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
 import ua.igov.platform.core.StaffNameService;
@@ -63,6 +64,9 @@ public class DoctorCommand extends PlatformCommand {
     @Reference
     StaffNameService staffNames;
 
+    @Reference
+    ClusterService cluster;
+
     /**
      * One check: what was looked at, whether it holds, and what was seen. A warning holds (the doctor does not fail)
      * but is something an operator of a production node should change.
@@ -100,6 +104,7 @@ public class DoctorCommand extends PlatformCommand {
         checks.add(moderationCheck());
         checks.add(staffNamesCheck());
         checks.add(StatusLinkCheck.of(applications.statusLink()));
+        checks.add(nodeSettingsCheck());
         return checks;
     }
 
@@ -120,6 +125,15 @@ public class DoctorCommand extends PlatformCommand {
                     + (accounts.size() > 10 ? ", …" : "") + " (platform:staff-names ACCOUNT \"NAME\")");
         } catch (RuntimeException e) {
             return new Check("staff names", false, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Check nodeSettingsCheck() {
+        try {
+            long live = cluster.view().nodes().stream().filter(ClusterService.NodeView::alive).count();
+            return NodeSettingsCheck.of(cluster.settingDifferences(), live);
+        } catch (RuntimeException e) {
+            return new Check(NodeSettingsCheck.NAME, false, "cannot be read: " + e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.DesiredPlugin;
 import ua.igov.platform.store.NodePlugin;
+import ua.igov.platform.store.NodeSetting;
 import ua.igov.platform.store.NodeRecord;
 
 /** Nodes, their heartbeats and the plugins wanted on them and installed on them, on the platform's database. */
@@ -194,5 +195,38 @@ public class JdbcClusterStore implements ClusterStore {
             }
         }
         return plugins;
+    }
+
+    @Override
+    public void recordNodeSettings(String nodeId, List<NodeSetting> settings) {
+        jdbc.inTransaction("record the settings of node " + nodeId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM node_setting WHERE node_id = ?")) {
+                ps.setString(1, nodeId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO node_setting (node_id, setting, fingerprint, "
+                    + "read_at) VALUES (?, ?, ?, ?)")) {
+                for (NodeSetting setting : settings) {
+                    ps.setString(1, nodeId);
+                    ps.setString(2, setting.setting());
+                    ps.setString(3, setting.fingerprint());
+                    ps.setTimestamp(4, Jdbc.timestamp(setting.readAt()), Jdbc.UTC.get());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<NodeSetting> nodeSettings() {
+        return jdbc.read("read the settings of every node", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT node_id, setting, fingerprint, read_at FROM node_setting "
+                    + "ORDER BY node_id, setting")) {
+                return Jdbc.rows(ps, 100_000, rs -> new NodeSetting(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Jdbc.instant(rs.getTimestamp(4, Jdbc.UTC.get()))));
+            }
+        });
     }
 }

@@ -40,6 +40,19 @@ class JdbcClusterStoreTest {
     }
 
     @Test
+    void aNodesSettingsAreReplacedWholeAndEveryNodesAreRead() {
+        cluster.recordNodeSettings("node-a", List.of(new ua.igov.platform.store.NodeSetting("node-a", "calendar", "aa", T0),
+                new ua.igov.platform.store.NodeSetting("node-a", "core", "bb", T0)));
+        cluster.recordNodeSettings("node-b", List.of(new ua.igov.platform.store.NodeSetting("node-b", "calendar", "cc", T1)));
+        cluster.recordNodeSettings("node-a", List.of(new ua.igov.platform.store.NodeSetting("node-a", "calendar", "dd", T2)));
+        assertEquals(List.of(new ua.igov.platform.store.NodeSetting("node-a", "calendar", "dd", T2),
+                new ua.igov.platform.store.NodeSetting("node-b", "calendar", "cc", T1)), cluster.nodeSettings(),
+                "node-a's core setting, no longer reported, is gone; node-b's row is untouched");
+        cluster.recordNodeSettings("node-b", List.of());
+        assertEquals(1, cluster.nodeSettings().size());
+    }
+
+    @Test
     void theLastWishForAPluginWins() {
         cluster.desire(new DesiredPlugin("igov-region-lviv", null, false, "operator", T0));
         cluster.desire(new DesiredPlugin("igov-service-x", "1.2.0", true, "operator", T0));
