@@ -23,8 +23,12 @@ public interface StaffLoginStore {
      */
     LoginFailures failed(String account, Instant now, int maxFailures, Duration window, Duration lock);
 
-    /** The account signed in with its password: its failures are forgotten. */
-    void succeeded(String account);
+    /**
+     * Takes back one failure counted (by {@link #failed}) before a password was checked that turned out right, or
+     * could not be checked at all; a lock that this count alone brought about goes with it. Other failures stay until
+     * they are older than the window: a right password does not wipe out the guesses made meanwhile.
+     */
+    void notAFailure(String account, int maxFailures);
 
     /**
      * An operator lifts the account's lock and forgets its failures, on the record: the audit entry {@code audit}

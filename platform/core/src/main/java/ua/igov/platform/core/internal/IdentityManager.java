@@ -150,9 +150,11 @@ public class IdentityManager implements IdentityService {
 
     /**
      * A right password is remembered for a minute (keyed by a digest of the credentials), so a member of staff's
-     * every request does not go to the realm and the database. Wrong ones are counted in the database, where every
-     * node sees them: {@code maxFailedLogins} within {@code lockMinutes} lock the account for that long, on every
-     * node, and while it is locked no password is checked, not even the right one.
+     * every request does not go to the realm and the database. Every other attempt is counted in the database, where
+     * every node sees it, before its password is checked, and taken back if the password was right:
+     * {@code maxFailedLogins} wrong ones within {@code lockMinutes} lock the account for that long, on every node,
+     * and while it is locked no password is checked, not even the right one. A right password does not wipe out the
+     * wrong ones before it, so guessing alongside a working official gains nothing.
      */
     @Override
     public Optional<Caller.Staff> staff(String user, String password) {
@@ -179,18 +181,27 @@ public class IdentityManager implements IdentityService {
         if (before.isPresent() && before.get().lockedAt(now)) {
             throw locked(before.get(), now);
         }
-        Optional<Set<String>> roles = passwords.roles(user, password);
+        // Counted before the password is checked: guesses sent at once, through any node, each take their place in
+        // the allowance first, so no more than maxFailures passwords are checked within the window.
+        LoginFailures counted = logins.failed(user, now, limits.maxFailures(), limits.lock(), limits.lock());
+        if (counted.failures() > limits.maxFailures()) {
+            throw locked(counted, now); // the allowance went to other attempts meanwhile
+        }
+        Optional<Set<String>> roles;
+        try {
+            roles = passwords.roles(user, password);
+        } catch (RuntimeException notChecked) {
+            logins.notAFailure(user, limits.maxFailures()); // the realm could not say: nothing to count
+            throw notChecked;
+        }
         if (roles.isEmpty()) {
-            LoginFailures counted = logins.failed(user, now, limits.maxFailures(), limits.lock(), limits.lock());
             if (counted.lockedAt(now)) {
                 LOG.warn("Staff account '{}' locked until {} after {} wrong passwords since {}", user,
                         counted.lockedUntil(), counted.failures(), counted.firstFailedAt());
             }
             return Optional.empty();
         }
-        if (before.isPresent()) {
-            logins.succeeded(user);
-        }
+        logins.notAFailure(user, limits.maxFailures());
         Caller.Staff staff = staffFrom(user, roles.get());
         if (staffLogins.size() >= MAX_REMEMBERED) {
             staffLogins.clear();

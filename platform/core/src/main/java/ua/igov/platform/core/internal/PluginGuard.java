@@ -20,11 +20,17 @@ import ua.igov.platform.spi.SubmissionRejectedException;
  * Runs a plugin's code so that a plugin that throws or hangs fails only the request that called it: an exception
  * becomes a 502 problem, a call that outlasts its time a 504, and the platform's own threads never wait longer than
  * that. Calls run on a small pool of their own; when it is full, the request is refused (503) rather than queued.
+ *
+ * <p>A call that outlasts its time is abandoned, but its thread may go on waiting (a socket read without a timeout
+ * ignores the interrupt). So each service may hold only {@link #MAX_CALLS_PER_SERVICE} threads, counted until its
+ * calls really return: a plugin stuck for good uses up its own share and then gets 503 at once, while every other
+ * service keeps the rest of the pool.
  */
 final class PluginGuard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginGuard.class);
     static final int MAX_CONCURRENT_CALLS = 64;
+    static final int MAX_CALLS_PER_SERVICE = 16;
 
     /** Plugin code, which may answer with a citizen-facing rejection. */
     @FunctionalInterface
@@ -34,9 +40,17 @@ final class PluginGuard implements AutoCloseable {
 
     private volatile Duration timeout;
     private final ThreadPoolExecutor pool;
+    private final int perService;
+    /** Calls of each service under way, abandoned ones included, until they return. */
+    private final java.util.Map<String, AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     PluginGuard(Duration timeout) {
+        this(timeout, MAX_CALLS_PER_SERVICE);
+    }
+
+    PluginGuard(Duration timeout, int perService) {
         this.timeout = checked(timeout);
+        this.perService = perService;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "igov-plugin-call-" + n.incrementAndGet());
@@ -63,10 +77,33 @@ final class PluginGuard implements AutoCloseable {
     }
 
     <T> T call(String serviceCode, String what, PluginCall<T> call) throws SubmissionRejectedException {
+        AtomicInteger calls = inFlight.computeIfAbsent(serviceCode, code -> new AtomicInteger());
+        if (calls.incrementAndGet() > perService) {
+            calls.decrementAndGet();
+            LOG.warn("Service plugin '{}' has {} calls under way or stuck; refusing more until they return", serviceCode,
+                    perService);
+            throw new ProblemException(503, "unavailable", "Temporarily unavailable",
+                    "The service '" + serviceCode + "' is not answering right now. Please try again later.");
+        }
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                calls.decrementAndGet();
+            }
+        };
         Future<T> future;
         try {
-            future = pool.submit((Callable<T>) call::call);
+            future = pool.submit((Callable<T>) () -> {
+                started.set(true);
+                try {
+                    return call.call();
+                } finally {
+                    release.run(); // only when the plugin's code really returned, however long after its time
+                }
+            });
         } catch (RejectedExecutionException busy) {
+            release.run();
             throw new ProblemException(503, "unavailable", "Temporarily unavailable",
                     "The service is busy right now. Please try again in a minute.");
         }
@@ -85,14 +122,18 @@ final class PluginGuard implements AutoCloseable {
                     "The service '" + serviceCode + "' could not " + what + " because of an error in its plugin. Nothing "
                             + "was changed; the operators have been told. Please try again later.");
         } catch (TimeoutException e) {
-            future.cancel(true);
+            if (future.cancel(true) && !started.get()) {
+                release.run(); // cancelled before it ran: it never will
+            }
             LOG.error("Service plugin '{}' did not {} within {} ms; abandoned", serviceCode, what, limit.toMillis());
             throw new ProblemException(504, "plugin-timeout", "The service did not answer",
                     "The service '" + serviceCode + "' did not " + what + " in time. Nothing was changed. Please try "
                             + "again later.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.cancel(true);
+            if (future.cancel(true) && !started.get()) {
+                release.run();
+            }
             throw new ProblemException(503, "unavailable", "Temporarily unavailable", "The request was interrupted.");
         }
     }

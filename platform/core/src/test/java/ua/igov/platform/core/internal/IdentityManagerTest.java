@@ -101,16 +101,52 @@ class IdentityManagerTest {
     }
 
     @Test
-    void wrongPasswordsSpreadOutAreForgottenAndARightOneResetsTheCount() {
+    void wrongPasswordsSpreadOutAreForgottenButARightOneDoesNotWipeThemOut() {
         identity.staff("olena", "guess-1");
         identity.staff("olena", "guess-2");
-        assertTrue(identity.staff("olena", "right").isPresent());
-        identity.staff("olena", "guess-3");
-        identity.staff("olena", "guess-4");
+        assertTrue(identity.staff("olena", "right").isPresent(), "two wrong of three: the right one still signs in");
+        assertEquals(2, stores.staffLogins.failures("olena").orElseThrow().failures(), "and the two stay counted");
+        assertTrue(identity.staff("olena", "guess-3").isEmpty());
+        clock.advance(IdentityManager.REMEMBER_STAFF.plusSeconds(1)); // past the minute her right one is remembered
+        assertEquals(429, assertThrows(ProblemException.class, () -> identity.staff("olena", "right")).status(),
+                "three wrong within the window: locked, a right one before them notwithstanding");
         clock.advance(Duration.ofMinutes(16));
         identity.staff("olena", "guess-5");
         assertEquals(1, stores.staffLogins.failures("olena").orElseThrow().failures(), "the older ones are forgotten");
         assertTrue(identity.staff("olena", "right").isPresent());
+    }
+
+    /**
+     * A hundred guesses at once, on two nodes: each takes its place in the allowance before its password is checked,
+     * so the realm checks no more than the limit, and the account ends locked.
+     */
+    @Test
+    void guessesSentAtOnceGetNoMoreThanTheLimitChecked() throws Exception {
+        IdentityManager otherNode = new IdentityManager(stores.anotherNodesStaffLogins(), this::realm, clock,
+                THREE_IN_15_MINUTES);
+        java.util.concurrent.ExecutorService attackers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<?>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            IdentityManager node = i % 2 == 0 ? identity : otherNode;
+            int n = i;
+            guesses.add(attackers.submit(() -> {
+                go.await();
+                try {
+                    node.staff("olena", "guess-" + n);
+                } catch (ProblemException locked) {
+                    assertEquals(429, locked.status());
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<?> g : guesses) {
+            g.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        attackers.shutdown();
+        assertTrue(realmChecks.get() <= 3, "passwords checked: " + realmChecks.get());
+        assertEquals(429, assertThrows(ProblemException.class, () -> identity.staff("olena", "right")).status());
     }
 
     @Test

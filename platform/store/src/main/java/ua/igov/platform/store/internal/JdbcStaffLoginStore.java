@@ -94,8 +94,23 @@ public class JdbcStaffLoginStore implements StaffLoginStore {
     }
 
     @Override
-    public void succeeded(String account) {
-        jdbc.inTransaction("forget the failed logins of " + account, c -> delete(c, account));
+    public void notAFailure(String account, int maxFailures) {
+        jdbc.inTransaction("take back a failed login of " + account, c -> {
+            // every expression reads the row as it was before this UPDATE
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_login_failure SET failures = failures - 1, "
+                    + "locked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE locked_until END "
+                    + "WHERE account = ? AND failures > 0")) {
+                ps.setInt(1, maxFailures);
+                ps.setString(2, account);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_login_failure WHERE account = ? "
+                    + "AND failures <= 0 AND locked_until IS NULL")) {
+                ps.setString(1, account);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

@@ -60,14 +60,30 @@ class JdbcStaffLoginStoreTest {
         assertNull(later.lockedUntil());
     }
 
+    /** The count that reached the limit (and locked) is taken back: the lock it alone caused goes, the rest stays. */
     @Test
-    void aCorrectPasswordOrAnOperatorForgetsTheFailures() {
+    void takingBackTheCountThatLockedLiftsThatLockOnly() {
+        fail("olena", T0);
+        fail("olena", T0);
+        assertTrue(fail("olena", T0).lockedAt(T0), "the third of three locks");
+        logins.notAFailure("olena", 3);
+        LoginFailures after = logins.failures("olena").orElseThrow();
+        assertEquals(2, after.failures());
+        assertNull(after.lockedUntil(), "the lock came from the count taken back");
+        fail("olena", T0);
+        fail("olena", T0);
+        logins.notAFailure("olena", 3);
+        assertTrue(logins.failures("olena").orElseThrow().lockedAt(T0), "four counted, one taken back: still three");
+    }
+
+    @Test
+    void aCountTakenBackOrAnOperatorForgetsTheFailures() {
         fail("olena", T0);
         fail("ivan", T0);
         fail("ivan", T0);
         fail("ivan", T0);
-        logins.succeeded("olena");
-        assertTrue(logins.failures("olena").isEmpty());
+        logins.notAFailure("olena", 3);
+        assertTrue(logins.failures("olena").isEmpty(), "its one count taken back: nothing left");
         assertEquals(List.of("ivan"), logins.recent(10).stream().map(LoginFailures::account).toList());
         java.util.function.Function<LoginFailures, AuditEntry> audit = cleared -> new AuditEntry(T0.plusSeconds(60),
                 "staff:operator", "unlock-staff-account", null, cleared.account() + ": " + cleared.failures());

@@ -196,13 +196,15 @@ public class EmailChannel implements NotificationChannel {
                 Transport.send(mime, config.username(), config._password());
             }
         } catch (AddressException e) {
-            throw DeliveryException.permanent("not an e-mail address: " + message.recipient(), e);
+            // the address itself stays out: this text goes to the log and to last_error (platform:outbox shows the row)
+            throw DeliveryException.permanent("the recipient is not an e-mail address", e);
         } catch (SendFailedException e) {
             boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-            throw refused ? DeliveryException.permanent("the server refused " + message.recipient() + ": " + e.getMessage(), e)
-                    : DeliveryException.temporary(e.getMessage(), e);
+            throw refused ? DeliveryException.permanent("the server refused the recipient: " + withoutAddresses(e.getMessage()), e)
+                    : DeliveryException.temporary(withoutAddresses(e.getMessage()), e);
         } catch (MessagingException e) {
-            throw DeliveryException.temporary("SMTP " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+            throw DeliveryException.temporary("SMTP " + config.host() + ":" + config.port() + ": "
+                    + withoutAddresses(e.getMessage()), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -275,5 +277,10 @@ public class EmailChannel implements NotificationChannel {
             mime.setHeader("X-iGov-Tracking-Number", message.trackingNumber());
         }
         return mime;
+    }
+
+    /** An SMTP server's answer often repeats the recipient's address (550 5.1.1 <taras@example.org>...): masked. */
+    static String withoutAddresses(String text) {
+        return text == null ? null : text.replaceAll("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", "[address]");
     }
 }

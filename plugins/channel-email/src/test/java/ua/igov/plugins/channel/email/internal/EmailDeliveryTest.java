@@ -189,5 +189,15 @@ class EmailDeliveryTest {
         DeliveryException bad = assertThrows(DeliveryException.class,
                 () -> down.send(new OutgoingMessage("outbox-2", "taras at example", "s", "b", null)));
         assertTrue(bad.permanent(), bad.getMessage());
+        // what a failure says goes to the log and to last_error: never the citizen's address
+        assertTrue(!unreachable.getMessage().contains("taras") && !bad.getMessage().contains("taras"), bad.getMessage());
+    }
+
+    @Test
+    void anSmtpAnswerRepeatingTheAddressIsMasked() {
+        assertEquals("550 5.1.1 <[address]>: Recipient address rejected; also [address]",
+                EmailChannel.withoutAddresses("550 5.1.1 <taras.shevchenko+igov@mail.example.org.ua>: Recipient address "
+                        + "rejected; also o-k@x.io"));
+        assertEquals("Connection refused", EmailChannel.withoutAddresses("Connection refused"));
     }
 }

@@ -1,0 +1,76 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.ProblemException;
+
+class PluginGuardTest {
+
+    /** Plugin code stuck in a read that ignores interrupts, until the test lets it go. */
+    private static String stuckUntil(CountDownLatch released) {
+        while (true) {
+            try {
+                released.await();
+                return "late";
+            } catch (InterruptedException ignored) {
+                // a blocking socket read does not care: keep waiting
+            }
+        }
+    }
+
+    /**
+     * One service's plugin hangs for good and ignores being interrupted: its calls time out (504) and keep their
+     * threads. Once it holds its share, it is refused at once (503) and never takes another thread, while another
+     * service is served as before; when its stuck calls finally return, it is served again.
+     */
+    @Test
+    void aPluginStuckForGoodUsesUpOnlyItsOwnShare() throws Exception {
+        int share = 4;
+        try (PluginGuard guard = new PluginGuard(Duration.ofMillis(50), share)) {
+            CountDownLatch released = new CountDownLatch(1);
+            for (int i = 0; i < share; i++) {
+                assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("stuck", "check",
+                        () -> stuckUntil(released))).status());
+            }
+            for (int i = 0; i < 100; i++) { // far more than the pool holds: none of them may take a thread
+                ProblemException refused = assertThrows(ProblemException.class, () -> guard.callUnchecked("stuck",
+                        "check", () -> "never run"));
+                assertEquals(503, refused.status());
+                assertTrue(refused.detail().contains("'stuck'"), refused.detail());
+            }
+            assertEquals("fine", guard.callUnchecked("other", "check", () -> "fine"), "another service is served");
+
+            released.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String answer = null;
+            while (answer == null && System.nanoTime() < deadline) {
+                try {
+                    answer = guard.callUnchecked("stuck", "check", () -> "back");
+                } catch (ProblemException stillBusy) {
+                    Thread.sleep(10);
+                }
+            }
+            assertEquals("back", answer, "served again once its stuck calls returned");
+        }
+    }
+
+    /** Calls that fail or time out give their place back: the share is not used up by failures that ended. */
+    @Test
+    void failedAndFinishedCallsGiveTheirPlaceBack() {
+        try (PluginGuard guard = new PluginGuard(Duration.ofSeconds(5), 2)) {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(502, assertThrows(ProblemException.class, () -> guard.callUnchecked("buggy", "check", () -> {
+                    throw new IllegalStateException("a bug");
+                })).status());
+                assertEquals("ok", guard.callUnchecked("buggy", "check", () -> "ok"));
+            }
+        }
+    }
+}
