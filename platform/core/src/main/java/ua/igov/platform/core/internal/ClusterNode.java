@@ -182,7 +182,16 @@ public class ClusterNode implements ClusterService {
             Set<String> versions = features.installedVersions(feature);
             // what the operator's node has now is what every node must have; one version, the newest if several
             String version = versions.stream().max(Comparator.comparing(ClusterNode::osgiVersion)).orElse(null);
-            store.desire(new DesiredPlugin(feature, version, version != null, operator, now));
+            try {
+                store.desire(new DesiredPlugin(feature, version, version != null, operator, now));
+            } catch (ua.igov.platform.store.StoreException notRecorded) {
+                // Said as it is: the database decides for every node, this one included, so the change made here is
+                // undone at this node's next heartbeat.
+                throw new ProblemException(503, "unavailable", "Temporarily unavailable", "Node " + nodeId
+                        + " changed " + feature + ", but the decision could not be stored, so every node keeps the "
+                        + "decision recorded before, and this node goes back to it at its next heartbeat. Try again "
+                        + "when the database answers.");
+            }
             store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
         } catch (RuntimeException e) {
             throw e;

@@ -98,6 +98,8 @@ public class OutboxWorker {
     private final LeaseKeeper leases;
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
     private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
+    /** Every channel installed here by name, in order of arrival: the first is in use, the others wait. */
+    private final Map<String, List<NotificationChannel>> installed = new java.util.HashMap<>();
     private volatile boolean stopping;
     /** How long {@link #stop()} waits for a send under way; tests shorten it. */
     Duration stopWait = Duration.ofSeconds(30);
@@ -136,20 +138,38 @@ public class OutboxWorker {
         this.leases = new LeaseKeeper(store, owner, settings.lease(), clock);
     }
 
+    /**
+     * A channel plugin arrived. Two with one name: the first is used, and the second waits, taking over when the
+     * first leaves, so the name's messages never wait for a restart.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addChannel(NotificationChannel channel) {
+    public synchronized void addChannel(NotificationChannel channel) {
+        List<NotificationChannel> named = installed.computeIfAbsent(channel.id(), id -> new java.util.ArrayList<>());
+        if (named.stream().noneMatch(c -> c == channel)) {
+            named.add(channel);
+        }
         NotificationChannel previous = channels.putIfAbsent(channel.id(), channel);
         if (previous != null && previous != channel) {
-            LOG.warn("Two channels named '{}' are installed; using the first", channel.id());
+            LOG.warn("Two channels named '{}' are installed; using the first, the other takes over if it leaves",
+                    channel.id());
         } else {
             LOG.info("Notification channel '{}' available", channel.id());
             openLane(channel.id());
         }
     }
 
-    public void removeChannel(NotificationChannel channel) {
+    public synchronized void removeChannel(NotificationChannel channel) {
+        List<NotificationChannel> named = installed.getOrDefault(channel.id(), new java.util.ArrayList<>());
+        named.removeIf(c -> c == channel);
+        if (named.isEmpty()) {
+            installed.remove(channel.id());
+        }
         if (channels.remove(channel.id(), channel)) {
             closeLane(channel.id()); // a send under way finishes; the lane's next round never comes
+            if (!named.isEmpty()) {
+                LOG.info("Notification channel '{}' left; the other one of that name takes over", channel.id());
+                addChannel(named.get(0));
+            }
         }
     }
 
@@ -163,8 +183,7 @@ public class OutboxWorker {
     public void removeGateway(SmsGateway gateway) {
         NotificationChannel channel = gateways.remove(gateway);
         if (channel != null) {
-            removeChannel(channel);
-            gateways.values().stream().findFirst().ifPresent(this::addChannel);
+            removeChannel(channel); // another gateway's channel, waiting under the same name, takes over
         }
     }
 

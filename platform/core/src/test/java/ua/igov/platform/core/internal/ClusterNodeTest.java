@@ -155,6 +155,37 @@ class ClusterNodeTest {
         assertEquals("0.1.0", onNode(b.view(), "node-a", "igov-region-lviv").desired(), "the version node B installed");
     }
 
+    /**
+     * The operator's change is made on this node, but the database cannot store the decision: the operator is told
+     * exactly that, and this node goes back to the recorded decision at its next beat, like every other node.
+     */
+    @Test
+    void aDecisionTheDatabaseCouldNotStoreIsSaidSoAndUndoneAtTheNextBeat() throws Exception {
+        a.decide("igov-region-lviv", "operator", () -> {
+            featuresA.uninstall("igov-region-lviv", "0.1.0");
+            return null;
+        });
+        ua.igov.platform.store.ClusterStore refusing = (ua.igov.platform.store.ClusterStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ua.igov.platform.store.ClusterStore.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("desire")) {
+                                throw new ua.igov.platform.store.StoreException("the database is away", null);
+                            }
+                            return method.invoke(stores.cluster, args);
+                        });
+        ClusterNode sameNode = new ClusterNode(refusing, featuresA, "node-a", BEAT, CLOCK, false);
+        ProblemException told = assertThrows(ProblemException.class, () -> sameNode.decide("igov-region-lviv", "operator",
+                () -> {
+                    featuresA.install("igov-region-lviv", null);
+                    return null;
+                }));
+        assertEquals(503, told.status());
+        assertTrue(told.detail().contains("goes back to it at its next heartbeat"), told.detail());
+        assertTrue(featuresA.installedPlugins().containsKey("igov-region-lviv"), "made here for now");
+        a.beat();
+        assertFalse(featuresA.installedPlugins().containsKey("igov-region-lviv"), "back to what is recorded");
+    }
+
     @Test
     void aNodeStartedLaterCatchesUpOnItsFirstBeat() throws Exception {
         a.beat();

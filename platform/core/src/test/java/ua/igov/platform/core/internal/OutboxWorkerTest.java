@@ -342,6 +342,26 @@ class OutboxWorkerTest {
         assertEquals(OutboxStore.SENT, stores.outbox.find(id).orElseThrow().status());
     }
 
+    /** Two channel plugins with one name: the second waits, and takes over when the first leaves. */
+    @Test
+    void aSecondChannelOfTheSameNameTakesOverWhenTheFirstLeaves() {
+        RecordingChannel first = new RecordingChannel("email", false, clock);
+        RecordingChannel second = new RecordingChannel("email", false, clock);
+        OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        worker.addChannel(first);
+        worker.addChannel(second);
+        enqueue("email", "m1");
+        assertEquals(1, worker.deliverDue());
+        worker.removeChannel(first);
+        enqueue("email", "m2");
+        assertEquals(1, worker.deliverDue(), "not left waiting for a restart");
+        assertEquals(List.of("m1"), first.delivered.stream().map(OutgoingMessage::body).toList());
+        assertEquals(List.of("m2"), second.delivered.stream().map(OutgoingMessage::body).toList());
+        worker.removeChannel(second);
+        enqueue("email", "m3");
+        assertEquals(0, worker.deliverDue(), "none left: it waits");
+    }
+
     @Test
     void aBatchWhoseLeaseRanOutIsNotSentByTheNodeThatStalled() {
         for (int i = 1; i <= 3; i++) {
