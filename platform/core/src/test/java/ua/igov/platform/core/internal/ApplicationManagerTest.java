@@ -389,12 +389,7 @@ class ApplicationManagerTest {
 
     @Test
     void applicationsInFlightFinishOnTheirFormVersionsWorkflowAndNewOnesUseTheUpdatedOne() {
-        // version 1 of a service has its own first step, "verify", that only a supervisor takes
-        Workflow v1 = new Workflow(List.of(
-                new Transition("verify", Set.of(Status.SUBMITTED), Status.IN_REVIEW, Set.of(Role.SUPERVISOR)),
-                new Transition("approve", Set.of(Status.IN_REVIEW), Status.APPROVED, Set.of(Role.OFFICIAL))),
-                Map.of(Status.SUBMITTED, 1));
-        install(withWorkflow("1.0", v1));
+        install(withWorkflow("1.0", supervisorVerifiesFirst(1))); // version 1 has a step of its own
         String old = submit();
 
         install(withWorkflow("2.0", Workflow.DEFAULT)); // the update: a new form version with the default workflow
@@ -417,11 +412,7 @@ class ApplicationManagerTest {
      */
     @Test
     void aChangedWorkflowWithoutANewFormVersionChangesNothing() {
-        Workflow recorded = new Workflow(List.of(
-                new Transition("verify", Set.of(Status.SUBMITTED), Status.IN_REVIEW, Set.of(Role.SUPERVISOR)),
-                new Transition("approve", Set.of(Status.IN_REVIEW), Status.APPROVED, Set.of(Role.OFFICIAL))),
-                Map.of(Status.SUBMITTED, 7));
-        install(withWorkflow("1.0", recorded));
+        install(withWorkflow("1.0", supervisorVerifiesFirst(7)));
         String inFlight = submit();
         install(withWorkflow("1.0", Workflow.DEFAULT)); // the careless update
         String fresh = submit();
@@ -432,6 +423,14 @@ class ApplicationManagerTest {
         assertEquals(manager.application(TARAS, inFlight).dueAt(), manager.application(TARAS, fresh).dueAt(),
                 "both given the recorded 7 working days");
         assertEquals("in_review", manager.act(SUPERVISOR, fresh, "verify", null).status());
+    }
+
+    /** A workflow whose first step, "verify", only a supervisor takes, within {@code submittedDays} working days. */
+    private static Workflow supervisorVerifiesFirst(int submittedDays) {
+        return new Workflow(List.of(
+                new Transition("verify", Set.of(Status.SUBMITTED), Status.IN_REVIEW, Set.of(Role.SUPERVISOR)),
+                new Transition("approve", Set.of(Status.IN_REVIEW), Status.APPROVED, Set.of(Role.OFFICIAL))),
+                Map.of(Status.SUBMITTED, submittedDays));
     }
 
     /** What the registry and the recorder do when a plugin version arrives. */
