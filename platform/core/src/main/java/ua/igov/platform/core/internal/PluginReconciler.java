@@ -17,13 +17,26 @@ import ua.igov.platform.store.NodePlugin;
  * Brings this node's plugin features to what the operator decided, one feature at a time, so one plugin that cannot
  * be installed here (not in this node's runtime, a failed resolution) does not hold back the others. Plugins the
  * operator never decided about are left as the assembly installed them.
+ *
+ * <p>A decision this node could not follow is tried again after a wait that doubles each time, from one beat up to
+ * {@link #LONGEST_WAIT}, not at every beat: a feature version this node's runtime lacks must not cost a resolution
+ * (and a warning) every few seconds for ever, nor hold up the heartbeat. A new decision about the feature is tried
+ * at once.
  */
 final class PluginReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginReconciler.class);
 
+    static final java.time.Duration FIRST_WAIT = java.time.Duration.ofSeconds(5);
+    static final java.time.Duration LONGEST_WAIT = java.time.Duration.ofMinutes(5);
+
     private final String nodeId;
     private final FeatureInstaller features;
+    /** Decisions this node could not follow, by feature: which decision, why, and when to try again. */
+    private final Map<String, Failed> failed = new HashMap<>();
+
+    private record Failed(DesiredPlugin decision, String problem, int attempts, Instant retryAt) {
+    }
 
     PluginReconciler(String nodeId, FeatureInstaller features) {
         this.nodeId = nodeId;
@@ -38,13 +51,23 @@ final class PluginReconciler {
     List<NodePlugin> reconcile(List<DesiredPlugin> decisions, Instant now) throws Exception {
         Map<String, String> problems = new HashMap<>();
         for (DesiredPlugin decision : decisions) {
+            Failed before = failed.get(decision.feature());
+            if (before != null && before.decision().equals(decision) && now.isBefore(before.retryAt())) {
+                problems.put(decision.feature(), before.problem()); // still waiting to try this one again
+                continue;
+            }
             try {
                 apply(decision);
+                failed.remove(decision.feature());
             } catch (Exception e) {
                 String problem = e.getMessage() == null ? e.toString() : e.getMessage();
                 problems.put(decision.feature(), problem);
-                LOG.warn("Node {} cannot {} plugin {}: {}", nodeId, decision.installed() ? "install" : "remove",
-                        decision.feature(), problem);
+                int attempts = before != null && before.decision().equals(decision) ? before.attempts() + 1 : 1;
+                java.time.Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(attempts - 1, 16));
+                Instant retryAt = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+                failed.put(decision.feature(), new Failed(decision, problem, attempts, retryAt));
+                LOG.warn("Node {} cannot {} plugin {} (attempt {}, next at {}): {}", nodeId,
+                        decision.installed() ? "install" : "remove", decision.feature(), attempts, retryAt, problem);
             }
         }
         Map<String, String> installed = new TreeMap<>(features.installedPlugins());
@@ -73,7 +96,8 @@ final class PluginReconciler {
                     decision.changedBy());
         }
         if (wanted != null) {
-            for (String other : installed) {
+            // read again: an install with Upgrade may have taken the old version out already
+            for (String other : Set.copyOf(features.installedVersions(feature))) {
                 if (!other.equals(wanted)) {
                     features.uninstall(feature, other); // an update: the old version goes once the new one is in
                 }

@@ -28,7 +28,7 @@ class ClusterNodeTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
     /** A node's features: a set of installed name/version pairs; some features exist in only some runtimes. */
-    static final class FakeFeatures implements FeatureInstaller {
+    static class FakeFeatures implements FeatureInstaller {
         final Map<String, Set<String>> installed = new TreeMap<>();
         final Map<String, String> available = new TreeMap<>(Map.of(
                 "igov-region-lviv", "0.1.0", "igov-service-residence-registration", "0.1.0"));
@@ -236,6 +236,47 @@ class ClusterNodeTest {
         assertNull(kyivOnB.installed());
         assertTrue(kyivOnB.problem().contains("igov-region-kyiv"), kyivOnB.problem());
         assertFalse(featuresB.installedPlugins().containsKey("igov-region-lviv"), "the other decision was applied");
+    }
+
+    /**
+     * A decision this node cannot follow is not tried at every beat: after each failure the wait doubles (5 s, 10 s,
+     * ...), the problem stays shown meanwhile, and a new decision about the feature is tried at once.
+     */
+    @Test
+    void aDecisionThisNodeCannotFollowIsRetriedLessAndLessOftenUntilItChanges() throws Exception {
+        int[] installs = {0};
+        FakeFeatures counting = new FakeFeatures() {
+            @Override
+            public void install(String feature, String version) {
+                installs[0]++;
+                super.install(feature, version);
+            }
+        };
+        MutableClock clock = new MutableClock(CLOCK.instant());
+        ClusterNode nodeC = new ClusterNode(stores.cluster, counting, "node-c", BEAT, clock, false);
+        featuresA.available.put("igov-region-kyiv", "0.1.0");
+        a.decide("igov-region-kyiv", "operator", () -> {
+            featuresA.install("igov-region-kyiv", null);
+            return null;
+        }); // node-c's runtime has no such feature
+        for (int second = 0; second <= 40; second += 5) { // beats at 0, 5, ..., 40 s
+            nodeC.beat();
+            assertTrue(onNode(nodeC.view(), "node-c", "igov-region-kyiv").problem().contains("igov-region-kyiv"));
+            clock.advance(BEAT);
+        }
+        assertEquals(4, installs[0], "tried at 0, 5, 15 and 35 s, not at each of the 9 beats");
+
+        counting.available.put("igov-region-kyiv", "0.1.0"); // the runtime gets it, and the operator decides again
+        ClusterNode nodeAnow = new ClusterNode(stores.cluster, featuresA, "node-a", BEAT, clock, false);
+        nodeAnow.decide("igov-region-kyiv", "operator", () -> {
+            featuresA.uninstall("igov-region-kyiv", "0.1.0");
+            featuresA.install("igov-region-kyiv", null);
+            return null;
+        });
+        clock.advance(java.time.Duration.ofSeconds(1));
+        nodeC.beat();
+        assertEquals(java.util.Set.of("0.1.0"), counting.installedVersions("igov-region-kyiv"), "a new decision: at once");
+        assertNull(onNode(nodeC.view(), "node-c", "igov-region-kyiv").problem());
     }
 
     @Test
