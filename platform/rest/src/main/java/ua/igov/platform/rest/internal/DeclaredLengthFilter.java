@@ -17,7 +17,18 @@ final class DeclaredLengthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_ANY_BODY) {
+        // Read here, not through getLength(): Jersey parses it as an int, and a length past 2 GiB would be a 500.
+        String declared = request.getHeaderString("Content-Length");
+        if (declared == null || declared.isBlank()) {
+            return;
+        }
+        long length;
+        try {
+            length = Long.parseLong(declared.strip());
+        } catch (NumberFormatException unreadable) {
+            length = Long.MAX_VALUE; // digits beyond a long: far more than any endpoint takes
+        }
+        if (length > MAX_ANY_BODY) {
             throw Bodies.tooLarge(MAX_ANY_BODY);
         }
     }

@@ -450,6 +450,44 @@ class ApiApplicationTest {
         }
     }
 
+    /** What a signed-in caller reads is stored by no cache; public answers stay cacheable; a file keeps its own policy. */
+    @Test
+    void answersToSignedInCallersAreNeverStored() throws Exception {
+        ContainerResponse mine = raw("GET", "/me/applications", "Bearer good-token", null);
+        assertEquals(200, mine.getStatus());
+        assertEquals("no-store", mine.getHeaderString("Cache-Control"));
+        assertTrue(mine.getHeaderString("Vary").contains("Authorization"), mine.getHeaderString("Vary"));
+        ContainerResponse refused = raw("GET", "/me/applications", "Bearer forged", null);
+        assertEquals(401, refused.getStatus());
+        assertEquals("no-store", refused.getHeaderString("Cache-Control"));
+        assertNull(raw("GET", "/health", null, null).getHeaderString("Cache-Control"), "public: left to the caches");
+        assertEquals("private, no-store", raw("GET", "/applications/1-00000001-6/attachments/1", "Bearer good-token", null)
+                .getHeaderString("Cache-Control"));
+    }
+
+    /** A Content-Length past what an int holds is a 413 like any too large body, not a 500. */
+    @Test
+    void aDeclaredLengthPastTwoGigabytesIsTooLargeNotAnError() throws Exception {
+        for (String length : List.of("3000000000", "99999999999999999999999", "6000000")) {
+            ContainerResponse answer = raw("POST", "/services/s/applications", "Bearer good-token", length);
+            assertEquals(413, answer.getStatus(), length);
+        }
+    }
+
+    private ContainerResponse raw(String method, String path, String authorization, String contentLength) throws Exception {
+        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
+                URI.create("http://localhost/api" + path), method, null, new MapPropertiesDelegate(), null);
+        if (authorization != null) {
+            request.getHeaders().putSingle("Authorization", authorization);
+        }
+        if (contentLength != null) {
+            request.getHeaders().putSingle("Content-Type", "application/json");
+            request.getHeaders().putSingle("Content-Length", contentLength);
+            request.setEntityStream(new ByteArrayInputStream(new byte[0]));
+        }
+        return api.apply(request, new ByteArrayOutputStream()).get();
+    }
+
     /** The one body the API reads itself is read by the same strict rules as every other. */
     @Test
     void theDevelopmentSignInReadsItsBodyAsStrictlyAsEveryOtherEndpoint() throws Exception {
