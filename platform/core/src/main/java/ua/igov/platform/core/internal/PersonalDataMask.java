@@ -58,13 +58,69 @@ final class PersonalDataMask {
         Matcher m = PHONE_LIKE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String digits = m.group().replaceAll("\\D", "");
-            boolean personal = UKRAINIAN_PHONE.matcher(digits).matches()
-                    || (digits.length() >= 13 && digits.length() <= 19 && luhn(digits));
-            m.appendReplacement(out, personal ? MASK : Matcher.quoteReplacement(m.group()));
+            String run = m.group();
+            m.appendReplacement(out, personal(run.replaceAll("\\D", "")) ? MASK : Matcher.quoteReplacement(maskWithin(run)));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static boolean personal(String digits) {
+        return UKRAINIAN_PHONE.matcher(digits).matches() || (digits.length() >= 13 && digits.length() <= 19 && luhn(digits));
+    }
+
+    private static final Pattern DIGIT_GROUP = Pattern.compile("\\d+");
+
+    /**
+     * A run that is not a phone or card number as a whole may still hold one next to another number ("097 123 45 67
+     * 2 тижні", "з 9 до 18 097 123 45 67"): every stretch of its digit groups is tried, longest first. A stretch of
+     * several groups counts only if each has 2 to 4 digits, as phone and card numbers are written, so that a tracking
+     * number's 8-digit part or a lone "1" never joins one.
+     */
+    private static String maskWithin(String run) {
+        java.util.List<int[]> groups = new java.util.ArrayList<>();
+        Matcher g = DIGIT_GROUP.matcher(run);
+        while (g.find()) {
+            groups.add(new int[] {g.start(), g.end()});
+        }
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = groups.size() - 1; j >= i; j--) {
+                if (j > i && !writtenInParts(groups, i, j)) {
+                    continue;
+                }
+                StringBuilder digits = new StringBuilder();
+                for (int k = i; k <= j; k++) {
+                    digits.append(run, groups.get(k)[0], groups.get(k)[1]);
+                }
+                if (personal(digits.toString())) {
+                    int from = groups.get(i)[0];
+                    while (from > copied && (run.charAt(from - 1) == '+' || run.charAt(from - 1) == '(')) {
+                        from--;
+                    }
+                    int to = groups.get(j)[1];
+                    while (to < run.length() && run.charAt(to) == ')') {
+                        to++;
+                    }
+                    out.append(run, copied, from).append(MASK);
+                    copied = to;
+                    i = j;
+                    break;
+                }
+            }
+        }
+        return out.append(run.substring(copied)).toString();
+    }
+
+    private static boolean writtenInParts(java.util.List<int[]> groups, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            int length = groups.get(k)[1] - groups.get(k)[0];
+            if (length < 2 || length > 4) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Payment card numbers carry a Luhn check digit; a long number that fails it is not a card. */

@@ -50,10 +50,23 @@ class PersonalDataMaskTest {
                 "Код послуги 1537, ЦНАП на вул. Хрещатик 36.",
                 "Номер заяви 1-00000001-6, довідка 2026/123456.",
                 "Заплатив 1 234 567 890 123 копійок? Ні, 1234567890123 не картка.",
-                "Дуже швидко і ввічливо!"}) {
+                "Дуже швидко і ввічливо!",
+                "Заяви 1-00000042-0 1-00000043-8 1-00000044-6 розглянули.",
+                "Було 12.11.2026 10.30, потім 13.11.2026 11.45."}) {
             assertEquals(kept, PersonalDataMask.mask(kept), kept);
         }
         assertNull(PersonalDataMask.mask(null));
         assertEquals("", PersonalDataMask.mask(""));
+    }
+
+    /** A phone or card number written next to another number is still masked, and the other number kept. */
+    @Test
+    void aNumberNextToAnotherIsStillFound() {
+        assertEquals("Мій номер [приховано] 2 тижні чекав", PersonalDataMask.mask("Мій номер 097 123 45 67 2 тижні чекав"));
+        assertEquals("з 9 до 18 [приховано]", PersonalDataMask.mask("з 9 до 18 097 123 45 67"));
+        assertEquals("[приховано] 1 раз", PersonalDataMask.mask("+38 (097) 123-45-67 1 раз"));
+        assertEquals("картка [приховано] 2 рази", PersonalDataMask.mask("картка 4111 1111 1111 1111 2 рази"));
+        assertEquals("дзвоніть [приховано] або [приховано]",
+                PersonalDataMask.mask("дзвоніть 097 123 45 67 або 050 765 43 21"));
     }
 }
