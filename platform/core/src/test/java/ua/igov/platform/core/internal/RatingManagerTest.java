@@ -228,6 +228,32 @@ class RatingManagerTest {
                 .anyMatch(r -> "Slow".equals(r.comment()) && !r.awaitingModeration()), "off again: published at once");
     }
 
+    /**
+     * With pre-moderation on, an operator hides an offending comment of a review whose reply waits for approval: the
+     * operator has looked at the whole review, so the reply is published then, not left out of every queue for good.
+     * Showing a hidden comment again does the same.
+     */
+    @Test
+    void hidingOrShowingACommentPublishesTheReplyTheOperatorSawWithIt() throws Exception {
+        ratings.changeReviewPolicy(OPERATOR, "{\"premoderation\": true}".getBytes(StandardCharsets.UTF_8));
+        String a1 = fixture.trackingNumber("A1");
+        rate("A1", "{\"rating\": 1, \"comment\": \"Образливий коментар\"}");
+        ratings.reply(OLENA, a1, "{\"reply\": \"Перепрошуємо за чергу\"}".getBytes(StandardCharsets.UTF_8));
+        assertNull(only(ratings.reviews(StatisticsFixture.RESIDENCE, 50)).reply(), "held back");
+        ratings.hideComment(OPERATOR, a1, "{\"reason\": \"Образи\"}".getBytes(StandardCharsets.UTF_8));
+        PublicReview afterHiding = only(ratings.reviews(StatisticsFixture.RESIDENCE, 50));
+        assertEquals("Перепрошуємо за чергу", afterHiding.reply());
+        assertFalse(afterHiding.awaitingModeration());
+
+        String a2 = fixture.trackingNumber("A2");
+        rate("A2", "{\"rating\": 2, \"comment\": \"Довго\"}");
+        ratings.hideComment(OPERATOR, a2, "{\"reason\": \"Перевірка\"}".getBytes(StandardCharsets.UTF_8));
+        ratings.reply(OLENA, a2, "{\"reply\": \"Виправимо\"}".getBytes(StandardCharsets.UTF_8));
+        ratings.showComment(OPERATOR, a2, "{\"reason\": \"Нічого образливого\"}".getBytes(StandardCharsets.UTF_8));
+        assertTrue(ratings.reviews(StatisticsFixture.RESIDENCE, 50).stream()
+                .anyMatch(r -> "Довго".equals(r.comment()) && "Виправимо".equals(r.reply())), "both published");
+    }
+
     private static PublicReview only(List<PublicReview> reviews) {
         assertEquals(1, reviews.size(), reviews.toString());
         return reviews.get(0);

@@ -27,13 +27,13 @@ public class JdbcRatingStore implements RatingStore {
             + "r.comment_text, r.rated_at, r.reply_text, r.replied_at, r.replied_by, r.comment_hidden_at, "
             + "r.comment_hidden_by, r.comment_hidden_reason, r.texts_checked_at, r.texts_checked_by, r.appeal_text, "
             + "r.appealed_at, r.appeal_decided_at, r.comment_approved_at, r.reply_approved_at";
-    /** Decides a waiting appeal at the statement's moment (its first parameter); nothing else if there is none. */
     /** Approves the comment for publication at the statement's moment (a parameter), if it has none yet. */
     private static final String APPROVE_COMMENT = "comment_approved_at = CASE WHEN comment_text IS NULL THEN NULL "
             + "ELSE COALESCE(comment_approved_at, CAST(? AS TIMESTAMP)) END";
     /** The same for the reply. */
     private static final String APPROVE_REPLY = "reply_approved_at = CASE WHEN reply_text IS NULL THEN NULL "
             + "ELSE COALESCE(reply_approved_at, CAST(? AS TIMESTAMP)) END";
+    /** Decides a waiting appeal at the statement's moment (a parameter); nothing else if there is none. */
     private static final String DECIDE_APPEAL = "appeal_decided_at = CASE WHEN appealed_at IS NULL THEN NULL "
             + "ELSE COALESCE(appeal_decided_at, CAST(? AS TIMESTAMP)) END";
     /** The rating has text an operator has not looked at since it was written. */
@@ -96,16 +96,19 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit,
                               ReviewMessages messages) {
+        // The operator looked at the whole review, so a reply waiting for approval is approved with it: marking it
+        // checked without that would leave the reply unpublished, out of every queue, for good.
         return change("hide the comment on the rating of " + trackingNumber, trackingNumber,
-                "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, texts_checked_at = ?, "
-                        + "texts_checked_by = ?, appeal_text = NULL, appealed_at = NULL, appeal_decided_at = NULL "
-                        + "WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
+                APPROVE_REPLY + ", comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, "
+                        + "texts_checked_at = ?, texts_checked_by = ?, appeal_text = NULL, appealed_at = NULL, "
+                        + "appeal_decided_at = NULL WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(2, hiddenBy);
-                    ps.setString(3, reason);
-                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(5, hiddenBy);
-                    return 6;
+                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(3, hiddenBy);
+                    ps.setString(4, reason);
+                    ps.setTimestamp(5, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(6, hiddenBy);
+                    return 7;
                 }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
                         : "the comment on the rating of " + trackingNumber + " is hidden already");
@@ -114,14 +117,15 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review showComment(String trackingNumber, String shownBy, AuditEntry audit, ReviewMessages messages) {
         return change("show the comment on the rating of " + trackingNumber, trackingNumber,
-                DECIDE_APPEAL + ", " + APPROVE_COMMENT + ", comment_hidden_at = NULL, comment_hidden_by = NULL, "
-                        + "comment_hidden_reason = NULL, texts_checked_at = ?, texts_checked_by = ? "
-                        + "WHERE comment_hidden_at IS NOT NULL", ps -> {
+                DECIDE_APPEAL + ", " + APPROVE_COMMENT + ", " + APPROVE_REPLY + ", comment_hidden_at = NULL, "
+                        + "comment_hidden_by = NULL, comment_hidden_reason = NULL, texts_checked_at = ?, "
+                        + "texts_checked_by = ? WHERE comment_hidden_at IS NOT NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setTimestamp(3, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(4, shownBy);
-                    return 5;
+                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(5, shownBy);
+                    return 6;
                 }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : "the comment on the rating of " + trackingNumber + " is not hidden");
     }
