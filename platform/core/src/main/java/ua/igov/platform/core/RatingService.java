@@ -67,5 +67,15 @@ public interface RatingService {
      * Records that an operator looked at the review's comment and reply and leaves them published (operators only).
      * Hiding or showing a comment counts as a check too; a reply written later makes the review unchecked again.
      */
-    PublicReview markChecked(Caller caller, String trackingNumber);
+    default PublicReview markChecked(Caller caller, String trackingNumber) {
+        return markChecked(caller, trackingNumber, null);
+    }
+
+    /**
+     * The same, checked against what the operator saw: {@code seen} is empty, or a JSON object with the
+     * {@code repliedAt} and {@code appealedAt} of the review as the operator's list showed them (null or absent: there
+     * was none). If a reply or an appeal came since, nothing is marked: 409 {@code changed-meanwhile}, so that nothing
+     * is approved or rejected unseen.
+     */
+    PublicReview markChecked(Caller caller, String trackingNumber, byte[] seen);
 }

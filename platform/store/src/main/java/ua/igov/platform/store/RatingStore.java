@@ -66,7 +66,22 @@ public interface RatingStore {
     }
 
     /** Marks the review checked as {@link #markChecked(String, String, AuditEntry)} does, with messages about it. */
-    Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit, ReviewMessages messages);
+    default Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit, ReviewMessages messages) {
+        return markChecked(trackingNumber, checkedBy, null, audit, messages);
+    }
+
+    /**
+     * Marks the review checked only if its reply and appeal are the ones the operator saw ({@code seen}; null: whatever
+     * they are): a reply or an appeal that arrived after the operator's look is not approved or rejected unseen.
+     *
+     * @throws ConcurrentChangeException if a reply or an appeal came or went since the operator's look
+     */
+    Review markChecked(String trackingNumber, String checkedBy, ReviewSeen seen, AuditEntry audit,
+                       ReviewMessages messages);
+
+    /** What an operator saw of a review when they looked: when its reply and its appeal were written, or null for none. */
+    record ReviewSeen(java.time.Instant repliedAt, java.time.Instant appealedAt) {
+    }
 
     /**
      * Records the citizen's appeal against the hiding of their comment, audited, in one transaction; the review is

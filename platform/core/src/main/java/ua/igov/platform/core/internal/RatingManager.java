@@ -239,16 +239,50 @@ public class RatingManager implements RatingService {
     }
 
     @Override
-    public PublicReview markChecked(Caller caller, String trackingNumber) {
+    public PublicReview markChecked(Caller caller, String trackingNumber, byte[] seenBody) {
         Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
         StoredApplication app = visible(caller, trackingNumber);
+        RatingStore.ReviewSeen seen = seen(seenBody);
         ReviewMessages rejected = toAuthor(app, "the check of the review", CitizenNotifications.APPEAL_REJECTED, null);
         ReviewMessages tell = (before, after) -> before != null && "pending".equals(before.appealOutcome())
                 && "rejected".equals(after.appealOutcome()) ? rejected.about(before, after) : List.of();
         return written(app, "the check of the review", () -> ratings.markChecked(app.trackingNumber(), operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), "check-review", app.trackingNumber(), null), tell),
+                        seen, new AuditEntry(clock.instant(), caller.name(), "check-review", app.trackingNumber(), null), tell),
                 e -> new ProblemException(409, "nothing-to-check", "Nothing to check",
                         "There is nothing unchecked on this application's review: " + e.getMessage() + "."));
+    }
+
+    /** What the operator saw, from an optional body {"repliedAt": ..., "appealedAt": ...}; null for no body. */
+    private static RatingStore.ReviewSeen seen(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode request = Json.requestObject(body, Set.of("repliedAt", "appealedAt"));
+        List<FieldProblem> problems = new ArrayList<>();
+        java.time.Instant replied = instant(request, "repliedAt", problems);
+        java.time.Instant appealed = instant(request, "appealedAt", problems);
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        return new RatingStore.ReviewSeen(replied, appealed);
+    }
+
+    private static java.time.Instant instant(com.fasterxml.jackson.databind.JsonNode request, String field,
+                                             List<FieldProblem> problems) {
+        com.fasterxml.jackson.databind.JsonNode value = request.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            if (value.isTextual()) {
+                return java.time.Instant.parse(value.asText());
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // named below
+        }
+        problems.add(new FieldProblem("/" + field, "must be the time the list showed, as ISO-8601 (e.g. "
+                + "2026-11-25T10:00:00.123Z), or null"));
+        return null;
     }
 
     /**
@@ -335,6 +369,9 @@ public class RatingManager implements RatingService {
             review = write.get();
         } catch (AlreadyDoneException e) {
             throw conflict.apply(e);
+        } catch (ua.igov.platform.store.ConcurrentChangeException e) {
+            throw new ProblemException(409, "changed-meanwhile", "Changed meanwhile", "The review changed since it was "
+                    + "read (a reply or an appeal came); read it again and decide on what it says now.");
         } catch (StoreException e) {
             LOG.error("{} of {} not stored: {}", what, app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");

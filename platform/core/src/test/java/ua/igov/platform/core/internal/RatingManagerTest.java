@@ -254,6 +254,29 @@ class RatingManagerTest {
                 .anyMatch(r -> "Довго".equals(r.comment()) && "Виправимо".equals(r.reply())), "both published");
     }
 
+    /**
+     * The operator looked at the list, then a reply came, then the operator clicked "checked" with what they saw:
+     * nothing is approved unseen (409); read again, the check goes through and publishes the reply they now saw.
+     */
+    @Test
+    void aCheckOfWhatTheOperatorSawDoesNotApproveWhatCameAfter() throws Exception {
+        ratings.changeReviewPolicy(OPERATOR, "{\"premoderation\": true}".getBytes(StandardCharsets.UTF_8));
+        String a1 = fixture.trackingNumber("A1");
+        rate("A1", "{\"rating\": 3, \"comment\": \"Нормально\"}");
+        ModeratedReview looked = ratings.uncheckedReviews(OPERATOR, 10).get(0);
+        assertNull(looked.repliedAt());
+        ratings.reply(OLENA, a1, "{\"reply\": \"Дякуємо\"}".getBytes(StandardCharsets.UTF_8)); // after the look
+        fails(409, "changed-meanwhile", () -> ratings.markChecked(OPERATOR, a1,
+                "{\"repliedAt\": null, \"appealedAt\": null}".getBytes(StandardCharsets.UTF_8)));
+        assertNull(only(ratings.reviews(StatisticsFixture.RESIDENCE, 50)).reply(), "the reply nobody read stays held");
+        fails(422, "invalid-request", () -> ratings.markChecked(OPERATOR, a1,
+                "{\"repliedAt\": \"yesterday\"}".getBytes(StandardCharsets.UTF_8)));
+
+        ModeratedReview again = ratings.uncheckedReviews(OPERATOR, 10).get(0);
+        ratings.markChecked(OPERATOR, a1, ("{\"repliedAt\": \"" + again.repliedAt() + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals("Дякуємо", only(ratings.reviews(StatisticsFixture.RESIDENCE, 50)).reply());
+    }
+
     private static PublicReview only(List<PublicReview> reviews) {
         assertEquals(1, reviews.size(), reviews.toString());
         return reviews.get(0);

@@ -80,9 +80,10 @@ public final class ModerationResource {
     /** Looked at, and left published as it is (no body). */
     @POST
     @Path("/{trackingNumber}/mark-checked")
-    public PublicReview markChecked(@PathParam("trackingNumber") String trackingNumber,
-                                    @Context ContainerRequestContext request) {
-        return ratings.markChecked(AuthFilter.caller(request), trackingNumber);
+    public PublicReview markChecked(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                                    @Context ContainerRequestContext request) throws IOException {
+        return ratings.markChecked(AuthFilter.caller(request), trackingNumber,
+                Bodies.read(body, RatingResource.MAX_BODY_BYTES));
     }
 
     @POST

@@ -144,20 +144,38 @@ public class JdbcRatingStore implements RatingStore {
     }
 
     @Override
-    public Review markChecked(String trackingNumber, String checkedBy, AuditEntry audit, ReviewMessages messages) {
+    public Review markChecked(String trackingNumber, String checkedBy, ReviewSeen seen, AuditEntry audit,
+                              ReviewMessages messages) {
+        String asSeen = seen == null ? ""
+                : (seen.repliedAt() == null ? " AND replied_at IS NULL" : " AND replied_at = ?")
+                + (seen.appealedAt() == null ? " AND appealed_at IS NULL" : " AND appealed_at = ?");
         return change("mark the review of " + trackingNumber + " checked", trackingNumber,
                 DECIDE_APPEAL + ", " + APPROVE_COMMENT + ", " + APPROVE_REPLY
-                        + ", texts_checked_at = ?, texts_checked_by = ? WHERE " + UNCHECKED, ps -> {
+                        + ", texts_checked_at = ?, texts_checked_by = ? WHERE " + UNCHECKED + asSeen, ps -> {
                     for (int i = 1; i <= 4; i++) {
                         ps.setTimestamp(i, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     }
                     ps.setString(5, checkedBy);
-                    return 6;
-                }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                    int next = 6;
+                    if (seen != null && seen.repliedAt() != null) {
+                        ps.setTimestamp(next++, Jdbc.timestamp(seen.repliedAt()), Jdbc.UTC.get());
+                    }
+                    if (seen != null && seen.appealedAt() != null) {
+                        ps.setTimestamp(next++, Jdbc.timestamp(seen.appealedAt()), Jdbc.UTC.get());
+                    }
+                    return next;
+                }, audit, messages, review -> {
+                    if (seen != null && review.isPresent() && review.get().textsCheckedAt() == null
+                            && (!java.util.Objects.equals(seen.repliedAt(), review.get().repliedAt())
+                            || !java.util.Objects.equals(seen.appealedAt(), review.get().appealedAt()))) {
+                        throw new ua.igov.platform.store.ConcurrentChangeException(trackingNumber);
+                    }
+                    return review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null && review.get().reply() == null
                         ? "the rating of " + trackingNumber + " has no text to check"
                         : "the review of " + trackingNumber + " was checked already, by "
-                                + review.get().textsCheckedBy() + " at " + review.get().textsCheckedAt());
+                                + review.get().textsCheckedBy() + " at " + review.get().textsCheckedAt();
+                });
     }
 
     /** Sets the statement's own parameters and returns the index of the next one (the tracking number's). */
