@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +106,7 @@ final class SharedSettings {
                     "authorities", s.authorities().stream().sorted().toList(), "operator", List.of(s.operator())))
                     .toString());
         }
-        return sha256(new LinkedHashMap<>(byLogin).toString());
+        return sha256(byLogin.toString());
     }
 
     private static String text(Object value) {

@@ -56,14 +56,20 @@ class ApiApplicationTest {
     private record Answer(int status, String type, JsonNode body, String location) {
     }
 
-    private Answer call(String method, String path, String contentType, String body) throws Exception {
+    /** A request to the API under {@code /api}, signed in with {@code authorization} (none if null). */
+    private static ContainerRequest request(String method, String path, String authorization) {
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
                 URI.create("http://localhost/api" + path), method, null, new MapPropertiesDelegate(), null);
-        if (contentType != null) {
-            request.getHeaders().putSingle("Content-Type", contentType);
-        }
         if (authorization != null) {
             request.getHeaders().putSingle("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private Answer call(String method, String path, String contentType, String body) throws Exception {
+        ContainerRequest request = request(method, path, authorization);
+        if (contentType != null) {
+            request.getHeaders().putSingle("Content-Type", contentType);
         }
         if (body != null) {
             request.setEntityStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -101,11 +107,7 @@ class ApiApplicationTest {
 
     @Test
     void anAttachmentIsOfferedForSavingInItsOwnTypeNeverCachedNorSniffed() throws Exception {
-        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
-                URI.create("http://localhost/api/applications/1-00000001-6/attachments/1"), "GET", null,
-                new MapPropertiesDelegate(), null);
-        request.getHeaders().putSingle("Authorization", authorization);
-        ContainerResponse response = api.apply(request, new ByteArrayOutputStream()).get();
+        ContainerResponse response = raw("GET", "/applications/1-00000001-6/attachments/1", authorization, null);
         assertEquals(200, response.getStatus());
         assertEquals("application/pdf", response.getMediaType().toString());
         assertEquals("%PDF-1.4", new String((byte[]) response.getEntity(), StandardCharsets.US_ASCII));
@@ -475,11 +477,7 @@ class ApiApplicationTest {
     }
 
     private ContainerResponse raw(String method, String path, String authorization, String contentLength) throws Exception {
-        ContainerRequest request = new ContainerRequest(URI.create("http://localhost/api/"),
-                URI.create("http://localhost/api" + path), method, null, new MapPropertiesDelegate(), null);
-        if (authorization != null) {
-            request.getHeaders().putSingle("Authorization", authorization);
-        }
+        ContainerRequest request = request(method, path, authorization);
         if (contentLength != null) {
             request.getHeaders().putSingle("Content-Type", "application/json");
             request.getHeaders().putSingle("Content-Length", contentLength);
