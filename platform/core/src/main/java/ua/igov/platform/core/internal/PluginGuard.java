@@ -38,6 +38,8 @@ final class PluginGuard implements AutoCloseable {
         T call() throws SubmissionRejectedException;
     }
 
+    /** A plugin that fails every call would otherwise log a line, often with a stack trace, per request. */
+    private final LogThrottle logThrottle = new LogThrottle(Duration.ofMinutes(1));
     private volatile Duration timeout;
     private final ThreadPoolExecutor pool;
     private final int perService;
@@ -80,8 +82,11 @@ final class PluginGuard implements AutoCloseable {
         AtomicInteger calls = inFlight.computeIfAbsent(serviceCode, code -> new AtomicInteger());
         if (calls.incrementAndGet() > perService) {
             calls.decrementAndGet();
-            LOG.warn("Service plugin '{}' has {} calls under way or stuck; refusing more until they return", serviceCode,
-                    perService);
+            long heldBack = logThrottle.admit(serviceCode + " busy");
+            if (heldBack != LogThrottle.HOLD_BACK) {
+                LOG.warn("Service plugin '{}' has {} calls under way or stuck; refusing more until they return{}",
+                        serviceCode, perService, LogThrottle.heldBackNote(heldBack));
+            }
             throw new ProblemException(503, "unavailable", "Temporarily unavailable",
                     "The service '" + serviceCode + "' is not answering right now. Please try again later.");
         }
@@ -117,7 +122,11 @@ final class PluginGuard implements AutoCloseable {
             if (e.getCause() instanceof ProblemException problem) {
                 throw problem;
             }
-            LOG.error("Service plugin '{}' failed in {}: {}", serviceCode, what, e.getCause().toString(), e.getCause());
+            long heldBack = logThrottle.admit(serviceCode + " failed " + what + " " + e.getCause().getClass().getName());
+            if (heldBack != LogThrottle.HOLD_BACK) {
+                LOG.error("Service plugin '{}' failed in {}: {}{}", serviceCode, what, e.getCause().toString(),
+                        LogThrottle.heldBackNote(heldBack), e.getCause());
+            }
             throw new ProblemException(502, "plugin-failed", "The service failed",
                     "The service '" + serviceCode + "' could not " + what + " because of an error in its plugin. Nothing "
                             + "was changed; the operators have been told. Please try again later.");
@@ -125,7 +134,11 @@ final class PluginGuard implements AutoCloseable {
             if (future.cancel(true) && !started.get()) {
                 release.run(); // cancelled before it ran: it never will
             }
-            LOG.error("Service plugin '{}' did not {} within {} ms; abandoned", serviceCode, what, limit.toMillis());
+            long heldBack = logThrottle.admit(serviceCode + " timeout " + what);
+            if (heldBack != LogThrottle.HOLD_BACK) {
+                LOG.error("Service plugin '{}' did not {} within {} ms; abandoned{}", serviceCode, what,
+                        limit.toMillis(), LogThrottle.heldBackNote(heldBack));
+            }
             throw new ProblemException(504, "plugin-timeout", "The service did not answer",
                     "The service '" + serviceCode + "' did not " + what + " in time. Nothing was changed. Please try "
                             + "again later.");
