@@ -11,7 +11,8 @@ import java.util.Set;
  * How a service's applications move: the transitions each role may take, and how many working days each status
  * may last before the application is overdue. A service that declares none gets {@link #DEFAULT}.
  *
- * @param deadlines working days allowed in a status; a status not listed has no deadline
+ * @param deadlines working days allowed in a status, 0 (the day the status begins) to {@value #LONGEST_TERM}; a
+ *                  status not listed has no deadline
  */
 public record Workflow(List<Transition> transitions, Map<Status, Integer> deadlines) {
 
@@ -23,6 +24,9 @@ public record Workflow(List<Transition> transitions, Map<Status, Integer> deadli
     public static final String ISSUE = "issue";
     public static final String CANCEL = "cancel";
     public static final String REASSIGN = "reassign";
+
+    /** The longest term a status may have, in working days: about a year and a half. */
+    public static final int LONGEST_TERM = 365;
 
     private static final Set<Role> STAFF = Set.of(Role.OFFICIAL, Role.SUPERVISOR);
 
@@ -47,6 +51,14 @@ public record Workflow(List<Transition> transitions, Map<Status, Integer> deadli
         Map<Status, Integer> copy = new EnumMap<>(Status.class);
         copy.putAll(deadlines);
         deadlines = Map.copyOf(copy);
+        deadlines.forEach((status, days) -> {
+            // A negative term would make every application overdue at once; a huge one would make every deadline
+            // a count through millions of calendar days.
+            if (days < 0 || days > LONGEST_TERM) {
+                throw new IllegalArgumentException("the term of '" + status.wireName() + "' must be 0 to " + LONGEST_TERM
+                        + " working days, was " + days);
+            }
+        });
         Set<String> actions = new HashSet<>();
         for (Transition t : transitions) {
             if (!actions.add(t.action())) {

@@ -11,8 +11,10 @@
  * 1.2 adds {@link ua.igov.platform.spi.NotificationChannel#check} and {@link ua.igov.platform.spi.SmsGateway#check},
  * default methods, so a channel that can tell is asked before a message in doubt is sent again (1.1 channels keep
  * working and are sent again, as before).
+ * 1.3 adds {@link ua.igov.platform.spi.Workflow#LONGEST_TERM}: a workflow's terms must be 0 to that many working
+ * days (a plugin with a term outside them is refused when it arrives, not served with deadlines nobody can meet).
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package ua.igov.platform.spi;
 
 import org.osgi.annotation.versioning.Version;

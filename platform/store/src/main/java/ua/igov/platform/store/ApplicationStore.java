@@ -1,6 +1,7 @@
 package ua.igov.platform.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -86,6 +87,12 @@ public interface ApplicationStore {
 
     /** The workflow (JSON) a form version was published with; empty for versions recorded before workflows were. */
     Optional<String> workflow(String serviceCode, String formVersion);
+
+    /**
+     * Every workflow (JSON) recorded with one of the service's form versions, by form version: what applications in
+     * flight on any of them follow. Versions recorded before workflows were are left out.
+     */
+    Map<String, String> workflows(String serviceCode);
 
     /**
      * Stores a file for an application, audited, in one transaction, provided the application is still as it was

@@ -40,6 +40,7 @@ import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
 import ua.igov.platform.spi.Decision;
+import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.Offering;
@@ -82,6 +83,8 @@ public class ApplicationManager implements ApplicationService {
     static final int MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
     /** 20 files of at most 5 MiB: enough for any real application, and a bound on what one citizen can store. */
     static final int MAX_ATTACHMENTS = 20;
+    /** What a queue shows by default: the steps where staff must act, in the order of the workflow. */
+    static final List<String> STAFF_STEPS = List.of("submitted", "in_review", "approved");
     static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     static final int MAX_LIST = 200;
     /** The history entry of an issue the plugin failed; not a workflow step, so no plugin can declare it. */
@@ -482,7 +485,7 @@ public class ApplicationManager implements ApplicationService {
         }
         Set<String> wanted = new LinkedHashSet<>();
         List<FieldProblem> problems = new ArrayList<>();
-        for (String status : statuses.isEmpty() ? List.of("submitted", "in_review", "needs_information", "approved") : statuses) {
+        for (String status : statuses.isEmpty() ? STAFF_STEPS : statuses) {
             try {
                 wanted.add(Status.fromWireName(status).wireName());
             } catch (IllegalArgumentException e) {
@@ -504,8 +507,14 @@ public class ApplicationManager implements ApplicationService {
                 shown.assignedTo(app.assignedTo()), shown.nameOf(app.assignedTo()), app.escalatedAt())).toList();
     }
 
+    /**
+     * Late on the authority's side. An application waiting for the citizen's answer has the citizen's deadline, and
+     * missing it is not the officials' delay: counting it would keep abandoned clarifications at the head of every
+     * queue (the earliest deadlines) for good.
+     */
     private boolean overdue(Instant dueAt, String status) {
-        return dueAt != null && dueAt.isBefore(clock.instant()) && !Status.fromWireName(status).isFinal();
+        return dueAt != null && dueAt.isBefore(clock.instant())
+                && EscalationRule.STAFF_STATUSES.contains(Status.fromWireName(status));
     }
 
     // ---- the workflow ---------------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Workflow;
+import ua.igov.platform.store.ApplicationStore;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.Escalation;
 import ua.igov.platform.store.EscalationCandidate;
@@ -78,6 +80,9 @@ public class EscalationScheduler {
 
     private final InstalledPlugins plugins;
     private final EscalationStore store;
+    private final ApplicationStore applications;
+    /** The terms an application follows are those recorded with its form version, as for its steps. */
+    private final RecordedWorkflows recordedWorkflows;
     private final EscalationPolicy policy;
     private final Clock clock;
     private final List<EscalationRule> defaults;
@@ -91,11 +96,12 @@ public class EscalationScheduler {
      */
     @Activate
     public EscalationScheduler(@Reference InstalledPlugins plugins, @Reference EscalationStore store,
-                               @Reference WorkingCalendar calendar,
+                               @Reference ApplicationStore applications, @Reference WorkingCalendar calendar,
                                @Reference(cardinality = ReferenceCardinality.OPTIONAL,
                                        policyOption = ReferencePolicyOption.GREEDY, target = "(igov.clock=*)") Clock clock,
                                Config config) {
-        this(plugins, store, calendar, clock == null ? Clock.systemUTC() : clock, defaultRules(config.defaultRules()),
+        this(plugins, store, applications, calendar, clock == null ? Clock.systemUTC() : clock,
+                defaultRules(config.defaultRules()),
                 StaffAddresses.parse(config.staffAddresses()), Math.max(1, config.batchSize()));
         if (config.enabled()) {
             long interval = Math.max(1, config.intervalSeconds());
@@ -107,10 +113,13 @@ public class EscalationScheduler {
         }
     }
 
-    EscalationScheduler(InstalledPlugins plugins, EscalationStore store, WorkingCalendar calendar, Clock clock,
-                        List<EscalationRule> defaults, StaffAddresses staff, int batchSize) {
+    EscalationScheduler(InstalledPlugins plugins, EscalationStore store, ApplicationStore applications,
+                        WorkingCalendar calendar, Clock clock, List<EscalationRule> defaults, StaffAddresses staff,
+                        int batchSize) {
         this.plugins = plugins;
         this.store = store;
+        this.applications = applications;
+        this.recordedWorkflows = new RecordedWorkflows(applications);
         this.policy = new EscalationPolicy(calendar);
         this.clock = clock;
         this.defaults = List.copyOf(defaults);
@@ -161,7 +170,7 @@ public class EscalationScheduler {
             }
         } catch (StoreException e) {
             LOG.warn("Escalation run failed, next run retries: {}", e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             // a task that throws is never run again: whatever a plugin's code threw, the next run must come
             LOG.error("Escalation run failed, next run retries", e);
         }
@@ -208,8 +217,9 @@ public class EscalationScheduler {
     /**
      * The services installed here whose applications in {@code status} a "before due" rule may warn about: one of
      * the service's own such rules, or if it declares none one of any region's or the platform's, applies in the
-     * status and warns earlier than the status's whole term (see {@link EscalationPolicy#fires}). Loose on purpose
-     * (any region's rule counts): the policy decides exactly for each application read.
+     * status and warns earlier than the status's whole term (see {@link EscalationPolicy#fires}) in the installed
+     * workflow or in one recorded with any of its form versions (applications in flight follow theirs). Loose on
+     * purpose (any region's rule, any form version counts): the policy decides exactly for each application read.
      */
     private Set<String> warnedServices(Status status) {
         List<EscalationRule> elsewhere = new ArrayList<>(defaults);
@@ -221,9 +231,17 @@ public class EscalationScheduler {
                 continue; // its applications wait until its rules can be read
             }
             List<EscalationRule> beforeDue = beforeDue(own.get());
-            Integer term = type.workflow().deadlines().get(status);
-            if ((beforeDue.isEmpty() ? beforeDue(elsewhere) : beforeDue).stream().anyMatch(rule ->
-                    rule.statuses().contains(status) && EscalationPolicy.warnsWithinTheTerm(rule, term))) {
+            List<EscalationRule> applying = (beforeDue.isEmpty() ? beforeDue(elsewhere) : beforeDue).stream()
+                    .filter(rule -> rule.statuses().contains(status)).toList();
+            if (applying.isEmpty()) {
+                continue;
+            }
+            List<Integer> terms = new ArrayList<>();
+            terms.add(type.workflow().deadlines().get(status));
+            applications.workflows(type.code()).values()
+                    .forEach(json -> terms.add(WorkflowJson.read(json).deadlines().get(status)));
+            if (applying.stream().anyMatch(rule -> terms.stream()
+                    .anyMatch(term -> EscalationPolicy.warnsWithinTheTerm(rule, term)))) {
                 codes.add(type.code());
             }
         }
@@ -277,21 +295,26 @@ public class EscalationScheduler {
     private record Recipients(Integer authorityId, EscalationPolicy.InForce rule) {
     }
 
-    /** The rules in force for one service in one region, and the terms its workflow gives each status. */
+    /**
+     * The rules in force for one service in one region, and the terms the workflow of one of its form versions gives
+     * each status.
+     */
     private record RulesInForce(List<EscalationPolicy.InForce> rules, Map<Status, Integer> deadlines) {
         static final RulesInForce NOT_KNOWN_HERE = new RulesInForce(List.of(), Map.of());
     }
 
     private RulesInForce rulesFor(EscalationCandidate app, Map<String, RulesInForce> cache) {
-        return cache.computeIfAbsent(app.serviceCode() + "\n" + app.regionId(), k -> {
+        return cache.computeIfAbsent(app.serviceCode() + "\n" + app.formVersion() + "\n" + app.regionId(), k -> {
             Optional<RegionIndex> region = app.regionId() == null ? Optional.empty() : plugins.region(app.regionId());
             Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
             Optional<List<EscalationRule>> service = type.flatMap(this::serviceRules);
             if (region.isEmpty() || service.isEmpty()) {
                 return RulesInForce.NOT_KNOWN_HERE; // not all known on this node now; another run or node will do it
             }
+            Workflow workflow = recordedWorkflows.of(app.serviceCode(), app.formVersion())
+                    .orElseGet(() -> type.get().workflow());
             return new RulesInForce(EscalationPolicy.inForce(service.get(), region.get().catalogue().escalation(),
-                    defaults), type.get().workflow().deadlines());
+                    defaults), workflow.deadlines());
         });
     }
 
@@ -303,7 +326,7 @@ public class EscalationScheduler {
                 throw new IllegalArgumentException("two rules have the same id");
             }
             return Optional.of(rules);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Service '{}' declares no usable escalation rules ({}); its applications are not escalated",
                     type.code(), e.getMessage());
             return Optional.empty();

@@ -21,6 +21,7 @@ import ua.igov.platform.core.Problems;
 import ua.igov.platform.core.StatisticsReport;
 import ua.igov.platform.core.StatisticsRow;
 import ua.igov.platform.core.StatisticsService;
+import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.Role;
 import ua.igov.platform.spi.Status;
@@ -40,8 +41,9 @@ public class StatisticsManager implements StatisticsService {
     static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
     static final Set<String> OPEN_DATA_DIMENSIONS = Set.of("region", "place", "authority", "service");
-    private static final Set<String> OPEN = Arrays.stream(Status.values()).filter(s -> !s.isFinal())
-            .map(Status::wireName).collect(Collectors.toSet());
+    /** Overdue counts the authority's delays only: a citizen late with an answer is not. */
+    private static final Set<String> OPEN = EscalationRule.STAFF_STATUSES.stream().map(Status::wireName)
+            .collect(Collectors.toSet());
 
     private final StatisticsStore store;
     private final Clock clock;

@@ -97,4 +97,26 @@ class ApplicationDeadlinesTest {
                 .filter(a -> a.trackingNumber().equals(sooner)).findFirst().orElseThrow().dueAt(),
                 "the citizen's list shows the same due date");
     }
+
+    @Test
+    void aCitizenLateWithAnAnswerIsNotTheAuthoritysDelayAndStaysOutOfTheDefaultQueue() throws Exception {
+        WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"), new WorkingCalendar(Set.of(), Set.of()));
+        String waiting = f.submitAt(at("2026-11-25T10:00:00Z"));
+        step(f, waiting, OLENA, "claim", null, "2026-11-25T11:00:00Z");
+        assertEquals(at("2026-12-16T21:59:59.999Z"), step(f, waiting, OLENA, "request-information",
+                "{\"questions\": [{\"field\": \"/birthDate\", \"question\": \"?\"}]}", "2026-11-25T12:00:00Z"));
+        String inReview = f.submitAt(at("2026-11-25T10:00:00Z"));
+        step(f, inReview, OLENA, "claim", null, "2026-11-25T13:00:00Z"); // due 9 December
+        f.clock.set(at("2026-12-21T09:00:00Z")); // both deadlines have passed
+
+        List<ApplicationSummary> queue = f.applications.queue(OLENA, List.of(), 50);
+        assertEquals(List.of(inReview), queue.stream().map(ApplicationSummary::trackingNumber).toList(),
+                "the default queue holds what staff must act on");
+        assertTrue(queue.get(0).overdue());
+        ApplicationSummary asked = f.applications.queue(OLENA, List.of("needs_information"), 50).get(0);
+        assertEquals(waiting, asked.trackingNumber(), "asked for, it is there");
+        assertFalse(asked.overdue(), "the citizen's deadline passing is not the authority's delay");
+        assertFalse(f.applications.summary(TARAS, waiting).overdue(), "nor in the status the citizen reads");
+        assertTrue(f.applications.summary(TARAS, inReview).overdue());
+    }
 }

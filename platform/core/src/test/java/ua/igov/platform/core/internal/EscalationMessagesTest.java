@@ -26,7 +26,7 @@ class EscalationMessagesTest {
     private static List<EscalationCandidate> overdue(int count) {
         List<EscalationCandidate> apps = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            apps.add(new EscalationCandidate(i, String.format("1-%08d-0", i), "residence-registration", "kyiv", 7,
+            apps.add(new EscalationCandidate(i, String.format("1-%08d-0", i), "residence-registration", "1.0", "kyiv", 7,
                     "submitted", 0, Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-27T21:59:59Z")));
         }
         return apps;

@@ -71,7 +71,7 @@ class EscalationSchedulerTest {
     }
 
     private EscalationScheduler scheduler(ua.igov.platform.store.EscalationStore store, int batchSize) {
-        EscalationScheduler scheduler = new EscalationScheduler(fixture.plugins, store, fixture.calendar, clock, PLATFORM,
+        EscalationScheduler scheduler = new EscalationScheduler(fixture.plugins, store, stores.applications, fixture.calendar, clock, PLATFORM,
                 staff, batchSize);
         schedulers.add(scheduler);
         return scheduler;
@@ -361,8 +361,33 @@ class EscalationSchedulerTest {
         applications.act(ApplicationManagerTest.OLENA, n, "claim", null);
         applications.act(ApplicationManagerTest.OLENA, n, "request-information", WorkflowFixture.json("{\"questions\": [{\"field\": "
                 + "\"/birthDate\", \"question\": \"?\"}]}"));
+        String control = submit(); // left in review by the same official in the same runs: it must be escalated
+        applications.act(ApplicationManagerTest.OLENA, control, "claim", null);
         drive(scheduler(stores.escalations), SUBMITTED, SUBMITTED.plus(Duration.ofDays(30)));
-        assertFalse(firedRules().stream().anyMatch(r -> r.endsWith("@2")),
-                "needs_information waits for the citizen: " + firedRules());
+        assertEquals(List.of("platform:due-soon@1", "platform:overdue@1"), firedRules(),
+                "the runs did escalate the one in review, and nothing in needs_information (step 2)");
+        assertEquals(2, escalations(applications.application(ApplicationManagerTest.OLENA, control)).size());
+        assertEquals(List.of(), escalations(applications.application(ApplicationManagerTest.OLENA, n)),
+                "needs_information waits for the citizen");
+    }
+
+    /**
+     * A plugin update that shortens a status's term without a new form version changes nothing for the applications
+     * on that version: their reminders follow the workflow recorded with it, as their steps do.
+     */
+    @Test
+    void remindersFollowTheWorkflowRecordedWithTheApplicationsFormVersion() throws Exception {
+        try (Connection c = stores.dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE form_version SET workflow = ? "
+                     + "WHERE service_code = 'residence-registration' AND form_version = '1.0'")) {
+            ps.setString(1, WorkflowJson.write(Workflow.DEFAULT)); // 2 working days to claim
+            assertEquals(1, ps.executeUpdate());
+        }
+        fixture.useWorkflow(Workflow.DEFAULT.withDeadlines(Map.of(Status.SUBMITTED, 1, Status.IN_REVIEW, 10)));
+        submit();
+
+        Map<String, Instant> fired = drive(scheduler(stores.escalations), SUBMITTED, SUBMITTED.plus(Duration.ofDays(3)));
+        assertEquals(Instant.parse("2026-11-25T22:00:00Z"), fired.get("platform:due-soon@0"),
+                "due at the end of Friday by the recorded 2 days: one working day left from Thursday 00:00 in Kyiv");
     }
 }

@@ -23,6 +23,7 @@ import ua.igov.platform.core.StatisticsReport;
 import ua.igov.platform.core.StatisticsRow;
 import ua.igov.platform.spi.Citizen;
 import ua.igov.platform.spi.Role;
+import ua.igov.platform.store.StoredApplication;
 
 /** Statistics on the fixture of {@link StatisticsFixture}, against figures counted by hand from its table. */
 class StatisticsManagerTest {
@@ -78,6 +79,20 @@ class StatisticsManagerTest {
         assertEquals(0.8, total.onTimeShare());
         assertEquals(1, total.overdueNow());
         assertEquals(3.5, total.averageRating()); // (5 + 2 + 3 + 4) / 4
+    }
+
+    @Test
+    void aCitizenLateWithAnAnswerIsNotCountedAsTheAuthoritysDelay() {
+        StatisticsFixture own = new StatisticsFixture();
+        StatisticsManager stats = new StatisticsManager(own.stores.statistics, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+        java.time.Instant passed = java.time.Instant.parse("2026-11-20T21:59:59.999Z");
+        StoredApplication a5 = own.step("A5", own.apps.get("A5"), "in_review", "olena", "2026-11-06T08:00:00Z", passed);
+        assertEquals(1, stats.statistics(OPERATOR, "authority", StatisticsFixture.FROM, StatisticsFixture.TO, null)
+                .total().overdueNow(), "under review past its deadline: the authority is late");
+        own.step("A5", a5, "needs_information", "olena", "2026-11-06T09:00:00Z", passed);
+        StatisticsReport report = stats.statistics(OPERATOR, "authority", StatisticsFixture.FROM, StatisticsFixture.TO, null);
+        assertEquals(1L, row(report, "89").byStatus().get("needs_information"));
+        assertEquals(0, report.total().overdueNow(), "waiting for the citizen past the citizen's deadline: it is not");
     }
 
     @Test

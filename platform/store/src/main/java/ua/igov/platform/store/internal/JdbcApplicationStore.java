@@ -506,6 +506,23 @@ public class JdbcApplicationStore implements ApplicationStore {
         return formVersionText("workflow", serviceCode, formVersion);
     }
 
+    @Override
+    public Map<String, String> workflows(String serviceCode) {
+        return jdbc.read("read the workflows of " + serviceCode, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT form_version, workflow FROM form_version "
+                    + "WHERE service_code = ? AND workflow IS NOT NULL ORDER BY form_version")) {
+                ps.setString(1, serviceCode);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Map<String, String> workflows = new java.util.LinkedHashMap<>();
+                    while (rs.next()) {
+                        workflows.put(rs.getString(1), rs.getString(2));
+                    }
+                    return workflows;
+                }
+            }
+        });
+    }
+
     /** One text column of a form version's row; {@code column} is one of this class's constants, never input. */
     private Optional<String> formVersionText(String column, String serviceCode, String formVersion) {
         return jdbc.read("read " + column + " of " + serviceCode + " " + formVersion, c -> {

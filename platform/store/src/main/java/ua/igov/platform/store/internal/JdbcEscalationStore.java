@@ -36,7 +36,7 @@ public class JdbcEscalationStore implements EscalationStore {
 
     /** SQLSTATE of a unique-key violation, the same on Derby and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.region_id, a.authority_id, "
+    private static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.form_version, a.region_id, a.authority_id, "
             + "a.status, a.step_no, a.submitted_at, a.due_at";
 
     private final Jdbc jdbc;
@@ -121,7 +121,7 @@ public class JdbcEscalationStore implements EscalationStore {
             List<EscalationCandidate> list = new ArrayList<>();
             while (rs.next()) {
                 list.add(new EscalationCandidate(rs.getLong("id"), rs.getString("tracking_number"),
-                        rs.getString("service_code"), rs.getString("region_id"), Jdbc.nullableInt(rs, "authority_id"),
+                        rs.getString("service_code"), rs.getString("form_version"), rs.getString("region_id"), Jdbc.nullableInt(rs, "authority_id"),
                         rs.getString("status"), rs.getInt("step_no"),
                         Jdbc.instant(rs.getTimestamp("submitted_at", Jdbc.UTC.get())),
                         Jdbc.instant(rs.getTimestamp("due_at", Jdbc.UTC.get()))));

@@ -206,6 +206,10 @@ class JdbcApplicationStoreTest {
         assertEquals("{\"w\":1}", store.workflow("land", "1").orElseThrow(), "what applications on 1 follow never changes");
         assertEquals("{\"w\":2}", store.workflow("land", "2").orElseThrow());
         assertTrue(store.workflow("land", "3").isEmpty());
+        store.rememberServiceType(new ServiceTypeRecord("land", "Земля", null, "3", "{}", "3.0.0", null));
+        assertEquals(java.util.Map.of("1", "{\"w\":1}", "2", "{\"w\":2}"), store.workflows("land"),
+                "every version's workflow, without the one recorded with none");
+        assertEquals(java.util.Map.of(), store.workflows("birth"));
     }
 
     @Test
