@@ -5,7 +5,11 @@ import java.util.Optional;
 /** Turns credentials into a {@link Caller}: bearer tokens through identity-provider plugins, staff through JAAS. */
 public interface IdentityService {
 
-    /** @return the citizen, or empty if no installed provider vouches for the token */
+    /**
+     * @return the citizen, or empty if no installed provider vouches for the token
+     * @throws ProblemException 503 if no provider vouched for it and one could not be asked (it has too many tokens
+     *                          under way, stuck in it)
+     */
     Optional<Caller.CitizenCaller> citizen(String bearerToken);
 
     /**

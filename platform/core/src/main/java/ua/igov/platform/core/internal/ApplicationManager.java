@@ -206,14 +206,15 @@ public class ApplicationManager implements ApplicationService {
         }
         Submission submission = new Submission(serviceCode, regionId, placeId, values(form));
         try {
-            guard.call(serviceCode, "check the application", () -> {
+            guard.call(serviceCode, type.type(), "check the application", () -> {
                 type.type().handler().onSubmit(submission);
                 return null;
             });
         } catch (SubmissionRejectedException e) {
             throw Problems.invalidForm(e.problems());
         }
-        long fee = Math.max(0, guard.callUnchecked(serviceCode, "compute the fee", () -> type.type().feeInKopiykas(submission)));
+        long fee = Math.max(0, guard.callUnchecked(serviceCode, type.type(), "compute the fee",
+                () -> type.type().feeInKopiykas(submission)));
         Instant now = clock.instant();
         // the recorded one, if this version was served before: a node whose plugin changed it without a new form
         // version must not give this application other deadlines than the other nodes would
@@ -302,7 +303,7 @@ public class ApplicationManager implements ApplicationService {
     private Offering onlineOffering(InstalledServiceType type, String regionId, Integer placeId) {
         RegionIndex region = plugins.region(regionId).orElseThrow(() -> Problems.invalidRequest(List.of(
                 new FieldProblem("/region", "there is no region '" + limit(regionId) + "' in the catalogue"))));
-        return type.type().catalogueServiceIds().stream().sorted()
+        return type.catalogueServiceIds().stream().sorted()
                 .flatMap(id -> region.onlineOffering(id, placeId).stream())
                 .findFirst()
                 .orElseThrow(() -> {
@@ -773,7 +774,7 @@ public class ApplicationManager implements ApplicationService {
         if (type.isPresent() && type.get().type().form().version().equals(app.formVersion())) {
             Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(), values(form));
             try {
-                guard.call(app.serviceCode(), "check the answer", () -> {
+                guard.call(app.serviceCode(), type.get().type(), "check the answer", () -> {
                     type.get().type().handler().onSubmit(answered);
                     return null;
                 });
@@ -797,7 +798,7 @@ public class ApplicationManager implements ApplicationService {
         try {
             Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(),
                     values(Json.MAPPER.readTree(formJson)));
-            return Math.max(0, guard.callUnchecked(app.serviceCode(), "compute the fee",
+            return Math.max(0, guard.callUnchecked(app.serviceCode(), type.get().type(), "compute the fee",
                     () -> type.get().type().feeInKopiykas(answered)));
         } catch (IOException e) {
             throw new IllegalStateException("a validated form always parses", e);
@@ -815,7 +816,7 @@ public class ApplicationManager implements ApplicationService {
             throw new IllegalStateException("stored JSON always parses", e);
         }
         Map<String, Object> document = new java.util.LinkedHashMap<>(guard.callUnchecked(app.serviceCode(),
-                "issue the document", () -> type.type().issueDocument(decision)));
+                type.type(), "issue the document", () -> type.type().issueDocument(decision)));
         // What every issued document carries, whatever the plugin wrote: when, and by whom, by the name citizens know
         // the official by (a login is never shown to a citizen; without a name the history still says who it was).
         document.put("issuedOn", java.time.LocalDate.ofInstant(clock.instant(), WorkingCalendar.KYIV).toString());

@@ -283,7 +283,7 @@ public class CatalogueManager implements CatalogueService {
         Optional<InstalledServiceType> installed = plugins.serviceType(code);
         if (installed.isPresent()) {
             InstalledServiceType type = installed.get();
-            List<Integer> ids = type.type().catalogueServiceIds().stream().sorted().toList();
+            List<Integer> ids = type.catalogueServiceIds().stream().sorted().toList();
             return new ServiceDescription(code, type.type().name(), true, type.type().form().version(), ids,
                     regionsOfferingOnline(ids));
         }

@@ -132,7 +132,7 @@ public class ClusterNode implements ClusterService {
     private void beatSafely() {
         try {
             beat();
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | Error e) {
             // a scheduled task that throws is never run again: log, and try at the next beat
             LOG.warn("Node {}: heartbeat or plugin reconciliation failed, retrying in {} s: {}", nodeId,
                     heartbeat.toSeconds(), e.toString());

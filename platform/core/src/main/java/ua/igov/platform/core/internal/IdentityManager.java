@@ -61,6 +61,14 @@ public class IdentityManager implements IdentityService {
     static final String REALM = "karaf";
     static final Duration REMEMBER_STAFF = Duration.ofSeconds(60);
     private static final int MAX_REMEMBERED = 10_000;
+    /**
+     * Requests inside one provider's {@code verify} at once. It runs on the request's own thread (every citizen's
+     * request needs it, and a hand-over to another thread would cost more than checking a token does), so a provider
+     * that hangs (fetching its keys without a timeout, say) would hold every Jetty thread, and the whole API, staff and
+     * catalogue included, would stop answering. With this limit it holds at most this many; citizens signed in
+     * through it get 503 meanwhile, and everything else is served.
+     */
+    static final int MAX_VERIFYING_PER_PROVIDER = 64;
 
     @ObjectClassDefinition(name = "iGov staff sign-in",
             description = "How many wrong passwords lock a staff account over the API, and for how long")
@@ -91,6 +99,9 @@ public class IdentityManager implements IdentityService {
     }
 
     private final java.util.List<IdentityProvider> providers = new CopyOnWriteArrayList<>();
+    private final Map<IdentityProvider, java.util.concurrent.atomic.AtomicInteger> verifying = new ConcurrentHashMap<>();
+    /** A provider failing on every token would otherwise log a line per request. */
+    private final LogThrottle logThrottle = new LogThrottle(Duration.ofMinutes(1));
     private final Map<String, Remembered> staffLogins = new ConcurrentHashMap<>();
     private final StaffLoginStore logins;
     private final PasswordCheck passwords;
@@ -127,6 +138,7 @@ public class IdentityManager implements IdentityService {
 
     void removeProvider(IdentityProvider provider) {
         providers.remove(provider);
+        verifying.remove(provider); // nothing of a provider that left is kept
         LOG.info("Identity provider '{}' uninstalled", provider.id());
     }
 
@@ -135,17 +147,49 @@ public class IdentityManager implements IdentityService {
         if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > 8192) {
             return Optional.empty();
         }
+        boolean unchecked = false;
         for (IdentityProvider provider : providers) {
+            java.util.concurrent.atomic.AtomicInteger inside = verifying.computeIfAbsent(provider,
+                    p -> new java.util.concurrent.atomic.AtomicInteger());
+            if (inside.incrementAndGet() > MAX_VERIFYING_PER_PROVIDER) {
+                inside.decrementAndGet();
+                unchecked = true;
+                logThrottled(provider, "busy", "has " + MAX_VERIFYING_PER_PROVIDER + " tokens under way or stuck; "
+                        + "its tokens are answered 503 until they return");
+                continue;
+            }
             try {
                 Optional<Citizen> citizen = provider.verify(bearerToken);
                 if (citizen.isPresent()) {
                     return Optional.of(new Caller.CitizenCaller(citizen.get()));
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("Identity provider '{}' failed on a token: {}", provider.id(), e.toString());
+            } catch (RuntimeException | Error e) {
+                // a bug, or classes gone from under it: the next provider may still know the token
+                logThrottled(provider, "failed " + e.getClass().getName(), "failed on a token: " + e);
+            } finally {
+                inside.decrementAndGet();
             }
         }
+        if (unchecked) {
+            throw Problems.unavailable("Your sign-in cannot be checked right now.");
+        }
         return Optional.empty();
+    }
+
+    private void logThrottled(IdentityProvider provider, String kind, String what) {
+        String id = providerId(provider);
+        long heldBack = logThrottle.admit(id + " " + kind);
+        if (heldBack != LogThrottle.HOLD_BACK) {
+            LOG.warn("Identity provider '{}' {}{}", id, what, LogThrottle.heldBackNote(heldBack));
+        }
+    }
+
+    private static String providerId(IdentityProvider provider) {
+        try {
+            return String.valueOf(provider.id());
+        } catch (RuntimeException | Error e) {
+            return "?";
+        }
     }
 
     /**

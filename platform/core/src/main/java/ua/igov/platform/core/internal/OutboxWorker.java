@@ -271,8 +271,9 @@ public class OutboxWorker {
         } catch (RuntimeException e) {
             // The database may be away for a moment: the next round tries again, the lane must not die.
             LOG.warn("Outbox delivery round for '{}' failed: {}", channel, e.getMessage());
-        } catch (LinkageError e) {
-            // a channel plugin's classes gone from under it (uninstalled without a refresh): this round only
+        } catch (Error e) {
+            // a channel plugin's classes gone from under it (uninstalled without a refresh), or its code overflowing
+            // the stack: this round only. A scheduled task that throws is never run again, and says nothing.
             LOG.error("Outbox delivery round for '{}' failed: {}", channel, e.toString());
         }
     }
@@ -350,7 +351,7 @@ public class OutboxWorker {
             } catch (DeliveryException e) {
                 failed(entry, "in doubt, and the channel could not say whether it has it: " + e.getMessage(), e.permanent());
                 return false;
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
                 failed(entry, "in doubt, and the channel could not say whether it has it: " + e, false);
                 return false;
             }
@@ -367,8 +368,9 @@ public class OutboxWorker {
         } catch (DeliveryException e) {
             failed(entry, e.getMessage(), e.permanent());
             return false;
-        } catch (RuntimeException | LinkageError e) {
-            // a plugin's bug, or its classes gone from under it, is treated as a temporary failure: the attempt counts
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            // a plugin's bug (an exception, a recursion too deep, a failed assert), or its classes gone from under it,
+            // is a temporary failure: the attempt counts, so a message that always fails ends as a dead letter
             failed(entry, e.toString(), false);
             return false;
         }

@@ -24,7 +24,8 @@ import ua.igov.platform.spi.SubmissionRejectedException;
  * <p>A call that outlasts its time is abandoned, but its thread may go on waiting (a socket read without a timeout
  * ignores the interrupt). So each service may hold only {@link #MAX_CALLS_PER_SERVICE} threads, counted until its
  * calls really return: a plugin stuck for good uses up its own share and then gets 503 at once, while every other
- * service keeps the rest of the pool.
+ * service keeps the rest of the pool. The share belongs to one registration of the plugin: a fixed version deployed
+ * over a stuck one gets a share of its own at once.
  */
 final class PluginGuard implements AutoCloseable {
 
@@ -43,8 +44,24 @@ final class PluginGuard implements AutoCloseable {
     private volatile Duration timeout;
     private final ThreadPoolExecutor pool;
     private final int perService;
-    /** Calls of each service under way, abandoned ones included, until they return. */
-    private final java.util.Map<String, AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Calls of each plugin under way, abandoned ones included, until they return. A share is dropped when its last
+     * call returns, so a plugin that left is not kept here (nor its class loader).
+     */
+    private final java.util.Map<Share, Integer> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One plugin object of a service: compared by identity, since two registrations may be equal to each other. */
+    private record Share(String serviceCode, Object plugin) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Share share && share.serviceCode.equals(serviceCode) && share.plugin == plugin;
+        }
+
+        @Override
+        public int hashCode() {
+            return serviceCode.hashCode() * 31 + System.identityHashCode(plugin);
+        }
+    }
 
     PluginGuard(Duration timeout) {
         this(timeout, MAX_CALLS_PER_SERVICE);
@@ -79,9 +96,18 @@ final class PluginGuard implements AutoCloseable {
     }
 
     <T> T call(String serviceCode, String what, PluginCall<T> call) throws SubmissionRejectedException {
-        AtomicInteger calls = inFlight.computeIfAbsent(serviceCode, code -> new AtomicInteger());
-        if (calls.incrementAndGet() > perService) {
-            calls.decrementAndGet();
+        return call(serviceCode, null, what, call);
+    }
+
+    /**
+     * Runs a call of {@code plugin}'s code (the plugin's object; null when the service code alone tells it) for the
+     * service {@code serviceCode}.
+     */
+    <T> T call(String serviceCode, Object plugin, String what, PluginCall<T> call) throws SubmissionRejectedException {
+        Share share = new Share(serviceCode, plugin);
+        int under = inFlight.merge(share, 1, Integer::sum);
+        if (under > perService) {
+            leave(share);
             long heldBack = logThrottle.admit(serviceCode + " busy");
             if (heldBack != LogThrottle.HOLD_BACK) {
                 LOG.warn("Service plugin '{}' has {} calls under way or stuck; refusing more until they return{}",
@@ -94,7 +120,7 @@ final class PluginGuard implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
-                calls.decrementAndGet();
+                leave(share);
             }
         };
         Future<T> future;
@@ -151,10 +177,24 @@ final class PluginGuard implements AutoCloseable {
         }
     }
 
+    private void leave(Share share) {
+        inFlight.computeIfPresent(share, (key, under) -> under == 1 ? null : under - 1);
+    }
+
+    /** Calls under way of the service's plugin object (for tests). */
+    int underWay(String serviceCode, Object plugin) {
+        return inFlight.getOrDefault(new Share(serviceCode, plugin), 0);
+    }
+
     /** For calls that cannot reject a submission. */
     <T> T callUnchecked(String serviceCode, String what, Callable<T> call) {
+        return callUnchecked(serviceCode, null, what, call);
+    }
+
+    /** For calls that cannot reject a submission, of one plugin object (see {@link #call(String, Object, String, PluginCall)}). */
+    <T> T callUnchecked(String serviceCode, Object plugin, String what, Callable<T> call) {
         try {
-            return call(serviceCode, what, () -> {
+            return call(serviceCode, plugin, what, () -> {
                 try {
                     return call.call();
                 } catch (SubmissionRejectedException | RuntimeException e) {

@@ -86,17 +86,28 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     void addServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
         long id = serviceId(reference);
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
+        String what = "its form schema is not valid";
         try {
             FormSchema form = FormSchema.compile(type.form().jsonSchema());
+            what = "its workflow or catalogue service ids are not valid";
             serviceTypes.put(id, new InstalledServiceType(type, form, origin));
             publish();
             LOG.info("Service '{}' (form {}) installed from {} {}", type.code(), type.form().version(),
                     origin.bundle(), origin.version());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A broken plugin is refused alone; everything else keeps serving.
-            refused.put(id, new PluginInfo(PluginInfo.REFUSED, type.code(), "its form schema is not valid: " + e.getMessage(),
+            refused.put(id, new PluginInfo(PluginInfo.REFUSED, codeOf(type), what + ": " + e.getMessage(),
                     origin.bundle(), origin.version(), "nothing", PluginInfo.REFUSED));
-            LOG.error("Service plugin {} {} refused: {}", origin.bundle(), origin.version(), e.getMessage());
+            LOG.error("Service plugin {} {} refused: {}: {}", origin.bundle(), origin.version(), what, e.toString());
+        }
+    }
+
+    /** The code a refused plugin is listed under, even when asking for it is what fails. */
+    private static String codeOf(ServiceType type) {
+        try {
+            return String.valueOf(type.code());
+        } catch (RuntimeException | Error e) {
+            return "?";
         }
     }
 
@@ -152,7 +163,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     public Optional<InstalledServiceType> serviceTypeFor(int catalogueServiceId) {
         // two types may claim one catalogue service: the same one, the first by code, on every node and every call
         return serviceTypesByCode.values().stream()
-                .filter(t -> t.type().catalogueServiceIds().contains(catalogueServiceId))
+                .filter(t -> t.catalogueServiceIds().contains(catalogueServiceId))
                 .min(java.util.Comparator.comparing(InstalledServiceType::code));
     }
 
@@ -183,7 +194,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
             plugins.add(new PluginInfo("service", t.code(), t.type().name().uk(), t.origin().bundle(),
                     t.origin().version(), "form " + t.type().form().version()
                     + (t.workflow().equals(ua.igov.platform.spi.Workflow.DEFAULT) ? ", default" : ", own")
-                    + " workflow, for catalogue services " + new java.util.TreeSet<>(t.type().catalogueServiceIds())));
+                    + " workflow, for catalogue services " + new java.util.TreeSet<>(t.catalogueServiceIds())));
         }
         plugins.addAll(refused.values());
         for (SpiCompatibility.Incompatible plugin : SpiCompatibility.find(context)) {

@@ -157,4 +157,65 @@ class IdentityManagerTest {
         assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(0, Duration.ofMinutes(15)));
         assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(10, Duration.ZERO));
     }
+
+    /** A provider answering tokens of its own form, "prefix:subject", after {@code before} runs. */
+    private static ua.igov.platform.spi.IdentityProvider provider(String id, Runnable before) {
+        return new ua.igov.platform.spi.IdentityProvider() {
+            public String id() { return id; }
+            public Optional<ua.igov.platform.spi.Citizen> verify(String token) {
+                before.run();
+                return token.startsWith(id + ":") ? Optional.of(new ua.igov.platform.spi.Citizen(
+                        token.substring(id.length() + 1), "Тарас Шевченко", id)) : Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * A provider that hangs on every token (a key fetch without a timeout) holds at most its share of request
+     * threads: further tokens get 503 at once instead of taking another thread, and another provider's citizens are
+     * signed in as usual. A provider whose code throws an Error does not keep the next one from being asked.
+     */
+    @Test
+    void aHangingOrBrokenProviderHoldsOnlyItsShareAndTheOthersSignCitizensIn() throws Exception {
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger hanging = new AtomicInteger();
+        identity.addProvider(provider("slow", () -> {
+            hanging.incrementAndGet();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        identity.addProvider(provider("broken", () -> {
+            throw new NoClassDefFoundError("com/example/Jwks");
+        }));
+        identity.addProvider(provider("bankid", () -> { }));
+        int share = IdentityManager.MAX_VERIFYING_PER_PROVIDER;
+        java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(share);
+        try {
+            for (int i = 0; i < share; i++) {
+                requests.submit(() -> identity.citizen("slow:taras"));
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (hanging.get() < share && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(share, hanging.get(), "the share of request threads is stuck in the provider");
+
+            ProblemException busy = assertThrows(ProblemException.class, () -> identity.citizen("slow:taras"));
+            assertEquals(503, busy.status());
+            assertEquals(share, hanging.get(), "no further thread went into the stuck provider");
+            assertEquals("taras", identity.citizen("bankid:taras").orElseThrow().citizen().subject(),
+                    "another provider's citizens sign in, past the broken one");
+            assertEquals(503, assertThrows(ProblemException.class, () -> identity.citizen("nobody:taras")).status(),
+                    "a token no other provider knows may be the stuck one's: it cannot be refused (401) now");
+        } finally {
+            released.countDown();
+            requests.shutdown();
+            assertTrue(requests.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals("slow", identity.citizen("slow:taras").orElseThrow().citizen().provider(),
+                "served again once its calls returned");
+    }
 }

@@ -323,23 +323,26 @@ class OutboxWorkerTest {
      * exception: the attempt counts like any failure and is retried, and the lane lives on.
      */
     @Test
-    void aChannelWhoseClassesAreGoneFailsTheAttemptNotTheLane() {
-        long id = enqueue("email", "m1");
-        int[] calls = {0};
-        OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
-        worker.addChannel(email(message -> {
-            if (calls[0]++ == 0) {
-                throw new NoClassDefFoundError("org/example/smtp/Transport");
-            }
-        }));
-        assertEquals(0, worker.deliverDue());
-        OutboxEntry failed = stores.outbox.find(id).orElseThrow();
-        assertEquals(OutboxStore.PENDING, failed.status());
-        assertEquals(1, failed.attempts());
-        assertTrue(failed.lastError().contains("NoClassDefFoundError"), failed.lastError());
-        clock.advance(SETTINGS.backoff().after(1).plusSeconds(1));
-        assertEquals(1, worker.deliverDue(), "retried after its back-off");
-        assertEquals(OutboxStore.SENT, stores.outbox.find(id).orElseThrow().status());
+    void aChannelWhoseClassesAreGoneOrWhoseCodeOverflowsFailsTheAttemptNotTheLane() {
+        for (Error error : List.of(new NoClassDefFoundError("org/example/smtp/Transport"), new StackOverflowError(),
+                new AssertionError("a plugin's own assert"))) {
+            long id = enqueue("email", "m-" + error.getClass().getSimpleName());
+            int[] calls = {0};
+            OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
+            worker.addChannel(email(message -> {
+                if (calls[0]++ == 0) {
+                    throw error;
+                }
+            }));
+            assertEquals(0, worker.deliverDue());
+            OutboxEntry failed = stores.outbox.find(id).orElseThrow();
+            assertEquals(OutboxStore.PENDING, failed.status());
+            assertEquals(1, failed.attempts());
+            assertTrue(failed.lastError().contains(error.getClass().getSimpleName()), failed.lastError());
+            clock.advance(SETTINGS.backoff().after(1).plusSeconds(1));
+            assertEquals(1, worker.deliverDue(), "retried after its back-off");
+            assertEquals(OutboxStore.SENT, stores.outbox.find(id).orElseThrow().status());
+        }
     }
 
     /** Two channel plugins with one name: the second waits, and takes over when the first leaves. */

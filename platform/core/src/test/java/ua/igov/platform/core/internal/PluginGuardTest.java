@@ -73,4 +73,35 @@ class PluginGuardTest {
             }
         }
     }
+
+    /**
+     * Version 1 of a service is stuck for good and holds its whole share; the operator deploys a fixed version 2 (a
+     * new plugin object with the same service code). Version 2 is served at once, and version 1's share is forgotten
+     * once its calls return, so nothing of the plugin that left is kept.
+     */
+    @Test
+    void aFixedVersionDeployedOverAStuckOneIsServedAtOnce() throws Exception {
+        int share = 3;
+        Object version1 = new Object();
+        Object version2 = new Object();
+        try (PluginGuard guard = new PluginGuard(Duration.ofMillis(50), share)) {
+            CountDownLatch released = new CountDownLatch(1);
+            for (int i = 0; i < share; i++) {
+                assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version1,
+                        "check", () -> stuckUntil(released))).status());
+            }
+            assertEquals(503, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version1, "check",
+                    () -> "never run")).status(), "version 1 holds its share");
+            assertEquals("fixed", guard.callUnchecked("birth", version2, "check", () -> "fixed"));
+            assertEquals(share, guard.underWay("birth", version1));
+            assertEquals(0, guard.underWay("birth", version2), "version 2's call returned");
+
+            released.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (guard.underWay("birth", version1) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, guard.underWay("birth", version1), "its stuck calls returned, and it is forgotten");
+        }
+    }
 }

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.SubmissionHandler;
+import ua.igov.platform.spi.Workflow;
 
 class PluginRegistryTest {
 
@@ -56,5 +59,67 @@ class PluginRegistryTest {
             assertEquals("alpha-extract", registry.serviceTypeFor(47).orElseThrow().code(), order.toString());
             assertTrue(registry.serviceTypeFor(46).isEmpty());
         }
+    }
+
+    /** A plugin whose workflow cannot be built is refused alone, saying why; one whose classes are gone too. */
+    @Test
+    void aPluginWithAWorkflowThatCannotBeBuiltIsRefusedAndTheOthersServe() {
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        ServiceType good = type("birth-extract", Set.of(1));
+        ServiceType endless = new ServiceTypeWithWorkflow(type("land-extract", Set.of(2)), () ->
+                Workflow.DEFAULT.withDeadlines(java.util.Map.of(Status.IN_REVIEW, 100_000)));
+        ServiceType gone = new ServiceTypeWithWorkflow(type("tax-extract", Set.of(3)), () -> {
+            throw new NoClassDefFoundError("com/example/Terms");
+        });
+        registry.addServiceType(endless, reference(1));
+        registry.addServiceType(good, reference(2));
+        registry.addServiceType(gone, reference(3));
+
+        assertEquals(List.of("birth-extract"), registry.serviceTypes().stream().map(InstalledServiceType::code).toList());
+        List<PluginInfo> refused = registry.plugins().stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList();
+        assertEquals(List.of("land-extract", "tax-extract"), refused.stream().map(PluginInfo::id).sorted().toList());
+        assertEquals("its workflow or catalogue service ids are not valid: the term of 'in_review' must be 0 to 365 working days, was 100000",
+                refused.stream().filter(p -> p.id().equals("land-extract")).findFirst().orElseThrow().name());
+    }
+
+    /**
+     * Every catalogue entry shown looks for the service type implementing it: asking each plugin each time would let
+     * one slow or failing plugin slow down or break every region's catalogue. Its answer is taken once, on arrival.
+     */
+    @Test
+    void whatAPluginImplementsIsAskedOnceWhenItArrives() {
+        int[] asked = {0};
+        ServiceType base = type("birth-extract", Set.of(47));
+        ServiceType once = new ServiceType() {
+            public String code() { return base.code(); }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() {
+                if (asked[0]++ > 0) {
+                    throw new IllegalStateException("asked again");
+                }
+                return Set.of(47);
+            }
+            public FormDefinition form() { return base.form(); }
+            public SubmissionHandler handler() { return base.handler(); }
+        };
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        registry.addServiceType(once, reference(1));
+        for (int i = 0; i < 3; i++) {
+            assertEquals("birth-extract", registry.serviceTypeFor(47).orElseThrow().code());
+            assertTrue(registry.serviceTypeFor(46).isEmpty());
+        }
+        assertTrue(registry.plugins().get(0).contributes().endsWith("for catalogue services [47]"));
+        assertEquals(1, asked[0]);
+    }
+
+    /** A service type with another workflow, for the cases above. */
+    private record ServiceTypeWithWorkflow(ServiceType base, java.util.function.Supplier<Workflow> terms)
+            implements ServiceType {
+        public String code() { return base.code(); }
+        public LocalizedText name() { return base.name(); }
+        public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+        public FormDefinition form() { return base.form(); }
+        public SubmissionHandler handler() { return base.handler(); }
+        public Workflow workflow() { return terms.get(); }
     }
 }
