@@ -66,23 +66,27 @@ public class CatalogueIT extends PlatformTestSupport {
         assertEquals(typed, get("/catalogue?q=" + encode("ОБʼЄКТ")).json().get("total").asLong());
         assertEquals(typed, get("/catalogue?q=" + encode("об’єкт")).json().get("total").asLong());
 
-        JsonNode english = get("/catalogue?q=" + encode("Kyiv")).json();
-        // region and place names are in English too: searching a place's English name narrows nothing away wrongly
-        assertTrue(english.get("total").asInt() >= 0);
+        // a Latin "i" typed inside a Cyrillic word (the catalogue itself has "Реєстрацiя") is the Cyrillic "і"
+        long cyrillic = get("/catalogue?q=" + encode("реєстрація")).json().get("total").asLong();
+        assertTrue("'реєстрація' finds something", cyrillic > 0);
+        assertEquals(cyrillic, get("/catalogue?q=" + encode("реєстрац\u0069я")).json().get("total").asLong());
     }
 
     @Test
     public void myCityAndItsOblast() {
         awaitStatus("/health", 200);
         // Dnipro, KOATUU 1210100000 (place 1), in Dnipropetrovsk oblast (oblast-level place 50001)
-        JsonNode page = get("/catalogue?place=1210100000&size=100").json();
-        assertTrue(page.get("total").asInt() > 50);
+        int total = get("/catalogue?place=1210100000&size=1").json().get("total").asInt();
+        assertTrue(total > 50);
         Set<Integer> places = new HashSet<>();
-        for (JsonNode item : page.get("items")) {
-            assertEquals("dnipropetrovsk", item.get("region").asText());
-            item.get("places").forEach(p -> places.add(p.path("placeId").asInt(-1)));
+        for (int page = 0; page * 100 < total; page++) {
+            for (JsonNode item : get("/catalogue?place=1210100000&size=100&page=" + page).json().get("items")) {
+                assertEquals("dnipropetrovsk", item.get("region").asText());
+                item.get("places").forEach(p -> places.add(p.path("placeId").asInt(-1)));
+            }
         }
         assertTrue("offerings in the city itself", places.contains(1));
+        assertTrue("and the oblast's, which serve the city too", places.contains(50001));
         assertFalse("never another city's offerings", places.contains(2));
     }
 
@@ -147,18 +151,29 @@ public class CatalogueIT extends PlatformTestSupport {
         int regionBefore = regionOfferings();
         List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean reading = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicReference<Throwable> readerFailed = new java.util.concurrent.atomic.AtomicReference<>();
         Thread citizen = new Thread(() -> {
-            while (reading.get()) {
-                JsonNode stats = get("/catalogue/statistics").json();
-                seen.add(stats.at("/total/offerings").asInt());
+            try {
+                while (reading.get()) {
+                    JsonNode stats = get("/catalogue/statistics").json();
+                    seen.add(stats.at("/total/offerings").asInt());
+                }
+            } catch (Throwable e) {
+                readerFailed.set(e); // a thread's failure is not the test's unless it is handed over
             }
         });
         try (StoppedBundles stopped = new StoppedBundles(REGION_BUNDLE)) {
             citizen.start();
+            await("the citizen reads before the update", () -> !seen.isEmpty());
             region.update(new ByteArrayInputStream(withCatalogue(original, v2, "0.1.1")));
             await("version 0.1.1 served", () -> get("/regions").body().contains("\"version\":\"0.1.1\""));
+            int readsSoFar = seen.size();
+            await("the citizen reads after the update", () -> seen.size() > readsSoFar);
             reading.set(false);
             citizen.join();
+            if (readerFailed.get() != null) {
+                throw new AssertionError("the citizen's reads failed", readerFailed.get());
+            }
 
             int after = get("/catalogue/statistics").json().at("/total/offerings").asInt();
             assertEquals(before - 1, after);
@@ -168,6 +183,7 @@ public class CatalogueIT extends PlatformTestSupport {
             for (int total : seen) {
                 assertTrue("a citizen saw " + total + " offerings: not a whole catalogue " + whole, whole.contains(total));
             }
+            assertTrue("reads before and after the update: " + seen, seen.contains(before) && seen.contains(after));
             int offeringId = promoted;
             await("the history records the change", () -> get("/regions/dnipropetrovsk/offerings/" + offeringId + "/history")
                     .json().size() >= 2);

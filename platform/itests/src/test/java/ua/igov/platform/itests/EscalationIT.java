@@ -76,6 +76,13 @@ public class EscalationIT extends PlatformTestSupport {
             Path sms = Path.of(System.getProperty("karaf.data"), "sms", "outbox.txt");
             await("the supervisor's SMS about " + n, () -> smsLines(sms).stream()
                     .anyMatch(l -> l.contains(SUPERVISOR_PHONE) && l.contains(n)));
+            // A later application, overdue at once by the scheduler's clock, is escalated by a later run: once its
+            // SMS is out, runs have passed since the first escalation, and they must not have repeated it.
+            Answer probe = post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen("taras"));
+            assertEquals(probe.body(), 201, probe.status());
+            String second = probe.json().get("trackingNumber").asText();
+            await("the supervisor's SMS about the later " + second, () -> smsLines(sms).stream()
+                    .anyMatch(l -> l.contains(SUPERVISOR_PHONE) && l.contains(second)));
             assertEquals("once, however many runs passed", 1, smsLines(sms).stream()
                     .filter(l -> l.contains(SUPERVISOR_PHONE) && l.contains(n) && l.contains("прострочене")).count());
         } finally {

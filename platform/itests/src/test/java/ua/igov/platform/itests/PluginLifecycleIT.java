@@ -2,6 +2,7 @@ package ua.igov.platform.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -173,12 +174,16 @@ public class PluginLifecycleIT extends PlatformTestSupport {
             assertEquals("nothing was written", 0, applicationsOf(HangingService.CODE));
 
             // while one request hangs, other services answer at once
+            java.util.Set<Thread> hungBefore = threadsInsideTheHangingPlugin(); // the call cut off above may still hang
             CompletableFuture<Answer> hanging = CompletableFuture.supplyAsync(() ->
                     post("/services/test-hanging/applications", form("{\"name\": \"hang\"}"), citizen));
+            await("the hanging plugin's code is running for this request", () -> threadsInsideTheHangingPlugin()
+                    .stream().anyMatch(thread -> !hungBefore.contains(thread)));
             long start = System.nanoTime();
             assertEquals(201, post("/services/residence-registration/applications", PlatformIT.APPLICATION, citizen).status());
             assertEquals(200, get("/health").status());
             long other = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertFalse("the other requests were served while the plugin hung", hanging.isDone());
             assertEquals(504, hanging.get(10, TimeUnit.SECONDS).status());
             assertTrue("another service waited " + other + " ms", other < TIMEOUT_MILLIS);
 
@@ -280,12 +285,15 @@ public class PluginLifecycleIT extends PlatformTestSupport {
             assertEquals(issued.body(), 200, issued.status());
             assertEquals("issued", issued.json().get("status").asText());
 
+            JsonNode listed = null;
             for (JsonNode p : JSON.readTree(console("platform:plugins --json"))) {
                 if (p.get("id").asText().equals("test-versioned")) {
-                    assertEquals("the console shows the version served", "2.0.0", p.get("version").asText());
-                    assertTrue(p.toString(), p.get("contributes").asText().startsWith("form 2.0, default workflow"));
+                    listed = p;
                 }
             }
+            assertNotNull("the console lists the plugin", listed);
+            assertEquals("the console shows the version served", "2.0.0", listed.get("version").asText());
+            assertTrue(listed.toString(), listed.get("contributes").asText().startsWith("form 2.0, default workflow"));
             assertEquals("no other bundle was stopped or refreshed", List.of(), stopped.others());
         } finally {
             console("platform:plugin-uninstall " + VERSIONED_FEATURE);
@@ -329,5 +337,17 @@ public class PluginLifecycleIT extends PlatformTestSupport {
                 installFeature(SERVICE_FEATURE);
             }
         }
+    }
+
+    /** The runtime's threads inside the hanging test plugin's code now. */
+    private static java.util.Set<Thread> threadsInsideTheHangingPlugin() {
+        java.util.Set<Thread> inside = new java.util.HashSet<>();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName()
+                    .startsWith(HangingService.class.getName()))) {
+                inside.add(thread);
+            }
+        });
+        return inside;
     }
 }

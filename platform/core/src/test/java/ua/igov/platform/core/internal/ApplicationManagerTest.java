@@ -728,9 +728,12 @@ class ApplicationManagerTest {
 
     @Test
     void mistypedNumbersAreAClearProblem() {
-        assertEquals(400, problem(() -> manager.application(TARAS, "1-00000001-9")).status());
-        assertTrue(problem(() -> manager.application(TARAS, "x".repeat(10_000))).detail().length() < 400);
-        assertNull(null);
+        ProblemException mistyped = problem(() -> manager.application(TARAS, "1-00000001-9"));
+        assertEquals(400, mistyped.status());
+        assertEquals("malformed-tracking-number", mistyped.type(), "a wrong check digit is a typing mistake, not 404");
+        ProblemException garbage = problem(() -> manager.application(TARAS, "x".repeat(10_000)));
+        assertEquals("malformed-tracking-number", garbage.type());
+        assertTrue(garbage.detail().length() < 400, "the input is not echoed back whole");
     }
 
     private static final String WITH_CONTACT = "{\"region\": \"testland\", \"placeId\": 1, "

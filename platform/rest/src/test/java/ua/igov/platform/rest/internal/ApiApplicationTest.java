@@ -519,7 +519,7 @@ class ApiApplicationTest {
     }
 
     @Test
-    void theQueueFiltersEscalatedApplicationsAndSaysWhenTheyWereEscalated() throws Exception {
+    void theQueueHandsTheEscalatedFilterToTheServiceAndShowsWhenTheyWereEscalated() throws Exception {
         Answer escalated = call("GET", "/officials/queue?escalated=true", null, null);
         assertEquals(200, escalated.status());
         assertEquals(1, escalated.body().size());
