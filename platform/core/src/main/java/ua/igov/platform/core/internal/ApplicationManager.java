@@ -143,7 +143,7 @@ public class ApplicationManager implements ApplicationService {
         this.origin = origin;
         TrackingNumbers.format(origin, 0); // refuse a bad origin at start, not at the first citizen's submission
         this.guard = new PluginGuard(pluginTimeout);
-        this.notifications = new CitizenNotifications(statusLink);
+        this.notifications = new CitizenNotifications(statusLink, guard);
         this.recordedWorkflows = new RecordedWorkflows(store);
     }
 
@@ -163,7 +163,7 @@ public class ApplicationManager implements ApplicationService {
         java.time.Duration timeout;
         try {
             TrackingNumbers.format(config.origin(), 0);
-            changed = new CitizenNotifications(config.statusLink());
+            changed = new CitizenNotifications(config.statusLink(), guard);
             timeout = PluginGuard.checked(java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
         } catch (IllegalArgumentException e) {
             LOG.error("etc/ua.igov.platform.core.cfg: {}; nothing of this change applied, keeping origin {}, plugin "
@@ -218,8 +218,25 @@ public class ApplicationManager implements ApplicationService {
         Instant now = clock.instant();
         // the recorded one, if this version was served before: a node whose plugin changed it without a new form
         // version must not give this application other deadlines than the other nodes would
-        Workflow workflow = recordedWorkflows.of(serviceCode, type.type().form().version()).orElse(type.workflow());
+        String formVersion = type.type().form().version();
+        Workflow workflow = recordedWorkflows.of(serviceCode, formVersion).orElseGet(() -> {
+            // Not recorded yet: the database was away when the plugin arrived. Recorded now, so that this application
+            // and every later one follow the stored workflow, and an answer finds the stored schema.
+            try {
+                ServiceTypeRecorder.record(store, type.type(), type.origin().version());
+                return recordedWorkflows.of(serviceCode, formVersion).orElse(type.workflow());
+            } catch (StoreException e) {
+                LOG.error("Application for '{}' not stored: its form version could not be recorded: {}", serviceCode,
+                        e.getMessage());
+                throw Problems.unavailable("The application could not be saved, so it was not accepted.");
+            }
+        });
         StatusChange first = new StatusChange(Status.SUBMITTED.wireName(), now, caller.name(), "submit", null, null);
+        // The plugin's text is asked for now, not inside the transaction that waits for the tracking number: a slow
+        // plugin would hold the database's writer there, and every service's submissions would queue behind it.
+        java.util.function.Function<String, List<OutboxMessage>> messages = notifications.aboutLater("submit",
+                Status.SUBMITTED, contact, type.type(), type.type().name().in(contact == null ? "uk" : contact.language()),
+                null);
         try {
             StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
                     offering.serviceId(), offering.id(), type.type().form().version(), type.origin().version(),
@@ -227,8 +244,7 @@ public class ApplicationManager implements ApplicationService {
                     deadline(workflow, Status.SUBMITTED, now), fee),
                     number -> TrackingNumbers.format(origin, number),
                     new AuditEntry(now, caller.name(), "submit", null, serviceCode + " at offering " + offering.id()),
-                    contact, trackingNumber -> notifications.about("submit", Status.SUBMITTED, trackingNumber, contact,
-                            type.type(), type.type().name().in(contact == null ? "uk" : contact.language()), null));
+                    contact, messages);
             LOG.debug("Application {} for '{}' submitted", stored.trackingNumber(), serviceCode);
             return new ApplicationReceipt(stored.trackingNumber(), serviceCode, stored.status(), stored.submittedAt());
         } catch (JsonProcessingException e) {

@@ -40,13 +40,20 @@ public final class CitizenNotifications {
 
     private final Map<String, Properties> defaults;
     private final String statusLinkPattern;
+    /** Runs a plugin's template code with a time limit; null where no plugin's text is ever asked for (reviews). */
+    private final PluginGuard guard;
 
     /** @param statusLinkPattern the public address of an application's status, with {@code {trackingNumber}} in it */
     public CitizenNotifications(String statusLinkPattern) {
+        this(statusLinkPattern, null);
+    }
+
+    CitizenNotifications(String statusLinkPattern, PluginGuard guard) {
         if (!statusLinkPattern.contains("{trackingNumber}")) {
             throw new IllegalArgumentException("the status link must contain {trackingNumber}: " + statusLinkPattern);
         }
         this.statusLinkPattern = statusLinkPattern;
+        this.guard = guard;
         this.defaults = Map.of("uk", load("uk"), "en", load("en"));
     }
 
@@ -76,12 +83,22 @@ public final class CitizenNotifications {
      */
     public List<OutboxMessage> about(String action, Status to, String trackingNumber, CitizenContact contact, ServiceType type,
                               String service, String note) {
+        return aboutLater(action, to, contact, type, service, note).apply(trackingNumber);
+    }
+
+    /**
+     * As {@link #about}, for an application whose tracking number is not known yet: the text is chosen now (the
+     * plugin asked now), and only filled in with the number later, inside the transaction that draws it.
+     */
+    java.util.function.Function<String, List<OutboxMessage>> aboutLater(String action, Status to, CitizenContact contact,
+                                                                       ServiceType type, String service, String note) {
         if (contact == null || !contact.reachable()) {
-            return List.of();
+            return trackingNumber -> List.of();
         }
         String language = languageOf(contact);
-        return compose(template(type, action, to, language), trackingNumber, contact, service,
-                defaults.get(language).getProperty("status." + to.wireName(), to.wireName()), note);
+        NotificationTemplate template = template(type, action, to, language);
+        String status = defaults.get(language).getProperty("status." + to.wireName(), to.wireName());
+        return trackingNumber -> compose(template, trackingNumber, contact, service, status, note);
     }
 
     /**
@@ -132,12 +149,16 @@ public final class CitizenNotifications {
     private NotificationTemplate template(ServiceType type, String action, Status to, String language) {
         if (type != null) {
             try {
-                Optional<NotificationTemplate> own = type.notificationTemplate(action, language)
-                        .or(() -> type.notificationTemplate(to.wireName(), language));
-                if (own.isPresent()) {
-                    return own.get();
+                java.util.concurrent.Callable<Optional<NotificationTemplate>> own = () -> type
+                        .notificationTemplate(action, language).or(() -> type.notificationTemplate(to.wireName(), language));
+                Optional<NotificationTemplate> template = guard == null ? own.call()
+                        : guard.callUnchecked(type.code(), type, "give its notification text", own);
+                if (template.isPresent()) {
+                    return template.get();
                 }
-            } catch (RuntimeException e) {
+            } catch (ua.igov.platform.core.ProblemException e) {
+                // the guard logged it (a failure, or no answer in time): the platform's text goes instead
+            } catch (Exception | LinkageError | StackOverflowError e) {
                 // A plugin's broken template must not cost the citizen the message: the platform's text goes instead.
                 LOG.warn("Service '{}' failed to give its notification text for '{}': {}", type.code(), action, e.toString());
             }

@@ -61,6 +61,8 @@ class ApplicationManagerTest {
     private final FakePlugins plugins = new FakePlugins();
     private SubmissionHandler handler = SubmissionHandler.ACCEPT_ALL;
     private volatile boolean brokenDocuments;
+    /** While set, the service's notification text for a submission hangs until it is counted down. */
+    private volatile java.util.concurrent.CountDownLatch submitTextHangsUntil;
     private ApplicationManager manager;
 
     @BeforeEach
@@ -86,6 +88,14 @@ class ApplicationManagerTest {
                 return s.form().containsKey("children") ? 3_028 * ((Number) s.form().get("children")).longValue() : 0;
             }
             public Optional<ua.igov.platform.spi.NotificationTemplate> notificationTemplate(String step, String language) {
+                java.util.concurrent.CountDownLatch hang = submitTextHangsUntil;
+                while ("submit".equals(step) && hang != null && hang.getCount() > 0) {
+                    try {
+                        hang.await(); // deaf to the guard's interrupt, as a socket read would be
+                    } catch (InterruptedException ignored) {
+                        // keep hanging
+                    }
+                }
                 // This service words its approval its own way in English, and leaves the rest to the platform.
                 return "approve".equals(step) && "en".equals(language)
                         ? Optional.of(new ua.igov.platform.spi.NotificationTemplate("Registration approved",
@@ -451,6 +461,29 @@ class ApplicationManagerTest {
         };
     }
 
+    /**
+     * The database was away when version 3 of the plugin arrived, so its form version was never recorded. The first
+     * submission on it records it: the application follows the stored workflow, and a later plugin update without a
+     * new form version changes nothing for it.
+     */
+    @Test
+    void aFormVersionNotRecordedOnArrivalIsRecordedByItsFirstSubmission() {
+        Workflow own = supervisorVerifiesFirst(3);
+        ServiceType version3 = withWorkflow("3.0", own);
+        plugins.type = new InstalledServiceType(version3, FormSchema.compile(version3.form().jsonSchema()),
+                new PluginOrigin("svc", "3.0.0")); // served, but not recorded
+        assertTrue(stores.applications.formSchema("residence-registration", "3.0").isEmpty());
+
+        String n = submit();
+        assertEquals(WorkflowJson.write(own), stores.applications.workflow("residence-registration", "3.0").orElseThrow());
+        assertEquals(version3.form().jsonSchema(), stores.applications.formSchema("residence-registration", "3.0").orElseThrow());
+        plugins.type = new InstalledServiceType(withWorkflow("3.0", Workflow.DEFAULT),
+                FormSchema.compile(version3.form().jsonSchema()), new PluginOrigin("svc", "3.0.1"));
+        assertEquals(404, problem(() -> manager.act(OLENA, n, "claim", null)).status(),
+                "the default workflow's claim is not this application's: it follows the recorded one");
+        assertEquals("in_review", manager.act(SUPERVISOR, n, "verify", null).status());
+    }
+
     /** Twenty files of at most 5 MiB each bound what one application can make the platform store. */
     @Test
     void anApplicationTakesAtMostTwentyFiles() {
@@ -791,6 +824,37 @@ class ApplicationManagerTest {
                     case "statusLink" -> statusLink;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /**
+     * A service whose notification text hangs: the submission is answered once the plugin's time is up, with the
+     * platform's text, while the plugin still hangs. Before, the text was asked for inside the transaction that draws
+     * the tracking number, unguarded, holding the database's writer and every other submission behind it.
+     */
+    @Test
+    void aServiceWhoseTextHangsHoldsNoSubmissionAndItsCitizenGetsThePlatformsText() {
+        String usual = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        submitTextHangsUntil = released;
+        Thread safety = new Thread(() -> { // so that the old behaviour fails this test instead of hanging it
+            try {
+                released.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // ends the test's wait either way
+            }
+            released.countDown();
+        });
+        safety.setDaemon(true);
+        safety.start();
+        try {
+            String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+            assertEquals(1, released.getCount(), "answered while the plugin's text still hangs");
+            assertEquals(messages(usual).stream().map(m -> m.subject() == null ? null : m.subject().replace(usual, "N")).toList(),
+                    messages(n).stream().map(m -> m.subject() == null ? null : m.subject().replace(n, "N")).toList(),
+                    "the platform's text went instead");
+        } finally {
+            released.countDown();
+        }
     }
 
     @Test
