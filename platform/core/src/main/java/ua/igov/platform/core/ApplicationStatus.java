@@ -10,7 +10,8 @@ import ua.igov.platform.spi.LocalizedText;
  * tracking number.
  *
  * @param dueAt       the end of the current status's deadline, {@code null} when it has none
- * @param overdue     past {@code dueAt} and not decided
+ * @param overdue     past {@code dueAt} while waiting for its authority (submitted, in review, approved); never while
+ *                    waiting for the citizen's answer, whose deadline it is then
  * @param escalatedAt when an escalation rule marked it escalated in its current status, or {@code null}
  */
 public record ApplicationStatus(String trackingNumber, String serviceCode, LocalizedText serviceName, String regionId,

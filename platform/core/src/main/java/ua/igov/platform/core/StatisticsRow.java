@@ -14,7 +14,7 @@ import java.util.Map;
  * @param medianHours  median processing time, submission to decision, as the upper edge of its histogram bucket
  * @param p90Hours     90th percentile of the same, likewise
  * @param onTimeShare  share of the decided whose decision came by the deadline then in force, 0 to 1
- * @param overdueNow   still open and past their deadline now
+ * @param overdueNow   waiting for their authority (submitted, in review, approved) and past their deadline now
  * @param ratings      how many of them citizens rated
  * @param suppressed   in the open data: too few applications to publish any figure of this row
  */

@@ -229,6 +229,10 @@ public class ApplicationManager implements ApplicationService {
                 LOG.error("Application for '{}' not stored: its form version could not be recorded: {}", serviceCode,
                         e.getMessage());
                 throw Problems.unavailable("The application could not be saved, so it was not accepted.");
+            } catch (RuntimeException | LinkageError e) {
+                // the plugin's own code failed while it was described: served as it is, recorded another time
+                LOG.warn("Form {} of '{}' could not be recorded: {}", formVersion, serviceCode, e.toString());
+                return type.workflow();
             }
         });
         StatusChange first = new StatusChange(Status.SUBMITTED.wireName(), now, caller.name(), "submit", null, null);

@@ -201,8 +201,9 @@ public class EscalationScheduler {
         pages(after -> store.dueBy(statuses, now, after, batchSize), now, rulesByServiceAndRegion, run);
         Instant dueBy = policy.dueHorizon(now, everyRule);
         if (dueBy.isAfter(now)) {
+            Map<String, List<Workflow>> recorded = new HashMap<>(); // each service's read once per run
             for (String status : statuses) {
-                Set<String> services = warnedServices(Status.fromWireName(status));
+                Set<String> services = warnedServices(Status.fromWireName(status), recorded);
                 pages(after -> store.dueBetween(status, services, now, dueBy, after, batchSize), now,
                         rulesByServiceAndRegion, run);
             }
@@ -221,7 +222,7 @@ public class EscalationScheduler {
      * workflow or in one recorded with any of its form versions (applications in flight follow theirs). Loose on
      * purpose (any region's rule, any form version counts): the policy decides exactly for each application read.
      */
-    private Set<String> warnedServices(Status status) {
+    private Set<String> warnedServices(Status status, Map<String, List<Workflow>> recorded) {
         List<EscalationRule> elsewhere = new ArrayList<>(defaults);
         plugins.regions().forEach(r -> elsewhere.addAll(r.catalogue().escalation()));
         Set<String> codes = new java.util.TreeSet<>();
@@ -238,14 +239,28 @@ public class EscalationScheduler {
             }
             List<Integer> terms = new ArrayList<>();
             terms.add(type.workflow().deadlines().get(status));
-            applications.workflows(type.code()).values()
-                    .forEach(json -> terms.add(WorkflowJson.read(json).deadlines().get(status)));
+            recorded.computeIfAbsent(type.code(), this::recordedWorkflows)
+                    .forEach(workflow -> terms.add(workflow.deadlines().get(status)));
             if (applying.stream().anyMatch(rule -> terms.stream()
                     .anyMatch(term -> EscalationPolicy.warnsWithinTheTerm(rule, term)))) {
                 codes.add(type.code());
             }
         }
         return codes;
+    }
+
+    /** The workflows recorded with the service's form versions; a stored one that cannot be read is left out. */
+    private List<Workflow> recordedWorkflows(String serviceCode) {
+        List<Workflow> workflows = new ArrayList<>();
+        applications.workflows(serviceCode).forEach((formVersion, json) -> {
+            try {
+                workflows.add(WorkflowJson.read(json));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("The workflow stored with form {} of '{}' cannot be read: {}", formVersion, serviceCode,
+                        e.getMessage());
+            }
+        });
+        return workflows;
     }
 
     private static List<EscalationRule> beforeDue(List<EscalationRule> rules) {
@@ -311,8 +326,16 @@ public class EscalationScheduler {
             if (region.isEmpty() || service.isEmpty()) {
                 return RulesInForce.NOT_KNOWN_HERE; // not all known on this node now; another run or node will do it
             }
-            Workflow workflow = recordedWorkflows.of(app.serviceCode(), app.formVersion())
-                    .orElseGet(() -> type.get().workflow());
+            Workflow workflow;
+            try {
+                workflow = recordedWorkflows.of(app.serviceCode(), app.formVersion())
+                        .orElseGet(() -> type.get().workflow());
+            } catch (IllegalArgumentException unreadable) {
+                // one unreadable stored workflow must not stop every run for every service
+                LOG.warn("The workflow stored with form {} of '{}' cannot be read ({}); its escalations count with "
+                        + "the installed plugin's terms", app.formVersion(), app.serviceCode(), unreadable.getMessage());
+                workflow = type.get().workflow();
+            }
             return new RulesInForce(EscalationPolicy.inForce(service.get(), region.get().catalogue().escalation(),
                     defaults), workflow.deadlines());
         });

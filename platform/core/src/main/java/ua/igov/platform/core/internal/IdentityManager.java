@@ -98,8 +98,16 @@ public class IdentityManager implements IdentityService {
     private record Remembered(Caller.Staff staff, Instant until) {
     }
 
-    private final java.util.List<IdentityProvider> providers = new CopyOnWriteArrayList<>();
-    private final Map<IdentityProvider, java.util.concurrent.atomic.AtomicInteger> verifying = new ConcurrentHashMap<>();
+    private final java.util.List<Known> providers = new CopyOnWriteArrayList<>();
+    /**
+     * Tokens inside each provider's {@code verify}, counted by the provider's id: a provider registered again while
+     * its old registration still hangs shares the old one's count, and a count is forgotten when it reaches zero.
+     */
+    private final CallShares verifying = new CallShares();
+
+    /** A provider with the id it gave when it arrived (asked once: it is plugin code). */
+    private record Known(IdentityProvider provider, String id) {
+    }
     /** A provider failing on every token would otherwise log a line per request. */
     private final LogThrottle logThrottle = new LogThrottle(Duration.ofMinutes(1));
     private final Map<String, Remembered> staffLogins = new ConcurrentHashMap<>();
@@ -132,14 +140,14 @@ public class IdentityManager implements IdentityService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(IdentityProvider provider) {
-        providers.add(provider);
-        LOG.info("Identity provider '{}' installed", provider.id());
+        Known known = new Known(provider, providerId(provider));
+        providers.add(known);
+        LOG.info("Identity provider '{}' installed", known.id());
     }
 
     void removeProvider(IdentityProvider provider) {
-        providers.remove(provider);
-        verifying.remove(provider); // nothing of a provider that left is kept
-        LOG.info("Identity provider '{}' uninstalled", provider.id());
+        providers.removeIf(known -> known.provider() == provider);
+        LOG.info("Identity provider '{}' uninstalled", providerId(provider));
     }
 
     @Override
@@ -148,26 +156,23 @@ public class IdentityManager implements IdentityService {
             return Optional.empty();
         }
         boolean unchecked = false;
-        for (IdentityProvider provider : providers) {
-            java.util.concurrent.atomic.AtomicInteger inside = verifying.computeIfAbsent(provider,
-                    p -> new java.util.concurrent.atomic.AtomicInteger());
-            if (inside.incrementAndGet() > MAX_VERIFYING_PER_PROVIDER) {
-                inside.decrementAndGet();
+        for (Known known : providers) {
+            if (!verifying.enter(known.id(), null, MAX_VERIFYING_PER_PROVIDER)) {
                 unchecked = true;
-                logThrottled(provider, "busy", "has " + MAX_VERIFYING_PER_PROVIDER + " tokens under way or stuck; "
+                logThrottled(known.id(), "busy", "has " + MAX_VERIFYING_PER_PROVIDER + " tokens under way or stuck; "
                         + "its tokens are answered 503 until they return");
                 continue;
             }
             try {
-                Optional<Citizen> citizen = provider.verify(bearerToken);
+                Optional<Citizen> citizen = known.provider().verify(bearerToken);
                 if (citizen.isPresent()) {
                     return Optional.of(new Caller.CitizenCaller(citizen.get()));
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
                 // a bug, or classes gone from under it: the next provider may still know the token
-                logThrottled(provider, "failed " + e.getClass().getName(), "failed on a token: " + e);
+                logThrottled(known.id(), "failed " + e.getClass().getName(), "failed on a token: " + e);
             } finally {
-                inside.decrementAndGet();
+                verifying.leave(known.id(), null);
             }
         }
         if (unchecked) {
@@ -176,8 +181,7 @@ public class IdentityManager implements IdentityService {
         return Optional.empty();
     }
 
-    private void logThrottled(IdentityProvider provider, String kind, String what) {
-        String id = providerId(provider);
+    private void logThrottled(String id, String kind, String what) {
         long heldBack = logThrottle.admit(id + " " + kind);
         if (heldBack != LogThrottle.HOLD_BACK) {
             LOG.warn("Identity provider '{}' {}{}", id, what, LogThrottle.heldBackNote(heldBack));
@@ -333,10 +337,10 @@ public class IdentityManager implements IdentityService {
             throw new ProblemException(400, "invalid-request", "Invalid request", "name is longer than 100 characters",
                     java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name", "at most 100 characters")));
         }
-        for (IdentityProvider provider : providers) {
+        for (Known known : providers) {
             Optional<String> token;
             try {
-                token = provider.issueForDevelopment(subject, name);
+                token = known.provider().issueForDevelopment(subject, name);
             } catch (IllegalArgumentException refused) {
                 throw new ProblemException(400, "invalid-request", "Invalid request", "The identity provider refused: "
                         + refused.getMessage(), java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name",

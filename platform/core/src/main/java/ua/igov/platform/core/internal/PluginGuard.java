@@ -25,13 +25,15 @@ import ua.igov.platform.spi.SubmissionRejectedException;
  * ignores the interrupt). So each service may hold only {@link #MAX_CALLS_PER_SERVICE} threads, counted until its
  * calls really return: a plugin stuck for good uses up its own share and then gets 503 at once, while every other
  * service keeps the rest of the pool. The share belongs to one registration of the plugin: a fixed version deployed
- * over a stuck one gets a share of its own at once.
+ * over a stuck one gets a share of its own at once. A service code holds at most {@link #MAX_CALLS_PER_SERVICE_CODE}
+ * whatever the number of its registrations, so redeploying a plugin that still hangs cannot take the whole pool.
  */
 final class PluginGuard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginGuard.class);
     static final int MAX_CONCURRENT_CALLS = 64;
     static final int MAX_CALLS_PER_SERVICE = 16;
+    static final int MAX_CALLS_PER_SERVICE_CODE = 2 * MAX_CALLS_PER_SERVICE;
 
     /** Plugin code, which may answer with a citizen-facing rejection. */
     @FunctionalInterface
@@ -41,27 +43,14 @@ final class PluginGuard implements AutoCloseable {
 
     /** A plugin that fails every call would otherwise log a line, often with a stack trace, per request. */
     private final LogThrottle logThrottle = new LogThrottle(Duration.ofMinutes(1));
+    /** The share every registration of a service code counts in too. */
+    private static final Object ALL_REGISTRATIONS = new Object();
     private volatile Duration timeout;
     private final ThreadPoolExecutor pool;
     private final int perService;
-    /**
-     * Calls of each plugin under way, abandoned ones included, until they return. A share is dropped when its last
-     * call returns, so a plugin that left is not kept here (nor its class loader).
-     */
-    private final java.util.Map<Share, Integer> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** One plugin object of a service: compared by identity, since two registrations may be equal to each other. */
-    private record Share(String serviceCode, Object plugin) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Share share && share.serviceCode.equals(serviceCode) && share.plugin == plugin;
-        }
-
-        @Override
-        public int hashCode() {
-            return serviceCode.hashCode() * 31 + System.identityHashCode(plugin);
-        }
-    }
+    private final int perServiceCode;
+    /** Calls under way, abandoned ones included, until they return: per plugin object, and per service code. */
+    private final CallShares inFlight = new CallShares();
 
     PluginGuard(Duration timeout) {
         this(timeout, MAX_CALLS_PER_SERVICE);
@@ -70,6 +59,7 @@ final class PluginGuard implements AutoCloseable {
     PluginGuard(Duration timeout, int perService) {
         this.timeout = checked(timeout);
         this.perService = perService;
+        this.perServiceCode = 2 * perService;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "igov-plugin-call-" + n.incrementAndGet());
@@ -104,14 +94,17 @@ final class PluginGuard implements AutoCloseable {
      * service {@code serviceCode}.
      */
     <T> T call(String serviceCode, Object plugin, String what, PluginCall<T> call) throws SubmissionRejectedException {
-        Share share = new Share(serviceCode, plugin);
-        int under = inFlight.merge(share, 1, Integer::sum);
-        if (under > perService) {
-            leave(share);
+        boolean entered = inFlight.enter(serviceCode, plugin, perService);
+        if (entered && !inFlight.enter(serviceCode, ALL_REGISTRATIONS, perServiceCode)) {
+            inFlight.leave(serviceCode, plugin);
+            entered = false;
+        }
+        if (!entered) {
             long heldBack = logThrottle.admit(serviceCode + " busy");
             if (heldBack != LogThrottle.HOLD_BACK) {
-                LOG.warn("Service plugin '{}' has {} calls under way or stuck; refusing more until they return{}",
-                        serviceCode, perService, LogThrottle.heldBackNote(heldBack));
+                LOG.warn("Service plugin '{}' has all the calls it may have under way or stuck ({} per registration, {} "
+                        + "in all); refusing more until they return{}", serviceCode, perService, perServiceCode,
+                        LogThrottle.heldBackNote(heldBack));
             }
             throw new ProblemException(503, "unavailable", "Temporarily unavailable",
                     "The service '" + serviceCode + "' is not answering right now. Please try again later.");
@@ -120,7 +113,8 @@ final class PluginGuard implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
-                leave(share);
+                inFlight.leave(serviceCode, ALL_REGISTRATIONS);
+                inFlight.leave(serviceCode, plugin);
             }
         };
         Future<T> future;
@@ -177,13 +171,9 @@ final class PluginGuard implements AutoCloseable {
         }
     }
 
-    private void leave(Share share) {
-        inFlight.computeIfPresent(share, (key, under) -> under == 1 ? null : under - 1);
-    }
-
     /** Calls under way of the service's plugin object (for tests). */
     int underWay(String serviceCode, Object plugin) {
-        return inFlight.getOrDefault(new Share(serviceCode, plugin), 0);
+        return inFlight.underWay(serviceCode, plugin);
     }
 
     /** For calls that cannot reject a submission. */

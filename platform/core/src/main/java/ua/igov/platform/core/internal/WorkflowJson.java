@@ -63,7 +63,10 @@ final class WorkflowJson {
                     t.roles().stream().map(r -> Role.valueOf(r.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.toSet())));
         }
         Map<Status, Integer> deadlines = new EnumMap<>(Status.class);
-        stored.deadlines().forEach((status, days) -> deadlines.put(Status.fromWireName(status), days));
+        // A term recorded before SPI 1.3 limited terms is brought into the limits, so that applications on such a form
+        // version can still be read and moved (a negative one was already "due at once", a huge one unreachable).
+        stored.deadlines().forEach((status, days) -> deadlines.put(Status.fromWireName(status),
+                Math.max(0, Math.min(Workflow.LONGEST_TERM, days))));
         return new Workflow(transitions, deadlines);
     }
 }

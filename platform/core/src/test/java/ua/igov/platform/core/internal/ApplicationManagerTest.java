@@ -63,6 +63,8 @@ class ApplicationManagerTest {
     private volatile boolean brokenDocuments;
     /** While set, the service's notification text for a submission hangs until it is counted down. */
     private volatile java.util.concurrent.CountDownLatch submitTextHangsUntil;
+    /** While true, the service words the submission's message its own way. */
+    private volatile boolean ownSubmitText;
     private ApplicationManager manager;
 
     @BeforeEach
@@ -95,6 +97,10 @@ class ApplicationManagerTest {
                     } catch (InterruptedException ignored) {
                         // keep hanging
                     }
+                }
+                if ("submit".equals(step) && ownSubmitText) {
+                    return Optional.of(new ua.igov.platform.spi.NotificationTemplate("Прийнято: {trackingNumber}",
+                            "Дякуємо.", "Прийнято {trackingNumber}"));
                 }
                 // This service words its approval its own way in English, and leaves the rest to the platform.
                 return "approve".equals(step) && "en".equals(language)
@@ -833,7 +839,10 @@ class ApplicationManagerTest {
      */
     @Test
     void aServiceWhoseTextHangsHoldsNoSubmissionAndItsCitizenGetsThePlatformsText() {
+        String platforms = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+        ownSubmitText = true;
         String usual = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
+        assertEquals("Прийнято: " + usual, messages(usual).get(0).subject(), "the service's own text, when it answers");
         java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
         submitTextHangsUntil = released;
         Thread safety = new Thread(() -> { // so that the old behaviour fails this test instead of hanging it
@@ -849,9 +858,9 @@ class ApplicationManagerTest {
         try {
             String n = manager.submit(TARAS, "residence-registration", json(String.format(WITH_CONTACT, "uk"))).trackingNumber();
             assertEquals(1, released.getCount(), "answered while the plugin's text still hangs");
-            assertEquals(messages(usual).stream().map(m -> m.subject() == null ? null : m.subject().replace(usual, "N")).toList(),
-                    messages(n).stream().map(m -> m.subject() == null ? null : m.subject().replace(n, "N")).toList(),
-                    "the platform's text went instead");
+            assertEquals(messages(platforms).stream().map(m -> m.body().replace(platforms, "N")).toList(),
+                    messages(n).stream().map(m -> m.body().replace(n, "N")).toList(),
+                    "the platform's text went instead of the service's");
         } finally {
             released.countDown();
         }

@@ -206,6 +206,9 @@ class IdentityManagerTest {
             ProblemException busy = assertThrows(ProblemException.class, () -> identity.citizen("slow:taras"));
             assertEquals(503, busy.status());
             assertEquals(share, hanging.get(), "no further thread went into the stuck provider");
+            identity.addProvider(provider("slow", hanging::incrementAndGet)); // registered again, still broken
+            assertEquals(503, assertThrows(ProblemException.class, () -> identity.citizen("slow:taras")).status(),
+                    "a new registration of the provider shares the old one's count: no 64 more threads");
             assertEquals("taras", identity.citizen("bankid:taras").orElseThrow().citizen().subject(),
                     "another provider's citizens sign in, past the broken one");
             assertEquals(503, assertThrows(ProblemException.class, () -> identity.citizen("nobody:taras")).status(),

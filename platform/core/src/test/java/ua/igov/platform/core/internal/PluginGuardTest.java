@@ -95,13 +95,23 @@ class PluginGuardTest {
             assertEquals("fixed", guard.callUnchecked("birth", version2, "check", () -> "fixed"));
             assertEquals(share, guard.underWay("birth", version1));
             assertEquals(0, guard.underWay("birth", version2), "version 2's call returned");
+            for (int i = 0; i < share; i++) { // version 2 turns out to hang as well
+                assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version2,
+                        "check", () -> stuckUntil(released))).status());
+            }
+            Object version3 = new Object();
+            assertEquals(503, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version3, "check",
+                    () -> "never run")).status(), "a service code holds at most two shares, however often redeployed");
+            assertEquals("fine", guard.callUnchecked("other", "check", () -> "fine"), "another service is served");
 
             released.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (guard.underWay("birth", version1) > 0 && System.nanoTime() < deadline) {
+            while (guard.underWay("birth", version1) + guard.underWay("birth", version2) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertEquals(0, guard.underWay("birth", version1), "its stuck calls returned, and it is forgotten");
+            assertEquals(0, guard.underWay("birth", version2));
+            assertEquals("back", guard.callUnchecked("birth", version3, "check", () -> "back"));
         }
     }
 }

@@ -41,4 +41,15 @@ class WorkflowJsonTest {
     void somethingElseIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> WorkflowJson.read("{\"transitions\": 3}"));
     }
+
+    /** Recorded before terms were limited: still read, so its applications can be read and moved. */
+    @Test
+    void aTermRecordedOutsideTheLimitsIsReadWithinThem() {
+        String stored = WorkflowJson.write(Workflow.DEFAULT)
+                .replace("\"in_review\":10", "\"in_review\":-3").replace("\"approved\":5", "\"approved\":2147483647");
+        assertTrue(stored.contains("-3") && stored.contains("2147483647"), stored);
+        Workflow read = WorkflowJson.read(stored);
+        assertEquals(0, read.deadlines().get(Status.IN_REVIEW));
+        assertEquals(Workflow.LONGEST_TERM, read.deadlines().get(Status.APPROVED));
+    }
 }
