@@ -375,7 +375,9 @@ public class ApplicationManager implements ApplicationService {
             return citizen.citizen().ownerKey().equals(owner);
         }
         if (caller instanceof Caller.Staff staff) {
-            return staff.operator() || staff.worksFor(authorityId);
+            // an authority role alone is not a job: an account whose official or supervisor role was taken away (or
+            // never given) sees nothing of the authority, as it has no queue there
+            return staff.operator() || (!staff.roles().isEmpty() && staff.worksFor(authorityId));
         }
         return false;
     }

@@ -765,6 +765,17 @@ class ApplicationManagerTest {
         assertEquals(2L, manager.verifyAudit(OPERATOR).firstBrokenEntry());
     }
 
+    /** An account with an authority but neither the official nor the supervisor role is nobody there. */
+    @Test
+    void anAuthorityWithoutARoleShowsNothing() {
+        String n = submit();
+        Caller clerk = new Caller.Staff("clerk", Set.of(), Set.of(7), false);
+        assertEquals(404, problem(() -> manager.application(clerk, n)).status());
+        assertEquals(404, problem(() -> manager.summary(clerk, n)).status());
+        assertEquals(403, problem(() -> manager.queue(clerk, List.of(), 10)).status());
+        assertEquals(n, manager.application(OLENA, n).trackingNumber(), "an official of the authority sees it");
+    }
+
     @Test
     void mistypedNumbersAreAClearProblem() {
         ProblemException mistyped = problem(() -> manager.application(TARAS, "1-00000001-9"));
