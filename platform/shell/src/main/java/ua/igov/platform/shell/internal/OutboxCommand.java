@@ -88,8 +88,35 @@ public class OutboxCommand extends PlatformCommand {
     }
 
     private static Row row(OutboxEntry e) {
-        return new Row(e.id(), e.message().channel(), e.message().recipient(), e.message().trackingNumber(), e.status(),
-                e.attempts(), e.createdAt(), e.nextAttemptAt(), e.lastError(), e.doubt());
+        return new Row(e.id(), e.message().channel(), masked(e.message().recipient()), e.message().trackingNumber(),
+                e.status(), e.attempts(), e.createdAt(), e.nextAttemptAt(), e.lastError(), e.doubt());
+    }
+
+    /**
+     * A citizen's address or number, enough of it to tell two apart and see which domain or operator refuses them,
+     * not enough to write to them: listing the outbox is not a read of personal data. The application's own view
+     * (audited) shows the whole contact.
+     */
+    static String masked(String recipient) {
+        if (recipient == null) {
+            return null;
+        }
+        int at = recipient.lastIndexOf('@');
+        if (at > 0) {
+            return recipient.charAt(0) + "***" + recipient.substring(at);
+        }
+        StringBuilder number = new StringBuilder(recipient);
+        int digits = 0;
+        int total = (int) recipient.chars().filter(Character::isDigit).count();
+        for (int i = 0; i < number.length(); i++) {
+            if (Character.isDigit(number.charAt(i))) {
+                digits++;
+                if (digits > 5 && digits <= total - 2) { // the country and operator code, and the last two, stay
+                    number.setCharAt(i, '*');
+                }
+            }
+        }
+        return number.toString();
     }
 
     @Override
