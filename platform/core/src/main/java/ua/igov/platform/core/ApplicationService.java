@@ -75,8 +75,13 @@ public interface ApplicationService {
     /** Walks the audit chain; operators only. */
     AuditReport verifyAudit(Caller caller);
 
-    /** The public status of an application for the console (operators): no personal data. */
-    ApplicationStatus status(String trackingNumber);
+    /**
+     * An application's status and history for the console: no form, but the history's actors and notes (a citizen's
+     * reasons, an official's questions) are personal data, so the read is on the record as any staff read is.
+     *
+     * @throws ProblemException 403 for anyone but an operator, 404 if there is no such application
+     */
+    ApplicationStatus status(Caller operator, String trackingNumber);
 
     /**
      * The public address every notification links a citizen to, with {@code {trackingNumber}} in it, as this node is

@@ -142,6 +142,9 @@ public class ConsoleIT extends PlatformTestSupport {
         assertTrue(text, text.contains("not claimed") && text.contains(", due " + app.get("dueAt").asText()));
         String unknown = console("platform:application 1-99999999-9");
         assertTrue(unknown, unknown.contains("Error executing command"));
+        String trail = console("platform:audit-trail " + n);
+        assertTrue("the console's reads of the history are on the record: " + trail,
+                trail.contains("read-personal-data") && trail.contains("status and history, on the console"));
 
         JsonNode audit = JSON.readTree(console("platform:audit-verify --json"));
         assertTrue(audit.toString(), audit.get("intact").asBoolean());

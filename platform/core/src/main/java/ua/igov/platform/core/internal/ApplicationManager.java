@@ -993,12 +993,14 @@ public class ApplicationManager implements ApplicationService {
     }
 
     @Override
-    public ApplicationStatus status(String typedNumber) {
+    public ApplicationStatus status(Caller operator, String typedNumber) {
+        OperatorsOnly.check(operator, "reads an application's history on the console");
         String trackingNumber = parsedNumber(typedNumber);
         StoredApplication app = read(trackingNumber, store::findByTrackingNumber);
         if (app == null) {
             throw Problems.unknownApplication(trackingNumber);
         }
+        onTheRecord(operator, app, "status and history, on the console");
         List<ApplicationStatus.Step> history = app.history().stream()
                 .map(s -> new ApplicationStatus.Step(s.status(), s.at(), s.actor(), s.note()))
                 .toList();

@@ -765,6 +765,18 @@ class ApplicationManagerTest {
         assertEquals(2L, manager.verifyAudit(OPERATOR).firstBrokenEntry());
     }
 
+    /** The console's history of an application shows citizens' reasons and officials' questions: an audited read. */
+    @Test
+    void theConsolesHistoryIsForOperatorsAndOnTheRecord() {
+        String n = submit();
+        assertEquals(403, problem(() -> manager.status(OLENA, n)).status());
+        assertEquals(401, problem(() -> manager.status(null, n)).status());
+        assertEquals(n, manager.status(OPERATOR, n).trackingNumber());
+        AuditTrailEntry read = manager.auditTrail(OPERATOR, n).get(1);
+        assertEquals("staff:admin read-personal-data status and history, on the console",
+                read.actor() + " " + read.action() + " " + read.detail());
+    }
+
     /** An account with an authority but neither the official nor the supervisor role is nobody there. */
     @Test
     void anAuthorityWithoutARoleShowsNothing() {

@@ -420,7 +420,7 @@ class ApiApplicationTest {
         }
 
         @Override
-        public ApplicationStatus status(String trackingNumber) {
+        public ApplicationStatus status(Caller operator, String trackingNumber) {
             throw Problems.unknownApplication(trackingNumber);
         }
 

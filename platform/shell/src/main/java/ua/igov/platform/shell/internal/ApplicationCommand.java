@@ -22,7 +22,7 @@ public class ApplicationCommand extends PlatformCommand {
 
     @Override
     protected Object query() {
-        return applications.status(trackingNumber);
+        return applications.status(signedInOperator(), trackingNumber);
     }
 
     @Override
