@@ -248,11 +248,14 @@ public class CatalogueManager implements CatalogueService {
         List<RegionIndex> regions = regionId == null ? List.copyOf(plugins.regions()) : List.of(region(regionId));
         Map<Integer, LocalizedText> names = new java.util.HashMap<>();
         regions.forEach(r -> r.entries().forEach(e -> names.putIfAbsent(e.service().id(), e.service().name())));
+        // Published like open data: a service with fewer than 5 applications is not listed, and counts are rounded
+        // down to a multiple of 5, so that watching the list does not show when one person applied for a rare service.
+        int step = StatisticsManager.SMALLEST_PUBLISHED;
         return popularity.counts(regionId).entrySet().stream()
-                .filter(e -> names.containsKey(e.getKey()))
+                .filter(e -> names.containsKey(e.getKey()) && e.getValue() >= step)
                 .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit)
-                .map(e -> new PopularService(e.getKey(), names.get(e.getKey()), e.getValue(),
+                .map(e -> new PopularService(e.getKey(), names.get(e.getKey()), e.getValue() / step * step,
                         plugins.serviceTypeFor(e.getKey()).map(InstalledServiceType::code).orElse(null)))
                 .toList();
     }

@@ -78,6 +78,18 @@ class CatalogueSearchTest {
         assertEquals(30, catalogue.mostRequested(null, 10).get(0).serviceId());
     }
 
+    /** Published like open data: watching the list must not show one person applying for a rare service. */
+    @Test
+    void theMostRequestedListShowsNoSmallCountsAndRoundsTheOthers() {
+        applicationCounts.put(30, 13L);
+        applicationCounts.put(29, 4L);
+        assertEquals(List.of(30, 29), serviceIds(catalogue.search(query(null, null, null, null))),
+                "the ranking still counts every application");
+        List<ua.igov.platform.core.PopularService> listed = catalogue.mostRequested(null, 10);
+        assertEquals(List.of(30), listed.stream().map(ua.igov.platform.core.PopularService::serviceId).toList());
+        assertEquals(10, listed.get(0).applications(), "13, rounded down to a multiple of 5");
+    }
+
     @Test
     void badQueriesNameTheParameter() {
         assertEquals("size", field(() -> catalogue.search(new CatalogueQuery(null, null, null, null, null, null, 0, 1_000_000))));
