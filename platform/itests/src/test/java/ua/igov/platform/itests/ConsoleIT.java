@@ -241,6 +241,19 @@ public class ConsoleIT extends PlatformTestSupport {
         assertTrue(again, again.contains("Error executing command") && again.contains("no recent wrong passwords"));
     }
 
+    /** An account that can open the console but is no operator (a staff account given ssh by mistake). */
+    @Test
+    public void platformCommandsAreForOperatorsOnly() throws Exception {
+        awaitPlatform();
+        String staff = consoleAs("platform:staff-logins", "olena", "viewer", "ssh", "official");
+        assertTrue(staff, staff.contains("Error executing command") || staff.contains("not found")
+                || staff.contains("Insufficient credentials"));
+        assertFalse(staff, staff.contains("Account"));
+        String viewer = consoleAs("bundle:list -s -t 0 --no-format", "olena", "viewer", "ssh");
+        assertTrue("the console itself works for that account: " + viewer, viewer.contains("ua.igov.platform"));
+        assertTrue(consoleAs("platform:doctor", "oksana", "admin").contains("data source"));
+    }
+
     @Test
     public void karafsOwnCommandsWorkOnTheSameRuntime() throws Exception {
         awaitPlatform();

@@ -390,13 +390,18 @@ public abstract class PlatformTestSupport {
 
     /** Runs a console command as an operator would, and returns what it printed. */
     protected String console(String command) throws Exception {
+        return consoleAs(command, "operator", "admin", "manager", "viewer");
+    }
+
+    /** Runs a console command as an account with these roles, and returns what it printed. */
+    protected String consoleAs(String command, String user, String... roles) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Subject operator = new Subject();
-        operator.getPrincipals().add(new UserPrincipal("operator"));
-        operator.getPrincipals().add(new RolePrincipal("admin"));
-        operator.getPrincipals().add(new RolePrincipal("manager"));
-        operator.getPrincipals().add(new RolePrincipal("viewer"));
+        operator.getPrincipals().add(new UserPrincipal(user));
+        for (String role : roles) {
+            operator.getPrincipals().add(new RolePrincipal(role));
+        }
         Session session = sessionFactory.create(System.in, out, out);
         try {
             Subject.doAs(operator, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
