@@ -90,10 +90,18 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         try {
             FormSchema form = FormSchema.compile(type.form().jsonSchema());
             what = "its workflow or catalogue service ids are not valid";
-            serviceTypes.put(id, new InstalledServiceType(type, form, origin));
+            InstalledServiceType installed = new InstalledServiceType(type, form, origin);
+            serviceTypes.put(id, installed);
             publish();
-            LOG.info("Service '{}' (form {}) installed from {} {}", type.code(), type.form().version(),
-                    origin.bundle(), origin.version());
+            InstalledServiceType served = serviceTypesByCode.get(installed.code());
+            if (served != null && served != installed) {
+                LOG.warn("Service '{}' from {} {} waits: {} {} serves that code already, and keeps serving it until "
+                        + "it leaves", installed.code(), origin.bundle(), origin.version(), served.origin().bundle(),
+                        served.origin().version());
+            } else {
+                LOG.info("Service '{}' (form {}) installed from {} {}", type.code(), type.form().version(),
+                        origin.bundle(), origin.version());
+            }
         } catch (RuntimeException | Error e) {
             // A broken plugin is refused alone; everything else keeps serving.
             refused.put(id, new PluginInfo(PluginInfo.REFUSED, codeOf(type), what + ": " + e.getMessage(),
@@ -123,8 +131,12 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
-        regions.put(serviceId(reference), new RegionIndex(catalogue, origin));
+        RegionIndex region = new RegionIndex(catalogue, origin);
+        regions.put(serviceId(reference), region);
         publish();
+        regions.values().stream().filter(other -> other != region && other.id().equals(region.id())).forEach(other ->
+                LOG.warn("Region '{}' is installed twice: {} {} is served (the later), {} {} waits", region.id(),
+                        origin.bundle(), origin.version(), other.origin().bundle(), other.origin().version()));
         LOG.info("Region '{}' installed from {} {}: {} offerings of {} services", catalogue.region().id(),
                 origin.bundle(), origin.version(), catalogue.offerings().size(), catalogue.services().size());
     }
@@ -196,6 +208,24 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                     + (t.workflow().equals(ua.igov.platform.spi.Workflow.DEFAULT) ? ", default" : ", own")
                     + " workflow, for catalogue services " + new java.util.TreeSet<>(t.catalogueServiceIds())));
         }
+        serviceTypes.values().forEach(t -> {
+            InstalledServiceType served = serviceTypesByCode.get(t.code());
+            if (served == null || served == t) {
+                return;
+            }
+            plugins.add(new PluginInfo("service", t.code(), "waits: " + served.origin().bundle() + " "
+                    + served.origin().version() + " serves this code", t.origin().bundle(), t.origin().version(),
+                    "nothing", PluginInfo.WAITING));
+        });
+        regions.values().forEach(r -> {
+            RegionIndex served = regionsById.get(r.id());
+            if (served == null || served == r) {
+                return;
+            }
+            plugins.add(new PluginInfo("region", r.id(), "waits: " + served.origin().bundle() + " "
+                    + served.origin().version() + " serves this region", r.origin().bundle(), r.origin().version(),
+                    "nothing", PluginInfo.WAITING));
+        });
         plugins.addAll(refused.values());
         for (SpiCompatibility.Incompatible plugin : SpiCompatibility.find(context)) {
             plugins.add(new PluginInfo(PluginInfo.REFUSED, "bundle " + plugin.bundle().getBundleId(), plugin.reason(),

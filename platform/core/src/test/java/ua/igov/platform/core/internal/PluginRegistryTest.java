@@ -112,6 +112,24 @@ class PluginRegistryTest {
         assertEquals(1, asked[0]);
     }
 
+    /** Two plugins with one service code: the first is served, the second waits, and both are listed as such. */
+    @Test
+    void aSecondPluginForACodeAlreadyServedIsListedAsWaitingAndTakesOverWhenTheFirstLeaves() {
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        ServiceType first = type("birth-extract", Set.of(1));
+        ServiceType second = type("birth-extract", Set.of(1));
+        registry.addServiceType(first, reference(1));
+        registry.addServiceType(second, reference(2));
+
+        assertTrue(registry.serviceType("birth-extract").orElseThrow().type() == first);
+        List<String> states = registry.plugins().stream().filter(p -> p.id().equals("birth-extract"))
+                .map(PluginInfo::state).sorted().toList();
+        assertEquals(List.of(PluginInfo.ACTIVE, PluginInfo.WAITING), states);
+        registry.removeServiceType(first, reference(1));
+        assertTrue(registry.serviceType("birth-extract").orElseThrow().type() == second, "the waiting one takes over");
+        assertEquals(List.of(PluginInfo.ACTIVE), registry.plugins().stream().map(PluginInfo::state).toList());
+    }
+
     /** A service type with another workflow, for the cases above. */
     private record ServiceTypeWithWorkflow(ServiceType base, java.util.function.Supplier<Workflow> terms)
             implements ServiceType {
