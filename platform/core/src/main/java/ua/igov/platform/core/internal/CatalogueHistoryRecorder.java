@@ -2,9 +2,12 @@ package ua.igov.platform.core.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -15,11 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.spi.RegionCatalogue;
 import ua.igov.platform.store.CatalogueStore;
+import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.OfferingState;
 
 /**
  * Writes down what changed each time a region's catalogue arrives (installed or updated), so the platform can say
  * when a service went online in a place. Every node does this; the store records a change only once.
+ *
+ * <p>A catalogue is not recorded while the operators' decision for its region (see {@code platform:plugin-update})
+ * names another version or its removal: a node that was down during an update starts its old bundle before its first
+ * heartbeat brings it in line, and recording that one would write the update backwards into the public history
+ * (offerings withdrawn, then added again with new dates). The decided version is recorded when it arrives.
  */
 @Component(immediate = true)
 public class CatalogueHistoryRecorder {
@@ -27,13 +36,15 @@ public class CatalogueHistoryRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueHistoryRecorder.class);
 
     private final CatalogueStore store;
+    private final ClusterStore cluster;
     private final Clock clock = Clock.systemUTC();
     /** Recording is database work; it must not hold up the region bundle's start. One at a time, in order. */
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(r -> new Thread(r, "igov-catalogue-history"));
 
     @Activate
-    public CatalogueHistoryRecorder(@Reference CatalogueStore store) {
+    public CatalogueHistoryRecorder(@Reference CatalogueStore store, @Reference ClusterStore cluster) {
         this.store = store;
+        this.cluster = cluster;
     }
 
     @Deactivate
@@ -42,13 +53,20 @@ public class CatalogueHistoryRecorder {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addRegion(RegionCatalogue catalogue) {
+    void addRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
+        String bundleVersion = PluginOrigin.of(reference.getBundle()).version();
         List<OfferingState> states = catalogue.offerings().stream()
                 .map(o -> new OfferingState(o.id(), o.serviceId(), o.placeId(), o.availability().wireName()))
                 .toList();
         java.time.Instant at = clock.instant();
         recorder.execute(() -> {
             try {
+                Optional<String> otherwise = decidedOtherwise(catalogue.region().id(), bundleVersion);
+                if (otherwise.isPresent()) {
+                    LOG.info("Region '{}' {} from bundle {} not recorded in the catalogue history: {}",
+                            catalogue.region().id(), catalogue.version(), bundleVersion, otherwise.get());
+                    return;
+                }
                 // another node may record the same catalogue at the same moment
                 OnceMore.run(() -> {
                     int changes = store.recordCatalogue(catalogue.region().id(), catalogue.version(), states, at);
@@ -60,6 +78,36 @@ public class CatalogueHistoryRecorder {
                 LOG.warn("Could not record the catalogue history of region '{}': {}", catalogue.region().id(), e.getMessage());
             }
         });
+    }
+
+    /** Why the operators' decision for the region rules this bundle version out, or empty if it does not. */
+    private Optional<String> decidedOtherwise(String regionId, String bundleVersion) {
+        String feature = "igov-region-" + regionId;
+        return cluster.desiredPlugins().stream().filter(d -> d.feature().equals(feature)).findFirst().flatMap(d -> {
+            if (!d.installed()) {
+                return Optional.of("the operators decided to remove " + feature + " (this node follows at its next beat)");
+            }
+            if (d.version() != null && !sameVersion(d.version(), bundleVersion)) {
+                return Optional.of("the operators decided " + feature + " " + d.version()
+                        + " (this node follows at its next beat, and that version is recorded then)");
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** A feature's version and a bundle's, in Maven's or OSGi's spelling ({@code 1.2.0-SNAPSHOT}, {@code 1.2.0.SNAPSHOT}). */
+    static boolean sameVersion(String featureVersion, String bundleVersion) {
+        try {
+            return Version.parseVersion(featureVersion.replace('-', '.'))
+                    .equals(Version.parseVersion(bundleVersion.replace('-', '.')));
+        } catch (IllegalArgumentException notAVersion) {
+            return featureVersion.equals(bundleVersion);
+        }
+    }
+
+    /** Waits until every catalogue that arrived so far is recorded (or not): for tests. */
+    void awaitRecorded() throws Exception {
+        recorder.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     void removeRegion(RegionCatalogue catalogue) {
