@@ -1,8 +1,10 @@
 package ua.igov.platform.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -301,6 +303,81 @@ public class HostileInputIT extends PlatformTestSupport {
             rest.start();
         }
         awaitStatus("/health", 200);
+    }
+
+    /** What Jersey would answer with an empty 400 or a 500, or the servlet defaults with a 501 or an echo. */
+    @Test
+    public void oddHeadersEncodingsAndCharactersAreClearProblems() throws Exception {
+        awaitStatus("/health", 200);
+        String taras = citizen("taras");
+        Answer gzip = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                        + "/services/residence-registration/applications")).header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip").header("Authorization", taras)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(gzipped(PlatformIT.APPLICATION))));
+        assertEquals(gzip.body(), 415, gzip.status());
+        assertEquals("Content-Encoding", gzip.json().path("errors").path(0).path("field").asText());
+
+        Answer nulQuery = get("/catalogue?q=a%00b");
+        assertEquals(nulQuery.body(), 400, nulQuery.status());
+        assertEquals("q", nulQuery.json().path("errors").path(0).path("field").asText());
+        Answer nulBody = post("/services/residence-registration/applications",
+                PlatformIT.APPLICATION.replaceFirst("\"Шевченко\"", "\"Шев\\\\u0000ченко\""), taras);
+        assertEquals(nulBody.body(), 422, nulBody.status());
+        assertTrue(nulBody.body(), nulBody.json().path("errors").path(0).path("field").asText().startsWith("/form/"));
+        Answer utf32 = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/auth/dev-token"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 0x7B, 0, 0})));
+        assertEquals(utf32.body(), 400, utf32.status());
+        assertEquals("urn:igov:problem:malformed-json", utf32.json().path("type").asText());
+
+        String[] braces = raw("GET " + apiPath() + "/services/{code}/form HTTP/1.1\r\n");
+        assertEquals(braces[2], "400", braces[0]);
+        assertTrue(braces[1], braces[1].startsWith("application/problem+json"));
+        String[] twoTypes = raw("POST " + apiPath() + "/auth/dev-token HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\n", "{}");
+        assertEquals(twoTypes[2], "400", twoTypes[0]);
+        assertTrue(twoTypes[2], twoTypes[2].contains("Content-Type"));
+        String[] trace = raw("TRACE /api-docs/ HTTP/1.1\r\nAuthorization: Basic c2VjcmV0OnNlY3JldA==\r\n");
+        assertEquals(trace[2], "405", trace[0]);
+        assertFalse("nothing of the request is echoed: " + trace[2], trace[2].contains("c2VjcmV0"));
+    }
+
+    /** The path of the API on the server, e.g. "/api". */
+    private String apiPath() {
+        return java.net.URI.create(baseUrl()).getPath();
+    }
+
+    /** A request written as it is on a socket: {status, content type, body}. */
+    private String[] raw(String head, String... body) throws IOException {
+        java.net.URI api = java.net.URI.create(baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(20_000);
+            String request = head + "Host: " + api.getHost() + ":" + api.getPort() + "\r\nConnection: close\r\n\r\n"
+                    + (body.length == 0 ? "" : body[0]);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String status = answer.split(" ", 3)[1];
+            String type = "";
+            for (String line : answer.split("\r\n")) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                    type = line.substring("content-type:".length()).strip();
+                }
+                if (line.isEmpty()) {
+                    break;
+                }
+            }
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            return new String[] {status, type, bodyAt < 0 ? "" : answer.substring(bodyAt + 4)};
+        }
+    }
+
+    private static byte[] gzipped(String text) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private long attachments() throws Exception {

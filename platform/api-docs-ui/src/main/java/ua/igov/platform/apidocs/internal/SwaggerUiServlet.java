@@ -31,6 +31,22 @@ public class SwaggerUiServlet extends HttpServlet {
     /** Where the page finds the document; the servlet context's path is put in front of it. */
     static final String OPENAPI_PATH = "/api/openapi.json";
 
+    /**
+     * GET and HEAD only. The servlet's defaults would answer TRACE by echoing every request header (Authorization and
+     * cookies included) and an unknown method with 501, which reads as the server's own failure.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws javax.servlet.ServletException, IOException {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, HEAD");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String file = request.getPathInfo();

@@ -86,6 +86,9 @@ public class ApplicationManager implements ApplicationService {
     /** What a queue shows by default: the steps where staff must act, in the order of the workflow. */
     static final List<String> STAFF_STEPS = List.of("submitted", "in_review", "approved");
     static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    /** The endings a file's name may have for each type, so what a downloader saves opens as what was checked. */
+    static final Map<String, List<String>> ATTACHMENT_EXTENSIONS = Map.of("application/pdf", List.of(".pdf"),
+            "image/jpeg", List.of(".jpg", ".jpeg"), "image/png", List.of(".png"));
     static final int MAX_LIST = 200;
     /** The history entry of an issue the plugin failed; not a workflow step, so no plugin can declare it. */
     static final String ISSUE_FAILED = "issue-failed";
@@ -259,6 +262,13 @@ public class ApplicationManager implements ApplicationService {
         }
     }
 
+    /** A file name's ending, lower case, with its dot; "" for a name without one or with nothing before it. */
+    static String extension(String fileName) {
+        String name = fileName.strip();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Map<String, Object> values(JsonNode form) {
         Map<String, Object> values = Json.MAPPER.convertValue(form, new TypeReference<Map<String, Object>>() { });
         values.values().removeIf(java.util.Objects::isNull); // a null field is an absent field to a handler
@@ -310,13 +320,16 @@ public class ApplicationManager implements ApplicationService {
         if (body == null || body.length == 0) {
             throw Problems.malformedJson("the body is empty; send " + expected);
         }
+        JsonNode parsed;
         try {
-            return Json.MAPPER.readTree(body);
+            parsed = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw Problems.malformedJson(limit(e.getOriginalMessage()));
         } catch (IOException e) {
             throw Problems.malformedJson("the body could not be read");
         }
+        Json.refuseNul(parsed);
+        return parsed;
     }
 
     /** The offering the application is made at: the service type's, online, in the region (and place) asked for. */
@@ -883,6 +896,10 @@ public class ApplicationManager implements ApplicationService {
         }
         if (fileName == null || !fileName.matches("[\\p{L}\\p{N} ._()-]{1,120}")) {
             problems.add(new FieldProblem("fileName", "1 to 120 letters, digits, spaces and . _ ( ) -"));
+        } else if (ATTACHMENT_TYPES.contains(type) && !ATTACHMENT_EXTENSIONS.get(type).contains(extension(fileName))) {
+            // the name is what a downloader's computer goes by: "scan.exe" sent as a PDF would be saved as a program
+            problems.add(new FieldProblem("fileName", "must be a name ending in " + String.join(" or ",
+                    ATTACHMENT_EXTENSIONS.get(type)) + " for " + type));
         }
         if (content == null || content.length == 0) {
             problems.add(new FieldProblem("body", "the file is empty"));

@@ -206,8 +206,9 @@ public class IdentityManager implements IdentityService {
      */
     @Override
     public Optional<Caller.Staff> staff(String user, String password) {
-        if (user == null || password == null || user.isBlank() || user.length() > 100 || password.length() > 200) {
-            return Optional.empty();
+        if (user == null || password == null || user.isBlank() || user.length() > 100 || password.length() > 200
+                || user.indexOf('\u0000') >= 0 || password.indexOf('\u0000') >= 0) {
+            return Optional.empty(); // no such account can exist (and a NUL would make PostgreSQL fail the count)
         }
         String key = digest(user + '\u0000' + password);
         Instant now = clock.instant();

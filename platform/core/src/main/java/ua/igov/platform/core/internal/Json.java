@@ -3,6 +3,7 @@ package ua.igov.platform.core.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -46,6 +47,7 @@ final class Json {
         } catch (IOException e) {
             throw Problems.malformedJson("send a JSON object with " + fields.stream().sorted().toList());
         }
+        refuseNul(request);
         if (request == null || !request.isObject()) {
             throw Problems.invalidRequest(List.of(new FieldProblem("/", "the body must be a JSON object with "
                     + fields.stream().sorted().toList())));
@@ -61,5 +63,50 @@ final class Json {
             throw Problems.invalidRequest(problems);
         }
         return request;
+    }
+
+    /**
+     * 422 naming the first text (or field name) with a NUL character in it. No database stores one in text
+     * (PostgreSQL refuses it), so such a request would otherwise fail as the database's trouble, a 503 saying
+     * "try again", which never helps.
+     */
+    static void refuseNul(JsonNode node) {
+        String at = nulAt(node, "");
+        if (at != null) {
+            throw Problems.invalidRequest(List.of(new FieldProblem(at.isEmpty() ? "/" : at,
+                    "must not contain the NUL character (\\u0000)")));
+        }
+    }
+
+    private static String nulAt(JsonNode node, String pointer) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? pointer : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isObject()) {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = field.getKey();
+                String here = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (name.indexOf('\u0000') >= 0) {
+                    return pointer + "/" + name.replace("\u0000", "\\u0000").replace("~", "~0").replace("/", "~1");
+                }
+                String found = nulAt(field.getValue(), here);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

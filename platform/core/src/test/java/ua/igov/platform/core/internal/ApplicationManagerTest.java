@@ -541,12 +541,23 @@ class ApplicationManagerTest {
             {"image/jpeg", png},
             {"image/png", jpeg},
             {"image/png", new byte[] {(byte) 0x89, 'P', 'N'}}}) {
-            ProblemException refused = problem(() -> manager.attach(TARAS, n, "a.pdf", (String) lie[0], (byte[]) lie[1]));
+            String named = "a" + ApplicationManager.ATTACHMENT_EXTENSIONS.get((String) lie[0]).get(0);
+            ProblemException refused = problem(() -> manager.attach(TARAS, n, named, (String) lie[0], (byte[]) lie[1]));
             assertEquals(422, refused.status(), lie[0] + " " + refused.detail());
             assertEquals("body", refused.fieldProblems().get(0).field());
         }
         assertEquals(4, manager.application(TARAS, n).attachments().size(), "no refused file was stored");
         assertEquals(422, problem(() -> manager.attach(TARAS, n, "x.exe", "application/x-msdownload", new byte[] {1})).status());
+        // a program sent as a PDF, with a PDF's first bytes somewhere in it, would be saved by a downloader as a program
+        byte[] pdfInside = "MZ\u0090\u0000 %PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
+        for (String name : List.of("scan.exe", "scan", ".", "..", "scan.pdf.exe", "scan.jpg")) {
+            ProblemException misnamed = problem(() -> manager.attach(TARAS, n, name, "application/pdf", pdfInside));
+            assertEquals(422, misnamed.status(), name);
+            assertEquals("fileName", misnamed.fieldProblems().get(0).field(), name);
+        }
+        assertEquals("application/pdf", manager.attach(TARAS, n, "СКАН.PDF", "application/pdf",
+                "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)).mediaType(), "the ending in any case");
+        assertEquals("image/jpeg", manager.attach(TARAS, n, "фото.jpeg", "image/jpeg", jpeg).mediaType());
         assertEquals(413, problem(() -> manager.attach(TARAS, n, "big.pdf", "application/pdf",
                 new byte[ApplicationManager.MAX_ATTACHMENT_BYTES + 1])).status());
         assertEquals(404, problem(() -> manager.attach(LESYA, n, "a.pdf", "application/pdf", new byte[] {1})).status());

@@ -46,6 +46,7 @@ final class ApiApplication {
         return new ResourceConfig()
                 .register(new DeclaredLengthFilter())
                 .register(new HeaderSyntaxFilter())
+                .register(new NulCharacterFilter())
                 .register(new AuthFilter(identity))
                 .register(new PrivateAnswersFilter())
                 .register(new AuthResource(identity))

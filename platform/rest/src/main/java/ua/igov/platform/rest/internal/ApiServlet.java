@@ -102,6 +102,28 @@ public class ApiServlet extends HttpServlet {
                     HeaderSyntaxFilter.MEDIA_TYPE_EXPECTED));
             return;
         }
+        if (java.util.Collections.list(request.getHeaders("Content-Type")).size() > 1) {
+            refuse(request, response, HeaderSyntaxFilter.malformed("Content-Type", "sent twice", "one media type"));
+            return;
+        }
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // a gzip body read as it is would be refused as broken JSON or as a file that is not a PDF: say why
+            refuse(request, response, new ProblemException(415, "unsupported-encoding", "Unsupported body encoding",
+                    "Send the body uncompressed: Content-Encoding " + HeaderSyntaxFilter.shown(encoding)
+                            + " is not accepted.", java.util.List.of(new ua.igov.platform.spi.FieldProblem(
+                            "Content-Encoding", "only identity (no compression) is accepted"))));
+            return;
+        }
+        if (request.getRequestURI() != null && (request.getRequestURI().indexOf('{') >= 0
+                || request.getRequestURI().indexOf('}') >= 0)) {
+            // Jersey would take raw braces for a URI template and answer an empty 400
+            refuse(request, response, new ProblemException(400, "malformed-request", "Malformed request",
+                    "The path has a '{' or '}' in it: put in the value (a tracking number, a service code) instead "
+                            + "of the placeholder, or percent-encode it.", java.util.List.of(
+                            new ua.igov.platform.spi.FieldProblem("path", "no raw { or }"))));
+            return;
+        }
         container.service(request, response);
     }
 

@@ -34,6 +34,9 @@ public final class AuthResource {
             request = JsonProvider.STRICT_READER.readTree(Bodies.read(body, 4096));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw Problems.malformedJson(e.getOriginalMessage());
+        } catch (IOException e) {
+            // bytes Jackson took for UTF-32 but are not (a CharConversionException): the sender's mistake
+            throw Problems.malformedJson("the body is not UTF-8 JSON: " + e.getMessage());
         }
         if (request == null || !request.isObject()) {
             throw Problems.malformedJson("send {\"subject\": \"...\", \"name\": \"...\"}");

@@ -12,7 +12,15 @@ final class Bodies {
     }
 
     static byte[] read(InputStream body, int max) throws IOException {
-        byte[] bytes = body.readNBytes(max + 1);
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(max + 1);
+        } catch (IOException brokenOff) {
+            // the client stalled past the idle timeout, or sent less than it declared and closed: its request is
+            // incomplete, which is not the server's fault (and not worth a stack trace in the log)
+            throw new ProblemException(400, "incomplete-body", "Incomplete request body",
+                    "The request body broke off before its end: " + brokenOff.getMessage() + ". Send it again.");
+        }
         if (bytes.length > max) {
             throw tooLarge(max);
         }

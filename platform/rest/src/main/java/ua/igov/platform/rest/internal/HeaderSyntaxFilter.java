@@ -50,9 +50,13 @@ final class HeaderSyntaxFilter implements ContainerRequestFilter {
     }
 
     static ProblemException malformed(String header, String value, String expected) {
-        String shown = value.length() <= 100 ? value : value.substring(0, 100) + "…";
         return new ProblemException(400, "malformed-header", "Malformed header",
-                "The " + header + " header '" + shown + "' cannot be read: it should be " + expected + ".",
+                "The " + header + " header '" + shown(value) + "' cannot be read: it should be " + expected + ".",
                 List.of(new FieldProblem(header, "expected " + expected)));
+    }
+
+    /** A header's value as an answer may repeat it: at most 100 characters. */
+    static String shown(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
     }
 }
