@@ -65,10 +65,19 @@ final class Jdbc {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    // the connection broke: the original failure is what callers tell by (409, a duplicate key...)
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                try {
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException broken) {
+                    // a broken connection: the pool validates it before it is lent again
+                }
             }
         }
     }
@@ -97,6 +106,30 @@ final class Jdbc {
     <T> T read(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A read of many rows that must stream: PostgreSQL's driver honours a statement's fetch size only inside a
+     * transaction, and otherwise reads every row into memory at once. Runs with autocommit off and rolls back (it
+     * wrote nothing).
+     */
+    <T> T readStreaming(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException broken) {
+                    // a broken connection: the pool validates it before it is lent again
+                }
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
         }

@@ -171,7 +171,7 @@ public class JdbcApplicationStore implements ApplicationStore {
     private long[] insertApplications(Connection c, List<Submission> batch, List<String> trackingNumbers) throws SQLException {
         long[] ids = new long[batch.size()];
         boolean asBatch = dialect == SqlDialect.POSTGRESQL && batch.size() > 1;
-        try (PreparedStatement ps = c.prepareStatement(INSERT_APPLICATION, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = SqlDialect.insertReturningId(c, INSERT_APPLICATION)) {
             for (int i = 0; i < batch.size(); i++) {
                 bindApplication(ps, batch.get(i).app(), trackingNumbers.get(i));
                 if (asBatch) {
@@ -493,7 +493,7 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     @Override
     public AuditVerification verifyAudit() {
-        return jdbc.read("verify the audit trail", AuditChain::verify);
+        return jdbc.readStreaming("verify the audit trail", AuditChain::verify); // a chain may be millions of rows
     }
 
     @Override
@@ -561,9 +561,9 @@ public class JdbcApplicationStore implements ApplicationStore {
             }
             Instant at = audit.at();
             long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment (application_id, file_name, media_type, "
-                    + "size_bytes, sha256, content, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = SqlDialect.insertReturningId(c, "INSERT INTO attachment (application_id, "
+                    + "file_name, media_type, size_bytes, sha256, content, uploaded_at, uploaded_by) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, applicationId);
                 ps.setString(2, fileName);
                 ps.setString(3, mediaType);

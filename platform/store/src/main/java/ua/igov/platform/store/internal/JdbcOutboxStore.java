@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public class JdbcOutboxStore implements OutboxStore {
 
     /** Writes a message on the caller's connection, so it commits or rolls back with the caller's transaction. */
     static long insert(Connection c, OutboxMessage message, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = SqlDialect.insertReturningId(c, INSERT)) {
             bind(ps, message, now);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {

@@ -28,4 +28,16 @@ enum SqlDialect {
         throw new IllegalArgumentException("unsupported database: " + databaseProductName
                 + " (supported: Apache Derby, PostgreSQL)");
     }
+
+    /**
+     * An INSERT whose generated {@code id} is read back. Asking for "the generated keys" makes PostgreSQL's driver
+     * append {@code RETURNING *}, which sends the whole row back: a 5 MB file, or the form of every application of a
+     * group commit. Naming the column returns only it; Derby is asked the general way, which returns only its
+     * identity column anyway.
+     */
+    static java.sql.PreparedStatement insertReturningId(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        return forProduct(c.getMetaData().getDatabaseProductName()) == POSTGRESQL
+                ? c.prepareStatement(sql, new String[] {"id"})
+                : c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+    }
 }

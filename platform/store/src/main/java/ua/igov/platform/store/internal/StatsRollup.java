@@ -306,6 +306,12 @@ final class StatsRollup {
         return first + 6;
     }
 
+    /** Set before the query runs: PostgreSQL's driver reads every row at once when it is set only afterwards. */
+    private static Statement fetchingInPages(Statement statement) throws SQLException {
+        statement.setFetchSize(1000);
+        return statement;
+    }
+
     /**
      * Recomputes the rollup from the applications and their ratings, one dimension at a time (so memory holds one
      * dimension's rows, not every application), with writers locked out so nothing changes half-way.
@@ -319,11 +325,10 @@ final class StatsRollup {
         for (String dimension : StatsCell.DIMENSIONS) {
             Map<Key, long[]> rows = new HashMap<>();
             applications = 0;
-            try (Statement s = c.createStatement();
+            try (Statement s = fetchingInPages(c.createStatement());
                  ResultSet rs = s.executeQuery("SELECT a.id, a.submitted_at, a.updated_at, a.authority_id, a.region_id, "
                          + "a.place_id, a.service_code, a.assigned_to, a.status, a.due_at, a.decided_on_time, r.rating "
                          + "FROM application a LEFT JOIN application_rating r ON r.application_id = a.id")) {
-                rs.setFetchSize(1000);
                 while (rs.next()) {
                     applications++;
                     Facts app = facts(rs);

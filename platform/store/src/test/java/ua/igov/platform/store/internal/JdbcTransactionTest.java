@@ -83,4 +83,41 @@ class JdbcTransactionTest {
         assertEquals(2, attempts.get());
         assertEquals(0, serviceTypes());
     }
+
+    /**
+     * The connection breaks under a transaction that failed for a reason of its own (a row changed meanwhile): the
+     * caller still gets that reason (a 409 to the citizen), not the broken rollback's (a 503).
+     */
+    @Test
+    void aRollbackThatFailsDoesNotHideWhyTheTransactionFailed() {
+        javax.sql.DataSource real = jdbc.dataSource();
+        javax.sql.DataSource breaking = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(real, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    java.sql.Connection connection = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("rollback")) {
+                                    connection.rollback();
+                                    throw new SQLException("connection reset", "08006");
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        Jdbc broken = new Jdbc(breaking);
+        ua.igov.platform.store.ConcurrentChangeException changed = assertThrows(
+                ua.igov.platform.store.ConcurrentChangeException.class, () -> broken.inTransaction("step", c -> {
+                    insertServiceType(c, "x");
+                    throw new ua.igov.platform.store.ConcurrentChangeException("changed meanwhile");
+                }));
+        assertEquals("08006", ((SQLException) changed.getSuppressed()[0]).getSQLState());
+        assertEquals(0, serviceTypes());
+    }
 }
