@@ -208,24 +208,10 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                     + (t.workflow().equals(ua.igov.platform.spi.Workflow.DEFAULT) ? ", default" : ", own")
                     + " workflow, for catalogue services " + new java.util.TreeSet<>(t.catalogueServiceIds())));
         }
-        serviceTypes.values().forEach(t -> {
-            InstalledServiceType served = serviceTypesByCode.get(t.code());
-            if (served == null || served == t) {
-                return;
-            }
-            plugins.add(new PluginInfo("service", t.code(), "waits: " + served.origin().bundle() + " "
-                    + served.origin().version() + " serves this code", t.origin().bundle(), t.origin().version(),
-                    "nothing", PluginInfo.WAITING));
-        });
-        regions.values().forEach(r -> {
-            RegionIndex served = regionsById.get(r.id());
-            if (served == null || served == r) {
-                return;
-            }
-            plugins.add(new PluginInfo("region", r.id(), "waits: " + served.origin().bundle() + " "
-                    + served.origin().version() + " serves this region", r.origin().bundle(), r.origin().version(),
-                    "nothing", PluginInfo.WAITING));
-        });
+        serviceTypes.values().forEach(t -> waiting("service", t.code(), t, t.origin(),
+                serviceTypesByCode.get(t.code()), InstalledServiceType::origin).ifPresent(plugins::add));
+        regions.values().forEach(r -> waiting("region", r.id(), r, r.origin(), regionsById.get(r.id()),
+                RegionIndex::origin).ifPresent(plugins::add));
         plugins.addAll(refused.values());
         for (SpiCompatibility.Incompatible plugin : SpiCompatibility.find(context)) {
             plugins.add(new PluginInfo(PluginInfo.REFUSED, "bundle " + plugin.bundle().getBundleId(), plugin.reason(),
@@ -234,6 +220,17 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         }
         plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
         return plugins;
+    }
+
+    /** A plugin that is not the one served for its id: listed as waiting, naming the one served instead. */
+    private static <T> Optional<PluginInfo> waiting(String kind, String id, T plugin, PluginOrigin own, T served,
+                                                    java.util.function.Function<T, PluginOrigin> origin) {
+        if (served == null || served == plugin) {
+            return Optional.empty();
+        }
+        PluginOrigin serving = origin.apply(served);
+        return Optional.of(new PluginInfo(kind, id, "waits: " + serving.bundle() + " " + serving.version() + " serves this "
+                + kind, own.bundle(), own.version(), "nothing", PluginInfo.WAITING));
     }
 
     @Override
