@@ -126,11 +126,28 @@ public final class OpenApiResource {
             method.getConsumedTypes().forEach(type -> content.putObject(type.toString()));
         }
         ObjectNode responses = op.putObject("responses");
-        ObjectNode ok = responses.putObject("POST".equals(method.getHttpMethod()) && path.endsWith("applications") ? "201" : "200");
+        ObjectNode ok = responses.putObject(creates(method.getHttpMethod(), path) ? "201" : "200");
         ok.put("description", "Success");
-        ok.putObject("content").putObject("application/json");
+        ObjectNode content = ok.putObject("content");
+        List<String> produced = method.getProducedTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).toList();
+        if (produced.isEmpty()) {
+            content.putObject("application/json");
+        } else if (produced.contains("*/*")) {
+            ATTACHMENT_TYPES.forEach(content::putObject); // a file answers in its own type
+        } else {
+            produced.forEach(content::putObject);
+        }
         responses.set("default", problemResponse());
         return op;
+    }
+
+    /** The types an attached file may be downloaded in. */
+    private static final List<String> ATTACHMENT_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
+
+    /** The POSTs that answer 201 Created: applying, attaching a file, rating. */
+    static boolean creates(String httpMethod, String path) {
+        return "POST".equals(httpMethod) && (path.endsWith("/applications") || path.endsWith("/attachments")
+                || path.endsWith("/rating"));
     }
 
     private ObjectNode serviceSubmission(PluginInfo plugin) {

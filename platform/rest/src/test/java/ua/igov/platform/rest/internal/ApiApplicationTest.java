@@ -103,6 +103,15 @@ class ApiApplicationTest {
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/services/s/applications"), "the installed service 's'");
         parsed.getOpenAPI().getPaths().forEach((path, item) -> assertNull(item.getOptions(),
                 path + ": Jersey's generated OPTIONS answer is not an operation of the API"));
+        var paths = parsed.getOpenAPI().getPaths();
+        for (String created : List.of("/applications/{trackingNumber}/attachments", "/applications/{trackingNumber}/rating")) {
+            assertTrue(paths.get(created).getPost().getResponses().containsKey("201"), created + " answers 201");
+        }
+        assertTrue(paths.get("/applications/{trackingNumber}/rating/appeal").getPost().getResponses().containsKey("200"));
+        assertTrue(paths.get("/open-data/statistics.csv").getGet().getResponses().get("200").getContent()
+                .containsKey("text/csv"), "the CSV is documented as CSV");
+        assertTrue(paths.get("/applications/{trackingNumber}/attachments/{attachmentId}").getGet().getResponses()
+                .get("200").getContent().containsKey("application/pdf"), "a file in its own type");
     }
 
     @Test
