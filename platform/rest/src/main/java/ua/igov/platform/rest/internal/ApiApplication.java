@@ -47,6 +47,7 @@ final class ApiApplication {
                 .register(new DeclaredLengthFilter())
                 .register(new HeaderSyntaxFilter())
                 .register(new NulCharacterFilter())
+                .register(new RepeatedParameterFilter())
                 .register(new AuthFilter(identity))
                 .register(new PrivateAnswersFilter())
                 .register(new AuthResource(identity))

@@ -536,6 +536,15 @@ class ApiApplicationTest {
         assertEquals("2026-11-28T00:05:00Z", escalated.body().get(0).get("escalatedAt").asText());
         assertEquals(0, call("GET", "/officials/queue?escalated=false", null, null).body().size());
 
+        assertEquals(200, call("GET", "/officials/queue?status=submitted&status=in_review", null, null).status(),
+                "the queue takes several statuses");
+        Answer twice = call("GET", "/officials/queue?escalated=true&escalated=false", null, null);
+        assertEquals(400, twice.status());
+        assertEquals("escalated", twice.body().get("errors").get(0).get("field").asText());
+        Answer catalogue = call("GET", "/catalogue?status=online&status=in_work", null, null);
+        assertEquals(400, catalogue.status(), "not half ignored");
+        assertEquals("status", catalogue.body().get("errors").get(0).get("field").asText());
+
         Answer bad = call("GET", "/officials/queue?escalated=maybe", null, null);
         assertEquals(400, bad.status());
         assertEquals("application/problem+json", bad.type());
