@@ -84,11 +84,12 @@ public class ApplicationManager implements ApplicationService {
     /** 20 files of at most 5 MiB: enough for any real application, and a bound on what one citizen can store. */
     static final int MAX_ATTACHMENTS = 20;
     /** What a queue shows by default: the steps where staff must act, in the order of the workflow. */
-    static final List<String> STAFF_STEPS = List.of("submitted", "in_review", "approved");
-    static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    static final List<String> STAFF_STEPS = java.util.Arrays.stream(Status.values())
+            .filter(EscalationRule.STAFF_STATUSES::contains).map(Status::wireName).toList();
     /** The endings a file's name may have for each type, so what a downloader saves opens as what was checked. */
     static final Map<String, List<String>> ATTACHMENT_EXTENSIONS = Map.of("application/pdf", List.of(".pdf"),
             "image/jpeg", List.of(".jpg", ".jpeg"), "image/png", List.of(".png"));
+    static final Set<String> ATTACHMENT_TYPES = ATTACHMENT_EXTENSIONS.keySet();
     static final int MAX_LIST = 200;
     /** The history entry of an issue the plugin failed; not a workflow step, so no plugin can declare it. */
     static final String ISSUE_FAILED = "issue-failed";
