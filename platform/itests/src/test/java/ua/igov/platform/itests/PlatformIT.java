@@ -45,6 +45,25 @@ public class PlatformIT extends PlatformTestSupport {
         return created.json().get("trackingNumber").asText();
     }
 
+    /**
+     * Declarative Services reports a component it cannot build as it was written (a constructor it cannot fill, a
+     * reference it cannot bind, an activation that throws) as an ERROR naming the bundle and the component, and may
+     * go on with a fallback: the platform's own components boot without one.
+     */
+    @Test
+    public void theComponentRuntimeReportsNoErrorAboutThePlatformsComponents() throws Exception {
+        awaitPlatform();
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        java.util.regex.Pattern componentError = java.util.regex.Pattern.compile(
+                "\\| ERROR \\|.*\\bbundle ua\\.igov\\.\\S+ \\(\\d+\\)\\[");
+        List<String> errors;
+        try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            errors = lines.filter(line -> componentError.matcher(line).find()).toList();
+        }
+        assertTrue("the log was read: " + log, Files.size(log) > 0);
+        assertEquals(List.of(), errors);
+    }
+
     @Test
     public void restAnswersThroughJettyWithTheDemoPlugins() {
         Answer health = awaitStatus("/health", 200);

@@ -128,8 +128,16 @@ public class OutboxWorker {
         }
     }
 
-    /** A worker that does nothing until {@link #start()} or {@link #deliverDue()}: tests drive it with their clock. */
-    public OutboxWorker(OutboxStore store, Settings settings, Clock clock) {
+    /**
+     * A worker that does nothing until {@link #start()} or {@link #deliverDue()}: tests (the channels' too) drive it
+     * with their clock. A factory, not a second public constructor: SCR tries every public constructor with as many
+     * parameters as the {@code @Activate} one and logs an ERROR at each boot for the one it cannot fill.
+     */
+    public static OutboxWorker unscheduled(OutboxStore store, Settings settings, Clock clock) {
+        return new OutboxWorker(store, settings, clock);
+    }
+
+    private OutboxWorker(OutboxStore store, Settings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;

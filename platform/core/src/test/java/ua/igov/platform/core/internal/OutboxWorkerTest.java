@@ -136,7 +136,7 @@ class OutboxWorkerTest {
         java.util.concurrent.CountDownLatch smtpCalled = new java.util.concurrent.CountDownLatch(1);
         List<String> mailed = Collections.synchronizedList(new ArrayList<>());
         RecordingChannel sms = new RecordingChannel("sms", false, clock);
-        OutboxWorker worker = new OutboxWorker(stores.outbox, OutboxWorker.Settings.of(Duration.ofMillis(20), 50,
+        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, OutboxWorker.Settings.of(Duration.ofMillis(20), 50,
                 Duration.ofMinutes(2), 4, Duration.ofSeconds(30), Duration.ofMinutes(10)), java.time.Clock.systemUTC());
         worker.addChannel(email(message -> {
             smtpCalled.countDown();
@@ -179,7 +179,7 @@ class OutboxWorkerTest {
         } else {
             server.killBeforeAccepting = "m3";
         }
-        OutboxWorker dying = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker dying = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         dying.addChannel(server);
         assertThrows(Killed.class, dying::deliverDue);
         assertEquals(3, stores.outbox.summary().pending(), "nothing recorded after the second");
@@ -188,7 +188,7 @@ class OutboxWorkerTest {
 
     /** Another node takes over once the dead one's leases ran out. */
     private OutboxWorker theOtherNodeAfterTheLease(Server server) {
-        OutboxWorker other = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker other = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         other.addChannel(server);
         assertEquals(0, other.deliverDue(), "the dead node's leases hold until they run out");
         clock.advance(SETTINGS.lease().plusSeconds(1));
@@ -207,7 +207,7 @@ class OutboxWorkerTest {
             ids.add(enqueue("email", "m" + i));
         }
         Server server = new Server();
-        OutboxWorker other = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker other = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         other.addChannel(server);
         List<Integer> takenOverMidway = new ArrayList<>();
         NotificationChannel slow = email(message -> {
@@ -215,7 +215,7 @@ class OutboxWorkerTest {
             server.send(message);
             takenOverMidway.add(other.deliverDue()); // another node's round while this batch is being sent
         });
-        OutboxWorker sending = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker sending = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         sending.addChannel(slow);
 
         assertEquals(5, sending.deliverDue(), "all five, although the batch took 250 s against a 120 s lease");
@@ -242,11 +242,11 @@ class OutboxWorkerTest {
         java.time.Clock real = java.time.Clock.systemUTC();
         long id = enqueue("email", "slow");
         Server server = new Server();
-        OutboxWorker other = new OutboxWorker(stores.outbox, shortLease, real);
+        OutboxWorker other = OutboxWorker.unscheduled(stores.outbox, shortLease, real);
         other.addChannel(server);
         List<Integer> takenOver = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicReference<Throwable> otherFailed = new java.util.concurrent.atomic.AtomicReference<>();
-        OutboxWorker sending = new OutboxWorker(stores.outbox, shortLease, real);
+        OutboxWorker sending = OutboxWorker.unscheduled(stores.outbox, shortLease, real);
         sending.addChannel(email(message -> {
             long until = System.nanoTime() + lease.multipliedBy(5).dividedBy(2).toNanos();
             while (System.nanoTime() < until) { // the other node looks every 50 ms while this send hangs
@@ -289,7 +289,7 @@ class OutboxWorkerTest {
         OutboxWorker.Settings settings = OutboxWorker.Settings.of(Duration.ofMillis(20), 50, Duration.ofMinutes(2), 4,
                 Duration.ofSeconds(30), Duration.ofMinutes(10));
         long id = enqueue("email", "hanging");
-        OutboxWorker stopping = new OutboxWorker(stores.outbox, settings, real);
+        OutboxWorker stopping = OutboxWorker.unscheduled(stores.outbox, settings, real);
         stopping.stopWait = Duration.ofMillis(200);
         stopping.addChannel(email(message -> {
             smtpCalled.countDown();
@@ -304,7 +304,7 @@ class OutboxWorkerTest {
             }
         }));
         Server server = new Server();
-        OutboxWorker other = new OutboxWorker(stores.outbox, settings, real);
+        OutboxWorker other = OutboxWorker.unscheduled(stores.outbox, settings, real);
         other.addChannel(server);
         stopping.start();
         try {
@@ -328,7 +328,7 @@ class OutboxWorkerTest {
                 new AssertionError("a plugin's own assert"))) {
             long id = enqueue("email", "m-" + error.getClass().getSimpleName());
             int[] calls = {0};
-            OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
+            OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
             worker.addChannel(email(message -> {
                 if (calls[0]++ == 0) {
                     throw error;
@@ -350,7 +350,7 @@ class OutboxWorkerTest {
     void aSecondChannelOfTheSameNameTakesOverWhenTheFirstLeaves() {
         RecordingChannel first = new RecordingChannel("email", false, clock);
         RecordingChannel second = new RecordingChannel("email", false, clock);
-        OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         worker.addChannel(first);
         worker.addChannel(second);
         enqueue("email", "m1");
@@ -375,11 +375,11 @@ class OutboxWorkerTest {
             server.send(message);
             clock.advance(SETTINGS.lease().plusSeconds(1)); // a pause longer than the lease after the first send
         });
-        OutboxWorker stalled = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker stalled = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         stalled.addChannel(stalling);
         assertEquals(1, stalled.deliverDue(), "the others' leases ran out: left to whoever holds them now");
         assertEquals(1, server.accepted.size());
-        OutboxWorker other = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker other = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         other.addChannel(server);
         assertEquals(2, other.deliverDue());
         assertTrue(server.timesByKey().values().stream().allMatch(n -> n == 1), "each once: " + server.accepted);
@@ -473,7 +473,7 @@ class OutboxWorkerTest {
     void aFailingChannelEndsInDeadLetterWithBackOffWhileTheOtherDelivers() {
         RecordingChannel sms = new RecordingChannel("sms", true, clock);
         RecordingChannel email = new RecordingChannel("email", false, clock);
-        OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         worker.addChannel(sms);
         worker.addChannel(email);
         long failing = enqueue("sms", "to a dead gateway");
@@ -508,7 +508,7 @@ class OutboxWorkerTest {
 
     @Test
     void aMessageForAChannelNotInstalledWaitsForIt() {
-        OutboxWorker worker = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         long id = enqueue("sms", "hello");
         assertEquals(0, worker.deliverDue());
         clock.advance(Duration.ofHours(5));
@@ -528,7 +528,7 @@ class OutboxWorkerTest {
             enqueue("email", "m" + i);
         }
         List<String> received = Collections.synchronizedList(new ArrayList<>());
-        OutboxWorker first = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker first = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         Thread[] stopping = new Thread[1];
         first.addChannel(new NotificationChannel() {
             public String id() {
@@ -555,7 +555,7 @@ class OutboxWorkerTest {
         assertEquals(4, received.size(), "stopped after the message in flight");
         assertEquals(6, stores.outbox.summary().pending());
 
-        OutboxWorker second = new OutboxWorker(stores.outbox, SETTINGS, clock);
+        OutboxWorker second = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         RecordingChannel email = new RecordingChannel("email", false, clock);
         second.addChannel(email);
         assertEquals(6, second.deliverDue(), "at once: the stopped worker gave its leases back");

@@ -98,7 +98,7 @@ class EmailDeliveryTest {
     void theCitizenGetsTheTextWithNumberLinkAndLanguage() throws Exception {
         notify("1-00000001-6", "uk", "submit", Status.SUBMITTED);
         notify("1-00000002-4", "en", "approve", Status.APPROVED);
-        OutboxWorker worker = new OutboxWorker(outbox, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
+        OutboxWorker worker = OutboxWorker.unscheduled(outbox, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
         worker.addChannel(channel());
         assertEquals(2, worker.deliverDue());
 
@@ -130,7 +130,7 @@ class EmailDeliveryTest {
             notify(String.format("1-%08d-0", i), i % 2 == 0 ? "en" : "uk", "claim", Status.IN_REVIEW);
         }
         // The first node sends through the real channel and is stopped (its bundle updated, say) after 12 messages.
-        OutboxWorker first = new OutboxWorker(outbox, SETTINGS, Clock.systemUTC());
+        OutboxWorker first = OutboxWorker.unscheduled(outbox, SETTINGS, Clock.systemUTC());
         EmailChannel email = channel();
         List<Thread> stopper = new ArrayList<>();
         first.addChannel(new NotificationChannel() {
@@ -159,7 +159,7 @@ class EmailDeliveryTest {
         assertTrue(afterStop >= 12 && afterStop < total, "stopped midway: " + afterStop);
 
         // A new worker (the restarted node) on the same database finishes the rest.
-        OutboxWorker second = new OutboxWorker(outbox, SETTINGS, Clock.systemUTC());
+        OutboxWorker second = OutboxWorker.unscheduled(outbox, SETTINGS, Clock.systemUTC());
         second.addChannel(channel());
         while (second.deliverDue() > 0) {
             // until nothing is due

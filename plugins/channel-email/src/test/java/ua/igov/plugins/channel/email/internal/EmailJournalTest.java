@@ -172,7 +172,7 @@ class EmailJournalTest {
             outbox.enqueue(new OutboxMessage("email", "citizen" + i + "@example.org", "s", "m" + i, null), NOW);
         }
         EmailChannel email = journalled();
-        OutboxWorker dying = new OutboxWorker(outbox, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
+        OutboxWorker dying = OutboxWorker.unscheduled(outbox, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
         dying.addChannel(new NotificationChannel() {
             public String id() {
                 return "email";
@@ -187,7 +187,7 @@ class EmailJournalTest {
         });
         assertThrows(Killed.class, dying::deliverDue);
 
-        OutboxWorker other = new OutboxWorker(outbox, SETTINGS, Clock.fixed(NOW.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
+        OutboxWorker other = OutboxWorker.unscheduled(outbox, SETTINGS, Clock.fixed(NOW.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
         other.addChannel(email);
         assertEquals(2, other.deliverDue(), "m2 confirmed from the journal, m3 sent");
         Map<String, Long> copies = Arrays.stream(mail.getReceivedMessages()).map(EmailJournalTest::messageId)
