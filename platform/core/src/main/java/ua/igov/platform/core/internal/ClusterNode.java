@@ -26,6 +26,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -78,9 +81,9 @@ public class ClusterNode implements ClusterService {
     private boolean beaten;
 
     @Activate
-    public ClusterNode(@Reference ClusterStore store, @Reference FeaturesService features,
-                       @Reference ConfigurationAdmin configurations, @Reference StaffAccounts accounts, Config config) {
-        this(store, new KarafFeatureInstaller(features), nodeId(config.id()), Duration.ofSeconds(Math.max(1, config.heartbeatSeconds())),
+    public ClusterNode(@Reference ClusterStore store, @Reference ConfigurationAdmin configurations,
+                       @Reference StaffAccounts accounts, Config config) {
+        this(store, new KarafFeatureInstaller(), nodeId(config.id()), Duration.ofSeconds(Math.max(1, config.heartbeatSeconds())),
                 Clock.systemUTC(), true, new SharedSettings(configurations, accounts)::read);
     }
 
@@ -108,6 +111,28 @@ public class ClusterNode implements ClusterService {
             LOG.info("Node {} joins the platform: heartbeat and plugin decisions every {} s", nodeId, heartbeat.toSeconds());
         } else {
             beats = null;
+        }
+    }
+
+    /**
+     * Dynamic, not a constructor argument: Karaf replaces its features service at the end of boot and when its settings
+     * change, and a static reference would restart this node with it, and with the node the REST API, the console
+     * commands and every request under way.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindFeaturesService(FeaturesService service) {
+        if (features instanceof KarafFeatureInstaller karaf) {
+            karaf.use(service);
+            if (beats != null) {
+                beats.execute(this::beatSafely); // the plugin decisions a beat without it left for later
+            }
+        }
+    }
+
+    void unbindFeaturesService(FeaturesService service) {
+        if (features instanceof KarafFeatureInstaller karaf) {
+            karaf.forget(service);
         }
     }
 
@@ -150,6 +175,10 @@ public class ClusterNode implements ClusterService {
         }
         beaten = true;
         recordSettingsIfChanged(now);
+        if (!features.available()) {
+            LOG.debug("Node {}: Karaf's features service is being replaced; plugin decisions wait for the next beat", nodeId);
+            return;
+        }
         store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
     }
 
@@ -169,6 +198,10 @@ public class ClusterNode implements ClusterService {
 
     @Override
     public synchronized <T> T decide(String feature, String operator, Callable<T> localChange) {
+        if (!features.available()) {
+            throw new ProblemException(503, "unavailable", "Temporarily unavailable", "Karaf's features service is "
+                    + "being replaced on node " + nodeId + "; nothing was changed. Try again in a few seconds.");
+        }
         T result;
         try {
             result = localChange.call();

@@ -16,4 +16,9 @@ interface FeatureInstaller {
     void install(String feature, String version) throws Exception;
 
     void uninstall(String feature, String version) throws Exception;
+
+    /** Whether features can be read and changed now; Karaf replaces its features service now and then. */
+    default boolean available() {
+        return true;
+    }
 }

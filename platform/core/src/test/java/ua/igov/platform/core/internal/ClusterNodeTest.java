@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -203,6 +204,69 @@ class ClusterNodeTest {
         ClusterView view = a.view();
         assertEquals(Set.of("node-a", "node-c"), view.nodes().stream().map(NodeView::nodeId).collect(java.util.stream.Collectors.toSet()));
         assertTrue(view.nodes().stream().allMatch(NodeView::alive));
+    }
+
+    /** Karaf's features service, over the fake: what a real one answers, without Karaf. */
+    private static org.apache.karaf.features.FeaturesService karafOver(FakeFeatures fake) {
+        return (org.apache.karaf.features.FeaturesService) java.lang.reflect.Proxy.newProxyInstance(
+                ClusterNodeTest.class.getClassLoader(), new Class<?>[] {org.apache.karaf.features.FeaturesService.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "listInstalledFeatures" -> fake.installedPlugins().entrySet().stream()
+                            .map(e -> feature(e.getKey(), e.getValue())).toArray(org.apache.karaf.features.Feature[]::new);
+                    case "installFeature" -> {
+                        fake.install((String) args[0], args.length == 3 ? (String) args[1] : null);
+                        yield null;
+                    }
+                    case "uninstallFeature" -> {
+                        fake.uninstall((String) args[0], (String) args[1]);
+                        yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static org.apache.karaf.features.Feature feature(String name, String version) {
+        return (org.apache.karaf.features.Feature) java.lang.reflect.Proxy.newProxyInstance(
+                ClusterNodeTest.class.getClassLoader(), new Class<?>[] {org.apache.karaf.features.Feature.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getName" -> name;
+                    case "getVersion" -> version;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void whileKarafReplacesItsFeaturesServiceTheNodeBeatsAndPluginDecisionsWait() throws Exception {
+        a.beat();
+        a.decide("igov-service-residence-registration", "operator", () -> {
+            featuresA.uninstall("igov-service-residence-registration", "0.1.0");
+            return null;
+        });
+        FakeFeatures behind = new FakeFeatures().with("igov-region-lviv").with("igov-service-residence-registration");
+        KarafFeatureInstaller karaf = new KarafFeatureInstaller();
+        ClusterNode node = new ClusterNode(stores.cluster, karaf, "node-c", BEAT, CLOCK, false);
+        org.apache.karaf.features.FeaturesService first = karafOver(behind);
+        node.bindFeaturesService(first);
+        org.apache.karaf.features.FeaturesService second = karafOver(behind);
+        node.bindFeaturesService(second); // greedy: the replacement arrives before the old one leaves
+        node.unbindFeaturesService(first);
+        assertTrue(karaf.available(), "the old one leaving does not take its successor with it");
+
+        node.unbindFeaturesService(second);
+        node.beat();
+        assertTrue(a.view().nodes().stream().anyMatch(n -> n.nodeId().equals("node-c") && n.alive()),
+                "the node beats without it");
+        assertTrue(behind.installedPlugins().containsKey("igov-service-residence-registration"), "and changes nothing");
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> node.decide("igov-region-lviv", "operator", () -> fail("nothing may be changed")));
+        assertEquals(503, refused.status());
+
+        node.bindFeaturesService(karafOver(behind));
+        node.beat();
+        assertEquals(Set.of("igov-region-lviv"), behind.installedPlugins().keySet(),
+                "the decision taken meanwhile is applied once Karaf's service is back");
     }
 
     @Test

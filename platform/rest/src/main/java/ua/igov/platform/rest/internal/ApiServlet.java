@@ -52,6 +52,13 @@ public class ApiServlet extends HttpServlet {
     private final transient RatingService ratings;
     private final transient StaffNameService staffNames;
     private transient volatile ServletContainer jersey;
+    /** How long a stop waits for the requests under way: longer than a plugin's default time limit and a commit. */
+    static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(30);
+    private final transient RequestsUnderWay underWay = new RequestsUnderWay();
+    /** The answer to a request that arrives while the API stops; its successor serves the repeated request. */
+    private static final ProblemException RESTARTING = new ProblemException(503, "unavailable",
+            "Temporarily unavailable", "The service is restarting. Please repeat the request in a second.",
+            java.util.List.of(), java.time.Duration.ofSeconds(1));
 
     @Activate
     public ApiServlet(@Reference PluginRegistry registry, @Reference CatalogueService catalogue,
@@ -81,6 +88,7 @@ public class ApiServlet extends HttpServlet {
             container.init(config);
             ServletContainer old = jersey;
             jersey = container;
+            underWay.open();
             if (old != null) {
                 old.destroy();
             }
@@ -93,10 +101,19 @@ public class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         ServletContainer container = jersey;
-        if (container == null) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        if (container == null || !underWay.enter()) {
+            refuse(request, response, RESTARTING);
             return;
         }
+        try {
+            serve(container, request, response);
+        } finally {
+            underWay.leave();
+        }
+    }
+
+    private static void serve(ServletContainer container, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         if (!HeaderSyntaxFilter.readableMediaType(request.getContentType())) {
             refuse(request, response, HeaderSyntaxFilter.malformed("Content-Type", request.getContentType(),
                     HeaderSyntaxFilter.MEDIA_TYPE_EXPECTED));
@@ -132,14 +149,37 @@ public class ApiServlet extends HttpServlet {
             throws IOException {
         response.setStatus(problem.status());
         response.setContentType(ProblemBody.MEDIA_TYPE);
+        problem.retryAfter().ifPresent(wait -> response.setHeader("Retry-After", Long.toString(wait.toSeconds())));
         JsonProvider.mapper().writeValue(response.getOutputStream(), new ProblemBody(
                 ProblemBody.TYPE_PREFIX + problem.type(), problem.title(), problem.status(), problem.detail(),
                 request.getRequestURI(), problem.fieldProblems().stream()
                         .map(p -> new ProblemBody.FieldError(p.field(), p.message())).toList()));
     }
 
+    /**
+     * The component stops (a service it uses is being replaced): the requests under way finish before the services
+     * they use go, and before Pax Web, which unregisters the servlet on a thread of its own, tears Jersey down.
+     */
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        drain();
+    }
+
+    private void drain() {
+        int before = underWay.count();
+        if (before > 0) {
+            LOG.info("REST API stopping: waiting up to {} s for {} requests under way", DRAIN_LIMIT.toSeconds(), before);
+        }
+        int left = underWay.stop(DRAIN_LIMIT);
+        if (left > 0) {
+            LOG.warn("REST API stopping with {} requests still under way after {} s; they may fail", left,
+                    DRAIN_LIMIT.toSeconds());
+        }
+    }
+
     @Override
     public void destroy() {
+        drain();
         ServletContainer container = jersey;
         jersey = null;
         if (container != null) {
