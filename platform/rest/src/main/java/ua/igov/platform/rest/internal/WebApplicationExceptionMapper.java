@@ -2,12 +2,19 @@ package ua.igov.platform.rest.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
+
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.RuntimeResource;
 
 /**
  * What Jersey itself refuses (no such path, wrong method or media type, a query parameter that is not a number),
@@ -25,15 +32,47 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
 
     @Context
     private UriInfo uri;
+    @Context
+    private ExtendedUriInfo matched;
+    @Context
+    private Request request;
 
     @Override
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
         String[] known = KNOWN.getOrDefault(status, new String[] {"http-" + status, "HTTP " + status, "The request could not be served."});
-        Response response = ProblemResponses.of(status, known[0], known[1], known[2], uri, List.of());
+        String detail = known[2];
+        if (status == 406 || status == 415) {
+            // what this address really answers in or takes (the open data also answers in CSV), not a guess
+            String types = typesHere(status == 406);
+            if (!types.isEmpty()) {
+                detail = status == 406
+                        ? "This address answers in " + types + " only: ask for it in the Accept header, or send none."
+                        : "Send the body as " + types + ".";
+            }
+        }
+        Response response = ProblemResponses.of(status, known[0], known[1], detail, uri, List.of());
         if (status == 405) {
             return Response.fromResponse(response).allow(exception.getResponse().getAllowedMethods()).build();
         }
         return response;
+    }
+
+    /** The media types the methods at the matched address produce (or consume) for this request's method. */
+    private String typesHere(boolean produced) {
+        if (matched == null || request == null) {
+            return "";
+        }
+        Set<String> types = new TreeSet<>();
+        for (RuntimeResource resource : matched.getMatchedRuntimeResources()) {
+            for (ResourceMethod method : resource.getResourceMethods()) {
+                if (method.getHttpMethod().equalsIgnoreCase(request.getMethod())) {
+                    (produced ? method.getProducedTypes() : method.getConsumedTypes()).stream()
+                            .filter(type -> !type.isWildcardType() && !type.isWildcardSubtype())
+                            .forEach(type -> types.add(type.getType() + "/" + type.getSubtype()));
+                }
+            }
+        }
+        return String.join(" or ", types);
     }
 }

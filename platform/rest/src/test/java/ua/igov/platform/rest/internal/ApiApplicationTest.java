@@ -242,6 +242,24 @@ class ApiApplicationTest {
 
         Answer wrongType = call("POST", "/services/residence-registration/applications", "text/plain", "hello");
         assertEquals(415, wrongType.status());
+        assertEquals("Send the body as application/json.", wrongType.body().get("detail").asText());
+    }
+
+    @Test
+    void aTypeTheAddressCannotAnswerInIsRefusedNamingTheOnesItCan() throws Exception {
+        ContainerRequest csvAsJson = request("GET", "/open-data/statistics.csv", null);
+        csvAsJson.getHeaders().putSingle("Accept", "application/json");
+        ContainerResponse refused = api.apply(csvAsJson, new ByteArrayOutputStream()).get();
+        assertEquals(406, refused.getStatus());
+        String detail = ((ProblemBody) refused.getEntity()).detail();
+        assertTrue(detail.contains("text/csv") && !detail.contains("application/json"), detail);
+
+        ContainerRequest jsonAsXml = request("GET", "/health", null);
+        jsonAsXml.getHeaders().putSingle("Accept", "application/xml");
+        refused = api.apply(jsonAsXml, new ByteArrayOutputStream()).get();
+        assertEquals(406, refused.getStatus());
+        detail = ((ProblemBody) refused.getEntity()).detail();
+        assertTrue(detail.contains("application/json") && !detail.contains("csv"), detail);
     }
 
     @Test
