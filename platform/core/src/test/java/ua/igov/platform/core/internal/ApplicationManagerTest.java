@@ -196,6 +196,30 @@ class ApplicationManagerTest {
         assertEquals(0, manager.mine(LESYA, 10).size());
     }
 
+    /**
+     * The connection breaks as the database commits: the application (or the step) may be stored. "It was not
+     * accepted" would send the citizen to apply a second time; they are told to look first.
+     */
+    @Test
+    void aWriteTheDatabaseDidNotConfirmIsNotCalledUndone() {
+        String n = submit();
+        ApplicationManager unconfirmedInsert = new ApplicationManager(plugins, AuditFailing.unconfirmed(stores.applications,
+                "insert"), stores.staffNames, new WorkingCalendar(Set.of(), Set.of()),
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
+        ProblemException submit = problem(() -> unconfirmedInsert.submit(TARAS, "residence-registration", json(VALID)));
+        assertEquals(503, submit.status());
+        assertEquals("outcome-unknown", submit.type());
+        assertTrue(submit.detail().contains("Look for it among your applications"), submit.detail());
+        assertEquals(2, manager.mine(TARAS, 10).size(), "it was stored: saying it was not would be false");
+
+        ApplicationManager unconfirmedStep = new ApplicationManager(plugins, AuditFailing.unconfirmed(stores.applications,
+                "change"), stores.staffNames, new WorkingCalendar(Set.of(), Set.of()),
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
+        ProblemException step = problem(() -> unconfirmedStep.act(OLENA, n, "claim", null));
+        assertEquals("outcome-unknown", step.type());
+        assertEquals("in_review", manager.summary(TARAS, n).status());
+    }
+
     @Test
     void staffSeeNoPersonalDataThatCouldNotBePutOnTheRecord() {
         String n = submit();

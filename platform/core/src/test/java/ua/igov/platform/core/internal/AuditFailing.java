@@ -19,10 +19,33 @@ final class AuditFailing {
 
     /** {@code methodName} fails, whatever its arguments. */
     static ApplicationStore failing(ApplicationStore real, String methodName) {
+        return failing(real, methodName, () -> {
+            throw new StoreException(methodName, new java.sql.SQLException("disk full"));
+        });
+    }
+
+    /** {@code methodName} does what the real store does, and then the connection breaks before its commit is confirmed. */
+    static ApplicationStore unconfirmed(ApplicationStore real, String methodName) {
+        return (ApplicationStore) Proxy.newProxyInstance(AuditFailing.class.getClassLoader(),
+                new Class<?>[] {ApplicationStore.class}, (proxy, method, args) -> {
+                    try {
+                        Object done = method.invoke(real, args);
+                        if (method.getName().equals(methodName)) {
+                            throw new ua.igov.platform.store.CommitOutcomeUnknownException(methodName,
+                                    new java.sql.SQLException("connection reset", "08006"));
+                        }
+                        return done;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static ApplicationStore failing(ApplicationStore real, String methodName, Runnable failure) {
         return (ApplicationStore) Proxy.newProxyInstance(AuditFailing.class.getClassLoader(),
                 new Class<?>[] {ApplicationStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals(methodName)) {
-                        throw new StoreException(methodName, new java.sql.SQLException("disk full"));
+                        failure.run();
                     }
                     try {
                         return method.invoke(real, args);

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * submissions can share — one commit, one read and one update of each audit chain's head, one update of each
  * statistics row — and writers that queue on one lock cost more than one writer that does their work in turn
  * (docs/performance.md). Each request still commits with all it wrote or not at all: if a group fails, each of its
- * requests is written again alone, so one bad request fails only its own caller.
+ * requests is written again alone, so one bad request fails only its own caller; but not when the database did not
+ * confirm the group's commit, since the group may be stored already: then every caller is told so.
  *
  * @param <R> what a caller asks to write
  * @param <T> what the caller gets back
@@ -103,6 +104,12 @@ final class GroupCommit<R, T> {
                 List<T> results = writeAll.apply(group.stream().map(p -> p.request).toList());
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).succeed(results.get(i));
+                }
+                return;
+            } catch (ua.igov.platform.store.CommitOutcomeUnknownException e) {
+                // the group may be stored: written again one by one, it could be stored twice; each caller is told
+                for (Pending<R, T> p : group) {
+                    p.fail(e);
                 }
                 return;
             } catch (RuntimeException | Error e) {

@@ -44,6 +44,10 @@ final class Jdbc {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
+            } catch (CommitNotConfirmed e) {
+                throw new ua.igov.platform.store.CommitOutcomeUnknownException("cannot " + what + ": the database did not "
+                        + "confirm the commit, so it may or may not have been written: " + e.getCause().getMessage(),
+                        e.getCause());
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && rolledBackByTheDatabase(e)) {
                     pause(attempt);
@@ -62,7 +66,15 @@ final class Jdbc {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
-                connection.commit();
+                try {
+                    connection.commit();
+                } catch (SQLException notConfirmed) {
+                    if (connectionLost(notConfirmed)) {
+                        // the server may have committed before the connection broke: not a failure to run again
+                        throw new CommitNotConfirmed(notConfirmed);
+                    }
+                    throw notConfirmed; // refused by the database (a serialization failure, say): nothing written
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -80,6 +92,23 @@ final class Jdbc {
                 }
             }
         }
+    }
+
+    /** A commit that threw: whether it took effect is unknown. */
+    private static final class CommitNotConfirmed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CommitNotConfirmed(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /** A failure of the connection, not an answer of the database: SQLState class 08, or none at all. */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || e instanceof java.sql.SQLRecoverableException
+                || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLTransientConnectionException;
     }
 
     static boolean rolledBackByTheDatabase(SQLException e) {

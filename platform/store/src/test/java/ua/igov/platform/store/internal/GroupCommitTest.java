@@ -40,6 +40,9 @@ class GroupCommitTest {
         if (requests.contains("bad")) {
             throw new IllegalStateException("cannot write 'bad'");
         }
+        if (requests.contains("unconfirmed")) {
+            throw new ua.igov.platform.store.CommitOutcomeUnknownException("the connection broke at commit", null);
+        }
         return requests.stream().map(String::toUpperCase).toList();
     }
 
@@ -93,6 +96,25 @@ class GroupCommitTest {
         assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
         assertEquals("cannot write 'bad'", failure.getCause().getMessage());
         assertEquals(List.of(List.of("first"), List.of("a", "bad", "c"), List.of("a"), List.of("bad"), List.of("c")), groups);
+    }
+
+    /** The group may be stored: written again one by one, each of its applications could be stored twice. */
+    @Test
+    void aGroupWhoseCommitWasNotConfirmedIsNotWrittenAgainAndEveryCallerIsTold() throws Exception {
+        Held writes = new Held(8, 1, "first");
+        Future<String> first = writes.start().get(0);
+        Future<String> a = writes.write("a");
+        awaitWaiting(writes.commit, 1);
+        Future<String> unconfirmed = writes.write("unconfirmed");
+        awaitWaiting(writes.commit, 2);
+        writes.release();
+
+        assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
+        for (Future<String> caller : List.of(a, unconfirmed)) {
+            var failure = assertThrows(java.util.concurrent.ExecutionException.class, () -> caller.get(10, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof ua.igov.platform.store.CommitOutcomeUnknownException, failure.toString());
+        }
+        assertEquals(List.of(List.of("first"), List.of("a", "unconfirmed")), groups, "nothing written a second time");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ua.igov.platform.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.SQLException;
@@ -88,6 +89,65 @@ class JdbcTransactionTest {
      * The connection breaks under a transaction that failed for a reason of its own (a row changed meanwhile): the
      * caller still gets that reason (a 409 to the citizen), not the broken rollback's (a 503).
      */
+    /** A data source whose connections commit for real and then fail the commit with {@code state}. */
+    private javax.sql.DataSource failingAtCommit(String state, boolean commitFirst) {
+        javax.sql.DataSource real = jdbc.dataSource();
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(real, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    java.sql.Connection connection = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("commit")) {
+                                    if (commitFirst) {
+                                        connection.commit();
+                                    }
+                                    throw new SQLException("commit failed", state);
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+
+    /**
+     * The connection breaks as the database commits: the rows may be there. Running the work again would write them
+     * twice, so it is not, and the caller learns that the outcome is unknown rather than "nothing was written".
+     */
+    @Test
+    void aCommitTheConnectionLostIsNotRunAgainAndSaysItsOutcomeIsUnknown() {
+        Jdbc breaking = new Jdbc(failingAtCommit("08006", true));
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(ua.igov.platform.store.CommitOutcomeUnknownException.class, () -> breaking.inTransaction("submit", c -> {
+            runs.incrementAndGet();
+            insertServiceType(c, "x");
+            return null;
+        }));
+        assertEquals(1, runs.get(), "not run again");
+        assertEquals(1, serviceTypes(), "stored once, as the database committed it");
+    }
+
+    /** A commit the database itself refused (a serialization failure) wrote nothing and is run again as before. */
+    @Test
+    void aCommitTheDatabaseRefusedIsAnOrdinaryFailure() {
+        Jdbc refusing = new Jdbc(failingAtCommit("40001", false));
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        StoreException e = assertThrows(StoreException.class, () -> refusing.inTransaction("submit", c -> {
+            runs.incrementAndGet();
+            insertServiceType(c, "x" + runs.get());
+            return null;
+        }));
+        assertFalse(e instanceof ua.igov.platform.store.CommitOutcomeUnknownException, e.toString());
+        assertEquals(Jdbc.ATTEMPTS, runs.get(), "rolled back by the database: run again");
+        assertEquals(0, serviceTypes());
+    }
+
     @Test
     void aRollbackThatFailsDoesNotHideWhyTheTransactionFailed() {
         javax.sql.DataSource real = jdbc.dataSource();
