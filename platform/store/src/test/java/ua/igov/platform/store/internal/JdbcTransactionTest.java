@@ -89,8 +89,14 @@ class JdbcTransactionTest {
      * The connection breaks under a transaction that failed for a reason of its own (a row changed meanwhile): the
      * caller still gets that reason (a 409 to the citizen), not the broken rollback's (a 503).
      */
-    /** A data source whose connections commit for real and then fail the commit with {@code state}. */
-    private javax.sql.DataSource failingAtCommit(String state, boolean commitFirst) {
+    /** What a connection does in place of one of its calls, given the real connection. */
+    @FunctionalInterface
+    private interface Instead {
+        void of(java.sql.Connection real) throws SQLException;
+    }
+
+    /** A data source whose connections do {@code instead} where {@code methodName} is called, the rest for real. */
+    private javax.sql.DataSource intercepting(String methodName, Instead instead) {
         javax.sql.DataSource real = jdbc.dataSource();
         return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
@@ -101,11 +107,9 @@ class JdbcTransactionTest {
                     java.sql.Connection connection = (java.sql.Connection) result;
                     return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                             new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("commit")) {
-                                    if (commitFirst) {
-                                        connection.commit();
-                                    }
-                                    throw new SQLException("commit failed", state);
+                                if (m.getName().equals(methodName)) {
+                                    instead.of(connection);
+                                    return null;
                                 }
                                 try {
                                     return m.invoke(connection, a);
@@ -114,6 +118,16 @@ class JdbcTransactionTest {
                                 }
                             });
                 });
+    }
+
+    /** A data source whose connections fail each commit with {@code state}, after committing for real or not. */
+    private javax.sql.DataSource failingAtCommit(String state, boolean commitFirst) {
+        return intercepting("commit", connection -> {
+            if (commitFirst) {
+                connection.commit();
+            }
+            throw new SQLException("commit failed", state);
+        });
     }
 
     /**
@@ -150,27 +164,10 @@ class JdbcTransactionTest {
 
     @Test
     void aRollbackThatFailsDoesNotHideWhyTheTransactionFailed() {
-        javax.sql.DataSource real = jdbc.dataSource();
-        javax.sql.DataSource breaking = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-                    Object result = method.invoke(real, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    java.sql.Connection connection = (java.sql.Connection) result;
-                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("rollback")) {
-                                    connection.rollback();
-                                    throw new SQLException("connection reset", "08006");
-                                }
-                                try {
-                                    return m.invoke(connection, a);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
-                });
+        javax.sql.DataSource breaking = intercepting("rollback", connection -> {
+            connection.rollback();
+            throw new SQLException("connection reset", "08006");
+        });
         Jdbc broken = new Jdbc(breaking);
         ua.igov.platform.store.ConcurrentChangeException changed = assertThrows(
                 ua.igov.platform.store.ConcurrentChangeException.class, () -> broken.inTransaction("step", c -> {
