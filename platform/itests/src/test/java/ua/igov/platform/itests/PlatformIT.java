@@ -64,6 +64,33 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(List.of(), errors);
     }
 
+    /**
+     * Karaf replaces its features service as the boot features finish deploying. That once restarted the cluster
+     * node and, with it, the REST API, cutting off whatever request was under way (an empty 500 in CI): the node and
+     * the API must come up once and stay up.
+     */
+    @Test
+    public void theNodeAndTheRestApiStartOnceAndStayUpAsTheBootSettles() throws Exception {
+        awaitPlatform();
+        await("Karaf's boot features deployed", () -> logLines("Deployment finished") > 0);
+        // a restart follows the deployment within milliseconds: watch for one a little longer before judging
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < until && logLines("joins the platform") == 1 && logLines("REST API stopped") == 0) {
+            Thread.sleep(100);
+        }
+        assertEquals("the cluster node started once", 1, logLines("joins the platform"));
+        assertEquals("the REST API was never stopped", 0, logLines("REST API stopped"));
+    }
+
+    private static long logLines(String containing) {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(containing)).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     public void restAnswersThroughJettyWithTheDemoPlugins() {
         Answer health = awaitStatus("/health", 200);

@@ -9,7 +9,9 @@ import java.util.function.LongFunction;
 
 /**
  * The durable record of citizens' applications. Every method either completes in one committed transaction or
- * throws {@link StoreException} having written nothing, so several nodes can share one database.
+ * throws {@link StoreException} having written nothing, so several nodes can share one database; the one exception
+ * is {@link CommitOutcomeUnknownException}: the connection broke as the database committed, and what was asked may
+ * be written.
  */
 public interface ApplicationStore {
 

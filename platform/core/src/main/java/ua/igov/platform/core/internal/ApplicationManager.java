@@ -260,20 +260,12 @@ public class ApplicationManager implements ApplicationService {
             throw new IllegalStateException("a parsed form always serialises", e);
         } catch (CommitOutcomeUnknownException e) {
             LOG.error("Application for '{}' may or may not be stored: {}", serviceCode, e.getMessage());
-            throw notConfirmed("that your application was saved. Look for it among your applications before you "
+            throw WriteFailures.notConfirmed("that your application was saved. Look for it among your applications before you "
                     + "send it again, so that it is not there twice.");
         } catch (StoreException e) {
             LOG.error("Application for '{}' not stored: {}", serviceCode, e.getMessage());
             throw Problems.unavailable("The application could not be saved, so it was not accepted.");
         }
-    }
-
-    /**
-     * The database did not confirm a write: it may have been made. Unlike "nothing was changed", repeating it blindly
-     * could make it twice, so the caller is told to look first.
-     */
-    private static ProblemException notConfirmed(String what) {
-        return new ProblemException(503, "outcome-unknown", "Not confirmed", "The database did not confirm " + what);
     }
 
     /** A file name's ending, lower case, with its dot; "" for a name without one or with nothing before it. */
@@ -644,7 +636,7 @@ public class ApplicationManager implements ApplicationService {
             throw changedMeanwhile();
         } catch (CommitOutcomeUnknownException e) {
             LOG.error("Step {} on {} may or may not be stored: {}", action, app.trackingNumber(), e.getMessage());
-            throw notConfirmed("that the step was saved. Read the application again before you repeat it.");
+            throw WriteFailures.notConfirmed("that the step was saved. Read the application again before you repeat it.");
         } catch (StoreException e) {
             LOG.error("Step {} on {} not stored: {}", action, app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("The step could not be saved, so it was not taken.");

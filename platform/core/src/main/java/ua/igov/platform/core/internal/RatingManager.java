@@ -108,7 +108,8 @@ public class RatingManager implements RatingService {
             throw new ProblemException(409, "policy-unchanged", "Already so", "Nothing to change: " + e.getMessage() + ".");
         } catch (StoreException e) {
             LOG.error("The review policy not stored: {}", e.getMessage());
-            throw Problems.unavailable("Changing the review policy failed; nothing was changed.");
+            throw WriteFailures.problem(e, "Changing the review policy failed; nothing was changed.",
+                    "that the review policy was changed");
         }
     }
 
@@ -356,7 +357,8 @@ public class RatingManager implements RatingService {
             return read.get();
         } catch (StoreException e) {
             LOG.error("{} of {} not stored, a read before it failed: {}", what, app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");
+            throw WriteFailures.problem(e, "Saving " + what + " failed; nothing was changed. Try again later.",
+                    "that " + what + " was saved");
         }
     }
 

@@ -52,7 +52,10 @@ public class ApiServlet extends HttpServlet {
     private final transient RatingService ratings;
     private final transient StaffNameService staffNames;
     private transient volatile ServletContainer jersey;
-    /** How long a stop waits for the requests under way: longer than a plugin's default time limit and a commit. */
+    /**
+     * How long a stop waits for the requests under way: longer than a plugin's default time limit and a commit. A
+     * request that takes longer (a plugin time limit set above 30 s) is cut off as before, with an empty 500.
+     */
     static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(30);
     private final transient RequestsUnderWay underWay = new RequestsUnderWay();
     /** The answer to a request that arrives while the API stops; its successor serves the repeated request. */
@@ -87,6 +90,9 @@ public class ApiServlet extends HttpServlet {
                     statistics, ratings, staffNames).register(new NodeHeaderFilter(cluster.nodeId())));
             container.init(config);
             ServletContainer old = jersey;
+            if (old != null) {
+                drain(); // not destroyed before: the requests in it finish first
+            }
             jersey = container;
             underWay.open();
             if (old != null) {
@@ -100,12 +106,16 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        ServletContainer container = jersey;
-        if (container == null || !underWay.enter()) {
+        if (!underWay.enter()) {
             refuse(request, response, RESTARTING);
             return;
         }
         try {
+            ServletContainer container = jersey; // read once counted in: a stop cannot destroy it under this request
+            if (container == null) {
+                refuse(request, response, RESTARTING);
+                return;
+            }
             serve(container, request, response);
         } finally {
             underWay.leave();

@@ -11,12 +11,14 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ProblemException;
+import ua.igov.platform.store.CommitOutcomeUnknownException;
 import ua.igov.platform.store.StoreException;
 
 /**
  * The database did not answer a read the core left to the caller (down, failing over, out of connections). That is
- * not a bug, so not a {@code 500}: the request is worth repeating, and the citizen is told so. Writes never get here;
- * the core answers their failures itself, saying that nothing was changed.
+ * not a bug, so not a {@code 500}: the request is worth repeating, and the citizen is told so. Most writes' failures are
+ * answered by the core itself; one that gets here and whose commit the database did not confirm is
+ * {@code 503 outcome-unknown}, since repeating it could store it twice.
  */
 final class StoreExceptionMapper implements ExceptionMapper<StoreException> {
 
@@ -28,6 +30,13 @@ final class StoreExceptionMapper implements ExceptionMapper<StoreException> {
 
     @Override
     public Response toResponse(StoreException failure) {
+        if (failure instanceof CommitOutcomeUnknownException) {
+            // a write the core left to the caller (an upload): it may be stored, so "try again" could store it twice
+            LOG.error("The database did not confirm a write serving {}: {}", uri == null ? "?" : uri.getPath(),
+                    failure.getMessage());
+            return ProblemResponses.of(new ProblemException(503, "outcome-unknown", "Not confirmed", "The database did "
+                    + "not confirm that this was saved: it may have been. Read it back before you repeat it."), uri);
+        }
         LOG.error("The database did not answer serving {}: {}", uri == null ? "?" : uri.getPath(), failure.getMessage());
         return ProblemResponses.of(new ProblemException(503, "unavailable", "Temporarily unavailable",
                 "The data cannot be read right now. Please try again in a minute.", List.of(), RETRY_AFTER), uri);

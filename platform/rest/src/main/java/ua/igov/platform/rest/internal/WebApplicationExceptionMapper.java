@@ -63,14 +63,18 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
         if (matched == null || request == null) {
             return "";
         }
+        List<RuntimeResource> resources = matched.getMatchedRuntimeResources();
+        if (resources.isEmpty()) {
+            return "";
+        }
+        String httpMethod = "HEAD".equalsIgnoreCase(request.getMethod()) ? "GET" : request.getMethod();
         Set<String> types = new TreeSet<>();
-        for (RuntimeResource resource : matched.getMatchedRuntimeResources()) {
-            for (ResourceMethod method : resource.getResourceMethods()) {
-                if (method.getHttpMethod().equalsIgnoreCase(request.getMethod())) {
-                    (produced ? method.getProducedTypes() : method.getConsumedTypes()).stream()
-                            .filter(type -> !type.isWildcardType() && !type.isWildcardSubtype())
-                            .forEach(type -> types.add(type.getType() + "/" + type.getSubtype()));
-                }
+        // the first is the address itself; the others are the resources above it, whose methods do not answer here
+        for (ResourceMethod method : resources.get(0).getResourceMethods()) {
+            if (method.getHttpMethod().equalsIgnoreCase(httpMethod)) {
+                (produced ? method.getProducedTypes() : method.getConsumedTypes()).stream()
+                        .filter(type -> !type.isWildcardType() && !type.isWildcardSubtype())
+                        .forEach(type -> types.add(type.getType() + "/" + type.getSubtype()));
             }
         }
         return String.join(" or ", types);

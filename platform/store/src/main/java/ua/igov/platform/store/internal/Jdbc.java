@@ -11,10 +11,14 @@ import java.util.Calendar;
 import java.util.TimeZone;
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ua.igov.platform.store.StoreException;
 
 /** Runs work in one transaction: commit on success, roll back on any failure, so nothing half-written stays. */
 final class Jdbc {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
 
     /** Timestamps are stored in UTC whatever the node's time zone, so nodes in different zones agree. */
     static final ThreadLocal<Calendar> UTC = ThreadLocal.withInitial(() -> Calendar.getInstance(TimeZone.getTimeZone("UTC")));
@@ -61,35 +65,56 @@ final class Jdbc {
     static final int ATTEMPTS = 5;
 
     private <T> T once(Work<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        Connection connection = dataSource.getConnection();
+        T result;
+        try {
+            result = inOne(connection, work);
+        } catch (SQLException | RuntimeException | Error e) {
             try {
-                T result = work.run(connection);
-                try {
-                    connection.commit();
-                } catch (SQLException notConfirmed) {
-                    if (connectionLost(notConfirmed)) {
-                        // the server may have committed before the connection broke: not a failure to run again
-                        throw new CommitNotConfirmed(notConfirmed);
-                    }
-                    throw notConfirmed; // refused by the database (a serialization failure, say): nothing written
+                connection.close();
+            } catch (SQLException closeFailed) {
+                e.addSuppressed(closeFailed);
+            }
+            throw e;
+        }
+        try {
+            connection.close();
+        } catch (SQLException closeFailed) {
+            // committed: a connection that cannot be handed back changes nothing of that, and failing here would make
+            // the caller (a group of submissions) write it all again
+            LOG.warn("A connection could not be closed after its commit: {}", closeFailed.toString());
+        }
+        return result;
+    }
+
+    private static <T> T inOne(Connection connection, Work<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            try {
+                connection.commit();
+            } catch (SQLException notConfirmed) {
+                if (connectionLost(notConfirmed)) {
+                    // the server may have committed before the connection broke: not a failure to run again
+                    throw new CommitNotConfirmed(notConfirmed);
                 }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailed) {
-                    // the connection broke: the original failure is what callers tell by (409, a duplicate key...)
-                    e.addSuppressed(rollbackFailed);
-                }
-                throw e;
-            } finally {
-                try {
-                    connection.setAutoCommit(autoCommit);
-                } catch (SQLException broken) {
-                    // a broken connection: the pool validates it before it is lent again
-                }
+                throw notConfirmed; // refused by the database (a serialization failure, say): nothing written
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailed) {
+                // the connection broke: the original failure is what callers tell by (409, a duplicate key...)
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException broken) {
+                // a broken connection: the pool validates it before it is lent again
             }
         }
     }

@@ -147,6 +147,23 @@ class JdbcTransactionTest {
         assertEquals(1, serviceTypes(), "stored once, as the database committed it");
     }
 
+    /** Committed, then the connection cannot be handed back: the work is done, and saying otherwise would repeat it. */
+    @Test
+    void aConnectionThatCannotBeClosedAfterItsCommitDoesNotUndoTheAnswer() {
+        Jdbc closing = new Jdbc(intercepting("close", connection -> {
+            connection.close();
+            throw new SQLException("connection reset", "08006");
+        }));
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals("done", closing.inTransaction("submit", c -> {
+            runs.incrementAndGet();
+            insertServiceType(c, "x");
+            return "done";
+        }));
+        assertEquals(1, runs.get());
+        assertEquals(1, serviceTypes());
+    }
+
     /** A commit the database itself refused (a serialization failure) wrote nothing and is run again as before. */
     @Test
     void aCommitTheDatabaseRefusedIsAnOrdinaryFailure() {
