@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import ua.igov.platform.store.CatalogueStore;
@@ -25,6 +26,8 @@ final class Popularity {
     private final CatalogueStore store;
     private final Clock clock;
     private final Map<String, Counts> cache = new ConcurrentHashMap<>();
+    /** The keys being counted again now: one query per key and node, whoever else asks meanwhile. */
+    private final Set<String> recounting = ConcurrentHashMap.newKeySet();
 
     Popularity(CatalogueStore store, Clock clock) {
         this.store = store;
@@ -36,17 +39,29 @@ final class Popularity {
         String key = regionId == null ? EVERYWHERE : regionId;
         Instant now = clock.instant();
         Counts counts = cache.get(key);
-        if (counts == null || counts.takenAt().plus(FRESH_FOR).isBefore(now)) {
-            try {
-                counts = new Counts(Map.copyOf(store.applicationCounts(regionId)), now);
-            } catch (StoreException e) {
-                return counts == null ? Map.of() : counts.byService(); // rank without it rather than fail a search
-            }
-            if (cache.size() > 1_000) {
-                cache.clear(); // region ids come from the catalogue, but keep the bound anyway
-            }
-            cache.put(key, counts);
+        if (counts != null && !counts.takenAt().plus(FRESH_FOR).isBefore(now)) {
+            return counts.byService();
         }
+        // Only the first to find the counts stale counts again; the others rank with counts a little older.
+        // Without this, every search that arrives while they are stale runs the same GROUP BY over all applications.
+        // (With no counts at all yet, each asker counts: that happens once per region and node.)
+        boolean flagged = counts != null && recounting.add(key);
+        if (counts != null && !flagged) {
+            return counts.byService();
+        }
+        try {
+            counts = new Counts(Map.copyOf(store.applicationCounts(regionId)), now);
+        } catch (StoreException e) {
+            return counts == null ? Map.of() : counts.byService(); // rank without it rather than fail a search
+        } finally {
+            if (flagged) {
+                recounting.remove(key);
+            }
+        }
+        if (cache.size() > 1_000) {
+            cache.clear(); // region ids come from the catalogue, but keep the bound anyway
+        }
+        cache.put(key, counts);
         return counts.byService();
     }
 }
