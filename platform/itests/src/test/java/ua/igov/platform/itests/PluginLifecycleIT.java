@@ -199,9 +199,10 @@ public class PluginLifecycleIT extends PlatformTestSupport {
     // ---- b2) the API stops while a request is under way -----------------------------------------------------
 
     /**
-     * Editing a node's settings replaces a service the REST API uses, so the API stops and starts again. A request
-     * under way must still get its own answer (here the plugin's time-out), not an empty 500 from a Jersey torn down
-     * under it, and the next request is served by the API's successor.
+     * Editing a node's settings restarts the cluster node, which the API no longer stops for. Restarting the REST
+     * bundle (an operator's {@code bundle:restart}) does stop the API: a request under way must still get its own
+     * answer (here the plugin's time-out), not an empty 500 from a Jersey torn down under it, and the next request is
+     * served by the API's successor.
      */
     @Test
     public void aRequestUnderWayWhenTheApiRestartsGetsItsOwnAnswer() throws Exception {
@@ -213,28 +214,41 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         try {
             awaitStatus("/services/" + HangingService.CODE + "/form", 200);
             String citizen = taras();
-            long apiBefore = apiServletServiceId();
             int storedBefore = applicationsOf(HangingService.CODE);
-            java.util.Set<Thread> hungBefore = threadsInsideTheHangingPlugin();
-            CompletableFuture<Answer> underWay = CompletableFuture.supplyAsync(() ->
-                    post("/services/test-hanging/applications", form("{\"name\": \"hang\"}"), citizen));
-            await("the request is inside the plugin", () -> threadsInsideTheHangingPlugin().stream()
-                    .anyMatch(thread -> !hungBefore.contains(thread)));
 
+            long apiBefore = apiServletServiceId();
+            long nodeBefore = serviceId("ua.igov.platform.core.ClusterService", null);
+            CompletableFuture<Answer> underWay = hangingRequest(citizen);
             Dictionary<String, Object> changed = new Hashtable<>();
             if (before != null) {
                 java.util.Collections.list(before.keys()).forEach(k -> changed.put(k, before.get(k)));
             }
             changed.put("heartbeatSeconds", 7);
             node.update(changed);
+            await("the cluster node restarted with its new settings", () -> {
+                long now = serviceId("ua.igov.platform.core.ClusterService", null);
+                return now != -1 && now != nodeBefore;
+            });
+            assertTimedOut(underWay.get(30, TimeUnit.SECONDS));
+            assertEquals("the API did not stop for the node's new settings", apiBefore, apiServletServiceId());
+
+            Bundle rest = java.util.Arrays.stream(bundleContext.getBundles())
+                    .filter(b -> "ua.igov.platform.igov-rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
+            underWay = hangingRequest(citizen);
+            CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+                try {
+                    rest.stop(); // returns once the request under way has its answer
+                    rest.start();
+                } catch (BundleException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             await("the REST API stopped and started again", () -> {
                 long now = apiServletServiceId();
                 return now != -1 && now != apiBefore;
             });
-
-            Answer answer = underWay.get(30, TimeUnit.SECONDS);
-            assertEquals(answer.contentType() + " " + answer.body(), 504, answer.status());
-            assertEquals("urn:igov:problem:plugin-timeout", answer.json().get("type").asText());
+            assertTimedOut(underWay.get(30, TimeUnit.SECONDS));
+            restart.get(30, TimeUnit.SECONDS);
             assertEquals("nothing was written", storedBefore, applicationsOf(HangingService.CODE));
             Answer next = awaitStatus("/services/" + HangingService.CODE + "/form", 200);
             assertTrue(next.body(), next.json().has("properties"));
@@ -244,11 +258,30 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         }
     }
 
+    /** A submission that hangs in the plugin, started once the plugin's code runs for it. */
+    private CompletableFuture<Answer> hangingRequest(String citizen) {
+        java.util.Set<Thread> hungBefore = threadsInsideTheHangingPlugin();
+        CompletableFuture<Answer> underWay = CompletableFuture.supplyAsync(() ->
+                post("/services/test-hanging/applications", form("{\"name\": \"hang\"}"), citizen));
+        await("the request is inside the plugin", () -> threadsInsideTheHangingPlugin().stream()
+                .anyMatch(thread -> !hungBefore.contains(thread)));
+        return underWay;
+    }
+
+    private static void assertTimedOut(Answer answer) {
+        assertEquals(answer.contentType() + " " + answer.body(), 504, answer.status());
+        assertEquals("urn:igov:problem:plugin-timeout", answer.json().get("type").asText());
+    }
+
     /** The service id of the REST API's servlet, -1 while none is registered. */
     private long apiServletServiceId() {
+        return serviceId("javax.servlet.Servlet", "(osgi.http.whiteboard.servlet.name=igov-api)");
+    }
+
+    /** The service id of the service registered as {@code clazz} (matching {@code filter}), -1 while there is none. */
+    private long serviceId(String clazz, String filter) {
         try {
-            org.osgi.framework.ServiceReference<?>[] found = bundleContext.getServiceReferences(
-                    "javax.servlet.Servlet", "(osgi.http.whiteboard.servlet.name=igov-api)");
+            org.osgi.framework.ServiceReference<?>[] found = bundleContext.getServiceReferences(clazz, filter);
             return found == null ? -1 : (Long) found[0].getProperty("service.id");
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);

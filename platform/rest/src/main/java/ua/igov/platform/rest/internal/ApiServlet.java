@@ -13,6 +13,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ApplicationService;
@@ -47,7 +50,11 @@ public class ApiServlet extends HttpServlet {
     private final transient CatalogueService catalogue;
     private final transient ApplicationService applications;
     private final transient IdentityService identity;
-    private final transient ClusterService cluster;
+    /**
+     * This node's id for the {@code X-Igov-Node} header. From a dynamic reference: the cluster node restarts when an
+     * operator edits its settings, and a static reference would stop the whole API with it.
+     */
+    private transient volatile String nodeId;
     private final transient StatisticsService statistics;
     private final transient RatingService ratings;
     private final transient StaffNameService staffNames;
@@ -66,16 +73,25 @@ public class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(@Reference PluginRegistry registry, @Reference CatalogueService catalogue,
                       @Reference ApplicationService applications, @Reference IdentityService identity,
-                      @Reference ClusterService cluster, @Reference StatisticsService statistics,
+                      @Reference StatisticsService statistics,
                       @Reference RatingService ratings, @Reference StaffNameService staffNames) {
         this.registry = registry;
         this.catalogue = catalogue;
         this.applications = applications;
         this.identity = identity;
-        this.cluster = cluster;
         this.statistics = statistics;
         this.ratings = ratings;
         this.staffNames = staffNames;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCluster(ClusterService cluster) {
+        nodeId = cluster.nodeId();
+    }
+
+    void unbindCluster(ClusterService cluster) {
+        // the same process answers on: its last id stays in the header until the node's successor binds
     }
 
     @Override
@@ -87,7 +103,7 @@ public class ApiServlet extends HttpServlet {
         thread.setContextClassLoader(ApiServlet.class.getClassLoader());
         try {
             ServletContainer container = new ServletContainer(ApiApplication.create(registry, catalogue, applications, identity,
-                    statistics, ratings, staffNames).register(new NodeHeaderFilter(cluster.nodeId())));
+                    statistics, ratings, staffNames).register(new NodeHeaderFilter(() -> nodeId)));
             container.init(config);
             ServletContainer old = jersey;
             if (old != null) {

@@ -12,14 +12,18 @@ final class NodeHeaderFilter implements ContainerResponseFilter {
 
     static final String HEADER = "X-Igov-Node";
 
-    private final String nodeId;
+    private final java.util.function.Supplier<String> nodeId;
 
-    NodeHeaderFilter(String nodeId) {
+    /** @param nodeId this node's id now; null while not known (no header then) */
+    NodeHeaderFilter(java.util.function.Supplier<String> nodeId) {
         this.nodeId = nodeId;
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle(HEADER, nodeId);
+        String id = nodeId.get();
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
     }
 }
