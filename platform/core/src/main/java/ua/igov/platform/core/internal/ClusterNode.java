@@ -79,6 +79,10 @@ public class ClusterNode implements ClusterService {
     /** What this node last recorded of its shared settings; written again only when it changes. */
     private Map<String, String> settingsRecorded;
     private boolean beaten;
+    /** Guards the heartbeat row's bookkeeping ({@link #beaten}, {@link #settingsRecorded}). */
+    private final Object heartbeatLock = new Object();
+    /** One plugin change at a time on this node: an operator's decision, or a beat's reconciliation. */
+    private final java.util.concurrent.locks.ReentrantLock pluginChanges = new java.util.concurrent.locks.ReentrantLock();
 
     @Activate
     public ClusterNode(@Reference ClusterStore store, @Reference ConfigurationAdmin configurations,
@@ -164,9 +168,33 @@ public class ClusterNode implements ClusterService {
         }
     }
 
-    /** One beat: the heartbeat row, then the plugins brought to the operator's decisions. */
-    synchronized void beat() throws Exception {
+    /**
+     * One beat: the heartbeat row, then the plugins brought to the operator's decisions. An operator's plugin change
+     * under way (a feature install can take a minute) holds only the second part: the heartbeat is written on time,
+     * or the other nodes would count this one as gone while it installs.
+     */
+    void beat() throws Exception {
         Instant now = clock.instant();
+        synchronized (heartbeatLock) {
+            writeHeartbeat(now);
+        }
+        if (!pluginChanges.tryLock()) {
+            LOG.debug("Node {}: a plugin change is under way; plugin decisions wait for the next beat", nodeId);
+            return;
+        }
+        try {
+            if (!features.available()) {
+                LOG.debug("Node {}: Karaf's features service is being replaced; plugin decisions wait for the next beat",
+                        nodeId);
+                return;
+            }
+            store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
+        } finally {
+            pluginChanges.unlock();
+        }
+    }
+
+    private void writeHeartbeat(Instant now) {
         NodeRecord before = store.heartbeat(nodeId, instanceId, startedAt, now);
         // On the first beat another instance id is this node's previous run; after that, it is another process.
         if (beaten && before != null && !before.instanceId().equals(instanceId)) {
@@ -175,11 +203,6 @@ public class ClusterNode implements ClusterService {
         }
         beaten = true;
         recordSettingsIfChanged(now);
-        if (!features.available()) {
-            LOG.debug("Node {}: Karaf's features service is being replaced; plugin decisions wait for the next beat", nodeId);
-            return;
-        }
-        store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
     }
 
     private void recordSettingsIfChanged(Instant now) {
@@ -197,7 +220,16 @@ public class ClusterNode implements ClusterService {
     }
 
     @Override
-    public synchronized <T> T decide(String feature, String operator, Callable<T> localChange) {
+    public <T> T decide(String feature, String operator, Callable<T> localChange) {
+        pluginChanges.lock();
+        try {
+            return decideLocked(feature, operator, localChange);
+        } finally {
+            pluginChanges.unlock();
+        }
+    }
+
+    private <T> T decideLocked(String feature, String operator, Callable<T> localChange) {
         if (!features.available()) {
             throw new ProblemException(503, "unavailable", "Temporarily unavailable", "Karaf's features service is "
                     + "being replaced on node " + nodeId + "; nothing was changed. Try again in a few seconds.");

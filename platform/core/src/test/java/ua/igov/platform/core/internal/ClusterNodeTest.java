@@ -269,6 +269,41 @@ class ClusterNodeTest {
                 "the decision taken meanwhile is applied once Karaf's service is back");
     }
 
+    /** A feature install can take a minute: meanwhile the node must go on beating, or the others count it as gone. */
+    @Test
+    void anOperatorsPluginChangeUnderWayDoesNotHoldTheHeartbeat() throws Exception {
+        a.beat();
+        java.util.concurrent.CountDownLatch installing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Object> change = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                a.decide("igov-service-residence-registration", "operator", () -> {
+                    installing.countDown();
+                    release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    featuresA.uninstall("igov-service-residence-registration", "0.1.0");
+                    return null;
+                }));
+        try {
+            assertTrue(installing.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.CompletableFuture<Void> beat = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    b.beat();
+                    a.beat();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            beat.get(5, java.util.concurrent.TimeUnit.SECONDS); // before: it waited for the install to end
+            assertFalse(change.isDone(), "the change was still under way while the node beat");
+            assertTrue(b.view().nodes().stream().filter(n -> n.nodeId().equals("node-a")).allMatch(NodeView::alive));
+        } finally {
+            release.countDown();
+        }
+        change.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        b.beat();
+        assertFalse(featuresB.installedPlugins().containsKey("igov-service-residence-registration"),
+                "the decision reached the other node once taken");
+    }
+
     @Test
     void aDecisionThisNodeCannotApplyIsNotRecordedForTheOthers() throws Exception {
         ProblemException problem = assertThrows(ProblemException.class,
