@@ -109,7 +109,7 @@ public class RatingManager implements RatingService {
         } catch (StoreException e) {
             LOG.error("The review policy not stored: {}", e.getMessage());
             throw WriteFailures.problem(e, "Changing the review policy failed; nothing was changed.",
-                    "that the review policy was changed");
+                    "that the review policy was changed." + WriteFailures.READ_IT_BACK);
         }
     }
 
@@ -357,8 +357,7 @@ public class RatingManager implements RatingService {
             return read.get();
         } catch (StoreException e) {
             LOG.error("{} of {} not stored, a read before it failed: {}", what, app.trackingNumber(), e.getMessage());
-            throw WriteFailures.problem(e, "Saving " + what + " failed; nothing was changed. Try again later.",
-                    "that " + what + " was saved");
+            throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");
         }
     }
 
@@ -376,7 +375,8 @@ public class RatingManager implements RatingService {
                     + "read (a reply or an appeal came); read it again and decide on what it says now.");
         } catch (StoreException e) {
             LOG.error("{} of {} not stored: {}", what, app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("Saving " + what + " failed; nothing was changed. Try again later.");
+            throw WriteFailures.problem(e, "Saving " + what + " failed; nothing was changed. Try again later.",
+                    "that " + what + " was saved." + WriteFailures.READ_IT_BACK);
         }
         return answer.apply(review);
     }

@@ -124,7 +124,7 @@ public class StaffNameManager implements StaffNameService {
             throw new ProblemException(409, "name-unchanged", "Already so", "Nothing to change: " + e.getMessage() + ".");
         } catch (StoreException e) {
             LOG.error("The display name of '{}' not stored: {}", account, e.getMessage());
-            throw WriteFailures.problem(e, "Naming the account failed; nothing was changed.", "that the name was saved");
+            throw WriteFailures.problem(e, "Naming the account failed; nothing was changed.", "that the name was saved." + WriteFailures.READ_IT_BACK);
         }
         LOG.info("Staff account '{}' is shown to citizens as '{}', set by {}", account, displayName, operator.user());
         return shown(name);
@@ -141,7 +141,7 @@ public class StaffNameManager implements StaffNameService {
                     "'" + account + "' was shown to citizens as '" + had.displayName() + "'; now as staff only"));
         } catch (StoreException e) {
             LOG.error("The display name of '{}' not removed: {}", account, e.getMessage());
-            throw WriteFailures.problem(e, "Removing the name failed; nothing was changed.", "that the name was removed");
+            throw WriteFailures.problem(e, "Removing the name failed; nothing was changed.", "that the name was removed." + WriteFailures.READ_IT_BACK);
         }
         StaffName had = removed.orElseThrow(() -> new ProblemException(404, "unknown-staff-name", "No such name",
                 "'" + account + "' has no display name."));

@@ -16,15 +16,19 @@ final class WriteFailures {
     }
 
     /**
-     * @param notDone what to say when nothing was written, e.g. "Naming the account failed; nothing was changed."
-     * @param what    what may have been written, e.g. "that the name was saved"
+     * @param notDone     what to say when nothing was written, e.g. "Naming the account failed; nothing was changed."
+     * @param unconfirmed what may have been written and what to do, after "The database did not confirm", e.g.
+     *                    "that the name was saved. Read it back before you repeat it."
      */
-    static ProblemException problem(StoreException failure, String notDone, String what) {
+    static ProblemException problem(StoreException failure, String notDone, String unconfirmed) {
         if (failure instanceof CommitOutcomeUnknownException) {
-            return notConfirmed(what + ". Read it back before you repeat it.");
+            return notConfirmed(unconfirmed);
         }
         return Problems.unavailable(notDone);
     }
+
+    /** The advice for a change the caller can read back. */
+    static final String READ_IT_BACK = " Read it back before you repeat it.";
 
     /** The database did not confirm {@code what} (a sentence without "The database did not confirm"). */
     static ProblemException notConfirmed(String what) {

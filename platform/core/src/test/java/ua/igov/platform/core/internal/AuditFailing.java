@@ -26,8 +26,13 @@ final class AuditFailing {
 
     /** {@code methodName} does what the real store does, and then the connection breaks before its commit is confirmed. */
     static ApplicationStore unconfirmed(ApplicationStore real, String methodName) {
-        return (ApplicationStore) Proxy.newProxyInstance(AuditFailing.class.getClassLoader(),
-                new Class<?>[] {ApplicationStore.class}, (proxy, method, args) -> {
+        return unconfirmed(ApplicationStore.class, real, methodName);
+    }
+
+    /** The same, for a store of another kind. */
+    static <S> S unconfirmed(Class<S> kind, S real, String methodName) {
+        return kind.cast(Proxy.newProxyInstance(AuditFailing.class.getClassLoader(),
+                new Class<?>[] {kind}, (proxy, method, args) -> {
                     try {
                         Object done = method.invoke(real, args);
                         if (method.getName().equals(methodName)) {
@@ -38,7 +43,7 @@ final class AuditFailing {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                });
+                }));
     }
 
     private static ApplicationStore failing(ApplicationStore real, String methodName, Runnable failure) {

@@ -458,6 +458,18 @@ class RatingManagerTest {
         assertTrue(fixture.stores.applications.verifyAudit().intact());
     }
 
+    /** The connection broke as the database committed the rating: "nothing was changed" would be false. */
+    @Test
+    void aRatingTheDatabaseDidNotConfirmIsNotCalledUnsaved() {
+        RatingManager unconfirmed = new RatingManager(fixture.stores.applications,
+                AuditFailing.unconfirmed(ua.igov.platform.store.RatingStore.class, fixture.stores.ratings, "rate"),
+                new ApplicationManagerTest.FakePlugins(), Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC),
+                ApplicationManager.DEFAULT_STATUS_LINK);
+        fails(503, "outcome-unknown", () -> unconfirmed.rate(citizen("A1"), fixture.trackingNumber("A1"),
+                "{\"rating\": 4}".getBytes(StandardCharsets.UTF_8)));
+        fails(409, "already-rated", () -> rate("A1", "{\"rating\": 4}"));
+    }
+
     private List<String> personalDataReads() throws Exception {
         return audit(ApplicationManager.READ_PERSONAL_DATA).stream()
                 .map(a -> a.subject() + " " + a.actor() + " " + a.detail()).toList();
