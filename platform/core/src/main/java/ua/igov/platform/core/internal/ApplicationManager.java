@@ -58,7 +58,6 @@ import ua.igov.platform.store.AttachmentFile;
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
 import ua.igov.platform.store.CitizenContact;
-import ua.igov.platform.store.CommitOutcomeUnknownException;
 import ua.igov.platform.store.ConcurrentChangeException;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.OutboxMessage;
@@ -258,13 +257,11 @@ public class ApplicationManager implements ApplicationService {
             return new ApplicationReceipt(stored.trackingNumber(), serviceCode, stored.status(), stored.submittedAt());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed form always serialises", e);
-        } catch (CommitOutcomeUnknownException e) {
-            LOG.error("Application for '{}' may or may not be stored: {}", serviceCode, e.getMessage());
-            throw WriteFailures.notConfirmed("that your application was saved. Look for it among your applications before you "
-                    + "send it again, so that it is not there twice.");
         } catch (StoreException e) {
             LOG.error("Application for '{}' not stored: {}", serviceCode, e.getMessage());
-            throw Problems.unavailable("The application could not be saved, so it was not accepted.");
+            throw WriteFailures.problem(e, "The application could not be saved, so it was not accepted.",
+                    "that your application was saved. Look for it among your applications before you send it again, "
+                            + "so that it is not there twice.");
         }
     }
 
@@ -634,12 +631,10 @@ public class ApplicationManager implements ApplicationService {
                     event, audit), transition.to() == from ? List.of() : citizenMessages(app, action, transition.to(), step));
         } catch (ConcurrentChangeException e) {
             throw changedMeanwhile();
-        } catch (CommitOutcomeUnknownException e) {
-            LOG.error("Step {} on {} may or may not be stored: {}", action, app.trackingNumber(), e.getMessage());
-            throw WriteFailures.notConfirmed("that the step was saved. Read the application again before you repeat it.");
         } catch (StoreException e) {
             LOG.error("Step {} on {} not stored: {}", action, app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("The step could not be saved, so it was not taken.");
+            throw WriteFailures.problem(e, "The step could not be saved, so it was not taken.",
+                    "that the step was saved. Read the application again before you repeat it.");
         }
         try {
             return view(caller, changed, true);

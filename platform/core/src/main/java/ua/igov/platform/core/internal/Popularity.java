@@ -45,8 +45,8 @@ final class Popularity {
         // Only the first to find the counts stale counts again; the others rank with counts a little older.
         // Without this, every search that arrives while they are stale runs the same GROUP BY over all applications.
         // (With no counts at all yet, each asker counts: that happens once per region and node.)
-        boolean flagged = counts != null && recounting.add(key);
-        if (counts != null && !flagged) {
+        boolean recount = counts != null;
+        if (recount && !recounting.add(key)) {
             return counts.byService();
         }
         try {
@@ -54,7 +54,7 @@ final class Popularity {
         } catch (StoreException e) {
             return counts == null ? Map.of() : counts.byService(); // rank without it rather than fail a search
         } finally {
-            if (flagged) {
+            if (recount) {
                 recounting.remove(key);
             }
         }
