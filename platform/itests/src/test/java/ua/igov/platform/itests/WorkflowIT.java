@@ -98,6 +98,12 @@ public class WorkflowIT extends PlatformTestSupport {
         String console = console("platform:audit-trail " + n);
         assertTrue(console, console.contains("read-personal-data") && console.contains("staff:olena")
                 && console.contains("passport.pdf"));
+        JsonNode afterTheOperator = get("/applications/" + n + "/audit-trail", taras).json();
+        JsonNode operatorsRead = afterTheOperator.get(afterTheOperator.size() - 1);
+        assertEquals("the operator's look at the trail is on it, the citizen's own are not", trail.size() + 1,
+                afterTheOperator.size());
+        assertEquals("read-personal-data audit trail", operatorsRead.get("action").asText() + " "
+                + operatorsRead.get("detail").asText());
 
         assertEquals("approved", act(n, "approve", "{\"reason\": \"Документи в порядку\"}", olena).json().get("status").asText());
         JsonNode issued = act(n, "issue", "{}", olena).json();

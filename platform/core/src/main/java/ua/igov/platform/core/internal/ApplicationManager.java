@@ -977,6 +977,8 @@ public class ApplicationManager implements ApplicationService {
 
     /** More than any application gathers (a submission, a few dozen steps and reads). */
     static final int MAX_AUDIT_TRAIL = 1000;
+    /** The detail of a staff read of an application's audit trail. */
+    static final String AUDIT_TRAIL_READ = "audit trail";
 
     @Override
     public List<AuditTrailEntry> auditTrail(Caller caller, String trackingNumber) {
@@ -988,6 +990,8 @@ public class ApplicationManager implements ApplicationService {
             throw Problems.forbidden("An application's audit trail is for its citizen, the supervisors of its authority "
                     + "and operators; officials see its history.");
         }
+        // The trail names the citizen's account and holds the steps' reasons: staff reading it read personal data.
+        onTheRecord(caller, app, AUDIT_TRAIL_READ);
         try {
             List<AuditEntry> entries = store.auditTrail(app.trackingNumber(), MAX_AUDIT_TRAIL);
             StaffShown shown = StaffShown.to(caller, staffNames, entries.stream().map(AuditEntry::actor).toList(), List.of());

@@ -231,6 +231,9 @@ class ApplicationManagerTest {
         assertEquals(503, problem(() -> withoutAudit.application(OPERATOR, n)).status(), "an operator's read is audited too");
         assertEquals("submitted", withoutAudit.summary(OLENA, n).status(), "the status read holds no personal data");
         assertEquals(n, withoutAudit.application(TARAS, n).trackingNumber(), "the citizen's own read is not audited");
+        assertEquals(503, problem(() -> withoutAudit.auditTrail(SUPERVISOR, n)).status(), "nor is the audit trail");
+        assertEquals(503, problem(() -> withoutAudit.auditTrail(OPERATOR, n)).status());
+        assertEquals("submit", withoutAudit.auditTrail(TARAS, n).get(0).action(), "the citizen's own trail is not audited");
     }
 
     @Test
@@ -657,16 +660,21 @@ class ApplicationManagerTest {
 
         List<String> trail = manager.auditTrail(OPERATOR, n).stream().map(e -> e.actor() + " " + e.action()).toList();
         assertEquals(List.of("citizen:dev:taras submit", "staff:olena read-personal-data", "staff:olena claim",
-                "staff:admin read-personal-data"), trail, "every entry about this application, in order, and no other's");
-        assertEquals(List.of("citizen submit", "staff read-personal-data", "staff claim", "staff read-personal-data"),
+                "staff:admin read-personal-data", "staff:admin read-personal-data"), trail,
+                "every entry about this application, in order, and no other's, this very read included");
+        assertEquals(List.of("citizen submit", "staff read-personal-data", "staff claim", "staff read-personal-data",
+                        "staff read-personal-data"),
                 manager.auditTrail(TARAS, n).stream().map(e -> e.actor() + " " + e.action()).toList(),
                 "the citizen sees that staff read and acted, not their logins");
         AuditTrailEntry claim = manager.auditTrail(TARAS, n).get(2);
         assertEquals("submitted -> in_review", claim.detail());
         assertEquals(Instant.parse("2026-11-25T10:00:00Z"), claim.at());
-        assertEquals(trail.size(), manager.auditTrail(SUPERVISOR, n).size());
-        assertEquals(trail.size(), manager.auditTrail(OPERATOR, n).size());
-        assertEquals(trail.size(), manager.auditTrail(TARAS, n).size(), "reading the trail is not itself on it");
+        assertEquals("audit trail", manager.auditTrail(TARAS, n).get(4).detail(), "the operator's read of the trail");
+        assertEquals(trail.size(), manager.auditTrail(TARAS, n).size(), "a citizen reading their own is not audited");
+        List<AuditTrailEntry> bySupervisor = manager.auditTrail(SUPERVISOR, n);
+        assertEquals(trail.size() + 1, bySupervisor.size(), "a supervisor's read of the trail is on it");
+        assertEquals(SUPERVISOR.name() + " read-personal-data audit trail", bySupervisor.get(trail.size()).actor() + " "
+                + bySupervisor.get(trail.size()).action() + " " + bySupervisor.get(trail.size()).detail());
 
         assertEquals(403, problem(() -> manager.auditTrail(OLENA, n)).status(), "officials see the history");
         assertEquals(404, problem(() -> manager.auditTrail(LESYA, n)).status());
