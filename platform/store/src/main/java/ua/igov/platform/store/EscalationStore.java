@@ -8,23 +8,28 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the escalation scheduler reads and writes. The queries use indexes on (status, due_at) and
- * (status, submitted_at) and page by id, so a run reads only the applications near or over a deadline.
+ * What the escalation scheduler reads and writes. The reads page through one status at a time in the order of an
+ * index, (status, due_at, id) or (status, submitted_at, id): a page is read from where the previous one ended
+ * ({@code after}, its last application; {@code null} for the first page), so each page costs one page's rows
+ * however long the backlog is.
  */
 public interface EscalationStore {
 
-    /** Applications in one of {@code statuses} due at or before {@code dueBy}, with an id above {@code afterId}, by id. */
-    List<EscalationCandidate> dueBy(Set<String> statuses, Instant dueBy, long afterId, int limit);
+    /** Applications in {@code status} due at or before {@code dueBy}, by due date and then id, after {@code after}. */
+    List<EscalationCandidate> dueBy(String status, Instant dueBy, EscalationCandidate after, int limit);
 
     /**
      * Applications in {@code status} of one of {@code serviceCodes} due after {@code after} and at or before
-     * {@code until}, with an id above {@code afterId}, by id: those a "before due" rule may warn about.
+     * {@code until}, by due date and then id, after {@code afterApplication}: those a "before due" rule may warn about.
      */
     List<EscalationCandidate> dueBetween(String status, Set<String> serviceCodes, Instant after, Instant until,
-                                         long afterId, int limit);
+                                         EscalationCandidate afterApplication, int limit);
 
-    /** Applications still {@code submitted} that were submitted at or before {@code submittedBy}, by id. */
-    List<EscalationCandidate> unclaimedSince(Instant submittedBy, long afterId, int limit);
+    /**
+     * Applications still {@code submitted} that were submitted at or before {@code submittedBy}, by submission time
+     * and then id, after {@code after}.
+     */
+    List<EscalationCandidate> unclaimedSince(Instant submittedBy, EscalationCandidate after, int limit);
 
     /** The rule keys that already fired for each of these applications in its current step. */
     Map<Long, Set<String>> fired(Collection<EscalationCandidate> applications);

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -198,7 +198,9 @@ public class EscalationScheduler {
         List<EscalationRule> everyRule = everyRule();
         Run run = new Run();
         Set<String> statuses = EscalationPolicy.deadlineStatuses(everyRule);
-        pages(after -> store.dueBy(statuses, now, after, batchSize), now, rulesByServiceAndRegion, run);
+        for (String status : statuses) {
+            pages(after -> store.dueBy(status, now, after, batchSize), now, rulesByServiceAndRegion, run);
+        }
         Instant dueBy = policy.dueHorizon(now, everyRule);
         if (dueBy.isAfter(now)) {
             Map<String, List<Workflow>> recorded = new HashMap<>(); // each service's read once per run
@@ -275,9 +277,10 @@ public class EscalationScheduler {
         return rules;
     }
 
-    private void pages(LongFunction<List<EscalationCandidate>> page, Instant now, Map<String, RulesInForce> cache,
+    /** Every page of one query, each read from where the previous one ended (its last application). */
+    private void pages(Function<EscalationCandidate, List<EscalationCandidate>> page, Instant now, Map<String, RulesInForce> cache,
                        Run run) {
-        long after = 0;
+        EscalationCandidate after = null;
         List<EscalationCandidate> candidates;
         do {
             candidates = page.apply(after);
@@ -293,7 +296,7 @@ public class EscalationScheduler {
                                 .add(escalation(app, rule, now));
                     }
                 }
-                after = app.id();
+                after = app;
             }
             for (Map.Entry<Recipients, List<Escalation>> group : groups.entrySet()) {
                 Recipients to = group.getKey();

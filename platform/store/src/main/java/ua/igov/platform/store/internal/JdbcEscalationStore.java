@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,72 +49,105 @@ public class JdbcEscalationStore implements EscalationStore {
         this.dialect = database.dialect();
     }
 
+    /*
+     * Paging. Each query reads one status's applications in the order of an index that ends in the id, (status,
+     * due_at, id) or (status, submitted_at, id), and a page starts right after the previous page's last row: the
+     * database walks the index from there and stops after one page. Paging by id alone made it find every match and
+     * sort them all for each page, so a backlog of n overdue applications cost n * n / batchSize rows a run.
+     * Deadlines end at midnight, so thousands of applications can share a due date: a later page is read as the rest
+     * of the last row's moment (same time, higher id: the index is entered at that exact row) and then what comes
+     * after that moment, because Derby cannot compare (time, id) pairs and an OR of the two would make it walk the
+     * whole moment's rows again for every page. The index is named to Derby, which otherwise may walk the whole table
+     * in id order; other databases read the hint as a comment.
+     */
+
+    static final String DUE_BY = "SELECT " + COLUMNS + " FROM application a "
+            + "--DERBY-PROPERTIES index=ix_application_due_page\n"
+            + "WHERE a.status = ? AND a.due_at <= ? %s ORDER BY a.due_at, a.id FETCH FIRST ? ROWS ONLY";
+    static final String DUE_BETWEEN = "SELECT " + COLUMNS + " FROM application a "
+            + "--DERBY-PROPERTIES index=ix_application_due_page\n"
+            + "WHERE a.status = ? AND a.due_at <= ? AND a.service_code IN (%s) %s "
+            + "ORDER BY a.due_at, a.id FETCH FIRST ? ROWS ONLY";
+    static final String UNCLAIMED = "SELECT " + COLUMNS + " FROM application a "
+            + "--DERBY-PROPERTIES index=ix_application_submitted_page\n"
+            + "WHERE a.status = 'submitted' AND a.submitted_at <= ? %s ORDER BY a.submitted_at, a.id FETCH FIRST ? ROWS ONLY";
+
+    /** Binds a query's own parameters; returns the index of the next one. */
+    @FunctionalInterface
+    private interface Parameters {
+        int bind(PreparedStatement ps) throws SQLException;
+    }
+
     @Override
-    public List<EscalationCandidate> dueBy(Set<String> statuses, Instant dueBy, long afterId, int limit) {
-        if (statuses.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.read("find applications near their deadline", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a WHERE a.status IN ("
-                    + String.join(", ", Collections.nCopies(statuses.size(), "?")) + ") AND a.due_at <= ? AND a.id > ? "
-                    + "ORDER BY a.id")) {
-                int i = 1;
-                for (String status : statuses) {
-                    ps.setString(i++, status);
-                }
-                ps.setTimestamp(i++, Jdbc.timestamp(dueBy), Jdbc.UTC.get());
-                ps.setLong(i, afterId);
-                ps.setMaxRows(limit);
-                return candidates(ps);
-            }
-        });
+    public List<EscalationCandidate> dueBy(String status, Instant dueBy, EscalationCandidate after, int limit) {
+        return page("find applications near their deadline", DUE_BY, "due_at", ps -> {
+            ps.setString(1, status);
+            ps.setTimestamp(2, Jdbc.timestamp(dueBy), Jdbc.UTC.get());
+            return 3;
+        }, null, after == null ? null : after.dueAt(), after, limit);
     }
 
     @Override
     public List<EscalationCandidate> dueBetween(String status, Set<String> serviceCodes, Instant after, Instant until,
-                                                long afterId, int limit) {
+                                                EscalationCandidate afterApplication, int limit) {
         if (serviceCodes.isEmpty()) {
             return List.of();
         }
-        return jdbc.read("find applications a deadline is near for", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a WHERE a.status = ? "
-                    + "AND a.due_at > ? AND a.due_at <= ? AND a.service_code IN ("
-                    + String.join(", ", Collections.nCopies(serviceCodes.size(), "?")) + ") AND a.id > ? ORDER BY a.id")) {
-                int i = 1;
-                ps.setString(i++, status);
-                ps.setTimestamp(i++, Jdbc.timestamp(after), Jdbc.UTC.get());
-                ps.setTimestamp(i++, Jdbc.timestamp(until), Jdbc.UTC.get());
-                for (String code : serviceCodes) {
-                    ps.setString(i++, code);
-                }
-                ps.setLong(i, afterId);
-                ps.setMaxRows(limit);
-                return candidates(ps);
+        String template = String.format(Locale.ROOT, DUE_BETWEEN,
+                String.join(", ", Collections.nCopies(serviceCodes.size(), "?")), "%s");
+        return page("find applications a deadline is near for", template, "due_at", ps -> {
+            int i = 1;
+            ps.setString(i++, status);
+            ps.setTimestamp(i++, Jdbc.timestamp(until), Jdbc.UTC.get());
+            for (String code : serviceCodes) {
+                ps.setString(i++, code);
             }
-        });
+            return i;
+        }, after, afterApplication == null ? null : afterApplication.dueAt(), afterApplication, limit);
+    }
+
+    @Override
+    public List<EscalationCandidate> unclaimedSince(Instant submittedBy, EscalationCandidate after, int limit) {
+        return page("find unclaimed applications", UNCLAIMED, "submitted_at", ps -> {
+            ps.setTimestamp(1, Jdbc.timestamp(submittedBy), Jdbc.UTC.get());
+            return 2;
+        }, null, after == null ? null : after.submittedAt(), after, limit);
     }
 
     /**
-     * Unclaimed applications submitted by a moment, by id. Derby, not knowing how many the open-ended
-     * {@code submitted_at <= ?} selects, reads the whole table in id order to skip the sort, although nearly all
-     * applications are claimed or closed: measured, every row visited for none found. The hint (a comment to any
-     * other database) makes it read only the unclaimed ones, through {@code (status, submitted_at)}; it then sorts
-     * what it found, which is few unless there is a backlog.
+     * One page of a query in ({@code column}, id) order: the first (above {@code lowerBound}, if any), or the one
+     * after {@code last}, whose {@code column} is {@code lastAt}.
      */
-    static final String UNCLAIMED = "SELECT " + COLUMNS + " FROM application a "
-            + "--DERBY-PROPERTIES index=ix_application_status_submitted\n"
-            + "WHERE a.status = 'submitted' AND a.submitted_at <= ? AND a.id > ? ORDER BY a.id";
-
-    @Override
-    public List<EscalationCandidate> unclaimedSince(Instant submittedBy, long afterId, int limit) {
-        return jdbc.read("find unclaimed applications", c -> {
-            try (PreparedStatement ps = c.prepareStatement(UNCLAIMED)) {
-                ps.setTimestamp(1, Jdbc.timestamp(submittedBy), Jdbc.UTC.get());
-                ps.setLong(2, afterId);
-                ps.setMaxRows(limit);
-                return candidates(ps);
+    private List<EscalationCandidate> page(String what, String template, String column, Parameters own,
+                                           Instant lowerBound, Instant lastAt, EscalationCandidate last, int limit) {
+        return jdbc.read(what, c -> {
+            if (last == null) {
+                return lowerBound == null ? query(c, template, "", own, List.of(), limit)
+                        : query(c, template, "AND a." + column + " > ?", own, List.of(lowerBound), limit);
             }
+            List<EscalationCandidate> page = new ArrayList<>(query(c, template,
+                    "AND a." + column + " = ? AND a.id > ?", own, List.of(lastAt, last.id()), limit));
+            if (page.size() < limit) {
+                page.addAll(query(c, template, "AND a." + column + " > ?", own, List.of(lastAt), limit - page.size()));
+            }
+            return page;
         });
+    }
+
+    private static List<EscalationCandidate> query(Connection c, String template, String where, Parameters own,
+                                                   List<Object> whereValues, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(String.format(Locale.ROOT, template, where))) {
+            int i = own.bind(ps);
+            for (Object value : whereValues) {
+                if (value instanceof Instant at) {
+                    ps.setTimestamp(i++, Jdbc.timestamp(at), Jdbc.UTC.get());
+                } else {
+                    ps.setLong(i++, (Long) value);
+                }
+            }
+            ps.setInt(i, limit);
+            return candidates(ps);
+        }
     }
 
     private static List<EscalationCandidate> candidates(PreparedStatement ps) throws SQLException {

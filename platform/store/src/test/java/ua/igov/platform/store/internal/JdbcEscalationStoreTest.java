@@ -70,7 +70,8 @@ class JdbcEscalationStoreTest {
     }
 
     private EscalationCandidate candidate(StoredApplication app) {
-        return escalations.dueBy(Set.of(app.status()), NOW.plus(Duration.ofDays(3650)), app.id() - 1, 1).get(0);
+        return escalations.dueBy(app.status(), NOW.plus(Duration.ofDays(3650)), null, 10_000).stream()
+                .filter(c -> c.id() == app.id()).findFirst().orElseThrow();
     }
 
     private long count(String sql) throws Exception {
@@ -82,32 +83,73 @@ class JdbcEscalationStoreTest {
     }
 
     @Test
-    void onlyApplicationsNearTheirDeadlineOrUnclaimedAreFoundAndPagedById() {
+    void onlyApplicationsNearTheirDeadlineOrUnclaimedAreFoundAndPagedByTimeThenId() {
         StoredApplication late = submit(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(1)));
         StoredApplication dueSoon = submit(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofHours(20)));
         StoredApplication farOff = submit(NOW, NOW.plus(Duration.ofDays(30)));
         StoredApplication noDeadline = submit(NOW.minus(Duration.ofDays(9)), null);
+        StoredApplication laterButMoreLate = submit(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(2)));
+        StoredApplication sameDueAsLate = submit(NOW.minus(Duration.ofDays(4)), NOW.minus(Duration.ofDays(1)));
 
-        List<EscalationCandidate> due = escalations.dueBy(Set.of("submitted", "in_review"), NOW.plus(Duration.ofDays(1)), 0, 10);
-        assertEquals(List.of(late.id(), dueSoon.id()), due.stream().map(EscalationCandidate::id).toList());
-        assertEquals(List.of(dueSoon.id()), escalations.dueBy(Set.of("submitted"), NOW.plus(Duration.ofDays(1)),
-                late.id(), 10).stream().map(EscalationCandidate::id).toList(), "the next page starts after an id");
-        assertEquals(1, escalations.dueBy(Set.of("submitted"), NOW.plus(Duration.ofDays(1)), 0, 1).size());
-        assertEquals(List.of(), escalations.dueBy(Set.of("in_review"), NOW.plus(Duration.ofDays(1)), 0, 10));
+        Instant dueBy = NOW.plus(Duration.ofDays(1));
+        assertEquals(List.of(laterButMoreLate.id(), late.id(), sameDueAsLate.id(), dueSoon.id()),
+                ids(escalations.dueBy("submitted", dueBy, null, 10)), "by due date, then by id");
+        List<EscalationCandidate> first = escalations.dueBy("submitted", dueBy, null, 2);
+        assertEquals(List.of(laterButMoreLate.id(), late.id()), ids(first));
+        assertEquals(List.of(sameDueAsLate.id(), dueSoon.id()), ids(escalations.dueBy("submitted", dueBy, first.get(1), 2)),
+                "the next page starts after the last one read: the same due date with a higher id, then later ones");
+        assertEquals(List.of(), escalations.dueBy("submitted", dueBy, escalations.dueBy("submitted", dueBy, null, 10).get(3), 2));
+        assertEquals(List.of(), escalations.dueBy("in_review", dueBy, null, 10));
 
-        assertEquals(List.of(dueSoon.id()), escalations.dueBetween("submitted", Set.of("residence-registration", "other"),
-                NOW, NOW.plus(Duration.ofDays(1)), 0, 10).stream().map(EscalationCandidate::id).toList(),
-                "not yet due, due within the day: not the late one, not the far-off one");
-        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of("other"), NOW, NOW.plus(Duration.ofDays(1)), 0, 10));
-        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of(), NOW, NOW.plus(Duration.ofDays(1)), 0, 10));
-        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of("residence-registration"), NOW,
-                NOW.plus(Duration.ofDays(1)), dueSoon.id(), 10), "the next page starts after an id");
+        assertEquals(List.of(dueSoon.id()), ids(escalations.dueBetween("submitted", Set.of("residence-registration", "other"),
+                NOW, dueBy, null, 10)), "not yet due, due within the day: not the late ones, not the far-off one");
+        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of("other"), NOW, dueBy, null, 10));
+        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of(), NOW, dueBy, null, 10));
+        EscalationCandidate soon = escalations.dueBetween("submitted", Set.of("residence-registration"), NOW, dueBy, null, 1).get(0);
+        assertEquals(List.of(), escalations.dueBetween("submitted", Set.of("residence-registration"), NOW, dueBy, soon, 10),
+                "the next page starts after the last one read");
 
-        List<EscalationCandidate> unclaimed = escalations.unclaimedSince(NOW.minus(Duration.ofDays(2)), 0, 10);
-        assertEquals(List.of(late.id(), noDeadline.id()), unclaimed.stream().map(EscalationCandidate::id).toList());
+        List<EscalationCandidate> unclaimed = escalations.unclaimedSince(NOW.minus(Duration.ofDays(2)), null, 10);
+        assertEquals(List.of(noDeadline.id(), late.id(), sameDueAsLate.id(), laterButMoreLate.id()), ids(unclaimed),
+                "by submission time, then by id");
         assertEquals(0, unclaimed.get(0).step());
-        assertEquals(NOW.minus(Duration.ofDays(5)), unclaimed.get(0).submittedAt());
+        assertEquals(NOW.minus(Duration.ofDays(9)), unclaimed.get(0).submittedAt());
+        assertEquals(List.of(sameDueAsLate.id(), laterButMoreLate.id()),
+                ids(escalations.unclaimedSince(NOW.minus(Duration.ofDays(2)), unclaimed.get(1), 10)));
         assertTrue(farOff.id() > 0);
+    }
+
+    /** Small pages through a backlog with many applications due, and submitted, at the same moments. */
+    @Test
+    void pagingThroughABacklogReadsEachApplicationOnceInOrder() {
+        List<StoredApplication> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            backlog.add(submit(NOW.minus(Duration.ofDays(10 + i % 3)), NOW.minus(Duration.ofHours(1 + (i * 7) % 4))));
+        }
+        List<Long> byDue = backlog.stream().sorted(java.util.Comparator.comparing(StoredApplication::dueAt)
+                .thenComparing(StoredApplication::id)).map(StoredApplication::id).toList();
+        List<Long> bySubmission = backlog.stream().sorted(java.util.Comparator.comparing(StoredApplication::submittedAt)
+                .thenComparing(StoredApplication::id)).map(StoredApplication::id).toList();
+        for (int pageSize : new int[] {1, 7, 15, 59, 60, 61}) {
+            assertEquals(byDue, readAll(after -> escalations.dueBy("submitted", NOW, after, pageSize)), "page " + pageSize);
+            assertEquals(byDue, readAll(after -> escalations.dueBetween("submitted", Set.of("residence-registration"),
+                    NOW.minus(Duration.ofDays(1)), NOW, after, pageSize)), "page " + pageSize);
+            assertEquals(bySubmission, readAll(after -> escalations.unclaimedSince(NOW, after, pageSize)), "page " + pageSize);
+        }
+    }
+
+    private static List<Long> readAll(java.util.function.Function<EscalationCandidate, List<EscalationCandidate>> pages) {
+        List<Long> ids = new java.util.ArrayList<>();
+        EscalationCandidate after = null;
+        for (List<EscalationCandidate> page = pages.apply(null); !page.isEmpty(); page = pages.apply(after)) {
+            ids.addAll(ids(page));
+            after = page.get(page.size() - 1);
+        }
+        return ids;
+    }
+
+    private static List<Long> ids(List<EscalationCandidate> candidates) {
+        return candidates.stream().map(EscalationCandidate::id).toList();
     }
 
     @Test
