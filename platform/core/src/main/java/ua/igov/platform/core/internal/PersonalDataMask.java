@@ -26,8 +26,12 @@ final class PersonalDataMask {
     /** A Ukrainian IBAN (UA, 2 check digits, 25 more), with or without spaces. */
     private static final Pattern IBAN = Pattern.compile("(?i)(?<!\\p{L})UA\\s?\\d{2}(?:\\s?\\d){25}(?!\\d)");
     private static final Pattern UKRAINIAN_PHONE = Pattern.compile("(?:38)?0\\d{9}");
-    /** РНОКПП (10 digits) or an ID card's number (9 digits), written as one number. */
-    private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.,:/-])\\d{9,10}(?![\\d.,:/-]\\d)");
+    /**
+     * РНОКПП (10 digits) or an ID card's number (9 digits), written as one number. Not part of a longer number, a
+     * decimal or a path ("2026/123456789"); a colon or dash before it, as in "ІПН:3012345678", is how people write
+     * one, so it is masked.
+     */
+    private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.,/])\\d{9,10}(?![\\d.,:/-]\\d)");
     /** A passport book's series and number: two Cyrillic (or look-alike Latin) capitals and six digits. */
     private static final Pattern PASSPORT = Pattern.compile("(?<!\\p{L})[А-ЯІЇЄҐA-Z]{2}\\s?№?\\s?\\d{6}(?!\\d)");
 

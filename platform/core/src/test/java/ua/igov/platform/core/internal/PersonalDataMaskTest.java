@@ -17,6 +17,9 @@ class PersonalDataMaskTest {
         assertEquals("тел. " + M, PersonalDataMask.mask("тел. 380501234567"));
         assertEquals("РНОКПП " + M + " вказано", PersonalDataMask.mask("РНОКПП 3012345678 вказано"));
         assertEquals("ID-картка " + M, PersonalDataMask.mask("ID-картка 001234567"));
+        assertEquals("ІПН:" + M + " дякую", PersonalDataMask.mask("ІПН:1234567890 дякую"));
+        assertEquals("ID-картка:" + M, PersonalDataMask.mask("ID-картка:123456789"));
+        assertEquals("РНОКПП-" + M, PersonalDataMask.mask("РНОКПП-3012345678"));
         assertEquals("паспорт " + M + " видано", PersonalDataMask.mask("паспорт КА 123456 видано"));
         assertEquals("паспорт " + M, PersonalDataMask.mask("паспорт МЕ№654321"));
         assertEquals("картка " + M + " ok", PersonalDataMask.mask("картка 4111 1111 1111 1111 ok"));
