@@ -8,6 +8,10 @@ import java.util.List;
  */
 public interface ApplicationService {
 
+    /** Why a caller who is not staff has no queue (the 403's detail). */
+    String QUEUE_IS_FOR_STAFF = "Only officials, supervisors and operators have a queue.";
+
+
     /**
      * Validates and stores an application of a signed-in citizen. The body is the JSON envelope
      * {@code {"region": "...", "placeId": 1, "form": {...}}}; once this returns, the application is committed.

@@ -37,6 +37,7 @@ import ua.igov.platform.core.AttachmentDownload;
 import ua.igov.platform.core.AuditReport;
 import ua.igov.platform.core.AuditTrailEntry;
 import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.OperatorsOnly;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
 import ua.igov.platform.spi.Decision;
@@ -520,7 +521,7 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
         if (!(caller instanceof Caller.Staff staff) || (staff.roles().isEmpty() && !staff.operator())) {
-            throw Problems.forbidden("Only officials, supervisors and operators have a queue.");
+            throw Problems.forbidden(QUEUE_IS_FOR_STAFF);
         }
         Set<String> wanted = new LinkedHashSet<>();
         List<FieldProblem> problems = new ArrayList<>();

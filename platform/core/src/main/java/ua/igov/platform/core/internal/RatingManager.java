@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.ApplicationReview;
 import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.OperatorsOnly;
 import ua.igov.platform.core.ModeratedReview;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
@@ -50,7 +51,7 @@ public class RatingManager implements RatingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RatingManager.class);
     /** What only an operator does here, for a refusal. */
-    private static final String MODERATION = "moderates reviews";
+    private static final String MODERATION = OperatorsOnly.MODERATES_REVIEWS;
     static final Set<Status> RATED = Set.of(Status.ISSUED, Status.REJECTED);
     static final int MAX_TEXT = 1000;
     static final int MAX_REVIEWS = 200;

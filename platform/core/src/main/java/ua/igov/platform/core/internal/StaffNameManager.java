@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.OperatorsOnly;
 import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.Problems;
 import ua.igov.platform.core.StaffDisplayName;
@@ -35,7 +36,7 @@ public class StaffNameManager implements StaffNameService {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffNameManager.class);
     /** What only an operator does here, for a refusal. */
-    private static final String NAMING = "names staff accounts";
+    private static final String NAMING = OperatorsOnly.NAMES_STAFF;
     /** A staff login as the platform takes one from a request (the same as a reassignment's). */
     static final Pattern LOGIN = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,99}");
     /**

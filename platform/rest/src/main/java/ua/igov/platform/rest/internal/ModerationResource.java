@@ -17,7 +17,9 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
+import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ModeratedReview;
+import ua.igov.platform.core.OperatorsOnly;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
 import ua.igov.platform.core.ReviewPolicy;
@@ -43,24 +45,26 @@ public final class ModerationResource {
     @GET
     public List<ModeratedReview> reviews(@QueryParam("service") String service, @QueryParam("limit") String limit,
                                          @Context ContainerRequestContext request) {
+        Caller operator = operator(request);
         List<FieldProblem> problems = new ArrayList<>();
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
         }
-        return ratings.reviewsToModerate(AuthFilter.caller(request), service, howMany);
+        return ratings.reviewsToModerate(operator, service, howMany);
     }
 
     /** The reviews of every service with text no operator has looked at yet, the oldest rating first. */
     @GET
     @Path("/unchecked")
     public List<ModeratedReview> unchecked(@QueryParam("limit") String limit, @Context ContainerRequestContext request) {
+        Caller operator = operator(request);
         List<FieldProblem> problems = new ArrayList<>();
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
         }
-        return ratings.uncheckedReviews(AuthFilter.caller(request), howMany);
+        return ratings.uncheckedReviews(operator, howMany);
     }
 
     /** How reviews are published, the same on every node. */
@@ -74,7 +78,8 @@ public final class ModerationResource {
     @PUT
     @Path("/policy")
     public ReviewPolicy changePolicy(InputStream body, @Context ContainerRequestContext request) throws IOException {
-        return ratings.changeReviewPolicy(AuthFilter.caller(request), Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+        Caller operator = operator(request);
+        return ratings.changeReviewPolicy(operator, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
     }
 
     /** Looked at, and left published as it is (no body). */
@@ -82,21 +87,28 @@ public final class ModerationResource {
     @Path("/{trackingNumber}/mark-checked")
     public PublicReview markChecked(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                                     @Context ContainerRequestContext request) throws IOException {
-        return ratings.markChecked(AuthFilter.caller(request), trackingNumber,
-                Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+        Caller operator = operator(request);
+        return ratings.markChecked(operator, trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
     }
 
     @POST
     @Path("/{trackingNumber}/hide-comment")
     public PublicReview hideComment(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                                     @Context ContainerRequestContext request) throws IOException {
-        return ratings.hideComment(AuthFilter.caller(request), trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+        Caller operator = operator(request);
+        return ratings.hideComment(operator, trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
     }
 
     @POST
     @Path("/{trackingNumber}/show-comment")
     public PublicReview showComment(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                                     @Context ContainerRequestContext request) throws IOException {
-        return ratings.showComment(AuthFilter.caller(request), trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+        Caller operator = operator(request);
+        return ratings.showComment(operator, trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+    }
+
+    /** Nobody but an operator learns what these doors take: checked before any parameter or body is read. */
+    private static Caller operator(ContainerRequestContext request) {
+        return OperatorsOnly.check(AuthFilter.caller(request), OperatorsOnly.MODERATES_REVIEWS);
     }
 }

@@ -15,6 +15,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import ua.igov.platform.core.ApplicationReview;
+import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
 
@@ -35,7 +36,8 @@ public final class RatingResource {
     @POST
     public Response rate(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                          @Context ContainerRequestContext request) throws IOException {
-        PublicReview review = ratings.rate(AuthFilter.caller(request), trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
+        Caller signedIn = ApplicationResource.signedIn(request); // before the body: 401 whatever was sent
+        PublicReview review = ratings.rate(signedIn, trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
         return Response.status(201).entity(review).build();
     }
 
@@ -51,13 +53,15 @@ public final class RatingResource {
     @Path("/appeal")
     public ApplicationReview appeal(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                                     @Context ContainerRequestContext request) throws IOException {
-        return ratings.appeal(AuthFilter.caller(request), trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
+        Caller signedIn = ApplicationResource.signedIn(request);
+        return ratings.appeal(signedIn, trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
     }
 
     @POST
     @Path("/reply")
     public PublicReview reply(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                               @Context ContainerRequestContext request) throws IOException {
-        return ratings.reply(AuthFilter.caller(request), trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
+        Caller signedIn = ApplicationResource.signedIn(request);
+        return ratings.reply(signedIn, trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
     }
 }

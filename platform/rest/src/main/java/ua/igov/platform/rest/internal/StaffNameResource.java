@@ -15,6 +15,8 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.OperatorsOnly;
 import ua.igov.platform.core.StaffDisplayName;
 import ua.igov.platform.core.StaffNameService;
 import ua.igov.platform.core.UnnamedStaff;
@@ -51,7 +53,9 @@ public final class StaffNameResource {
     @Path("/{account}")
     public StaffDisplayName name(@PathParam("account") String account, InputStream body,
                                  @Context ContainerRequestContext request) throws IOException {
-        return names.nameStaff(AuthFilter.caller(request), account, Bodies.read(body, MAX_BODY_BYTES));
+        // the operator first: nobody else learns what this door takes
+        Caller operator = OperatorsOnly.check(AuthFilter.caller(request), OperatorsOnly.NAMES_STAFF);
+        return names.nameStaff(operator, account, Bodies.read(body, MAX_BODY_BYTES));
     }
 
     /** Citizens see the account's steps as {@code staff} only; answers the name it had. */

@@ -14,6 +14,8 @@ import javax.ws.rs.core.MediaType;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.AuditReport;
+import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.Problems;
 import ua.igov.platform.spi.FieldProblem;
 
 /** What officials and operators work with: the queue of their authority, the audit trail. */
@@ -36,6 +38,11 @@ public final class StaffResource {
     public List<ApplicationSummary> queue(@QueryParam("status") List<String> statuses, @QueryParam("limit") String limit,
                                           @QueryParam("escalated") String escalated,
                                           @Context ContainerRequestContext request) {
+        // who is asking first: nobody but staff learns what the queue takes
+        Caller caller = ApplicationResource.signedIn(request);
+        if (!(caller instanceof Caller.Staff)) {
+            throw Problems.forbidden(ApplicationService.QUEUE_IS_FOR_STAFF);
+        }
         List<FieldProblem> problems = new ArrayList<>();
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
         if (escalated != null && !escalated.equals("true") && !escalated.equals("false")) {
@@ -44,7 +51,7 @@ public final class StaffResource {
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
         }
-        return applications.queue(ApplicationResource.signedIn(request), statuses, "true".equals(escalated), howMany);
+        return applications.queue(caller, statuses, "true".equals(escalated), howMany);
     }
 
     @GET

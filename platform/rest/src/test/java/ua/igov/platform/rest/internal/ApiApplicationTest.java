@@ -52,6 +52,8 @@ class ApiApplicationTest {
             ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity(),
                     null, null, null));
     private String authorization = "Bearer good-token";
+    /** An official of authority 89, signed in with HTTP Basic. */
+    private static final String OLENA = "Basic " + java.util.Base64.getEncoder().encodeToString("olena:right".getBytes());
 
     private record Answer(int status, String type, JsonNode body, String location) {
     }
@@ -467,7 +469,9 @@ class ApiApplicationTest {
 
         @Override
         public java.util.Optional<Caller.Staff> staff(String user, String password) {
-            return java.util.Optional.empty();
+            return "olena".equals(user) && "right".equals(password)
+                    ? java.util.Optional.of(new Caller.Staff("olena", java.util.Set.of(ua.igov.platform.spi.Role.OFFICIAL), java.util.Set.of(89), false))
+                    : java.util.Optional.empty();
         }
 
         @Override
@@ -531,6 +535,36 @@ class ApiApplicationTest {
         assertEquals(415, call("POST", "/auth/dev-token", "text/plain", "{}").status());
     }
 
+    /**
+     * Staff and operator doors check who is asking before they read a parameter or a body: nobody else learns what
+     * they take, and an anonymous caller gets 401 whatever they sent.
+     */
+    @Test
+    void staffAndOperatorDoorsAskWhoIsAskingBeforeTheyReadAnything() throws Exception {
+        String tooBig = "{\"premoderation\": true, \"x\": \"" + "a".repeat(20_000) + "\"}";
+        for (String who : new String[] {null, "Bearer good-token", OLENA}) {
+            authorization = who;
+            int refused = who == null ? 401 : 403;
+            if (who != OLENA) {
+                assertEquals(refused, call("GET", "/officials/queue?limit=abc", null, null).status(), who);
+                assertEquals(refused, call("GET", "/officials/queue?escalated=maybe", null, null).status(), who);
+            }
+            assertEquals(refused, call("GET", "/operators/reviews?service=x&limit=abc", null, null).status(), who);
+            assertEquals(refused, call("GET", "/operators/reviews/unchecked?limit=x", null, null).status(), who);
+            assertEquals(refused, call("PUT", "/operators/reviews/policy", "application/json", tooBig).status(), who);
+            assertEquals(refused, call("POST", "/operators/reviews/1-00000001-6/hide-comment", "application/json", tooBig)
+                    .status(), who);
+            assertEquals(refused, call("PUT", "/operators/staff-names/olena", "application/json", tooBig).status(), who);
+        }
+        authorization = OLENA;
+        assertEquals(400, call("GET", "/officials/queue?limit=abc", null, null).status(), "staff learn what is wrong");
+        authorization = null;
+        for (String rating : new String[] {"", "/appeal", "/reply"}) {
+            assertEquals(401, call("POST", "/applications/1-00000001-6/rating" + rating, "application/json", tooBig)
+                    .status(), rating);
+        }
+    }
+
     @Test
     void anonymousAndBadCredentialsAre401WithAChallenge() throws Exception {
         authorization = null;
@@ -547,6 +581,7 @@ class ApiApplicationTest {
 
     @Test
     void theQueueHandsTheEscalatedFilterToTheServiceAndShowsWhenTheyWereEscalated() throws Exception {
+        authorization = OLENA;
         Answer escalated = call("GET", "/officials/queue?escalated=true", null, null);
         assertEquals(200, escalated.status());
         assertEquals(1, escalated.body().size());
