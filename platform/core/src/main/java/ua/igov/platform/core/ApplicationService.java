@@ -74,7 +74,7 @@ public interface ApplicationService {
      * @throws ProblemException 404 if the caller may not see the application, 403 for an official who is not a
      *         supervisor (officials see its history)
      */
-    List<AuditTrailEntry> auditTrail(Caller caller, String trackingNumber);
+    AuditTrail auditTrail(Caller caller, String trackingNumber);
 
     /** Walks the audit chain; operators only. */
     AuditReport verifyAudit(Caller caller);

@@ -78,7 +78,7 @@ public interface ApplicationStore {
     /** Appends several entries in one transaction, all or none (an operator reading a page of citizens' texts). */
     void audit(List<AuditEntry> entries);
 
-    /** The audit entries about one application (its tracking number), oldest first, at most {@code limit}. */
+    /** The newest {@code limit} audit entries about one application (its tracking number), oldest first. */
     List<AuditEntry> auditTrail(String subject, int limit);
 
     /** Walks the audit chain from the start and reports the first link that does not hold. */

@@ -35,6 +35,7 @@ import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.core.AttachmentDownload;
 import ua.igov.platform.core.AuditReport;
+import ua.igov.platform.core.AuditTrail;
 import ua.igov.platform.core.AuditTrailEntry;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.OperatorsOnly;
@@ -976,13 +977,11 @@ public class ApplicationManager implements ApplicationService {
         }
     }
 
-    /** More than any application gathers (a submission, a few dozen steps and reads). */
-    static final int MAX_AUDIT_TRAIL = 1000;
     /** The detail of a staff read of an application's audit trail. */
     static final String AUDIT_TRAIL_READ = "audit trail";
 
     @Override
-    public List<AuditTrailEntry> auditTrail(Caller caller, String trackingNumber) {
+    public AuditTrail auditTrail(Caller caller, String trackingNumber) {
         if (caller == null) {
             throw Problems.unauthenticated();
         }
@@ -994,10 +993,13 @@ public class ApplicationManager implements ApplicationService {
         // The trail names the citizen's account and holds the steps' reasons: staff reading it read personal data.
         onTheRecord(caller, app, AUDIT_TRAIL_READ);
         try {
-            List<AuditEntry> entries = store.auditTrail(app.trackingNumber(), MAX_AUDIT_TRAIL);
+            // one more than is shown, to know whether older ones are left out
+            List<AuditEntry> newest = store.auditTrail(app.trackingNumber(), AuditTrail.MAX_ENTRIES + 1);
+            boolean olderLeftOut = newest.size() > AuditTrail.MAX_ENTRIES;
+            List<AuditEntry> entries = olderLeftOut ? newest.subList(1, newest.size()) : newest;
             StaffShown shown = StaffShown.to(caller, staffNames, entries.stream().map(AuditEntry::actor).toList(), List.of());
-            return entries.stream().map(e -> new AuditTrailEntry(e.at(), shown.actor(e.actor()), shown.actorName(e.actor()),
-                    e.action(), e.detail())).toList();
+            return new AuditTrail(entries.stream().map(e -> new AuditTrailEntry(e.at(), shown.actor(e.actor()),
+                    shown.actorName(e.actor()), e.action(), e.detail())).toList(), olderLeftOut);
         } catch (StoreException e) {
             LOG.error("Audit trail of {} not read: {}", app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("The audit trail could not be read.");

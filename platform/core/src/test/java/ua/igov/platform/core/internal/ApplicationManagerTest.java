@@ -231,9 +231,9 @@ class ApplicationManagerTest {
         assertEquals(503, problem(() -> withoutAudit.application(OPERATOR, n)).status(), "an operator's read is audited too");
         assertEquals("submitted", withoutAudit.summary(OLENA, n).status(), "the status read holds no personal data");
         assertEquals(n, withoutAudit.application(TARAS, n).trackingNumber(), "the citizen's own read is not audited");
-        assertEquals(503, problem(() -> withoutAudit.auditTrail(SUPERVISOR, n)).status(), "nor is the audit trail");
-        assertEquals(503, problem(() -> withoutAudit.auditTrail(OPERATOR, n)).status());
-        assertEquals("submit", withoutAudit.auditTrail(TARAS, n).get(0).action(), "the citizen's own trail is not audited");
+        assertEquals(503, problem(() -> withoutAudit.auditTrail(SUPERVISOR, n).entries()).status(), "nor is the audit trail");
+        assertEquals(503, problem(() -> withoutAudit.auditTrail(OPERATOR, n).entries()).status());
+        assertEquals("submit", withoutAudit.auditTrail(TARAS, n).entries().get(0).action(), "the citizen's own trail is not audited");
     }
 
     @Test
@@ -658,29 +658,46 @@ class ApplicationManagerTest {
         String other = submit();
         manager.application(OLENA, other);
 
-        List<String> trail = manager.auditTrail(OPERATOR, n).stream().map(e -> e.actor() + " " + e.action()).toList();
+        List<String> trail = manager.auditTrail(OPERATOR, n).entries().stream().map(e -> e.actor() + " " + e.action()).toList();
         assertEquals(List.of("citizen:dev:taras submit", "staff:olena read-personal-data", "staff:olena claim",
                 "staff:admin read-personal-data", "staff:admin read-personal-data"), trail,
                 "every entry about this application, in order, and no other's, this very read included");
         assertEquals(List.of("citizen submit", "staff read-personal-data", "staff claim", "staff read-personal-data",
                         "staff read-personal-data"),
-                manager.auditTrail(TARAS, n).stream().map(e -> e.actor() + " " + e.action()).toList(),
+                manager.auditTrail(TARAS, n).entries().stream().map(e -> e.actor() + " " + e.action()).toList(),
                 "the citizen sees that staff read and acted, not their logins");
-        AuditTrailEntry claim = manager.auditTrail(TARAS, n).get(2);
+        AuditTrailEntry claim = manager.auditTrail(TARAS, n).entries().get(2);
         assertEquals("submitted -> in_review", claim.detail());
         assertEquals(Instant.parse("2026-11-25T10:00:00Z"), claim.at());
-        assertEquals("audit trail", manager.auditTrail(TARAS, n).get(4).detail(), "the operator's read of the trail");
-        assertEquals(trail.size(), manager.auditTrail(TARAS, n).size(), "a citizen reading their own is not audited");
-        List<AuditTrailEntry> bySupervisor = manager.auditTrail(SUPERVISOR, n);
+        assertEquals("audit trail", manager.auditTrail(TARAS, n).entries().get(4).detail(), "the operator's read of the trail");
+        assertEquals(trail.size(), manager.auditTrail(TARAS, n).entries().size(), "a citizen reading their own is not audited");
+        List<AuditTrailEntry> bySupervisor = manager.auditTrail(SUPERVISOR, n).entries();
         assertEquals(trail.size() + 1, bySupervisor.size(), "a supervisor's read of the trail is on it");
         assertEquals(SUPERVISOR.name() + " read-personal-data audit trail", bySupervisor.get(trail.size()).actor() + " "
                 + bySupervisor.get(trail.size()).action() + " " + bySupervisor.get(trail.size()).detail());
 
-        assertEquals(403, problem(() -> manager.auditTrail(OLENA, n)).status(), "officials see the history");
-        assertEquals(404, problem(() -> manager.auditTrail(LESYA, n)).status());
-        assertEquals(404, problem(() -> manager.auditTrail(STRANGER, n)).status());
-        assertEquals(401, problem(() -> manager.auditTrail(null, n)).status());
-        assertEquals(400, problem(() -> manager.auditTrail(TARAS, "1-00000001-7")).status());
+        assertEquals(403, problem(() -> manager.auditTrail(OLENA, n).entries()).status(), "officials see the history");
+        assertEquals(404, problem(() -> manager.auditTrail(LESYA, n).entries()).status());
+        assertEquals(404, problem(() -> manager.auditTrail(STRANGER, n).entries()).status());
+        assertEquals(401, problem(() -> manager.auditTrail(null, n).entries()).status());
+        assertEquals(400, problem(() -> manager.auditTrail(TARAS, "1-00000001-7").entries()).status());
+    }
+
+    /** A trail read over and over keeps showing its newest entries, and says that older ones are left out. */
+    @Test
+    void aLongAuditTrailShowsItsNewestEntriesAndSaysOlderOnesAreLeftOut() {
+        String n = submit();
+        assertFalse(manager.auditTrail(TARAS, n).olderLeftOut());
+        List<ua.igov.platform.store.AuditEntry> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < ua.igov.platform.core.AuditTrail.MAX_ENTRIES; i++) {
+            reads.add(new ua.igov.platform.store.AuditEntry(Instant.parse("2026-11-25T10:00:00Z"), "staff:olena", "read-personal-data", n, "read " + i));
+        }
+        stores.applications.audit(reads);
+        ua.igov.platform.core.AuditTrail trail = manager.auditTrail(TARAS, n);
+        assertTrue(trail.olderLeftOut());
+        assertEquals(ua.igov.platform.core.AuditTrail.MAX_ENTRIES, trail.entries().size());
+        assertEquals("read 0", trail.entries().get(0).detail(), "the submission, the oldest, is left out");
+        assertEquals("read 999", trail.entries().get(trail.entries().size() - 1).detail(), "the newest read is shown");
     }
 
     @Test
@@ -703,7 +720,7 @@ class ApplicationManagerTest {
         assertNull(summary.assignedTo());
         assertEquals("Олена Коваленко", summary.assignedToName());
         assertEquals("Олена Коваленко", manager.mine(TARAS, 10).get(0).assignedToName());
-        AuditTrailEntry read = manager.auditTrail(TARAS, n).get(1);
+        AuditTrailEntry read = manager.auditTrail(TARAS, n).entries().get(1);
         assertEquals("staff read-personal-data Олена Коваленко", read.actor() + " " + read.action() + " " + read.actorName());
 
         // staff see the login and the name
@@ -731,7 +748,7 @@ class ApplicationManagerTest {
         assertEquals("Петро Іваненко-Шевчук", issued.assignedToName(), "the history and assignment use today's name");
 
         for (Object citizensView : List.of(issued, manager.summary(TARAS, n), manager.mine(TARAS, 10),
-                manager.auditTrail(TARAS, n))) {
+                manager.auditTrail(TARAS, n).entries())) {
             String text = citizensView.toString();
             assertFalse(text.contains("olena") || text.contains("petro") || text.contains("oksana")
                     || text.contains("admin"), text);
@@ -815,7 +832,7 @@ class ApplicationManagerTest {
         assertEquals(403, problem(() -> manager.status(OLENA, n)).status());
         assertEquals(401, problem(() -> manager.status(null, n)).status());
         assertEquals(n, manager.status(OPERATOR, n).trackingNumber());
-        AuditTrailEntry read = manager.auditTrail(OPERATOR, n).get(1);
+        AuditTrailEntry read = manager.auditTrail(OPERATOR, n).entries().get(1);
         assertEquals("staff:admin read-personal-data status and history, on the console",
                 read.actor() + " " + read.action() + " " + read.detail());
     }

@@ -14,6 +14,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.GenericEntity;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -21,6 +22,7 @@ import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
 import ua.igov.platform.core.AttachmentDownload;
+import ua.igov.platform.core.AuditTrail;
 import ua.igov.platform.core.AuditTrailEntry;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
@@ -38,6 +40,9 @@ public final class ApplicationResource {
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
 
     private final ApplicationService applications;
+
+    /** Set on an audit trail that shows only its newest {@link AuditTrail#MAX_ENTRIES} entries. */
+    static final String OLDER_LEFT_OUT = "X-Igov-Older-Entries-Left-Out";
 
     public ApplicationResource(ApplicationService applications) {
         this.applications = applications;
@@ -60,9 +65,14 @@ public final class ApplicationResource {
     /** Who did and read what with it: for its citizen, its authority's supervisors and operators. */
     @GET
     @Path("/audit-trail")
-    public List<AuditTrailEntry> auditTrail(@PathParam("trackingNumber") String trackingNumber,
-                                            @Context ContainerRequestContext request) {
-        return applications.auditTrail(signedIn(request), trackingNumber);
+    public Response auditTrail(@PathParam("trackingNumber") String trackingNumber,
+                               @Context ContainerRequestContext request) {
+        AuditTrail trail = applications.auditTrail(signedIn(request), trackingNumber);
+        Response.ResponseBuilder answer = Response.ok(new GenericEntity<List<AuditTrailEntry>>(trail.entries()) { });
+        if (trail.olderLeftOut()) {
+            answer.header(OLDER_LEFT_OUT, "true"); // the newest entries are shown; the oldest are in the database
+        }
+        return answer.build();
     }
 
     /** Where it stands, without personal data: the cheap read a citizen's page or app polls. */

@@ -439,7 +439,11 @@ class ApiApplicationTest {
         }
 
         @Override
-        public List<ua.igov.platform.core.AuditTrailEntry> auditTrail(Caller caller, String n) {
+        public ua.igov.platform.core.AuditTrail auditTrail(Caller caller, String n) {
+            if (n.equals("1-00000001-6")) {
+                return new ua.igov.platform.core.AuditTrail(List.of(new ua.igov.platform.core.AuditTrailEntry(
+                        Instant.parse("2026-11-26T09:05:40Z"), "staff", null, "read-personal-data", null)), true);
+            }
             throw Problems.unknownApplication(n);
         }
 
@@ -563,6 +567,15 @@ class ApiApplicationTest {
             assertEquals(401, call("POST", "/applications/1-00000001-6/rating" + rating, "application/json", tooBig)
                     .status(), rating);
         }
+    }
+
+    /** A long trail shows its newest entries and says that older ones are left out. */
+    @Test
+    void anAuditTrailWithOlderEntriesLeftOutSaysSo() throws Exception {
+        ContainerResponse trail = raw("GET", "/applications/1-00000001-6/audit-trail", "Bearer good-token", null);
+        assertEquals(200, trail.getStatus());
+        assertEquals("true", trail.getHeaderString("X-Igov-Older-Entries-Left-Out"));
+        assertEquals(404, raw("GET", "/applications/1-00000002-4/audit-trail", "Bearer good-token", null).getStatus());
     }
 
     @Test

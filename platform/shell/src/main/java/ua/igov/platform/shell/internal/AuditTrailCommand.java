@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import ua.igov.platform.core.ApplicationService;
+import ua.igov.platform.core.AuditTrail;
 import ua.igov.platform.core.AuditTrailEntry;
 
 /** What an operator answers a complaint with: everyone who acted on or looked at one application, and when. */
@@ -30,8 +31,12 @@ public class AuditTrailCommand extends PlatformCommand {
 
     @Override
     protected void print(Object result, PrintStream out) {
-        @SuppressWarnings("unchecked")
-        List<AuditTrailEntry> entries = (List<AuditTrailEntry>) result;
+        AuditTrail trail = (AuditTrail) result;
+        if (trail.olderLeftOut()) {
+            out.println("Only the newest " + AuditTrail.MAX_ENTRIES + " entries are shown; older ones are in the "
+                    + "audit_log table.");
+        }
+        List<AuditTrailEntry> entries = trail.entries();
         ShellTable table = new ShellTable();
         table.column("At");
         table.column("Actor");

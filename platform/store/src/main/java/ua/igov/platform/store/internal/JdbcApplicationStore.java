@@ -474,9 +474,10 @@ public class JdbcApplicationStore implements ApplicationStore {
     public List<AuditEntry> auditTrail(String subject, int limit) {
         return jdbc.read("read the audit trail of " + subject, c -> {
             // ix_audit_subject finds them. An application's entries share one chain (AuditChain.chainOf), whose seq
-            // is the order they were written in, whatever the clocks of the nodes that wrote them said.
+            // is the order they were written in, whatever the clocks of the nodes that wrote them said. Newest
+            // first, so a long trail keeps its latest entries (the reads that matter most) and drops its oldest.
             try (PreparedStatement ps = c.prepareStatement("SELECT occurred_at, actor, action, subject, detail FROM audit_log "
-                    + "WHERE subject = ? ORDER BY chain, seq")) {
+                    + "WHERE subject = ? ORDER BY chain DESC, seq DESC")) {
                 ps.setString(1, subject);
                 ps.setMaxRows(limit);
                 List<AuditEntry> entries = new ArrayList<>();
@@ -486,6 +487,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                                 rs.getString(3), rs.getString(4), rs.getString(5)));
                     }
                 }
+                java.util.Collections.reverse(entries);
                 return entries;
             }
         });
