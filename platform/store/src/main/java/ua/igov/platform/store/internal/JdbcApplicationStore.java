@@ -276,30 +276,32 @@ public class JdbcApplicationStore implements ApplicationStore {
     public Optional<StoredApplication> findByTrackingNumber(String trackingNumber) {
         // One round trip: the application joined with its history. The few steps are put in order here rather than by
         // ORDER BY, which made the database sort on every read (docs/performance.md).
-        return jdbc.read("read application " + trackingNumber, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", e.id AS event_id, "
-                    + "e.status AS event_status, e.occurred_at, e.actor, e.action, e.note, e.details "
-                    + "FROM application a LEFT JOIN application_event e ON e.application_id = a.id "
-                    + "WHERE a.tracking_number = ?")) {
-                ps.setString(1, trackingNumber);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    StoredApplication head = application(rs, List.of());
-                    List<Step> steps = new ArrayList<>();
-                    do {
-                        if (rs.getString("event_status") != null) {
-                            steps.add(new Step(rs.getLong("event_id"), new StatusChange(rs.getString("event_status"),
-                                    Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())), rs.getString("actor"),
-                                    rs.getString("action"), rs.getString("note"), rs.getString("details"))));
-                        }
-                    } while (rs.next());
-                    steps.sort(Step.IN_ORDER);
-                    return Optional.of(withHistory(head, steps.stream().map(Step::change).toList()));
+        return jdbc.read("read application " + trackingNumber, c -> find(c, trackingNumber));
+    }
+
+    private Optional<StoredApplication> find(Connection c, String trackingNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", e.id AS event_id, "
+                + "e.status AS event_status, e.occurred_at, e.actor, e.action, e.note, e.details "
+                + "FROM application a LEFT JOIN application_event e ON e.application_id = a.id "
+                + "WHERE a.tracking_number = ?")) {
+            ps.setString(1, trackingNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                StoredApplication head = application(rs, List.of());
+                List<Step> steps = new ArrayList<>();
+                do {
+                    if (rs.getString("event_status") != null) {
+                        steps.add(new Step(rs.getLong("event_id"), new StatusChange(rs.getString("event_status"),
+                                Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())), rs.getString("actor"),
+                                rs.getString("action"), rs.getString("note"), rs.getString("details"))));
+                    }
+                } while (rs.next());
+                steps.sort(Step.IN_ORDER);
+                return Optional.of(withHistory(head, steps.stream().map(Step::change).toList()));
             }
-        });
+        }
     }
 
     /** A history entry with its row id: steps at the same instant keep the order they were written in. */
@@ -408,7 +410,7 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     @Override
     public StoredApplication change(String trackingNumber, StateChange change, List<OutboxMessage> notifications) {
-        jdbc.inTransaction("change application " + trackingNumber, c -> {
+        return jdbc.inTransaction("change application " + trackingNumber, c -> {
             StatsRollup.Facts before = StatsRollup.read(c, trackingNumber)
                     .orElseThrow(() -> new ConcurrentChangeException(trackingNumber));
             long id = before.id();
@@ -449,9 +451,10 @@ public class JdbcApplicationStore implements ApplicationStore {
             AuditChain.append(c, dialect, change.audit());
             JdbcOutboxStore.insertAll(c, notifications, change.event().at());
             StatsRollup.changed(c, dialect, before, before.after(change));
-            return null;
+            // Read back in the same transaction: a read after the commit that failed would make a stored step look
+            // like one not taken, and its repetition a 409 (or a second reassignment).
+            return find(c, trackingNumber).orElseThrow();
         });
-        return findByTrackingNumber(trackingNumber).orElseThrow();
     }
 
     @Override

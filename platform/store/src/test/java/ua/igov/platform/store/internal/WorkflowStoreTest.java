@@ -94,6 +94,38 @@ class WorkflowStoreTest {
         assertEquals("olena", store.findByTrackingNumber(app.trackingNumber()).orElseThrow().assignedTo());
     }
 
+    /**
+     * A step is stored and answered in one transaction: a database that hands out no further connection after it
+     * (a pool drained under load) cannot make a stored step look like one not taken. (The answer used to be read
+     * after the commit, on a connection of its own.)
+     */
+    @Test
+    void aStoredStepIsAnsweredFromItsOwnTransaction() {
+        javax.sql.DataSource real = TestDatabases.freshDataSource();
+        java.util.concurrent.atomic.AtomicInteger connectionsLeft = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+        javax.sql.DataSource rationed = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection") && connectionsLeft.getAndDecrement() <= 0) {
+                        throw new java.sql.SQLTransientConnectionException("the pool has no connection left");
+                    }
+                    try {
+                        return method.invoke(real, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        JdbcApplicationStore rationedStore = new JdbcApplicationStore(new MigratedDatabase(rationed), Clock.fixed(NOW, ZoneOffset.UTC));
+        StoredApplication app = rationedStore.insert(new NewApplication("residence-registration", "dnipropetrovsk", 1, 29,
+                100, "1.0", "0.1.0", "{\"a\":1}", new StatusChange("submitted", NOW, "citizen", "submit", null, null),
+                "dev:taras", 12, DUE, 0), n -> "1-" + n, new AuditEntry(NOW, "dev:taras", "submit", null, null));
+
+        connectionsLeft.set(1); // the step's own, and no other
+        StoredApplication claimed = rationedStore.change(app.trackingNumber(), claim(app, "olena"));
+        assertEquals("in_review", claimed.status());
+        assertEquals("olena", claimed.assignedTo());
+        assertEquals(2, claimed.history().size());
+    }
+
     @Test
     void theAuditChainHoldsAndAnEditedRowIsFound() throws Exception {
         StoredApplication app = submit("dev:taras", 12, DUE);
