@@ -68,7 +68,16 @@ public interface OutboxStore {
      * Gives back the leases {@code owner} still holds on undelivered messages (a worker stopping in order): they are
      * not in doubt, since the worker stopped sending first; those that already were stay so.
      */
-    int release(String owner);
+    default int release(String owner) {
+        return release(owner, java.util.Set.of());
+    }
+
+    /**
+     * Gives back the leases {@code owner} holds, except on {@code sentNotRecorded}: messages its channel took but
+     * whose sending could not be recorded. Those leases run out by themselves, so the node that takes them over finds
+     * them in doubt and asks the channel before it sends them again.
+     */
+    int release(String owner, Collection<Long> sentNotRecorded);
 
     /**
      * Extends the leases {@code owner} still holds on these messages to {@code now + lease}, so that a batch which

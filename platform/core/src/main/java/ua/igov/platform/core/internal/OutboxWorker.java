@@ -95,6 +95,8 @@ public class OutboxWorker {
     private final Settings settings;
     private final Clock clock;
     private final String owner;
+    /** Messages the channel took whose sending could not be recorded: their leases are not given back. */
+    private final Set<Long> sentNotRecorded = ConcurrentHashMap.newKeySet();
     private final LeaseKeeper leases;
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
     private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
@@ -261,7 +263,7 @@ public class OutboxWorker {
                     + "message goes out twice", stopWait, settings.lease());
         } else {
             try {
-                store.release(owner);
+                store.release(owner, Set.copyOf(sentNotRecorded));
             } catch (RuntimeException e) {
                 LOG.warn("Leases not given back ({}); they expire after {}", e.getMessage(), settings.lease());
             }
@@ -388,7 +390,7 @@ public class OutboxWorker {
         }
         String note = OutboxStore.RESENT.equals(doubt) ? "in doubt after a node died holding it; the channel could "
                 + "not tell whether it had it, so it was sent again with the same key" : null;
-        if (!store.markSent(entry.id(), owner, clock.instant(), doubt, note)) {
+        if (!recordSent(entry, doubt, note)) {
             LOG.warn("Message {} was sent after its lease ran out; another node may send it again", entry.id());
         }
         return true;
@@ -396,11 +398,27 @@ public class OutboxWorker {
 
     /** The channel already had a message in doubt: recorded as sent, with a note of why it was not sent. */
     private boolean confirmed(OutboxEntry entry) {
-        boolean recorded = store.markSent(entry.id(), owner, clock.instant(), OutboxStore.CONFIRMED,
+        boolean recorded = recordSent(entry, OutboxStore.CONFIRMED,
                 "in doubt after a node died holding it; the channel had it already, so it was not sent again");
         LOG.info("Message {} was in doubt; '{}' confirmed it had it, not sent again{}", entry.id(),
                 entry.message().channel(), recorded ? "" : " (the lease had run out, another node will ask again)");
         return recorded;
+    }
+
+    /**
+     * Records that the channel has the message. If that fails (the database away), the message is remembered, so a
+     * stop does not give its lease back: the node taking it over then finds it in doubt and asks the channel, rather
+     * than sending it a second time blindly.
+     */
+    private boolean recordSent(OutboxEntry entry, String doubt, String note) {
+        try {
+            boolean recorded = store.markSent(entry.id(), owner, clock.instant(), doubt, note);
+            sentNotRecorded.remove(entry.id());
+            return recorded;
+        } catch (RuntimeException e) {
+            sentNotRecorded.add(entry.id());
+            throw e;
+        }
     }
 
     private void failed(OutboxEntry entry, String error, boolean permanent) {

@@ -420,6 +420,45 @@ class OutboxWorkerTest {
         assertEquals(0, stores.outbox.summary().confirmed());
     }
 
+    /**
+     * The channel took a message, but recording it as sent failed (the database away for a moment), and the node then
+     * stopped in order: it keeps that lease instead of giving it back, so the node taking over finds the message in
+     * doubt, asks the channel, and does not send it a second time.
+     */
+    @Test
+    void aMessageSentButNotRecordedKeepsItsLeaseWhenTheNodeStops() {
+        long sent = enqueue("email", "m1");
+        long waiting = enqueue("email", "m2");
+        Server server = new Server();
+        java.util.concurrent.atomic.AtomicBoolean databaseAway = new java.util.concurrent.atomic.AtomicBoolean(true);
+        OutboxStore flaky = (OutboxStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {OutboxStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("markSent") && databaseAway.getAndSet(false)) {
+                        throw new ua.igov.platform.store.StoreException("connection reset", null);
+                    }
+                    try {
+                        return method.invoke(stores.outbox, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OutboxWorker stopping = OutboxWorker.unscheduled(flaky, SETTINGS, clock);
+        stopping.addChannel(server);
+        assertThrows(ua.igov.platform.store.StoreException.class, stopping::deliverDue);
+        assertEquals(List.of("outbox-" + sent), server.accepted);
+        stopping.stop();
+
+        OutboxWorker other = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
+        other.addChannel(server);
+        assertEquals(1, other.deliverDue(), "the other message, given back, at once; not the one in doubt");
+        clock.advance(SETTINGS.lease().plusSeconds(1));
+        assertEquals(1, other.deliverDue());
+        assertEquals(List.of("outbox-" + sent), server.checked, "asked about, as in doubt");
+        assertTrue(server.timesByKey().values().stream().allMatch(n -> n == 1), "each once: " + server.accepted);
+        assertEquals(OutboxStore.CONFIRMED, stores.outbox.find(sent).orElseThrow().doubt());
+        assertEquals(OutboxStore.SENT, stores.outbox.find(waiting).orElseThrow().status());
+    }
+
     @Test
     void aChannelThatCannotTellGetsTheMessageInDoubtAgainWithTheSameKey() {
         Server server = new Server();

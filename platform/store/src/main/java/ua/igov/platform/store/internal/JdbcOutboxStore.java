@@ -196,12 +196,17 @@ public class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
-    public int release(String owner) {
+    public int release(String owner, Collection<Long> sentNotRecorded) {
         return jdbc.inTransaction("give back leases", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = NULL, lease_until = NULL "
-                    + "WHERE lease_owner = ? AND status = ?")) {
-                ps.setString(1, owner);
-                ps.setString(2, PENDING);
+                    + "WHERE lease_owner = ? AND status = ?" + (sentNotRecorded.isEmpty() ? "" : " AND id NOT IN ("
+                    + String.join(", ", java.util.Collections.nCopies(sentNotRecorded.size(), "?")) + ")"))) {
+                int i = 1;
+                ps.setString(i++, owner);
+                ps.setString(i++, PENDING);
+                for (Long id : sentNotRecorded) {
+                    ps.setLong(i++, id);
+                }
                 return ps.executeUpdate();
             }
         });

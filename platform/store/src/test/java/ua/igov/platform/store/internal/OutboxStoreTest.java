@@ -161,6 +161,19 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aStoppingWorkerKeepsTheLeasesOfMessagesItSentButCouldNotRecord() {
+        long sentNotRecorded = outbox.enqueue(mail("one"), NOW);
+        long other = outbox.enqueue(mail("two"), NOW);
+        outbox.claim("a", ALL, NOW, LEASE, 2);
+        assertEquals(1, outbox.release("a", Set.of(sentNotRecorded)));
+        assertEquals(List.of(other), ids(outbox.claim("b", ALL, NOW, LEASE, 2)), "only the other, at once");
+        assertTrue(outbox.markSent(other, "b", NOW));
+        List<OutboxEntry> later = outbox.claim("b", ALL, NOW.plus(LEASE).plusSeconds(1), LEASE, 2);
+        assertEquals(List.of(sentNotRecorded), ids(later));
+        assertTrue(later.get(0).inDoubt(), "taken over after its lease ran out: in doubt");
+    }
+
+    @Test
     void aMessageWhoseLeaseRanOutIsInDoubtUntilSettled() {
         long died = outbox.enqueue(mail("taken by a node that died"), NOW);
         long failed = outbox.enqueue(mail("failed once"), NOW);
