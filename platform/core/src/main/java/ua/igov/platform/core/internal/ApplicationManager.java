@@ -639,7 +639,9 @@ public class ApplicationManager implements ApplicationService {
                     "that the step was saved. Read the application again before you repeat it.");
         }
         try {
-            return view(caller, changed, true);
+            // A member of staff is told where the application now stands; its form and issued document are a read of
+            // personal data, which they make with GET, on the record. The step alone is not such a record.
+            return view(caller, changed, !(caller instanceof Caller.Staff));
         } catch (StoreException e) {
             // Taken and stored, with its message to the citizen: saying otherwise would make the caller retry into a 409.
             LOG.warn("Step {} on {} stored, but the answer could not be read back: {}", action, app.trackingNumber(),

@@ -151,13 +151,17 @@ class ApplicationManagerTest {
 
         ProblemException badAnswer = problem(() -> manager.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"\"}}")));
         assertEquals("invalid-form", badAnswer.type());
-        assertEquals("in_review", manager.act(TARAS, n, "answer",
-                json("{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-10\"}}")).status());
+        ApplicationView answered = manager.act(TARAS, n, "answer",
+                json("{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-10\"}}"));
+        assertEquals("in_review", answered.status());
+        assertEquals("1990-03-10", answered.form().get("birthDate"), "the citizen's own answer shows their form");
         assertEquals("1990-03-10", manager.application(TARAS, n).form().get("birthDate"));
 
         assertEquals("approved", manager.act(OLENA, n, "approve", json("{\"reason\": \"Документи в порядку\"}")).status());
         ApplicationView issued = manager.act(OLENA, n, "issue", null);
         assertEquals("issued", issued.status());
+        assertNull(issued.form(), "a step's answer shows staff no personal data: they read it with GET, on the record");
+        assertNull(issued.issuedDocument());
         assertEquals("Довідка " + n, manager.application(TARAS, n).issuedDocument().get("certificate"));
         assertEquals("2026-11-25", manager.application(TARAS, n).issuedDocument().get("issuedOn"));
         assertFalse(manager.application(TARAS, n).issuedDocument().containsKey("issuedBy"),
