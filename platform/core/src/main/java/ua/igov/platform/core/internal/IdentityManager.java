@@ -113,24 +113,17 @@ public class IdentityManager implements IdentityService {
     private final Map<String, Remembered> staffLogins = new ConcurrentHashMap<>();
     private final StaffLoginStore logins;
     private final PasswordCheck passwords;
-    /** Asked when the realm refuses a password: whether it could have checked it at all. */
-    private final StaffAccounts accounts;
     private final Clock clock;
     private volatile Throttle throttle;
 
     @Activate
-    public IdentityManager(@Reference StaffLoginStore logins, @Reference StaffAccounts accounts, Config config) {
-        this(logins, IdentityManager::jaasLogin, accounts, Clock.systemUTC(), throttle(config));
+    public IdentityManager(@Reference StaffLoginStore logins, Config config) {
+        this(logins, IdentityManager::jaasLogin, Clock.systemUTC(), throttle(config));
     }
 
     IdentityManager(StaffLoginStore logins, PasswordCheck passwords, Clock clock, Throttle throttle) {
-        this(logins, passwords, StaffAccounts.NONE, clock, throttle);
-    }
-
-    IdentityManager(StaffLoginStore logins, PasswordCheck passwords, StaffAccounts accounts, Clock clock, Throttle throttle) {
         this.logins = logins;
         this.passwords = passwords;
-        this.accounts = accounts;
         this.clock = clock;
         this.throttle = throttle;
     }
@@ -251,17 +244,6 @@ public class IdentityManager implements IdentityService {
             throw notChecked;
         }
         if (roles.isEmpty()) {
-            if (accounts.find(user) instanceof StaffAccounts.Unknown unknown && unknown.failed()) {
-                // Karaf's JDBC and LDAP login modules refuse alike when their database or server is down and when
-                // the password is wrong; the realm failing to read its accounts now tells the two apart.
-                logins.notAFailure(user, limits.maxFailures());
-                long heldBack = logThrottle.admit("realm down");
-                if (heldBack != LogThrottle.HOLD_BACK) {
-                    LOG.error("Staff sign-in refused while the realm cannot read its accounts ({}); not counted as a "
-                            + "wrong password{}", unknown.why(), LogThrottle.heldBackNote(heldBack));
-                }
-                throw Problems.unavailable("Signing in cannot be checked now. Try again later.");
-            }
             if (counted.lockedAt(now)) {
                 LOG.warn("Staff account '{}' locked until {} after {} wrong passwords since {}", user,
                         counted.lockedUntil(), counted.failures(), counted.firstFailedAt());

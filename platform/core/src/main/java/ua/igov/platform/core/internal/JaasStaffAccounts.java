@@ -70,11 +70,9 @@ public class JaasStaffAccounts implements StaffAccounts {
             return new Unknown("no JAAS realm '" + IdentityManager.REALM + "'");
         }
         String unasked = null;
-        boolean failed = false;
         for (Module module : modules.get()) {
             if (module.engine() == null) {
-                unasked = module.name() + (module.broken() ? " cannot be opened" : " lists no accounts");
-                failed |= module.broken();
+                unasked = module.name() + " lists no accounts";
                 continue;
             }
             try {
@@ -85,10 +83,9 @@ public class JaasStaffAccounts implements StaffAccounts {
             } catch (RuntimeException e) {
                 LOG.warn("Staff account '{}' not looked up in {}: {}", login, module.name(), e.toString());
                 unasked = module.name() + " failed: " + e.getMessage();
-                failed = true;
             }
         }
-        return unasked == null ? new Missing() : new Unknown(unasked, failed);
+        return unasked == null ? new Missing() : new Unknown(unasked);
     }
 
     @Override
@@ -111,11 +108,8 @@ public class JaasStaffAccounts implements StaffAccounts {
         return Optional.of(List.copyOf(accounts.values()));
     }
 
-    /**
-     * A login module of the realm and its backing engine ({@code null} where it has none or it cannot be opened);
-     * {@code broken} if it has one that failed to open.
-     */
-    private record Module(String name, BackingEngine engine, boolean broken) {
+    /** A login module of the realm and its backing engine ({@code null} where it has none or it cannot be opened). */
+    private record Module(String name, BackingEngine engine) {
     }
 
     /**
@@ -134,15 +128,13 @@ public class JaasStaffAccounts implements StaffAccounts {
                 continue;
             }
             BackingEngine engine = null;
-            boolean broken = false;
             try {
                 Optional<BackingEngineFactory> factory = engines.stream().filter(f -> module.equals(f.getModuleClass())).findFirst();
                 engine = factory.isEmpty() ? null : factory.get().build(entry.getOptions());
             } catch (RuntimeException e) {
                 LOG.warn("The accounts of {} cannot be read: {}", module, e.toString());
-                broken = true;
             }
-            modules.add(new Module(module, engine, broken));
+            modules.add(new Module(module, engine));
         }
         return Optional.of(modules);
     }

@@ -34,17 +34,7 @@ public interface StaffAccounts {
     record Missing() implements Lookup {
     }
 
-    /**
-     * The realm, or a part of it, cannot list its accounts.
-     *
-     * @param failed whether a part that holds accounts failed when asked (an LDAP server that refuses, a database
-     *               that is down), rather than having no way to be asked at all (a login module without a backing
-     *               engine, no realm)
-     */
-    record Unknown(String why, boolean failed) implements Lookup {
-        /** A realm that has no way to be asked. */
-        public Unknown(String why) {
-            this(why, false);
-        }
+    /** The realm, or a part of it, cannot list its accounts (an LDAP server that refuses, a module without a backing engine). */
+    record Unknown(String why) implements Lookup {
     }
 }

@@ -69,33 +69,6 @@ class IdentityManagerTest {
         assertTrue(identity.staff("olena", "right").isPresent(), "not locked once the realm is back");
     }
 
-    /**
-     * Karaf's JDBC and LDAP login modules refuse alike when their database is down and when the password is wrong.
-     * While the realm's accounts cannot be read either, a refusal is a 503 and counts for nothing; a refusal from a
-     * realm that can be asked, or that has no way to be asked at all (a module with no backing engine), counts.
-     */
-    @Test
-    void aRealmWhoseAccountsCannotBeReadLocksNobodyOut() {
-        java.util.concurrent.atomic.AtomicReference<StaffAccounts.Lookup> lookup =
-                new java.util.concurrent.atomic.AtomicReference<>(new StaffAccounts.Unknown("users db failed: down", true));
-        IdentityManager withDatabaseRealm = new IdentityManager(stores.staffLogins, this::realm, login -> lookup.get(),
-                clock, THREE_IN_15_MINUTES);
-        for (int i = 0; i < 5; i++) {
-            ProblemException down = assertThrows(ProblemException.class, () -> withDatabaseRealm.staff("olena", "right-but-refused"));
-            assertEquals(503, down.status());
-        }
-        assertTrue(stores.staffLogins.failures("olena").isEmpty(), "nothing counted against the account");
-
-        lookup.set(new StaffAccounts.Unknown("com.example.LdapLikeLoginModule lists no accounts"));
-        assertTrue(withDatabaseRealm.staff("olena", "guess-1").isEmpty(), "a realm that cannot be asked: a wrong password");
-        lookup.set(new StaffAccounts.Missing());
-        assertTrue(withDatabaseRealm.staff("olena", "guess-2").isEmpty());
-        lookup.set(new StaffAccounts.Found(IdentityManager.staffFrom("olena", Set.of("official"))));
-        assertTrue(withDatabaseRealm.staff("olena", "guess-3").isEmpty());
-        assertEquals(429, assertThrows(ProblemException.class, () -> withDatabaseRealm.staff("olena", "right")).status(),
-                "three wrong passwords counted while the realm could be asked");
-    }
-
     @Test
     void tooManyWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
         assertTrue(identity.staff("olena", "guess-1").isEmpty());

@@ -88,48 +88,6 @@ class JaasStaffAccountsTest {
                 "not in users.properties, but a module without an engine may have it");
     }
 
-    /** A part of the realm that fails when asked (its database down) is told apart from one that cannot be asked. */
-    @Test
-    void aPartThatFailsWhenAskedIsAFailureNotJustUnknown() {
-        assertEquals(false, assertInstanceOf(StaffAccounts.Unknown.class, accounts.find("olena")).failed(), "no realm");
-        accounts.addEngine(failing("com.example.JdbcLikeLoginModule", false));
-        accounts.addEngine(failing("com.example.UnopenableLoginModule", true));
-        karafRealm(entry("com.example.LdapLikeLoginModule", Map.of()));
-        assertEquals(false, assertInstanceOf(StaffAccounts.Unknown.class, accounts.find("petr")).failed(),
-                "a module without an engine cannot be asked; nothing failed");
-
-        accounts.addRealm(realm("karaf", 5, entry(PropertiesLoginModule.class.getName(), Map.of("users", users.toString())),
-                entry("com.example.JdbcLikeLoginModule", Map.of())));
-        StaffAccounts.Unknown down = assertInstanceOf(StaffAccounts.Unknown.class, accounts.find("petr"));
-        assertEquals(true, down.failed());
-        assertEquals("com.example.JdbcLikeLoginModule failed: Connection refused", down.why());
-        assertInstanceOf(StaffAccounts.Found.class, accounts.find("olena"), "found in the part that answers");
-
-        accounts.addRealm(realm("karaf", 9, entry("com.example.UnopenableLoginModule", Map.of())));
-        assertEquals(true, assertInstanceOf(StaffAccounts.Unknown.class, accounts.find("olena")).failed(),
-                "an engine that cannot be opened failed too");
-    }
-
-    /** A backing engine factory for {@code module} whose engine throws on every lookup, or which cannot build one. */
-    private static org.apache.karaf.jaas.modules.BackingEngineFactory failing(String module, boolean cannotOpen) {
-        return new org.apache.karaf.jaas.modules.BackingEngineFactory() {
-            public String getModuleClass() {
-                return module;
-            }
-
-            public org.apache.karaf.jaas.modules.BackingEngine build(Map<String, ?> options) {
-                if (cannotOpen) {
-                    throw new IllegalStateException("no such directory");
-                }
-                return (org.apache.karaf.jaas.modules.BackingEngine) java.lang.reflect.Proxy.newProxyInstance(
-                        getClass().getClassLoader(), new Class<?>[] {org.apache.karaf.jaas.modules.BackingEngine.class},
-                        (proxy, method, arguments) -> {
-                            throw new IllegalStateException("Connection refused");
-                        });
-            }
-        };
-    }
-
     @Test
     void theRealmListsItsAccountsUnlessAPartOfItCannot() {
         assertEquals(java.util.Optional.empty(), accounts.all(), "no realm yet");
