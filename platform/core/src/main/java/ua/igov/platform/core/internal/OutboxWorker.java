@@ -95,8 +95,11 @@ public class OutboxWorker {
     private final Settings settings;
     private final Clock clock;
     private final String owner;
-    /** Messages the channel took whose sending could not be recorded: their leases are not given back. */
-    private final Set<Long> sentNotRecorded = ConcurrentHashMap.newKeySet();
+    /**
+     * Messages the channel took whose sending could not be recorded, with when: their leases are not given back. One
+     * whose lease has run out since is another node's to take over (in doubt), so it is forgotten.
+     */
+    private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
     private final LeaseKeeper leases;
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
     private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
@@ -263,7 +266,7 @@ public class OutboxWorker {
                     + "message goes out twice", stopWait, settings.lease());
         } else {
             try {
-                store.release(owner, Set.copyOf(sentNotRecorded));
+                store.release(owner, stillLeased(sentNotRecorded, clock.instant().minus(settings.lease())));
             } catch (RuntimeException e) {
                 LOG.warn("Leases not given back ({}); they expire after {}", e.getMessage(), settings.lease());
             }
@@ -416,9 +419,22 @@ public class OutboxWorker {
             sentNotRecorded.remove(entry.id());
             return recorded;
         } catch (RuntimeException e) {
-            sentNotRecorded.add(entry.id());
+            Instant now = clock.instant();
+            sentNotRecorded.put(entry.id(), now);
+            sentNotRecorded.keySet().retainAll(stillLeased(sentNotRecorded, now.minus(settings.lease())));
             throw e;
         }
+    }
+
+    /** The messages whose sending could not be recorded after {@code leasedSince}: this node's leases may hold yet. */
+    private static Set<Long> stillLeased(Map<Long, Instant> sentNotRecorded, Instant leasedSince) {
+        Set<Long> ids = new HashSet<>();
+        sentNotRecorded.forEach((id, at) -> {
+            if (at.isAfter(leasedSince)) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     private void failed(OutboxEntry entry, String error, boolean permanent) {

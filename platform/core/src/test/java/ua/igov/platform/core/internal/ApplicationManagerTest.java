@@ -693,15 +693,15 @@ class ApplicationManagerTest {
         String n = submit();
         assertFalse(manager.auditTrail(TARAS, n).olderLeftOut());
         List<ua.igov.platform.store.AuditEntry> reads = new java.util.ArrayList<>();
-        for (int i = 0; i < ua.igov.platform.core.AuditTrail.MAX_ENTRIES; i++) {
+        for (int i = 0; i < ua.igov.platform.core.AuditTrail.MAX_ENTRIES + 10; i++) {
             reads.add(new ua.igov.platform.store.AuditEntry(Instant.parse("2026-11-25T10:00:00Z"), "staff:olena", "read-personal-data", n, "read " + i));
         }
         stores.applications.audit(reads);
         ua.igov.platform.core.AuditTrail trail = manager.auditTrail(TARAS, n);
         assertTrue(trail.olderLeftOut());
         assertEquals(ua.igov.platform.core.AuditTrail.MAX_ENTRIES, trail.entries().size());
-        assertEquals("read 0", trail.entries().get(0).detail(), "the submission, the oldest, is left out");
-        assertEquals("read 999", trail.entries().get(trail.entries().size() - 1).detail(), "the newest read is shown");
+        assertEquals("read 10", trail.entries().get(0).detail(), "the submission and the oldest reads are left out");
+        assertEquals("read 1009", trail.entries().get(trail.entries().size() - 1).detail(), "the newest read is shown");
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class StaffResource {
                                           @Context ContainerRequestContext request) {
         // who is asking first: nobody but staff learns what the queue takes
         Caller caller = ApplicationResource.signedIn(request);
-        if (!(caller instanceof Caller.Staff)) {
+        if (!(caller instanceof Caller.Staff staff) || (staff.roles().isEmpty() && !staff.operator())) {
             throw Problems.forbidden(ApplicationService.QUEUE_IS_FOR_STAFF);
         }
         List<FieldProblem> problems = new ArrayList<>();
