@@ -10,12 +10,12 @@ import java.util.List;
 public interface ClusterStore {
 
     /**
-     * Writes this node's heartbeat, creating its row on the first beat.
+     * Writes this node's heartbeat, with how often it beats, creating its row on the first beat.
      *
      * @return the row as it was before this beat, or null for a node never seen; a different {@code instanceId}
      *         with a recent heartbeat means another running process uses the same node id
      */
-    NodeRecord heartbeat(String nodeId, String instanceId, Instant startedAt, Instant now);
+    NodeRecord heartbeat(String nodeId, String instanceId, Instant startedAt, Instant now, int heartbeatSeconds);
 
     /** Every node that ever beat, by node id. */
     List<NodeRecord> nodes();

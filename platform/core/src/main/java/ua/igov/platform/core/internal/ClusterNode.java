@@ -195,7 +195,7 @@ public class ClusterNode implements ClusterService {
     }
 
     private void writeHeartbeat(Instant now) {
-        NodeRecord before = store.heartbeat(nodeId, instanceId, startedAt, now);
+        NodeRecord before = store.heartbeat(nodeId, instanceId, startedAt, now, (int) heartbeat.toSeconds());
         // On the first beat another instance id is this node's previous run; after that, it is another process.
         if (beaten && before != null && !before.instanceId().equals(instanceId)) {
             LOG.error("Another running process uses the node id '{}' (it beat at {}): give each node its own id in "
@@ -332,8 +332,10 @@ public class ClusterNode implements ClusterService {
         return differences;
     }
 
-    private boolean isAlive(NodeRecord node, Instant now) {
-        return !node.heartbeatAt().isBefore(now.minus(heartbeat.multipliedBy(MISSED_BEATS)));
+    /** Judged by the node's own interval: nodes may beat at different ones. */
+    private static boolean isAlive(NodeRecord node, Instant now) {
+        Duration itsBeat = Duration.ofSeconds(Math.max(1, node.heartbeatSeconds()));
+        return !node.heartbeatAt().isBefore(now.minus(itsBeat.multipliedBy(MISSED_BEATS)));
     }
 
     private static PluginOnNode onNode(NodePlugin p, DesiredPlugin decision) {

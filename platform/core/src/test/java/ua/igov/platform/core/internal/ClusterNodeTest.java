@@ -406,6 +406,22 @@ class ClusterNodeTest {
         assertEquals(Map.of("node-a", false, "node-b", true), alive);
     }
 
+    /** Each node is judged by its own interval: one set to beat every 30 s is alive 20 s after its beat. */
+    @Test
+    void aNodeThatBeatsLessOftenIsJudgedByItsOwnInterval() throws Exception {
+        new ClusterNode(stores.cluster, new FakeFeatures(), "node-slow", Duration.ofSeconds(30), CLOCK, false).beat();
+        ClusterNode soon = new ClusterNode(stores.cluster, new FakeFeatures(), "node-b", BEAT,
+                Clock.offset(CLOCK, Duration.ofSeconds(20)), false);
+        soon.beat();
+        assertTrue(soon.view().nodes().stream().filter(n -> n.nodeId().equals("node-slow")).allMatch(NodeView::alive),
+                "three of its own beats have not passed; three of node-b's have");
+        ClusterNode late = new ClusterNode(stores.cluster, new FakeFeatures(), "node-b", BEAT,
+                Clock.offset(CLOCK, Duration.ofSeconds(91)), false);
+        late.beat();
+        assertTrue(late.view().nodes().stream().filter(n -> n.nodeId().equals("node-slow")).noneMatch(NodeView::alive),
+                "three of its own beats missed");
+    }
+
     private static PluginOnNode onNode(ClusterView view, String node, String feature) {
         return view.plugins().stream().filter(p -> p.node().equals(node) && p.feature().equals(feature)).findFirst()
                 .orElseThrow(() -> new AssertionError(node + " reports nothing about " + feature + ": " + view));

@@ -34,25 +34,29 @@ public class JdbcClusterStore implements ClusterStore {
     }
 
     @Override
-    public NodeRecord heartbeat(String nodeId, String instanceId, Instant startedAt, Instant now) {
+    public NodeRecord heartbeat(String nodeId, String instanceId, Instant startedAt, Instant now, int heartbeatSeconds) {
         return jdbc.inTransaction("write the heartbeat of node " + nodeId, c -> {
             NodeRecord before = node(c, nodeId);
             if (before == null) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO cluster_node (node_id, instance_id, started_at, heartbeat_at) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO cluster_node (node_id, instance_id, started_at, heartbeat_at, heartbeat_seconds) "
+                                + "VALUES (?, ?, ?, ?, ?)")) {
                     ps.setString(1, nodeId);
                     ps.setString(2, instanceId);
                     ps.setTimestamp(3, Jdbc.timestamp(startedAt), Jdbc.UTC.get());
                     ps.setTimestamp(4, Jdbc.timestamp(now), Jdbc.UTC.get());
+                    ps.setInt(5, heartbeatSeconds);
                     ps.executeUpdate();
                 }
             } else {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE cluster_node SET instance_id = ?, started_at = ?, heartbeat_at = ? WHERE node_id = ?")) {
+                        "UPDATE cluster_node SET instance_id = ?, started_at = ?, heartbeat_at = ?, heartbeat_seconds = ? "
+                                + "WHERE node_id = ?")) {
                     ps.setString(1, instanceId);
                     ps.setTimestamp(2, Jdbc.timestamp(startedAt), Jdbc.UTC.get());
                     ps.setTimestamp(3, Jdbc.timestamp(now), Jdbc.UTC.get());
-                    ps.setString(4, nodeId);
+                    ps.setInt(4, heartbeatSeconds);
+                    ps.setString(5, nodeId);
                     ps.executeUpdate();
                 }
             }
@@ -62,7 +66,7 @@ public class JdbcClusterStore implements ClusterStore {
 
     private static NodeRecord node(Connection c, String nodeId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT node_id, instance_id, started_at, heartbeat_at FROM cluster_node WHERE node_id = ?")) {
+                "SELECT node_id, instance_id, started_at, heartbeat_at, heartbeat_seconds FROM cluster_node WHERE node_id = ?")) {
             ps.setString(1, nodeId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? nodeRecord(rs) : null;
@@ -72,7 +76,7 @@ public class JdbcClusterStore implements ClusterStore {
 
     private static NodeRecord nodeRecord(ResultSet rs) throws SQLException {
         return new NodeRecord(rs.getString(1), rs.getString(2), Jdbc.instant(rs.getTimestamp(3, Jdbc.UTC.get())),
-                Jdbc.instant(rs.getTimestamp(4, Jdbc.UTC.get())));
+                Jdbc.instant(rs.getTimestamp(4, Jdbc.UTC.get())), rs.getInt(5));
     }
 
     @Override
@@ -80,7 +84,7 @@ public class JdbcClusterStore implements ClusterStore {
         return jdbc.read("read the nodes", c -> {
             List<NodeRecord> nodes = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT node_id, instance_id, started_at, heartbeat_at FROM cluster_node ORDER BY node_id");
+                    "SELECT node_id, instance_id, started_at, heartbeat_at, heartbeat_seconds FROM cluster_node ORDER BY node_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     nodes.add(nodeRecord(rs));

@@ -29,14 +29,14 @@ class JdbcClusterStoreTest {
 
     @Test
     void aHeartbeatCreatesTheNodeThenMovesItsTimeAndTellsWhoBeatBefore() {
-        assertNull(cluster.heartbeat("node-a", "i1", T0, T0), "a node never seen");
-        NodeRecord before = cluster.heartbeat("node-a", "i1", T0, T1);
-        assertEquals(new NodeRecord("node-a", "i1", T0, T0), before);
-        cluster.heartbeat("node-b", "i2", T1, T1);
+        assertNull(cluster.heartbeat("node-a", "i1", T0, T0, 5), "a node never seen");
+        NodeRecord before = cluster.heartbeat("node-a", "i1", T0, T1, 5);
+        assertEquals(new NodeRecord("node-a", "i1", T0, T0, 5), before);
+        cluster.heartbeat("node-b", "i2", T1, T1, 30); // a node set to beat less often
 
-        NodeRecord restarted = cluster.heartbeat("node-a", "i3", T2, T2);
+        NodeRecord restarted = cluster.heartbeat("node-a", "i3", T2, T2, 5);
         assertEquals("i1", restarted.instanceId(), "the previous process of that node id");
-        assertEquals(List.of(new NodeRecord("node-a", "i3", T2, T2), new NodeRecord("node-b", "i2", T1, T1)), cluster.nodes());
+        assertEquals(List.of(new NodeRecord("node-a", "i3", T2, T2, 5), new NodeRecord("node-b", "i2", T1, T1, 30)), cluster.nodes());
     }
 
     @Test
