@@ -224,7 +224,7 @@ public class ApplicationManager implements ApplicationService {
         Instant now = clock.instant();
         // the recorded one, if this version was served before: a node whose plugin changed it without a new form
         // version must not give this application other deadlines than the other nodes would
-        String formVersion = type.type().form().version();
+        String formVersion = type.formVersion();
         Workflow workflow = recordedWorkflows.of(serviceCode, formVersion).orElseGet(() -> {
             // Not recorded yet: the database was away when the plugin arrived. Recorded now, so that this application
             // and every later one follow the stored workflow, and an answer finds the stored schema.
@@ -245,11 +245,11 @@ public class ApplicationManager implements ApplicationService {
         // The plugin's text is asked for now, not inside the transaction that waits for the tracking number: a slow
         // plugin would hold the database's writer there, and every service's submissions would queue behind it.
         java.util.function.Function<String, List<OutboxMessage>> messages = notifications.aboutLater("submit",
-                Status.SUBMITTED, contact, type.type(), type.type().name().in(contact == null ? "uk" : contact.language()),
+                Status.SUBMITTED, contact, type.type(), type.name().in(contact == null ? "uk" : contact.language()),
                 null);
         try {
             StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
-                    offering.serviceId(), offering.id(), type.type().form().version(), type.origin().version(),
+                    offering.serviceId(), offering.id(), type.formVersion(), type.origin().version(),
                     Json.MAPPER.writeValueAsString(form), first, citizen.citizen().ownerKey(), offering.authorityId(),
                     deadline(workflow, Status.SUBMITTED, now), fee),
                     number -> TrackingNumbers.format(origin, number),
@@ -814,7 +814,7 @@ public class ApplicationManager implements ApplicationService {
             throw Problems.invalidForm(problems);
         }
         Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
-        if (type.isPresent() && type.get().type().form().version().equals(app.formVersion())) {
+        if (type.isPresent() && type.get().formVersion().equals(app.formVersion())) {
             Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(), values(form));
             try {
                 guard.call(app.serviceCode(), type.get().type(), "check the answer", () -> {
@@ -835,7 +835,7 @@ public class ApplicationManager implements ApplicationService {
     /** A corrected form may change what the citizen pays (paper instead of electronic delivery, say). */
     private Long recomputedFee(StoredApplication app, String formJson) {
         Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
-        if (type.isEmpty() || !type.get().type().form().version().equals(app.formVersion())) {
+        if (type.isEmpty() || !type.get().formVersion().equals(app.formVersion())) {
             return null; // another form version's plugin cannot price this form: the fee stays as computed
         }
         try {
@@ -1046,7 +1046,7 @@ public class ApplicationManager implements ApplicationService {
 
     /** A service's name from its plugin, or as recorded when its plugin has gone, or its code if neither is known. */
     static LocalizedText serviceName(InstalledPlugins plugins, ApplicationStore store, String code) {
-        return plugins.serviceType(code).map(t -> t.type().name())
+        return plugins.serviceType(code).map(InstalledServiceType::name)
                 .or(() -> store.findServiceType(code).map(r -> new LocalizedText(r.nameUk(), r.nameEn())))
                 .orElse(LocalizedText.of(code));
     }

@@ -287,7 +287,7 @@ public class CatalogueManager implements CatalogueService {
         if (installed.isPresent()) {
             InstalledServiceType type = installed.get();
             List<Integer> ids = type.catalogueServiceIds().stream().sorted().toList();
-            return new ServiceDescription(code, type.type().name(), true, type.type().form().version(), ids,
+            return new ServiceDescription(code, type.name(), true, type.formVersion(), ids,
                     regionsOfferingOnline(ids));
         }
         Optional<ServiceTypeRecord> known = store.findServiceType(code);
@@ -313,7 +313,7 @@ public class CatalogueManager implements CatalogueService {
                 .map(s -> {
                     Optional<InstalledServiceType> type = plugins.serviceTypeFor(id);
                     return new ServiceDescription(code, s.name(), type.isPresent(),
-                            type.map(t -> t.type().form().version()).orElse(null), List.of(id), regionsOfferingOnline(List.of(id)));
+                            type.map(t -> t.formVersion()).orElse(null), List.of(id), regionsOfferingOnline(List.of(id)));
                 });
     }
 
@@ -326,20 +326,25 @@ public class CatalogueManager implements CatalogueService {
 
     @Override
     public String uiHints(String code) {
-        formSchema(code); // the same problems as the form when the service is unknown or not installed
-        InstalledServiceType type = plugins.serviceType(code)
-                .or(() -> code.matches("\\d{1,9}") ? plugins.serviceTypeFor(Integer.parseInt(code)) : Optional.empty())
-                .orElseThrow();
+        InstalledServiceType type = installed(code);
         return type.type().uiHints().orElseThrow(() -> new ProblemException(404, "no-ui-hints", "No UI hints",
                 "The service '" + code + "' renders from its form schema alone; it brings no UI hints."));
     }
 
     @Override
     public String formSchema(String code) {
+        return installed(code).type().form().jsonSchema();
+    }
+
+    /**
+     * The service type serving {@code code} (a service code or a catalogue service id), looked up once: a plugin
+     * leaving meanwhile cannot turn a found one into a missing one. Unknown or not installed: the form's problems.
+     */
+    private InstalledServiceType installed(String code) {
         Optional<InstalledServiceType> installed = plugins.serviceType(code)
                 .or(() -> code.matches("\\d{1,9}") ? plugins.serviceTypeFor(Integer.parseInt(code)) : Optional.empty());
         if (installed.isPresent()) {
-            return installed.get().type().form().jsonSchema();
+            return installed.get();
         }
         ServiceDescription known = service(code); // throws "unknown service" when it is not known at all
         throw known.formVersion() == null ? Problems.noOnlineForm(code) : Problems.serviceNotInstalled(code);

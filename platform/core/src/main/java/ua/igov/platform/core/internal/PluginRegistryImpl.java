@@ -89,7 +89,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         String what = "its form schema is not valid";
         try {
             FormSchema form = FormSchema.compile(type.form().jsonSchema());
-            what = "its workflow or catalogue service ids are not valid";
+            what = "its code, workflow or catalogue service ids are not valid";
             InstalledServiceType installed = new InstalledServiceType(type, form, origin);
             serviceTypes.put(id, installed);
             publish();
@@ -99,7 +99,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                         + "it leaves", installed.code(), origin.bundle(), origin.version(), served.origin().bundle(),
                         served.origin().version());
             } else {
-                LOG.info("Service '{}' (form {}) installed from {} {}", type.code(), type.form().version(),
+                LOG.info("Service '{}' (form {}) installed from {} {}", installed.code(), type.form().version(),
                         origin.bundle(), origin.version());
             }
         } catch (RuntimeException | Error e) {
@@ -122,9 +122,10 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     void removeServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
         long id = serviceId(reference);
         refused.remove(id);
-        if (serviceTypes.remove(id) != null) {
+        InstalledServiceType gone = serviceTypes.remove(id);
+        if (gone != null) {
             publish();
-            LOG.info("Service '{}' uninstalled", type.code());
+            LOG.info("Service '{}' uninstalled", gone.code());
         }
     }
 
@@ -203,8 +204,8 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                     + r.catalogue().services().size() + " services"));
         }
         for (InstalledServiceType t : serviceTypes()) {
-            plugins.add(new PluginInfo("service", t.code(), t.type().name().uk(), t.origin().bundle(),
-                    t.origin().version(), "form " + t.type().form().version()
+            plugins.add(new PluginInfo("service", t.code(), t.name().uk(), t.origin().bundle(),
+                    t.origin().version(), "form " + t.formVersion()
                     + (t.workflow().equals(ua.igov.platform.spi.Workflow.DEFAULT) ? ", default" : ", own")
                     + " workflow, for catalogue services " + new java.util.TreeSet<>(t.catalogueServiceIds())));
         }

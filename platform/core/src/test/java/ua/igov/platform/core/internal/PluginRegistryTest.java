@@ -78,7 +78,7 @@ class PluginRegistryTest {
         assertEquals(List.of("birth-extract"), registry.serviceTypes().stream().map(InstalledServiceType::code).toList());
         List<PluginInfo> refused = registry.plugins().stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList();
         assertEquals(List.of("land-extract", "tax-extract"), refused.stream().map(PluginInfo::id).sorted().toList());
-        assertEquals("its workflow or catalogue service ids are not valid: the term of 'in_review' must be 0 to 365 working days, was 100000",
+        assertEquals("its code, workflow or catalogue service ids are not valid: the term of 'in_review' must be 0 to 365 working days, was 100000",
                 refused.stream().filter(p -> p.id().equals("land-extract")).findFirst().orElseThrow().name());
     }
 
@@ -110,6 +110,48 @@ class PluginRegistryTest {
         }
         assertTrue(registry.plugins().get(0).contributes().endsWith("for catalogue services [47]"));
         assertEquals(1, asked[0]);
+    }
+
+    /**
+     * A plugin whose code cannot be read is refused alone, and one whose code works only the first time is never
+     * asked again: the registry lists every plugin by its code on every change, and asking each plugin each time let
+     * one failing plugin stop every later arrival and departure from being served.
+     */
+    @Test
+    void aPluginWhoseCodeFailsDoesNotStopTheRegistry() {
+        ServiceType base = type("birth-extract", Set.of(1));
+        int[] asked = {0};
+        ServiceType codeOnce = new ServiceType() {
+            public String code() {
+                if (asked[0]++ > 0) {
+                    throw new IllegalStateException("configuration gone");
+                }
+                return "tax-extract";
+            }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(2); }
+            public FormDefinition form() { return base.form(); }
+            public SubmissionHandler handler() { return base.handler(); }
+        };
+        ServiceType noCode = new ServiceType() {
+            public String code() { throw new NoClassDefFoundError("com/example/Config"); }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(3); }
+            public FormDefinition form() { return base.form(); }
+            public SubmissionHandler handler() { return base.handler(); }
+        };
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        registry.addServiceType(codeOnce, reference(1));
+        registry.addServiceType(noCode, reference(2));
+        registry.addServiceType(base, reference(3));
+
+        assertEquals(List.of("birth-extract", "tax-extract"), registry.serviceTypes().stream()
+                .map(InstalledServiceType::code).sorted().toList(), "a later arrival is served");
+        assertEquals(List.of(PluginInfo.ACTIVE, PluginInfo.ACTIVE, PluginInfo.REFUSED),
+                registry.plugins().stream().map(PluginInfo::state).sorted().toList());
+        registry.removeServiceType(base, reference(3));
+        assertTrue(registry.serviceType("birth-extract").isEmpty(), "a departure is no longer served");
+        assertEquals(1, asked[0], "the code is asked once, on arrival");
     }
 
     /** Two plugins with one service code: the first is served, the second waits, and both are listed as such. */
