@@ -151,9 +151,11 @@ public final class CitizenNotifications {
             try {
                 java.util.concurrent.Callable<Optional<NotificationTemplate>> own = () -> type
                         .notificationTemplate(action, language).or(() -> type.notificationTemplate(to.wireName(), language));
-                // a share of its own: a text that hangs must not use up the share the service's submissions need
+                // a share of its own: a text that hangs must not use up the share the service's submissions need;
+                // the service code's share counts it too, so one service never holds more than its code may
+                String code = type.code();
                 Optional<NotificationTemplate> template = guard == null ? own.call()
-                        : guard.callUnchecked(type.code() + " (notification texts)", type, "give its notification text", own);
+                        : guard.callUnchecked(code, code + " (notification texts)", type, "give its notification text", own);
                 if (template.isPresent()) {
                     return template.get();
                 }

@@ -94,9 +94,20 @@ final class PluginGuard implements AutoCloseable {
      * service {@code serviceCode}.
      */
     <T> T call(String serviceCode, Object plugin, String what, PluginCall<T> call) throws SubmissionRejectedException {
-        boolean entered = inFlight.enter(serviceCode, plugin, perService);
+        return call(serviceCode, serviceCode, plugin, what, call);
+    }
+
+    /**
+     * As {@link #call(String, Object, String, PluginCall)}, counted in the registration's share named {@code share}
+     * (a part of the plugin that must not use up the share its submissions need) and, like every call of the
+     * service, in the service code's share: however many shares a plugin has, its code holds at most
+     * {@link #MAX_CALLS_PER_SERVICE_CODE} threads.
+     */
+    private <T> T call(String serviceCode, String share, Object plugin, String what, PluginCall<T> call)
+            throws SubmissionRejectedException {
+        boolean entered = inFlight.enter(share, plugin, perService);
         if (entered && !inFlight.enter(serviceCode, ALL_REGISTRATIONS, perServiceCode)) {
-            inFlight.leave(serviceCode, plugin);
+            inFlight.leave(share, plugin);
             entered = false;
         }
         if (!entered) {
@@ -114,7 +125,7 @@ final class PluginGuard implements AutoCloseable {
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
                 inFlight.leave(serviceCode, ALL_REGISTRATIONS);
-                inFlight.leave(serviceCode, plugin);
+                inFlight.leave(share, plugin);
             }
         };
         Future<T> future;
@@ -183,8 +194,13 @@ final class PluginGuard implements AutoCloseable {
 
     /** For calls that cannot reject a submission, of one plugin object (see {@link #call(String, Object, String, PluginCall)}). */
     <T> T callUnchecked(String serviceCode, Object plugin, String what, Callable<T> call) {
+        return callUnchecked(serviceCode, serviceCode, plugin, what, call);
+    }
+
+    /** For calls that cannot reject a submission, in a share of the registration's own (see {@link #call(String, String, Object, String, PluginCall)}). */
+    <T> T callUnchecked(String serviceCode, String share, Object plugin, String what, Callable<T> call) {
         try {
-            return call(serviceCode, plugin, what, () -> {
+            return call(serviceCode, share, plugin, what, () -> {
                 try {
                     return call.call();
                 } catch (SubmissionRejectedException | RuntimeException e) {

@@ -114,4 +114,41 @@ class PluginGuardTest {
             assertEquals("back", guard.callUnchecked("birth", version3, "check", () -> "back"));
         }
     }
+
+    /**
+     * A plugin's notification texts have a share of their own, so a text that hangs does not use up the share its
+     * submissions need; but its service code's share counts them too, so a plugin hanging in both, redeployed, still
+     * holds no more than two shares of the pool.
+     */
+    @Test
+    void aSecondShareOfAPluginCountsInItsServiceCodesShare() throws Exception {
+        int share = 2;
+        Object version1 = new Object();
+        Object version2 = new Object();
+        try (PluginGuard guard = new PluginGuard(Duration.ofMillis(50), share)) {
+            CountDownLatch released = new CountDownLatch(1);
+            for (int i = 0; i < share; i++) {
+                assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version1,
+                        "check", () -> stuckUntil(released))).status());
+            }
+            assertEquals("text", guard.callUnchecked("birth", "birth (notification texts)", version1, "give its text",
+                    () -> "text"), "the texts' own share is free");
+            for (int i = 0; i < share; i++) {
+                assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth",
+                        "birth (notification texts)", version1, "give its text", () -> stuckUntil(released))).status());
+            }
+            assertEquals(503, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version2, "check",
+                    () -> "never run")).status(), "the service code holds its two shares already");
+            assertEquals(503, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth",
+                    "birth (notification texts)", version2, "give its text", () -> "never run")).status());
+            assertEquals("fine", guard.callUnchecked("other", "check", () -> "fine"), "another service is served");
+            released.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (guard.underWay("birth", version1) + guard.underWay("birth (notification texts)", version1) > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals("back", guard.callUnchecked("birth", version2, "check", () -> "back"));
+        }
+    }
 }
