@@ -345,18 +345,9 @@ public class EscalationScheduler {
     }
 
     /** A service's rules, or empty if its plugin fails to say (logged; its applications then wait). */
+    /** Read when the plugin arrived (see {@link InstalledServiceType}); empty if they could not be. */
     private Optional<List<EscalationRule>> serviceRules(InstalledServiceType type) {
-        try {
-            List<EscalationRule> rules = List.copyOf(type.type().escalationRules());
-            if (rules.stream().map(EscalationRule::id).distinct().count() != rules.size()) {
-                throw new IllegalArgumentException("two rules have the same id");
-            }
-            return Optional.of(rules);
-        } catch (RuntimeException | Error e) {
-            LOG.warn("Service '{}' declares no usable escalation rules ({}); its applications are not escalated",
-                    type.code(), e.getMessage());
-            return Optional.empty();
-        }
+        return type.escalationRules();
     }
 
     private Escalation escalation(EscalationCandidate app, EscalationPolicy.InForce inForce, Instant now) {

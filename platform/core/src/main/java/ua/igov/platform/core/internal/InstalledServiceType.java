@@ -1,7 +1,13 @@
 package ua.igov.platform.core.internal;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.Workflow;
@@ -14,7 +20,10 @@ import ua.igov.platform.spi.Workflow;
  * every region, or the registry itself) and where it came from.
  */
 record InstalledServiceType(ServiceType type, String code, LocalizedText name, String formVersion, FormSchema form,
-                            Workflow workflow, Set<Integer> catalogueServiceIds, PluginOrigin origin) {
+                            Workflow workflow, Set<Integer> catalogueServiceIds,
+                            Optional<List<EscalationRule>> escalationRules, PluginOrigin origin) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstalledServiceType.class);
 
     InstalledServiceType {
         if (code == null || code.isBlank()) {
@@ -28,6 +37,33 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
 
     InstalledServiceType(ServiceType type, FormSchema form, PluginOrigin origin) {
         this(type, type.code(), type.name(), type.form().version(), form, type.workflow(), type.catalogueServiceIds(),
-                origin);
+                escalationRules(type), origin);
+    }
+
+    /**
+     * The service's own escalation rules, or empty if they cannot be read: then its applications are not escalated,
+     * and the plugin is served all the same. Asked here, once, so a plugin whose rules hang cannot stop every run of
+     * the escalation scheduler on this node.
+     */
+    private static Optional<List<EscalationRule>> escalationRules(ServiceType type) {
+        try {
+            List<EscalationRule> rules = List.copyOf(type.escalationRules());
+            if (rules.stream().map(EscalationRule::id).distinct().count() != rules.size()) {
+                throw new IllegalArgumentException("two rules have the same id");
+            }
+            return Optional.of(rules);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Service '{}' declares no usable escalation rules ({}); its applications are not escalated",
+                    safeCode(type), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String safeCode(ServiceType type) {
+        try {
+            return type.code();
+        } catch (RuntimeException | Error e) {
+            return "?";
+        }
     }
 }

@@ -192,6 +192,7 @@ class EscalationSchedulerTest {
     @Test
     void theServicesRulesWinPerTriggerThenTheRegionsThenThePlatforms() throws Exception {
         fixture.serviceRules = List.of(new EscalationRule("late", Trigger.OVERDUE, 1, Set.of(Action.NOTIFY_SUPERVISOR)));
+        fixture.install(); // a plugin's rules are read when it arrives
         fixture.useRegionRules(List.of(
                 new EscalationRule("fresh", Trigger.UNCLAIMED, 0, Set.of(Action.REMIND_AUTHORITY)),
                 new EscalationRule("overdue", Trigger.OVERDUE, 0, Set.of(Action.MARK_ESCALATED))));

@@ -154,6 +154,44 @@ class PluginRegistryTest {
         assertEquals(1, asked[0], "the code is asked once, on arrival");
     }
 
+    /**
+     * A plugin's escalation rules are read once, when it arrives: a plugin whose rules hang cannot stop every run of
+     * the escalation scheduler. Rules that cannot be read leave the plugin served, its applications not escalated.
+     */
+    @Test
+    void escalationRulesAreReadOnceOnArrivalAndTheirFailureDoesNotRefuseThePlugin() {
+        ServiceType base = type("birth-extract", Set.of(1));
+        int[] asked = {0};
+        ServiceType counted = new ServiceTypeWithRules(base, () -> {
+            asked[0]++;
+            return List.of(new ua.igov.platform.spi.EscalationRule("late", ua.igov.platform.spi.EscalationRule.Trigger.OVERDUE,
+                    1, Set.of(ua.igov.platform.spi.EscalationRule.Action.NOTIFY_SUPERVISOR)));
+        });
+        ServiceType broken = new ServiceTypeWithRules(type("tax-extract", Set.of(2)), () -> {
+            throw new IllegalStateException("rules file missing");
+        });
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        registry.addServiceType(counted, reference(1));
+        registry.addServiceType(broken, reference(2));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, registry.serviceType("birth-extract").orElseThrow().escalationRules().orElseThrow().size());
+        }
+        assertEquals(1, asked[0]);
+        assertTrue(registry.serviceType("tax-extract").orElseThrow().escalationRules().isEmpty(),
+                "served, with no rules of its own");
+    }
+
+    /** A service type with other escalation rules. */
+    private record ServiceTypeWithRules(ServiceType base, java.util.function.Supplier<List<ua.igov.platform.spi.EscalationRule>> rules)
+            implements ServiceType {
+        public String code() { return base.code(); }
+        public LocalizedText name() { return base.name(); }
+        public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+        public FormDefinition form() { return base.form(); }
+        public SubmissionHandler handler() { return base.handler(); }
+        public List<ua.igov.platform.spi.EscalationRule> escalationRules() { return rules.get(); }
+    }
+
     /** Two plugins with one service code: the first is served, the second waits, and both are listed as such. */
     @Test
     void aSecondPluginForACodeAlreadyServedIsListedAsWaitingAndTakesOverWhenTheFirstLeaves() {
