@@ -245,7 +245,7 @@ public class ApplicationManager implements ApplicationService {
         // The plugin's text is asked for now, not inside the transaction that waits for the tracking number: a slow
         // plugin would hold the database's writer there, and every service's submissions would queue behind it.
         java.util.function.Function<String, List<OutboxMessage>> messages = notifications.aboutLater("submit",
-                Status.SUBMITTED, contact, type.type(), type.name().in(contact == null ? "uk" : contact.language()),
+                Status.SUBMITTED, contact, type, type.name().in(contact == null ? "uk" : contact.language()),
                 null);
         try {
             StoredApplication stored = store.insert(new NewApplication(serviceCode, regionId, placeId,
@@ -663,7 +663,7 @@ public class ApplicationManager implements ApplicationService {
             return List.of();
         }
         String language = contact.get().language();
-        ServiceType type = plugins.serviceType(app.serviceCode()).map(InstalledServiceType::type).orElse(null);
+        InstalledServiceType type = plugins.serviceType(app.serviceCode()).orElse(null);
         return notifications.about(action, to, app.trackingNumber(), contact.get(), type,
                 serviceName(app.serviceCode()).in(language), ContactDetails.note(step.note(), step.details()));
     }

@@ -81,8 +81,8 @@ public final class CitizenNotifications {
      * @param service the service's name in the citizen's language
      * @param note    the official's reason or questions, or {@code null}
      */
-    public List<OutboxMessage> about(String action, Status to, String trackingNumber, CitizenContact contact, ServiceType type,
-                              String service, String note) {
+    public List<OutboxMessage> about(String action, Status to, String trackingNumber, CitizenContact contact,
+                                     InstalledServiceType type, String service, String note) {
         return aboutLater(action, to, contact, type, service, note).apply(trackingNumber);
     }
 
@@ -91,7 +91,7 @@ public final class CitizenNotifications {
      * plugin asked now), and only filled in with the number later, inside the transaction that draws it.
      */
     java.util.function.Function<String, List<OutboxMessage>> aboutLater(String action, Status to, CitizenContact contact,
-                                                                       ServiceType type, String service, String note) {
+                                                                       InstalledServiceType type, String service, String note) {
         if (contact == null || !contact.reachable()) {
             return trackingNumber -> List.of();
         }
@@ -146,16 +146,18 @@ public final class CitizenNotifications {
         return messages;
     }
 
-    private NotificationTemplate template(ServiceType type, String action, Status to, String language) {
-        if (type != null) {
+    private NotificationTemplate template(InstalledServiceType installed, String action, Status to, String language) {
+        if (installed != null) {
+            ServiceType type = installed.type();
             try {
                 java.util.concurrent.Callable<Optional<NotificationTemplate>> own = () -> type
                         .notificationTemplate(action, language).or(() -> type.notificationTemplate(to.wireName(), language));
                 // a share of its own: a text that hangs must not use up the share the service's submissions need;
                 // the service code's share counts it too, so one service never holds more than its code may
-                String code = type.code();
+                String code = installed.code();
                 Optional<NotificationTemplate> template = guard == null ? own.call()
-                        : guard.callUnchecked(code, code + " (notification texts)", type, "give its notification text", own);
+                        : guard.callUncheckedInPart(code, code + " (notification texts)", type,
+                        "give its notification text", own);
                 if (template.isPresent()) {
                     return template.get();
                 }
@@ -163,7 +165,7 @@ public final class CitizenNotifications {
                 // the guard logged it (a failure, or no answer in time): the platform's text goes instead
             } catch (Exception | LinkageError | StackOverflowError e) {
                 // A plugin's broken template must not cost the citizen the message: the platform's text goes instead.
-                LOG.warn("Service '{}' failed to give its notification text for '{}': {}", type.code(), action, e.toString());
+                LOG.warn("Service '{}' failed to give its notification text for '{}': {}", installed.code(), action, e.toString());
             }
         }
         Properties texts = defaults.get(language);

@@ -231,7 +231,7 @@ public class EscalationScheduler {
         for (InstalledServiceType type : plugins.serviceTypes()) {
             Optional<List<EscalationRule>> own = serviceRules(type);
             if (own.isEmpty()) {
-                continue; // its applications wait until its rules can be read
+                continue; // its rules could not be read when it arrived: its applications wait for a version that can
             }
             List<EscalationRule> beforeDue = beforeDue(own.get());
             List<EscalationRule> applying = (beforeDue.isEmpty() ? beforeDue(elsewhere) : beforeDue).stream()
@@ -327,7 +327,9 @@ public class EscalationScheduler {
             Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
             Optional<List<EscalationRule>> service = type.flatMap(this::serviceRules);
             if (region.isEmpty() || service.isEmpty()) {
-                return RulesInForce.NOT_KNOWN_HERE; // not all known on this node now; another run or node will do it
+                // not all known on this node now: a run after the plugin or region arrives (here or on another node)
+                // will do it; a plugin whose rules could not be read waits for a version whose rules can
+                return RulesInForce.NOT_KNOWN_HERE;
             }
             Workflow workflow;
             try {
@@ -344,8 +346,10 @@ public class EscalationScheduler {
         });
     }
 
-    /** A service's rules, or empty if its plugin fails to say (logged; its applications then wait). */
-    /** Read when the plugin arrived (see {@link InstalledServiceType}); empty if they could not be. */
+    /**
+     * A service's rules, read when its plugin arrived (see {@link InstalledServiceType}); empty if they could not be
+     * (logged then), and its applications wait for a version whose rules can be read.
+     */
     private Optional<List<EscalationRule>> serviceRules(InstalledServiceType type) {
         return type.escalationRules();
     }

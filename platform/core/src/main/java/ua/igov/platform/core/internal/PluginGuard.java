@@ -94,27 +94,26 @@ final class PluginGuard implements AutoCloseable {
      * service {@code serviceCode}.
      */
     <T> T call(String serviceCode, Object plugin, String what, PluginCall<T> call) throws SubmissionRejectedException {
-        return call(serviceCode, serviceCode, plugin, what, call);
+        return call(serviceCode, serviceCode, perService, plugin, what, call);
     }
 
     /**
-     * As {@link #call(String, Object, String, PluginCall)}, counted in the registration's share named {@code share}
-     * (a part of the plugin that must not use up the share its submissions need) and, like every call of the
-     * service, in the service code's share: however many shares a plugin has, its code holds at most
-     * {@link #MAX_CALLS_PER_SERVICE_CODE} threads.
+     * As {@link #call(String, Object, String, PluginCall)}, counted in the registration's share named {@code share},
+     * of at most {@code shareLimit} calls, and, like every call of the service, in the service code's share: however many
+     * shares a plugin has, its code holds at most {@link #MAX_CALLS_PER_SERVICE_CODE} threads.
      */
-    private <T> T call(String serviceCode, String share, Object plugin, String what, PluginCall<T> call)
+    private <T> T call(String serviceCode, String share, int shareLimit, Object plugin, String what, PluginCall<T> call)
             throws SubmissionRejectedException {
-        boolean entered = inFlight.enter(share, plugin, perService);
+        boolean entered = inFlight.enter(share, plugin, shareLimit);
         if (entered && !inFlight.enter(serviceCode, ALL_REGISTRATIONS, perServiceCode)) {
             inFlight.leave(share, plugin);
             entered = false;
         }
         if (!entered) {
-            long heldBack = logThrottle.admit(serviceCode + " busy");
+            long heldBack = logThrottle.admit(share + " busy");
             if (heldBack != LogThrottle.HOLD_BACK) {
                 LOG.warn("Service plugin '{}' has all the calls it may have under way or stuck ({} per registration, {} "
-                        + "in all); refusing more until they return{}", serviceCode, perService, perServiceCode,
+                        + "in all); refusing more until they return{}", share, shareLimit, perServiceCode,
                         LogThrottle.heldBackNote(heldBack));
             }
             throw new ProblemException(503, "unavailable", "Temporarily unavailable",
@@ -194,13 +193,21 @@ final class PluginGuard implements AutoCloseable {
 
     /** For calls that cannot reject a submission, of one plugin object (see {@link #call(String, Object, String, PluginCall)}). */
     <T> T callUnchecked(String serviceCode, Object plugin, String what, Callable<T> call) {
-        return callUnchecked(serviceCode, serviceCode, plugin, what, call);
+        return callUnchecked(serviceCode, serviceCode, perService, plugin, what, call);
     }
 
-    /** For calls that cannot reject a submission, in a share of the registration's own (see {@link #call(String, String, Object, String, PluginCall)}). */
-    <T> T callUnchecked(String serviceCode, String share, Object plugin, String what, Callable<T> call) {
+    /**
+     * For a part of a plugin that must not use up the share its submissions need (its notification texts): a share
+     * of the registration's own, a quarter of the usual one, so that a plugin stuck in both its handler and that part
+     * leaves room in its service code's share for a fixed version deployed over it.
+     */
+    <T> T callUncheckedInPart(String serviceCode, String part, Object plugin, String what, Callable<T> call) {
+        return callUnchecked(serviceCode, part, Math.max(1, perService / 4), plugin, what, call);
+    }
+
+    private <T> T callUnchecked(String serviceCode, String share, int limit, Object plugin, String what, Callable<T> call) {
         try {
-            return call(serviceCode, share, plugin, what, () -> {
+            return call(serviceCode, share, limit, plugin, what, () -> {
                 try {
                     return call.call();
                 } catch (SubmissionRejectedException | RuntimeException e) {

@@ -99,7 +99,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                         + "it leaves", installed.code(), origin.bundle(), origin.version(), served.origin().bundle(),
                         served.origin().version());
             } else {
-                LOG.info("Service '{}' (form {}) installed from {} {}", installed.code(), type.form().version(),
+                LOG.info("Service '{}' (form {}) installed from {} {}", installed.code(), installed.formVersion(),
                         origin.bundle(), origin.version());
             }
         } catch (RuntimeException | Error e) {

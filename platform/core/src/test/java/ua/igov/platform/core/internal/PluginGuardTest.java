@@ -116,38 +116,42 @@ class PluginGuardTest {
     }
 
     /**
-     * A plugin's notification texts have a share of their own, so a text that hangs does not use up the share its
-     * submissions need; but its service code's share counts them too, so a plugin hanging in both, redeployed, still
-     * holds no more than two shares of the pool.
+     * A plugin's notification texts have a share of their own (a quarter of the usual), so a text that hangs does not
+     * use up the share its submissions need; they count in the service code's share too, and a fixed version deployed
+     * over a plugin stuck in both still gets threads, while the code never holds more than two shares.
      */
     @Test
-    void aSecondShareOfAPluginCountsInItsServiceCodesShare() throws Exception {
-        int share = 2;
+    void aPartOfAPluginHasASmallShareOfItsOwnCountedInItsServiceCodesShare() throws Exception {
+        int share = 4;
         Object version1 = new Object();
         Object version2 = new Object();
+        String texts = "birth (notification texts)";
         try (PluginGuard guard = new PluginGuard(Duration.ofMillis(50), share)) {
             CountDownLatch released = new CountDownLatch(1);
             for (int i = 0; i < share; i++) {
                 assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version1,
                         "check", () -> stuckUntil(released))).status());
             }
-            assertEquals("text", guard.callUnchecked("birth", "birth (notification texts)", version1, "give its text",
-                    () -> "text"), "the texts' own share is free");
-            for (int i = 0; i < share; i++) {
-                assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth",
-                        "birth (notification texts)", version1, "give its text", () -> stuckUntil(released))).status());
+            assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUncheckedInPart("birth", texts,
+                    version1, "give its text", () -> stuckUntil(released))).status(), "the texts' own share is free");
+            assertEquals(503, assertThrows(ProblemException.class, () -> guard.callUncheckedInPart("birth", texts,
+                    version1, "give its text", () -> "never run")).status(), "a quarter of a share: one call");
+            assertEquals("fixed", guard.callUnchecked("birth", version2, "check", () -> "fixed"),
+                    "a fixed version is served at once");
+            for (int i = 0; i < 3; i++) { // version 2 hangs too, until the code holds its two shares
+                assertEquals(504, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version2,
+                        "check", () -> stuckUntil(released))).status());
             }
             assertEquals(503, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth", version2, "check",
-                    () -> "never run")).status(), "the service code holds its two shares already");
-            assertEquals(503, assertThrows(ProblemException.class, () -> guard.callUnchecked("birth",
-                    "birth (notification texts)", version2, "give its text", () -> "never run")).status());
+                    () -> "never run")).status(), "the service code holds its two shares");
             assertEquals("fine", guard.callUnchecked("other", "check", () -> "fine"), "another service is served");
             released.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (guard.underWay("birth", version1) + guard.underWay("birth (notification texts)", version1) > 0
+            while (guard.underWay("birth", version1) + guard.underWay(texts, version1) + guard.underWay("birth", version2) > 0
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            assertEquals(0, guard.underWay(texts, version1), "the texts' share is given back and forgotten");
             assertEquals("back", guard.callUnchecked("birth", version2, "check", () -> "back"));
         }
     }
