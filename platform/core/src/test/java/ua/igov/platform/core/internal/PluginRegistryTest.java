@@ -66,9 +66,9 @@ class PluginRegistryTest {
     void aPluginWithAWorkflowThatCannotBeBuiltIsRefusedAndTheOthersServe() {
         PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
         ServiceType good = type("birth-extract", Set.of(1));
-        ServiceType endless = new ServiceTypeWithWorkflow(type("land-extract", Set.of(2)), () ->
+        ServiceType endless = Varied.workflow(type("land-extract", Set.of(2)), () ->
                 Workflow.DEFAULT.withDeadlines(java.util.Map.of(Status.IN_REVIEW, 100_000)));
-        ServiceType gone = new ServiceTypeWithWorkflow(type("tax-extract", Set.of(3)), () -> {
+        ServiceType gone = Varied.workflow(type("tax-extract", Set.of(3)), () -> {
             throw new NoClassDefFoundError("com/example/Terms");
         });
         registry.addServiceType(endless, reference(1));
@@ -162,12 +162,12 @@ class PluginRegistryTest {
     void escalationRulesAreReadOnceOnArrivalAndTheirFailureDoesNotRefuseThePlugin() {
         ServiceType base = type("birth-extract", Set.of(1));
         int[] asked = {0};
-        ServiceType counted = new ServiceTypeWithRules(base, () -> {
+        ServiceType counted = Varied.rules(base, () -> {
             asked[0]++;
             return List.of(new ua.igov.platform.spi.EscalationRule("late", ua.igov.platform.spi.EscalationRule.Trigger.OVERDUE,
                     1, Set.of(ua.igov.platform.spi.EscalationRule.Action.NOTIFY_SUPERVISOR)));
         });
-        ServiceType broken = new ServiceTypeWithRules(type("tax-extract", Set.of(2)), () -> {
+        ServiceType broken = Varied.rules(type("tax-extract", Set.of(2)), () -> {
             throw new IllegalStateException("rules file missing");
         });
         PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
@@ -179,17 +179,6 @@ class PluginRegistryTest {
         assertEquals(1, asked[0]);
         assertTrue(registry.serviceType("tax-extract").orElseThrow().escalationRules().isEmpty(),
                 "served, with no rules of its own");
-    }
-
-    /** A service type with other escalation rules. */
-    private record ServiceTypeWithRules(ServiceType base, java.util.function.Supplier<List<ua.igov.platform.spi.EscalationRule>> rules)
-            implements ServiceType {
-        public String code() { return base.code(); }
-        public LocalizedText name() { return base.name(); }
-        public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
-        public FormDefinition form() { return base.form(); }
-        public SubmissionHandler handler() { return base.handler(); }
-        public List<ua.igov.platform.spi.EscalationRule> escalationRules() { return rules.get(); }
     }
 
     /** Two plugins with one service code: the first is served, the second waits, and both are listed as such. */
@@ -210,14 +199,25 @@ class PluginRegistryTest {
         assertEquals(List.of(PluginInfo.ACTIVE), registry.plugins().stream().map(PluginInfo::state).toList());
     }
 
-    /** A service type with another workflow, for the cases above. */
-    private record ServiceTypeWithWorkflow(ServiceType base, java.util.function.Supplier<Workflow> terms)
-            implements ServiceType {
+    /** A service type with another workflow or other escalation rules (null: the base's), for the cases above. */
+    private record Varied(ServiceType base, java.util.function.Supplier<Workflow> terms,
+                          java.util.function.Supplier<List<ua.igov.platform.spi.EscalationRule>> rules) implements ServiceType {
+        static Varied workflow(ServiceType base, java.util.function.Supplier<Workflow> terms) {
+            return new Varied(base, terms, null);
+        }
+
+        static Varied rules(ServiceType base, java.util.function.Supplier<List<ua.igov.platform.spi.EscalationRule>> rules) {
+            return new Varied(base, null, rules);
+        }
+
         public String code() { return base.code(); }
         public LocalizedText name() { return base.name(); }
         public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
         public FormDefinition form() { return base.form(); }
         public SubmissionHandler handler() { return base.handler(); }
-        public Workflow workflow() { return terms.get(); }
+        public Workflow workflow() { return terms == null ? base.workflow() : terms.get(); }
+        public List<ua.igov.platform.spi.EscalationRule> escalationRules() {
+            return rules == null ? base.escalationRules() : rules.get();
+        }
     }
 }
