@@ -1,7 +1,6 @@
 package ua.igov.platform.core.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -47,7 +46,6 @@ import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.Offering;
 import ua.igov.platform.spi.Role;
-import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionRejectedException;
