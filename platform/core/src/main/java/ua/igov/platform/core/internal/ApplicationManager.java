@@ -227,14 +227,14 @@ public class ApplicationManager implements ApplicationService {
             // Not recorded yet: the database was away when the plugin arrived. Recorded now, so that this application
             // and every later one follow the stored workflow, and an answer finds the stored schema.
             try {
-                ServiceTypeRecorder.record(store, type.type(), type.origin().version());
+                ServiceTypeRecorder.record(store, type);
                 return recordedWorkflows.of(serviceCode, formVersion).orElse(type.workflow());
             } catch (StoreException e) {
                 LOG.error("Application for '{}' not stored: its form version could not be recorded: {}", serviceCode,
                         e.getMessage());
                 throw Problems.unavailable("The application could not be saved, so it was not accepted.");
             } catch (RuntimeException | LinkageError e) {
-                // the plugin's own code failed while it was described: served as it is, recorded another time
+                // not a database failure (its workflow could not be written down): served as it is, recorded another time
                 LOG.warn("Form {} of '{}' could not be recorded: {}", formVersion, serviceCode, e.toString());
                 return type.workflow();
             }

@@ -6,14 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.spi.RegionCatalogue;
@@ -22,29 +19,33 @@ import ua.igov.platform.store.ClusterStore;
 import ua.igov.platform.store.OfferingState;
 
 /**
- * Writes down what changed each time a region's catalogue arrives (installed or updated), so the platform can say
- * when a service went online in a place. Every node does this; the store records a change only once.
+ * Writes down what changed each time this node starts serving a region's catalogue (installed or updated, or a
+ * waiting version taking over), so the platform can say when a service went online in a place. Every node does this;
+ * the store records a change only once. A version that waits while another is served is not recorded.
  *
  * <p>A catalogue is not recorded while the operators' decision for its region (see {@code platform:plugin-update})
  * names another version or its removal: a node that was down during an update starts its old bundle before its first
  * heartbeat brings it in line, and recording that one would write the update backwards into the public history
  * (offerings withdrawn, then added again with new dates). The decided version is recorded when it arrives.
  */
-@Component(immediate = true)
-public class CatalogueHistoryRecorder {
+@Component(service = ServedPluginsListener.class, immediate = true)
+public class CatalogueHistoryRecorder implements ServedPluginsListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueHistoryRecorder.class);
 
     private final CatalogueStore store;
     private final ClusterStore cluster;
+    private final InstalledPlugins plugins;
     private final Clock clock = Clock.systemUTC();
     /** Recording is database work; it must not hold up the region bundle's start. One at a time, in order. */
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(r -> new Thread(r, "igov-catalogue-history"));
 
     @Activate
-    public CatalogueHistoryRecorder(@Reference CatalogueStore store, @Reference ClusterStore cluster) {
+    public CatalogueHistoryRecorder(@Reference CatalogueStore store, @Reference ClusterStore cluster,
+                                    @Reference InstalledPlugins plugins) {
         this.store = store;
         this.cluster = cluster;
+        this.plugins = plugins;
     }
 
     @Deactivate
@@ -52,14 +53,18 @@ public class CatalogueHistoryRecorder {
         recorder.shutdownNow();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
-        String bundleVersion = PluginOrigin.of(reference.getBundle()).version();
+    @Override
+    public void regionServed(RegionIndex region) {
+        RegionCatalogue catalogue = region.catalogue();
+        String bundleVersion = region.origin().version();
         List<OfferingState> states = catalogue.offerings().stream()
                 .map(o -> new OfferingState(o.id(), o.serviceId(), o.placeId(), o.availability().wireName()))
                 .toList();
         java.time.Instant at = clock.instant();
         recorder.execute(() -> {
+            if (plugins.region(region.id()).orElse(null) != region) {
+                return; // another version took its place meanwhile, and is recorded in its turn
+            }
             try {
                 Optional<String> otherwise = decidedOtherwise(catalogue.region().id(), bundleVersion);
                 if (otherwise.isPresent()) {
@@ -110,7 +115,4 @@ public class CatalogueHistoryRecorder {
         recorder.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    void removeRegion(RegionCatalogue catalogue) {
-        // A region leaving this node is not a change of its catalogue: nothing to record.
-    }
 }

@@ -327,13 +327,13 @@ public class CatalogueManager implements CatalogueService {
     @Override
     public String uiHints(String code) {
         InstalledServiceType type = installed(code);
-        return type.type().uiHints().orElseThrow(() -> new ProblemException(404, "no-ui-hints", "No UI hints",
+        return type.uiHints().orElseThrow(() -> new ProblemException(404, "no-ui-hints", "No UI hints",
                 "The service '" + code + "' renders from its form schema alone; it brings no UI hints."));
     }
 
     @Override
     public String formSchema(String code) {
-        return installed(code).type().form().jsonSchema();
+        return installed(code).schemaText();
     }
 
     /**

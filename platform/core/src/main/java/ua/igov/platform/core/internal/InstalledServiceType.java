@@ -8,19 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ua.igov.platform.spi.EscalationRule;
+import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.Workflow;
 
 /**
- * A service type as served now: the plugin's object, its code, its compiled form, its workflow and the catalogue
- * services it implements (asked for once, when the plugin arrives: plugins may build them on every call, every status
- * read needs the workflow, every catalogue entry shown looks for its service type, and the registry lists every
- * plugin by its code on every change, so one slow or failing plugin must not slow down or break the catalogue of
- * every region, or the registry itself) and where it came from.
+ * A service type as served now: the plugin's object, its code, its form (the schema's text and the schema compiled
+ * from that very text), its UI hints, its workflow and the catalogue services it implements (asked for once, when the
+ * plugin arrives: plugins may build them on every call, every status read needs the workflow, every catalogue entry
+ * shown looks for its service type, and the registry lists every plugin by its code on every change, so one slow or
+ * failing plugin must not slow down or break the catalogue of every region, or the registry itself) and where it came
+ * from.
  */
-record InstalledServiceType(ServiceType type, String code, LocalizedText name, String formVersion, FormSchema form,
-                            Workflow workflow, Set<Integer> catalogueServiceIds,
+record InstalledServiceType(ServiceType type, String code, LocalizedText name, String formVersion, String schemaText,
+                            FormSchema form, Optional<String> uiHints, Workflow workflow, Set<Integer> catalogueServiceIds,
                             Optional<List<EscalationRule>> escalationRules, PluginOrigin origin) {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstalledServiceType.class);
@@ -29,15 +31,35 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("a service type needs a code, got '" + code + "'");
         }
-        if (name == null || formVersion == null || formVersion.isBlank()) {
+        if (name == null || formVersion == null || formVersion.isBlank() || schemaText == null) {
             throw new IllegalArgumentException("a service type needs a name and a form version");
         }
         catalogueServiceIds = Set.copyOf(catalogueServiceIds);
     }
 
+    /**
+     * The plugin as it arrives with the form it gave: {@code form} is compiled from {@code definition}'s schema, and
+     * that same text is what the form endpoint serves and the database records.
+     */
+    InstalledServiceType(ServiceType type, FormDefinition definition, FormSchema form, PluginOrigin origin) {
+        this(type, type.code(), type.name(), definition.version(), definition.jsonSchema(), form, uiHints(type),
+                type.workflow(), type.catalogueServiceIds(), escalationRules(type), origin);
+    }
+
+    /** For tests: asks the plugin for its form once more. */
     InstalledServiceType(ServiceType type, FormSchema form, PluginOrigin origin) {
-        this(type, type.code(), type.name(), type.form().version(), form, type.workflow(), type.catalogueServiceIds(),
-                escalationRules(type), origin);
+        this(type, type.form(), form, origin);
+    }
+
+    /** The plugin's UI hints, or none if they cannot be read: the form still renders from its schema alone. */
+    private static Optional<String> uiHints(ServiceType type) {
+        try {
+            return Optional.ofNullable(type.uiHints()).flatMap(hints -> hints);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Service '{}' gives no usable UI hints ({}); its form is served with its schema alone",
+                    safeCode(type), e.toString());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package ua.igov.platform.core.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.igov.platform.core.PluginInfo;
 import ua.igov.platform.core.PluginRegistry;
+import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.RegionCatalogue;
 import ua.igov.platform.spi.ServiceType;
 
@@ -44,8 +45,9 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
 
     private final Instant startedAt = Instant.now();
     /**
-     * Keyed by service id. For a service code the oldest registration wins and the rest wait their turn; for a
-     * region the newest wins, so a new version of a region's data replaces the old one in a single step.
+     * Keyed by service id. For one service code or one region the plugin {@link PluginOrigin#SERVED_FIRST} is
+     * served (for one bundle registering twice, its older registration) and the rest wait their turn, so a new version
+     * of a plugin installed beside the old one replaces it in a single step, and every node serves the same one.
      */
     private final ConcurrentSkipListMap<Long, InstalledServiceType> serviceTypes = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, RegionIndex> regions = new ConcurrentSkipListMap<>();
@@ -53,6 +55,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     /** What requests read: rebuilt whole on every change and swapped in one write, never seen half-built. */
     private volatile Map<String, RegionIndex> regionsById = Map.of();
     private volatile Map<String, InstalledServiceType> serviceTypesByCode = Map.of();
+    private final List<ServedPluginsListener> listeners = new CopyOnWriteArrayList<>();
 
     private final BundleContext context;
     private final BundleListener spiWatch;
@@ -88,20 +91,22 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
         String what = "its form schema is not valid";
         try {
-            FormSchema form = FormSchema.compile(type.form().jsonSchema());
+            FormDefinition definition = type.form();
+            FormSchema form = FormSchema.compile(definition.jsonSchema());
             what = "its code, workflow or catalogue service ids are not valid";
-            InstalledServiceType installed = new InstalledServiceType(type, form, origin);
+            InstalledServiceType installed = new InstalledServiceType(type, definition, form, origin);
             serviceTypes.put(id, installed);
-            publish();
+            Changes changes = publish();
             InstalledServiceType served = serviceTypesByCode.get(installed.code());
             if (served != null && served != installed) {
-                LOG.warn("Service '{}' from {} {} waits: {} {} serves that code already, and keeps serving it until "
-                        + "it leaves", installed.code(), origin.bundle(), origin.version(), served.origin().bundle(),
-                        served.origin().version());
+                LOG.warn("Service '{}' from {} {} waits: {} {} is served for that code (a higher version, or the same "
+                        + "version and a name first in alphabetical order)", installed.code(), origin.bundle(),
+                        origin.version(), served.origin().bundle(), served.origin().version());
             } else {
                 LOG.info("Service '{}' (form {}) installed from {} {}", installed.code(), installed.formVersion(),
                         origin.bundle(), origin.version());
             }
+            tell(changes);
         } catch (RuntimeException | Error e) {
             // A broken plugin is refused alone; everything else keeps serving.
             refused.put(id, new PluginInfo(PluginInfo.REFUSED, codeOf(type), what + ": " + e.getMessage(),
@@ -124,8 +129,9 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         refused.remove(id);
         InstalledServiceType gone = serviceTypes.remove(id);
         if (gone != null) {
-            publish();
+            Changes changes = publish();
             LOG.info("Service '{}' uninstalled", gone.code());
+            tell(changes);
         }
     }
 
@@ -134,28 +140,80 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
         RegionIndex region = new RegionIndex(catalogue, origin);
         regions.put(serviceId(reference), region);
-        publish();
-        regions.values().stream().filter(other -> other != region && other.id().equals(region.id())).forEach(other ->
-                LOG.warn("Region '{}' is installed twice: {} {} is served (the later), {} {} waits", region.id(),
-                        origin.bundle(), origin.version(), other.origin().bundle(), other.origin().version()));
-        LOG.info("Region '{}' installed from {} {}: {} offerings of {} services", catalogue.region().id(),
-                origin.bundle(), origin.version(), catalogue.offerings().size(), catalogue.services().size());
+        Changes changes = publish();
+        RegionIndex served = regionsById.get(region.id());
+        if (served != null && served != region) {
+            LOG.warn("Region '{}' from {} {} waits: {} {} is served for that region (a higher version, or the same "
+                    + "version and a name first in alphabetical order)", region.id(), origin.bundle(), origin.version(),
+                    served.origin().bundle(), served.origin().version());
+        } else {
+            LOG.info("Region '{}' installed from {} {}: {} offerings of {} services", region.id(), origin.bundle(),
+                    origin.version(), catalogue.offerings().size(), catalogue.services().size());
+        }
+        tell(changes);
     }
 
     void removeRegion(RegionCatalogue catalogue, ServiceReference<RegionCatalogue> reference) {
-        if (regions.remove(serviceId(reference)) != null) {
-            publish();
-            LOG.info("Region '{}' uninstalled", catalogue.region().id());
+        RegionIndex gone = regions.remove(serviceId(reference));
+        if (gone != null) {
+            Changes changes = publish();
+            LOG.info("Region '{}' uninstalled", gone.id());
+            tell(changes);
         }
     }
 
-    private synchronized void publish() {
+    /** Tells a listener what is served now, then every change after that (see {@link ServedPluginsListener}). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ServedPluginsListener listener) {
+        listeners.add(listener); // first: a change from now on reaches it, one before is in what it is told below
+        tell(listener, new Changes(List.copyOf(serviceTypesByCode.values()), List.copyOf(regionsById.values())));
+    }
+
+    void removeListener(ServedPluginsListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** What a change started serving. */
+    private record Changes(List<InstalledServiceType> serviceTypes, List<RegionIndex> regions) {
+    }
+
+    private void tell(Changes changes) {
+        listeners.forEach(listener -> tell(listener, changes));
+    }
+
+    private static void tell(ServedPluginsListener listener, Changes changes) {
+        changes.serviceTypes().forEach(type -> tell(() -> listener.serviceTypeServed(type)));
+        changes.regions().forEach(region -> tell(() -> listener.regionServed(region)));
+    }
+
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            // What is served does not depend on who is told about it.
+            LOG.warn("A listener to the plugins served failed: {}", e.toString());
+        }
+    }
+
+    /** Rebuilds what requests read; answers what is served now that was not before. */
+    private synchronized Changes publish() {
         Map<String, RegionIndex> byId = new TreeMap<>();
-        regions.descendingMap().values().forEach(r -> byId.putIfAbsent(r.id(), r));
-        Map<String, InstalledServiceType> byCode = new LinkedHashMap<>();
-        serviceTypes.values().forEach(t -> byCode.putIfAbsent(t.code(), t));
+        regions.values().forEach(r -> byId.merge(r.id(), r, (a, b) -> served(a, b, RegionIndex::origin)));
+        Map<String, InstalledServiceType> byCode = new TreeMap<>();
+        serviceTypes.values().forEach(t -> byCode.merge(t.code(), t,
+                (a, b) -> served(a, b, InstalledServiceType::origin)));
+        Map<String, RegionIndex> regionsBefore = regionsById;
+        Map<String, InstalledServiceType> serviceTypesBefore = serviceTypesByCode;
         regionsById = Collections.unmodifiableMap(byId);
         serviceTypesByCode = Collections.unmodifiableMap(byCode);
+        return new Changes(
+                byCode.values().stream().filter(t -> serviceTypesBefore.get(t.code()) != t).toList(),
+                byId.values().stream().filter(r -> regionsBefore.get(r.id()) != r).toList());
+    }
+
+    /** Of two plugins for one code or region (the first registered earlier), the one served. */
+    private static <T> T served(T earlier, T later, java.util.function.Function<T, PluginOrigin> origin) {
+        return PluginOrigin.SERVED_FIRST.compare(origin.apply(earlier), origin.apply(later)) <= 0 ? earlier : later;
     }
 
     private static long serviceId(ServiceReference<?> reference) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -13,13 +14,21 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import ua.igov.platform.spi.RegionCatalogue;
 import ua.igov.platform.store.DesiredPlugin;
+import ua.igov.platform.store.OfferingStatusChange;
 
 class CatalogueHistoryRecorderTest {
 
     private final DerbyStores stores = new DerbyStores();
 
+    private static final org.osgi.framework.BundleContext NO_BUNDLES = (org.osgi.framework.BundleContext)
+            Proxy.newProxyInstance(CatalogueHistoryRecorderTest.class.getClassLoader(),
+                    new Class<?>[] {org.osgi.framework.BundleContext.class},
+                    (proxy, method, args) -> method.getName().equals("getBundles") ? new Bundle[0] : null);
+    private static long serviceIds = 1;
+
     @SuppressWarnings("unchecked")
     private static ServiceReference<RegionCatalogue> fromBundle(String version) {
+        long serviceId = serviceIds++;
         Bundle bundle = (Bundle) Proxy.newProxyInstance(CatalogueHistoryRecorderTest.class.getClassLoader(),
                 new Class<?>[] {Bundle.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getVersion" -> Version.parseVersion(version);
@@ -28,7 +37,20 @@ class CatalogueHistoryRecorderTest {
                 });
         return (ServiceReference<RegionCatalogue>) Proxy.newProxyInstance(
                 CatalogueHistoryRecorderTest.class.getClassLoader(), new Class<?>[] {ServiceReference.class},
-                (proxy, method, args) -> method.getName().equals("getBundle") ? bundle : null);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> bundle;
+                    case "getProperty" -> "service.id".equals(args[0]) ? serviceId : null;
+                    default -> null;
+                });
+    }
+
+    /** A registry with the recorder listening, as DS wires them. */
+    private final PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+    private final CatalogueHistoryRecorder recorder = new CatalogueHistoryRecorder(stores.catalogue, stores.cluster,
+            registry);
+
+    {
+        registry.addListener(recorder);
     }
 
     /**
@@ -41,14 +63,13 @@ class CatalogueHistoryRecorderTest {
         int offering = catalogue.offerings().get(0).id();
         stores.cluster.desire(new DesiredPlugin("igov-region-" + catalogue.region().id(), "0.2.0", true, "operator",
                 Instant.now()));
-        CatalogueHistoryRecorder recorder = new CatalogueHistoryRecorder(stores.catalogue, stores.cluster);
         try {
-            recorder.addRegion(catalogue, fromBundle("0.1.0"));
+            registry.addRegion(catalogue, fromBundle("0.1.0"));
             recorder.awaitRecorded();
             assertTrue(stores.catalogue.offeringHistory(catalogue.region().id(), offering).isEmpty(),
                     "the stale bundle's catalogue is not recorded");
 
-            recorder.addRegion(catalogue, fromBundle("0.2.0"));
+            registry.addRegion(catalogue, fromBundle("0.2.0"));
             recorder.awaitRecorded();
             assertEquals(1, stores.catalogue.offeringHistory(catalogue.region().id(), offering).size(),
                     "the decided version is");
@@ -60,9 +81,8 @@ class CatalogueHistoryRecorderTest {
     @Test
     void withoutADecisionEveryCatalogueIsRecordedAndVersionsAreComparedAcrossSpellings() throws Exception {
         RegionCatalogue catalogue = RegionCatalogueReaderTest.fixture();
-        CatalogueHistoryRecorder recorder = new CatalogueHistoryRecorder(stores.catalogue, stores.cluster);
         try {
-            recorder.addRegion(catalogue, fromBundle("0.1.0"));
+            registry.addRegion(catalogue, fromBundle("0.1.0"));
             recorder.awaitRecorded();
             assertFalse(stores.catalogue.offeringHistory(catalogue.region().id(), catalogue.offerings().get(0).id())
                     .isEmpty());
@@ -72,5 +92,37 @@ class CatalogueHistoryRecorderTest {
         assertTrue(CatalogueHistoryRecorder.sameVersion("1.2.0-SNAPSHOT", "1.2.0.SNAPSHOT"));
         assertTrue(CatalogueHistoryRecorder.sameVersion("1.2", "1.2.0"));
         assertFalse(CatalogueHistoryRecorder.sameVersion("1.2.0", "1.2.1"));
+    }
+
+    /**
+     * Two versions of one region on a node: the one served is recorded whatever order they arrived in; the one that
+     * waits is not (it would write a step backwards into the public history), until the served one leaves.
+     */
+    @Test
+    void onlyTheVersionServedIsRecorded() throws Exception {
+        RegionCatalogue older = RegionCatalogueReaderTest.fixture();
+        String text;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/region-test.json")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        RegionCatalogue newer = RegionCatalogueReader.read(new java.io.ByteArrayInputStream(text
+                .replace("\"availability\": \"coming_soon\"", "\"availability\": \"online\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "2.0.0");
+        String region = older.region().id();
+        try {
+            ServiceReference<RegionCatalogue> newerReference = fromBundle("0.2.0");
+            registry.addRegion(newer, newerReference);
+            registry.addRegion(older, fromBundle("0.1.0")); // arrives later, waits
+            recorder.awaitRecorded();
+            assertEquals(List.of("online"), stores.catalogue.offeringHistory(region, 101).stream()
+                    .map(OfferingStatusChange::to).toList(), "the waiting 0.1.0 is not recorded");
+
+            registry.removeRegion(newer, newerReference);
+            recorder.awaitRecorded();
+            assertEquals(List.of("online", "coming_soon"), stores.catalogue.offeringHistory(region, 101).stream()
+                    .map(OfferingStatusChange::to).toList(), "0.1.0 is served now, and recorded");
+        } finally {
+            recorder.deactivate();
+        }
     }
 }

@@ -33,6 +33,23 @@ class PluginRegistryTest {
                         method.getName().equals("getProperty") && "service.id".equals(args[0]) ? serviceId : null);
     }
 
+    /** A registration by the bundle {@code name} at {@code version}. */
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<ServiceType> reference(long serviceId, String name, String version) {
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(PluginRegistryTest.class.getClassLoader(),
+                new Class<?>[] {Bundle.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getVersion" -> org.osgi.framework.Version.parseVersion(version);
+                    case "getSymbolicName" -> name;
+                    default -> null;
+                });
+        return (ServiceReference<ServiceType>) Proxy.newProxyInstance(PluginRegistryTest.class.getClassLoader(),
+                new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> bundle;
+                    case "getProperty" -> "service.id".equals(args[0]) ? serviceId : null;
+                    default -> null;
+                });
+    }
+
     private static ServiceType type(String code, Set<Integer> catalogueIds) {
         return new ServiceType() {
             public String code() { return code; }
@@ -181,7 +198,7 @@ class PluginRegistryTest {
                 "served, with no rules of its own");
     }
 
-    /** Two plugins with one service code: the first is served, the second waits, and both are listed as such. */
+    /** Two plugins with one service code: one is served, the other waits, both are listed as such. */
     @Test
     void aSecondPluginForACodeAlreadyServedIsListedAsWaitingAndTakesOverWhenTheFirstLeaves() {
         PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
@@ -190,13 +207,108 @@ class PluginRegistryTest {
         registry.addServiceType(first, reference(1));
         registry.addServiceType(second, reference(2));
 
-        assertTrue(registry.serviceType("birth-extract").orElseThrow().type() == first);
+        assertTrue(registry.serviceType("birth-extract").orElseThrow().type() == first, "one bundle: the older one");
         List<String> states = registry.plugins().stream().filter(p -> p.id().equals("birth-extract"))
                 .map(PluginInfo::state).sorted().toList();
         assertEquals(List.of(PluginInfo.ACTIVE, PluginInfo.WAITING), states);
         registry.removeServiceType(first, reference(1));
         assertTrue(registry.serviceType("birth-extract").orElseThrow().type() == second, "the waiting one takes over");
         assertEquals(List.of(PluginInfo.ACTIVE), registry.plugins().stream().map(PluginInfo::state).toList());
+    }
+
+    /**
+     * Which plugin serves a code depends on the bundles alone, not on the order a node installed them in: the higher
+     * version, then the name first in alphabetical order. Two nodes serving one database serve the same one.
+     */
+    @Test
+    void thePluginServedForACodeIsTheSameWhateverOrderTheyArrivedIn() {
+        record Plugin(String bundle, String version) {
+        }
+        List<Plugin> plugins = List.of(new Plugin("org.example.birth", "1.0.0"), new Plugin("org.example.birth", "1.10.0"),
+                new Plugin("org.example.birth", "1.2.0"), new Plugin("com.example.birth", "1.10.0"));
+        for (List<Integer> order : List.of(List.of(0, 1, 2, 3), List.of(3, 2, 1, 0), List.of(2, 0, 3, 1), List.of(1, 3, 0, 2))) {
+            PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+            long id = 1;
+            for (int i : order) {
+                registry.addServiceType(type("birth-extract", Set.of(1)),
+                        reference(id++, plugins.get(i).bundle(), plugins.get(i).version()));
+            }
+            assertEquals(new PluginOrigin("com.example.birth", "1.10.0"),
+                    registry.serviceType("birth-extract").orElseThrow().origin(), order.toString());
+            assertEquals(3, registry.plugins().stream().filter(p -> PluginInfo.WAITING.equals(p.state())).count());
+        }
+    }
+
+    /**
+     * What a plugin gives when it arrives is what is served and recorded: its UI hints and its schema's text are not
+     * asked for again on each request, and hints that cannot be read leave the form served without them.
+     */
+    @Test
+    void uiHintsAndTheSchemaTextAreReadOnceOnArrival() {
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        ServiceType base = type("birth-extract", Set.of(1));
+        ServiceType counting = new ServiceType() {
+            public String code() { return base.code(); }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+            public FormDefinition form() {
+                return new FormDefinition("1." + asked.incrementAndGet(), "{\"type\": \"object\", \"title\": \"call "
+                        + asked.get() + "\"}");
+            }
+            public java.util.Optional<String> uiHints() {
+                return java.util.Optional.of("{\"hints\": " + asked.incrementAndGet() + "}");
+            }
+        };
+        ServiceType failing = new ServiceType() {
+            public String code() { return "land-extract"; }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(2); }
+            public FormDefinition form() { return base.form(); }
+            public java.util.Optional<String> uiHints() { throw new IllegalStateException("hints are broken"); }
+        };
+        registry.addServiceType(counting, reference(1));
+        registry.addServiceType(failing, reference(2));
+        InstalledServiceType served = registry.serviceType("birth-extract").orElseThrow();
+        assertEquals(2, asked.get(), "the form and the hints, once each");
+        assertEquals("1.1", served.formVersion());
+        assertTrue(served.schemaText().contains("call 1"), "the text compiled is the text served: " + served.schemaText());
+        assertEquals(java.util.Optional.of("{\"hints\": 2}"), served.uiHints());
+        assertTrue(registry.serviceType("land-extract").orElseThrow().uiHints().isEmpty(), "served without hints");
+    }
+
+    /**
+     * The service types recorded in the database are the ones served: a plugin that arrives and waits does not
+     * overwrite the served one's name and version, and its form version is not recorded until it is served.
+     */
+    @Test
+    void onlyTheServedPluginIsRecorded() {
+        DerbyStores stores = new DerbyStores();
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        registry.addListener(new ServiceTypeRecorder(stores.applications, registry));
+        ServiceType newer = named("birth-extract", "Витяг", "2.0");
+        ServiceType older = named("birth-extract", "Старий витяг", "1.0");
+        ServiceReference<ServiceType> newerReference = reference(1, "org.example.birth", "2.0.0");
+        registry.addServiceType(newer, newerReference);
+        registry.addServiceType(older, reference(2, "org.example.birth", "1.0.0")); // arrives later, waits
+
+        ua.igov.platform.store.ServiceTypeRecord recorded = stores.applications.findServiceType("birth-extract").orElseThrow();
+        assertEquals(List.of("Витяг", "2.0", "2.0.0"), List.of(recorded.nameUk(), recorded.formVersion(), recorded.pluginVersion()));
+        assertTrue(stores.applications.formSchema("birth-extract", "1.0").isEmpty(), "the waiting form is not recorded");
+
+        registry.removeServiceType(newer, newerReference);
+        recorded = stores.applications.findServiceType("birth-extract").orElseThrow();
+        assertEquals(List.of("Старий витяг", "1.0", "1.0.0"), List.of(recorded.nameUk(), recorded.formVersion(), recorded.pluginVersion()));
+        assertTrue(stores.applications.formSchema("birth-extract", "1.0").isPresent(), "served now, and recorded");
+    }
+
+    private static ServiceType named(String code, String nameUk, String formVersion) {
+        return new ServiceType() {
+            public String code() { return code; }
+            public LocalizedText name() { return LocalizedText.of(nameUk); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(1); }
+            public FormDefinition form() { return new FormDefinition(formVersion, "{\"type\": \"object\"}"); }
+        };
     }
 
     /** A service type with another workflow or other escalation rules (null: the base's), for the cases above. */
