@@ -140,14 +140,17 @@ public class IdentityManager implements IdentityService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(IdentityProvider provider) {
+        // asked once, with a time limit: a provider hanging here would hold up the thread that installed it
         Known known = new Known(provider, providerId(provider));
         providers.add(known);
         LOG.info("Identity provider '{}' installed", known.id());
     }
 
     void removeProvider(IdentityProvider provider) {
-        providers.removeIf(known -> known.provider() == provider);
-        LOG.info("Identity provider '{}' uninstalled", providerId(provider));
+        providers.stream().filter(known -> known.provider() == provider).findFirst().ifPresent(known -> {
+            providers.remove(known);
+            LOG.info("Identity provider '{}' uninstalled", known.id());
+        });
     }
 
     @Override
@@ -190,7 +193,7 @@ public class IdentityManager implements IdentityService {
 
     private static String providerId(IdentityProvider provider) {
         try {
-            return String.valueOf(provider.id());
+            return PluginArrival.ask("give its id", () -> String.valueOf(provider.id()));
         } catch (RuntimeException | Error e) {
             return "?";
         }

@@ -38,17 +38,18 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
     }
 
     /**
-     * The plugin as it arrives with the form it gave: {@code form} is compiled from {@code definition}'s schema, and
-     * that same text is what the form endpoint serves and the database records.
+     * The plugin as it arrives with the code and form it gave: {@code form} is compiled from {@code definition}'s
+     * schema, and that same text is what the form endpoint serves and the database records.
      */
-    InstalledServiceType(ServiceType type, FormDefinition definition, FormSchema form, PluginOrigin origin) {
-        this(type, type.code(), type.name(), definition.version(), definition.jsonSchema(), form, uiHints(type),
+    InstalledServiceType(ServiceType type, String code, FormDefinition definition, FormSchema form,
+                         PluginOrigin origin) {
+        this(type, code, type.name(), definition.version(), definition.jsonSchema(), form, uiHints(type),
                 type.workflow(), type.catalogueServiceIds(), escalationRules(type), origin);
     }
 
-    /** For tests: asks the plugin for its form once more. */
+    /** For tests: asks the plugin for its code and form once more. */
     InstalledServiceType(ServiceType type, FormSchema form, PluginOrigin origin) {
-        this(type, type.form(), form, origin);
+        this(type, type.code(), type.form(), form, origin);
     }
 
     /** The plugin's UI hints, or none if they cannot be read: the form still renders from its schema alone. */

@@ -105,6 +105,8 @@ public class OutboxWorker {
     private final Map<SmsGateway, NotificationChannel> gateways = new ConcurrentHashMap<>();
     /** Every channel installed here by name, in order of arrival: the first is in use, the others wait. */
     private final Map<String, List<NotificationChannel>> installed = new java.util.HashMap<>();
+    /** Each channel's id, asked for once when it arrived. */
+    private final Map<NotificationChannel, String> ids = new java.util.IdentityHashMap<>();
     private volatile boolean stopping;
     /** How long {@link #stop()} waits for a send under way; tests shorten it. */
     Duration stopWait = Duration.ofSeconds(30);
@@ -153,35 +155,52 @@ public class OutboxWorker {
 
     /**
      * A channel plugin arrived. Two with one name: the first is used, and the second waits, taking over when the
-     * first leaves, so the name's messages never wait for a restart.
+     * first leaves, so the name's messages never wait for a restart. Its name is asked for once, with a time limit,
+     * and outside this worker's lock: a channel that hangs or fails there is not used, and holds up nothing else.
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public synchronized void addChannel(NotificationChannel channel) {
-        List<NotificationChannel> named = installed.computeIfAbsent(channel.id(), id -> new java.util.ArrayList<>());
+    public void addChannel(NotificationChannel channel) {
+        String id;
+        try {
+            id = PluginArrival.ask("give its channel id", () -> java.util.Objects.requireNonNull(channel.id(), "id"));
+        } catch (RuntimeException | Error e) {
+            LOG.error("Notification channel {} not used: it could not give its id: {}", channel.getClass().getName(),
+                    e.toString());
+            return;
+        }
+        add(channel, id);
+    }
+
+    private synchronized void add(NotificationChannel channel, String id) {
+        ids.put(channel, id);
+        List<NotificationChannel> named = installed.computeIfAbsent(id, name -> new java.util.ArrayList<>());
         if (named.stream().noneMatch(c -> c == channel)) {
             named.add(channel);
         }
-        NotificationChannel previous = channels.putIfAbsent(channel.id(), channel);
+        NotificationChannel previous = channels.putIfAbsent(id, channel);
         if (previous != null && previous != channel) {
-            LOG.warn("Two channels named '{}' are installed; using the first, the other takes over if it leaves",
-                    channel.id());
+            LOG.warn("Two channels named '{}' are installed; using the first, the other takes over if it leaves", id);
         } else {
-            LOG.info("Notification channel '{}' available", channel.id());
-            openLane(channel.id());
+            LOG.info("Notification channel '{}' available", id);
+            openLane(id);
         }
     }
 
     public synchronized void removeChannel(NotificationChannel channel) {
-        List<NotificationChannel> named = installed.getOrDefault(channel.id(), new java.util.ArrayList<>());
+        String id = ids.remove(channel);
+        if (id == null) {
+            return; // never used: it could not give its id
+        }
+        List<NotificationChannel> named = installed.getOrDefault(id, new java.util.ArrayList<>());
         named.removeIf(c -> c == channel);
         if (named.isEmpty()) {
-            installed.remove(channel.id());
+            installed.remove(id);
         }
-        if (channels.remove(channel.id(), channel)) {
-            closeLane(channel.id()); // a send under way finishes; the lane's next round never comes
+        if (channels.remove(id, channel)) {
+            closeLane(id); // a send under way finishes; the lane's next round never comes
             if (!named.isEmpty()) {
-                LOG.info("Notification channel '{}' left; the other one of that name takes over", channel.id());
-                addChannel(named.get(0));
+                LOG.info("Notification channel '{}' left; the other one of that name takes over", id);
+                add(named.get(0), id);
             }
         }
     }

@@ -58,11 +58,18 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     private final List<ServedPluginsListener> listeners = new CopyOnWriteArrayList<>();
 
     private final BundleContext context;
+    private final java.time.Duration arrivalLimit;
     private final BundleListener spiWatch;
 
     @Activate
     public PluginRegistryImpl(BundleContext context) {
+        this(context, PluginArrival.LIMIT);
+    }
+
+    /** With {@code arrivalLimit} for a plugin to say what it is (see {@link PluginArrival}). */
+    PluginRegistryImpl(BundleContext context, java.time.Duration arrivalLimit) {
         this.context = context;
+        this.arrivalLimit = arrivalLimit;
         // Says in the log, the moment a plugin is installed, that it was built for an SPI this platform lacks.
         this.spiWatch = event -> {
             if (event.getType() == BundleEvent.INSTALLED || event.getType() == BundleEvent.UPDATED) {
@@ -89,12 +96,20 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     void addServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
         long id = serviceId(reference);
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
-        String what = "its form schema is not valid";
+        // what the plugin said so far, for the operators when it is refused (asking it again could hang again)
+        java.util.concurrent.atomic.AtomicReference<String> code = new java.util.concurrent.atomic.AtomicReference<>("?");
+        java.util.concurrent.atomic.AtomicReference<String> what =
+                new java.util.concurrent.atomic.AtomicReference<>("it could not describe itself");
         try {
-            FormDefinition definition = type.form();
-            FormSchema form = FormSchema.compile(definition.jsonSchema());
-            what = "its code, workflow or catalogue service ids are not valid";
-            InstalledServiceType installed = new InstalledServiceType(type, definition, form, origin);
+            InstalledServiceType installed = PluginArrival.ask("describe itself", () -> {
+                String given = type.code();
+                code.set(String.valueOf(given));
+                what.set("its form schema is not valid");
+                FormDefinition definition = type.form();
+                FormSchema form = FormSchema.compile(definition.jsonSchema());
+                what.set("its code, workflow or catalogue service ids are not valid");
+                return new InstalledServiceType(type, given, definition, form, origin);
+            }, arrivalLimit);
             serviceTypes.put(id, installed);
             Changes changes = publish();
             InstalledServiceType served = serviceTypesByCode.get(installed.code());
@@ -107,21 +122,19 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                         origin.bundle(), origin.version());
             }
             tell(changes);
+        } catch (PluginArrival.NoAnswer e) {
+            refuse(id, code.get(), origin, "it hangs", e);
         } catch (RuntimeException | Error e) {
-            // A broken plugin is refused alone; everything else keeps serving.
-            refused.put(id, new PluginInfo(PluginInfo.REFUSED, codeOf(type), what + ": " + e.getMessage(),
-                    origin.bundle(), origin.version(), "nothing", PluginInfo.REFUSED));
-            LOG.error("Service plugin {} {} refused: {}: {}", origin.bundle(), origin.version(), what, e.toString());
+            refuse(id, code.get(), origin, what.get(), e);
         }
     }
 
-    /** The code a refused plugin is listed under, even when asking for it is what fails. */
-    private static String codeOf(ServiceType type) {
-        try {
-            return String.valueOf(type.code());
-        } catch (RuntimeException | Error e) {
-            return "?";
-        }
+    /** A broken plugin is refused alone; everything else keeps serving. */
+    private void refuse(long id, String code, PluginOrigin origin, String why, Throwable e) {
+        refused.put(id, new PluginInfo(PluginInfo.REFUSED, code, why + ": " + e.getMessage(), origin.bundle(),
+                origin.version(), "nothing", PluginInfo.REFUSED));
+        LOG.error("Service plugin {} {} refused: {}: {}", origin.bundle(), origin.version(), why,
+                e instanceof PluginArrival.NoAnswer ? e.getMessage() : e.toString());
     }
 
     void removeServiceType(ServiceType type, ServiceReference<ServiceType> reference) {

@@ -31,7 +31,7 @@ class OutboxWorkerTest {
     private final MutableClock clock = new MutableClock(START);
 
     /** A channel that records what it delivered, or fails every time. */
-    static final class RecordingChannel implements NotificationChannel {
+    static class RecordingChannel implements NotificationChannel {
         final String id;
         final boolean failing;
         final List<OutgoingMessage> delivered = Collections.synchronizedList(new ArrayList<>());
@@ -363,6 +363,44 @@ class OutboxWorkerTest {
         worker.removeChannel(second);
         enqueue("email", "m3");
         assertEquals(0, worker.deliverDue(), "none left: it waits");
+    }
+
+    /**
+     * A channel's name is asked for once, when it arrives: one whose name fails then is not used and its removal is
+     * harmless; one whose name fails only later still leaves cleanly, and the other of its name takes over.
+     */
+    @Test
+    void aChannelIsKnownByTheNameItGaveOnArrival() {
+        int[] asked = {0};
+        RecordingChannel fickle = new RecordingChannel("email", false, clock) {
+            @Override
+            public String id() {
+                if (asked[0]++ > 0) {
+                    throw new IllegalStateException("configuration gone");
+                }
+                return super.id();
+            }
+        };
+        NotificationChannel nameless = new RecordingChannel("sms", false, clock) {
+            @Override
+            public String id() {
+                throw new NoClassDefFoundError("com/example/Config");
+            }
+        };
+        RecordingChannel second = new RecordingChannel("email", false, clock);
+        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
+        worker.addChannel(nameless);
+        worker.addChannel(fickle);
+        worker.addChannel(second);
+        enqueue("email", "m1");
+        assertEquals(1, worker.deliverDue());
+        worker.removeChannel(nameless);
+        worker.removeChannel(fickle);
+        enqueue("email", "m2");
+        assertEquals(1, worker.deliverDue(), "the second one took over");
+        assertEquals(List.of("m1"), fickle.delivered.stream().map(OutgoingMessage::body).toList());
+        assertEquals(List.of("m2"), second.delivered.stream().map(OutgoingMessage::body).toList());
+        assertEquals(1, asked[0], "asked once");
     }
 
     @Test

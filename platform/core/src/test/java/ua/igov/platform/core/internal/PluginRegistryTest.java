@@ -198,6 +198,45 @@ class PluginRegistryTest {
                 "served, with no rules of its own");
     }
 
+    /**
+     * A plugin that hangs while it says what it is cannot hold up the thread that installed it (Karaf's feature
+     * installer, which installs one feature at a time): it is refused after the time limit, and the next plugin serves.
+     */
+    @Test
+    void aPluginThatHangsWhileItArrivesIsRefusedAndDoesNotHoldUpTheInstaller() throws Exception {
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES, java.time.Duration.ofMillis(300));
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        ServiceType base = type("land-extract", Set.of(2));
+        ServiceType hanging = new ServiceType() {
+            public String code() { return base.code(); }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+            public FormDefinition form() {
+                try {
+                    never.await(); // a plugin waiting for something that never comes, and ignoring nothing
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return base.form();
+            }
+        };
+        try {
+            long started = System.nanoTime();
+            registry.addServiceType(hanging, reference(1));
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMillis < 5_000, "the installing thread got back after " + tookMillis + " ms");
+            registry.addServiceType(type("birth-extract", Set.of(1)), reference(2));
+
+            assertEquals(List.of("birth-extract"), registry.serviceTypes().stream().map(InstalledServiceType::code).toList());
+            PluginInfo refused = registry.plugins().stream().filter(p -> PluginInfo.REFUSED.equals(p.state()))
+                    .findFirst().orElseThrow();
+            assertEquals("land-extract", refused.id(), "the code it gave before it hung");
+            assertTrue(refused.name().startsWith("it hangs: did not describe itself within 300 ms"), refused.name());
+        } finally {
+            never.countDown();
+        }
+    }
+
     /** Two plugins with one service code: one is served, the other waits, both are listed as such. */
     @Test
     void aSecondPluginForACodeAlreadyServedIsListedAsWaitingAndTakesOverWhenTheFirstLeaves() {
