@@ -74,7 +74,11 @@ public record Workflow(List<Transition> transitions, Map<Status, Integer> deadli
         return transitions.stream().filter(t -> t.action().equals(action)).findFirst();
     }
 
-    /** The same workflow with other deadlines, for services whose law sets other terms. */
+    /**
+     * The same workflow with other deadlines, for services whose law sets other terms. The map replaces the whole of
+     * {@link #deadlines()}: a status left out has no deadline (it is never overdue and never escalated), so start from
+     * {@code Workflow.DEFAULT.deadlines()} and change what differs.
+     */
     public Workflow withDeadlines(Map<Status, Integer> newDeadlines) {
         return new Workflow(transitions, newDeadlines);
     }

@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param feeKopiykas     the fee recomputed for a replaced form, or {@code null} to keep the fee
  * @param event           the history entry
  * @param audit           the audit entry, written in the same transaction
+ * @param pausedDueAt     the deadline of the status left, stopped while the application waits for its citizen
+ *                        (see {@link StoredApplication#pausedDueAt()}), or {@code null} for none
  */
 public record StateChange(int expectedVersion, String status, Instant dueAt, String assignedTo, String formJson,
-                          String issuedDocument, Long feeKopiykas, StatusChange event, AuditEntry audit) {
+                          String issuedDocument, Long feeKopiykas, StatusChange event, AuditEntry audit,
+                          Instant pausedDueAt) {
 
-    /** A step that keeps the fee. */
+    /** A step that pauses no deadline. */
+    public StateChange(int expectedVersion, String status, Instant dueAt, String assignedTo, String formJson,
+                       String issuedDocument, Long feeKopiykas, StatusChange event, AuditEntry audit) {
+        this(expectedVersion, status, dueAt, assignedTo, formJson, issuedDocument, feeKopiykas, event, audit, null);
+    }
+
+    /** A step that keeps the fee and pauses no deadline. */
     public StateChange(int expectedVersion, String status, Instant dueAt, String assignedTo, String formJson,
                        String issuedDocument, StatusChange event, AuditEntry audit) {
-        this(expectedVersion, status, dueAt, assignedTo, formJson, issuedDocument, null, event, audit);
+        this(expectedVersion, status, dueAt, assignedTo, formJson, issuedDocument, null, event, audit, null);
     }
 
     public StateChange {

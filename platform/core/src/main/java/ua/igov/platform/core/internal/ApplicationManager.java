@@ -620,15 +620,15 @@ public class ApplicationManager implements ApplicationService {
             }
             throw failed;
         }
-        Instant due = transition.to() == from && app.dueAt() != null ? app.dueAt() : deadline(workflow, transition.to(), now);
+        StepDeadline due = StepDeadline.of(calendar, workflow, app, from, transition.to(), now);
         StatusChange event = new StatusChange(transition.to().wireName(), now, caller.name(), action, step.note(), step.details());
         AuditEntry audit = new AuditEntry(now, caller.name(), action, app.trackingNumber(),
                 from.wireName() + " -> " + transition.to().wireName() + (step.note() == null ? "" : ": " + limit(step.note())));
         StoredApplication changed;
         try {
             changed = store.change(app.trackingNumber(), new StateChange(app.version(),
-                    transition.to().wireName(), due, step.assignedTo(), step.formJson(), step.issuedDocument(), step.fee(),
-                    event, audit), transition.to() == from ? List.of() : citizenMessages(app, action, transition.to(), step));
+                    transition.to().wireName(), due.dueAt(), step.assignedTo(), step.formJson(), step.issuedDocument(),
+                    step.fee(), event, audit, due.pausedDueAt()), transition.to() == from ? List.of() : citizenMessages(app, action, transition.to(), step));
         } catch (ConcurrentChangeException e) {
             throw changedMeanwhile();
         } catch (StoreException e) {
@@ -674,8 +674,9 @@ public class ApplicationManager implements ApplicationService {
         String note = "The document could not be issued: " + failed.detail();
         try {
             store.change(app.trackingNumber(), new StateChange(app.version(), app.status(), app.dueAt(), app.assignedTo(),
-                    null, null, new StatusChange(app.status(), now, caller.name(), ISSUE_FAILED, note, null),
-                    new AuditEntry(now, caller.name(), ISSUE_FAILED, app.trackingNumber(), failed.type())));
+                    null, null, null, new StatusChange(app.status(), now, caller.name(), ISSUE_FAILED, note, null),
+                    new AuditEntry(now, caller.name(), ISSUE_FAILED, app.trackingNumber(), failed.type()),
+                    app.pausedDueAt()));
         } catch (StoreException e) {
             // the 502 still reaches the official; only its trace in the history is missing
             LOG.error("The failed issue of {} could not be recorded: {}", app.trackingNumber(), e.getMessage());

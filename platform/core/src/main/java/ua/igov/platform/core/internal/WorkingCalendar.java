@@ -88,6 +88,19 @@ public class WorkingCalendar {
         return !weekend && !holidays.contains(day);
     }
 
+    /** How many working days there are after the day of {@code from}, up to and including the day of {@code to}. */
+    int workingDaysBetween(Instant from, Instant to) {
+        java.time.LocalDate day = from.atZone(KYIV).toLocalDate().plusDays(1);
+        java.time.LocalDate last = to.atZone(KYIV).toLocalDate();
+        int count = 0;
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The end of the {@code workingDays}-th working day after the day of {@code start}. */
     Instant after(Instant start, int workingDays) {
         ZonedDateTime day = start.atZone(KYIV).toLocalDate().atStartOfDay(KYIV);

@@ -57,9 +57,9 @@ class ApplicationDeadlinesTest {
         assertEquals(at("2026-12-21T21:59:59.999Z"), step(f, n, OLENA, "request-information",
                 "{\"questions\": [{\"field\": \"/birthDate\", \"question\": \"?\"}]}", "2026-11-30T08:00:00Z"),
                 "needs information: the citizen has 15 working days");
-        assertEquals(at("2026-12-15T21:59:59.999Z"), step(f, n, TARAS, "answer",
+        assertEquals(at("2026-12-11T21:59:59.999Z"), step(f, n, TARAS, "answer",
                 "{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-10\"}}", "2026-12-01T08:00:00Z"),
-                "back in review: 10 working days from the answer");
+                "back in review: the deadline it had, moved on by the one working day the citizen held it");
         assertEquals(at("2026-12-09T21:59:59.999Z"), step(f, n, OLENA, "approve", null, "2026-12-02T08:00:00Z"),
                 "approved: 5 working days to issue");
         assertNull(step(f, n, OLENA, "issue", null, "2026-12-03T08:00:00Z"), "a decided application has no deadline");
@@ -118,5 +118,58 @@ class ApplicationDeadlinesTest {
         assertFalse(asked.overdue(), "the citizen's deadline passing is not the authority's delay");
         assertFalse(f.applications.summary(TARAS, waiting).overdue(), "nor in the status the citizen reads");
         assertTrue(f.applications.summary(TARAS, inReview).overdue());
+    }
+
+    private static final String QUESTION = "{\"questions\": [{\"field\": \"/birthDate\", \"question\": \"?\"}]}";
+    private static final String ANSWER = "{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-10\"}}";
+
+    /**
+     * Asking the citizen stops the authority's clock; the answer starts it again with the working days it had left,
+     * over as many rounds of questions as it takes: a question never buys the authority a new full term.
+     */
+    @Test
+    void aQuestionStopsTheAuthoritysClockAndTheAnswerStartsItAgain() throws Exception {
+        WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"), new WorkingCalendar(Set.of(), Set.of()));
+        String n = f.submitAt(at("2026-11-25T10:00:00Z")); // Wednesday
+        assertEquals(at("2026-12-10T21:59:59.999Z"), step(f, n, OLENA, "claim", null, "2026-11-26T08:00:00Z"),
+                "in review: 10 working days, to Thursday 10 December");
+        step(f, n, OLENA, "request-information", QUESTION, "2026-12-08T08:00:00Z"); // Tuesday: 2 working days left
+        assertEquals(at("2026-12-16T21:59:59.999Z"), step(f, n, TARAS, "answer", ANSWER, "2026-12-14T08:00:00Z"),
+                "answered the next Monday, 4 working days later: 10 December moves on by 4, to Wednesday 16 December, "
+                        + "the two working days it had left after the day it asked");
+        step(f, n, OLENA, "request-information", QUESTION, "2026-12-15T08:00:00Z"); // Tuesday: one day left, Wednesday
+        assertEquals(at("2026-12-18T21:59:59.999Z"), step(f, n, TARAS, "answer", ANSWER, "2026-12-17T08:00:00Z"),
+                "a second round counts the same way: two working days held, 16 December moves on to Friday 18");
+        assertFalse(f.applications.summary(OLENA, n).overdue());
+    }
+
+    /** An authority asking on its last day still gets the working day after the answer to read it. */
+    @Test
+    void anAnswerToAQuestionAskedOnTheLastDayLeavesTheNextWorkingDayToReadIt() throws Exception {
+        WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"), new WorkingCalendar(Set.of(), Set.of()));
+        String n = f.submitAt(at("2026-11-25T10:00:00Z"));
+        step(f, n, OLENA, "claim", null, "2026-11-26T08:00:00Z");
+        step(f, n, OLENA, "request-information", QUESTION, "2026-12-10T08:00:00Z"); // Thursday 10 December, the last day
+        assertEquals(at("2026-12-11T21:59:59.999Z"), step(f, n, TARAS, "answer", ANSWER, "2026-12-10T15:00:00Z"),
+                "answered the same afternoon: the end of Friday, not the end of that Thursday");
+    }
+
+    /** An authority that was late when it asked stays late: the question does not wipe out the delay. */
+    @Test
+    void aQuestionAskedAfterTheDeadlineDoesNotMakeTheApplicationOnTimeAgain() throws Exception {
+        WorkflowFixture f = new WorkflowFixture(at("2026-11-25T10:00:00Z"), new WorkingCalendar(Set.of(), Set.of()));
+        String n = f.submitAt(at("2026-11-25T10:00:00Z"));
+        step(f, n, OLENA, "claim", null, "2026-11-26T08:00:00Z"); // due Thursday 10 December
+        step(f, n, OLENA, "request-information", QUESTION, "2026-12-14T08:00:00Z"); // Monday, 2 working days late
+        assertEquals(at("2026-12-10T21:59:59.999Z"), step(f, n, TARAS, "answer", ANSWER, "2026-12-16T08:00:00Z"),
+                "the deadline it missed, 10 December");
+        assertTrue(f.applications.summary(OLENA, n).overdue(), "still overdue");
+
+        // late by a weekend only: no working day between the deadline and the question, and still late
+        String m = f.submitAt(at("2026-11-27T10:00:00Z")); // Friday
+        assertEquals(at("2026-12-11T21:59:59.999Z"), step(f, m, OLENA, "claim", null, "2026-11-27T11:00:00Z"));
+        step(f, m, OLENA, "request-information", QUESTION, "2026-12-12T08:00:00Z"); // Saturday
+        assertEquals(at("2026-12-11T21:59:59.999Z"), step(f, m, TARAS, "answer", ANSWER, "2026-12-14T08:00:00Z"));
+        assertTrue(f.applications.summary(OLENA, m).overdue(), "late by a weekend is late");
     }
 }

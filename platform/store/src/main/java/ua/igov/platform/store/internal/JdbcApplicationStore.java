@@ -44,7 +44,7 @@ public class JdbcApplicationStore implements ApplicationStore {
 
     private static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.region_id, a.place_id, "
             + "a.form_version, a.plugin_version, a.form_data, a.status, a.submitted_at, a.updated_at, a.owner, "
-            + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version, a.attachment_count, a.escalated_at";
+            + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version, a.attachment_count, a.escalated_at, a.paused_due_at";
 
     private final Jdbc jdbc;
     private final SqlDialect dialect;
@@ -342,14 +342,15 @@ public class JdbcApplicationStore implements ApplicationStore {
                 Jdbc.instant(rs.getTimestamp("updated_at", Jdbc.UTC.get())), history, rs.getString("owner"),
                 Jdbc.nullableInt(rs, "authority_id"), rs.getString("assigned_to"), dueAt, rs.getLong("fee_kopiykas"),
                 rs.getString("issued_document"), rs.getInt("row_version"), rs.getInt("attachment_count"),
-                Jdbc.instant(rs.getTimestamp("escalated_at", Jdbc.UTC.get())));
+                Jdbc.instant(rs.getTimestamp("escalated_at", Jdbc.UTC.get())),
+                Jdbc.instant(rs.getTimestamp("paused_due_at", Jdbc.UTC.get())));
     }
 
     private static StoredApplication withHistory(StoredApplication a, List<StatusChange> history) {
         return new StoredApplication(a.id(), a.trackingNumber(), a.serviceCode(), a.regionId(), a.placeId(),
                 a.formVersion(), a.pluginVersion(), a.formJson(), a.status(), a.submittedAt(), a.updatedAt(), history,
                 a.owner(), a.authorityId(), a.assignedTo(), a.dueAt(), a.feeKopiykas(), a.issuedDocument(), a.version(),
-                a.attachmentCount(), a.escalatedAt());
+                a.attachmentCount(), a.escalatedAt(), a.pausedDueAt());
     }
 
     @Override
@@ -419,7 +420,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             // CASEs read the row as it was before this update.
             String sql = "UPDATE application SET step_no = CASE WHEN status = ? THEN step_no ELSE step_no + 1 END, "
                     + "escalated_at = CASE WHEN status = ? THEN escalated_at ELSE NULL END, "
-                    + "status = ?, due_at = ?, assigned_to = ?, updated_at = ?, "
+                    + "status = ?, due_at = ?, paused_due_at = ?, assigned_to = ?, updated_at = ?, "
                     + (change.formJson() == null ? "" : "form_data = ?, ")
                     + (change.issuedDocument() == null ? "" : "issued_document = ?, ")
                     + (change.feeKopiykas() == null ? "" : "fee_kopiykas = ?, ")
@@ -430,6 +431,8 @@ public class JdbcApplicationStore implements ApplicationStore {
                 ps.setString(i++, change.status());
                 ps.setString(i++, change.status());
                 ps.setTimestamp(i++, change.dueAt() == null ? null : Jdbc.timestamp(change.dueAt()), Jdbc.UTC.get());
+                ps.setTimestamp(i++, change.pausedDueAt() == null ? null : Jdbc.timestamp(change.pausedDueAt()),
+                        Jdbc.UTC.get());
                 ps.setString(i++, change.assignedTo());
                 ps.setTimestamp(i++, Jdbc.timestamp(change.event().at()), Jdbc.UTC.get());
                 if (change.formJson() != null) {

@@ -94,6 +94,27 @@ class WorkflowStoreTest {
         assertEquals("olena", store.findByTrackingNumber(app.trackingNumber()).orElseThrow().assignedTo());
     }
 
+    /** The deadline an authority had when it asked the citizen is kept while they answer, and cleared by the next step. */
+    @Test
+    void aPausedDeadlineIsKeptUntilTheNextStep() {
+        StoredApplication app = store.change(submit("dev:taras", 12, DUE).trackingNumber(),
+                claim(submit("dev:taras", 12, DUE), "olena"));
+        Instant citizensDue = DUE.plusSeconds(86_400 * 15);
+        StoredApplication asked = store.change(app.trackingNumber(), new StateChange(app.version(), "needs_information",
+                citizensDue, "olena", null, null, null, new StatusChange("needs_information", NOW, "olena",
+                "request-information", null, "[]"), new AuditEntry(NOW, "olena", "request-information",
+                app.trackingNumber(), null), DUE));
+        assertEquals(List.of(citizensDue, DUE), List.of(asked.dueAt(), asked.pausedDueAt()));
+        assertEquals(DUE, store.findByTrackingNumber(app.trackingNumber()).orElseThrow().pausedDueAt(), "stored");
+        assertEquals(DUE, store.queue(Set.of(12), Set.of("needs_information"), 10).get(0).pausedDueAt(), "in the queue too");
+
+        StoredApplication answered = store.change(app.trackingNumber(), new StateChange(asked.version(), "in_review",
+                DUE.plusSeconds(3_600), "olena", "{\"a\":2}", null, new StatusChange("in_review", NOW, "dev:taras",
+                "answer", null, null), new AuditEntry(NOW, "dev:taras", "answer", app.trackingNumber(), null)));
+        assertNull(answered.pausedDueAt(), "cleared");
+        assertEquals(DUE.plusSeconds(3_600), answered.dueAt());
+    }
+
     /**
      * A step is stored and answered in one transaction: a database that hands out no further connection after it
      * (a pool drained under load) cannot make a stored step look like one not taken. (The answer used to be read
