@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -138,12 +139,37 @@ public class IdentityManager implements IdentityService {
         return new Throttle(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes()));
     }
 
+    /** A provider's id: it starts every owner key it makes, so it may not hold the ':' that ends it. */
+    static final java.util.regex.Pattern PROVIDER_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
+
+    /**
+     * A provider arrived. Its id is asked for once, with a time limit (a provider hanging here would hold up the thread
+     * that installed it). One whose id cannot be an owner key's first part is not used. A second provider with the
+     * id of one in use waits, and is used when the first leaves: two providers vouching under one id would make two
+     * people one owner.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(IdentityProvider provider) {
-        // asked once, with a time limit: a provider hanging here would hold up the thread that installed it
-        Known known = new Known(provider, providerId(provider));
+        String id = providerId(provider);
+        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
+            LOG.error("Identity provider {} not used: its id '{}' is not 1 to 32 of a-z 0-9 . _ - (starting with a "
+                    + "letter or digit)", provider.getClass().getName(), id);
+            return;
+        }
+        Known known = new Known(provider, id);
         providers.add(known);
-        LOG.info("Identity provider '{}' installed", known.id());
+        if (inUse().contains(known)) {
+            LOG.info("Identity provider '{}' installed", id);
+        } else {
+            LOG.warn("Identity provider '{}' ({}) waits: another provider with that id is in use, and this one is used "
+                    + "when it leaves", id, provider.getClass().getName());
+        }
+    }
+
+    /** The first provider of each id, in the order they arrived: the ones tokens are checked by. */
+    private List<Known> inUse() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        return providers.stream().filter(known -> ids.add(known.id())).toList();
     }
 
     void removeProvider(IdentityProvider provider) {
@@ -159,7 +185,7 @@ public class IdentityManager implements IdentityService {
             return Optional.empty();
         }
         boolean unchecked = false;
-        for (Known known : providers) {
+        for (Known known : inUse()) {
             if (!verifying.enter(known.id(), null, MAX_VERIFYING_PER_PROVIDER)) {
                 unchecked = true;
                 logThrottled(known.id(), "busy", "has " + MAX_VERIFYING_PER_PROVIDER + " tokens under way or stuck; "
@@ -168,7 +194,12 @@ public class IdentityManager implements IdentityService {
             }
             try {
                 Optional<Citizen> citizen = known.provider().verify(bearerToken);
-                if (citizen.isPresent()) {
+                if (citizen.isPresent() && !known.id().equals(citizen.get().provider())) {
+                    // its person would be owned under another provider's name: someone else's applications
+                    logThrottled(known.id(), "foreign", "vouched for a citizen of provider '"
+                            + limit(citizen.get().provider()) + "'; not accepted (a citizen's provider must be the "
+                            + "id of the provider that vouches)");
+                } else if (citizen.isPresent()) {
                     return Optional.of(new Caller.CitizenCaller(citizen.get()));
                 }
             } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
@@ -191,12 +222,18 @@ public class IdentityManager implements IdentityService {
         }
     }
 
+    /** The provider's id, or null when it cannot give one in time. */
     private static String providerId(IdentityProvider provider) {
         try {
-            return PluginArrival.ask("give its id", () -> String.valueOf(provider.id()));
+            return PluginArrival.ask("give its id", provider::id);
         } catch (RuntimeException | Error e) {
-            return "?";
+            LOG.error("Identity provider {} could not give its id: {}", provider.getClass().getName(), e.toString());
+            return null;
         }
+    }
+
+    private static String limit(String text) {
+        return text == null ? "null" : text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /**
@@ -341,7 +378,7 @@ public class IdentityManager implements IdentityService {
             throw new ProblemException(400, "invalid-request", "Invalid request", "name is longer than 100 characters",
                     java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name", "at most 100 characters")));
         }
-        for (Known known : providers) {
+        for (Known known : inUse()) {
             Optional<String> token;
             try {
                 token = known.provider().issueForDevelopment(subject, name);

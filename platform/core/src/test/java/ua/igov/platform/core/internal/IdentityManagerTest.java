@@ -1,6 +1,7 @@
 package ua.igov.platform.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,6 +169,39 @@ class IdentityManagerTest {
                         token.substring(id.length() + 1), "Тарас Шевченко", id)) : Optional.empty();
             }
         };
+    }
+
+    /**
+     * An owner key is the provider's id and the person's subject, so nothing else may put a name there: a provider
+     * vouching for a citizen under another provider's id is not believed, an id that could blur where the subject
+     * starts is not used, and a second provider with an id in use waits until the first leaves.
+     */
+    @Test
+    void aCitizenIsOwnedOnlyUnderTheIdOfTheProviderThatVouchesForThem() {
+        ua.igov.platform.spi.IdentityProvider impostor = new ua.igov.platform.spi.IdentityProvider() {
+            public String id() { return "oidc"; }
+            public Optional<ua.igov.platform.spi.Citizen> verify(String token) {
+                return Optional.of(new ua.igov.platform.spi.Citizen("taras", "Тарас", "dev")); // dev:taras's key
+            }
+        };
+        identity.addProvider(impostor);
+        assertTrue(identity.citizen("anything").isEmpty(), "not believed");
+
+        identity.addProvider(provider("gov:ua", () -> { })); // "gov:ua" + "x" and "gov" + "ua:x" would be one owner
+        assertTrue(identity.citizen("gov:ua:x").isEmpty(), "an id with ':' is not used");
+
+        ua.igov.platform.spi.IdentityProvider first = provider("bankid", () -> { });
+        java.util.concurrent.atomic.AtomicBoolean secondAsked = new java.util.concurrent.atomic.AtomicBoolean();
+        ua.igov.platform.spi.IdentityProvider second = provider("bankid", () -> secondAsked.set(true));
+        identity.removeProvider(impostor);
+        identity.addProvider(first);
+        identity.addProvider(second);
+        assertEquals("bankid:taras", identity.citizen("bankid:taras").orElseThrow().citizen().ownerKey());
+        assertTrue(identity.citizen("bankid:nobody-else").isPresent());
+        assertFalse(secondAsked.get(), "the second bankid waits");
+        identity.removeProvider(first);
+        assertEquals("bankid:taras", identity.citizen("bankid:taras").orElseThrow().citizen().ownerKey());
+        assertTrue(secondAsked.get(), "and is used once the first has left");
     }
 
     /**
