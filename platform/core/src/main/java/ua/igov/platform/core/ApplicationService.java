@@ -55,8 +55,20 @@ public interface ApplicationService {
     ApplicationView act(Caller caller, String trackingNumber, String action, byte[] body);
 
     /** Attaches a file (PDF, JPEG or PNG, at most 5 MiB) to one of the caller's applications. */
+    default ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String fileName,
+                                                  String mediaType, byte[] content) {
+        return attach(caller, trackingNumber, fileName, mediaType, () -> content);
+    }
+
+    /**
+     * As {@link #attach(Caller, String, String, String, byte[])}, with the file read from {@code content} only once
+     * the caller, the application, the file's name and type and the number of files allow it: a file nobody may
+     * attach is never read into memory.
+     *
+     * @since 0.11
+     */
     ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String fileName, String mediaType,
-                                          byte[] content);
+                                          java.util.function.Supplier<byte[]> content);
 
     /**
      * A file attached to the application, for its citizen and the staff who may see the application (each staff

@@ -885,7 +885,7 @@ public class ApplicationManager implements ApplicationService {
 
     @Override
     public ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String fileName, String mediaType,
-                                                 byte[] content) {
+                                                 java.util.function.Supplier<byte[]> body) {
         citizenOnly(caller, "Only the citizen who applied attaches files.");
         StoredApplication app = visible(caller, trackingNumber);
         if (Status.fromWireName(app.status()).isFinal()) {
@@ -908,6 +908,10 @@ public class ApplicationManager implements ApplicationService {
             problems.add(new FieldProblem("fileName", "must be a name ending in " + String.join(" or ",
                     ATTACHMENT_EXTENSIONS.get(type)) + " for " + type));
         }
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems); // the file itself is not read for a request refused anyway
+        }
+        byte[] content = body.get();
         if (content == null || content.length == 0) {
             problems.add(new FieldProblem("body", "the file is empty"));
         } else if (content.length > MAX_ATTACHMENT_BYTES) {

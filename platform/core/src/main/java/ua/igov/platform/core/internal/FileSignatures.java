@@ -14,7 +14,10 @@ final class FileSignatures {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    /** PDF readers accept the header anywhere in the first kilobyte, after bytes some scanners put first. */
+    /**
+     * PDF readers accept the header anywhere in the first kilobyte, after bytes some scanners put first; but never
+     * after a '<': a web page with "%PDF-" in it would pass for a PDF.
+     */
     private static final int PDF_HEADER_WITHIN = 1024;
 
     private static final Map<String, String> NAMES = Map.of("application/pdf", "a PDF", "image/png", "a PNG image",
@@ -26,7 +29,10 @@ final class FileSignatures {
     /** Why the content is not of the declared type, or {@code null} when its first bytes are right. */
     static String mismatch(String mediaType, byte[] content) {
         boolean matches = switch (mediaType) {
-            case "application/pdf" -> indexOf(content, PDF, PDF_HEADER_WITHIN) >= 0;
+            case "application/pdf" -> {
+                int header = indexOf(content, PDF, PDF_HEADER_WITHIN);
+                yield header >= 0 && indexOf(content, new byte[] {'<'}, header - 1) < 0;
+            }
             case "image/png" -> startsWith(content, PNG);
             case "image/jpeg" -> startsWith(content, JPEG);
             default -> false;

@@ -568,6 +568,7 @@ class ApplicationManagerTest {
                 "a PDF header after a few bytes (some scanners write them) is still a PDF");
         for (Object[] lie : new Object[][] {
             {"application/pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)},
+            {"application/pdf", "<html><script>alert(1)</script>%PDF-1.4</html>".getBytes(StandardCharsets.UTF_8)},
             {"application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0}},
             {"image/jpeg", png},
             {"image/png", jpeg},
@@ -592,6 +593,31 @@ class ApplicationManagerTest {
         assertEquals(413, problem(() -> manager.attach(TARAS, n, "big.pdf", "application/pdf",
                 new byte[ApplicationManager.MAX_ATTACHMENT_BYTES + 1])).status());
         assertEquals(404, problem(() -> manager.attach(LESYA, n, "a.pdf", "application/pdf", new byte[] {1})).status());
+    }
+
+    /**
+     * A file is read into memory only once everything else about the upload is right: another citizen's application,
+     * one that does not exist, a decided one, a wrong name or type, or a staff caller never get their body read.
+     */
+    @Test
+    void aFileIsReadOnlyForAnUploadThatMayBeStored() {
+        String n = submit();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<byte[]> body = () -> {
+            reads.incrementAndGet();
+            return "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        };
+        assertEquals(404, problem(() -> manager.attach(LESYA, n, "a.pdf", "application/pdf", body)).status());
+        assertEquals(404, problem(() -> manager.attach(TARAS, "1-00000099-0", "a.pdf", "application/pdf", body)).status());
+        assertEquals(422, problem(() -> manager.attach(TARAS, n, "a.exe", "application/pdf", body)).status());
+        assertEquals(422, problem(() -> manager.attach(TARAS, n, "a.pdf", "text/html", body)).status());
+        assertEquals(403, problem(() -> manager.attach(OLENA, n, "a.pdf", "application/pdf", body)).status());
+        assertEquals(0, reads.get(), "no body read for a refused upload");
+        manager.attach(TARAS, n, "a.pdf", "application/pdf", body);
+        assertEquals(1, reads.get());
+        manager.act(TARAS, n, "cancel", null);
+        assertEquals(409, problem(() -> manager.attach(TARAS, n, "b.pdf", "application/pdf", body)).status());
+        assertEquals(1, reads.get(), "nor for a decided application");
     }
 
     @Test

@@ -38,6 +38,12 @@ public final class ApplicationResource {
 
     static final int MAX_STEP_BYTES = 256 * 1024;
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    /**
+     * Files read into memory at once on this node (each up to 5 MiB, held until it is stored): beyond that an upload
+     * gets 503 with Retry-After at once, so a burst of uploads cannot fill the heap.
+     */
+    static final int MAX_UPLOADS_AT_ONCE = 16;
+    private static final java.util.concurrent.Semaphore UPLOADS = new java.util.concurrent.Semaphore(MAX_UPLOADS_AT_ONCE);
 
     private final ApplicationService applications;
 
@@ -101,9 +107,27 @@ public final class ApplicationResource {
                            @HeaderParam("Content-Type") String mediaType, InputStream body,
                            @Context ContainerRequestContext request) throws IOException {
         Caller caller = signedIn(request);
-        ApplicationView.AttachmentView file = applications.attach(caller, trackingNumber, name, mediaType,
-                Bodies.read(body, MAX_FILE_BYTES));
-        return Response.status(201).entity(file).build();
+        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            ApplicationView.AttachmentView file = applications.attach(caller, trackingNumber, name, mediaType, () -> {
+                if (!UPLOADS.tryAcquire()) {
+                    throw new ProblemException(503, "unavailable", "Service unavailable", "Too many files are being "
+                            + "uploaded to this server right now; send yours again in a moment.", List.of(),
+                            java.time.Duration.ofSeconds(1));
+                }
+                holding.set(true);
+                try {
+                    return Bodies.read(body, MAX_FILE_BYTES);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return Response.status(201).entity(file).build();
+        } finally {
+            if (holding.get()) {
+                UPLOADS.release();
+            }
+        }
     }
 
     /**
@@ -120,6 +144,8 @@ public final class ApplicationResource {
                 .header("Content-Disposition", contentDisposition(file.fileName()))
                 .header("Cache-Control", "private, no-store")
                 .header("X-Content-Type-Options", "nosniff")
+                // opened in a browser tab anyway, a file runs nothing and loads nothing
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("ETag", "\"" + file.sha256() + "\"")
                 .build();
     }

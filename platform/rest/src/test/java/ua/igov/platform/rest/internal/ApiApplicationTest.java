@@ -55,7 +55,7 @@ class ApiApplicationTest {
     /** An official of authority 89, signed in with HTTP Basic. */
     private static final String OLENA = "Basic " + java.util.Base64.getEncoder().encodeToString("olena:right".getBytes());
 
-    private record Answer(int status, String type, JsonNode body, String location) {
+    private record Answer(int status, String type, JsonNode body, String location, String retryAfter) {
     }
 
     /** A request to the API under {@code /api}, signed in with {@code authorization} (none if null). */
@@ -88,8 +88,10 @@ class ApiApplicationTest {
         }
         MediaType type = response.getMediaType();
         Object location = response.getHeaders().getFirst("Location");
+        Object retryAfter = response.getHeaders().getFirst("Retry-After");
         return new Answer(response.getStatus(), type == null ? null : type.toString(),
-                JsonProvider.mapper().readTree(text), location == null ? null : location.toString());
+                JsonProvider.mapper().readTree(text), location == null ? null : location.toString(),
+                retryAfter == null ? null : retryAfter.toString());
     }
 
     @Test
@@ -383,6 +385,45 @@ class ApiApplicationTest {
         }
     }
 
+    /** Counted down by each upload the fake service holds; the uploads wait for the other latch before they finish. */
+    private static volatile java.util.concurrent.CountDownLatch uploadsInside = new java.util.concurrent.CountDownLatch(0);
+    private static volatile java.util.concurrent.CountDownLatch uploadsMayFinish = new java.util.concurrent.CountDownLatch(0);
+
+    /**
+     * At most {@link ApplicationResource#MAX_UPLOADS_AT_ONCE} files are held in memory at once: the next upload gets
+     * 503 with Retry-After at once, and uploads go through again when those finish. A file for an application the
+     * service refuses is not read at all, so it takes no place.
+     */
+    @Test
+    void uploadsHeldAtOnceAreLimitedAndARefusedOneIsNotRead() throws Exception {
+        int limit = ApplicationResource.MAX_UPLOADS_AT_ONCE;
+        uploadsInside = new java.util.concurrent.CountDownLatch(limit);
+        uploadsMayFinish = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(limit);
+        try {
+            List<java.util.concurrent.Future<Answer>> held = new java.util.ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                held.add(clients.submit(() -> call("POST", "/applications/1-00000001-6/attachments?name=a.pdf",
+                        "application/pdf", "%PDF-1.7")));
+            }
+            assertTrue(uploadsInside.await(20, java.util.concurrent.TimeUnit.SECONDS), "all held");
+            Answer busy = call("POST", "/applications/1-00000001-6/attachments?name=b.pdf", "application/pdf", "%PDF-1.7");
+            assertEquals(503, busy.status(), busy.body().toString());
+            assertEquals("1", busy.retryAfter());
+            assertEquals(404, call("POST", "/applications/1-00000002-4/attachments?name=c.pdf", "application/pdf",
+                    "%PDF-1.7").status(), "refused before its file is read: the limit does not matter to it");
+            uploadsMayFinish.countDown();
+            for (java.util.concurrent.Future<Answer> upload : held) {
+                assertEquals(201, upload.get(20, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            assertEquals(201, call("POST", "/applications/1-00000001-6/attachments?name=d.pdf", "application/pdf",
+                    "%PDF-1.7").status(), "the places are given back");
+        } finally {
+            uploadsMayFinish.countDown();
+            clients.shutdownNow();
+        }
+    }
+
     private static final class Applications implements ApplicationService {
         @Override
         public ApplicationReceipt submit(Caller caller, String serviceCode, byte[] body) {
@@ -425,8 +466,19 @@ class ApiApplicationTest {
         }
 
         @Override
-        public ApplicationView.AttachmentView attach(Caller caller, String n, String name, String type, byte[] content) {
-            throw Problems.unknownApplication(n);
+        public ApplicationView.AttachmentView attach(Caller caller, String n, String name, String type,
+                                                     java.util.function.Supplier<byte[]> content) {
+            if (!n.equals("1-00000001-6")) {
+                throw Problems.unknownApplication(n);
+            }
+            byte[] file = content.get();
+            uploadsInside.countDown();
+            try {
+                uploadsMayFinish.await(); // the file held, as a slow store would hold it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ApplicationView.AttachmentView(1, name, type, file.length, "ab".repeat(32), java.time.Instant.EPOCH);
         }
 
         @Override
