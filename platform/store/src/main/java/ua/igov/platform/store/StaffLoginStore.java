@@ -15,8 +15,9 @@ public interface StaffLoginStore {
     Optional<LoginFailures> failures(String account);
 
     /**
-     * Counts one more wrong password for the account, in one transaction with every node's: failures older than
-     * {@code window} are forgotten first, and the failure that reaches {@code maxFailures} locks the account until
+     * Counts one more wrong password for the account, in one transaction with every node's: its failures are forgotten
+     * first if none came within {@code window} (so any {@code maxFailures} within one window lock, whenever the window
+     * starts), and the failure that reaches {@code maxFailures} locks the account until
      * {@code now + lock}. Rows of other accounts whose failures and lock are over are removed on the way.
      *
      * @return the account's failures with this one

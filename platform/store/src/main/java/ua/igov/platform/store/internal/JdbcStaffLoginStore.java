@@ -54,22 +54,20 @@ public class JdbcStaffLoginStore implements StaffLoginStore {
 
     private static LoginFailures count(Connection c, String account, Instant now, int maxFailures, Duration window,
                                        Duration lock) throws SQLException {
-        try (PreparedStatement purge = c.prepareStatement("DELETE FROM staff_login_failure WHERE last_failed_at < ? "
-                + "AND (locked_until IS NULL OR locked_until < ?)")) {
+        try (PreparedStatement purge = c.prepareStatement("DELETE FROM staff_login_failure WHERE last_failed_at <= ? "
+                + "AND (locked_until IS NULL OR locked_until <= ?)")) {
             purge.setTimestamp(1, Jdbc.timestamp(now.minus(window)), Jdbc.UTC.get());
             purge.setTimestamp(2, Jdbc.timestamp(now), Jdbc.UTC.get());
             purge.executeUpdate();
         }
+        // The purge above forgets an account's failures after a whole window without one; until then each failure
+        // adds to the count. (Restarting the count once its first failure was a window old let a burst straddling
+        // that moment check twice the limit within seconds.)
         int updated;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE staff_login_failure SET "
-                + "failures = CASE WHEN first_failed_at < ? THEN 1 ELSE failures + 1 END, "
-                + "first_failed_at = CASE WHEN first_failed_at < ? THEN CAST(? AS TIMESTAMP) ELSE first_failed_at END, "
+        try (PreparedStatement ps = c.prepareStatement("UPDATE staff_login_failure SET failures = failures + 1, "
                 + "last_failed_at = ? WHERE account = ?")) {
-            ps.setTimestamp(1, Jdbc.timestamp(now.minus(window)), Jdbc.UTC.get());
-            ps.setTimestamp(2, Jdbc.timestamp(now.minus(window)), Jdbc.UTC.get());
-            ps.setTimestamp(3, Jdbc.timestamp(now), Jdbc.UTC.get());
-            ps.setTimestamp(4, Jdbc.timestamp(now), Jdbc.UTC.get());
-            ps.setString(5, account);
+            ps.setTimestamp(1, Jdbc.timestamp(now), Jdbc.UTC.get());
+            ps.setString(2, account);
             updated = ps.executeUpdate();
         }
         if (updated == 0) {

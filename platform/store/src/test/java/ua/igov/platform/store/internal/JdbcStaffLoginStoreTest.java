@@ -51,13 +51,28 @@ class JdbcStaffLoginStoreTest {
     }
 
     @Test
-    void failuresOlderThanTheWindowAreForgotten() {
+    void failuresAreForgottenAfterAWholeWindowWithoutOne() {
         fail("olena", T0);
         fail("olena", T0.plusSeconds(60));
-        LoginFailures later = fail("olena", T0.plus(WINDOW).plusSeconds(1));
-        assertEquals(1, later.failures(), "a new count: the first two are older than the window");
-        assertEquals(T0.plus(WINDOW).plusSeconds(1), later.firstFailedAt());
+        Instant quietWindowLater = T0.plusSeconds(60).plus(WINDOW).plusSeconds(1);
+        LoginFailures later = fail("olena", quietWindowLater);
+        assertEquals(1, later.failures(), "a new count: a whole window passed without a wrong password");
+        assertEquals(quietWindowLater, later.firstFailedAt());
         assertNull(later.lockedUntil());
+    }
+
+    /**
+     * The limit holds within any window, wherever it starts: failures just before and just after the moment the
+     * first of them is a window old still lock. (The count used to start again at that moment, so a burst straddling
+     * it had twice the limit checked within seconds.)
+     */
+    @Test
+    void aBurstStraddlingTheEndOfTheFirstFailuresWindowStillLocks() {
+        fail("olena", T0);
+        assertNull(fail("olena", T0.plus(WINDOW).minusSeconds(1)).lockedUntil());
+        LoginFailures burst = fail("olena", T0.plus(WINDOW).plusSeconds(1));
+        burst = burst.lockedUntil() != null ? burst : fail("olena", T0.plus(WINDOW).plusSeconds(2));
+        assertTrue(burst.lockedAt(T0.plus(WINDOW).plusSeconds(2)), "three within the last window: locked");
     }
 
     /** The count that reached the limit (and locked) is taken back: the lock it alone caused goes, the rest stays. */
