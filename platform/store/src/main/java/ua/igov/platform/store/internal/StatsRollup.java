@@ -31,6 +31,8 @@ import ua.igov.platform.store.StatsCell;
 final class StatsRollup {
 
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+    /** The statuses whose deadline is the authority's (in {@code needs_information} it is the citizen's). */
+    static final java.util.Set<String> AUTHORITY_ACTS = java.util.Set.of("submitted", "in_review", "approved");
     static final List<String> COLUMNS = columns();
 
     private StatsRollup() {
@@ -51,7 +53,10 @@ final class StatsRollup {
      * What the statistics know of an application in one state.
      *
      * @param decidedAt when it was issued or rejected, {@code null} before
-     * @param onTime    whether that decision came by the deadline in force; {@code null} if unknown or undecided
+     * @param onTime    once decided, whether every step its authority took (claiming, deciding, issuing) came by the
+     *                  deadline then in force ({@code null} if the deciding step had no deadline and none was late);
+     *                  before that, {@code false} once one of them came late (an approval a week late stays late
+     *                  when the document is then issued in time), {@code null} otherwise
      */
     record Facts(long id, Instant submittedAt, Integer authorityId, String regionId, Integer placeId,
                  String serviceCode, String official, String status, Instant dueAt, Instant decidedAt,
@@ -76,9 +81,20 @@ final class StatsRollup {
         Facts after(StateChange change) {
             boolean decides = StatsCell.DECIDED.contains(change.status()) && !decided();
             Instant at = change.event().at();
+            // a step out of a status where the authority acts, after that status's deadline
+            boolean authorityStep = !change.status().equals(status) && AUTHORITY_ACTS.contains(status);
+            boolean late = authorityStep && dueAt != null && at.isAfter(dueAt);
+            boolean timed = authorityStep && dueAt != null;
+            Boolean nowOnTime;
+            if (Boolean.FALSE.equals(onTime) || late) {
+                nowOnTime = false;
+            } else if (decides) {
+                nowOnTime = timed ? Boolean.TRUE : null;
+            } else {
+                nowOnTime = onTime;
+            }
             return new Facts(id, submittedAt, authorityId, regionId, placeId, serviceCode, change.assignedTo(),
-                    change.status(), change.dueAt(), decides ? at : decidedAt,
-                    decides ? (dueAt == null ? null : !at.isAfter(dueAt)) : onTime);
+                    change.status(), change.dueAt(), decides ? at : decidedAt, nowOnTime);
         }
     }
 
@@ -151,7 +167,10 @@ final class StatsRollup {
     static void changed(Connection c, SqlDialect dialect, Facts before, Facts after) throws SQLException {
         Map<Key, Map<String, Long>> deltas = deltas(before, -1, new LinkedHashMap<>());
         write(c, dialect, deltas(after, 1, deltas));
-        if (after.decided() && !before.decided() && after.onTime() != null) {
+        boolean decision = after.decided() && !before.decided() && after.onTime() != null;
+        boolean lateBeforeItsDecision = !after.decided() && Boolean.FALSE.equals(after.onTime())
+                && !Boolean.FALSE.equals(before.onTime());
+        if (decision || lateBeforeItsDecision) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE application SET decided_on_time = ? WHERE id = ?")) {
                 ps.setInt(1, after.onTime() ? 1 : 0);
                 ps.setLong(2, after.id());

@@ -136,6 +136,31 @@ class StatisticsStoreTest {
         assertEquals(auditBefore + 2, auditEntries());
     }
 
+    /**
+     * An application is decided on time only if every step its authority took came by its deadline: an approval a week
+     * late stays late when the document is then issued within the issuing term. A citizen's late answer is not the
+     * authority's delay. A rebuild of the rollup agrees.
+     */
+    @Test
+    void aLateApprovalMakesTheDecisionLateEvenIfTheIssueIsOnTime() {
+        Instant reviewDue = SUBMITTED.plusSeconds(2 * 86_400);
+        Instant issueDue = SUBMITTED.plusSeconds(20 * 86_400);
+        StoredApplication late = step(submit(89), "in_review", "olena", SUBMITTED.plusSeconds(3600), reviewDue);
+        late = step(late, "approved", "olena", reviewDue.plusSeconds(7 * 86_400), issueDue); // a week late
+        step(late, "issued", "olena", reviewDue.plusSeconds(7 * 86_400 + 3600), null); // issued within its term
+
+        StoredApplication onTime = step(submit(89), "in_review", "olena", SUBMITTED.plusSeconds(3600), reviewDue);
+        onTime = step(onTime, "needs_information", "olena", SUBMITTED.plusSeconds(7200), SUBMITTED.plusSeconds(3600));
+        onTime = step(onTime, "in_review", "dev:x", SUBMITTED.plusSeconds(3 * 86_400), reviewDue.plusSeconds(86_400));
+        step(onTime, "rejected", "olena", reviewDue.plusSeconds(3600), null); // the citizen answered late, not olena
+
+        StatsCell authority = only("authority");
+        assertEquals(2, authority.timed());
+        assertEquals(1, authority.onTime(), "the late approval is not on time");
+        assertEquals(2, statistics.rebuild());
+        assertEquals(1, only("authority").onTime(), "the rebuild agrees");
+    }
+
     @Test
     void reviewsWithTextWaitForAnOperatorToLookAtThemAndAReplyMakesThemWaitAgain() {
         StoredApplication first = closed(89);
