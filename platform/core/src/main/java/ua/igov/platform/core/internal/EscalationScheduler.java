@@ -365,7 +365,7 @@ public class EscalationScheduler {
                 messages.unreachable(rule, app, EscalationRule.Action.NOTIFY_SUPERVISOR));
         return new Escalation(app, inForce.key(), rule.trigger().wireName(), actions,
                 rule.actions().contains(EscalationRule.Action.MARK_ESCALATED),
-                new StatusChange(app.status(), now, ACTOR, "escalate", note, details),
+                new StatusChange(app.status(), now, ACTOR, StepDeadline.ESCALATE, note, details),
                 new AuditEntry(now, ACTOR + ":escalation", "escalate", app.trackingNumber(),
                         inForce.key() + " (" + rule.trigger().wireName() + " " + rule.workingDays() + "): " + actions));
     }

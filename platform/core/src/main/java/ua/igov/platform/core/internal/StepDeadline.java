@@ -34,25 +34,42 @@ record StepDeadline(Instant dueAt, Instant pausedDueAt) {
             return new StepDeadline(fresh(calendar, workflow, to, now), app.dueAt());
         }
         Instant paused = app.pausedDueAt();
-        if (from == Status.NEEDS_INFORMATION && paused != null) {
-            List<StatusChange> history = app.history();
-            int asked = history.size();
-            while (asked > 0 && Status.NEEDS_INFORMATION.wireName().equals(history.get(asked - 1).status())) {
-                asked--; // back to the step that asked (escalations may have added entries after it)
+        List<StatusChange> moves = moves(app.history());
+        if (from == Status.NEEDS_INFORMATION && paused != null && moves.size() >= 2
+                && Status.NEEDS_INFORMATION.wireName().equals(moves.get(moves.size() - 1).status())
+                && to.wireName().equals(moves.get(moves.size() - 2).status())) {
+            Instant askedAt = moves.get(moves.size() - 1).at();
+            if (paused.isBefore(askedAt)) {
+                return new StepDeadline(paused, null); // late when it asked: nothing was left to pause
             }
-            if (asked > 0 && asked < history.size() && to.wireName().equals(history.get(asked - 1).status())) {
-                Instant askedAt = history.get(asked).at();
-                if (paused.isBefore(askedAt)) {
-                    return new StepDeadline(paused, null); // late when it asked: nothing was left to pause
-                }
-                int held = calendar.workingDaysBetween(askedAt, now);
-                Instant resumed = held == 0 ? paused : calendar.after(paused, held);
-                Instant dayToRead = calendar.after(now, 1);
-                return new StepDeadline(resumed.isBefore(dayToRead) ? dayToRead : resumed, null);
-            }
+            int held = calendar.workingDaysBetween(askedAt, now);
+            Instant resumed = held == 0 ? paused : calendar.after(paused, held);
+            Instant dayToRead = calendar.after(now, 1);
+            return new StepDeadline(resumed.isBefore(dayToRead) ? dayToRead : resumed, null);
         }
         return new StepDeadline(fresh(calendar, workflow, to, now), null);
     }
+
+    /**
+     * The history's changes of status, in order: escalations (recorded with the status of their moment, and with the
+     * time their run began, so they may sort after a step that committed later) and steps that keep the status
+     * (a reassignment, a failed issue) are left out.
+     */
+    static List<StatusChange> moves(List<StatusChange> history) {
+        List<StatusChange> moves = new java.util.ArrayList<>();
+        for (StatusChange entry : history) {
+            if (ESCALATE.equals(entry.action())) {
+                continue;
+            }
+            if (moves.isEmpty() || !moves.get(moves.size() - 1).status().equals(entry.status())) {
+                moves.add(entry);
+            }
+        }
+        return moves;
+    }
+
+    /** The action of the history entries the escalation scheduler writes. */
+    static final String ESCALATE = "escalate";
 
     private static Instant fresh(WorkingCalendar calendar, Workflow workflow, Status status, Instant from) {
         Integer days = workflow.deadlines().get(status);
