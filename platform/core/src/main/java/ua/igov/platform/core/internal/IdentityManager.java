@@ -100,6 +100,8 @@ public class IdentityManager implements IdentityService {
     }
 
     private final java.util.List<Known> providers = new CopyOnWriteArrayList<>();
+    /** Providers being asked for their id; one that leaves meanwhile is taken out here and never used. */
+    private final Set<IdentityProvider> arriving = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /**
      * Tokens inside each provider's {@code verify}, counted by the provider's id: a provider registered again while
      * its old registration still hangs shares the old one's count, and a count is forgotten when it reaches zero.
@@ -150,15 +152,24 @@ public class IdentityManager implements IdentityService {
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(IdentityProvider provider) {
+        synchronized (arriving) {
+            arriving.add(provider);
+        }
         String id = providerId(provider);
-        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
+        boolean valid = id != null && PROVIDER_ID.matcher(id).matches();
+        Known known = new Known(provider, id);
+        synchronized (arriving) {
+            if (!arriving.remove(provider)) {
+                return; // it left while it was asked
+            }
+            if (valid) {
+                providers.add(known);
+            }
+        }
+        if (!valid) {
             LOG.error("Identity provider {} not used: its id '{}' is not 1 to 32 of a-z 0-9 . _ - (starting with a "
                     + "letter or digit)", provider.getClass().getName(), id);
-            return;
-        }
-        Known known = new Known(provider, id);
-        providers.add(known);
-        if (inUse().contains(known)) {
+        } else if (inUse().contains(known)) {
             LOG.info("Identity provider '{}' installed", id);
         } else {
             LOG.warn("Identity provider '{}' ({}) waits: another provider with that id is in use, and this one is used "
@@ -166,17 +177,20 @@ public class IdentityManager implements IdentityService {
         }
     }
 
+    void removeProvider(IdentityProvider provider) {
+        Optional<Known> gone;
+        synchronized (arriving) {
+            arriving.remove(provider);
+            gone = providers.stream().filter(known -> known.provider() == provider).findFirst();
+            gone.ifPresent(providers::remove);
+        }
+        gone.ifPresent(known -> LOG.info("Identity provider '{}' uninstalled", known.id()));
+    }
+
     /** The first provider of each id, in the order they arrived: the ones tokens are checked by. */
     private List<Known> inUse() {
         java.util.Set<String> ids = new java.util.HashSet<>();
         return providers.stream().filter(known -> ids.add(known.id())).toList();
-    }
-
-    void removeProvider(IdentityProvider provider) {
-        providers.stream().filter(known -> known.provider() == provider).findFirst().ifPresent(known -> {
-            providers.remove(known);
-            LOG.info("Identity provider '{}' uninstalled", known.id());
-        });
     }
 
     @Override

@@ -107,6 +107,8 @@ public class OutboxWorker {
     private final Map<String, List<NotificationChannel>> installed = new java.util.HashMap<>();
     /** Each channel's id, asked for once when it arrived. */
     private final Map<NotificationChannel, String> ids = new java.util.IdentityHashMap<>();
+    /** Channels being asked for their id: one that leaves meanwhile is taken out here and never used. */
+    private final Set<NotificationChannel> arriving = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private volatile boolean stopping;
     /** How long {@link #stop()} waits for a send under way; tests shorten it. */
     Duration stopWait = Duration.ofSeconds(30);
@@ -160,15 +162,25 @@ public class OutboxWorker {
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addChannel(NotificationChannel channel) {
+        synchronized (this) {
+            arriving.add(channel);
+        }
         String id;
         try {
             id = PluginArrival.ask("give its channel id", () -> java.util.Objects.requireNonNull(channel.id(), "id"));
         } catch (RuntimeException | Error e) {
             LOG.error("Notification channel {} not used: it could not give its id: {}", channel.getClass().getName(),
                     e.toString());
+            synchronized (this) {
+                arriving.remove(channel);
+            }
             return;
         }
-        add(channel, id);
+        synchronized (this) {
+            if (arriving.remove(channel)) { // else it left while it was asked
+                add(channel, id);
+            }
+        }
     }
 
     private synchronized void add(NotificationChannel channel, String id) {
@@ -187,6 +199,7 @@ public class OutboxWorker {
     }
 
     public synchronized void removeChannel(NotificationChannel channel) {
+        arriving.remove(channel);
         String id = ids.remove(channel);
         if (id == null) {
             return; // never used: it could not give its id

@@ -52,6 +52,11 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
     private final ConcurrentSkipListMap<Long, InstalledServiceType> serviceTypes = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, RegionIndex> regions = new ConcurrentSkipListMap<>();
     private final Map<Long, PluginInfo> refused = new ConcurrentHashMap<>();
+    /**
+     * Service ids being asked what they are (see {@link PluginArrival}); guarded by itself. A plugin that leaves
+     * meanwhile is taken out here, and its answer then goes nowhere.
+     */
+    private final java.util.Set<Long> arriving = new java.util.HashSet<>();
     /** What requests read: rebuilt whole on every change and swapped in one write, never seen half-built. */
     private volatile Map<String, RegionIndex> regionsById = Map.of();
     private volatile Map<String, InstalledServiceType> serviceTypesByCode = Map.of();
@@ -100,6 +105,9 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         java.util.concurrent.atomic.AtomicReference<String> code = new java.util.concurrent.atomic.AtomicReference<>("?");
         java.util.concurrent.atomic.AtomicReference<String> what =
                 new java.util.concurrent.atomic.AtomicReference<>("it could not describe itself");
+        synchronized (arriving) {
+            arriving.add(id);
+        }
         try {
             InstalledServiceType installed = PluginArrival.ask("describe itself", () -> {
                 String given = type.code();
@@ -110,7 +118,12 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                 what.set("its code, workflow or catalogue service ids are not valid");
                 return new InstalledServiceType(type, given, definition, form, origin);
             }, arrivalLimit);
-            serviceTypes.put(id, installed);
+            synchronized (arriving) {
+                if (!arriving.remove(id)) {
+                    return; // it left while it was asked
+                }
+                serviceTypes.put(id, installed);
+            }
             Changes changes = publish();
             InstalledServiceType served = serviceTypesByCode.get(installed.code());
             if (served != null && served != installed) {
@@ -131,16 +144,25 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
 
     /** A broken plugin is refused alone; everything else keeps serving. */
     private void refuse(long id, String code, PluginOrigin origin, String why, Throwable e) {
-        refused.put(id, new PluginInfo(PluginInfo.REFUSED, code, why + ": " + e.getMessage(), origin.bundle(),
-                origin.version(), "nothing", PluginInfo.REFUSED));
+        synchronized (arriving) {
+            if (!arriving.remove(id)) {
+                return; // it left while it was asked
+            }
+            refused.put(id, new PluginInfo(PluginInfo.REFUSED, code, why + ": " + e.getMessage(), origin.bundle(),
+                    origin.version(), "nothing", PluginInfo.REFUSED));
+        }
         LOG.error("Service plugin {} {} refused: {}: {}", origin.bundle(), origin.version(), why,
                 e instanceof PluginArrival.NoAnswer ? e.getMessage() : e.toString());
     }
 
     void removeServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
         long id = serviceId(reference);
-        refused.remove(id);
-        InstalledServiceType gone = serviceTypes.remove(id);
+        InstalledServiceType gone;
+        synchronized (arriving) {
+            arriving.remove(id);
+            refused.remove(id);
+            gone = serviceTypes.remove(id);
+        }
         if (gone != null) {
             Changes changes = publish();
             LOG.info("Service '{}' uninstalled", gone.code());

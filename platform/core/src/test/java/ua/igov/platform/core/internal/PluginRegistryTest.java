@@ -237,6 +237,37 @@ class PluginRegistryTest {
         }
     }
 
+    /** A plugin that leaves while it is still being asked what it is is not served when its answer comes. */
+    @Test
+    void aPluginThatLeavesWhileItIsAskedIsNotServedAfterwards() throws Exception {
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        ServiceType base = type("land-extract", Set.of(2));
+        ServiceType slow = new ServiceType() {
+            public String code() { return base.code(); }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+            public FormDefinition form() {
+                asked.countDown();
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return base.form();
+            }
+        };
+        Thread installer = new Thread(() -> registry.addServiceType(slow, reference(1)));
+        installer.start();
+        assertTrue(asked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        registry.removeServiceType(slow, reference(1)); // its bundle stops meanwhile
+        answer.countDown();
+        installer.join(10_000);
+        assertTrue(registry.serviceType("land-extract").isEmpty(), "gone, not served");
+        assertEquals(List.of(), registry.plugins());
+    }
+
     /** Two plugins with one service code: one is served, the other waits, both are listed as such. */
     @Test
     void aSecondPluginForACodeAlreadyServedIsListedAsWaitingAndTakesOverWhenTheFirstLeaves() {
