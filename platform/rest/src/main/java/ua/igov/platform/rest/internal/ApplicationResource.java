@@ -44,6 +44,13 @@ public final class ApplicationResource {
      */
     static final int MAX_UPLOADS_AT_ONCE = 16;
     private static final java.util.concurrent.Semaphore UPLOADS = new java.util.concurrent.Semaphore(MAX_UPLOADS_AT_ONCE);
+    /**
+     * Uploads one caller may have under way at once on this node: a file arrives over the network while it holds its
+     * place, so without this one citizen sending 16 files slowly would keep everyone else's out.
+     */
+    static final int MAX_UPLOADS_PER_CALLER = 2;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> UPLOADS_BY_CALLER =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ApplicationService applications;
 
@@ -107,9 +114,17 @@ public final class ApplicationResource {
                            @HeaderParam("Content-Type") String mediaType, InputStream body,
                            @Context ContainerRequestContext request) throws IOException {
         Caller caller = signedIn(request);
+        java.util.concurrent.atomic.AtomicBoolean holdingOwn = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             ApplicationView.AttachmentView file = applications.attach(caller, trackingNumber, name, mediaType, () -> {
+                if (UPLOADS_BY_CALLER.merge(caller.name(), 1, Integer::sum) > MAX_UPLOADS_PER_CALLER) {
+                    UPLOADS_BY_CALLER.computeIfPresent(caller.name(), (who, n) -> n <= 1 ? null : n - 1);
+                    throw new ProblemException(429, "too-many-uploads", "Too many uploads at once", "You are sending "
+                            + MAX_UPLOADS_PER_CALLER + " files already; send this one when they are done.", List.of(),
+                            java.time.Duration.ofSeconds(1));
+                }
+                holdingOwn.set(true);
                 if (!UPLOADS.tryAcquire()) {
                     throw new ProblemException(503, "unavailable", "Service unavailable", "Too many files are being "
                             + "uploaded to this server right now; send yours again in a moment.", List.of(),
@@ -126,6 +141,9 @@ public final class ApplicationResource {
         } finally {
             if (holding.get()) {
                 UPLOADS.release();
+            }
+            if (holdingOwn.get()) {
+                UPLOADS_BY_CALLER.computeIfPresent(caller.name(), (who, n) -> n <= 1 ? null : n - 1);
             }
         }
     }

@@ -69,6 +69,11 @@ class ApiApplicationTest {
     }
 
     private Answer call(String method, String path, String contentType, String body) throws Exception {
+        return callAs(authorization, method, path, contentType, body);
+    }
+
+    private Answer callAs(String authorization, String method, String path, String contentType, String body)
+            throws Exception {
         ContainerRequest request = request(method, path, authorization);
         if (contentType != null) {
             request.getHeaders().putSingle("Content-Type", contentType);
@@ -391,8 +396,9 @@ class ApiApplicationTest {
 
     /**
      * At most {@link ApplicationResource#MAX_UPLOADS_AT_ONCE} files are held in memory at once: the next upload gets
-     * 503 with Retry-After at once, and uploads go through again when those finish. A file for an application the
-     * service refuses is not read at all, so it takes no place.
+     * 503 with Retry-After at once, and uploads go through again when those finish. One caller may have only
+     * {@link ApplicationResource#MAX_UPLOADS_PER_CALLER} of them (429 beyond), so one citizen sending slowly cannot
+     * keep the others out. A file for an application the service refuses is not read at all, so it takes no place.
      */
     @Test
     void uploadsHeldAtOnceAreLimitedAndARefusedOneIsNotRead() throws Exception {
@@ -403,10 +409,15 @@ class ApiApplicationTest {
         try {
             List<java.util.concurrent.Future<Answer>> held = new java.util.ArrayList<>();
             for (int i = 0; i < limit; i++) {
-                held.add(clients.submit(() -> call("POST", "/applications/1-00000001-6/attachments?name=a.pdf",
+                String who = "Bearer citizen-" + (i / ApplicationResource.MAX_UPLOADS_PER_CALLER);
+                held.add(clients.submit(() -> callAs(who, "POST", "/applications/1-00000001-6/attachments?name=a.pdf",
                         "application/pdf", "%PDF-1.7")));
             }
             assertTrue(uploadsInside.await(20, java.util.concurrent.TimeUnit.SECONDS), "all held");
+            Answer third = callAs("Bearer citizen-0", "POST", "/applications/1-00000001-6/attachments?name=b.pdf",
+                    "application/pdf", "%PDF-1.7");
+            assertEquals(429, third.status(), "a third at once from one citizen");
+            assertEquals("1", third.retryAfter());
             Answer busy = call("POST", "/applications/1-00000001-6/attachments?name=b.pdf", "application/pdf", "%PDF-1.7");
             assertEquals(503, busy.status(), busy.body().toString());
             assertEquals("1", busy.retryAfter());
@@ -518,6 +529,9 @@ class ApiApplicationTest {
     private static final class Identity implements IdentityService {
         @Override
         public java.util.Optional<Caller.CitizenCaller> citizen(String token) {
+            if (token.matches("citizen-\\d+")) {
+                return java.util.Optional.of(new Caller.CitizenCaller(new Citizen(token, "Громадянин", "dev")));
+            }
             return token.equals("good-token")
                     ? java.util.Optional.of(new Caller.CitizenCaller(new Citizen("taras", "Тарас", "dev")))
                     : java.util.Optional.empty();
