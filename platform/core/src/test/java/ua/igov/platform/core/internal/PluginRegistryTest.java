@@ -206,20 +206,9 @@ class PluginRegistryTest {
     void aPluginThatHangsWhileItArrivesIsRefusedAndDoesNotHoldUpTheInstaller() throws Exception {
         PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES, java.time.Duration.ofMillis(300));
         java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
-        ServiceType base = type("land-extract", Set.of(2));
-        ServiceType hanging = new ServiceType() {
-            public String code() { return base.code(); }
-            public LocalizedText name() { return base.name(); }
-            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
-            public FormDefinition form() {
-                try {
-                    never.await(); // a plugin waiting for something that never comes, and ignoring nothing
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return base.form();
-            }
-        };
+        // a plugin waiting for something that never comes (it does answer an interrupt)
+        ServiceType hanging = Varied.formAfter(type("land-extract", Set.of(2)), new java.util.concurrent.CountDownLatch(1),
+                never);
         try {
             long started = System.nanoTime();
             registry.addServiceType(hanging, reference(1));
@@ -243,21 +232,7 @@ class PluginRegistryTest {
         PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
         java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
-        ServiceType base = type("land-extract", Set.of(2));
-        ServiceType slow = new ServiceType() {
-            public String code() { return base.code(); }
-            public LocalizedText name() { return base.name(); }
-            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
-            public FormDefinition form() {
-                asked.countDown();
-                try {
-                    answer.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return base.form();
-            }
-        };
+        ServiceType slow = Varied.formAfter(type("land-extract", Set.of(2)), asked, answer);
         Thread installer = new Thread(() -> registry.addServiceType(slow, reference(1)));
         installer.start();
         assertTrue(asked.await(10, java.util.concurrent.TimeUnit.SECONDS));
@@ -383,19 +358,34 @@ class PluginRegistryTest {
 
     /** A service type with another workflow or other escalation rules (null: the base's), for the cases above. */
     private record Varied(ServiceType base, java.util.function.Supplier<Workflow> terms,
-                          java.util.function.Supplier<List<ua.igov.platform.spi.EscalationRule>> rules) implements ServiceType {
+                          java.util.function.Supplier<List<ua.igov.platform.spi.EscalationRule>> rules,
+                          java.util.function.Supplier<FormDefinition> forms) implements ServiceType {
         static Varied workflow(ServiceType base, java.util.function.Supplier<Workflow> terms) {
-            return new Varied(base, terms, null);
+            return new Varied(base, terms, null, null);
         }
 
         static Varied rules(ServiceType base, java.util.function.Supplier<List<ua.igov.platform.spi.EscalationRule>> rules) {
-            return new Varied(base, null, rules);
+            return new Varied(base, null, rules, null);
+        }
+
+        /** The base's form, given once {@code release} opens (after counting {@code asked} down), as a slow plugin would. */
+        static Varied formAfter(ServiceType base, java.util.concurrent.CountDownLatch asked,
+                                java.util.concurrent.CountDownLatch release) {
+            return new Varied(base, null, null, () -> {
+                asked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return base.form();
+            });
         }
 
         public String code() { return base.code(); }
         public LocalizedText name() { return base.name(); }
         public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
-        public FormDefinition form() { return base.form(); }
+        public FormDefinition form() { return forms == null ? base.form() : forms.get(); }
         public SubmissionHandler handler() { return base.handler(); }
         public Workflow workflow() { return terms == null ? base.workflow() : terms.get(); }
         public List<ua.igov.platform.spi.EscalationRule> escalationRules() {
