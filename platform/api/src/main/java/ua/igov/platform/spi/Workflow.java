@@ -76,7 +76,8 @@ public record Workflow(List<Transition> transitions, Map<Status, Integer> deadli
 
     /**
      * The same workflow with other deadlines, for services whose law sets other terms. The map replaces the whole of
-     * {@link #deadlines()}: a status left out has no deadline (it is never overdue and never escalated), so start from
+     * {@link #deadlines()}: a status left out has no deadline (it is never overdue, and never escalated by a
+     * {@code before-due} or {@code overdue} rule), so start from
      * {@code Workflow.DEFAULT.deadlines()} and change what differs.
      */
     public Workflow withDeadlines(Map<Status, Integer> newDeadlines) {

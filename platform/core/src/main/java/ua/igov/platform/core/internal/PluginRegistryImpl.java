@@ -124,12 +124,17 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                 }
                 serviceTypes.put(id, installed);
             }
+            InstalledServiceType before = serviceTypesByCode.get(installed.code());
             Changes changes = publish();
             InstalledServiceType served = serviceTypesByCode.get(installed.code());
             if (served != null && served != installed) {
                 LOG.warn("Service '{}' from {} {} waits: {} {} is served for that code (a higher version, or the same "
                         + "version and a name first in alphabetical order)", installed.code(), origin.bundle(),
                         origin.version(), served.origin().bundle(), served.origin().version());
+            } else if (before != null && before != installed) {
+                LOG.info("Service '{}' (form {}) from {} {} is served instead of {} {}, which waits", installed.code(),
+                        installed.formVersion(), origin.bundle(), origin.version(), before.origin().bundle(),
+                        before.origin().version());
             } else {
                 LOG.info("Service '{}' (form {}) installed from {} {}", installed.code(), installed.formVersion(),
                         origin.bundle(), origin.version());
@@ -175,12 +180,17 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
         RegionIndex region = new RegionIndex(catalogue, origin);
         regions.put(serviceId(reference), region);
+        RegionIndex before = regionsById.get(region.id());
         Changes changes = publish();
         RegionIndex served = regionsById.get(region.id());
         if (served != null && served != region) {
             LOG.warn("Region '{}' from {} {} waits: {} {} is served for that region (a higher version, or the same "
                     + "version and a name first in alphabetical order)", region.id(), origin.bundle(), origin.version(),
                     served.origin().bundle(), served.origin().version());
+        } else if (before != null && before != region) {
+            LOG.info("Region '{}' from {} {} is served instead of {} {}, which waits: {} offerings of {} services",
+                    region.id(), origin.bundle(), origin.version(), before.origin().bundle(), before.origin().version(),
+                    catalogue.offerings().size(), catalogue.services().size());
         } else {
             LOG.info("Region '{}' installed from {} {}: {} offerings of {} services", region.id(), origin.bundle(),
                     origin.version(), catalogue.offerings().size(), catalogue.services().size());
