@@ -38,19 +38,10 @@ public final class ApplicationResource {
 
     static final int MAX_STEP_BYTES = 256 * 1024;
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
-    /**
-     * Files read into memory at once on this node (each up to 5 MiB, held until it is stored): beyond that an upload
-     * gets 503 with Retry-After at once, so a burst of uploads cannot fill the heap.
-     */
+    /** Files received at once on this node, and by one caller (see {@link UploadPlaces}). */
     static final int MAX_UPLOADS_AT_ONCE = 16;
-    private static final java.util.concurrent.Semaphore UPLOADS = new java.util.concurrent.Semaphore(MAX_UPLOADS_AT_ONCE);
-    /**
-     * Uploads one caller may have under way at once on this node: a file arrives over the network while it holds its
-     * place, so without this one citizen sending 16 files slowly would keep everyone else's out.
-     */
     static final int MAX_UPLOADS_PER_CALLER = 2;
-    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> UPLOADS_BY_CALLER =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final UploadPlaces UPLOADS = new UploadPlaces(MAX_UPLOADS_AT_ONCE, MAX_UPLOADS_PER_CALLER);
 
     private final ApplicationService applications;
 
@@ -114,23 +105,11 @@ public final class ApplicationResource {
                            @HeaderParam("Content-Type") String mediaType, InputStream body,
                            @Context ContainerRequestContext request) throws IOException {
         Caller caller = signedIn(request);
-        java.util.concurrent.atomic.AtomicBoolean holdingOwn = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+        // the place is taken only once the core has checked everything but the file itself, just before reading it
+        java.util.concurrent.atomic.AtomicReference<UploadPlaces.Place> place = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             ApplicationView.AttachmentView file = applications.attach(caller, trackingNumber, name, mediaType, () -> {
-                if (UPLOADS_BY_CALLER.merge(caller.name(), 1, Integer::sum) > MAX_UPLOADS_PER_CALLER) {
-                    UPLOADS_BY_CALLER.computeIfPresent(caller.name(), (who, n) -> n <= 1 ? null : n - 1);
-                    throw new ProblemException(429, "too-many-uploads", "Too many uploads at once", "You are sending "
-                            + MAX_UPLOADS_PER_CALLER + " files already; send this one when they are done.", List.of(),
-                            java.time.Duration.ofSeconds(1));
-                }
-                holdingOwn.set(true);
-                if (!UPLOADS.tryAcquire()) {
-                    throw new ProblemException(503, "unavailable", "Service unavailable", "Too many files are being "
-                            + "uploaded to this server right now; send yours again in a moment.", List.of(),
-                            java.time.Duration.ofSeconds(1));
-                }
-                holding.set(true);
+                place.set(UPLOADS.take(caller.name()));
                 try {
                     return Bodies.read(body, MAX_FILE_BYTES);
                 } catch (IOException e) {
@@ -139,11 +118,8 @@ public final class ApplicationResource {
             });
             return Response.status(201).entity(file).build();
         } finally {
-            if (holding.get()) {
-                UPLOADS.release();
-            }
-            if (holdingOwn.get()) {
-                UPLOADS_BY_CALLER.computeIfPresent(caller.name(), (who, n) -> n <= 1 ? null : n - 1);
+            if (place.get() != null) {
+                place.get().close();
             }
         }
     }

@@ -31,7 +31,10 @@ import ua.igov.platform.store.StatsCell;
 final class StatsRollup {
 
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
-    /** The statuses whose deadline is the authority's (in {@code needs_information} it is the citizen's). */
+    /**
+     * The statuses whose deadline is the authority's (in {@code needs_information} it is the citizen's): the SPI's
+     * {@code EscalationRule.STAFF_STATUSES}, by wire name, since the store does not see the SPI.
+     */
     static final java.util.Set<String> AUTHORITY_ACTS = java.util.Set.of("submitted", "in_review", "approved");
     static final List<String> COLUMNS = columns();
 
