@@ -67,7 +67,7 @@ public class StatisticsBench {
             System.out.printf(Locale.ROOT, "%,d applications, %,d rollup rows (5 dimensions)%n", rs.getLong(1), rs.getLong(2));
         }
 
-        StatisticsManager statistics = new StatisticsManager(store);
+        StatisticsManager statistics = new StatisticsManager(store, place -> null, java.time.Clock.systemUTC());
         Caller operator = new Caller.Staff("bench", Set.of(), Set.of(), true);
         Caller supervisor = new Caller.Staff("bench", Set.of(Role.SUPERVISOR), Set.of(1003), false);
         String from = TODAY.minusDays(DAYS).toString();
@@ -82,8 +82,10 @@ public class StatisticsBench {
                 timed(() -> statistics.statistics(operator, "official", from, to, null))});
         runs.add(new Object[] {"by official, a year, one authority (supervisor)",
                 timed(() -> statistics.statistics(supervisor, "official", from, to, null))});
-        runs.add(new Object[] {"open data by place, a year",
-                timed(() -> statistics.openData("place", from, to))});
+        LocalDate lastMonth = TODAY.minusMonths(1);
+        runs.add(new Object[] {"open data by place, last month",
+                timed(() -> statistics.openData("place", lastMonth.withDayOfMonth(1).toString(),
+                        lastMonth.withDayOfMonth(lastMonth.lengthOfMonth()).toString()))});
         StatisticsReport check = statistics.statistics(operator, "region", from, to, null);
         System.out.printf(Locale.ROOT, "the report by region counts %,d applications in %d regions; median %d h, "
                 + "p90 %d h, on time %.1f %%, overdue now %,d%n", check.total().applications(), check.rows().size(),

@@ -17,7 +17,11 @@ public interface StatisticsService {
 
     /**
      * The open data: by {@code region}, {@code place}, {@code authority} or {@code service} (never by official),
-     * aggregates only, rows of too few applications withheld, no total.
+     * aggregates only, no total, for one calendar month that is over ({@code from} its first day, {@code to} its
+     * last). A row of fewer than five applications is withheld, and so is, where needed, another row of the same
+     * region (or of the table), so that no withheld row can be worked out by subtraction; likewise for averages.
+     *
+     * @throws ProblemException 400 naming {@code by}, {@code from} or {@code to}
      */
     StatisticsReport openData(String by, String from, String to);
 

@@ -197,16 +197,24 @@ public class StatisticsIT extends PlatformTestSupport {
         JsonNode byOperator = get("/statistics?by=official" + period, staff("operator")).json();
         assertEquals(byOperator.toString(), 2, byOperator.at("/rows").size()); // unassigned, olena
 
-        // open data: anyone, aggregates only
-        Answer csv = get("/open-data/statistics.csv?by=authority" + period);
+        // open data: anyone, aggregates only, one calendar month that is over (these applications' month is not)
+        assertProblem(get("/open-data/statistics.csv?by=authority" + period), 400, null);
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        Answer current = get("/open-data/statistics.json?by=authority&from=" + thisMonth + "&to="
+                + thisMonth.withDayOfMonth(thisMonth.lengthOfMonth()));
+        assertProblem(current, 400, "to");
+        assertTrue(current.body(), current.body().contains("is not over yet"));
+        LocalDate lastMonth = thisMonth.minusMonths(1);
+        String month = "&from=" + lastMonth + "&to=" + lastMonth.withDayOfMonth(lastMonth.lengthOfMonth());
+        Answer csv = get("/open-data/statistics.csv?by=authority" + month);
         assertEquals(csv.body(), 200, csv.status());
         assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
-        assertTrue(csv.body(), csv.body().contains(",authority,89,5,2,0,0,0,1,1,1,2,"));
-        assertNoPersonalData(csv.body(), numbers);
-        Answer json = get("/open-data/statistics.json?by=service" + period);
-        assertEquals(5, json.json().at("/rows/0/applications").asInt());
-        assertNoPersonalData(json.body(), numbers);
-        assertProblem(get("/open-data/statistics.json?by=official" + period), 400, "by");
+        assertEquals("no application was submitted last month", "from,to,by,value,applications,submitted,in_review,"
+                + "needs_information,approved,rejected,issued,cancelled,decided,median_hours,p90_hours,on_time_share,"
+                + "overdue_now,ratings,average_rating,suppressed", csv.body().strip());
+        Answer json = get("/open-data/statistics.json?by=service" + month);
+        assertEquals(json.body(), 0, json.json().at("/rows").size());
+        assertProblem(get("/open-data/statistics.json?by=official" + month), 400, "by");
 
         // the console
         String table = console("platform:stats --from " + today.minusDays(1) + " --to " + today.plusDays(1) + " authority");
@@ -215,8 +223,11 @@ public class StatisticsIT extends PlatformTestSupport {
                 + today.minusDays(1) + " --to " + today.plusDays(1)));
         assertEquals(console.toString(), "residence-registration", console.at("/rows/0/value").asText());
         assertEquals(5, console.at("/rows/0/applications").asInt());
-        String openData = console("platform:stats --open-data --csv --from " + today + " --to " + today + " region");
+        String openData = console("platform:stats --open-data --csv region"); // last month's
         assertTrue(openData, openData.startsWith("from,to,by,value,applications"));
+        String notOver = console("platform:stats --open-data --from " + thisMonth + " --to "
+                + thisMonth.withDayOfMonth(thisMonth.lengthOfMonth()) + " region");
+        assertTrue(notOver, notOver.contains("is not over yet"));
         String wrong = console("platform:stats colour");
         assertTrue(wrong, wrong.contains("by: required: one of"));
 

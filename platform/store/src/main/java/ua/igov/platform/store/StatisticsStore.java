@@ -21,6 +21,13 @@ public interface StatisticsStore {
     List<StatsCell> cells(String dimension, LocalDate from, LocalDate to, Set<Integer> authorities);
 
     /**
+     * The regions each authority's applications submitted in the period belong to: which authorities' lines nest
+     * in one region's line, as the applications themselves say (an authority serving several regions is in none).
+     * Applications without an authority are left out.
+     */
+    Map<Integer, Set<String>> regionsOfAuthorities(LocalDate from, LocalDate to);
+
+    /**
      * How many applications submitted in the period are still open in {@code openStatuses} and past their deadline
      * at {@code now}, by value of the dimension.
      */

@@ -250,7 +250,7 @@ public class CatalogueManager implements CatalogueService {
         regions.forEach(r -> r.entries().forEach(e -> names.putIfAbsent(e.service().id(), e.service().name())));
         // Published like open data: a service with fewer than 5 applications is not listed, and counts are rounded
         // down to a multiple of 5, so that watching the list does not show when one person applied for a rare service.
-        int step = StatisticsManager.SMALLEST_PUBLISHED;
+        int step = OpenDataRows.SMALLEST_PUBLISHED;
         return popularity.counts(regionId).entrySet().stream()
                 .filter(e -> names.containsKey(e.getKey()) && e.getValue() >= step)
                 .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

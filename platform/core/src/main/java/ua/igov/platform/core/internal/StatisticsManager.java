@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -35,8 +38,6 @@ import ua.igov.platform.store.StatsCell;
 @Component(service = StatisticsService.class)
 public class StatisticsManager implements StatisticsService {
 
-    /** Open data withholds every figure of a row with fewer applications than this, and averages of fewer values. */
-    static final int SMALLEST_PUBLISHED = 5;
     static final long LONGEST_PERIOD_DAYS = 3 * 366;
     static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
@@ -46,16 +47,25 @@ public class StatisticsManager implements StatisticsService {
             .collect(Collectors.toSet());
 
     private final StatisticsStore store;
+    /** The region a place is in, as the region plugins installed now say; {@code null} when none says. */
+    private final IntFunction<String> regionOfPlace;
     private final Clock clock;
 
     @Activate
-    public StatisticsManager(@Reference StatisticsStore store) {
-        this(store, Clock.systemUTC());
+    public StatisticsManager(@Reference StatisticsStore store, @Reference InstalledPlugins plugins) {
+        this(store, place -> regionOfPlace(plugins, place), Clock.systemUTC());
     }
 
-    StatisticsManager(StatisticsStore store, Clock clock) {
+    /** For the benchmark and tests: {@code regionOfPlace} answers {@code null} for a place it does not know. */
+    public StatisticsManager(StatisticsStore store, IntFunction<String> regionOfPlace, Clock clock) {
         this.store = store;
+        this.regionOfPlace = regionOfPlace;
         this.clock = clock;
+    }
+
+    private static String regionOfPlace(InstalledPlugins plugins, int place) {
+        return plugins.regions().stream().filter(r -> r.place(place) != null).map(RegionIndex::id).findFirst()
+                .orElse(null);
     }
 
     private record Query(String by, LocalDate from, LocalDate to, Integer authority) {
@@ -187,32 +197,63 @@ public class StatisticsManager implements StatisticsService {
 
     // ---- open data ----------------------------------------------------------------------------------------------
 
+    /**
+     * Open data is published for one calendar month at a time, and only once it is over: two periods that differ by
+     * a day, or yesterday's and today's figures of the month under way, would otherwise tell what happened in that
+     * day by subtraction.
+     */
     @Override
     public StatisticsReport openData(String by, String from, String to) {
         Query query = query(by, from, to, null, StatsCell.DIMENSIONS.stream().filter(OPEN_DATA_DIMENSIONS::contains).toList());
+        requireMonthOver(query.from(), query.to());
         List<StatsCell> cells = store.cells(query.by(), query.from(), query.to(), Set.of());
         Map<String, Long> overdue = store.overdue(query.by(), query.from(), query.to(), Set.of(), OPEN, clock.instant());
-        List<StatisticsRow> rows = cells.stream()
-                .map(c -> anonymised(row(c, overdue.getOrDefault(c.value(), 0L)), c))
+        Function<String, String> groupOf = groups(query);
+        List<OpenDataRows.Line> lines = cells.stream()
+                .map(c -> new OpenDataRows.Line(row(c, overdue.getOrDefault(c.value(), 0L)), c, groupOf.apply(c.value())))
                 .toList();
-        return new StatisticsReport(query.by(), query.from(), query.to(), List.of(), clock.instant(), rows, null);
+        return new StatisticsReport(query.by(), query.from(), query.to(), List.of(), clock.instant(),
+                OpenDataRows.fitToPublish(lines), null);
+    }
+
+    private void requireMonthOver(LocalDate from, LocalDate to) {
+        LocalDate lastDay = from.withDayOfMonth(from.lengthOfMonth());
+        String month = from.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                + from.getYear();
+        FieldProblem problem = null;
+        if (from.getDayOfMonth() != 1) {
+            problem = new FieldProblem("from", "open data is published by calendar month: from must be the first day "
+                    + "of a month (" + from.withDayOfMonth(1) + ")");
+        } else if (!to.equals(lastDay)) {
+            problem = new FieldProblem("to", "open data is published by calendar month: to must be the last day of "
+                    + month + " (" + lastDay + ")");
+        } else if (!lastDay.isBefore(LocalDate.now(clock.withZone(WorkingCalendar.KYIV)))) {
+            problem = new FieldProblem("to", month + " is not over yet: its open data is published from "
+                    + lastDay.plusDays(1));
+        }
+        if (problem != null) {
+            throw new ProblemException(400, "invalid-query", "Invalid query", problem.field() + ": " + problem.message(),
+                    List.of(problem));
+        }
     }
 
     /**
-     * A row fit to publish: nothing but its value when it counts fewer than {@link #SMALLEST_PUBLISHED}
-     * applications; otherwise counts as they are, and percentiles, shares and averages only over at least that many.
+     * The published line each line of the table is part of: a place's region (from the catalogue), an authority's
+     * region when all its applications of the period are in one (from the applications); else only the total.
      */
-    static StatisticsRow anonymised(StatisticsRow row, StatsCell cell) {
-        if (row.applications() < SMALLEST_PUBLISHED) {
-            return new StatisticsRow(row.value(), null, null, null, null, null, null, null, null, null, true);
+    private Function<String, String> groups(Query query) {
+        switch (query.by()) {
+            case "place":
+                return value -> value.isEmpty() ? "" : Objects.requireNonNullElse(regionOfPlace.apply(Integer.parseInt(value)), "");
+            case "authority":
+                Map<Integer, Set<String>> regions = store.regionsOfAuthorities(query.from(), query.to());
+                return value -> {
+                    Set<String> in = value.isEmpty() ? Set.of() : regions.getOrDefault(Integer.parseInt(value), Set.of());
+                    return in.size() == 1 ? in.iterator().next() : "";
+                };
+            default:
+                return value -> "";
         }
-        boolean enoughDecided = row.decided() >= SMALLEST_PUBLISHED;
-        boolean enoughTimed = cell.timed() >= SMALLEST_PUBLISHED;
-        boolean enoughRatings = row.ratings() >= SMALLEST_PUBLISHED;
-        return new StatisticsRow(row.value(), row.applications(), row.byStatus(), row.decided(),
-                enoughDecided ? row.medianHours() : null, enoughDecided ? row.p90Hours() : null,
-                enoughTimed ? row.onTimeShare() : null, row.overdueNow(), enoughRatings ? row.averageRating() : null,
-                row.ratings(), false);
     }
 
     @Override

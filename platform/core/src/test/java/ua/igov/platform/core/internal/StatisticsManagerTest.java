@@ -38,7 +38,7 @@ class StatisticsManagerTest {
     @BeforeAll
     static void setUp() {
         fixture = new StatisticsFixture().rated();
-        statistics = new StatisticsManager(fixture.stores.statistics, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+        statistics = new StatisticsManager(fixture.stores.statistics, place -> null, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
     }
 
     private static StatisticsRow row(StatisticsReport report, String value) {
@@ -84,7 +84,7 @@ class StatisticsManagerTest {
     @Test
     void aCitizenLateWithAnAnswerIsNotCountedAsTheAuthoritysDelay() {
         StatisticsFixture own = new StatisticsFixture();
-        StatisticsManager stats = new StatisticsManager(own.stores.statistics, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
+        StatisticsManager stats = new StatisticsManager(own.stores.statistics, place -> null, Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC));
         java.time.Instant passed = java.time.Instant.parse("2026-11-20T21:59:59.999Z");
         StoredApplication a5 = own.step("A5", own.apps.get("A5"), "in_review", "olena", "2026-11-06T08:00:00Z", passed);
         assertEquals(1, stats.statistics(OPERATOR, "authority", StatisticsFixture.FROM, StatisticsFixture.TO, null)
@@ -196,15 +196,22 @@ class StatisticsManagerTest {
         return e;
     }
 
+    /** The open data of November, read on 5 December; the fixture's place 1210100000 is in dnipropetrovsk. */
+    private static StatisticsManager inDecember() {
+        return new StatisticsManager(fixture.stores.statistics, place -> place == 1210100000 ? "dnipropetrovsk" : null,
+                Clock.fixed(java.time.Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC));
+    }
+
     @Test
     void openDataHasNoPersonalDataAndWithholdsSmallRows() throws Exception {
+        StatisticsManager december = inDecember();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         StringBuilder published = new StringBuilder();
         for (String by : List.of("region", "place", "authority", "service")) {
-            StatisticsReport report = statistics.openData(by, StatisticsFixture.FROM, StatisticsFixture.TO);
+            StatisticsReport report = december.openData(by, "2026-11-01", "2026-11-30");
             assertNull(report.total(), "no total, from which a withheld row could be worked out");
-            published.append(json.writeValueAsString(report)).append(statistics.openDataCsv(report));
+            published.append(json.writeValueAsString(report)).append(december.openDataCsv(report));
         }
         List<String> personal = new java.util.ArrayList<>(List.of(StatisticsFixture.NAME, StatisticsFixture.RNOKPP,
                 StatisticsFixture.EMAIL, "olena", "petro", "ivan", "dev:", "citizen", "Коментар"));
@@ -214,24 +221,68 @@ class StatisticsManagerTest {
                     .matcher(published).find(), item + " is in the open data");
         }
 
-        StatisticsReport byAuthority = statistics.openData("authority", StatisticsFixture.FROM, StatisticsFixture.TO);
+        // November: A1-A8, A11 and the two just outside the fixture's week; 89 is in dnipropetrovsk, 225 in kyiv
+        StatisticsReport byAuthority = december.openData("authority", "2026-11-01", "2026-11-30");
         StatisticsRow a225 = row(byAuthority, "225");
         assertTrue(a225.suppressed()); // one application
         assertNull(a225.applications());
         assertNull(a225.averageRating());
         StatisticsRow a89 = row(byAuthority, "89");
-        assertFalse(a89.suppressed());
-        assertEquals(8, a89.applications());
-        assertEquals(1, a89.overdueNow());
+        assertFalse(a89.suppressed(), "89 is the only line of its region, not another line of 225's");
+        assertEquals(10, a89.applications());
+        assertEquals(5, a89.overdueNow()); // A5, A6, A11, and the two outside the week: all past their deadlines now
         assertNull(a89.medianHours(), "4 decided: too few for a published percentile");
         assertNull(a89.averageRating(), "3 ratings: too few for a published average");
 
-        String csv = statistics.openDataCsv(byAuthority);
+        String csv = december.openDataCsv(byAuthority);
         assertEquals("from,to,by,value,applications,submitted,in_review,needs_information,approved,rejected,issued,"
                 + "cancelled,decided,median_hours,p90_hours,on_time_share,overdue_now,ratings,average_rating,suppressed",
                 csv.lines().findFirst().orElseThrow());
-        assertTrue(csv.contains("\r\n2026-11-02,2026-11-08,authority,225,,,,,,,,,,,,,,,,true\r\n"), csv);
-        assertTrue(csv.contains("\r\n2026-11-02,2026-11-08,authority,89,8,2,1,0,0,2,2,1,4,,,,1,3,,false\r\n"), csv);
+        assertTrue(csv.contains("\r\n2026-11-01,2026-11-30,authority,225,,,,,,,,,,,,,,,,true\r\n"), csv);
+        assertTrue(csv.contains("\r\n2026-11-01,2026-11-30,authority,89,10,4,1,0,0,2,2,1,4,,,,5,3,,false\r\n"), csv);
+    }
+
+    /**
+     * Withholding kyiv alone would not hide it: the two regions add up to the service table's total, so
+     * dnipropetrovsk's line is withheld too. The same for the two services.
+     */
+    @Test
+    void aRowThatWouldGiveAWithheldOneBySubtractionIsWithheldToo() {
+        StatisticsManager december = inDecember();
+        StatisticsReport byRegion = december.openData("region", "2026-11-01", "2026-11-30");
+        assertTrue(row(byRegion, "kyiv").suppressed());
+        assertTrue(row(byRegion, "dnipropetrovsk").suppressed(), "10 applications, withheld so kyiv's 1 stays hidden");
+        StatisticsReport byService = december.openData("service", "2026-11-01", "2026-11-30");
+        assertTrue(row(byService, StatisticsFixture.LAND).suppressed());
+        assertTrue(row(byService, StatisticsFixture.RESIDENCE).suppressed());
+        StatisticsReport byPlace = december.openData("place", "2026-11-01", "2026-11-30");
+        assertFalse(row(byPlace, "1210100000").suppressed(), "11 applications, and nothing withheld in its region");
+    }
+
+    @Test
+    void openDataIsForOneCalendarMonthThatIsOver() {
+        StatisticsManager december = inDecember();
+        assertEquals(java.time.LocalDate.of(2026, 10, 1), december.openData("region", "2026-10-01", "2026-10-31").from());
+        assertEquals("from", openDataProblem(december, "2026-11-02", "2026-11-30").field());
+        assertEquals("to", openDataProblem(december, "2026-11-01", "2026-11-29").field());
+        assertEquals("to", openDataProblem(december, "2026-10-01", "2026-11-30").field(), "two months");
+        var current = openDataProblem(december, "2026-12-01", "2026-12-31");
+        assertEquals("to", current.field());
+        assertEquals("December 2026 is not over yet: its open data is published from 2027-01-01", current.message());
+
+        // a month is over when it is over in Kyiv: 30 November 22:30 UTC is already 1 December there
+        StatisticsManager midnight = new StatisticsManager(fixture.stores.statistics, place -> null,
+                Clock.fixed(java.time.Instant.parse("2026-11-30T22:30:00Z"), ZoneOffset.UTC));
+        assertEquals(java.time.LocalDate.of(2026, 11, 30), midnight.openData("place", "2026-11-01", "2026-11-30").to());
+        StatisticsManager before = new StatisticsManager(fixture.stores.statistics, place -> null,
+                Clock.fixed(java.time.Instant.parse("2026-11-30T21:30:00Z"), ZoneOffset.UTC));
+        assertEquals("to", openDataProblem(before, "2026-11-01", "2026-11-30").field());
+    }
+
+    private static ua.igov.platform.spi.FieldProblem openDataProblem(StatisticsManager stats, String from, String to) {
+        ProblemException e = assertThrows(ProblemException.class, () -> stats.openData("region", from, to));
+        assertEquals(400, e.status());
+        return e.fieldProblems().get(0);
     }
 
     @Test

@@ -37,10 +37,12 @@ public class StatsCommand extends PlatformCommand {
     @Completion(value = StringsCompleter.class, values = {"region", "place", "authority", "service", "official"})
     String by;
 
-    @Option(name = "--from", description = "First submission day, YYYY-MM-DD (default: 30 days before --to)")
+    @Option(name = "--from", description = "First submission day, YYYY-MM-DD (default: 30 days before --to; with "
+            + "--open-data, the first day of last month)")
     String from;
 
-    @Option(name = "--to", description = "Last submission day, YYYY-MM-DD (default: today in Kyiv)")
+    @Option(name = "--to", description = "Last submission day, YYYY-MM-DD (default: today in Kyiv; with --open-data, "
+            + "the last day of last month)")
     String to;
 
     @Option(name = "--authority", aliases = "-a", description = "Only this authority's applications (its id)")
@@ -54,7 +56,8 @@ public class StatsCommand extends PlatformCommand {
     @Completion(ServiceCodeCompleter.class)
     String service;
 
-    @Option(name = "--open-data", description = "The anonymised open data instead (no official, small rows withheld)")
+    @Option(name = "--open-data", description = "The anonymised open data of one calendar month that is over instead "
+            + "(no official, small rows withheld)")
     boolean openData;
 
     @Option(name = "--csv", description = "With --open-data: print it as CSV")
@@ -74,8 +77,17 @@ public class StatsCommand extends PlatformCommand {
             only = region != null ? region : service;
         }
         dimension = dimension == null ? "region" : dimension;
-        String last = to != null ? to : LocalDate.now(ZoneId.of("Europe/Kyiv")).toString();
-        String first = from != null ? from : defaultFrom(last);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
+        String first;
+        String last;
+        if (openData && from == null && to == null) { // the open data is by calendar month: the last one over
+            LocalDate lastMonth = today.minusMonths(1);
+            first = lastMonth.withDayOfMonth(1).toString();
+            last = lastMonth.withDayOfMonth(lastMonth.lengthOfMonth()).toString();
+        } else {
+            last = to != null ? to : today.toString();
+            first = from != null ? from : defaultFrom(last);
+        }
         StatisticsReport report = openData ? statistics.openData(dimension, first, last)
                 : statistics.statistics(CONSOLE, dimension, first, last, authority);
         if (only != null) {

@@ -66,6 +66,30 @@ public class JdbcStatisticsStore implements StatisticsStore {
         });
     }
 
+    @Override
+    public Map<Integer, Set<String>> regionsOfAuthorities(LocalDate from, LocalDate to) {
+        // every rollup row carries its authority: the region rows say which regions each authority's applications are in
+        String sql = "SELECT DISTINCT authority_id, dim_value FROM stats_cell WHERE dimension = 'region' AND grain = ? "
+                + "AND stat_day BETWEEN ? AND ? AND authority_id <> 0 AND "
+                + String.join(" + ", StatsCell.STATUSES) + " > 0";
+        return jdbc.read("read the regions of authorities", c -> {
+            Map<Integer, Set<String>> regions = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Segment segment : segments(from, to)) {
+                    ps.setString(1, String.valueOf(segment.grain()));
+                    ps.setDate(2, Date.valueOf(segment.first()));
+                    ps.setDate(3, Date.valueOf(segment.last()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            regions.computeIfAbsent(rs.getInt(1), a -> new java.util.TreeSet<>()).add(rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return regions;
+        });
+    }
+
     /** Rows of one grain dated {@code first} to {@code last}: month rows are dated the 1st. */
     record Segment(char grain, LocalDate first, LocalDate last) {
     }

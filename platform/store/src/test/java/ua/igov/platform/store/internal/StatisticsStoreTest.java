@@ -53,7 +53,11 @@ class StatisticsStoreTest {
     }
 
     private StoredApplication submit(int authority) {
-        return applications.insert(new NewApplication("residence-registration", "lviv", 1, 2090, 7,
+        return submit(authority, "lviv");
+    }
+
+    private StoredApplication submit(Integer authority, String region) {
+        return applications.insert(new NewApplication("residence-registration", region, 1, 2090, 7,
                 "1.0", "0.1.0", "{}", new StatusChange("submitted", SUBMITTED, "citizen:dev:x", "submit", null, null),
                 "dev:x", authority, SUBMITTED.plusSeconds(86_400), 0), n -> "1-" + n,
                 new AuditEntry(SUBMITTED, "citizen:dev:x", "submit", null, null));
@@ -426,5 +430,23 @@ class StatisticsStoreTest {
         assertEquals(41, statistics.rebuild());
         List<StatsCell> rebuilt = statistics.cells("official", DAY, DAY, Set.of());
         assertEquals(kept.stream().map(StatsCell::byStatus).toList(), rebuilt.stream().map(StatsCell::byStatus).toList());
+    }
+
+    @Test
+    void theRegionsOfEachAuthoritysApplicationsAreThoseOfThePeriod() {
+        submit(89, "lviv");
+        submit(89, "lviv");
+        submit(225, "lviv");
+        submit(225, "kyiv");
+        submit(null, "odesa"); // no authority: in no authority's line
+        StoredApplication cancelled = submit(14, "volyn");
+        step(cancelled, "cancelled", "olena", SUBMITTED.plusSeconds(60), null);
+
+        LocalDate month = DAY.withDayOfMonth(1);
+        assertEquals(Map.of(89, Set.of("lviv"), 225, Set.of("kyiv", "lviv"), 14, Set.of("volyn")),
+                statistics.regionsOfAuthorities(month, month.withDayOfMonth(month.lengthOfMonth())));
+        assertEquals(Map.of(), statistics.regionsOfAuthorities(month.minusMonths(1), month.minusDays(1)));
+        assertEquals(Map.of(89, Set.of("lviv"), 225, Set.of("kyiv", "lviv"), 14, Set.of("volyn")),
+                statistics.regionsOfAuthorities(DAY, DAY), "read from day rows as well as month rows");
     }
 }

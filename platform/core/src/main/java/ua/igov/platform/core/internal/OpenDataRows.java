@@ -1,0 +1,85 @@
+package ua.igov.platform.core.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+import ua.igov.platform.core.StatisticsRow;
+import ua.igov.platform.store.StatsCell;
+
+/**
+ * Makes one table of open data fit to publish, so that no figure about fewer than {@value #SMALLEST_PUBLISHED}
+ * applications can be read from it, nor worked out by subtracting its lines from a line that holds them.
+ *
+ * <p>A line of fewer than five applications is withheld. That alone would not do: the lines of a table nest in
+ * published lines (a region's line is the sum of its places' lines; every table sums to the same total), so a
+ * region's line minus its published places gives the one place withheld. So within each <em>group</em> of lines
+ * that sum to one published line, the withheld lines together must hold no application or at least five: while
+ * they hold one to four, the group's smallest published line is withheld as well (statistical offices call it
+ * secondary suppression). The same is done for the sums behind the two averages, the ratings behind the average
+ * rating and the timed decisions behind the on-time share, since a region's average times its count, minus its
+ * places', gives the withheld ones'. Percentiles do not add up, so they are withheld only below five decisions.
+ */
+final class OpenDataRows {
+
+    /** Fewest applications (decisions, ratings) a published figure may be about. */
+    static final int SMALLEST_PUBLISHED = 5;
+
+    /**
+     * A line with everything known of it.
+     *
+     * @param group the published line it is part of (a region's id), or {@code ""} for the table's total alone
+     */
+    record Line(StatisticsRow row, StatsCell cell, String group) {
+    }
+
+    private OpenDataRows() {
+    }
+
+    /** The lines as they may be published, in the same order. */
+    static List<StatisticsRow> fitToPublish(List<Line> lines) {
+        boolean[] withheld = withheld(lines, line -> line.cell().total(), new boolean[lines.size()]);
+        boolean[] noAverage = withheld(lines, line -> line.cell().ratingCount(), withheld);
+        boolean[] noShare = withheld(lines, line -> line.cell().timed(), withheld);
+        List<StatisticsRow> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            StatisticsRow row = lines.get(i).row();
+            if (withheld[i]) {
+                rows.add(new StatisticsRow(row.value(), null, null, null, null, null, null, null, null, null, true));
+                continue;
+            }
+            boolean enoughDecided = row.decided() >= SMALLEST_PUBLISHED;
+            rows.add(new StatisticsRow(row.value(), row.applications(), row.byStatus(), row.decided(),
+                    enoughDecided ? row.medianHours() : null, enoughDecided ? row.p90Hours() : null,
+                    noShare[i] ? null : row.onTimeShare(), row.overdueNow(), noAverage[i] ? null : row.averageRating(),
+                    row.ratings(), false));
+        }
+        return rows;
+    }
+
+    /**
+     * Which lines withhold a figure summed over {@code count} things: those withheld {@code already}, those of fewer
+     * than five, and in every group where these hold one to four together, the smallest other line of the group
+     * (which holds five or more, so one is always enough).
+     */
+    static boolean[] withheld(List<Line> lines, ToLongFunction<Line> count, boolean[] already) {
+        boolean[] withheld = new boolean[lines.size()];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            withheld[i] = already[i] || count.applyAsLong(lines.get(i)) < SMALLEST_PUBLISHED;
+            groups.computeIfAbsent(lines.get(i).group(), g -> new ArrayList<>()).add(i);
+        }
+        Comparator<Integer> smallestFirst = Comparator.<Integer>comparingLong(i -> count.applyAsLong(lines.get(i)))
+                .thenComparing(i -> String.valueOf(lines.get(i).row().value()));
+        for (List<Integer> group : groups.values()) {
+            long hidden = group.stream().filter(i -> withheld[i]).mapToLong(i -> count.applyAsLong(lines.get(i))).sum();
+            if (hidden > 0 && hidden < SMALLEST_PUBLISHED) {
+                group.stream().filter(i -> !withheld[i]).min(smallestFirst).ifPresent(i -> withheld[i] = true);
+            }
+        }
+        return withheld;
+    }
+}
