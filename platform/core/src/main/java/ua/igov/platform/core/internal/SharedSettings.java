@@ -23,12 +23,12 @@ import ua.igov.platform.core.Caller;
 /**
  * The settings every node serving one database must read alike, as digests: the core's (tracking-number origin,
  * status link, plugin time limit), the working calendar (deadlines), staff sign-in and the development provider's
- * signing key (a token made on one node must be good on the next), the escalation rules, and the staff realm's
- * accounts with their roles (an official who can sign in on one node only). A digest says whether two nodes read
+ * signing key (a token made on one node must be good on the next), the escalation rules, the outbox's retries, the
+ * e-mail channel's sender and journal, and the staff realm's accounts with their roles (an official who can sign in on one node only). A digest says whether two nodes read
  * the same without the setting, or a key in it, leaving the node.
  *
  * <p>Settings that may rightly differ per node are left out: the node's own id, whether it delivers notifications
- * or runs the escalation scheduler, and how often.
+ * or runs the escalation scheduler, and how often, and the mail relay it sends through.
  */
 final class SharedSettings {
 
@@ -38,7 +38,11 @@ final class SharedSettings {
             "ua.igov.platform.calendar", Set.of(),
             "ua.igov.platform.identity", Set.of(),
             "ua.igov.identity.dev", Set.of(),
-            "ua.igov.platform.escalation", Set.of("enabled", "intervalSeconds", "batchSize"));
+            "ua.igov.platform.escalation", Set.of("enabled", "intervalSeconds", "batchSize"),
+            // a message's key and Message-ID, and whether a node taking it over can ask the journal, must not depend
+            // on the node; each node may send through a relay of its own
+            "ua.igov.channel.email", Set.of("host", "port", "startTls", "tls", "username", ".password"),
+            "ua.igov.platform.outbox", Set.of("enabled", "pollMillis", "batchSize"));
     static final String STAFF_ACCOUNTS = "staff accounts and roles (the JAAS realm, etc/users.properties)";
     /** What Config Admin and fileinstall add to every configuration; not the operator's settings. */
     private static final Set<String> BOOKKEEPING = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",

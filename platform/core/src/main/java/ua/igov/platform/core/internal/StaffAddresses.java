@@ -2,7 +2,9 @@ package ua.igov.platform.core.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,10 +51,15 @@ final class StaffAddresses {
         return new StaffAddresses(addresses);
     }
 
-    /** The addresses of a role at an authority: its own entries and the ones for every authority. */
+    /**
+     * The addresses of a role at an authority: its own entries and the ones for every authority, each address once
+     * (a head listed for every authority and again for their own gets one message, not two).
+     */
     List<Address> of(Integer authority, String role) {
-        return addresses.stream()
+        Map<String, Address> byRecipient = new LinkedHashMap<>();
+        addresses.stream()
                 .filter(a -> a.role().equals(role) && (a.authority() == null || a.authority().equals(authority)))
-                .toList();
+                .forEach(a -> byRecipient.putIfAbsent(a.channel() + ':' + a.recipient(), a));
+        return List.copyOf(byRecipient.values());
     }
 }

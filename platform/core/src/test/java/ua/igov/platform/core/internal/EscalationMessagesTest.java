@@ -47,6 +47,15 @@ class EscalationMessagesTest {
     }
 
     @Test
+    void anAddressListedForEveryAuthorityAndForItsOwnGetsOneMessage() {
+        EscalationMessages twice = new EscalationMessages(StaffAddresses.parse(new String[] {
+            "* supervisors email:head@example.org; 7 supervisors email:head@example.org; 7 supervisors sms:+380501112233"}));
+        assertEquals(List.of("head@example.org", "+380501112233"), twice.messages(new EscalationRule("overdue",
+                Trigger.OVERDUE, 0, Set.of(Action.NOTIFY_SUPERVISOR)), 7, overdue(2)).stream()
+                .map(OutboxMessage::recipient).toList());
+    }
+
+    @Test
     void oneApplicationIsToldAboutByItsNumber() {
         OutboxMessage one = MESSAGES.messages(OVERDUE, 7, overdue(1)).get(0);
         assertEquals("Нагадування: звернення 1-00000001-0 прострочене", one.subject());

@@ -52,6 +52,24 @@ class SharedSettingsTest {
                 SharedSettings.fingerprint(properties("defaultRules", "y"), perNode));
     }
 
+    /** Node A without a journal, node B with one: B would resend what A sent before it died. */
+    @Test
+    void theEmailSendersJournalIsComparedAndItsRelayIsNot() {
+        Set<String> perNode = SharedSettings.PIDS.get("ua.igov.channel.email");
+        assertNotEquals(SharedSettings.fingerprint(properties("from", "iGov <a@igov.example>", "journalAddress", ""), perNode),
+                SharedSettings.fingerprint(properties("from", "iGov <a@igov.example>", "journalAddress", "j@igov.example"),
+                        perNode));
+        assertNotEquals(SharedSettings.fingerprint(properties("from", "iGov <a@igov.example>"), perNode),
+                SharedSettings.fingerprint(properties("from", "iGov <b@igov.example>"), perNode), "the Message-ID's domain");
+        assertEquals(SharedSettings.fingerprint(properties("from", "x", "host", "relay-a", ".password", "p"), perNode),
+                SharedSettings.fingerprint(properties("from", "x", "host", "relay-b", ".password", "q"), perNode));
+        Set<String> outbox = SharedSettings.PIDS.get("ua.igov.platform.outbox");
+        assertNotEquals(SharedSettings.fingerprint(properties("maxAttempts", "8"), outbox),
+                SharedSettings.fingerprint(properties("maxAttempts", "3"), outbox));
+        assertEquals(SharedSettings.fingerprint(properties("maxAttempts", "8", "enabled", "true"), outbox),
+                SharedSettings.fingerprint(properties("maxAttempts", "8", "enabled", "false"), outbox));
+    }
+
     @Test
     void theRealmIsComparedByAccountsAndWhatTheirRolesMakeThem() {
         Caller.Staff olena = new Caller.Staff("olena", Set.of(Role.OFFICIAL), Set.of(89), false);

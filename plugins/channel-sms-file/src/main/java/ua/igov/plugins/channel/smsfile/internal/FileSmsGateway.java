@@ -1,6 +1,8 @@
 package ua.igov.plugins.channel.smsfile.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,10 +66,39 @@ public class FileSmsGateway implements SmsGateway {
                 + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") + System.lineSeparator();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                // A line cut short (the node died writing it) is no message: it goes, or the line written after it
+                // would end it, and a check would take it for a whole one.
+                channel.truncate(endOfLastWholeLine(channel));
+                channel.position(channel.size());
+                ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            }
         } catch (IOException e) {
             throw DeliveryException.temporary("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the last line break ends: the file's size if it ends with one; 0 if it has none. */
+    private static long endOfLastWholeLine(FileChannel channel) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(4096);
+        for (long end = channel.size(); end > 0; ) {
+            long start = Math.max(0, end - chunk.capacity());
+            chunk.clear().limit((int) (end - start));
+            while (chunk.hasRemaining() && channel.read(chunk, start + chunk.position()) >= 0) {
+                // read the whole chunk
+            }
+            for (int i = chunk.position() - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
     }
 
     /** Written if a whole line (one ending in a line break: a write cut short is not a message) carries the key. */

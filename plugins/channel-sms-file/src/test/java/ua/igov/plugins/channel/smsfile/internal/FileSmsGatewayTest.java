@@ -49,6 +49,22 @@ class FileSmsGatewayTest {
         Files.writeString(file, "2026-11-25T10:00:00Z\toutbox-9\t+3805", StandardOpenOption.APPEND);
         assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-9"));
         assertEquals(DeliveryCheck.DELIVERED, gateway.check("outbox-7"));
+
+        // the next SMS does not complete the line cut short: it takes its place
+        gateway.send("+380501234567", "next", "outbox-10");
+        assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-9"));
+        assertEquals(DeliveryCheck.DELIVERED, gateway.check("outbox-10"));
+        assertEquals(DeliveryCheck.DELIVERED, gateway.check("outbox-7"));
+        assertEquals(2, Files.readAllLines(file).size());
+
+        // a line cut short that is longer than what is read back at once, after a long whole one
+        gateway.send("+380501234567", "x".repeat(9_000), "outbox-11");
+        Files.writeString(file, "2026-11-25T10:00:00Z	outbox-12	+380501234567	" + "y".repeat(9_000),
+                StandardOpenOption.APPEND);
+        gateway.send("+380501234567", "after", "outbox-13");
+        assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-12"));
+        assertEquals(List.of("outbox-7", "outbox-10", "outbox-11", "outbox-13"), Files.readAllLines(file).stream()
+                .map(l -> l.split("\t")[1]).toList());
     }
 
     @Test
