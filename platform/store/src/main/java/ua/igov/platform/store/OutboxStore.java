@@ -80,6 +80,12 @@ public interface OutboxStore {
     int release(String owner, Collection<Long> sentNotRecorded);
 
     /**
+     * Gives back the leases {@code owner} holds on these messages, none of which was handed to its channel: a round
+     * that ended early (the database away for a moment) leaves them due at once for any node, not in doubt.
+     */
+    int releaseUnsent(String owner, Collection<Long> ids);
+
+    /**
      * Extends the leases {@code owner} still holds on these messages to {@code now + lease}, so that a batch which
      * takes long to send (a slow channel) is not taken over by another node while this one is still sending it. A
      * lease that has already run out is not extended: another node may hold the message now.

@@ -341,28 +341,51 @@ public class OutboxWorker {
         Instant leasedUntil = claimedAt.plus(settings.lease());
         Set<Long> lost = new HashSet<>();
         int delivered = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (stopping) {
-                break; // the rest is released by stop()
-            }
-            Instant now = clock.instant();
-            if (now.isAfter(leasedUntil.minus(settings.lease().dividedBy(2)))) {
-                lost.addAll(renewRest(batch.subList(i, batch.size()), now));
-                leasedUntil = now.plus(settings.lease());
-            }
-            OutboxEntry entry = batch.get(i);
-            if (lost.contains(entry.id())) {
-                continue;
-            }
-            List<Long> unsent = batch.subList(i, batch.size()).stream().map(OutboxEntry::id)
-                    .filter(id -> !lost.contains(id)).toList();
-            try (LeaseKeeper.Keeping kept = leases.keep(unsent)) {
-                if (deliver(entry, installed.get(entry.message().channel()))) {
-                    delivered++;
+        int notHandedOver = 0; // the batch from here on has not reached a channel
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                if (stopping) {
+                    break; // the rest is released by stop()
+                }
+                Instant now = clock.instant();
+                if (now.isAfter(leasedUntil.minus(settings.lease().dividedBy(2)))) {
+                    lost.addAll(renewRest(batch.subList(i, batch.size()), now));
+                    leasedUntil = now.plus(settings.lease());
+                }
+                OutboxEntry entry = batch.get(i);
+                if (lost.contains(entry.id())) {
+                    notHandedOver = i + 1;
+                    continue;
+                }
+                List<Long> unsent = batch.subList(i, batch.size()).stream().map(OutboxEntry::id)
+                        .filter(id -> !lost.contains(id)).toList();
+                try (LeaseKeeper.Keeping kept = leases.keep(unsent)) {
+                    notHandedOver = i + 1;
+                    if (deliver(entry, installed.get(entry.message().channel()))) {
+                        delivered++;
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            releaseUnsent(batch.subList(notHandedOver, batch.size()), lost);
+            throw e;
         }
         return delivered;
+    }
+
+    /**
+     * A round that ended early (the database away while recording a message) gives back the leases of what it did
+     * not hand to a channel yet: they are due again at once, for any node, and not taken for messages in doubt when
+     * their leases run out. Best effort: if the database is still away, the leases run out by themselves.
+     */
+    private void releaseUnsent(List<OutboxEntry> rest, Set<Long> lost) {
+        List<Long> ids = rest.stream().map(OutboxEntry::id).filter(id -> !lost.contains(id)).toList();
+        try {
+            store.releaseUnsent(owner, ids);
+        } catch (RuntimeException e) {
+            LOG.warn("Leases of messages {} not given back ({}); they run out after {}", ids, e.getMessage(),
+                    settings.lease());
+        }
     }
 
     /**
@@ -396,7 +419,8 @@ public class OutboxWorker {
             } catch (DeliveryException e) {
                 failed(entry, "in doubt, and the channel could not say whether it has it: " + e.getMessage(), e.permanent());
                 return false;
-            } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            } catch (RuntimeException | Error e) {
+                rethrowIfTheJvmsTrouble(e);
                 failed(entry, "in doubt, and the channel could not say whether it has it: " + e, false);
                 return false;
             }
@@ -413,9 +437,11 @@ public class OutboxWorker {
         } catch (DeliveryException e) {
             failed(entry, e.getMessage(), e.permanent());
             return false;
-        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            // a plugin's bug (an exception, a recursion too deep, a failed assert), or its classes gone from under it,
-            // is a temporary failure: the attempt counts, so a message that always fails ends as a dead letter
+        } catch (RuntimeException | Error e) {
+            // a plugin's bug (an exception, a recursion too deep, a failed assert, a ServiceLoader that finds nothing
+            // in OSGi), or its classes gone from under it, is a temporary failure: the attempt counts, so a message
+            // that always fails ends as a dead letter
+            rethrowIfTheJvmsTrouble(e);
             failed(entry, e.toString(), false);
             return false;
         }
@@ -429,6 +455,13 @@ public class OutboxWorker {
             LOG.warn("Message {} was sent after its lease ran out; another node may send it again", entry.id());
         }
         return true;
+    }
+
+    /** Out of memory (or an internal error of the JVM) is not the message's fault: the round ends, nothing counts. */
+    private static void rethrowIfTheJvmsTrouble(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
     }
 
     /** The channel already had a message in doubt: recorded as sent, with a note of why it was not sent. */

@@ -1,6 +1,7 @@
 package ua.igov.platform.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,9 +61,9 @@ class OutboxWorkerTest {
     }
 
     /** What ends a worker's thread in the middle of a delivery, as kill -9 ends a node: no markSent, no markFailed. */
-    static final class Killed extends Error {
+    static final class Killed extends VirtualMachineError {
         Killed() {
-            super("killed", null, false, false);
+            super("killed", null);
         }
     }
 
@@ -325,7 +326,8 @@ class OutboxWorkerTest {
     @Test
     void aChannelWhoseClassesAreGoneOrWhoseCodeOverflowsFailsTheAttemptNotTheLane() {
         for (Error error : List.of(new NoClassDefFoundError("org/example/smtp/Transport"), new StackOverflowError(),
-                new AssertionError("a plugin's own assert"))) {
+                new AssertionError("a plugin's own assert"),
+                new java.util.ServiceConfigurationError("javax.net.ssl provider not found"), new Error("a plugin's own"))) {
             long id = enqueue("email", "m-" + error.getClass().getSimpleName());
             int[] calls = {0};
             OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
@@ -495,6 +497,43 @@ class OutboxWorkerTest {
         assertTrue(server.timesByKey().values().stream().allMatch(n -> n == 1), "each once: " + server.accepted);
         assertEquals(OutboxStore.CONFIRMED, stores.outbox.find(sent).orElseThrow().doubt());
         assertEquals(OutboxStore.SENT, stores.outbox.find(waiting).orElseThrow().status());
+    }
+
+    /**
+     * The same, but the node goes on: the round ends at the failure, and the messages it had not handed to the
+     * channel yet are given back at once, so any node sends them now and none takes them for messages in doubt.
+     */
+    @Test
+    void aRoundThatEndsEarlyGivesBackWhatItHadNotSentYet() {
+        long sent = enqueue("email", "m1");
+        long waiting = enqueue("email", "m2");
+        Server server = new Server();
+        java.util.concurrent.atomic.AtomicBoolean databaseAway = new java.util.concurrent.atomic.AtomicBoolean(true);
+        OutboxStore flaky = (OutboxStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {OutboxStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("markSent") && databaseAway.getAndSet(false)) {
+                        throw new ua.igov.platform.store.StoreException("connection reset", null);
+                    }
+                    try {
+                        return method.invoke(stores.outbox, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OutboxWorker going = OutboxWorker.unscheduled(flaky, SETTINGS, clock);
+        going.addChannel(server);
+        assertThrows(ua.igov.platform.store.StoreException.class, going::deliverDue);
+        assertEquals(List.of("outbox-" + sent), server.accepted);
+
+        OutboxWorker other = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
+        other.addChannel(server);
+        assertEquals(1, other.deliverDue(), "m2 at once, not after the lease");
+        assertNull(stores.outbox.find(waiting).orElseThrow().doubt(), "m2 was never in doubt");
+        assertEquals(OutboxStore.PENDING, stores.outbox.find(sent).orElseThrow().status(), "m1 keeps its lease");
+        clock.advance(SETTINGS.lease().plusSeconds(1));
+        assertEquals(1, other.deliverDue());
+        assertEquals(List.of("outbox-" + sent), server.checked, "m1 asked about, as in doubt");
+        assertTrue(server.timesByKey().values().stream().allMatch(n -> n == 1), "each once: " + server.accepted);
     }
 
     @Test

@@ -213,6 +213,26 @@ public class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public int releaseUnsent(String owner, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.inTransaction("give back unsent leases", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = NULL, lease_until = NULL "
+                    + "WHERE lease_owner = ? AND status = ? AND id IN ("
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+                int i = 1;
+                ps.setString(i++, owner);
+                ps.setString(i++, PENDING);
+                for (long id : ids) {
+                    ps.setLong(i++, id);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public Set<Long> renew(String owner, Collection<Long> ids, Instant now, Duration lease) {
         if (ids.isEmpty()) {
             return Set.of();
