@@ -2,6 +2,7 @@ package ua.igov.plugins.channel.email.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Properties;
 
 import javax.activation.DataHandler;
@@ -17,6 +18,8 @@ import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 import javax.mail.search.MessageIDTerm;
 import javax.mail.util.ByteArrayDataSource;
+
+import com.sun.mail.smtp.SMTPAddressFailedException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -199,9 +202,10 @@ public class EmailChannel implements NotificationChannel {
             // the address itself stays out: this text goes to the log and to last_error (platform:outbox shows the row)
             throw DeliveryException.permanent("the recipient is not an e-mail address", e);
         } catch (SendFailedException e) {
-            boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-            throw refused ? DeliveryException.permanent("the server refused the recipient: " + withoutAddresses(e.getMessage()), e)
-                    : DeliveryException.temporary(withoutAddresses(e.getMessage()), e);
+            Optional<String> refusal = refusalOf(e, message.recipient());
+            throw refusal.isPresent() && !isPolicy(refusal.get())
+                    ? DeliveryException.permanent("the server refused the recipient: " + withoutAddresses(refusal.get()), e)
+                    : DeliveryException.temporary(withoutAddresses(refusal.orElse(e.getMessage())), e);
         } catch (MessagingException e) {
             throw DeliveryException.temporary("SMTP " + config.host() + ":" + config.port() + ": "
                     + withoutAddresses(e.getMessage()), e);
@@ -277,6 +281,31 @@ public class EmailChannel implements NotificationChannel {
             mime.setHeader("X-iGov-Tracking-Number", message.trackingNumber());
         }
         return mime;
+    }
+
+    /**
+     * The server's answer refusing the citizen's own address, if it refused that one. Jakarta Mail reports every
+     * 5xx answer to a {@code RCPT TO} as an invalid address; one refused journal address (BCC) is no reason to give
+     * up on the citizen's message, which was not sent either (no partial sends).
+     */
+    static Optional<String> refusalOf(SendFailedException e, String recipient) {
+        // each refused address comes as an exception of its own, chained, with the server's answer as its message
+        for (Exception next = e.getNextException(); next instanceof MessagingException answer;
+             next = answer.getNextException()) {
+            if (answer instanceof SMTPAddressFailedException refused
+                    && refused.getAddress().getAddress().equalsIgnoreCase(recipient)) {
+                return Optional.of(String.valueOf(refused.getMessage()).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A refusal by the server's policy (enhanced status 5.7.x: relaying denied, authentication required), not by
+     * the address: this node's settings or the relay's are wrong, and another node, or a fixed setting, can send it.
+     */
+    static boolean isPolicy(String answer) {
+        return answer.matches("(?s)\\s*5\\d\\d[ -]5\\.7\\.\\d{1,3}\\b.*");
     }
 
     /** An SMTP server's answer often repeats the recipient's address (550 5.1.1 <taras@example.org>...): masked. */

@@ -1,0 +1,188 @@
+package ua.igov.plugins.channel.email.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.annotation.Annotation;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.spi.DeliveryException;
+import ua.igov.platform.spi.OutgoingMessage;
+
+/**
+ * Which refusals end a message (a dead letter at once) and which are retried, against an SMTP server on 127.0.0.1
+ * that answers each recipient as told.
+ */
+class EmailRefusalTest {
+
+    private static final String CITIZEN = "taras@example.org";
+    private static final String JOURNAL = "journal@igov.example";
+
+    private RefusingSmtp smtp;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        smtp = new RefusingSmtp();
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        smtp.close();
+    }
+
+    private EmailChannel channel(String journal) {
+        EmailChannel.Config base = EmailDeliveryTest.config("127.0.0.1", smtp.port());
+        return new EmailChannel(new EmailChannel.Config() {
+            public Class<? extends Annotation> annotationType() { return EmailChannel.Config.class; }
+            public String host() { return base.host(); }
+            public int port() { return base.port(); }
+            public String from() { return base.from(); }
+            public boolean startTls() { return false; }
+            public boolean tls() { return false; }
+            public String username() { return ""; }
+            public String _password() { return ""; }
+            public int timeoutMillis() { return 5000; }
+            public String journalAddress() { return journal; }
+            public String journalImapHost() { return "127.0.0.1"; }
+            public int journalImapPort() { return 1; }
+            public boolean journalImapTls() { return false; }
+            public String journalUsername() { return "journal"; }
+            public String _journalPassword() { return "secret"; }
+            public String journalFolder() { return "INBOX"; }
+        });
+    }
+
+    private static DeliveryException refused(EmailChannel channel) {
+        return assertThrows(DeliveryException.class, () -> channel.send(new OutgoingMessage("outbox-1", CITIZEN,
+                "Subject", "Body", "1-00000001-6")));
+    }
+
+    @Test
+    void anAddressTheServerDoesNotKnowIsADeadLetterAtOnce() {
+        smtp.refuse(CITIZEN, "550 5.1.1 <taras@example.org>: Recipient address rejected: User unknown");
+        DeliveryException e = refused(channel(""));
+        assertTrue(e.permanent());
+        assertTrue(e.getMessage().contains("User unknown"), e.getMessage());
+        assertFalse(e.getMessage().contains(CITIZEN), "the address stays out of the log: " + e.getMessage());
+    }
+
+    /** A journal mailbox switched off must not turn every citizen's e-mail into a dead letter. */
+    @Test
+    void aRefusedJournalAddressIsRetriedNotTheCitizensFault() {
+        smtp.refuse(JOURNAL, "550 5.2.1 <journal@igov.example>: mailbox disabled");
+        DeliveryException e = refused(channel(JOURNAL));
+        assertFalse(e.permanent(), e.getMessage());
+        assertEquals(0, smtp.delivered.size(), "nothing sent: both copies or neither");
+    }
+
+    /** A node the relay does not know yet: another node, or the relay fixed, sends it. */
+    @Test
+    void aRelayThatRefusesThisNodeIsRetried() {
+        smtp.refuse(CITIZEN, "554 5.7.1 <taras@example.org>: Relay access denied");
+        assertFalse(refused(channel("")).permanent());
+    }
+
+    @Test
+    void anAcceptedMessageGoesThrough() throws Exception {
+        channel(JOURNAL).send(new OutgoingMessage("outbox-2", CITIZEN, "Subject", "Body", null));
+        assertEquals(List.of(List.of(CITIZEN, JOURNAL)), smtp.delivered);
+    }
+
+    @Test
+    void onlyAnAddressPolicyAnswerIsPolicy() {
+        assertTrue(EmailChannel.isPolicy("554 5.7.1 Relay access denied"));
+        assertTrue(EmailChannel.isPolicy("550-5.7.26 unauthenticated sender"));
+        assertFalse(EmailChannel.isPolicy("550 5.1.1 User unknown"));
+        assertFalse(EmailChannel.isPolicy("550 Requested action not taken: mailbox unavailable"));
+    }
+
+    /** One connection at a time; answers RCPT TO as {@link #refuse} says and 250 to the rest. */
+    private static final class RefusingSmtp implements AutoCloseable {
+        final ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<List<String>> delivered = new CopyOnWriteArrayList<>();
+        final Thread thread = new Thread(this::serve, "refusing-smtp");
+
+        RefusingSmtp() throws IOException {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        void refuse(String address, String answer) {
+            refusals.put(address, answer);
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept();
+                     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                             StandardCharsets.US_ASCII));
+                     PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                    converse(in, out);
+                } catch (IOException closed) {
+                    // the test is over, or the client hung up
+                }
+            }
+        }
+
+        private void converse(BufferedReader in, PrintWriter out) throws IOException {
+            List<String> recipients = new java.util.ArrayList<>();
+            reply(out, "220 stub ESMTP");
+            for (String line; (line = in.readLine()) != null; ) {
+                String command = line.toUpperCase(java.util.Locale.ROOT);
+                if (command.startsWith("RCPT TO:")) {
+                    String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                    String refusal = refusals.get(address);
+                    if (refusal == null) {
+                        recipients.add(address);
+                    }
+                    reply(out, refusal == null ? "250 2.1.5 ok" : refusal);
+                } else if (command.startsWith("DATA")) {
+                    reply(out, "354 end with .");
+                    while (!".".equals(in.readLine())) {
+                        // the message itself is not looked at
+                    }
+                    delivered.add(List.copyOf(recipients));
+                    reply(out, "250 2.0.0 queued");
+                } else if (command.startsWith("RSET")) {
+                    recipients.clear();
+                    reply(out, "250 2.0.0 ok");
+                } else if (command.startsWith("QUIT")) {
+                    reply(out, "221 2.0.0 bye");
+                    return;
+                } else {
+                    reply(out, "250 ok"); // EHLO, HELO, MAIL FROM, NOOP
+                }
+            }
+        }
+
+        private static void reply(PrintWriter out, String line) {
+            out.print(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}
