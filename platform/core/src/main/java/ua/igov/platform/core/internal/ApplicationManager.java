@@ -568,9 +568,17 @@ public class ApplicationManager implements ApplicationService {
                 plugins.serviceType(app.serviceCode()).map(InstalledServiceType::workflow).orElse(Workflow.DEFAULT));
     }
 
+    /**
+     * What only an authority does, whatever a plugin's workflow says: a citizen never claims, questions, decides,
+     * issues or hands over an application, not even their own.
+     */
+    private static final Set<String> STAFF_ACTIONS = Set.of(Workflow.CLAIM, Workflow.REQUEST_INFORMATION,
+            Workflow.APPROVE, Workflow.REJECT, Workflow.ISSUE, Workflow.REASSIGN);
+
     private static boolean allowed(Caller caller, StoredApplication app, Transition t) {
         if (caller instanceof Caller.CitizenCaller c) {
-            return t.roles().contains(Role.CITIZEN) && c.citizen().ownerKey().equals(app.owner());
+            return t.roles().contains(Role.CITIZEN) && !STAFF_ACTIONS.contains(t.action())
+                    && c.citizen().ownerKey().equals(app.owner());
         }
         if (caller instanceof Caller.Staff staff && staff.worksFor(app.authorityId())) {
             boolean supervisor = staff.roles().contains(Role.SUPERVISOR);

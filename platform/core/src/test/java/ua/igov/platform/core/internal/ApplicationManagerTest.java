@@ -472,6 +472,30 @@ class ApplicationManagerTest {
         assertEquals("in_review", manager.act(SUPERVISOR, fresh, "verify", null).status());
     }
 
+    /**
+     * A plugin's workflow that gives a citizen the authority's steps (a mistake, or worse) gives them nothing: a
+     * citizen never claims, decides, issues or hands over an application, not even their own. Before, the claim
+     * failed with a ClassCastException (a 500), and a citizen could approve their own application.
+     */
+    @Test
+    void aWorkflowGivingCitizensTheAuthoritysStepsGivesThemNothing() {
+        Set<Role> everyone = Set.of(Role.CITIZEN, Role.OFFICIAL, Role.SUPERVISOR);
+        install(withWorkflow("4.0", new Workflow(List.of(
+                new Transition("claim", Set.of(Status.SUBMITTED), Status.IN_REVIEW, everyone),
+                new Transition("reassign", Set.of(Status.IN_REVIEW), Status.IN_REVIEW, everyone),
+                new Transition("approve", Set.of(Status.IN_REVIEW), Status.APPROVED, everyone),
+                new Transition("issue", Set.of(Status.APPROVED), Status.ISSUED, everyone),
+                new Transition("withdraw", Set.of(Status.SUBMITTED, Status.IN_REVIEW), Status.CANCELLED, everyone)),
+                Map.of())));
+        String n = submit();
+        assertEquals(List.of("withdraw"), manager.application(TARAS, n).actions(), "a step of the plugin's own stays");
+        assertEquals(403, problem(() -> manager.act(TARAS, n, "claim", null)).status());
+        assertEquals("in_review", manager.act(OLENA, n, "claim", null).status());
+        assertEquals(403, problem(() -> manager.act(TARAS, n, "reassign", json("{\"official\": \"petro\"}"))).status());
+        assertEquals(403, problem(() -> manager.act(TARAS, n, "approve", null)).status());
+        assertEquals("in_review", manager.application(TARAS, n).status(), "nothing was changed");
+    }
+
     /** A workflow whose first step, "verify", only a supervisor takes, within {@code submittedDays} working days. */
     private static Workflow supervisorVerifiesFirst(int submittedDays) {
         return new Workflow(List.of(
