@@ -269,6 +269,9 @@ public class RatingManager implements RatingService {
         return new RatingStore.ReviewSeen(replied, appealed);
     }
 
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("2000-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("3000-01-01T00:00:00Z");
+
     private static java.time.Instant instant(com.fasterxml.jackson.databind.JsonNode request, String field,
                                              List<FieldProblem> problems) {
         com.fasterxml.jackson.databind.JsonNode value = request.get(field);
@@ -277,13 +280,17 @@ public class RatingManager implements RatingService {
         }
         try {
             if (value.isTextual()) {
-                return java.time.Instant.parse(value.asText());
+                java.time.Instant at = java.time.Instant.parse(value.asText());
+                // ISO times reach year 1 000 000 000; no database does: outside these years no review was written
+                if (!at.isBefore(EARLIEST) && at.isBefore(LATEST)) {
+                    return at;
+                }
             }
         } catch (java.time.format.DateTimeParseException e) {
             // named below
         }
         problems.add(new FieldProblem("/" + field, "must be the time the list showed, as ISO-8601 (e.g. "
-                + "2026-11-25T10:00:00.123Z), or null"));
+                + "2026-11-25T10:00:00.123Z) from the year 2000 to 2999, or null"));
         return null;
     }
 

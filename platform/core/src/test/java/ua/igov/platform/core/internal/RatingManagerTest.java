@@ -271,6 +271,11 @@ class RatingManagerTest {
         assertNull(only(ratings.reviews(StatisticsFixture.RESIDENCE, 50)).reply(), "the reply nobody read stays held");
         fails(422, "invalid-request", () -> ratings.markChecked(OPERATOR, a1,
                 "{\"repliedAt\": \"yesterday\"}".getBytes(StandardCharsets.UTF_8)));
+        for (String never : List.of("+10000-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "+1000000000-12-31T23:59:59Z")) {
+            // a time no database holds is a bad request, not a 503 that asks to try again
+            fails(422, "invalid-request", () -> ratings.markChecked(OPERATOR, a1,
+                    ("{\"appealedAt\": \"" + never + "\"}").getBytes(StandardCharsets.UTF_8)));
+        }
 
         ModeratedReview again = ratings.uncheckedReviews(OPERATOR, 10).get(0);
         ratings.markChecked(OPERATOR, a1, ("{\"repliedAt\": \"" + again.repliedAt() + "\"}").getBytes(StandardCharsets.UTF_8));

@@ -2,7 +2,6 @@ package ua.igov.platform.rest.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -23,7 +22,6 @@ import ua.igov.platform.core.OperatorsOnly;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
 import ua.igov.platform.core.ReviewPolicy;
-import ua.igov.platform.spi.FieldProblem;
 
 /**
  * Operators moderate the public reviews: work through those nobody has looked at yet, read them with their
@@ -46,12 +44,7 @@ public final class ModerationResource {
     public List<ModeratedReview> reviews(@QueryParam("service") String service, @QueryParam("limit") String limit,
                                          @Context ContainerRequestContext request) {
         Caller operator = operator(request);
-        List<FieldProblem> problems = new ArrayList<>();
-        int howMany = CatalogueResource.number("limit", limit, 50, problems);
-        if (!problems.isEmpty()) {
-            throw CatalogueResource.badQuery(problems);
-        }
-        return ratings.reviewsToModerate(operator, service, howMany);
+        return ratings.reviewsToModerate(operator, service, ReviewResource.limit(limit));
     }
 
     /** The reviews of every service with text no operator has looked at yet, the oldest rating first. */
@@ -59,12 +52,7 @@ public final class ModerationResource {
     @Path("/unchecked")
     public List<ModeratedReview> unchecked(@QueryParam("limit") String limit, @Context ContainerRequestContext request) {
         Caller operator = operator(request);
-        List<FieldProblem> problems = new ArrayList<>();
-        int howMany = CatalogueResource.number("limit", limit, 50, problems);
-        if (!problems.isEmpty()) {
-            throw CatalogueResource.badQuery(problems);
-        }
-        return ratings.uncheckedReviews(operator, howMany);
+        return ratings.uncheckedReviews(operator, ReviewResource.limit(limit));
     }
 
     /** How reviews are published, the same on every node. */

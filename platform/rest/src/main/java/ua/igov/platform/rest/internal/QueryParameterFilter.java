@@ -34,7 +34,8 @@ final class QueryParameterFilter implements ContainerRequestFilter {
         if (path.indexOf('\u0000') >= 0) {
             throw invalid("path", "The path has a NUL character (%00) in it.", "must not contain the NUL character (%00)");
         }
-        boolean queue = path.equals(QUEUE) || path.equals("/" + QUEUE);
+        // Jersey routes officials/queue/ (and //officials/queue) to the queue as well
+        boolean queue = path.replaceAll("^/+|/+$", "").equals(QUEUE);
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters(true).entrySet()) {
             String name = parameter.getKey().replace("\u0000", "%00");
             name = name.length() <= 64 ? name : name.substring(0, 64);

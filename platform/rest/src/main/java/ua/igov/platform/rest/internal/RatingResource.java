@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 
 import ua.igov.platform.core.ApplicationReview;
 import ua.igov.platform.core.Caller;
+import ua.igov.platform.core.Problems;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
 
@@ -36,7 +37,7 @@ public final class RatingResource {
     @POST
     public Response rate(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                          @Context ContainerRequestContext request) throws IOException {
-        Caller signedIn = ApplicationResource.signedIn(request); // before the body: 401 whatever was sent
+        Caller signedIn = citizen(request, "Only the citizen who applied rates an application.");
         PublicReview review = ratings.rate(signedIn, trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
         return Response.status(201).entity(review).build();
     }
@@ -53,7 +54,7 @@ public final class RatingResource {
     @Path("/appeal")
     public ApplicationReview appeal(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                                     @Context ContainerRequestContext request) throws IOException {
-        Caller signedIn = ApplicationResource.signedIn(request);
+        Caller signedIn = citizen(request, "Only the citizen who wrote the comment appeals against its hiding.");
         return ratings.appeal(signedIn, trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
     }
 
@@ -62,6 +63,18 @@ public final class RatingResource {
     public PublicReview reply(@PathParam("trackingNumber") String trackingNumber, InputStream body,
                               @Context ContainerRequestContext request) throws IOException {
         Caller signedIn = ApplicationResource.signedIn(request);
+        if (!(signedIn instanceof Caller.Staff)) { // before the body, like the citizen's doors
+            throw Problems.forbidden("Only an official or supervisor of the application's authority replies to its rating.");
+        }
         return ratings.reply(signedIn, trackingNumber, Bodies.read(body, MAX_BODY_BYTES));
+    }
+
+    /** Who is asking, before the body is read: 401 or 403 whatever was sent, as the other doors answer. */
+    private static Caller citizen(ContainerRequestContext request, String onlyWho) {
+        Caller signedIn = ApplicationResource.signedIn(request);
+        if (!(signedIn instanceof Caller.CitizenCaller)) {
+            throw Problems.forbidden(onlyWho);
+        }
+        return signedIn;
     }
 }

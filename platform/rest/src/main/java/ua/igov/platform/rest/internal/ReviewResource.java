@@ -27,11 +27,21 @@ public final class ReviewResource {
 
     @GET
     public List<PublicReview> reviews(@PathParam("code") String code, @QueryParam("limit") String limit) {
+        return ratings.reviews(code, limit(limit));
+    }
+
+    /** How many reviews a list shows: 1 to {@value #MOST} (the rating service's own bound), 50 when not given. */
+    static int limit(String limit) {
         List<FieldProblem> problems = new ArrayList<>();
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
+        if (problems.isEmpty() && (howMany < 1 || howMany > MOST)) {
+            problems.add(new FieldProblem("limit", "must be between 1 and " + MOST));
+        }
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
         }
-        return ratings.reviews(code, howMany);
+        return howMany;
     }
+
+    static final int MOST = 200;
 }

@@ -54,6 +54,7 @@ class ApiApplicationTest {
     private String authorization = "Bearer good-token";
     /** An official of authority 89, signed in with HTTP Basic. */
     private static final String OLENA = "Basic " + java.util.Base64.getEncoder().encodeToString("olena:right".getBytes());
+    private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:right".getBytes());
 
     private record Answer(int status, String type, JsonNode body, String location, String retryAfter) {
     }
@@ -546,6 +547,7 @@ class ApiApplicationTest {
                 case "olena" -> java.util.Optional.of(new Caller.Staff("olena",
                         java.util.Set.of(ua.igov.platform.spi.Role.OFFICIAL), java.util.Set.of(89), false));
                 case "clerk" -> java.util.Optional.of(new Caller.Staff("clerk", java.util.Set.of(), java.util.Set.of(), false));
+                case "admin" -> java.util.Optional.of(new Caller.Staff("admin", java.util.Set.of(), java.util.Set.of(), true));
                 default -> java.util.Optional.empty();
             };
         }
@@ -640,6 +642,33 @@ class ApiApplicationTest {
             assertEquals(401, call("POST", "/applications/1-00000001-6/rating" + rating, "application/json", tooBig)
                     .status(), rating);
         }
+        authorization = OLENA; // staff neither rate nor appeal; a citizen does not reply
+        for (String rating : new String[] {"", "/appeal"}) {
+            assertEquals(403, call("POST", "/applications/1-00000001-6/rating" + rating, "application/json", tooBig)
+                    .status(), rating);
+        }
+        authorization = "Bearer good-token";
+        assertEquals(403, call("POST", "/applications/1-00000001-6/rating/reply", "application/json", tooBig).status());
+    }
+
+    /** The review lists say what they take rather than quietly showing one review, or 200, for a limit out of range. */
+    @Test
+    void aReviewListsLimitOutOfRangeIsABadQuery() throws Exception {
+        for (String limit : new String[] {"0", "-5", "201", "100000"}) {
+            ContainerResponse answer = raw("GET", "/services/residence-registration/reviews?limit=" + limit, null, null);
+            assertEquals(400, answer.getStatus(), limit);
+        }
+        authorization = OPERATOR;
+        assertEquals(400, call("GET", "/operators/reviews?service=residence-registration&limit=0", null, null).status());
+        assertEquals(400, call("GET", "/operators/reviews/unchecked?limit=201", null, null).status());
+    }
+
+    /** Jersey serves the queue with a slash at the end too: its statuses may repeat there as well. */
+    @Test
+    void theQueuesStatusesMayRepeatWithASlashAtTheEnd() throws Exception {
+        authorization = OLENA;
+        assertEquals(200, call("GET", "/officials/queue/?status=submitted&status=in_review", null, null).status());
+        assertEquals(400, call("GET", "/officials/queue/?limit=1&limit=2", null, null).status());
     }
 
     /** A long trail shows its newest entries and says that older ones are left out. */
