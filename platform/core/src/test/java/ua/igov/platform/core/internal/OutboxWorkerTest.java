@@ -465,13 +465,10 @@ class OutboxWorkerTest {
      * stopped in order: it keeps that lease instead of giving it back, so the node taking over finds the message in
      * doubt, asks the channel, and does not send it a second time.
      */
-    @Test
-    void aMessageSentButNotRecordedKeepsItsLeaseWhenTheNodeStops() {
-        long sent = enqueue("email", "m1");
-        long waiting = enqueue("email", "m2");
-        Server server = new Server();
+    /** The outbox store, with the database away for a moment when the first message's sending is recorded. */
+    private OutboxStore awayWhenTheFirstSendingIsRecorded() {
         java.util.concurrent.atomic.AtomicBoolean databaseAway = new java.util.concurrent.atomic.AtomicBoolean(true);
-        OutboxStore flaky = (OutboxStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        return (OutboxStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {OutboxStore.class}, (proxy, method, arguments) -> {
                     if (method.getName().equals("markSent") && databaseAway.getAndSet(false)) {
                         throw new ua.igov.platform.store.StoreException("connection reset", null);
@@ -482,6 +479,14 @@ class OutboxWorkerTest {
                         throw e.getCause();
                     }
                 });
+    }
+
+    @Test
+    void aMessageSentButNotRecordedKeepsItsLeaseWhenTheNodeStops() {
+        long sent = enqueue("email", "m1");
+        long waiting = enqueue("email", "m2");
+        Server server = new Server();
+        OutboxStore flaky = awayWhenTheFirstSendingIsRecorded();
         OutboxWorker stopping = OutboxWorker.unscheduled(flaky, SETTINGS, clock);
         stopping.addChannel(server);
         assertThrows(ua.igov.platform.store.StoreException.class, stopping::deliverDue);
@@ -508,18 +513,7 @@ class OutboxWorkerTest {
         long sent = enqueue("email", "m1");
         long waiting = enqueue("email", "m2");
         Server server = new Server();
-        java.util.concurrent.atomic.AtomicBoolean databaseAway = new java.util.concurrent.atomic.AtomicBoolean(true);
-        OutboxStore flaky = (OutboxStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {OutboxStore.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("markSent") && databaseAway.getAndSet(false)) {
-                        throw new ua.igov.platform.store.StoreException("connection reset", null);
-                    }
-                    try {
-                        return method.invoke(stores.outbox, arguments);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        OutboxStore flaky = awayWhenTheFirstSendingIsRecorded();
         OutboxWorker going = OutboxWorker.unscheduled(flaky, SETTINGS, clock);
         going.addChannel(server);
         assertThrows(ua.igov.platform.store.StoreException.class, going::deliverDue);

@@ -28,14 +28,26 @@ final class QueryParameterFilter implements ContainerRequestFilter {
     private static final String QUEUE = "officials/queue";
     private static final String REPEATABLE_IN_QUEUE = "status";
 
+    /** Jersey routes {@code officials/queue/} (and {@code /officials/queue}) to the queue as well. */
+    private static boolean isQueue(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end - start == QUEUE.length() && path.startsWith(QUEUE, start);
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath(true);
         if (path.indexOf('\u0000') >= 0) {
             throw invalid("path", "The path has a NUL character (%00) in it.", "must not contain the NUL character (%00)");
         }
-        // Jersey routes officials/queue/ (and //officials/queue) to the queue as well
-        boolean queue = path.replaceAll("^/+|/+$", "").equals(QUEUE);
+        boolean queue = isQueue(path);
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters(true).entrySet()) {
             String name = parameter.getKey().replace("\u0000", "%00");
             name = name.length() <= 64 ? name : name.substring(0, 64);

@@ -63,6 +63,11 @@ class EmailDeliveryTest {
     }
 
     static EmailChannel.Config config(String host, int port) {
+        return config(host, port, "", 993, "", "");
+    }
+
+    /** Sending through {@code host:port}, with a journal mailbox read over plain IMAP on 127.0.0.1 when one is given. */
+    static EmailChannel.Config config(String host, int port, String journal, int imapPort, String user, String password) {
         return new EmailChannel.Config() {
             public Class<? extends Annotation> annotationType() { return EmailChannel.Config.class; }
             public String host() { return host; }
@@ -73,12 +78,12 @@ class EmailDeliveryTest {
             public String username() { return ""; }
             public String _password() { return ""; }
             public int timeoutMillis() { return 5000; }
-            public String journalAddress() { return ""; }
-            public String journalImapHost() { return "localhost"; }
-            public int journalImapPort() { return 993; }
-            public boolean journalImapTls() { return true; }
-            public String journalUsername() { return ""; }
-            public String _journalPassword() { return ""; }
+            public String journalAddress() { return journal; }
+            public String journalImapHost() { return journal.isEmpty() ? "localhost" : "127.0.0.1"; }
+            public int journalImapPort() { return imapPort; }
+            public boolean journalImapTls() { return journal.isEmpty(); }
+            public String journalUsername() { return user; }
+            public String _journalPassword() { return password; }
             public String journalFolder() { return "INBOX"; }
         };
     }

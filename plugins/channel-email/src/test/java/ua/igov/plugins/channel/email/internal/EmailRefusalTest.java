@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.annotation.Annotation;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -46,25 +45,7 @@ class EmailRefusalTest {
     }
 
     private EmailChannel channel(String journal) {
-        EmailChannel.Config base = EmailDeliveryTest.config("127.0.0.1", smtp.port());
-        return new EmailChannel(new EmailChannel.Config() {
-            public Class<? extends Annotation> annotationType() { return EmailChannel.Config.class; }
-            public String host() { return base.host(); }
-            public int port() { return base.port(); }
-            public String from() { return base.from(); }
-            public boolean startTls() { return false; }
-            public boolean tls() { return false; }
-            public String username() { return ""; }
-            public String _password() { return ""; }
-            public int timeoutMillis() { return 5000; }
-            public String journalAddress() { return journal; }
-            public String journalImapHost() { return "127.0.0.1"; }
-            public int journalImapPort() { return 1; }
-            public boolean journalImapTls() { return false; }
-            public String journalUsername() { return "journal"; }
-            public String _journalPassword() { return "secret"; }
-            public String journalFolder() { return "INBOX"; }
-        });
+        return new EmailChannel(EmailDeliveryTest.config("127.0.0.1", smtp.port(), journal, 1, "journal", "secret"));
     }
 
     private static DeliveryException refused(EmailChannel channel) {
