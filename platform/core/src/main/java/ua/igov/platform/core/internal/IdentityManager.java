@@ -79,6 +79,10 @@ public class IdentityManager implements IdentityService {
 
         @AttributeDefinition(description = "Minutes the account stays locked; failures older than this are forgotten")
         int lockMinutes() default 15;
+
+        @AttributeDefinition(description = "The staff realm takes logins in any case (LDAP, Active Directory): Olena "
+                + "and OLENA are one account, counted and known as olena")
+        boolean loginsIgnoreCase() default false;
     }
 
     /** Checks a user name and password; the role names of the account when they are right. */
@@ -118,23 +122,32 @@ public class IdentityManager implements IdentityService {
     private final PasswordCheck passwords;
     private final Clock clock;
     private volatile Throttle throttle;
+    private volatile boolean loginsIgnoreCase;
 
     @Activate
     public IdentityManager(@Reference StaffLoginStore logins, Config config) {
-        this(logins, IdentityManager::jaasLogin, Clock.systemUTC(), throttle(config));
+        this(logins, IdentityManager::jaasLogin, Clock.systemUTC(), throttle(config), config.loginsIgnoreCase());
     }
 
     IdentityManager(StaffLoginStore logins, PasswordCheck passwords, Clock clock, Throttle throttle) {
+        this(logins, passwords, clock, throttle, false);
+    }
+
+    IdentityManager(StaffLoginStore logins, PasswordCheck passwords, Clock clock, Throttle throttle,
+                    boolean loginsIgnoreCase) {
         this.logins = logins;
         this.passwords = passwords;
         this.clock = clock;
         this.throttle = throttle;
+        this.loginsIgnoreCase = loginsIgnoreCase;
     }
 
     /** A changed limit applies to the next wrong password; nothing restarts. */
     @Modified
     void modified(Config config) {
         throttle = throttle(config);
+        loginsIgnoreCase = config.loginsIgnoreCase();
+        staffLogins.clear(); // remembered under the names as they were taken before
     }
 
     private static Throttle throttle(Config config) {
@@ -264,29 +277,33 @@ public class IdentityManager implements IdentityService {
                 || user.indexOf('\u0000') >= 0 || password.indexOf('\u0000') >= 0) {
             return Optional.empty(); // no such account can exist (and a NUL would make PostgreSQL fail the count)
         }
-        String key = digest(user + '\u0000' + password);
+        // A realm that takes any case makes OLENA the account olena: one allowance of wrong passwords, one member of
+        // staff for assignments and the audit trail, whatever case it was typed in.
+        String login = loginsIgnoreCase ? user.toLowerCase(java.util.Locale.ROOT) : user;
+        String key = digest(login + '\u0000' + password);
         Instant now = clock.instant();
         Remembered remembered = staffLogins.get(key);
         if (remembered != null && remembered.until().isAfter(now)) {
             return Optional.of(remembered.staff());
         }
         try {
-            return checked(user, password, key, now);
+            return checked(user, login, password, key, now);
         } catch (StoreException e) {
             LOG.error("Staff sign-in of '{}' could not be checked against the failed logins: {}", user, e.getMessage());
             throw Problems.unavailable("Signing in cannot be checked now. Try again later.");
         }
     }
 
-    private Optional<Caller.Staff> checked(String user, String password, String key, Instant now) {
+    /** {@code user} as typed goes to the realm; {@code login} is who it is counted and known as. */
+    private Optional<Caller.Staff> checked(String user, String login, String password, String key, Instant now) {
         Throttle limits = throttle;
-        Optional<LoginFailures> before = logins.failures(user);
+        Optional<LoginFailures> before = logins.failures(login);
         if (before.isPresent() && before.get().lockedAt(now)) {
             throw locked(before.get(), now);
         }
         // Counted before the password is checked: guesses sent at once, through any node, each take their place in
         // the allowance first, so no more than maxFailures passwords are checked within the window.
-        LoginFailures counted = logins.failed(user, now, limits.maxFailures(), limits.lock(), limits.lock());
+        LoginFailures counted = logins.failed(login, now, limits.maxFailures(), limits.lock(), limits.lock());
         if (counted.failures() > limits.maxFailures()) {
             throw locked(counted, now); // the allowance went to other attempts meanwhile
         }
@@ -294,18 +311,18 @@ public class IdentityManager implements IdentityService {
         try {
             roles = passwords.roles(user, password);
         } catch (RuntimeException notChecked) {
-            logins.notAFailure(user, limits.maxFailures()); // the realm could not say: nothing to count
+            logins.notAFailure(login, limits.maxFailures()); // the realm could not say: nothing to count
             throw notChecked;
         }
         if (roles.isEmpty()) {
             if (counted.lockedAt(now)) {
-                LOG.warn("Staff account '{}' locked until {} after {} wrong passwords since {}", user,
+                LOG.warn("Staff account '{}' locked until {} after {} wrong passwords since {}", login,
                         counted.lockedUntil(), counted.failures(), counted.firstFailedAt());
             }
             return Optional.empty();
         }
-        logins.notAFailure(user, limits.maxFailures());
-        Caller.Staff staff = staffFrom(user, roles.get());
+        logins.notAFailure(login, limits.maxFailures());
+        Caller.Staff staff = staffFrom(login, roles.get());
         if (staffLogins.size() >= MAX_REMEMBERED) {
             staffLogins.clear();
         }

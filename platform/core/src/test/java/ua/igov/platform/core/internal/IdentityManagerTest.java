@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,29 @@ class IdentityManagerTest {
         clock.advance(IdentityManager.REMEMBER_STAFF.plusSeconds(1));
         identity.staff("olena", "right");
         assertEquals(2, realmChecks.get());
+    }
+
+    /**
+     * An LDAP realm takes OLENA as olena. With loginsIgnoreCase, each case variant does not get an allowance of its
+     * own (with five letters, 32 spellings of ten guesses each), and whatever case she types, she is one member of
+     * staff for her assignments and the audit trail. Without it, names are taken as typed, as the shipped realm does.
+     */
+    @Test
+    void aRealmThatIgnoresCaseHasOneAccountForEverySpelling() {
+        IdentityManager.PasswordCheck ldap = (user, password) -> realm(user.toLowerCase(java.util.Locale.ROOT), password);
+        IdentityManager anyCase = new IdentityManager(stores.staffLogins, ldap, clock, THREE_IN_15_MINUTES, true);
+        assertEquals("olena", anyCase.staff("OLENA", "right").orElseThrow().user());
+        assertEquals("olena", anyCase.staff("Olena", "right").orElseThrow().user());
+        for (String spelling : List.of("OLENA", "Olena", "oLENA")) {
+            assertTrue(anyCase.staff(spelling, "guess").isEmpty());
+        }
+        ProblemException locked = assertThrows(ProblemException.class, () -> anyCase.staff("olena", "guess-4"));
+        assertEquals(429, locked.status(), "three spellings, one allowance");
+        clock.advance(IdentityManager.REMEMBER_STAFF.plusSeconds(1)); // her right password is no longer remembered
+        assertThrows(ProblemException.class, () -> anyCase.staff("OLENA", "right"), "locked whatever the case");
+
+        IdentityManager asTyped = new IdentityManager(stores.staffLogins, ldap, clock, THREE_IN_15_MINUTES);
+        assertEquals("IVAN", asTyped.staff("IVAN", "his").orElseThrow().user(), "off: the name as typed");
     }
 
     /**

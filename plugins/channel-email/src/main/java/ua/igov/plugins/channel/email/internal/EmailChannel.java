@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.activation.DataHandler;
 import javax.mail.Folder;
@@ -202,10 +204,11 @@ public class EmailChannel implements NotificationChannel {
             // the address itself stays out: this text goes to the log and to last_error (platform:outbox shows the row)
             throw DeliveryException.permanent("the recipient is not an e-mail address", e);
         } catch (SendFailedException e) {
-            Optional<String> refusal = refusalOf(e, message.recipient());
-            throw refusal.isPresent() && !isPolicy(refusal.get())
-                    ? DeliveryException.permanent("the server refused the recipient: " + withoutAddresses(refusal.get()), e)
-                    : DeliveryException.temporary(withoutAddresses(refusal.orElse(e.getMessage())), e);
+            Optional<SMTPAddressFailedException> refusal = refusalOf(e, message.recipient());
+            String answer = refusal.map(r -> String.valueOf(r.getMessage()).strip()).orElse(e.getMessage());
+            throw refusal.isPresent() && isAboutTheAddress(refusal.get().getReturnCode(), answer)
+                    ? DeliveryException.permanent("the server refused the recipient: " + withoutAddresses(answer), e)
+                    : DeliveryException.temporary(withoutAddresses(answer), e);
         } catch (MessagingException e) {
             throw DeliveryException.temporary("SMTP " + config.host() + ":" + config.port() + ": "
                     + withoutAddresses(e.getMessage()), e);
@@ -284,28 +287,38 @@ public class EmailChannel implements NotificationChannel {
     }
 
     /**
-     * The server's answer refusing the citizen's own address, if it refused that one. Jakarta Mail reports every
-     * 5xx answer to a {@code RCPT TO} as an invalid address; one refused journal address (BCC) is no reason to give
-     * up on the citizen's message, which was not sent either (no partial sends).
+     * The server's refusal of the citizen's own address, if it refused that one. Jakarta Mail reports every 5xx
+     * answer to a {@code RCPT TO} as an invalid address, each as an exception of its own, chained; one refused
+     * journal address (BCC) is no reason to give up on the citizen's message, which was not sent either (no
+     * partial sends).
      */
-    static Optional<String> refusalOf(SendFailedException e, String recipient) {
-        // each refused address comes as an exception of its own, chained, with the server's answer as its message
+    static Optional<SMTPAddressFailedException> refusalOf(SendFailedException e, String recipient) {
         for (Exception next = e.getNextException(); next instanceof MessagingException answer;
              next = answer.getNextException()) {
             if (answer instanceof SMTPAddressFailedException refused
                     && refused.getAddress().getAddress().equalsIgnoreCase(recipient)) {
-                return Optional.of(String.valueOf(refused.getMessage()).strip());
+                return Optional.of(refused);
             }
         }
         return Optional.empty();
     }
 
+    private static final Pattern ENHANCED_STATUS = Pattern.compile("^\\s*\\d{3}[ -]5\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+
     /**
-     * A refusal by the server's policy (enhanced status 5.7.x: relaying denied, authentication required), not by
-     * the address: this node's settings or the relay's are wrong, and another node, or a fixed setting, can send it.
+     * Whether a refusal is about the address itself, so sending again can never work: by the enhanced status when
+     * the server gives one (5.1.x: no such mailbox, domain or syntax; 5.2.1: mailbox disabled), otherwise by the
+     * reply code (550, 551) unless the answer speaks of relaying. A refusal by policy (5.7.x: relaying denied, as for
+     * a node the relay does not know yet), a full mailbox (552, 5.2.2), a failed transaction (554) and anything
+     * unclear is retried: taken for final wrongly, a message would be lost; taken for passing wrongly, it only ends
+     * as a dead letter later.
      */
-    static boolean isPolicy(String answer) {
-        return answer.matches("(?s)\\s*5\\d\\d[ -]5\\.7\\.\\d{1,3}\\b.*");
+    static boolean isAboutTheAddress(int replyCode, String answer) {
+        Matcher enhanced = ENHANCED_STATUS.matcher(answer);
+        if (enhanced.find()) {
+            return enhanced.group(1).equals("1") || enhanced.group(1).equals("2") && enhanced.group(2).equals("1");
+        }
+        return (replyCode == 550 || replyCode == 551) && !answer.toLowerCase(java.util.Locale.ROOT).contains("relay");
     }
 
     /** An SMTP server's answer often repeats the recipient's address (550 5.1.1 <taras@example.org>...): masked. */

@@ -85,11 +85,23 @@ class EmailRefusalTest {
     }
 
     @Test
-    void onlyAnAddressPolicyAnswerIsPolicy() {
-        assertTrue(EmailChannel.isPolicy("554 5.7.1 Relay access denied"));
-        assertTrue(EmailChannel.isPolicy("550-5.7.26 unauthenticated sender"));
-        assertFalse(EmailChannel.isPolicy("550 5.1.1 User unknown"));
-        assertFalse(EmailChannel.isPolicy("550 Requested action not taken: mailbox unavailable"));
+    void aPlainRelayRefusalWithoutAnEnhancedStatusIsRetriedToo() {
+        smtp.refuse(CITIZEN, "554 <taras@example.org>: Relay access denied");
+        assertFalse(refused(channel("")).permanent());
+    }
+
+    @Test
+    void whatIsAboutTheAddressIsToldByTheEnhancedStatusThenTheReplyCode() {
+        assertTrue(EmailChannel.isAboutTheAddress(550, "550 5.1.1 User unknown"));
+        assertTrue(EmailChannel.isAboutTheAddress(554, "554 5.1.2 Host or domain name not found"));
+        assertTrue(EmailChannel.isAboutTheAddress(550, "550-5.2.1 The email account that you tried to reach is disabled"));
+        assertTrue(EmailChannel.isAboutTheAddress(550, "550 Requested action not taken: mailbox unavailable"));
+        assertFalse(EmailChannel.isAboutTheAddress(553, "553 sorry, that domain isn't in my list of allowed rcpthosts"));
+        assertFalse(EmailChannel.isAboutTheAddress(550, "550 Relaying denied"));
+        assertFalse(EmailChannel.isAboutTheAddress(554, "554 5.7.1 Relay access denied"));
+        assertFalse(EmailChannel.isAboutTheAddress(550, "550 5.7.1 Relaying denied"));
+        assertFalse(EmailChannel.isAboutTheAddress(552, "552 5.2.2 Mailbox full"));
+        assertFalse(EmailChannel.isAboutTheAddress(554, "554 Transaction failed"));
     }
 
     /** One connection at a time; answers RCPT TO as {@link #refuse} says and 250 to the rest. */
