@@ -94,8 +94,8 @@ public class OutboxCommand extends PlatformCommand {
 
     /**
      * A citizen's address or number, enough of it to tell two apart and see which domain or operator refuses them,
-     * not enough to write to them: listing the outbox is not a read of personal data. The application's own view
-     * (audited) shows the whole contact.
+     * not enough to write to them: listing the outbox is not a read of personal data. No command or endpoint shows
+     * the whole contact; it is kept only to send the notifications.
      */
     static String masked(String recipient) {
         if (recipient == null) {

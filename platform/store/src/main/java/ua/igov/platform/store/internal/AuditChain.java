@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
@@ -137,7 +138,7 @@ final class AuditChain {
             String previous = GENESIS;
             long expectedSeq = 1;
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, actor, action, subject, detail, "
-                    + "prev_hash, hash FROM audit_log WHERE chain = ? AND seq <= ? ORDER BY seq")) {
+                    + "prev_hash, hash FROM audit_log WHERE chain = ? AND seq BETWEEN 1 AND ? ORDER BY seq")) {
                 ps.setInt(1, chain);
                 ps.setLong(2, head.seq());
                 ps.setFetchSize(1000);
@@ -151,6 +152,12 @@ final class AuditChain {
                         if (!previous.equals(rs.getString("prev_hash"))) {
                             return broken(checked, chain, seq, "it does not link to the entry before it");
                         }
+                        if (Stream.of(rs.getString("actor"), rs.getString("action"), rs.getString("subject"))
+                                .anyMatch(field -> field != null && field.indexOf('\n') >= 0)) {
+                            // the hash joins the fields with line breaks: one moved across them would keep it
+                            return broken(checked, chain, seq, "it has a line break where the platform writes none "
+                                    + "(it was edited)");
+                        }
                         String recomputed = hash(previous, chain, seq, Jdbc.instant(rs.getTimestamp("occurred_at", Jdbc.UTC.get())),
                                 rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("detail"));
                         if (!recomputed.equals(rs.getString("hash"))) {
@@ -161,15 +168,30 @@ final class AuditChain {
                     }
                 }
             }
-            if (expectedSeq - 1 != head.seq() || !previous.equals(head.hash())) {
+            if (expectedSeq - 1 != head.seq()) {
                 return broken(checked, chain, expectedSeq, "entries after " + chain + "/" + (expectedSeq - 1)
                         + " were removed");
+            }
+            if (!previous.equals(head.hash())) {
+                return broken(checked, chain, head.seq(), "its hash is not the one its chain's head recorded (it was "
+                        + "edited and its hash computed again, or the head was changed)");
             }
             // The last entry first, then the head: an entry committed by then has its head committed with it.
             long last = lastSeq(c, chain);
             if (last > head(c, chain).seq()) {
                 return broken(checked, chain, last, "entry " + chain + "/" + last + " is not counted by its chain's "
                         + "head (it was added outside the platform)");
+            }
+        }
+        // Rows no chain walks: a chain that does not exist, or a number before an entry's first
+        try (PreparedStatement ps = c.prepareStatement("SELECT chain, seq FROM audit_log WHERE chain < 1 OR chain > ? "
+                + "OR seq < 1 ORDER BY chain, seq")) {
+            ps.setInt(1, CHAINS);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return broken(checked, rs.getInt(1), rs.getLong(2), "entry " + rs.getInt(1) + "/" + rs.getLong(2)
+                            + " is in no chain the platform writes (it was added outside the platform)");
+                }
             }
         }
         return new AuditVerification(checked, null, null, null);

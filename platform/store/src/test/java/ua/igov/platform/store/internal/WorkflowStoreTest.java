@@ -243,6 +243,98 @@ class WorkflowStoreTest {
     }
 
     /**
+     * The hash has no key, so anyone who edits the last entry can compute its hash again: every link holds, and
+     * only the chain's head disagrees. That entry is named, not one after it that does not exist.
+     */
+    @Test
+    void theLastEntryEditedAndRehashedIsTheOneNamed() throws Exception {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        int chain = AuditChain.chainOf(new AuditEntry(NOW, "x", "x", app.trackingNumber(), null));
+        try (Connection c = database.jdbc().dataSource().getConnection()) {
+            long last;
+            String previous;
+            java.time.Instant at;
+            String action;
+            String subject;
+            String detail;
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, prev_hash, occurred_at, action, subject, detail "
+                    + "FROM audit_log WHERE chain = ? ORDER BY seq DESC")) {
+                ps.setInt(1, chain);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    last = rs.getLong(1);
+                    previous = rs.getString(2);
+                    at = Jdbc.instant(rs.getTimestamp(3, Jdbc.UTC.get()));
+                    action = rs.getString(4);
+                    subject = rs.getString(5);
+                    detail = rs.getString(6);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = 'staff:someone-else', hash = ? "
+                    + "WHERE chain = ? AND seq = ?")) {
+                ps.setString(1, AuditChain.hash(previous, chain, last, at, "staff:someone-else", action, subject, detail));
+                ps.setInt(2, chain);
+                ps.setLong(3, last);
+                assertEquals(1, ps.executeUpdate());
+            }
+            AuditVerification edited = store.verifyAudit();
+            assertFalse(edited.intact());
+            assertEquals(last, edited.firstBroken());
+            assertTrue(edited.reason().contains("computed again"), edited.reason());
+        }
+    }
+
+    /** A forged read in a chain the platform never writes, or before a chain's first entry, is found all the same. */
+    @Test
+    void anEntryInNoChainThePlatformWritesIsFound() throws Exception {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        int chain = AuditChain.chainOf(new AuditEntry(NOW, "x", "x", app.trackingNumber(), null));
+        for (String where : List.of("17, 1", chain + ", 0")) {
+            try (Connection c = database.jdbc().dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (chain, seq, occurred_at, actor, "
+                         + "action, subject, detail, prev_hash, hash) SELECT " + where + ", occurred_at, 'staff:olena', "
+                         + "'read-personal-data', subject, detail, hash, hash FROM audit_log WHERE chain = ? AND seq = 1")) {
+                ps.setInt(1, chain);
+                assertEquals(1, ps.executeUpdate());
+            }
+            AuditVerification forged = store.verifyAudit();
+            assertFalse(forged.intact(), where);
+            assertTrue(forged.reason().contains("in no chain"), forged.reason());
+            try (Connection c = database.jdbc().dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM audit_log WHERE action = 'read-personal-data'")) {
+                ps.executeUpdate();
+            }
+            assertTrue(store.verifyAudit().intact());
+        }
+    }
+
+    /**
+     * The hash joins the fields with line breaks. Text moved from the detail into the subject across one would keep
+     * the hash and take the entry out of its application's trail: the platform writes no line break before the
+     * detail, so one there is an edit.
+     */
+    @Test
+    void textMovedAcrossTheFieldsOfAnEntryIsFound() throws Exception {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        store.change(app.trackingNumber(), new StateChange(app.version(), "rejected", null, "olena", null, null,
+                new StatusChange("rejected", NOW.plusSeconds(60), "staff:olena", "reject", "a\nb", null),
+                new AuditEntry(NOW.plusSeconds(60), "staff:olena", "reject\nmore", app.trackingNumber(),
+                        "submitted -> rejected: a\nb")));
+        assertTrue(store.auditTrail(app.trackingNumber(), 10).stream().anyMatch(e -> e.action().equals("reject more")),
+                "written on one line");
+        assertTrue(store.verifyAudit().intact());
+        try (Connection c = database.jdbc().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET subject = ?, detail = 'b' "
+                     + "WHERE action = 'reject more'")) {
+            ps.setString(1, app.trackingNumber() + "\nsubmitted -> rejected: a");
+            assertEquals(1, ps.executeUpdate());
+        }
+        AuditVerification moved = store.verifyAudit();
+        assertFalse(moved.intact());
+        assertTrue(moved.reason().contains("line break"), moved.reason());
+    }
+
+    /**
      * An upload racing a step (one that closes the application, say) or another upload: whichever commits second
      * finds the application changed since it was read, and nothing of it is written.
      */
