@@ -1,6 +1,7 @@
 package ua.igov.platform.core.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,13 +28,20 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
 
     private static final Logger LOG = LoggerFactory.getLogger(InstalledServiceType.class);
 
+    /** What a code may be: it is a part of URLs and is stored with every application ({@code VARCHAR(64)}). */
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
     InstalledServiceType {
-        if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("a service type needs a code, got '" + code + "'");
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("a service type's code is 1 to 64 lower-case letters, digits and "
+                    + "dashes, got '" + (code == null || code.length() <= 80 ? code : code.substring(0, 80) + "…") + "'");
         }
-        if (name == null || formVersion == null || formVersion.isBlank() || schemaText == null) {
-            throw new IllegalArgumentException("a service type needs a name and a form version");
+        if (name == null || formVersion == null || formVersion.isBlank() || formVersion.length() > 64
+                || schemaText == null) {
+            throw new IllegalArgumentException("a service type needs a name and a form version of 1 to 64 characters");
         }
+        // asked once, by every request and the escalation scheduler: none is a broken plugin, not the default
+        Objects.requireNonNull(workflow, "a service type's workflow() gives null; return Workflow.DEFAULT for none");
         catalogueServiceIds = Set.copyOf(catalogueServiceIds);
     }
 

@@ -126,9 +126,16 @@ final class RegionCatalogueReader {
             throw new IllegalArgumentException("'" + field + "' must be a list");
         }
         List<T> items = new ArrayList<>(array.size());
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode item = array.get(i);
             items.add(at(field + "[" + i + "]", () -> reader.apply(item)));
+            // an id listed twice would be shown, counted and recorded twice, or one of the two silently lost
+            Integer first = ids.putIfAbsent(item.path("id").asText(), i);
+            if (first != null) {
+                throw new IllegalArgumentException(field + "[" + i + "]: duplicate id " + item.path("id").asText()
+                        + " (also " + field + "[" + first + "])");
+            }
         }
         return items;
     }

@@ -100,6 +100,26 @@ class PluginRegistryTest {
     }
 
     /**
+     * A workflow of null (a plugin reading it from a file that is missing), or a code or form version no URL or
+     * column holds, is refused on arrival, instead of being served while every submission, the escalation
+     * scheduler and the plugin list fail on it.
+     */
+    @Test
+    void aPluginWithNoWorkflowOrACodeNoUrlHoldsIsRefused() {
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        registry.addServiceType(Varied.workflow(type("land-extract", Set.of(2)), () -> null), reference(1));
+        registry.addServiceType(type("a".repeat(65), Set.of(3)), reference(2));
+        registry.addServiceType(type("tax/extract", Set.of(4)), reference(3));
+        registry.addServiceType(type("Birth-Extract", Set.of(5)), reference(4));
+        registry.addServiceType(type("birth-extract", Set.of(1)), reference(5));
+
+        assertEquals(List.of("birth-extract"), registry.serviceTypes().stream().map(InstalledServiceType::code).toList());
+        List<PluginInfo> plugins = registry.plugins(); // and the list itself answers
+        assertEquals(4, plugins.stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).count(), plugins.toString());
+        assertTrue(plugins.stream().anyMatch(p -> p.name().contains("workflow() gives null")), plugins.toString());
+    }
+
+    /**
      * Every catalogue entry shown looks for the service type implementing it: asking each plugin each time would let
      * one slow or failing plugin slow down or break every region's catalogue. Its answer is taken once, on arrival.
      */

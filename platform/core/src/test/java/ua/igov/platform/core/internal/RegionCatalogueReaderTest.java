@@ -46,6 +46,18 @@ class RegionCatalogueReaderTest {
         assertTrue(e.getMessage().contains("soonish"), e.getMessage());
     }
 
+    /** Before, a service listed twice showed twice in search and doubled the region's counts. */
+    @Test
+    void anIdListedTwiceIsAMistakeReportedWhereItIs() {
+        String twice = "{\"formatVersion\":1,\"region\":{\"id\":\"x-region\",\"igovId\":1,\"name\":{\"uk\":\"Х\"}},"
+                + "\"places\":[],\"authorities\":[],\"services\":[],"
+                + "\"offerings\":[{\"id\":7,\"serviceId\":2,\"availability\":\"online\"},"
+                + "{\"id\":8,\"serviceId\":2,\"availability\":\"online\"},{\"id\":7,\"serviceId\":3,\"availability\":\"online\"}]}";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RegionCatalogueReader.read(new ByteArrayInputStream(twice.getBytes(StandardCharsets.UTF_8)), "1"));
+        assertEquals("offerings[2]: duplicate id 7 (also offerings[0])", e.getMessage());
+    }
+
     @Test
     void anotherFormatVersionIsRefused() {
         String future = "{\"formatVersion\": 2}";
