@@ -3,6 +3,7 @@ package ua.igov.platform.shell.internal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.karaf.features.Feature;
@@ -60,13 +61,21 @@ class PluginFeatures {
                         + "; applications in flight keep the form and workflow they were made on.");
     }
 
+    /**
+     * Every installed version goes: with two installed (a {@code feature:install} of another version beside it),
+     * removing one would leave the other, and the decision recorded for every node would be to install that one.
+     */
     Change uninstall(String name) throws Exception {
-        Optional<Feature> installed = installed(name);
-        if (installed.isEmpty()) {
+        List<String> versions = Arrays.stream(features.listInstalledFeatures()).filter(f -> f.getName().equals(name))
+                .map(Feature::getVersion).toList();
+        if (versions.isEmpty()) {
             return new Change(name, "uninstall", null, null, name + " is not installed.");
         }
-        features.uninstallFeature(name, installed.get().getVersion(), NO_REFRESH);
-        return new Change(name, "uninstall", installed.get().getVersion(), null, name + " " + installed.get().getVersion()
+        for (String version : versions) {
+            features.uninstallFeature(name, version, NO_REFRESH);
+        }
+        String removed = String.join(", ", versions);
+        return new Change(name, "uninstall", removed, null, name + " " + removed
                 + " uninstalled; its applications stay readable and continue when it is back.");
     }
 

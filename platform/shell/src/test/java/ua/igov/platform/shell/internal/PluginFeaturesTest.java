@@ -87,4 +87,17 @@ class PluginFeaturesTest {
         assertEquals(List.of("installFeature igov-region-sumy/0.1.0-SNAPSHOT [NoAutoRefreshBundles]",
                 "uninstallFeature igov-region-sumy/0.1.0-SNAPSHOT [NoAutoRefreshBundles]"), calls);
     }
+
+    /** Two versions installed side by side: both go, so no version is left behind to be recorded as installed. */
+    @Test
+    void uninstallRemovesEveryInstalledVersion() throws Exception {
+        known.add(feature("igov-service-foo", "1.2.0"));
+        known.add(feature("igov-service-foo", "1.3.0"));
+        installed.add("igov-service-foo/1.2.0");
+        installed.add("igov-service-foo/1.3.0");
+        PluginFeatures.Change change = plugins.uninstall("igov-service-foo");
+        assertEquals(List.of("uninstallFeature igov-service-foo/1.2.0 [NoAutoRefreshBundles]",
+                "uninstallFeature igov-service-foo/1.3.0 [NoAutoRefreshBundles]"), calls);
+        assertTrue(change.outcome().startsWith("igov-service-foo 1.2.0, 1.3.0 uninstalled"), change.outcome());
+    }
 }
