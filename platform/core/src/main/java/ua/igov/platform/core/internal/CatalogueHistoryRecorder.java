@@ -1,10 +1,12 @@
 package ua.igov.platform.core.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
@@ -26,7 +28,9 @@ import ua.igov.platform.store.OfferingState;
  * <p>A catalogue is not recorded while the operators' decision for its region (see {@code platform:plugin-update})
  * names another version or its removal: a node that was down during an update starts its old bundle before its first
  * heartbeat brings it in line, and recording that one would write the update backwards into the public history
- * (offerings withdrawn, then added again with new dates). The decided version is recorded when it arrives.
+ * (offerings withdrawn, then added again with new dates). The decided version is recorded when it arrives. On the
+ * node where the operator decides, the new version is served a moment before the decision is stored: a catalogue
+ * ruled out is therefore looked at again every second, for a minute, as long as it is the one served.
  */
 @Component(service = ServedPluginsListener.class, immediate = true)
 public class CatalogueHistoryRecorder implements ServedPluginsListener {
@@ -38,14 +42,27 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
     private final InstalledPlugins plugins;
     private final Clock clock = Clock.systemUTC();
     /** Recording is database work; it must not hold up the region bundle's start. One at a time, in order. */
-    private final ExecutorService recorder = Executors.newSingleThreadExecutor(r -> new Thread(r, "igov-catalogue-history"));
+    private final ScheduledExecutorService recorder = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "igov-catalogue-history");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Duration recheck;
+    private final int rechecks;
 
     @Activate
     public CatalogueHistoryRecorder(@Reference CatalogueStore store, @Reference ClusterStore cluster,
                                     @Reference InstalledPlugins plugins) {
+        this(store, cluster, plugins, Duration.ofSeconds(1), 60);
+    }
+
+    CatalogueHistoryRecorder(CatalogueStore store, ClusterStore cluster, InstalledPlugins plugins, Duration recheck,
+                             int rechecks) {
         this.store = store;
         this.cluster = cluster;
         this.plugins = plugins;
+        this.recheck = recheck;
+        this.rechecks = rechecks;
     }
 
     @Deactivate
@@ -61,28 +78,37 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
                 .map(o -> new OfferingState(o.id(), o.serviceId(), o.placeId(), o.availability().wireName()))
                 .toList();
         java.time.Instant at = clock.instant();
-        recorder.execute(() -> {
-            if (plugins.region(region.id()).orElse(null) != region) {
-                return; // another version took its place meanwhile, and is recorded in its turn
-            }
-            try {
-                Optional<String> otherwise = decidedOtherwise(catalogue.region().id(), bundleVersion);
-                if (otherwise.isPresent()) {
-                    LOG.info("Region '{}' {} from bundle {} not recorded in the catalogue history: {}",
-                            catalogue.region().id(), catalogue.version(), bundleVersion, otherwise.get());
+        recorder.execute(() -> record(region, bundleVersion, states, at, rechecks));
+    }
+
+    private void record(RegionIndex region, String bundleVersion, List<OfferingState> states, java.time.Instant at,
+                        int rechecksLeft) {
+        RegionCatalogue catalogue = region.catalogue();
+        if (plugins.region(region.id()).orElse(null) != region) {
+            return; // another version took its place meanwhile, and is recorded in its turn
+        }
+        try {
+            Optional<String> otherwise = decidedOtherwise(catalogue.region().id(), bundleVersion);
+            if (otherwise.isPresent()) {
+                if (rechecksLeft > 0) { // the decision for it may be on its way
+                    recorder.schedule(() -> record(region, bundleVersion, states, at, rechecksLeft - 1),
+                            recheck.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
-                // another node may record the same catalogue at the same moment
-                OnceMore.run(() -> {
-                    int changes = store.recordCatalogue(catalogue.region().id(), catalogue.version(), states, at);
-                    if (changes > 0) {
-                        LOG.info("Region '{}' {}: {} offering changes recorded", catalogue.region().id(), catalogue.version(), changes);
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Could not record the catalogue history of region '{}': {}", catalogue.region().id(), e.getMessage());
+                LOG.info("Region '{}' {} from bundle {} not recorded in the catalogue history: {}",
+                        catalogue.region().id(), catalogue.version(), bundleVersion, otherwise.get());
+                return;
             }
-        });
+            // another node may record the same catalogue at the same moment
+            OnceMore.run(() -> {
+                int changes = store.recordCatalogue(catalogue.region().id(), catalogue.version(), states, at);
+                if (changes > 0) {
+                    LOG.info("Region '{}' {}: {} offering changes recorded", catalogue.region().id(), catalogue.version(), changes);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the catalogue history of region '{}': {}", catalogue.region().id(), e.getMessage());
+        }
     }
 
     /** Why the operators' decision for the region rules this bundle version out, or empty if it does not. */
@@ -110,9 +136,9 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
         }
     }
 
-    /** Waits until every catalogue that arrived so far is recorded (or not): for tests. */
+    /** Waits until every catalogue that arrived so far is recorded, or waits for a decision: for tests. */
     void awaitRecorded() throws Exception {
-        recorder.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        recorder.submit(() -> { }).get(30, TimeUnit.SECONDS);
     }
 
 }

@@ -78,6 +78,36 @@ class CatalogueHistoryRecorderTest {
         }
     }
 
+    /**
+     * platform:plugin-update on this node: the new bundle is served a moment before the decision naming it is
+     * stored. It is recorded once the decision is there, not left out of the history until the next restart.
+     */
+    @Test
+    void theVersionAnOperatorDecidesIsRecordedThoughItIsServedBeforeTheDecisionIsStored() throws Exception {
+        PluginRegistryImpl own = new PluginRegistryImpl(NO_BUNDLES);
+        CatalogueHistoryRecorder quick = new CatalogueHistoryRecorder(stores.catalogue, stores.cluster, own,
+                java.time.Duration.ofMillis(20), 250);
+        own.addListener(quick);
+        RegionCatalogue catalogue = RegionCatalogueReaderTest.fixture();
+        String region = catalogue.region().id();
+        int offering = catalogue.offerings().get(0).id();
+        stores.cluster.desire(new DesiredPlugin("igov-region-" + region, "0.1.0", true, "operator", Instant.now()));
+        try {
+            own.addRegion(catalogue, fromBundle("0.2.0")); // the update installs the bundle first...
+            quick.awaitRecorded();
+            assertTrue(stores.catalogue.offeringHistory(region, offering).isEmpty(), "not while the decision says 0.1.0");
+            stores.cluster.desire(new DesiredPlugin("igov-region-" + region, "0.2.0", true, "operator",
+                    Instant.now())); // ...then stores the decision
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (stores.catalogue.offeringHistory(region, offering).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, stores.catalogue.offeringHistory(region, offering).size());
+        } finally {
+            quick.deactivate();
+        }
+    }
+
     @Test
     void withoutADecisionEveryCatalogueIsRecordedAndVersionsAreComparedAcrossSpellings() throws Exception {
         RegionCatalogue catalogue = RegionCatalogueReaderTest.fixture();
