@@ -322,6 +322,11 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                     plugin.bundle().getSymbolicName(), plugin.bundle().getVersion().toString(), "nothing",
                     PluginInfo.REFUSED));
         }
+        for (org.osgi.framework.Bundle bundle : context.getBundles()) {
+            RegionExtender.refusal(bundle).ifPresent(why -> plugins.add(new PluginInfo(PluginInfo.REFUSED,
+                    "bundle " + bundle.getBundleId(), why, bundle.getSymbolicName(), bundle.getVersion().toString(),
+                    "nothing", PluginInfo.REFUSED)));
+        }
         plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
         return plugins;
     }

@@ -2,12 +2,15 @@ package ua.igov.platform.core.internal;
 
 import java.io.InputStream;
 import java.net.URL;
+import java.util.Arrays;
 import java.util.Hashtable;
+import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -79,6 +82,35 @@ public class RegionExtender {
                     bundle.getVersion(), path, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Why an active region plugin serves no catalogue, if it does not: its file is missing or has a mistake. Read
+     * again when asked (the operators' plugin list), so the extender keeps nothing about bundles it could not load.
+     */
+    static Optional<String> refusal(Bundle bundle) {
+        String path = bundle.getState() == Bundle.ACTIVE ? bundle.getHeaders("").get(RegionCatalogue.MANIFEST_HEADER)
+                : null;
+        if (path == null || servesACatalogue(bundle)) {
+            return Optional.empty();
+        }
+        URL entry = bundle.getEntry(path);
+        if (entry == null) {
+            return Optional.of("its " + RegionCatalogue.MANIFEST_HEADER + " header names " + path
+                    + ", but the bundle has no such file");
+        }
+        try (InputStream in = entry.openStream()) {
+            RegionCatalogueReader.read(in, bundle.getVersion().toString());
+            return Optional.empty(); // readable: the extender registers it in a moment
+        } catch (Exception e) {
+            return Optional.of(path + " has a mistake: " + e.getMessage());
+        }
+    }
+
+    private static boolean servesACatalogue(Bundle bundle) {
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        return registered != null && Arrays.stream(registered).anyMatch(r -> Arrays.asList(
+                (String[]) r.getProperty(Constants.OBJECTCLASS)).contains(RegionCatalogue.class.getName()));
     }
 
     private static void unregister(ServiceRegistration<RegionCatalogue> registration) {
