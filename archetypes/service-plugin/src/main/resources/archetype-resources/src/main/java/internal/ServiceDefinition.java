@@ -44,7 +44,8 @@ public class ServiceDefinition implements ServiceType {
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(ServiceDefinition.class, "/form/${serviceCode}.schema.json"));
     private final String uiHints = FormResources.read(ServiceDefinition.class, "/form/${serviceCode}.ui.json");
-    private final SubmissionHandler handler = new ServiceChecks(Clock.systemDefaultZone());
+    /** Today is Kyiv's, whatever time zone the server runs in. */
+    private final SubmissionHandler handler = new ServiceChecks(Clock.system(java.time.ZoneId.of("Europe/Kyiv")));
     private final NotificationTexts notifications = NotificationTexts.load();
 
     @Override

@@ -35,6 +35,7 @@ final class FormSchema {
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
+            .regularExpressionFactory(EndAnchoredPatterns.INSTANCE) // "$" is the end, as in JavaScript
             .locale(Locale.forLanguageTag("uk")) // citizens read these messages; the library ships Ukrainian
             .build();
     private static final JsonSchema META_SCHEMA = FACTORY.getSchema(

@@ -417,6 +417,11 @@ public class IdentityManager implements IdentityService {
                 throw new ProblemException(400, "invalid-request", "Invalid request", "The identity provider refused: "
                         + refused.getMessage(), java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name",
                         refused.getMessage())));
+            } catch (RuntimeException | LinkageError e) {
+                // a provider that issues no development tokens and says so badly (or whose classes are gone) is
+                // passed over, as it is when it fails on a token: the next one may issue them
+                logThrottled(known.id(), "failed " + e.getClass().getName(), "failed to issue a development token: " + e);
+                continue;
             }
             if (token.isPresent()) {
                 return token.get();

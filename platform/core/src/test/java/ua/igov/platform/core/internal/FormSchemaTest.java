@@ -39,6 +39,24 @@ class FormSchemaTest {
         assertTrue(problems.stream().allMatch(p -> !p.message().isBlank()));
     }
 
+    /**
+     * A pattern's "$" is the end of the text, as in JavaScript, whose patterns JSON Schema's are: a value with a line
+     * break at its end does not match. Java alone would let it through.
+     */
+    @Test
+    void aPatternsEndIsTheEndOfTheValueNotALastLineBreak() throws Exception {
+        FormSchema phone = FormSchema.compile("{\"type\":\"object\",\"properties\":{\"phone\":{\"type\":\"string\","
+                + "\"pattern\":\"^\\\\+380[0-9]{9}$\"},\"price\":{\"type\":\"string\",\"pattern\":\"^[$0-9]+$\"}}}");
+        for (String end : List.of("\\n", "\\r\\n", "\\u2028", "\\u0085")) {
+            List<FieldProblem> problems = phone.validate(Json.MAPPER.readTree("{\"phone\":\"+380671234567" + end + "\"}"));
+            assertEquals(List.of("/phone"), problems.stream().map(FieldProblem::field).toList(), end);
+        }
+        assertEquals(List.of(), phone.validate(Json.MAPPER.readTree("{\"phone\":\"+380671234567\",\"price\":\"$30\"}")),
+                "a '$' inside a class is a dollar sign");
+        assertEquals("^a\\z|b\\$[$\\]]\\z", EndAnchoredPatterns.endAnchored("^a$|b\\$[$\\]]$"));
+        assertEquals("[]$]\\z", EndAnchoredPatterns.endAnchored("[]$]$"));
+    }
+
     /** A reference to a server that would answer: refused without a connection being made to it. */
     @Test
     void aSchemaReferringToTheNetworkIsRefusedWithoutGoingOnline() throws Exception {

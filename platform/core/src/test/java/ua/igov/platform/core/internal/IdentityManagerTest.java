@@ -183,6 +183,27 @@ class IdentityManagerTest {
         assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(10, Duration.ZERO));
     }
 
+    /**
+     * A production provider that throws instead of answering "none" when asked for a development token is passed
+     * over, as it is when it fails on a token: the development provider after it issues the token (before, a 500).
+     */
+    @Test
+    void aProviderFailingToIssueADevelopmentTokenIsPassedOver() {
+        identity.addProvider(new ua.igov.platform.spi.IdentityProvider() {
+            public String id() { return "oidc"; }
+            public Optional<ua.igov.platform.spi.Citizen> verify(String token) { return Optional.empty(); }
+            public Optional<String> issueForDevelopment(String subject, String name) {
+                throw new UnsupportedOperationException("not in production");
+            }
+        });
+        identity.addProvider(new ua.igov.platform.spi.IdentityProvider() {
+            public String id() { return "dev"; }
+            public Optional<ua.igov.platform.spi.Citizen> verify(String token) { return Optional.empty(); }
+            public Optional<String> issueForDevelopment(String subject, String name) { return Optional.of("t-" + subject); }
+        });
+        assertEquals("t-taras", identity.developmentToken("taras", null));
+    }
+
     /** A provider answering tokens of its own form, "prefix:subject", after {@code before} runs. */
     private static ua.igov.platform.spi.IdentityProvider provider(String id, Runnable before) {
         return new ua.igov.platform.spi.IdentityProvider() {

@@ -41,7 +41,10 @@ public class CivilStatusExtract implements ServiceType {
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(CivilStatusExtract.class, "/form/civil-status-extract.schema.json"));
-    private final SubmissionHandler handler = new CivilStatusExtractChecks(java.time.Clock.systemDefaultZone());
+    /** Today is Kyiv's: a server on UTC would have "today" start two or three hours late. */
+    static final java.time.ZoneId KYIV = java.time.ZoneId.of("Europe/Kyiv");
+
+    private final SubmissionHandler handler = new CivilStatusExtractChecks(java.time.Clock.system(KYIV));
 
     @Override
     public String code() {

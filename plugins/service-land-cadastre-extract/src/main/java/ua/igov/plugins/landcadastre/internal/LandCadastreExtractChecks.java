@@ -12,7 +12,7 @@ import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
 import ua.igov.platform.spi.UkrainianIds;
 
-/** What the schema cannot say: the cadastral number's oblast, the tax number's check digit. */
+/** What the schema cannot say: the cadastral number's oblast, the tax number's and the EDRPOU code's check digits. */
 final class LandCadastreExtractChecks implements SubmissionHandler {
 
     /**
@@ -38,9 +38,41 @@ final class LandCadastreExtractChecks implements SubmissionHandler {
                 && applicant.get("taxNumber") instanceof String digits && !taxNumberValid(digits)) {
             problems.add(new FieldProblem("/applicant/taxNumber", "контрольна цифра РНОКПП не збігається — перевірте номер"));
         }
+        if (submission.form().get("applicant") instanceof Map<?, ?> applicant
+                && applicant.get("edrpou") instanceof String code && !edrpouValid(code)) {
+            problems.add(new FieldProblem("/applicant/edrpou", "контрольна цифра коду ЄДРПОУ не збігається — перевірте код"));
+        }
         if (!problems.isEmpty()) {
             throw new SubmissionRejectedException(problems);
         }
+    }
+
+    /**
+     * The EDRPOU code's check digit, the last of its eight: the first seven weighted 1 to 7 (7, 1, 2, ... 6 for
+     * codes from 30 000 000 to 60 000 000), summed, modulo 11; a remainder of 10 is taken again with every weight
+     * 2 more, and 10 once more counts as 0.
+     */
+    static boolean edrpouValid(String code) {
+        if (!code.matches("[0-9]{8}")) {
+            return false;
+        }
+        long value = Long.parseLong(code);
+        int[] weights = value < 30_000_000L || value > 60_000_000L ? new int[] {1, 2, 3, 4, 5, 6, 7}
+                : new int[] {7, 1, 2, 3, 4, 5, 6};
+        int remainder = weightedSum(code, weights, 0) % 11;
+        if (remainder == 10) {
+            remainder = weightedSum(code, weights, 2) % 11;
+            remainder = remainder == 10 ? 0 : remainder;
+        }
+        return remainder == code.charAt(7) - '0';
+    }
+
+    private static int weightedSum(String code, int[] weights, int added) {
+        int sum = 0;
+        for (int i = 0; i < 7; i++) {
+            sum += (code.charAt(i) - '0') * (weights[i] + added);
+        }
+        return sum;
     }
 
     /** The taxpayer number's check digit, by the SPI's shared check. */

@@ -96,4 +96,20 @@ class LandCadastreExtractChecksTest {
                 "organizationName", "ТОВ «Агро»", "edrpou", "12345678"));
         assertDoesNotThrow(() -> checks.onSubmit(new Submission(LandCadastreExtract.CODE, "dnipropetrovsk", null, form)));
     }
+
+    /** A mistyped legal entity's code is caught like a mistyped tax number. */
+    @Test
+    void anEdrpouCodesCheckDigitIsChecked() {
+        assertTrue(LandCadastreExtractChecks.edrpouValid("14360570")); // a bank's published code
+        assertTrue(LandCadastreExtractChecks.edrpouValid("00032129")); // another bank's
+        assertTrue(LandCadastreExtractChecks.edrpouValid("00321265")); // a first remainder of 10: weights 3 to 9 give 5
+        assertTrue(LandCadastreExtractChecks.edrpouValid("12345678"));
+        assertFalse(LandCadastreExtractChecks.edrpouValid("14360571"));
+        assertFalse(LandCadastreExtractChecks.edrpouValid("1436057"));
+        Map<String, Object> form = new HashMap<>(submission("1210100000:01:001:0001", null).form());
+        form.put("applicant", Map.of("type", "legal-entity", "lastName", "Коваленко", "firstName", "Олена",
+                "organizationName", "ТОВ «Агро»", "edrpou", "14360571"));
+        assertEquals(List.of("/applicant/edrpou"),
+                problemFields(new Submission(LandCadastreExtract.CODE, "dnipropetrovsk", null, form)));
+    }
 }

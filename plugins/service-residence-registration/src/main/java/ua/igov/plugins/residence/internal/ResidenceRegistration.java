@@ -28,7 +28,10 @@ public class ResidenceRegistration implements ServiceType {
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(ResidenceRegistration.class, "/form/residence-registration.schema.json"));
     private final String uiHints = FormResources.read(ResidenceRegistration.class, "/form/residence-registration.ui.json");
-    private final SubmissionHandler handler = new ResidenceRegistrationChecks(java.time.Clock.systemDefaultZone());
+    /** Today is Kyiv's: a server on UTC would have "today" start two or three hours late. */
+    static final java.time.ZoneId KYIV = java.time.ZoneId.of("Europe/Kyiv");
+
+    private final SubmissionHandler handler = new ResidenceRegistrationChecks(java.time.Clock.system(KYIV));
 
     @Override
     public String code() {

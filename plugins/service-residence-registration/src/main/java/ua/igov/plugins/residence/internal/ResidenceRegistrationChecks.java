@@ -38,6 +38,9 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
             problems.add(new FieldProblem("/applicant/birthDate", "особам до 14 років місце проживання реєструють "
                     + "батьки через послугу «Реєстрація місця проживання дитини до чотирнадцяти років»"));
         }
+        if (submission.form().get("document") instanceof Map<?, ?> document) {
+            problems.addAll(documentProblems(document, (String) applicant.get("citizenship"), birthDate, today));
+        }
         Object taxNumber = applicant.get("taxNumber");
         if (taxNumber instanceof String digits && !taxNumberValid(digits)) {
             problems.add(new FieldProblem("/applicant/taxNumber", "контрольна цифра РНОКПП не збігається — перевірте номер"));
@@ -49,6 +52,46 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         if (!problems.isEmpty()) {
             throw new SubmissionRejectedException(problems);
         }
+    }
+
+    /**
+     * What the schema lets through about the identity document: the number's length for its kind (an ID card's
+     * or a residence permit's has 9 digits, a passport booklet's 6 after its series), a series only on a booklet, a
+     * kind that fits the citizenship, a birth certificate (a child's document, and children are registered by their
+     * parents), and a date of issue in the future or before the birth.
+     */
+    static List<FieldProblem> documentProblems(Map<?, ?> document, String citizenship, LocalDate birthDate,
+                                               LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Object type = document.get("type");
+        Object number = document.get("number");
+        boolean booklet = "passport-booklet".equals(type);
+        if ("birth-certificate".equals(type)) {
+            problems.add(new FieldProblem("/document/type", "з 14 років особу посвідчує паспорт; свідоцтво про "
+                    + "народження — документ дитини"));
+        } else if (number instanceof String digits && digits.length() != (booklet ? 6 : 9)) {
+            problems.add(new FieldProblem("/document/number", booklet ? "номер паспорта-книжечки — 6 цифр після серії"
+                    : "номер ID-картки чи посвідки на проживання — 9 цифр"));
+        }
+        if (!booklet && document.get("series") != null) {
+            problems.add(new FieldProblem("/document/series", "серію має лише паспорт-книжечка"));
+        }
+        boolean citizen = "UA".equals(citizenship);
+        if (citizen && "residence-permit".equals(type)) {
+            problems.add(new FieldProblem("/document/type", "громадянина України посвідчує паспорт, не посвідка на проживання"));
+        } else if (!citizen && citizenship != null && (booklet || "id-card".equals(type))) {
+            problems.add(new FieldProblem("/document/type", "паспорт громадянина України — лише для громадян; "
+                    + "іноземця чи особу без громадянства посвідчує посвідка на проживання"));
+        }
+        if (document.get("issuedOn") instanceof String issued) {
+            LocalDate issuedOn = LocalDate.parse(issued);
+            if (issuedOn.isAfter(today)) {
+                problems.add(new FieldProblem("/document/issuedOn", "дата видачі не може бути в майбутньому"));
+            } else if (issuedOn.isBefore(birthDate)) {
+                problems.add(new FieldProblem("/document/issuedOn", "документ не могли видати до народження"));
+            }
+        }
+        return problems;
     }
 
     /** The taxpayer number's check digit, by the SPI's shared check. */

@@ -65,4 +65,53 @@ class ResidenceRegistrationChecksTest {
     void movingToTheAddressOneLeavesIsRefused() {
         assertEquals(List.of("/previousAddress"), problemFields(submission("1990-03-09", null, true)));
     }
+
+    private List<String> documentProblems(String citizenship, Map<String, Object> document) {
+        Submission s = submission("1990-03-09", null, false);
+        Map<String, Object> form = new HashMap<>(s.form());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> applicant = new HashMap<>((Map<String, Object>) form.get("applicant"));
+        applicant.put("citizenship", citizenship);
+        form.put("applicant", applicant);
+        form.put("document", document);
+        Submission with = new Submission(s.serviceCode(), s.regionId(), s.placeId(), form);
+        try {
+            checks.onSubmit(with);
+            return List.of();
+        } catch (SubmissionRejectedException e) {
+            return e.problems().stream().map(FieldProblem::field).sorted().toList();
+        }
+    }
+
+    /** The schema takes 6 to 9 digits for any document; a document's kind, number and dates must agree. */
+    @Test
+    void theIdentityDocumentMustBeOneThatCouldExist() {
+        assertEquals(List.of(), documentProblems("UA", Map.of("type", "id-card", "number", "001234567",
+                "issuedOn", "2020-05-01")));
+        assertEquals(List.of(), documentProblems("UA", Map.of("type", "passport-booklet", "series", "КВ",
+                "number", "123456")));
+        assertEquals(List.of(), documentProblems("other", Map.of("type", "residence-permit", "number", "123456789")));
+        assertEquals(List.of("/document/issuedOn", "/document/number"), documentProblems("UA",
+                Map.of("type", "id-card", "number", "123456", "issuedOn", "2030-01-01")));
+        assertEquals(List.of("/document/number"), documentProblems("UA", Map.of("type", "passport-booklet",
+                "series", "КВ", "number", "123456789")));
+        assertEquals(List.of("/document/series"), documentProblems("UA", Map.of("type", "id-card", "series", "КВ",
+                "number", "123456789")));
+        assertEquals(List.of("/document/issuedOn"), documentProblems("UA", Map.of("type", "id-card",
+                "number", "123456789", "issuedOn", "1980-01-01")), "before the birth in 1990");
+        assertEquals(List.of("/document/type"), documentProblems("UA", Map.of("type", "residence-permit",
+                "number", "123456789")));
+        assertEquals(List.of("/document/type"), documentProblems("stateless", Map.of("type", "id-card",
+                "number", "123456789")));
+        assertEquals(List.of("/document/type"), documentProblems("UA", Map.of("type", "birth-certificate",
+                "number", "123456")));
+    }
+
+    /** "Today" is Kyiv's: at 00:30 in Kyiv (22:30 UTC the day before) a 14th birthday has come. */
+    @Test
+    void todayIsKyivsWhateverTheServersZone() {
+        ResidenceRegistrationChecks inKyiv = new ResidenceRegistrationChecks(
+                Clock.fixed(Instant.parse("2026-11-24T22:30:00Z"), ResidenceRegistration.KYIV));
+        assertDoesNotThrow(() -> inKyiv.onSubmit(submission("2012-11-25", null, false)));
+    }
 }
