@@ -721,10 +721,11 @@ public class ApplicationManager implements ApplicationService {
                 return new Step(reason, null, assigned, null, null);
             case Workflow.REASSIGN:
                 allowOnly(request, Set.of("reason", "official"));
-                String official = text(request, "official", 100);
-                if (official == null || !StaffNameManager.LOGIN.matcher(official).matches()) {
+                String typed = text(request, "official", 100);
+                if (typed == null || !StaffNameManager.LOGIN.matcher(typed).matches()) {
                     throw Problems.invalidRequest(List.of(new FieldProblem("/official", "required: the login of the official to hand over to")));
                 }
+                String official = accounts.canonical(typed); // as she is known when she signs in
                 checkCanWork(official, app);
                 return new Step(reason, null, official, null, null);
             case Workflow.ISSUE:

@@ -24,13 +24,21 @@ final class EndAnchoredPatterns implements RegularExpressionFactory {
         return value -> pattern.matcher(value).find();
     }
 
-    /** The pattern with each {@code $} outside a character class and not escaped written as {@code \z}. */
+    /**
+     * The pattern with each {@code $} outside a character class, a {@code \Q…\E} quotation and an escape written as
+     * {@code \z}.
+     */
     static String endAnchored(String regex) {
         StringBuilder java = new StringBuilder(regex.length() + 4);
         boolean inClass = false;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '\\' && i + 1 < regex.length()) {
+            if (c == '\\' && i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') { // Java's quoting, as it is
+                int end = regex.indexOf("\\E", i + 2);
+                end = end < 0 ? regex.length() : end + 2;
+                java.append(regex, i, end);
+                i = end - 1;
+            } else if (c == '\\' && i + 1 < regex.length()) {
                 java.append(c).append(regex.charAt(++i));
             } else if (c == '[' && !inClass) {
                 inClass = true;

@@ -16,7 +16,9 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -31,7 +33,7 @@ import ua.igov.platform.core.Caller;
  * module with no engine, or one that fails, makes the answer {@link StaffAccounts.Unknown} unless another module has
  * the account.
  */
-@Component(service = StaffAccounts.class)
+@Component(service = StaffAccounts.class, configurationPid = "ua.igov.platform.identity")
 public class JaasStaffAccounts implements StaffAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(JaasStaffAccounts.class);
@@ -41,6 +43,19 @@ public class JaasStaffAccounts implements StaffAccounts {
     private static final String AUDIT_MODULES = "org.apache.karaf.jaas.modules.audit.";
 
     private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
+    /** The staff sign-in's setting, read from the same configuration as {@link IdentityManager}'s. */
+    private volatile boolean loginsIgnoreCase;
+
+    @Activate
+    @Modified
+    void configure(IdentityManager.Config config) {
+        loginsIgnoreCase = config.loginsIgnoreCase();
+    }
+
+    @Override
+    public String canonical(String login) {
+        return loginsIgnoreCase && login != null ? login.toLowerCase(java.util.Locale.ROOT) : login;
+    }
     private final List<BackingEngineFactory> engines = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -19,7 +19,8 @@ import ua.igov.platform.store.StatsCell;
  * region's line minus its published places gives the one place withheld. So within each <em>group</em> of lines
  * that sum to one published line, the withheld lines together must hold no application or at least five: while
  * they hold one to four, the group's smallest published line is withheld as well (statistical offices call it
- * secondary suppression). The same is done for the sums behind the two averages, the ratings behind the average
+ * secondary suppression). The whole table is such a group as well, since every table sums to the same total. The
+ * same is done for the sums behind the two averages, the ratings behind the average
  * rating and the timed decisions behind the on-time share, since a region's average times its count, minus its
  * places', gives the withheld ones'. Percentiles do not add up, so they are withheld only below five decisions.
  */
@@ -75,11 +76,20 @@ final class OpenDataRows {
         Comparator<Integer> smallestFirst = Comparator.<Integer>comparingLong(i -> count.applyAsLong(lines.get(i)))
                 .thenComparing(i -> String.valueOf(lines.get(i).row().value()));
         for (List<Integer> group : groups.values()) {
-            long hidden = group.stream().filter(i -> withheld[i]).mapToLong(i -> count.applyAsLong(lines.get(i))).sum();
-            if (hidden > 0 && hidden < SMALLEST_PUBLISHED) {
-                group.stream().filter(i -> !withheld[i]).min(smallestFirst).ifPresent(i -> withheld[i] = true);
-            }
+            withholdOneMoreIfNeeded(group, lines, count, withheld, smallestFirst);
         }
+        // A group with nothing left to withhold (a region all of whose lines are small) is still the table's total
+        // minus every published line, and another table may publish that total: the table as a whole is a group too.
+        List<Integer> table = java.util.stream.IntStream.range(0, lines.size()).boxed().toList();
+        withholdOneMoreIfNeeded(table, lines, count, withheld, smallestFirst);
         return withheld;
+    }
+
+    private static void withholdOneMoreIfNeeded(List<Integer> group, List<Line> lines, ToLongFunction<Line> count,
+                                                boolean[] withheld, Comparator<Integer> smallestFirst) {
+        long hidden = group.stream().filter(i -> withheld[i]).mapToLong(i -> count.applyAsLong(lines.get(i))).sum();
+        if (hidden > 0 && hidden < SMALLEST_PUBLISHED) {
+            group.stream().filter(i -> !withheld[i]).min(smallestFirst).ifPresent(i -> withheld[i] = true);
+        }
     }
 }

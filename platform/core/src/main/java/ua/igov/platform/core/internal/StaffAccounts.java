@@ -15,6 +15,15 @@ public interface StaffAccounts {
     Lookup find(String login);
 
     /**
+     * The login as the platform knows the member of staff: lower case where the realm takes logins in any case
+     * ({@code loginsIgnoreCase}), as typed otherwise. What sign-in makes a member of staff, a hand-over's target and
+     * a display name's account must agree.
+     */
+    default String canonical(String login) {
+        return login;
+    }
+
+    /**
      * Every account of the realm with what its roles make it, or empty if a part of the realm cannot list its accounts
      * (then no list would be the whole truth).
      */

@@ -106,9 +106,10 @@ public class StaffNameManager implements StaffNameService {
     }
 
     @Override
-    public StaffDisplayName nameStaff(Caller caller, String account, byte[] body) {
+    public StaffDisplayName nameStaff(Caller caller, String typed, byte[] body) {
         Caller.Staff operator = OperatorsOnly.check(caller, NAMING);
-        checkAccount(account);
+        checkAccount(typed);
+        String account = accounts.canonical(typed); // the name is found under the login sign-in gives
         String displayName = displayName(Json.requestObject(body, Set.of("displayName")).get("displayName"));
         if (accounts.find(account) instanceof StaffAccounts.Missing) {
             // a mistyped account would take the name while the real one stays plain "staff" to citizens
@@ -132,9 +133,10 @@ public class StaffNameManager implements StaffNameService {
     }
 
     @Override
-    public StaffDisplayName unnameStaff(Caller caller, String account) {
+    public StaffDisplayName unnameStaff(Caller caller, String typed) {
         Caller.Staff operator = OperatorsOnly.check(caller, NAMING);
-        checkAccount(account);
+        checkAccount(typed);
+        String account = accounts.canonical(typed);
         Instant now = clock.instant();
         Optional<StaffName> removed;
         try {

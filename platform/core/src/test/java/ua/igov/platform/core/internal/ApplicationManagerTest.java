@@ -311,6 +311,25 @@ class ApplicationManagerTest {
                 "where the realm cannot tell, the login is taken as given");
     }
 
+    /**
+     * A realm that takes logins in any case (LDAP) signs Olena in as olena, so a hand-over to "Olena" goes to olena:
+     * otherwise the application would sit assigned to a name nobody signs in as, out of her queue.
+     */
+    @Test
+    void aHandOverGoesToTheLoginSignInGivesWhereTheRealmIgnoresCase() {
+        StaffAccounts ldap = new StaffAccounts() {
+            public Lookup find(String login) { return new StaffAccounts.Unknown("LDAP lists no accounts"); }
+            public String canonical(String login) { return login.toLowerCase(java.util.Locale.ROOT); }
+        };
+        ApplicationManager anyCase = new ApplicationManager(plugins, stores.applications, stores.staffNames, ldap,
+                new WorkingCalendar(Set.of(), Set.of()), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+                "1", java.time.Duration.ofMillis(300), ApplicationManager.DEFAULT_STATUS_LINK);
+        String n = submit();
+        anyCase.act(PETRO, n, "claim", null);
+        assertEquals("olena", anyCase.act(SUPERVISOR, n, "reassign", json("{\"official\": \"Olena\"}")).assignedTo());
+        assertEquals("approved", anyCase.act(OLENA, n, "approve", null).status(), "hers to work");
+    }
+
     @Test
     void aCitizenCancelsWhileUndecided() {
         String n = submit();

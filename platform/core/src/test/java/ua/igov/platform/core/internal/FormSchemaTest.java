@@ -55,6 +55,8 @@ class FormSchemaTest {
                 "a '$' inside a class is a dollar sign");
         assertEquals("^a\\z|b\\$[$\\]]\\z", EndAnchoredPatterns.endAnchored("^a$|b\\$[$\\]]$"));
         assertEquals("[]$]\\z", EndAnchoredPatterns.endAnchored("[]$]$"));
+        assertEquals("^\\Q$[\\E[0-9]\\z", EndAnchoredPatterns.endAnchored("^\\Q$[\\E[0-9]$"), "quoted: as it is");
+        assertEquals("\\Q$", EndAnchoredPatterns.endAnchored("\\Q$"), "quoted to the end");
     }
 
     /** A reference to a server that would answer: refused without a connection being made to it. */

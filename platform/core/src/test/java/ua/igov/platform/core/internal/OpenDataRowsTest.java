@@ -69,6 +69,17 @@ class OpenDataRowsTest {
         assertTrue(row(rows, "3").suppressed());
     }
 
+    /** Region kyiv's places are all small, so nothing of kyiv is left to withhold; but the total less lviv gives it. */
+    @Test
+    void aRegionWithheldWholeIsProtectedAgainstTheTablesTotal() {
+        List<StatisticsRow> rows = OpenDataRows.fitToPublish(List.of(line("1", "lviv", 30), line("2", "lviv", 7),
+                line("3", "kyiv", 2), line("4", "kyiv", 1)));
+        assertTrue(row(rows, "3").suppressed());
+        assertTrue(row(rows, "4").suppressed());
+        assertTrue(row(rows, "2").suppressed(), "the smallest published line of the table");
+        assertFalse(row(rows, "1").suppressed());
+    }
+
     @Test
     void anAverageThatWouldBeWorkedOutIsWithheldWhileTheCountsArePublished() {
         List<StatisticsRow> rows = OpenDataRows.fitToPublish(List.of(line("1", "lviv", 30, 20, 12),
@@ -86,7 +97,8 @@ class OpenDataRowsTest {
     /**
      * Random tables: whatever their shape, in no group that publishes anything can a withheld sum of 1 to 4
      * applications, ratings or timed decisions be worked out; every line of fewer than five is withheld; and at most
-     * one more line a group is. (A group that publishes nothing is a region of fewer than five, withheld itself.)
+     * one more line a group is. A group that publishes nothing (a region of fewer than five, withheld itself) is
+     * still part of the table, whose total another table may publish.
      */
     @Test
     void noGroupEverLeavesOneToFourWithheld() {
@@ -132,6 +144,9 @@ class OpenDataRowsTest {
         hiddenSum.forEach((group, sum) -> assertFalse(publishing.contains(group) && sum > 0
                 && sum < OpenDataRows.SMALLEST_PUBLISHED, "table " + table + ", group " + group + ": " + sum
                 + " withheld can be worked out"));
+        long inTable = hiddenSum.values().stream().mapToLong(Long::longValue).sum();
+        assertFalse(!publishing.isEmpty() && inTable > 0 && inTable < OpenDataRows.SMALLEST_PUBLISHED,
+                "table " + table + ": " + inTable + " withheld in all, worked out from the total");
         secondary.forEach((group, n) -> assertTrue(n <= 1, "table " + table + ": more withheld than needed"));
     }
 }

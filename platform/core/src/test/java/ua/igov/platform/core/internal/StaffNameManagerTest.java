@@ -79,6 +79,20 @@ class StaffNameManagerTest {
         assertEquals(403, problem(() -> listing.unnamedStaff(ApplicationManagerTest.SUPERVISOR)).status());
     }
 
+    /** Where the realm takes logins in any case, a name given to "Olena" is found for olena, who signs in as that. */
+    @Test
+    void aNameIsKeptUnderTheLoginSignInGivesWhereTheRealmIgnoresCase() throws Exception {
+        StaffNameManager anyCase = new StaffNameManager(stores.staffNames, new StaffAccounts() {
+            public Lookup find(String login) { return new Unknown("LDAP cannot list"); }
+            public String canonical(String login) { return login.toLowerCase(java.util.Locale.ROOT); }
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        anyCase.nameStaff(ApplicationManagerTest.OPERATOR, "Olena", json("{\"displayName\": \"Олена Коваленко\"}"));
+        assertEquals(List.of("olena"), anyCase.staffNames(ApplicationManagerTest.OPERATOR).stream()
+                .map(StaffDisplayName::account).toList());
+        anyCase.unnameStaff(ApplicationManagerTest.OPERATOR, "OLENA");
+        assertEquals(List.of(), anyCase.staffNames(ApplicationManagerTest.OPERATOR));
+    }
+
     @Test
     void onlyAnAccountTheRealmHasIsNamedWhereTheRealmCanTell() throws Exception {
         StaffNameManager checked = new StaffNameManager(stores.staffNames, new StaffAccounts() {

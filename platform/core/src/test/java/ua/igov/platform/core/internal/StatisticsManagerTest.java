@@ -227,19 +227,25 @@ class StatisticsManagerTest {
         assertTrue(a225.suppressed()); // one application
         assertNull(a225.applications());
         assertNull(a225.averageRating());
-        StatisticsRow a89 = row(byAuthority, "89");
-        assertFalse(a89.suppressed(), "89 is the only line of its region, not another line of 225's");
-        assertEquals(10, a89.applications());
-        assertEquals(5, a89.overdueNow()); // A5, A6, A11, and the two outside the week: all past their deadlines now
-        assertNull(a89.medianHours(), "4 decided: too few for a published percentile");
-        assertNull(a89.averageRating(), "3 ratings: too few for a published average");
+        assertTrue(row(byAuthority, "89").suppressed(), "the place table publishes the total (11): 11 - 89's 10 = 225");
+
+        StatisticsReport byPlace = december.openData("place", "2026-11-01", "2026-11-30");
+        StatisticsRow place = row(byPlace, "1210100000");
+        assertFalse(place.suppressed());
+        assertEquals(11, place.applications());
+        assertEquals(5, place.overdueNow()); // A5, A6, A11, and the two outside the week: all past their deadlines now
+        assertEquals(36, place.medianHours(), "5 decided: 1.5, 4, 36, 72, 120 h");
+        assertEquals(0.8, place.onTimeShare());
+        assertNull(place.averageRating(), "4 ratings: too few for a published average");
 
         String csv = december.openDataCsv(byAuthority);
         assertEquals("from,to,by,value,applications,submitted,in_review,needs_information,approved,rejected,issued,"
                 + "cancelled,decided,median_hours,p90_hours,on_time_share,overdue_now,ratings,average_rating,suppressed",
                 csv.lines().findFirst().orElseThrow());
         assertTrue(csv.contains("\r\n2026-11-01,2026-11-30,authority,225,,,,,,,,,,,,,,,,true\r\n"), csv);
-        assertTrue(csv.contains("\r\n2026-11-01,2026-11-30,authority,89,10,4,1,0,0,2,2,1,4,,,,5,3,,false\r\n"), csv);
+        assertTrue(december.openDataCsv(byPlace).contains(
+                "\r\n2026-11-01,2026-11-30,place,1210100000,11,4,1,0,0,3,2,1,5,36,120,0.8,5,4,,false\r\n"),
+                december.openDataCsv(byPlace));
     }
 
     /**

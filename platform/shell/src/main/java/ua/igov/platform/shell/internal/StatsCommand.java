@@ -38,11 +38,11 @@ public class StatsCommand extends PlatformCommand {
     String by;
 
     @Option(name = "--from", description = "First submission day, YYYY-MM-DD (default: 30 days before --to; with "
-            + "--open-data, the first day of last month)")
+            + "--open-data, the first day of --to's month, or of last month)")
     String from;
 
     @Option(name = "--to", description = "Last submission day, YYYY-MM-DD (default: today in Kyiv; with --open-data, "
-            + "the last day of last month)")
+            + "the last day of --from's month, or of last month)")
     String to;
 
     @Option(name = "--authority", aliases = "-a", description = "Only this authority's applications (its id)")
@@ -80,10 +80,10 @@ public class StatsCommand extends PlatformCommand {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
         String first;
         String last;
-        if (openData && from == null && to == null) { // the open data is by calendar month: the last one over
-            LocalDate lastMonth = today.minusMonths(1);
-            first = lastMonth.withDayOfMonth(1).toString();
-            last = lastMonth.withDayOfMonth(lastMonth.lengthOfMonth()).toString();
+        if (openData && (from == null || to == null)) { // the open data is by calendar month: the one given, or last
+            LocalDate month = monthOf(from != null ? from : to, today.minusMonths(1));
+            first = from != null ? from : month.withDayOfMonth(1).toString();
+            last = to != null ? to : month.withDayOfMonth(month.lengthOfMonth()).toString();
         } else {
             last = to != null ? to : today.toString();
             first = from != null ? from : defaultFrom(last);
@@ -96,6 +96,15 @@ public class StatsCommand extends PlatformCommand {
                     report.computedAt(), report.rows().stream().filter(r -> value.equals(r.value())).toList(), null);
         }
         return csv && openData ? statistics.openDataCsv(report) : report;
+    }
+
+    /** The month of the day given (to fill the other end of an open-data month), or {@code otherwise}. */
+    private static LocalDate monthOf(String day, LocalDate otherwise) {
+        try {
+            return day == null ? otherwise : LocalDate.parse(day);
+        } catch (java.time.format.DateTimeParseException e) {
+            return otherwise; // the service names what is wrong with the day given
+        }
     }
 
     private static String defaultFrom(String to) {

@@ -56,7 +56,8 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
 
     /**
      * What the schema lets through about the identity document: the number's length for its kind (an ID card's
-     * or a residence permit's has 9 digits, a passport booklet's 6 after its series), a series only on a booklet, a
+     * or a residence permit card's has 9 digits, a booklet's, passport or older residence permit, 6 after its
+     * series), no series on an ID card, a
      * kind that fits the citizenship, a birth certificate (a child's document, and children are registered by their
      * parents), and a date of issue in the future or before the birth.
      */
@@ -66,15 +67,18 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         Object type = document.get("type");
         Object number = document.get("number");
         boolean booklet = "passport-booklet".equals(type);
+        // a residence permit issued before 2016 is a booklet too: a series and 6 digits; a card has 9 digits
+        boolean permitBooklet = "residence-permit".equals(type) && document.get("series") != null;
         if ("birth-certificate".equals(type)) {
             problems.add(new FieldProblem("/document/type", "з 14 років особу посвідчує паспорт; свідоцтво про "
                     + "народження — документ дитини"));
-        } else if (number instanceof String digits && digits.length() != (booklet ? 6 : 9)) {
-            problems.add(new FieldProblem("/document/number", booklet ? "номер паспорта-книжечки — 6 цифр після серії"
+        } else if (number instanceof String digits && digits.length() != (booklet || permitBooklet ? 6 : 9)) {
+            problems.add(new FieldProblem("/document/number", booklet || permitBooklet
+                    ? "номер документа-книжечки — 6 цифр після серії"
                     : "номер ID-картки чи посвідки на проживання — 9 цифр"));
         }
-        if (!booklet && document.get("series") != null) {
-            problems.add(new FieldProblem("/document/series", "серію має лише паспорт-книжечка"));
+        if ("id-card".equals(type) && document.get("series") != null) {
+            problems.add(new FieldProblem("/document/series", "ID-картка не має серії"));
         }
         boolean citizen = "UA".equals(citizenship);
         if (citizen && "residence-permit".equals(type)) {

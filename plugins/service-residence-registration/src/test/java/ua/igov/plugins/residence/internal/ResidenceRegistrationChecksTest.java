@@ -91,6 +91,10 @@ class ResidenceRegistrationChecksTest {
         assertEquals(List.of(), documentProblems("UA", Map.of("type", "passport-booklet", "series", "КВ",
                 "number", "123456")));
         assertEquals(List.of(), documentProblems("other", Map.of("type", "residence-permit", "number", "123456789")));
+        assertEquals(List.of(), documentProblems("stateless", Map.of("type", "residence-permit", "series", "ІН",
+                "number", "123456")), "a permit booklet issued before 2016");
+        assertEquals(List.of("/document/number"), documentProblems("other", Map.of("type", "residence-permit",
+                "series", "ІН", "number", "123456789")));
         assertEquals(List.of("/document/issuedOn", "/document/number"), documentProblems("UA",
                 Map.of("type", "id-card", "number", "123456", "issuedOn", "2030-01-01")));
         assertEquals(List.of("/document/number"), documentProblems("UA", Map.of("type", "passport-booklet",

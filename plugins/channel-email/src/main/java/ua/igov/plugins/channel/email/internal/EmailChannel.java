@@ -303,11 +303,14 @@ public class EmailChannel implements NotificationChannel {
         return Optional.empty();
     }
 
+    /** RFC 3463's 5.1.x about the destination: bad mailbox, system, syntax, moved, no mail accepted (RFC 7505). */
+    private static final java.util.Set<String> ADDRESS_DETAILS = java.util.Set.of("1", "2", "3", "6", "10");
     private static final Pattern ENHANCED_STATUS = Pattern.compile("^\\s*\\d{3}[ -]5\\.(\\d{1,3})\\.(\\d{1,3})\\b");
 
     /**
      * Whether a refusal is about the address itself, so sending again can never work: by the enhanced status when
-     * the server gives one (5.1.x: no such mailbox, domain or syntax; 5.2.1: mailbox disabled), otherwise by the
+     * the server gives one (5.1.1, 5.1.2, 5.1.3, 5.1.6, 5.1.10: no such mailbox or domain, bad syntax, moved; 5.2.1:
+     * mailbox disabled; not 5.1.7 or 5.1.8, which are about the sender), otherwise by the
      * reply code (550, 551) unless the answer speaks of relaying. A refusal by policy (5.7.x: relaying denied, as for
      * a node the relay does not know yet), a full mailbox (552, 5.2.2), a failed transaction (554) and anything
      * unclear is retried: taken for final wrongly, a message would be lost; taken for passing wrongly, it only ends
@@ -316,7 +319,9 @@ public class EmailChannel implements NotificationChannel {
     static boolean isAboutTheAddress(int replyCode, String answer) {
         Matcher enhanced = ENHANCED_STATUS.matcher(answer);
         if (enhanced.find()) {
-            return enhanced.group(1).equals("1") || enhanced.group(1).equals("2") && enhanced.group(2).equals("1");
+            // 5.1.7 and 5.1.8 are about the sender (ours), which a server may answer to RCPT TO as well
+            return enhanced.group(1).equals("1") && ADDRESS_DETAILS.contains(enhanced.group(2))
+                    || enhanced.group(1).equals("2") && enhanced.group(2).equals("1");
         }
         return (replyCode == 550 || replyCode == 551) && !answer.toLowerCase(java.util.Locale.ROOT).contains("relay");
     }

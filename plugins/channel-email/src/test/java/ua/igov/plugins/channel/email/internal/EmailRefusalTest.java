@@ -102,6 +102,10 @@ class EmailRefusalTest {
         assertFalse(EmailChannel.isAboutTheAddress(550, "550 5.7.1 Relaying denied"));
         assertFalse(EmailChannel.isAboutTheAddress(552, "552 5.2.2 Mailbox full"));
         assertFalse(EmailChannel.isAboutTheAddress(554, "554 Transaction failed"));
+        assertFalse(EmailChannel.isAboutTheAddress(550,
+                "550 5.1.8 <noreply@igov.example>: Sender address rejected: Domain not found"), "our sender, not theirs");
+        assertFalse(EmailChannel.isAboutTheAddress(553, "553 5.1.7 The sender address is invalid"));
+        assertTrue(EmailChannel.isAboutTheAddress(550, "550 5.1.10 Null MX"));
     }
 
     /** One connection at a time; answers RCPT TO as {@link #refuse} says and 250 to the rest. */
