@@ -253,7 +253,7 @@ public class StatisticsIT extends PlatformTestSupport {
         assertTrue("approved comments stay", held.toString().contains("Дуже швидко"));
         String doctor = console("platform:doctor");
         assertTrue(doctor, doctor.lines().anyMatch(l -> l.startsWith("review moderation") && l.matches(".*\\| yes +\\|.*")
-                && l.contains("1 review(s) to check, oldest rated 0 h ago; pre-moderation on")));
+                && l.contains("1 review(s) to check, the longest waiting for 0 h; pre-moderation on")));
         assertEquals(200, post("/operators/reviews/" + numbers.get(2) + "/mark-checked", "", operator).status());
         JsonNode approved = get("/services/residence-registration/reviews").json();
         assertTrue(approved.toString(), approved.toString().contains("Чекали тиждень"));

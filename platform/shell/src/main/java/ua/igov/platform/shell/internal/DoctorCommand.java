@@ -144,11 +144,11 @@ public class DoctorCommand extends PlatformCommand {
         try {
             boolean premoderation = ratings.settings().premoderation();
             ReviewBacklog backlog = ratings.backlog();
-            Duration oldest = backlog.oldestRated() == null ? Duration.ZERO
-                    : Duration.between(backlog.oldestRated(), Instant.now());
+            Duration oldest = backlog.waitingSince() == null ? Duration.ZERO
+                    : Duration.between(backlog.waitingSince(), Instant.now());
             boolean ok = !premoderation || oldest.compareTo(HELD_TOO_LONG) < 0;
             return new Check("review moderation", ok, backlog.unchecked() + " review(s) to check"
-                    + (backlog.unchecked() > 0 ? ", oldest rated " + oldest.toHours() + " h ago" : "")
+                    + (backlog.unchecked() > 0 ? ", the longest waiting for " + oldest.toHours() + " h" : "")
                     + (premoderation ? "; pre-moderation on: their texts are not published until checked"
                     : "; pre-moderation off: published, masked")
                     + (backlog.unchecked() > 0 ? " (see platform:reviews --unchecked)" : ""));

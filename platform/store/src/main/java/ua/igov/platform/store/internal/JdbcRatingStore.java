@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -284,10 +285,23 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public ReviewBacklog backlog() {
         return jdbc.read("count the reviews to check", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(rated_at) FROM application_rating "
-                    + "WHERE " + UNCHECKED); ResultSet rs = ps.executeQuery()) {
+            // each text waits from when it was written until an operator decides on it: a reply to a review checked
+            // long ago has waited since the reply, not since the rating
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), "
+                    + "MIN(CASE WHEN comment_text IS NOT NULL AND comment_approved_at IS NULL AND comment_hidden_at IS NULL "
+                    + "THEN rated_at END), "
+                    + "MIN(CASE WHEN reply_text IS NOT NULL AND reply_approved_at IS NULL THEN replied_at END), "
+                    + "MIN(CASE WHEN appeal_text IS NOT NULL AND appeal_decided_at IS NULL THEN appealed_at END), "
+                    + "MIN(rated_at) FROM application_rating WHERE " + UNCHECKED); ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new ReviewBacklog(rs.getLong(1), Jdbc.instant(rs.getTimestamp(2, Jdbc.UTC.get())));
+                Instant waiting = null;
+                for (int column = 2; column <= 4; column++) {
+                    Instant since = Jdbc.instant(rs.getTimestamp(column, Jdbc.UTC.get()));
+                    waiting = since != null && (waiting == null || since.isBefore(waiting)) ? since : waiting;
+                }
+                // a review unchecked with no text waiting by these columns (written before they existed): its rating
+                Instant oldestRated = Jdbc.instant(rs.getTimestamp(5, Jdbc.UTC.get()));
+                return new ReviewBacklog(rs.getLong(1), waiting != null ? waiting : oldestRated);
             }
         });
     }

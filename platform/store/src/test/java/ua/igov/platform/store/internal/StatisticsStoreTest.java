@@ -198,6 +198,7 @@ class StatisticsStoreTest {
         // the authority replies: new published text, so the review waits for an operator again
         ratings.reply(first.trackingNumber(), "Дякуємо", "olena", audit(SUBMITTED.plusSeconds(7 * 3600), "reply", first));
         assertEquals(List.of(first.trackingNumber(), second.trackingNumber()), unchecked());
+        assertEquals(new ReviewBacklog(2, SUBMITTED.plusSeconds(5 * 3600)), ratings.backlog(), "second's comment");
         // a reply alone is text too
         ratings.reply(starsOnly.trackingNumber(), "Дякуємо за оцінку", "olena", audit(SUBMITTED, "reply", starsOnly));
         assertEquals(3, unchecked().size());
@@ -212,6 +213,12 @@ class StatisticsStoreTest {
                 audit(SUBMITTED.plusSeconds(9 * 3600), "show-review-comment", second));
         assertEquals("operator", shown.textsCheckedBy());
         assertFalse(unchecked().contains(second.trackingNumber()));
+        // what waits now is first's reply, written at 7 h, and starsOnly's reply: first's comment was checked at 6 h,
+        // so the review has waited since its reply, not since its rating at 4 h
+        assertEquals(new ReviewBacklog(2, SUBMITTED), ratings.backlog(), "starsOnly's reply, dated SUBMITTED");
+        ratings.markChecked(starsOnly.trackingNumber(), "operator", audit(SUBMITTED.plusSeconds(10 * 3600),
+                "check-review", starsOnly));
+        assertEquals(new ReviewBacklog(1, SUBMITTED.plusSeconds(7 * 3600)), ratings.backlog(), "first's reply");
         assertEquals(1, ratings.uncheckedReviews(1).size());
     }
 
