@@ -197,30 +197,20 @@ public class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public int release(String owner, Collection<Long> sentNotRecorded) {
-        return jdbc.inTransaction("give back leases", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = NULL, lease_until = NULL "
-                    + "WHERE lease_owner = ? AND status = ?" + (sentNotRecorded.isEmpty() ? "" : " AND id NOT IN ("
-                    + String.join(", ", java.util.Collections.nCopies(sentNotRecorded.size(), "?")) + ")"))) {
-                int i = 1;
-                ps.setString(i++, owner);
-                ps.setString(i++, PENDING);
-                for (Long id : sentNotRecorded) {
-                    ps.setLong(i++, id);
-                }
-                return ps.executeUpdate();
-            }
-        });
+        return giveBack("give back leases", owner, sentNotRecorded.isEmpty() ? "" : " AND id NOT IN", sentNotRecorded);
     }
 
     @Override
     public int releaseUnsent(String owner, Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return jdbc.inTransaction("give back unsent leases", c -> {
+        return ids.isEmpty() ? 0 : giveBack("give back unsent leases", owner, " AND id IN", ids);
+    }
+
+    /** Clears {@code owner}'s leases on pending messages, those whose ids are (or are not) {@code ids}. */
+    private int giveBack(String what, String owner, String idCondition, Collection<Long> ids) {
+        return jdbc.inTransaction(what, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = NULL, lease_until = NULL "
-                    + "WHERE lease_owner = ? AND status = ? AND id IN ("
-                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+                    + "WHERE lease_owner = ? AND status = ?" + (idCondition.isEmpty() ? "" : idCondition + " ("
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")"))) {
                 int i = 1;
                 ps.setString(i++, owner);
                 ps.setString(i++, PENDING);
