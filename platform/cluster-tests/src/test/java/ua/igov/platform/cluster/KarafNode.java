@@ -207,12 +207,27 @@ final class KarafNode implements AutoCloseable {
         }
     }
 
+    /** Where the next free port is looked for: below Linux's ephemeral range, each test JVM from its own place. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicInteger((int) (ProcessHandle.current().pid() % 10_000));
+
+    /**
+     * A port free now, from 20 000 to 31 999. A port the system hands out for "any" (ServerSocket(0)) lies in the
+     * ephemeral range, from which every outgoing connection (to PostgreSQL, between nodes) also takes its local
+     * port: in the seconds before Karaf binds it, one did, and the node never served. Below that range, only a
+     * server can take it, and no two calls here return the same port.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < 12_000; tries++) {
+            int port = 20_000 + Math.floorMod(NEXT_PORT.getAndIncrement(), 12_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // in use: the next one
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port from 20000 to 31999"));
     }
 
     @Override
