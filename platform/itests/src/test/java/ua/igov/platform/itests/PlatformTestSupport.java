@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
@@ -123,12 +125,26 @@ public abstract class PlatformTestSupport {
         return value;
     }
 
+    /** Where the next free port is looked for; each test JVM starts from its own place. */
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger((int) (ProcessHandle.current().pid() % 10_000));
+
+    /**
+     * A port free now, from 22 000 to 31 999. A port the system hands out for "any" (ServerSocket(0)) lies in
+     * Linux's ephemeral range, from which every outgoing connection also takes its local port: one could take it in
+     * the seconds before Karaf binds it (it happened to a cluster test). Below that range only a server takes a
+     * port; 21 000–21 099 is left to Pax Exam's own RMI port.
+     */
     private static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return String.valueOf(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < 10_000; tries++) {
+            int port = 22_000 + Math.floorMod(NEXT_PORT.getAndIncrement(), 10_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(port));
+                return String.valueOf(port);
+            } catch (IOException taken) {
+                // in use: the next one
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port from 22000 to 31999"));
     }
 
     // ---- HTTP, as a citizen ----------------------------------------------------------------------------------
