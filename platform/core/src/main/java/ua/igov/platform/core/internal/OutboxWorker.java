@@ -367,7 +367,7 @@ public class OutboxWorker {
                 }
             }
         } catch (RuntimeException e) {
-            releaseUnsent(batch.subList(notHandedOver, batch.size()), lost);
+            releaseUnsent(batch.subList(notHandedOver, batch.size()), lost, leasedUntil);
             throw e;
         }
         return delivered;
@@ -377,9 +377,20 @@ public class OutboxWorker {
      * A round that ended early (the database away while recording a message) gives back the leases of what it did
      * not hand to a channel yet: they are due again at once, for any node, and not taken for messages in doubt when
      * their leases run out. Best effort: if the database is still away, the leases run out by themselves.
+     *
+     * <p>Only while the round's own lease still holds. After it, another lane of this node (a replaced channel's,
+     * under the same owner) may have leased those messages and be sending them: giving its leases back would let
+     * another node send them too. Left alone, they run out and are taken over as in doubt, the channel asked first.
      */
-    private void releaseUnsent(List<OutboxEntry> rest, Set<Long> lost) {
+    private void releaseUnsent(List<OutboxEntry> rest, Set<Long> lost, Instant leasedUntil) {
         List<Long> ids = rest.stream().map(OutboxEntry::id).filter(id -> !lost.contains(id)).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (!clock.instant().isBefore(leasedUntil)) {
+            LOG.warn("Leases of messages {} not given back: they ran out while the round was under way", ids);
+            return;
+        }
         try {
             store.releaseUnsent(owner, ids);
         } catch (RuntimeException e) {
