@@ -127,6 +127,9 @@ public class PlatformIT extends PlatformTestSupport {
         Answer form = get("/services/residence-registration/form");
         assertEquals(200, form.status());
         assertEquals("Прізвище", form.json().at("/properties/applicant/properties/lastName/title").asText());
+        // form 1.1: only the documents an adult is registered with (1.0 offered a birth certificate, always refused)
+        assertEquals("[\"id-card\",\"passport-booklet\",\"residence-permit\"]",
+                form.json().at("/properties/document/properties/type/enum").toString());
     }
 
     @Test
@@ -143,7 +146,7 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(200, status.status());
         assertEquals("submitted", status.json().get("status").asText());
         assertEquals("citizen", status.json().get("history").get(0).get("actor").asText());
-        assertEquals("1.0", status.json().get("formVersion").asText());
+        assertEquals("1.1", status.json().get("formVersion").asText());
     }
 
     @Test

@@ -22,8 +22,11 @@ import ua.igov.platform.spi.Workflow;
 public class ResidenceRegistration implements ServiceType {
 
     static final String CODE = "residence-registration";
-    /** Bump with every change to the schema file: applications keep the version they were made on. */
-    static final String FORM_VERSION = "1.0";
+    /**
+     * Bump with every change to the schema file: applications keep the version they were made on. 1.1 no longer
+     * offers a birth certificate as the identity document (1.0 offered it, and the checks always refused it).
+     */
+    static final String FORM_VERSION = "1.1";
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(ResidenceRegistration.class, "/form/residence-registration.schema.json"));
