@@ -304,10 +304,14 @@ public class JdbcApplicationStore implements ApplicationStore {
         }
     }
 
-    /** A history entry with its row id: steps at the same instant keep the order they were written in. */
+    /**
+     * A history entry with its row id. Steps are in the order they were written, which is the row ids' order: every
+     * writer locks the application's row before it adds a step. Not by their times: each comes from the clock of the
+     * node that wrote it, taken before a plugin's hooks ran, and a node whose clock is ahead, or a slow step, would
+     * put a claim after the cancellation that followed it.
+     */
     private record Step(long id, StatusChange change) {
-        static final java.util.Comparator<Step> IN_ORDER = java.util.Comparator
-                .comparing((Step s) -> s.change().at()).thenComparingLong(Step::id);
+        static final java.util.Comparator<Step> IN_ORDER = java.util.Comparator.comparingLong(Step::id);
     }
 
     @Override

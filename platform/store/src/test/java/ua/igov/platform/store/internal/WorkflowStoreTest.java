@@ -81,6 +81,18 @@ class WorkflowStoreTest {
                 "the name comes with the head");
     }
 
+    /** Another node's clock is behind, or a step's plugin hook took long: the history is in the order of writing. */
+    @Test
+    void theHistoryIsInTheOrderStepsWereWrittenWhateverTheirClocksSaid() {
+        StoredApplication app = submit("dev:taras", 12, DUE);
+        Instant behind = NOW.minusSeconds(3);
+        store.change(app.trackingNumber(), new StateChange(app.version(), "in_review", DUE, "olena", null, null,
+                new StatusChange("in_review", behind, "olena", "claim", null, null),
+                new AuditEntry(behind, "olena", "claim", app.trackingNumber(), null)));
+        assertEquals(List.of("submit", "claim"), store.findByTrackingNumber(app.trackingNumber()).orElseThrow()
+                .history().stream().map(StatusChange::action).toList());
+    }
+
     @Test
     void aChangeAppliesOnceAndAStaleOneIsRefused() {
         StoredApplication app = submit("dev:taras", 12, DUE);
