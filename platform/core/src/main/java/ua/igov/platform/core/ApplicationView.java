@@ -41,8 +41,19 @@ public record ApplicationView(String trackingNumber, String serviceCode, Localiz
      * @param actor     {@code citizen}, {@code staff} or {@code platform} to a citizen; staff also see whose step it
      *                  was ({@code citizen:<provider>:<subject>}, {@code staff:<login>})
      * @param actorName for a step by staff, the name citizens know that person by, if the account has one
+     * @param changedFields for a citizen's answer, the fields of the form it changed (JSON Pointers), for the official
+     *                  to look at again; {@code null} for other steps and for answers given before they were recorded
      */
-    public record Step(String status, String action, Instant at, String actor, String actorName, String note) {
+    public record Step(String status, String action, Instant at, String actor, String actorName, String note,
+                       List<String> changedFields) {
+
+        public Step {
+            changedFields = changedFields == null ? null : List.copyOf(changedFields);
+        }
+
+        public Step(String status, String action, Instant at, String actor, String actorName, String note) {
+            this(status, action, at, actor, actorName, note, null);
+        }
     }
 
     /** A field to fix and what the official asks about it. */

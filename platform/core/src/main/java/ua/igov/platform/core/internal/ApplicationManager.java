@@ -452,7 +452,7 @@ public class ApplicationManager implements ApplicationService {
                 Collections.singleton(app.assignedTo()));
         List<ApplicationView.Step> history = app.history().stream()
                 .map(s -> new ApplicationView.Step(s.status(), s.action(), s.at(), shown.actor(s.actor()),
-                        shown.actorName(s.actor()), s.note()))
+                        shown.actorName(s.actor()), s.note(), changedFields(s)))
                 .toList();
         List<ApplicationView.AttachmentView> files = app.attachmentCount() == 0 ? List.of() : store.attachments(app.trackingNumber()).stream()
                 .map(a -> new ApplicationView.AttachmentView(a.id(), a.fileName(), a.mediaType(), a.sizeBytes(), a.sha256(),
@@ -487,6 +487,18 @@ public class ApplicationManager implements ApplicationService {
                     });
         }
         return document;
+    }
+
+    /** What an answer changed, as its step recorded it. */
+    private static List<String> changedFields(StatusChange step) {
+        if (!Workflow.ANSWER.equals(step.action()) || step.details() == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(step.details(), new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static List<ApplicationView.Question> lastQuestions(StoredApplication app) {
@@ -631,7 +643,8 @@ public class ApplicationManager implements ApplicationService {
         StepDeadline due = StepDeadline.of(calendar, workflow, app, from, transition.to(), now);
         StatusChange event = new StatusChange(transition.to().wireName(), now, caller.name(), action, step.note(), step.details());
         AuditEntry audit = new AuditEntry(now, caller.name(), action, app.trackingNumber(),
-                from.wireName() + " -> " + transition.to().wireName() + (step.note() == null ? "" : ": " + limit(step.note())));
+                from.wireName() + " -> " + transition.to().wireName() + (step.note() == null ? "" : ": " + limit(step.note()))
+                        + (step.audited() == null ? "" : "; " + step.audited()));
         StoredApplication changed;
         try {
             changed = store.change(app.trackingNumber(), new StateChange(app.version(),
@@ -691,10 +704,15 @@ public class ApplicationManager implements ApplicationService {
         }
     }
 
-    /** What a step writes besides its status: checked from the request body before anything is stored. */
-    private record Step(String note, String details, String assignedTo, String formJson, String issuedDocument, Long fee) {
+    /**
+     * What a step writes besides its status: checked from the request body before anything is stored.
+     *
+     * @param audited what the audit trail records about the step besides its statuses and note, or {@code null}
+     */
+    private record Step(String note, String details, String assignedTo, String formJson, String issuedDocument, Long fee,
+                        String audited) {
         Step(String note, String details, String assignedTo, String formJson, String issuedDocument) {
-            this(note, details, assignedTo, formJson, issuedDocument, null);
+            this(note, details, assignedTo, formJson, issuedDocument, null, null);
         }
     }
 
@@ -710,8 +728,7 @@ public class ApplicationManager implements ApplicationService {
                 return new Step(reason, questions(request), assigned, null, null);
             case Workflow.ANSWER:
                 allowOnly(request, Set.of("reason", "form"));
-                String answered = answeredForm(app, request);
-                return new Step(reason, null, assigned, answered, null, recomputedFee(app, answered));
+                return answer(app, reason, answeredForm(app, request));
             case Workflow.REJECT:
                 allowOnly(request, Set.of("reason"));
                 if (reason == null) {
@@ -809,8 +826,32 @@ public class ApplicationManager implements ApplicationService {
         }
     }
 
+    /**
+     * The answer's step names the fields it changed, for the official to look at again, in the history and the audit
+     * trail; and the fee, when the answer changed it.
+     */
+    private Step answer(StoredApplication app, String reason, JsonNode answered) {
+        List<String> changed;
+        String formJson;
+        try {
+            changed = FormChanges.between(Json.MAPPER.readTree(app.formJson()), answered);
+            formJson = Json.MAPPER.writeValueAsString(answered);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON always parses", e);
+        }
+        Long fee = recomputedFee(app, formJson);
+        String feeChange = fee == null || fee == app.feeKopiykas() ? ""
+                : "; fee " + app.feeKopiykas() + " -> " + fee + " kopiykas";
+        String audited = "changed " + (changed.isEmpty() ? "nothing" : FormChanges.listed(changed, 1_600)) + feeChange;
+        try {
+            return new Step(reason, Json.MAPPER.writeValueAsString(changed), app.assignedTo(), formJson, null, fee, audited);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A citizen's answer is the whole form again, validated against the form version the application was made on. */
-    private String answeredForm(StoredApplication app, ObjectNode request) {
+    private JsonNode answeredForm(StoredApplication app, ObjectNode request) {
         JsonNode form = request.get("form");
         if (form == null || !form.isObject()) {
             throw Problems.invalidRequest(List.of(new FieldProblem("/form", "required: the corrected form, a JSON object")));
@@ -833,11 +874,7 @@ public class ApplicationManager implements ApplicationService {
                 throw Problems.invalidForm(e.problems());
             }
         }
-        try {
-            return Json.MAPPER.writeValueAsString(form);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return form;
     }
 
     /** A corrected form may change what the citizen pays (paper instead of electronic delivery, say). */

@@ -183,6 +183,31 @@ class ApplicationManagerTest {
         assertEquals(6_056, manager.application(TARAS, n).feeKopiykas());
     }
 
+    /**
+     * An answer is the whole form again, and may change more than was asked: the official sees which fields it
+     * changed (and the audit trail keeps them, with the fee it changed), so nothing reviewed before changes unseen.
+     */
+    @Test
+    void anAnswerNamesTheFieldsItChangedForTheOfficialAndTheAuditTrail() {
+        String n = submit();
+        manager.act(OLENA, n, "claim", null);
+        manager.act(OLENA, n, "request-information", json("{\"questions\": [{\"field\": \"/children\", \"question\": \"Скільки дітей?\"}]}"));
+        manager.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"Шевчук\", \"birthDate\": \"1990-03-09\", \"children\": 2}}"));
+
+        ApplicationView.Step answered = manager.application(OLENA, n).history().get(3);
+        assertEquals("answer", answered.action());
+        assertEquals(List.of("/children", "/lastName"), answered.changedFields(), "what was asked, and what was not");
+        assertNull(manager.application(OLENA, n).history().get(2).changedFields(), "only an answer changes the form");
+        AuditTrailEntry audited = manager.auditTrail(OPERATOR, n).entries().stream()
+                .filter(e -> e.action().equals("answer")).findFirst().orElseThrow();
+        assertEquals("needs_information -> in_review; changed /children, /lastName; fee 0 -> 6056 kopiykas",
+                audited.detail());
+
+        manager.act(OLENA, n, "request-information", json("{\"questions\": [{\"field\": \"/children\", \"question\": \"Точно?\"}]}"));
+        manager.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"Шевчук\", \"birthDate\": \"1990-03-09\", \"children\": 2.0}}"));
+        assertEquals(List.of(), manager.application(OLENA, n).history().get(5).changedFields(), "2.0 is the 2 it was");
+    }
+
     @Test
     void nobodySeesAnotherPersonsApplicationNotEvenThatItExists() {
         String n = submit();
