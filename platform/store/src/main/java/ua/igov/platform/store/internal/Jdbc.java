@@ -102,7 +102,9 @@ final class Jdbc {
                 throw notConfirmed; // refused by the database (a serialization failure, say): nothing written
             }
             return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // An Error too (out of memory, a plugin's class gone from under it): the finally's switch back to
+            // autocommit would otherwise commit the half that was written.
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailed) {

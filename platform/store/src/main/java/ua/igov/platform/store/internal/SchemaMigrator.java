@@ -38,20 +38,23 @@ final class SchemaMigrator {
      * while another migrates: Liquibase's own lock does not cover what it does before taking it (creating its tables,
      * reading what has run), and nodes starting together on an empty database collided there ("databasechangelog
      * already exists", or a changeset run twice). An advisory lock dies with its connection, so a node that dies
-     * mid-way leaves nothing behind. Embedded Derby belongs to one node.
+     * mid-way leaves nothing behind. Embedded Derby belongs to one JVM, where a lock of this class is enough: two
+     * migrations there at once (a data source replaced while the old one still migrates) collide in the same way.
      */
     static void migrate(DataSource dataSource) {
         withLiquibase(dataSource, "migrate its schema", (liquibase, connection) -> {
             boolean shared = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            if (shared) {
-                advisory(connection, "pg_advisory_lock");
+            if (!shared) {
+                synchronized (SchemaMigrator.class) {
+                    liquibase.update(new Contexts(), new LabelExpression());
+                }
+                return null;
             }
+            advisory(connection, "pg_advisory_lock");
             try {
                 liquibase.update(new Contexts(), new LabelExpression());
             } finally {
-                if (shared) {
-                    unlock(connection);
-                }
+                unlock(connection);
             }
             return null;
         });

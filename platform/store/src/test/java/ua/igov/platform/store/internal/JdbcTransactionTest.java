@@ -56,6 +56,16 @@ class JdbcTransactionTest {
         assertEquals(1, serviceTypes(), "the first attempt's row was rolled back");
     }
 
+    /** Switching autocommit back on commits an open transaction: an Error must roll it back first. */
+    @Test
+    void anErrorHalfWayLeavesNothingWritten() {
+        assertThrows(OutOfMemoryError.class, () -> jdbc.inTransaction("write", c -> {
+            insertServiceType(c, "half");
+            throw new OutOfMemoryError("Java heap space");
+        }));
+        assertEquals(0, serviceTypes());
+    }
+
     @Test
     void itGivesUpAfterFiveAttempts() {
         AtomicInteger attempts = new AtomicInteger();
