@@ -28,7 +28,8 @@ public interface RatingStore {
 
     /**
      * Hides a review's comment from the public, audited, in one transaction; the comment stays stored. The review
-     * counts as checked by {@code hiddenBy}.
+     * counts as checked by {@code hiddenBy}, unless a reply waits for an operator's look: hiding a comment approves no
+     * reply, which stays unpublished under pre-moderation and keeps the review on the queue.
      *
      * @throws AlreadyDoneException if the application has no rating, its rating no comment, or the comment is hidden already
      */
@@ -42,7 +43,8 @@ public interface RatingStore {
     /**
      * Shows a hidden comment to the public again (an operator's mistake, a citizen's appeal upheld), audited, in one
      * transaction; the audit trail keeps both decisions with their reasons. The review counts as checked by
-     * {@code shownBy}, the comment approved for publication, and an appeal waiting for a decision is upheld.
+     * {@code shownBy} (unless a reply waits, as for {@link #hideComment}), the comment approved for publication, and an
+     * appeal waiting for a decision is upheld.
      *
      * @throws AlreadyDoneException if the application has no rating or its comment is not hidden
      */

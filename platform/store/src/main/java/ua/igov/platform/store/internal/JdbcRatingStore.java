@@ -37,6 +37,14 @@ public class JdbcRatingStore implements RatingStore {
     /** Decides a waiting appeal at the statement's moment (a parameter); nothing else if there is none. */
     private static final String DECIDE_APPEAL = "appeal_decided_at = CASE WHEN appealed_at IS NULL THEN NULL "
             + "ELSE COALESCE(appeal_decided_at, CAST(? AS TIMESTAMP)) END";
+    /**
+     * Hiding or showing a comment is a decision on the comment: the review counts as checked only when no reply waits
+     * for an operator's look (one written while the operator decided, say). That reply stays unpublished under
+     * pre-moderation and keeps the review on the queue, until an operator checks it.
+     */
+    private static final String CHECKED_UNLESS_A_REPLY_WAITS = "texts_checked_at = CASE WHEN reply_text IS NOT NULL "
+            + "AND reply_approved_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP) END, texts_checked_by = CASE WHEN "
+            + "reply_text IS NOT NULL AND reply_approved_at IS NULL THEN NULL ELSE CAST(? AS VARCHAR(100)) END";
     /** The rating has text an operator has not looked at since it was written. */
     private static final String UNCHECKED = "texts_checked_at IS NULL "
             + "AND (comment_text IS NOT NULL OR reply_text IS NOT NULL OR appeal_text IS NOT NULL)";
@@ -97,19 +105,16 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review hideComment(String trackingNumber, String reason, String hiddenBy, AuditEntry audit,
                               ReviewMessages messages) {
-        // The operator looked at the whole review, so a reply waiting for approval is approved with it: marking it
-        // checked without that would leave the reply unpublished, out of every queue, for good.
         return change("hide the comment on the rating of " + trackingNumber, trackingNumber,
-                APPROVE_REPLY + ", comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, "
-                        + "texts_checked_at = ?, texts_checked_by = ?, appeal_text = NULL, appealed_at = NULL, "
+                "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, "
+                        + CHECKED_UNLESS_A_REPLY_WAITS + ", appeal_text = NULL, appealed_at = NULL, "
                         + "appeal_decided_at = NULL WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(3, hiddenBy);
-                    ps.setString(4, reason);
-                    ps.setTimestamp(5, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(6, hiddenBy);
-                    return 7;
+                    ps.setString(2, hiddenBy);
+                    ps.setString(3, reason);
+                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(5, hiddenBy);
+                    return 6;
                 }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
                         : "the comment on the rating of " + trackingNumber + " is hidden already");
@@ -118,15 +123,14 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review showComment(String trackingNumber, String shownBy, AuditEntry audit, ReviewMessages messages) {
         return change("show the comment on the rating of " + trackingNumber, trackingNumber,
-                DECIDE_APPEAL + ", " + APPROVE_COMMENT + ", " + APPROVE_REPLY + ", comment_hidden_at = NULL, "
-                        + "comment_hidden_by = NULL, comment_hidden_reason = NULL, texts_checked_at = ?, "
-                        + "texts_checked_by = ? WHERE comment_hidden_at IS NOT NULL", ps -> {
+                DECIDE_APPEAL + ", " + APPROVE_COMMENT + ", comment_hidden_at = NULL, comment_hidden_by = NULL, "
+                        + "comment_hidden_reason = NULL, " + CHECKED_UNLESS_A_REPLY_WAITS
+                        + " WHERE comment_hidden_at IS NOT NULL", ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setTimestamp(3, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(5, shownBy);
-                    return 6;
+                    ps.setString(4, shownBy);
+                    return 5;
                 }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : "the comment on the rating of " + trackingNumber + " is not hidden");
     }

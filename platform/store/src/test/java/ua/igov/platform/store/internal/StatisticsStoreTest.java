@@ -2,6 +2,7 @@ package ua.igov.platform.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -209,9 +210,15 @@ class StatisticsStoreTest {
         assertEquals(List.of(starsOnly.trackingNumber(), first.trackingNumber()), unchecked(), "by when they were rated");
         ratings.reply(second.trackingNumber(), "Перепрошуємо", "olena", audit(SUBMITTED, "reply", second));
         assertTrue(unchecked().contains(second.trackingNumber()));
+        // showing the comment again is a decision about the comment, not about the reply written meanwhile, which
+        // nobody has looked at: it stays unapproved and keeps the review on the queue
         Review shown = ratings.showComment(second.trackingNumber(), "operator",
                 audit(SUBMITTED.plusSeconds(9 * 3600), "show-review-comment", second));
-        assertEquals("operator", shown.textsCheckedBy());
+        assertNull(shown.textsCheckedBy());
+        assertNull(shown.replyApprovedAt());
+        assertTrue(unchecked().contains(second.trackingNumber()));
+        assertEquals("operator", ratings.markChecked(second.trackingNumber(), "operator",
+                audit(SUBMITTED.plusSeconds(9 * 3600), "check-review", second)).textsCheckedBy());
         assertFalse(unchecked().contains(second.trackingNumber()));
         // what waits now is first's reply, written at 7 h, and starsOnly's reply: first's comment was checked at 6 h,
         // so the review has waited since its reply, not since its rating at 4 h
