@@ -81,6 +81,20 @@ class WorkflowStoreTest {
                 "the name comes with the head");
     }
 
+    /** The longest citizen an identity provider may give: a provider id of 32 characters and a subject of 200. */
+    @Test
+    void theLongestCitizenCanTakeEveryStep() {
+        String owner = "p".repeat(32) + ":" + "s".repeat(200);
+        String actor = "citizen:" + owner;
+        StoredApplication app = store.insert(new NewApplication("residence-registration", "dnipropetrovsk", 1, 29, 100,
+                "1.0", "0.1.0", "{\"a\":1}", new StatusChange("submitted", NOW, actor, "submit", null, null), owner, 12,
+                DUE, 0), n -> "1-" + n, new AuditEntry(NOW, actor, "submit", null, null));
+        StoredApplication cancelled = store.change(app.trackingNumber(), new StateChange(app.version(), "cancelled",
+                null, null, null, null, new StatusChange("cancelled", NOW, actor, "cancel", null, null),
+                new AuditEntry(NOW, actor, "cancel", app.trackingNumber(), null)));
+        assertEquals(List.of(actor, actor), cancelled.history().stream().map(StatusChange::actor).toList());
+    }
+
     /** Another node's clock is behind, or a step's plugin hook took long: the history is in the order of writing. */
     @Test
     void theHistoryIsInTheOrderStepsWereWrittenWhateverTheirClocksSaid() {
