@@ -46,7 +46,7 @@ node() {
   sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$home/etc/org.apache.karaf.shell.cfg"
   sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $rmi/; s/^rmiServerPort *=.*/rmiServerPort = $((rmi + 1))/" \
     "$home/etc/org.apache.karaf.management.cfg"
-  sed -i "s/^osgi.jdbc.driver.name *=.*/osgi.jdbc.driver.name = PostgreSQL JDBC Driver/; s#^url *=.*#url = $db_url#" \
+  sed -i "s/^osgi.jdbc.driver.name *=.*/osgi.jdbc.driver.name = PostgreSQL JDBC Driver/; s#^url *=.*#url = $db_url#; s/^pool.testOnBorrow *=.*/pool.testOnBorrow = true/" \
     "$home/etc/org.ops4j.datasource-igov.cfg"
   sed -i "s/^id *=.*/id = $name/" "$home/etc/ua.igov.platform.node.cfg"
   # The escalation scheduler is off: every bench submission is "due soon" at once (a one-day deadline), so each

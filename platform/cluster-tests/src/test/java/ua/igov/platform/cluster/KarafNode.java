@@ -56,9 +56,10 @@ final class KarafNode implements AutoCloseable {
         set("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort));
         set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
         set("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
-        // exactly what the operator's guide says: the driver and the url of the data-source file
+        // exactly what the operator's guide says: the driver, the url and the pool's test of the data-source file
         set("etc/org.ops4j.datasource-igov.cfg", "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
         set("etc/org.ops4j.datasource-igov.cfg", "url", jdbcUrl);
+        set("etc/org.ops4j.datasource-igov.cfg", "pool.testOnBorrow", "true");
         set("etc/ua.igov.platform.node.cfg", "id", id);
         set("etc/ua.igov.platform.node.cfg", "heartbeatSeconds", "2");
         set("etc/ua.igov.identity.dev.cfg", ".secret", DEV_SECRET);

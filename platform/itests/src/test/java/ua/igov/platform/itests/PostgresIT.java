@@ -47,11 +47,12 @@ public class PostgresIT extends PlatformTestSupport {
         }
         String url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         Option[] base = super.config();
-        Option[] all = Arrays.copyOf(base, base.length + 2);
-        // exactly what an operator edits: the driver and the url of etc/org.ops4j.datasource-igov.cfg
+        Option[] all = Arrays.copyOf(base, base.length + 3);
+        // exactly what an operator edits: the driver, the url and the pool's test of etc/org.ops4j.datasource-igov.cfg
         all[base.length] = editConfigurationFilePut("etc/org.ops4j.datasource-igov.cfg", "osgi.jdbc.driver.name",
                 "PostgreSQL JDBC Driver");
         all[base.length + 1] = editConfigurationFilePut("etc/org.ops4j.datasource-igov.cfg", "url", url);
+        all[base.length + 2] = editConfigurationFilePut("etc/org.ops4j.datasource-igov.cfg", "pool.testOnBorrow", "true");
         return all;
     }
 

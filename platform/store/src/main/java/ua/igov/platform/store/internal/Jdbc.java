@@ -116,7 +116,7 @@ final class Jdbc {
             try {
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException broken) {
-                // a broken connection: the pool validates it before it is lent again
+                // a broken connection: the pool tests it before it is lent again (pool.testOnBorrow, on PostgreSQL)
             }
         }
     }
@@ -183,7 +183,7 @@ final class Jdbc {
                     connection.rollback();
                     connection.setAutoCommit(autoCommit);
                 } catch (SQLException broken) {
-                    // a broken connection: the pool validates it before it is lent again
+                    // a broken connection: the pool tests it before it is lent again (pool.testOnBorrow, on PostgreSQL)
                 }
             }
         } catch (SQLException e) {

@@ -336,11 +336,13 @@ final class StatsRollup {
 
     /**
      * Recomputes the rollup from the applications and their ratings, one dimension at a time (so memory holds one
-     * dimension's rows, not every application), with writers locked out so nothing changes half-way.
+     * dimension's rows, not every application), with writers locked out so nothing changes half-way: a rating is
+     * written without touching its application's row, so its table is locked too.
      */
     static long rebuild(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("LOCK TABLE application IN SHARE MODE");
+            s.execute("LOCK TABLE application_rating IN SHARE MODE");
             s.executeUpdate("DELETE FROM stats_cell");
         }
         long applications = 0;
