@@ -112,12 +112,19 @@ public class CatalogueManager implements CatalogueService {
 
     // ---- search -----------------------------------------------------------------------------------------------
 
-    private record Hit(RegionIndex region, CatalogueEntry entry, List<Offering> offerings, int score, long popularity) {
+    /** @param best the best availability among the offerings that passed the filters: what the answer shows */
+    private record Hit(RegionIndex region, CatalogueEntry entry, List<Offering> offerings, int score, long popularity,
+                       Availability best) {
     }
 
     @Override
     public CataloguePage search(CatalogueQuery query) {
         List<FieldProblem> problems = new ArrayList<>(query.problems());
+        List<String> words = SearchText.words(query.text());
+        if (query.text() != null && problems.isEmpty() && words.isEmpty()) {
+            // "№" or "«»" alone would otherwise match everything, where a blank q is refused
+            problems.add(new FieldProblem("q", "has no letter or digit to search for"));
+        }
         List<RegionIndex> regions = new ArrayList<>();
         if (query.region() != null) {
             plugins.region(query.region()).ifPresentOrElse(regions::add, () -> problems.add(
@@ -129,7 +136,6 @@ public class CatalogueManager implements CatalogueService {
             throw invalidQuery(problems);
         }
         Map<RegionIndex, Set<Integer>> placeFilter = placeFilter(query.place(), regions);
-        List<String> words = SearchText.words(query.text());
         Map<Integer, Long> counts = popularity.counts(query.region());
         Predicate<Offering> offeringFilter = offeringFilter(query);
 
@@ -153,14 +159,15 @@ public class CatalogueManager implements CatalogueService {
                         .filter(o -> places == null || o.placeId() == null || places.contains(o.placeId()))
                         .toList();
                 if (!matching.isEmpty()) {
-                    hits.add(new Hit(region, entry, matching, score, counts.getOrDefault(entry.service().id(), 0L)));
+                    hits.add(new Hit(region, entry, matching, score, counts.getOrDefault(entry.service().id(), 0L),
+                            matching.stream().map(Offering::availability).min(Enum::compareTo).orElseThrow()));
                 }
             }
         }
         hits.sort(Comparator.comparingInt(Hit::score).reversed()
                 .thenComparing(Comparator.comparingLong(Hit::popularity).reversed())
-                .thenComparing(h -> h.entry().best())
-                .thenComparing(h -> h.entry().service().name().uk())
+                .thenComparing(Hit::best)
+                .thenComparing(h -> h.entry().nameOrder())
                 .thenComparing(h -> h.region().id()));
         int from = (int) Math.min((long) query.page() * query.size(), hits.size());
         int to = Math.min(from + query.size(), hits.size());
@@ -250,12 +257,15 @@ public class CatalogueManager implements CatalogueService {
         regions.forEach(r -> r.entries().forEach(e -> names.putIfAbsent(e.service().id(), e.service().name())));
         // Published like open data: a service with fewer than 5 applications is not listed, and counts are rounded
         // down to a multiple of 5, so that watching the list does not show when one person applied for a rare service.
+        // Ranked by the rounded count too: ranked by the exact one, two services showing 10 would swap places at one
+        // more application.
         int step = OpenDataRows.SMALLEST_PUBLISHED;
         return popularity.counts(regionId).entrySet().stream()
                 .filter(e -> names.containsKey(e.getKey()) && e.getValue() >= step)
+                .map(e -> Map.entry(e.getKey(), e.getValue() / step * step))
                 .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit)
-                .map(e -> new PopularService(e.getKey(), names.get(e.getKey()), e.getValue() / step * step,
+                .map(e -> new PopularService(e.getKey(), names.get(e.getKey()), e.getValue(),
                         plugins.serviceTypeFor(e.getKey()).map(InstalledServiceType::code).orElse(null)))
                 .toList();
     }

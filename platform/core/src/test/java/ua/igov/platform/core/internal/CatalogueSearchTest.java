@@ -90,10 +90,61 @@ class CatalogueSearchTest {
         assertEquals(10, listed.get(0).applications(), "13, rounded down to a multiple of 5");
     }
 
+    /** Ranked by the rounded count too: by the exact one, one more application would swap two services showing 10. */
+    @Test
+    void theMostRequestedListRanksByTheCountsItShows() {
+        applicationCounts.put(30, 11L);
+        applicationCounts.put(29, 10L);
+        List<ua.igov.platform.core.PopularService> listed = catalogue.mostRequested(null, 10);
+        assertEquals(List.of(29, 30), listed.stream().map(ua.igov.platform.core.PopularService::serviceId).toList(),
+                "both show 10: by id");
+        assertEquals(List.of(10L, 10L), listed.stream().map(ua.igov.platform.core.PopularService::applications).toList());
+    }
+
+    /** Services that tie on everything else are in Ukrainian alphabetical order, not in the order of letter codes. */
+    @Test
+    void tiesAreInUkrainianAlphabeticalOrder() throws Exception {
+        String[] names = {"Інформація про субсидію", "Архівна довідка", "Єдиний квиток", "Житлова субсидія", "Ґрунтовий аналіз"};
+        StringBuilder services = new StringBuilder();
+        StringBuilder offerings = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            services.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"name\":{\"uk\":\"")
+                    .append(names[i]).append("\"},\"keywords\":[]}");
+            offerings.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"serviceId\":").append(i + 1)
+                    .append(",\"placeId\":1,\"availability\":\"online\"}");
+        }
+        String json = "{\"formatVersion\":1,\"region\":{\"id\":\"abc\",\"igovId\":1,\"name\":{\"uk\":\"А\"}},"
+                + "\"places\":[{\"id\":1,\"name\":{\"uk\":\"Місто\"},\"type\":\"city\",\"koatuu\":\"9910100000\"}],"
+                + "\"authorities\":[],\"services\":[" + services + "],\"offerings\":[" + offerings + "]}";
+        plugins.region = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
+        assertEquals(List.of(2, 5, 3, 4, 1), serviceIds(catalogue.search(query(null, null, null, null))),
+                "А, Ґ, Є, Ж, І: Архівна, Ґрунтовий, Єдиний, Житлова, Інформація (by letter codes Є and І came first)");
+    }
+
+    /** What passed the filters ranks: the service online at the place asked for before the one online elsewhere. */
+    @Test
+    void theAvailabilityShownIsTheOneRanked() throws Exception {
+        String json = "{\"formatVersion\":1,\"region\":{\"id\":\"abc\",\"igovId\":1,\"name\":{\"uk\":\"А\"}},"
+                + "\"places\":[{\"id\":1,\"name\":{\"uk\":\"Область\"},\"type\":\"oblast\",\"koatuu\":\"9900000000\"},"
+                + "{\"id\":2,\"name\":{\"uk\":\"Місто\"},\"type\":\"city\",\"koatuu\":\"9910100000\",\"parentId\":1},"
+                + "{\"id\":3,\"name\":{\"uk\":\"Село\"},\"type\":\"village\",\"koatuu\":\"9920100000\",\"parentId\":1}],"
+                + "\"authorities\":[],\"services\":[{\"id\":1,\"name\":{\"uk\":\"Акт\"},\"keywords\":[]},"
+                + "{\"id\":2,\"name\":{\"uk\":\"Бланк\"},\"keywords\":[]}],\"offerings\":["
+                + "{\"id\":1,\"serviceId\":1,\"placeId\":3,\"availability\":\"online\"},"
+                + "{\"id\":2,\"serviceId\":1,\"placeId\":1,\"availability\":\"info_only\"},"
+                + "{\"id\":3,\"serviceId\":2,\"placeId\":2,\"availability\":\"online\"}]}";
+        plugins.region = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
+        CataloguePage inTheCity = catalogue.search(query(null, "abc", "9910100000", null));
+        assertEquals(List.of(2, 1), serviceIds(inTheCity), "Бланк is online in the city, Акт only for information");
+    }
+
     @Test
     void badQueriesNameTheParameter() {
         assertEquals("size", field(() -> catalogue.search(new CatalogueQuery(null, null, null, null, null, null, 0, 1_000_000))));
         assertEquals("q", field(() -> catalogue.search(query("", null, null, null))));
+        assertEquals("q", field(() -> catalogue.search(query("№ «»", null, null, null))), "nothing to search for");
         assertEquals("q", field(() -> catalogue.search(query("а".repeat(10_240), null, null, null))));
         assertEquals("region", field(() -> catalogue.search(query(null, "atlantis", null, null))));
         assertEquals("place", field(() -> catalogue.search(query(null, null, "1234567890", null))));
