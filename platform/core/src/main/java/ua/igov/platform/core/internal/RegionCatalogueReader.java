@@ -44,7 +44,7 @@ final class RegionCatalogueReader {
         }
         RegionInfo region = at("region", () -> {
             JsonNode r = required(root, "region");
-            return new RegionInfo(text(r, "id"), required(r, "igovId").asInt(), optionalText(r, "koatuu"),
+            return new RegionInfo(text(r, "id"), integer(r, "igovId"), optionalText(r, "koatuu"),
                     localized(required(r, "name")));
         });
         return new RegionCatalogue(region, version,
@@ -60,10 +60,7 @@ final class RegionCatalogueReader {
         if (!n.isObject()) {
             throw new IllegalArgumentException("a rule is an object {\"id\", \"trigger\", \"workingDays\", \"actions\"}");
         }
-        JsonNode days = n.get("workingDays");
-        if (days != null && !days.canConvertToInt()) {
-            throw new IllegalArgumentException("'workingDays' must be a whole number");
-        }
+        Integer days = optionalInt(n, "workingDays");
         JsonNode actionList = required(n, "actions");
         if (!actionList.isArray()) {
             throw new IllegalArgumentException("'actions' must be a list such as [\"remind-authority\"]");
@@ -71,7 +68,7 @@ final class RegionCatalogueReader {
         Set<EscalationRule.Action> actions = EnumSet.noneOf(EscalationRule.Action.class);
         actionList.forEach(a -> actions.add(EscalationRule.Action.fromWireName(a.asText())));
         EscalationRule.Trigger trigger = EscalationRule.Trigger.fromWireName(text(n, "trigger"));
-        int workingDays = days == null ? 0 : days.asInt();
+        int workingDays = days == null ? 0 : days;
         JsonNode statusList = n.get("statuses");
         if (statusList == null || statusList.isNull()) {
             return new EscalationRule(text(n, "id"), trigger, workingDays, actions);
@@ -82,20 +79,20 @@ final class RegionCatalogueReader {
     }
 
     private static Place place(JsonNode n) {
-        return new Place(required(n, "id").asInt(), localized(required(n, "name")), text(n, "type"),
+        return new Place(integer(n, "id"), localized(required(n, "name")), text(n, "type"),
                 optionalText(n, "koatuu"), optionalInt(n, "parentId"));
     }
 
     private static Authority authority(JsonNode n) {
         JsonNode fullName = n.get("fullName");
-        return new Authority(required(n, "id").asInt(), localized(required(n, "name")),
+        return new Authority(integer(n, "id"), localized(required(n, "name")),
                 fullName == null || fullName.isNull() ? null : localized(fullName), optionalText(n, "kind"));
     }
 
     private static CatalogueService service(JsonNode n) {
         List<String> keywords = new ArrayList<>();
         n.path("keywords").forEach(k -> keywords.add(k.asText()));
-        return new CatalogueService(required(n, "id").asInt(), localized(required(n, "name")),
+        return new CatalogueService(integer(n, "id"), localized(required(n, "name")),
                 classifier(n.get("category")), classifier(n.get("subcategory")), keywords,
                 optionalText(n, "operator"), n.path("test").asBoolean(false));
     }
@@ -103,7 +100,7 @@ final class RegionCatalogueReader {
     private static Offering offering(JsonNode n) {
         List<String> logins = new ArrayList<>();
         n.path("loginMethods").forEach(k -> logins.add(k.asText()));
-        return new Offering(required(n, "id").asInt(), required(n, "serviceId").asInt(), optionalInt(n, "placeId"),
+        return new Offering(integer(n, "id"), integer(n, "serviceId"), optionalInt(n, "placeId"),
                 optionalInt(n, "authorityId"), Availability.fromWireName(text(n, "availability")), logins,
                 optionalText(n, "url"), optionalText(n, "note"), optionalInt(n, "deadlineWorkingDays"),
                 optionalText(n, "fee"));
@@ -156,6 +153,15 @@ final class RegionCatalogueReader {
         return value;
     }
 
+    /** A whole number: "abc", 29.5 or 3000000000 is a mistake, never read as 0, 29 or a wrapped-around id. */
+    private static int integer(JsonNode n, String field) {
+        JsonNode value = required(n, field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException("'" + field + "' must be a whole number, not " + value);
+        }
+        return value.asInt();
+    }
+
     private static String text(JsonNode n, String field) {
         return required(n, field).asText();
     }
@@ -167,6 +173,6 @@ final class RegionCatalogueReader {
 
     private static Integer optionalInt(JsonNode n, String field) {
         JsonNode value = n.get(field);
-        return value == null || value.isNull() ? null : value.asInt();
+        return value == null || value.isNull() ? null : integer(n, field);
     }
 }

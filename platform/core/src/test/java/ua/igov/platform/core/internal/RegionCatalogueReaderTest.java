@@ -46,6 +46,19 @@ class RegionCatalogueReaderTest {
         assertTrue(e.getMessage().contains("soonish"), e.getMessage());
     }
 
+    /** Before, "abc" was read as id 0, and 29.5 as 29 (then the same id as 29, one of the two silently dropped). */
+    @Test
+    void anIdThatIsNoWholeNumberIsAMistakeReportedWhereItIs() {
+        for (String id : java.util.List.of("\"abc\"", "29.5", "3000000000", "true")) {
+            String broken = "{\"formatVersion\":1,\"region\":{\"id\":\"x-region\",\"igovId\":1,\"name\":{\"uk\":\"Х\"}},"
+                    + "\"places\":[],\"authorities\":[],\"services\":[{\"id\":29,\"name\":{\"uk\":\"А\"}},"
+                    + "{\"id\":" + id + ",\"name\":{\"uk\":\"Б\"}}],\"offerings\":[]}";
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RegionCatalogueReader.read(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), "1"));
+            assertTrue(e.getMessage().startsWith("services[1]: 'id' must be a whole number"), e.getMessage());
+        }
+    }
+
     /** Before, a service listed twice showed twice in search and doubled the region's counts. */
     @Test
     void anIdListedTwiceIsAMistakeReportedWhereItIs() {
