@@ -31,6 +31,10 @@ import ua.igov.platform.store.OfferingState;
  * (offerings withdrawn, then added again with new dates). The decided version is recorded when it arrives. On the
  * node where the operator decides, the new version is served a moment before the decision is stored: a catalogue
  * ruled out is therefore looked at again every second, for a minute, as long as it is the one served.
+ *
+ * <p>A catalogue that could not be recorded (the database away for a moment) is tried again, after 5 seconds and then
+ * twice as long each time up to 5 minutes, as long as it is the one served, with the time it began to be served: the
+ * history never loses a change, nor dates it at the next restart.
  */
 @Component(service = ServedPluginsListener.class, immediate = true)
 public class CatalogueHistoryRecorder implements ServedPluginsListener {
@@ -49,20 +53,29 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
     });
     private final Duration recheck;
     private final int rechecks;
+    /** The wait before the first retry of a catalogue that could not be recorded; it doubles up to {@link #LONGEST_RETRY}. */
+    private final Duration firstRetry;
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     @Activate
     public CatalogueHistoryRecorder(@Reference CatalogueStore store, @Reference ClusterStore cluster,
                                     @Reference InstalledPlugins plugins) {
-        this(store, cluster, plugins, Duration.ofSeconds(1), 60);
+        this(store, cluster, plugins, Duration.ofSeconds(1), 60, Duration.ofSeconds(5));
     }
 
     CatalogueHistoryRecorder(CatalogueStore store, ClusterStore cluster, InstalledPlugins plugins, Duration recheck,
                              int rechecks) {
+        this(store, cluster, plugins, recheck, rechecks, Duration.ofSeconds(5));
+    }
+
+    CatalogueHistoryRecorder(CatalogueStore store, ClusterStore cluster, InstalledPlugins plugins, Duration recheck,
+                             int rechecks, Duration firstRetry) {
         this.store = store;
         this.cluster = cluster;
         this.plugins = plugins;
         this.recheck = recheck;
         this.rechecks = rechecks;
+        this.firstRetry = firstRetry;
     }
 
     @Deactivate
@@ -78,11 +91,11 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
                 .map(o -> new OfferingState(o.id(), o.serviceId(), o.placeId(), o.availability().wireName()))
                 .toList();
         java.time.Instant at = clock.instant();
-        recorder.execute(() -> record(region, bundleVersion, states, at, rechecks));
+        recorder.execute(() -> record(region, bundleVersion, states, at, rechecks, 0));
     }
 
     private void record(RegionIndex region, String bundleVersion, List<OfferingState> states, java.time.Instant at,
-                        int rechecksLeft) {
+                        int rechecksLeft, int failures) {
         RegionCatalogue catalogue = region.catalogue();
         if (plugins.region(region.id()).orElse(null) != region) {
             return; // another version took its place meanwhile, and is recorded in its turn
@@ -91,7 +104,7 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
             Optional<String> otherwise = decidedOtherwise(catalogue.region().id(), bundleVersion);
             if (otherwise.isPresent()) {
                 if (rechecksLeft > 0) { // the decision for it may be on its way
-                    recorder.schedule(() -> record(region, bundleVersion, states, at, rechecksLeft - 1),
+                    recorder.schedule(() -> record(region, bundleVersion, states, at, rechecksLeft - 1, failures),
                             recheck.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
@@ -107,7 +120,16 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("Could not record the catalogue history of region '{}': {}", catalogue.region().id(), e.getMessage());
+            Duration wait = firstRetry.multipliedBy(1L << Math.min(failures, 16));
+            wait = wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+            LOG.warn("Could not record the catalogue history of region '{}' ({}); trying again in {}",
+                    catalogue.region().id(), e.getMessage(), wait);
+            try {
+                recorder.schedule(() -> record(region, bundleVersion, states, at, rechecksLeft, failures + 1),
+                        wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // this component is stopping: the next start records the catalogue it serves then
+            }
         }
     }
 

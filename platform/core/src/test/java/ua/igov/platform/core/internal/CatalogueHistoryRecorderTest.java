@@ -108,6 +108,47 @@ class CatalogueHistoryRecorderTest {
         }
     }
 
+    /** Before, a catalogue the database could not take was never recorded, or recorded at the next restart's time. */
+    @Test
+    void aCatalogueTheDatabaseCouldNotTakeIsRecordedLaterWithTheTimeItWasServed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(3);
+        ua.igov.platform.store.CatalogueStore away = (ua.igov.platform.store.CatalogueStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ua.igov.platform.store.CatalogueStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("recordCatalogue") && refusals.getAndDecrement() > 0) {
+                        throw new ua.igov.platform.store.StoreException("connection refused", null);
+                    }
+                    try {
+                        return method.invoke(stores.catalogue, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        PluginRegistryImpl own = new PluginRegistryImpl(NO_BUNDLES);
+        CatalogueHistoryRecorder retrying = new CatalogueHistoryRecorder(away, stores.cluster, own,
+                java.time.Duration.ofMillis(20), 60, java.time.Duration.ofMillis(20));
+        own.addListener(retrying);
+        RegionCatalogue catalogue = RegionCatalogueReaderTest.fixture();
+        String region = catalogue.region().id();
+        int offering = catalogue.offerings().get(0).id();
+        Instant served = Instant.now();
+        try {
+            own.addRegion(catalogue, fromBundle("0.1.0"));
+            Instant servedBy = Instant.now();
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (stores.catalogue.offeringHistory(region, offering).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            List<OfferingStatusChange> history = stores.catalogue.offeringHistory(region, offering);
+            assertEquals(1, history.size(), "recorded once the database took it");
+            assertTrue(refusals.get() < 0, "after three refusals");
+            assertTrue(!history.get(0).at().isBefore(served) && !history.get(0).at().isAfter(servedBy),
+                    "dated when it was served, not when the database took it: " + history.get(0).at());
+        } finally {
+            retrying.deactivate();
+        }
+    }
+
     @Test
     void withoutADecisionEveryCatalogueIsRecordedAndVersionsAreComparedAcrossSpellings() throws Exception {
         RegionCatalogue catalogue = RegionCatalogueReaderTest.fixture();
