@@ -15,8 +15,9 @@ final class FileSignatures {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     /**
-     * PDF readers accept the header anywhere in the first kilobyte, after bytes some scanners put first; but never
-     * after a '<': a web page with "%PDF-" in it would pass for a PDF.
+     * PDF readers accept the header anywhere in the first kilobyte, after bytes some scanners put first. Here those
+     * bytes may only be text (line breaks, spaces, printable ASCII, a UTF-8 byte order mark first), and never a '<':
+     * a web page, or a program (which begins "MZ" and binary), with "%PDF-" in it would pass for a PDF.
      */
     private static final int PDF_HEADER_WITHIN = 1024;
 
@@ -31,7 +32,7 @@ final class FileSignatures {
         boolean matches = switch (mediaType) {
             case "application/pdf" -> {
                 int header = indexOf(content, PDF, PDF_HEADER_WITHIN);
-                yield header >= 0 && indexOf(content, new byte[] {'<'}, header - 1) < 0;
+                yield header >= 0 && onlyTextBefore(content, header);
             }
             case "image/png" -> startsWith(content, PNG);
             case "image/jpeg" -> startsWith(content, JPEG);
@@ -40,6 +41,20 @@ final class FileSignatures {
         return matches ? null : "the file is not " + NAMES.getOrDefault(mediaType, mediaType)
                 + ": it does not begin as one (send it with the Content-Type of what it is)";
     }
+
+    private static boolean onlyTextBefore(byte[] content, int end) {
+        int start = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
+        for (int i = start; i < end; i++) {
+            byte b = content[i];
+            boolean text = b == '\t' || b == '\n' || b == '\r' || (b >= 0x20 && b <= 0x7E);
+            if (!text || b == '<') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private static boolean startsWith(byte[] content, byte[] signature) {
         return content.length >= signature.length

@@ -638,6 +638,7 @@ class ApplicationManagerTest {
             {"application/pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)},
             {"application/pdf", "<html><script>alert(1)</script>%PDF-1.4</html>".getBytes(StandardCharsets.UTF_8)},
             {"application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0}},
+            {"application/pdf", "MZ\u0090\u0000 %PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1)},
             {"image/jpeg", png},
             {"image/png", jpeg},
             {"image/png", new byte[] {(byte) 0x89, 'P', 'N'}}}) {
@@ -646,7 +647,9 @@ class ApplicationManagerTest {
             assertEquals(422, refused.status(), lie[0] + " " + refused.detail());
             assertEquals("body", refused.fieldProblems().get(0).field());
         }
-        assertEquals(4, manager.application(TARAS, n).attachments().size(), "no refused file was stored");
+        assertEquals("application/pdf", manager.attach(TARAS, n, "b.pdf", "application/pdf",
+                "\uFEFF\r\n%PDF-1.4\n".getBytes(StandardCharsets.UTF_8)).mediaType(), "a byte order mark, then text");
+        assertEquals(5, manager.application(TARAS, n).attachments().size(), "no refused file was stored");
         assertEquals(422, problem(() -> manager.attach(TARAS, n, "x.exe", "application/x-msdownload", new byte[] {1})).status());
         // a program sent as a PDF, with a PDF's first bytes somewhere in it, would be saved by a downloader as a program
         byte[] pdfInside = "MZ\u0090\u0000 %PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
