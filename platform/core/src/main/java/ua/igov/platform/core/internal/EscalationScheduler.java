@@ -134,17 +134,25 @@ public class EscalationScheduler {
 
     /**
      * A mistake in the configured defaults is refused at start, naming the rule, rather than ignored. Rules are
-     * separated by semicolons, so one line of a {@code .cfg} file holds them all.
+     * separated by semicolons, so one line of a {@code .cfg} file holds them all. Two rules with one id are a mistake
+     * too, as in a plugin or a region file: what fired is recorded by rule id, so one of them would never fire.
      */
     static List<EscalationRule> defaultRules(String[] texts) {
         List<EscalationRule> rules = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (String text : java.util.Arrays.stream(texts).flatMap(t -> java.util.Arrays.stream(t.split(";"))).toList()) {
             if (!text.isBlank()) {
+                EscalationRule rule;
                 try {
-                    rules.add(EscalationPolicy.parse(text));
+                    rule = EscalationPolicy.parse(text);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("etc/ua.igov.platform.escalation.cfg defaultRules: " + e.getMessage(), e);
                 }
+                if (!ids.add(rule.id())) {
+                    throw new IllegalArgumentException("etc/ua.igov.platform.escalation.cfg defaultRules: two rules "
+                            + "are named '" + rule.id() + "'; give each its own name");
+                }
+                rules.add(rule);
             }
         }
         return rules;

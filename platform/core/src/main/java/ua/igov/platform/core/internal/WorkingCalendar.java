@@ -55,29 +55,30 @@ public class WorkingCalendar {
     @Activate
     @Modified
     void configure(Config config) {
-        // A mistake in the file must not take the API down: the setting in error keeps its last good value.
-        try {
-            holidays = dates(config.holidays(), "holidays");
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}; keeping the holidays known before", e.getMessage());
-        }
-        try {
-            workingWeekendDays = dates(config.workingWeekendDays(), "workingWeekendDays");
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}; keeping the working weekend days known before", e.getMessage());
-        }
+        holidays = dates(config.holidays(), "holidays");
+        workingWeekendDays = dates(config.workingWeekendDays(), "workingWeekendDays");
     }
 
+    /**
+     * The dates of a setting. A malformed one is left out and logged, and the others hold: the calendar is what the
+     * file says and nothing else, so every node with the same file counts the same deadlines (keeping a value from
+     * before the mistake would make a node that restarted since count differently, unseen by the doctor, which
+     * compares the files).
+     */
     private static Set<LocalDate> dates(String[] values, String setting) {
-        try {
-            // A .cfg line "holidays = 2027-01-01, 2027-03-08" may arrive as one string: split it here.
-            return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
-                    .filter(v -> !v.isEmpty()).map(LocalDate::parse)
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("etc/ua.igov.platform.calendar.cfg: '" + setting
-                    + "' must list ISO dates such as 2027-01-01: " + e.getParsedString(), e);
-        }
+        // A .cfg line "holidays = 2027-01-01, 2027-03-08" may arrive as one string: split it here.
+        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .flatMap(v -> {
+                    try {
+                        return java.util.stream.Stream.of(LocalDate.parse(v));
+                    } catch (DateTimeParseException e) {
+                        LOG.error("etc/ua.igov.platform.calendar.cfg: '{}' lists '{}', which is not an ISO date such "
+                                + "as 2027-01-01; it is left out, the other dates hold", setting, v);
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     boolean isWorkingDay(LocalDate day) {
@@ -101,9 +102,18 @@ public class WorkingCalendar {
         return count;
     }
 
-    /** The end of the {@code workingDays}-th working day after the day of {@code start}. */
+    /**
+     * The end of the {@code workingDays}-th working day after the day of {@code start}. A term of 0 days ends with the
+     * day of {@code start} if it is a working day, or else with the next one: a step due "the same day" that arrives
+     * on a Saturday is due on Monday, not overdue on Sunday.
+     */
     Instant after(Instant start, int workingDays) {
         ZonedDateTime day = start.atZone(KYIV).toLocalDate().atStartOfDay(KYIV);
+        if (workingDays == 0) {
+            while (!isWorkingDay(day.toLocalDate())) {
+                day = day.plusDays(1);
+            }
+        }
         int left = workingDays;
         while (left > 0) {
             day = day.plusDays(1);

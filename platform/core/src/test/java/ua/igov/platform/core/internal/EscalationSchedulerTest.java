@@ -354,6 +354,9 @@ class EscalationSchedulerTest {
         assertTrue(e.getMessage().contains("escalation.cfg") && e.getMessage().contains("phone-the-minister"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EscalationPolicy.parse("overdue -> mark-escalated"));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> EscalationScheduler.defaultRules(
+                new String[] {"remind: unclaimed 1 -> remind-authority; remind: before-due 1 -> remind-authority"}));
+        assertTrue(twice.getMessage().contains("'remind'"), twice.getMessage());
     }
 
     @Test

@@ -32,11 +32,33 @@ class WorkingCalendarTest {
         assertEquals(Instant.parse("2026-12-30T21:59:59.999Z"), calendar.after(FRIDAY_EVENING_KYIV, 2));
     }
 
+    /**
+     * A malformed date is left out and the others hold, whatever was known before: two nodes with the same file count
+     * the same deadlines even when one of them restarted since the mistake (before, that one lost every holiday).
+     */
     @Test
-    void aMistakeInTheFileKeepsTheLastGoodValue() {
+    void aMalformedDateIsLeftOutAndTheOthersHold() {
+        WorkingCalendar running = new WorkingCalendar(Set.of(LocalDate.parse("2026-12-28")), Set.of());
+        WorkingCalendar restarted = new WorkingCalendar();
+        for (WorkingCalendar calendar : java.util.List.of(running, restarted)) {
+            calendar.configure(config(new String[] {"2026-12-29, 2026-13-45"}, new String[] {"2026-12-26", "soon"}));
+            assertTrue(calendar.isWorkingDay(LocalDate.parse("2026-12-28")), "not in the file any more");
+            assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-29")), "the good date of the line");
+            assertTrue(calendar.isWorkingDay(LocalDate.parse("2026-12-26")), "a Saturday worked");
+        }
+    }
+
+    /** A term of 0 working days that starts on a day off ends with the next working day, not on the day off. */
+    @Test
+    void aSameDayTermStartingOnADayOffEndsWithTheNextWorkingDay() {
         WorkingCalendar calendar = new WorkingCalendar(Set.of(LocalDate.parse("2026-12-28")), Set.of());
-        calendar.configure(config(new String[] {"2026-13-45"}, new String[0]));
-        assertFalse(calendar.isWorkingDay(LocalDate.parse("2026-12-28")), "the holiday known before still holds");
+        Instant saturdayMorningKyiv = Instant.parse("2026-12-26T08:00:00Z");
+        assertEquals(Instant.parse("2026-12-29T21:59:59.999Z"), calendar.after(saturdayMorningKyiv, 0),
+                "Sunday off, Monday a holiday: Tuesday");
+        Instant wednesday = Instant.parse("2026-12-23T08:00:00Z");
+        assertEquals(Instant.parse("2026-12-23T21:59:59.999Z"), calendar.after(wednesday, 0), "a working day: itself");
+        assertEquals(Instant.parse("2026-12-29T21:59:59.999Z"), calendar.after(saturdayMorningKyiv, 1),
+                "and a day's term still ends with the first working day after it");
     }
 
     @Test
