@@ -20,7 +20,10 @@ public interface ClusterStore {
     /** Every node that ever beat, by node id. */
     List<NodeRecord> nodes();
 
-    /** Records (or replaces) the operator's wish for one plugin feature. */
+    /**
+     * Records (or replaces) the operator's wish for one plugin feature, with an audit entry in the same transaction
+     * (action {@code decide-plugin}, by {@link DesiredPlugin#changedBy()}).
+     */
     void desire(DesiredPlugin plugin);
 
     /** Every plugin feature the operator has decided about, by feature name. */

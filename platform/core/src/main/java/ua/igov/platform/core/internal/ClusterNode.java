@@ -252,7 +252,7 @@ public class ClusterNode implements ClusterService {
             } catch (ua.igov.platform.store.CommitOutcomeUnknownException unconfirmed) {
                 throw WriteFailures.notConfirmed("that node " + nodeId + "'s change of " + feature + " was recorded for "
                         + "every node. If it was, every node follows it; if not, this node goes back to the decision "
-                        + "recorded before at its next heartbeat. See platform:cluster before you repeat it.");
+                        + "recorded before at its next heartbeat. See platform:plugins --nodes before you repeat it.");
             } catch (ua.igov.platform.store.StoreException notRecorded) {
                 // Said as it is: the database decides for every node, this one included, so the change made here is
                 // undone at this node's next heartbeat.

@@ -41,7 +41,7 @@ public class ApplicationCommand extends PlatformCommand {
         table.column("Status");
         table.column("Actor");
         table.column("Note");
-        app.history().forEach(s -> table.addRow().addContent(s.at(), s.status(), s.actor(), s.note() == null ? "" : s.note()));
+        app.history().forEach(s -> table.addRow().addContent(s.at(), s.status(), s.actor(), printable(s.note())));
         table.print(out);
     }
 }

@@ -42,7 +42,7 @@ public class AuditTrailCommand extends PlatformCommand {
         table.column("Actor");
         table.column("Action");
         table.column("Detail");
-        entries.forEach(e -> table.addRow().addContent(e.at(), e.actor(), e.action(), e.detail() == null ? "" : e.detail()));
+        entries.forEach(e -> table.addRow().addContent(e.at(), e.actor(), e.action(), printable(e.detail())));
         table.print(out);
     }
 }

@@ -233,7 +233,7 @@ public class DoctorCommand extends PlatformCommand {
         ShellTable table = new ShellTable();
         table.column("Check");
         table.column("OK");
-        table.column("Detail").maxSize(110);
+        table.column("Detail").maxSize(110).wrap();
         checks.forEach(c -> table.addRow().addContent(c.check(), c.ok() ? c.warning() ? "warn" : "yes" : "NO", c.detail()));
         table.print(out);
         long failed = checks.stream().filter(c -> !c.ok()).count();

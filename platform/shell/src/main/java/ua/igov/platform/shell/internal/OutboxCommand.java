@@ -136,7 +136,7 @@ public class OutboxCommand extends PlatformCommand {
                 "Doubt")) {
             table.column(column);
         }
-        table.column("Last error").maxSize(60);
+        table.column("Last error").maxSize(60).wrap();
         for (Row r : (List<Row>) result) {
             table.addRow().addContent(r.id(), r.channel(), r.recipient(), r.trackingNumber() == null ? "" : r.trackingNumber(),
                     r.attempts(), r.createdAt(), r.nextAttemptAt(), r.doubt() == null ? "" : r.doubt(),

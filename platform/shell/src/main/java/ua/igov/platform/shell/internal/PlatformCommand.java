@@ -56,6 +56,28 @@ abstract class PlatformCommand implements Action {
         return new Caller.Staff(user == null ? "console" : user, Set.of(), Set.of(), true);
     }
 
+    /**
+     * Text someone else wrote (a citizen's comment, a note), as a table cell: control and formatting characters
+     * (an escape sequence, a carriage return, a right-to-left override) are shown as a Java escape of their code
+     * point instead of acting on the operator's terminal, where they could hide or fake what is about to be approved. Line breaks
+     * stay: the table wraps at them. {@code null} is empty.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (c != '\n' && (type == Character.CONTROL || type == Character.FORMAT)) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
+    }
+
     /** What the command answers, as data; printed as JSON or handed to {@link #print}. */
     protected abstract Object query();
 

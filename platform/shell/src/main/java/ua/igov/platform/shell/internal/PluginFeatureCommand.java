@@ -16,9 +16,6 @@ import ua.igov.platform.core.ClusterService;
  */
 abstract class PluginFeatureCommand extends PlatformCommand {
 
-    /** Who decided, as the database records it. */
-    static final String OPERATOR = "console";
-
     @Reference
     FeaturesService features;
 
@@ -41,7 +38,9 @@ abstract class PluginFeatureCommand extends PlatformCommand {
                     + "igov-service-*, igov-identity-* and igov-channel-* (tab completes them)");
         }
         // the change is made here, then recorded for every node; a failed change records nothing
-        PluginFeatures.Change change = cluster.decide(feature, OPERATOR, () -> apply(new PluginFeatures(features)));
+        // who decided, as the audit trail names them
+        PluginFeatures.Change change = cluster.decide(feature, signedInOperator().name(),
+                () -> apply(new PluginFeatures(features)));
         return new Decision(change, cluster.nodeId(),
                 "Every other node follows within its heartbeat interval (platform:plugins --nodes shows them).");
     }

@@ -45,16 +45,16 @@ public class ReviewsCommand extends PlatformCommand {
         table.column("Rated");
         table.column("Application");
         table.column("Rating");
-        table.column("Comment").maxSize(60);
-        table.column("Reply").maxSize(40);
+        table.column("Comment").maxSize(60).wrap(); // whole: an operator approves what they read
+        table.column("Reply").maxSize(40).wrap();
         table.column("Hidden");
-        table.column("Appeal").maxSize(40);
+        table.column("Appeal").maxSize(40).wrap();
         table.column("Checked");
         for (ModeratedReview r : (List<ModeratedReview>) result) {
-            table.addRow().addContent(r.ratedAt(), r.trackingNumber(), r.rating(), r.comment() == null ? "" : r.comment(),
-                    r.reply() == null ? "" : r.reply(),
-                    r.commentHiddenAt() == null ? "" : "by " + r.commentHiddenBy() + ": " + r.commentHiddenReason(),
-                    r.appeal() == null ? "" : r.appealOutcome() + ": " + r.appeal(),
+            table.addRow().addContent(r.ratedAt(), r.trackingNumber(), r.rating(), printable(r.comment()),
+                    printable(r.reply()),
+                    r.commentHiddenAt() == null ? "" : "by " + r.commentHiddenBy() + ": " + printable(r.commentHiddenReason()),
+                    r.appeal() == null ? "" : r.appealOutcome() + ": " + printable(r.appeal()),
                     r.textsCheckedAt() == null ? "" : "by " + r.textsCheckedBy());
         }
         table.print(out);

@@ -21,8 +21,12 @@ public class StaffNameCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter delegate = new StringsCompleter();
-        names.staffNames(PlatformCommand.signedInOperator()).stream().map(StaffDisplayName::account)
-                .forEach(delegate.getStrings()::add);
+        try {
+            names.staffNames(PlatformCommand.signedInOperator()).stream().map(StaffDisplayName::account)
+                    .forEach(delegate.getStrings()::add);
+        } catch (RuntimeException databaseAway) {
+            return -1; // nothing to offer; the command itself says what is wrong when it runs
+        }
         return delegate.complete(session, commandLine, candidates);
     }
 }

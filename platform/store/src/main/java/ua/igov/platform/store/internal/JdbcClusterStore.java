@@ -27,10 +27,12 @@ public class JdbcClusterStore implements ClusterStore {
     private static final String REMOVED = "removed";
 
     private final Jdbc jdbc;
+    private final SqlDialect dialect;
 
     @Activate
     public JdbcClusterStore(@Reference Database database) {
         this.jdbc = database.jdbc();
+        this.dialect = database.dialect();
     }
 
     @Override
@@ -112,6 +114,10 @@ public class JdbcClusterStore implements ClusterStore {
                     ps.executeUpdate();
                 }
             }
+            AuditChain.append(c, dialect, new ua.igov.platform.store.AuditEntry(plugin.changedAt(), plugin.changedBy(),
+                    "decide-plugin", null, plugin.feature() + (plugin.installed()
+                            ? " installed" + (plugin.version() == null ? "" : ", version " + plugin.version())
+                            : " removed")));
             return null;
         });
     }

@@ -21,10 +21,12 @@ class JdbcClusterStoreTest {
     private static final Instant T2 = Instant.parse("2026-11-25T10:00:10Z");
 
     private JdbcClusterStore cluster;
+    private MigratedDatabase database;
 
     @BeforeEach
     void setUp() {
-        cluster = new JdbcClusterStore(TestDatabases.fresh());
+        database = TestDatabases.fresh();
+        cluster = new JdbcClusterStore(database);
     }
 
     @Test
@@ -61,6 +63,19 @@ class JdbcClusterStoreTest {
         List<DesiredPlugin> wishes = cluster.desiredPlugins();
         assertEquals(List.of(new DesiredPlugin("igov-region-lviv", null, true, "console", T1),
                 new DesiredPlugin("igov-service-x", "1.2.0", true, "operator", T0)), wishes);
+        // each decision is on the audit trail, by whoever took it
+        assertEquals(List.of("operator igov-region-lviv removed", "operator igov-service-x installed, version 1.2.0",
+                "console igov-region-lviv installed"), database.jdbc().read("read the audit trail", c -> {
+                    List<String> lines = new java.util.ArrayList<>();
+                    try (var s = c.createStatement(); var rs = s.executeQuery("SELECT actor, detail FROM audit_log "
+                            + "WHERE action = 'decide-plugin' ORDER BY occurred_at, detail")) {
+                        while (rs.next()) {
+                            lines.add(rs.getString(1) + " " + rs.getString(2));
+                        }
+                    }
+                    return lines;
+                }));
+        assertTrue(new JdbcApplicationStore(database).verifyAudit().intact());
     }
 
     @Test
