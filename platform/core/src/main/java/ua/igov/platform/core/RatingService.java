@@ -65,7 +65,8 @@ public interface RatingService {
 
     /**
      * Records that an operator looked at the review's comment and reply and leaves them published (operators only).
-     * Hiding or showing a comment counts as a check too; a reply written later makes the review unchecked again.
+     * Hiding or showing a comment counts as a check too, unless a reply waits for a look (neither approves a reply); a
+     * reply written later makes the review unchecked again.
      */
     default PublicReview markChecked(Caller caller, String trackingNumber) {
         return markChecked(caller, trackingNumber, null);

@@ -81,9 +81,11 @@ public interface OutboxStore {
 
     /**
      * Gives back the leases {@code owner} holds on these messages, none of which was handed to its channel: a round
-     * that ended early (the database away for a moment) leaves them due at once for any node, not in doubt.
+     * that ended early (the database away for a moment) leaves them due at once for any node, not in doubt. Only
+     * leases that run out by {@code leasedUntil}, the round's own: one renewed since, or taken again by another lane
+     * of the same owner (a replaced channel's) after the round's ran out, is left to run out.
      */
-    int releaseUnsent(String owner, Collection<Long> ids);
+    int releaseUnsent(String owner, Collection<Long> ids, Instant leasedUntil);
 
     /**
      * Extends the leases {@code owner} still holds on these messages to {@code now + lease}, so that a batch which
@@ -108,7 +110,7 @@ public interface OutboxStore {
 
     Optional<OutboxEntry> find(long id);
 
-    /** Messages in a status, oldest first. */
+    /** Messages in a status: pending and dead ones oldest first, sent ones newest first. */
     List<OutboxEntry> list(String status, int limit);
 
     /** Every message about an application, oldest first. */

@@ -24,7 +24,10 @@ final class CatalogueEntry {
     private final List<String> nameWords;
     private final List<String> otherWords;
     private final CollationKey nameOrder;
-    /** Ukrainian alphabetical order (Є after Е, І and Ї after И), not the order of the letters' codes. */
+    /**
+     * Ukrainian alphabetical order (Є after Е, І and Ї after И), not the order of the letters' codes. A Collator is not
+     * promised to be safe across threads, and regions arrive on several: it is used under its own lock.
+     */
     private static final Collator UKRAINIAN = Collator.getInstance(Locale.forLanguageTag("uk"));
 
     CatalogueEntry(CatalogueService service, List<Offering> offerings) {
@@ -43,7 +46,9 @@ final class CatalogueEntry {
         other.removeAll(name);
         this.nameWords = new ArrayList<>(name);
         this.otherWords = new ArrayList<>(other);
-        this.nameOrder = UKRAINIAN.getCollationKey(service.name().uk());
+        synchronized (UKRAINIAN) {
+            this.nameOrder = UKRAINIAN.getCollationKey(service.name().uk());
+        }
     }
 
     /** The Ukrainian name's place in alphabetical order, worked out once: a search sorts by it often. */

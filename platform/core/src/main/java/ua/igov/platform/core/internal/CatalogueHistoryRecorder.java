@@ -33,8 +33,8 @@ import ua.igov.platform.store.OfferingState;
  * ruled out is therefore looked at again every second, for a minute, as long as it is the one served.
  *
  * <p>A catalogue that could not be recorded (the database away for a moment) is tried again, after 5 seconds and then
- * twice as long each time up to 5 minutes, as long as it is the one served, with the time it began to be served: the
- * history never loses a change, nor dates it at the next restart.
+ * twice as long each time up to 5 minutes, as long as it is the one served, with the time it began to be served:
+ * while it is served, the history loses none of its changes, and dates none at the next restart.
  */
 @Component(service = ServedPluginsListener.class, immediate = true)
 public class CatalogueHistoryRecorder implements ServedPluginsListener {
@@ -115,6 +115,10 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
             // another node may record the same catalogue at the same moment
             OnceMore.run(() -> {
                 int changes = store.recordCatalogue(catalogue.region().id(), catalogue.version(), states, at);
+                if (failures > 0) {
+                    LOG.info("Region '{}' {}: catalogue history recorded after {} failed attempts",
+                            catalogue.region().id(), catalogue.version(), failures);
+                }
                 if (changes > 0) {
                     LOG.info("Region '{}' {}: {} offering changes recorded", catalogue.region().id(), catalogue.version(), changes);
                 }
@@ -122,8 +126,13 @@ public class CatalogueHistoryRecorder implements ServedPluginsListener {
         } catch (RuntimeException e) {
             Duration wait = firstRetry.multipliedBy(1L << Math.min(failures, 16));
             wait = wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
-            LOG.warn("Could not record the catalogue history of region '{}' ({}); trying again in {}",
-                    catalogue.region().id(), e.getMessage(), wait);
+            if (failures % 12 == 0) { // the first time, then about once an hour: a lasting fault, not a flood
+                LOG.warn("Could not record the catalogue history of region '{}' ({}); trying again in {}",
+                        catalogue.region().id(), e.getMessage(), wait);
+            } else {
+                LOG.debug("Catalogue history of region '{}' still not recorded ({})", catalogue.region().id(),
+                        e.getMessage());
+            }
             try {
                 recorder.schedule(() -> record(region, bundleVersion, states, at, rechecksLeft, failures + 1),
                         wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -159,7 +159,7 @@ public class CatalogueManager implements CatalogueService {
                         .filter(o -> places == null || o.placeId() == null || places.contains(o.placeId()))
                         .toList();
                 if (!matching.isEmpty()) {
-                    hits.add(new Hit(region, entry, matching, score, counts.getOrDefault(entry.service().id(), 0L),
+                    hits.add(new Hit(region, entry, matching, score, published(counts.getOrDefault(entry.service().id(), 0L)),
                             matching.stream().map(Offering::availability).min(Enum::compareTo).orElseThrow()));
                 }
             }
@@ -175,6 +175,15 @@ public class CatalogueManager implements CatalogueService {
                 .map(h -> view(h.region(), h.entry(), h.offerings()))
                 .toList();
         return new CataloguePage(hits.size(), query.page(), query.size(), items);
+    }
+
+    /**
+     * An application count as the catalogue may rank by it: published like open data (fewer than 5 is none, the rest
+     * rounded down to a multiple of 5), so that watching two services swap places cannot show one application.
+     */
+    private static long published(long count) {
+        int step = OpenDataRows.SMALLEST_PUBLISHED;
+        return count < step ? 0 : count / step * step;
     }
 
     private static Predicate<Offering> offeringFilter(CatalogueQuery query) {
@@ -259,10 +268,9 @@ public class CatalogueManager implements CatalogueService {
         // down to a multiple of 5, so that watching the list does not show when one person applied for a rare service.
         // Ranked by the rounded count too: ranked by the exact one, two services showing 10 would swap places at one
         // more application.
-        int step = OpenDataRows.SMALLEST_PUBLISHED;
         return popularity.counts(regionId).entrySet().stream()
-                .filter(e -> names.containsKey(e.getKey()) && e.getValue() >= step)
-                .map(e -> Map.entry(e.getKey(), e.getValue() / step * step))
+                .filter(e -> names.containsKey(e.getKey()) && published(e.getValue()) > 0)
+                .map(e -> Map.entry(e.getKey(), published(e.getValue())))
                 .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit)
                 .map(e -> new PopularService(e.getKey(), names.get(e.getKey()), e.getValue(),

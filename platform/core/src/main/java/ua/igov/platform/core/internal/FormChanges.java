@@ -47,13 +47,16 @@ final class FormChanges {
                 collect(at + "/" + i, was.next(), is.next(), changed);
             }
         } else if (!sameValue(before, after)) {
-            changed.add(at.isEmpty() ? "/" : at);
+            changed.add(at); // "" is the whole form (RFC 6901), which is always an object here
         }
     }
 
-    /** 1 and 1.0 are one number to JSON Schema, and to a person reading the form. */
+    /**
+     * 1 and 1.0 are one number to JSON Schema, and to a person reading the form. A number too large for a double
+     * (1e400) is read as infinite and has no decimal value: it is compared as written.
+     */
     private static boolean sameValue(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
+        if (a.isNumber() && b.isNumber() && Double.isFinite(a.doubleValue()) && Double.isFinite(b.doubleValue())) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         return a.equals(b);

@@ -378,21 +378,15 @@ public class OutboxWorker {
      * not hand to a channel yet: they are due again at once, for any node, and not taken for messages in doubt when
      * their leases run out. Best effort: if the database is still away, the leases run out by themselves.
      *
-     * <p>Only while the round's own lease still holds. After it, another lane of this node (a replaced channel's,
-     * under the same owner) may have leased those messages and be sending them: giving its leases back would let
-     * another node send them too. Left alone, they run out and are taken over as in doubt, the channel asked first.
+     * <p>Only the round's own leases: after the round's ran out, another lane of this node (a replaced channel's,
+     * under the same owner) may have leased those messages again and be sending them, and giving those leases back
+     * would let another node send them too. A lease taken again runs later than the round's, so the store tells them
+     * apart in the same statement. Left alone, they run out and are taken over as in doubt, the channel asked first.
      */
     private void releaseUnsent(List<OutboxEntry> rest, Set<Long> lost, Instant leasedUntil) {
         List<Long> ids = rest.stream().map(OutboxEntry::id).filter(id -> !lost.contains(id)).toList();
-        if (ids.isEmpty()) {
-            return;
-        }
-        if (!clock.instant().isBefore(leasedUntil)) {
-            LOG.warn("Leases of messages {} not given back: they ran out while the round was under way", ids);
-            return;
-        }
         try {
-            store.releaseUnsent(owner, ids);
+            store.releaseUnsent(owner, ids, leasedUntil);
         } catch (RuntimeException e) {
             LOG.warn("Leases of messages {} not given back ({}); they run out after {}", ids, e.getMessage(),
                     settings.lease());

@@ -84,10 +84,19 @@ class CatalogueSearchTest {
         applicationCounts.put(30, 13L);
         applicationCounts.put(29, 4L);
         assertEquals(List.of(30, 29), serviceIds(catalogue.search(query(null, null, null, null))),
-                "the ranking still counts every application");
+                "10 against none: the search ranks by the published counts too");
         List<ua.igov.platform.core.PopularService> listed = catalogue.mostRequested(null, 10);
         assertEquals(List.of(30), listed.stream().map(ua.igov.platform.core.PopularService::serviceId).toList());
         assertEquals(10, listed.get(0).applications(), "13, rounded down to a multiple of 5");
+    }
+
+    /** The search too: 13 against 11 is 10 against 10, so the next rule decides, not one more application. */
+    @Test
+    void theSearchRanksByTheCountsMostRequestedShows() {
+        applicationCounts.put(30, 13L);
+        applicationCounts.put(29, 11L);
+        assertEquals(List.of(29, 30), serviceIds(catalogue.search(query(null, null, null, null))),
+                "10 against 10: then by availability (29 is online)");
     }
 
     /** Ranked by the rounded count too: by the exact one, one more application would swap two services showing 10. */

@@ -45,6 +45,8 @@ class FormChangesTest {
         assertEquals(List.of("/copies"), changes("{\"copies\": 2}", "{\"copies\": \"2\"}"));
         assertEquals(List.of(), changes("{\"copies\": 2}", "{\"copies\": 2.0}"));
         assertEquals(List.of("/flag"), changes("{\"flag\": true}", "{\"flag\": null}"));
+        assertEquals(List.of("/area"), changes("{\"area\": 2}", "{\"area\": 1e400}"), "too large for a double");
+        assertEquals(List.of(), changes("{\"area\": 1e400}", "{\"area\": 1e400}"));
     }
 
     @Test

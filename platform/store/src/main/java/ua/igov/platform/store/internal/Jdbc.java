@@ -90,10 +90,14 @@ final class Jdbc {
     private static <T> T inOne(Connection connection, Work<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        // Whether the transaction ended, committed or rolled back: switching autocommit back on an open one would
+        // commit it, so an open one is left to the pool, which rolls back what it is given back.
+        boolean ended = false;
         try {
             T result = work.run(connection);
             try {
                 connection.commit();
+                ended = true;
             } catch (SQLException notConfirmed) {
                 if (connectionLost(notConfirmed)) {
                     // the server may have committed before the connection broke: not a failure to run again
@@ -107,6 +111,7 @@ final class Jdbc {
             // autocommit would otherwise commit the half that was written.
             try {
                 connection.rollback();
+                ended = true;
             } catch (SQLException rollbackFailed) {
                 // the connection broke: the original failure is what callers tell by (409, a duplicate key...)
                 e.addSuppressed(rollbackFailed);
@@ -114,7 +119,9 @@ final class Jdbc {
             throw e;
         } finally {
             try {
-                connection.setAutoCommit(autoCommit);
+                if (ended) {
+                    connection.setAutoCommit(autoCommit);
+                }
             } catch (SQLException broken) {
                 // a broken connection: the pool tests it before it is lent again (pool.testOnBorrow, on PostgreSQL)
             }

@@ -197,25 +197,33 @@ public class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public int release(String owner, Collection<Long> sentNotRecorded) {
-        return giveBack("give back leases", owner, sentNotRecorded.isEmpty() ? "" : " AND id NOT IN", sentNotRecorded);
+        return giveBack("give back leases", owner, sentNotRecorded.isEmpty() ? "" : " AND id NOT IN", sentNotRecorded,
+                null);
     }
 
     @Override
-    public int releaseUnsent(String owner, Collection<Long> ids) {
-        return ids.isEmpty() ? 0 : giveBack("give back unsent leases", owner, " AND id IN", ids);
+    public int releaseUnsent(String owner, Collection<Long> ids, Instant leasedUntil) {
+        return ids.isEmpty() ? 0 : giveBack("give back unsent leases", owner, " AND id IN", ids, leasedUntil);
     }
 
-    /** Clears {@code owner}'s leases on pending messages, those whose ids are (or are not) {@code ids}. */
-    private int giveBack(String what, String owner, String idCondition, Collection<Long> ids) {
+    /**
+     * Clears {@code owner}'s leases on pending messages, those whose ids are (or are not) {@code ids}, and, given
+     * {@code leasedUntil}, only leases that run out by then: not one renewed or taken again since.
+     */
+    private int giveBack(String what, String owner, String idCondition, Collection<Long> ids, Instant leasedUntil) {
         return jdbc.inTransaction(what, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = NULL, lease_until = NULL "
                     + "WHERE lease_owner = ? AND status = ?" + (idCondition.isEmpty() ? "" : idCondition + " ("
-                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")"))) {
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+                    + (leasedUntil == null ? "" : " AND lease_until <= ?"))) {
                 int i = 1;
                 ps.setString(i++, owner);
                 ps.setString(i++, PENDING);
                 for (long id : ids) {
                     ps.setLong(i++, id);
+                }
+                if (leasedUntil != null) {
+                    ps.setTimestamp(i, Jdbc.timestamp(leasedUntil), Jdbc.UTC.get());
                 }
                 return ps.executeUpdate();
             }
@@ -309,8 +317,10 @@ public class JdbcOutboxStore implements OutboxStore {
     @Override
     public List<OutboxEntry> list(String status, int limit) {
         return jdbc.read("list the outbox", c -> {
+            // what waits longest first; of what was sent, the latest (the first ever sent answer no question)
+            String order = SENT.equals(status) ? "created_at DESC, id DESC" : "created_at, id";
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = ? "
-                    + "ORDER BY created_at, id")) {
+                    + "ORDER BY " + order)) {
                 ps.setString(1, status);
                 ps.setMaxRows(limit);
                 return entries(ps);

@@ -2,6 +2,7 @@ package ua.igov.platform.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,41 @@ class OutboxStoreTest {
         assertEquals(java.util.Set.of(), outbox.renew("node-a", List.of(first, second), afterAll, LEASE),
                 "ran out: not extended, since another node may hold them now");
         assertEquals(java.util.Set.of(), outbox.renew("node-a", List.of(), afterAll, LEASE));
+    }
+
+    /**
+     * A round that ended early gives back its own leases, even after they ran out, but not one taken again since by
+     * another lane of the same owner (a replaced channel's), which runs later: that lane may be sending the message.
+     */
+    @Test
+    void aRoundGivesBackItsOwnLeasesButNotOnesTakenAgainSince() {
+        long first = outbox.enqueue(mail("one"), NOW);
+        long second = outbox.enqueue(mail("two"), NOW);
+        outbox.claim("node-a", ALL, NOW, LEASE, 10);
+        Instant roundsLease = NOW.plus(LEASE);
+        Instant later = roundsLease.plusSeconds(1);
+        assertEquals(List.of(first), ids(outbox.claim("node-a", Set.of("email"), later, LEASE, 1)),
+                "the other lane takes the first again");
+
+        assertEquals(1, outbox.releaseUnsent("node-a", List.of(first, second), roundsLease), "only the second");
+        assertEquals(List.of(second), ids(outbox.claim("node-b", ALL, later, LEASE, 10)),
+                "the second is due at once for any node; the first is still the other lane's");
+        assertNull(outbox.find(second).orElseThrow().doubt(), "given back, so not in doubt");
+    }
+
+    /** What waits, longest first; what was sent, latest first (the first messages ever sent answer no question). */
+    @Test
+    void sentMessagesAreListedNewestFirstAndWaitingOnesOldestFirst() {
+        long first = outbox.enqueue(mail("one"), NOW);
+        long second = outbox.enqueue(mail("two"), NOW.plusSeconds(1));
+        long third = outbox.enqueue(mail("three"), NOW.plusSeconds(2));
+        outbox.enqueue(mail("four"), NOW.plusSeconds(3));
+        for (OutboxEntry e : outbox.claim("node-a", ALL, NOW.plusSeconds(10), LEASE, 3)) {
+            outbox.markSent(e.id(), "node-a", NOW.plusSeconds(10));
+        }
+        assertEquals(List.of(third, second, first), outbox.list(OutboxStore.SENT, 10).stream().map(OutboxEntry::id).toList());
+        assertEquals(List.of(third), outbox.list(OutboxStore.SENT, 1).stream().map(OutboxEntry::id).toList());
+        assertEquals(1, outbox.list(OutboxStore.PENDING, 10).size());
     }
 
     @Test

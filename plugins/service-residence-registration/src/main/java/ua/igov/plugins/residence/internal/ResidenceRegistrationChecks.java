@@ -59,7 +59,8 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
      * or a residence permit card's has 9 digits, a booklet's, passport or older residence permit, 6 after its
      * series), no series on an ID card, a
      * kind that fits the citizenship, a birth certificate (a child's document, and children are registered by their
-     * parents: form 1.0 offered it, and an answer to an application made on 1.0 is checked against 1.0), and a date of issue in the future or before the birth.
+     * parents: form 1.1 no longer offers it, so only a plugin serving 1.0 meets it; the platform checks an answer to an
+     * application made on 1.0 against the stored 1.0 schema alone, since this handler serves 1.1), and a date of issue in the future or before the birth.
      */
     static List<FieldProblem> documentProblems(Map<?, ?> document, String citizenship, LocalDate birthDate,
                                                LocalDate today) {
