@@ -1,9 +1,11 @@
 package ua.igov.platform.shell.internal;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -22,15 +24,36 @@ public class ReviewCheckedCommand extends PlatformCommand {
     @Argument(index = 0, name = "trackingNumber", description = "The rated application, e.g. 1-00000042-0", required = true)
     String trackingNumber;
 
+    @Option(name = "--replied-at", description = "The reply's time as platform:reviews showed it, or 'none' for no "
+            + "reply: a reply written since is not approved unseen (the check is refused, read the list again)")
+    String repliedAt;
+
+    @Option(name = "--appealed-at", description = "The appeal's time as platform:reviews showed it, or 'none': an "
+            + "appeal made since is not rejected unseen")
+    String appealedAt;
+
     @Override
     protected Object query() {
-        return ratings.markChecked(signedInOperator(), trackingNumber);
+        if (repliedAt == null && appealedAt == null) {
+            return ratings.markChecked(signedInOperator(), trackingNumber);
+        }
+        // what the operator saw, as the REST body says it; one of the two left out is taken as none
+        String seen = "{\"repliedAt\": " + jsonTime(repliedAt) + ", \"appealedAt\": " + jsonTime(appealedAt) + "}";
+        return ratings.markChecked(signedInOperator(), trackingNumber, seen.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String jsonTime(String typed) {
+        if (typed == null || typed.equalsIgnoreCase("none")) {
+            return "null";
+        }
+        return "\"" + typed.replace("\\", "").replace("\"", "") + "\""; // a time has neither; the core checks the rest
     }
 
     @Override
     protected void print(Object result, PrintStream out) {
         PublicReview review = (PublicReview) result;
-        out.println("Review of " + trackingNumber + " (rating " + review.rating() + ") checked and left published; "
-                + "the check is in the audit trail.");
+        out.println("Review of " + trackingNumber + " (rating " + review.rating() + ") checked"
+                + (review.commentHidden() ? "; its comment stays hidden (an appeal that waited is rejected)"
+                : " and left published") + "; the check is in the audit trail.");
     }
 }

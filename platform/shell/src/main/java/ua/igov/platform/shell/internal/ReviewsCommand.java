@@ -52,9 +52,9 @@ public class ReviewsCommand extends PlatformCommand {
         table.column("Checked");
         for (ModeratedReview r : (List<ModeratedReview>) result) {
             table.addRow().addContent(r.ratedAt(), r.trackingNumber(), r.rating(), printable(r.comment()),
-                    printable(r.reply()),
+                    r.reply() == null ? "" : printable(r.reply()) + "\n(" + r.repliedAt() + ")",
                     r.commentHiddenAt() == null ? "" : "by " + r.commentHiddenBy() + ": " + printable(r.commentHiddenReason()),
-                    r.appeal() == null ? "" : r.appealOutcome() + ": " + printable(r.appeal()),
+                    r.appeal() == null ? "" : r.appealOutcome() + ": " + printable(r.appeal()) + "\n(" + r.appealedAt() + ")",
                     r.textsCheckedAt() == null ? "" : "by " + r.textsCheckedBy());
         }
         table.print(out);

@@ -1,0 +1,54 @@
+package ua.igov.platform.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.RatingService;
+
+class ReviewCheckedCommandTest {
+
+    private final AtomicReference<String> seen = new AtomicReference<>("not called");
+
+    private ReviewCheckedCommand command(String repliedAt, String appealedAt) {
+        ReviewCheckedCommand command = new ReviewCheckedCommand();
+        command.ratings = (RatingService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RatingService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("markChecked")) {
+                        byte[] body = args.length > 2 ? (byte[]) args[2] : null;
+                        seen.set(body == null ? null : new String(body, StandardCharsets.UTF_8));
+                    }
+                    return null;
+                });
+        command.trackingNumber = "1-00000001-6";
+        command.repliedAt = repliedAt;
+        command.appealedAt = appealedAt;
+        return command;
+    }
+
+    /** What the operator saw goes to the check, so a reply or appeal that came since is not approved unseen. */
+    @Test
+    void theTimesTheOperatorSawGoWithTheCheck() {
+        command("2026-11-26T09:12:40.118Z", "none").query();
+        assertEquals("{\"repliedAt\": \"2026-11-26T09:12:40.118Z\", \"appealedAt\": null}", seen.get());
+        command(null, "2026-11-26T10:00:00Z").query();
+        assertEquals("{\"repliedAt\": null, \"appealedAt\": \"2026-11-26T10:00:00Z\"}", seen.get());
+    }
+
+    @Test
+    void withoutTimesTheReviewIsCheckedAsItIsNow() {
+        command(null, null).query();
+        assertNull(seen.get());
+    }
+
+    /** A quote typed into the time cannot break the body apart: the core then refuses the time, naming it. */
+    @Test
+    void aTypedQuoteStaysInsideTheTime() {
+        command("x\", \"appealedAt\": \"y", null).query();
+        assertEquals("{\"repliedAt\": \"x, appealedAt: y\", \"appealedAt\": null}", seen.get());
+    }
+}
