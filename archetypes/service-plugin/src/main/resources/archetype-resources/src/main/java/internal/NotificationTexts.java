@@ -13,7 +13,8 @@ import ua.igov.platform.spi.NotificationTemplate;
 
 /**
  * This service's own wording of the messages citizens get after a step, from {@code notifications/<language>.properties}
- * in the bundle. Read once: the platform asks inside the step's transaction, so the answer must come from memory.
+ * in the bundle. Read once: the platform asks before each step's transaction, with the time limit of a handler, so the
+ * answer must come from memory.
  */
 final class NotificationTexts {
 

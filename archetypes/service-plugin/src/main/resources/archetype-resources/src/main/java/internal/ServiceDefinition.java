@@ -27,7 +27,10 @@ import ua.igov.platform.spi.Workflow;
 public class ServiceDefinition implements ServiceType {
 
     static final String CODE = "${serviceCode}";
-    /** Bump with every change to the schema file (and its $id): applications keep the version they were made on. */
+    /**
+     * Bump with every change to the schema file (and its $id) or to the workflow and its deadlines: applications keep
+     * the version they were made on, and the platform keeps the workflow it first saw with each version.
+     */
     static final String FORM_VERSION = "1.0";
     /** Working days an official has to decide once the application is claimed. */
     static final int REVIEW_WORKING_DAYS = 5;

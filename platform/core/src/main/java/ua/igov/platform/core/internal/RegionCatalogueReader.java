@@ -47,12 +47,46 @@ final class RegionCatalogueReader {
             return new RegionInfo(text(r, "id"), integer(r, "igovId"), optionalText(r, "koatuu"),
                     localized(required(r, "name")));
         });
-        return new RegionCatalogue(region, version,
-                list(root, "places", RegionCatalogueReader::place),
-                list(root, "authorities", RegionCatalogueReader::authority),
-                list(root, "services", RegionCatalogueReader::service),
-                list(root, "offerings", RegionCatalogueReader::offering),
+        List<Place> places = list(root, "places", RegionCatalogueReader::place);
+        List<Authority> authorities = list(root, "authorities", RegionCatalogueReader::authority);
+        List<CatalogueService> services = list(root, "services", RegionCatalogueReader::service);
+        List<Offering> offerings = list(root, "offerings", RegionCatalogueReader::offering);
+        checkReferences(places, authorities, services, offerings);
+        return new RegionCatalogue(region, version, places, authorities, services, offerings,
                 root.hasNonNull("escalation") ? list(root, "escalation", RegionCatalogueReader::escalationRule) : List.of());
+    }
+
+    /**
+     * Every id an entry names is in the file: an offering of a service the file does not list would never be shown,
+     * and one at an unknown place or authority would send applications nowhere, without a word.
+     */
+    private static void checkReferences(List<Place> places, List<Authority> authorities, List<CatalogueService> services,
+                                        List<Offering> offerings) {
+        java.util.Set<Integer> placeIds = new java.util.HashSet<>();
+        places.forEach(p -> placeIds.add(p.id()));
+        java.util.Set<Integer> authorityIds = new java.util.HashSet<>();
+        authorities.forEach(a -> authorityIds.add(a.id()));
+        java.util.Set<Integer> serviceIds = new java.util.HashSet<>();
+        services.forEach(s -> serviceIds.add(s.id()));
+        for (int i = 0; i < places.size(); i++) {
+            Integer parent = places.get(i).parentId();
+            if (parent != null && !placeIds.contains(parent)) {
+                throw new IllegalArgumentException("places[" + i + "]: parentId " + parent + " is not in places");
+            }
+        }
+        for (int i = 0; i < offerings.size(); i++) {
+            Offering o = offerings.get(i);
+            if (!serviceIds.contains(o.serviceId())) {
+                throw new IllegalArgumentException("offerings[" + i + "]: serviceId " + o.serviceId() + " is not in services");
+            }
+            if (o.placeId() != null && !placeIds.contains(o.placeId())) {
+                throw new IllegalArgumentException("offerings[" + i + "]: placeId " + o.placeId() + " is not in places");
+            }
+            if (o.authorityId() != null && !authorityIds.contains(o.authorityId())) {
+                throw new IllegalArgumentException("offerings[" + i + "]: authorityId " + o.authorityId()
+                        + " is not in authorities");
+            }
+        }
     }
 
     /** An escalation rule as a region file or the platform's configuration states it. */

@@ -59,6 +59,30 @@ class RegionCatalogueReaderTest {
         }
     }
 
+    /** Before, an offering of a service the file does not list was dropped without a word. */
+    @Test
+    void anIdNamedButNotListedIsAMistakeReportedWhereItIs() {
+        String head = "{\"formatVersion\":1,\"region\":{\"id\":\"x-region\",\"igovId\":1,\"name\":{\"uk\":\"Х\"}},"
+                + "\"places\":[{\"id\":1,\"name\":{\"uk\":\"Центр\"},\"type\":\"city\"}%s],"
+                + "\"authorities\":[{\"id\":7,\"name\":{\"uk\":\"ЦНАП\"}}],\"services\":[{\"id\":29,\"name\":{\"uk\":\"А\"}}],"
+                + "\"offerings\":[{\"id\":1,\"serviceId\":29,\"placeId\":1,\"authorityId\":7,\"availability\":\"online\"},%s]}";
+        java.util.Map<String, String> mistakes = java.util.Map.of(
+                String.format(head, "", "{\"id\":2,\"serviceId\":740,\"availability\":\"online\"}"),
+                "offerings[1]: serviceId 740 is not in services",
+                String.format(head, "", "{\"id\":2,\"serviceId\":29,\"placeId\":5,\"availability\":\"online\"}"),
+                "offerings[1]: placeId 5 is not in places",
+                String.format(head, "", "{\"id\":2,\"serviceId\":29,\"authorityId\":8,\"availability\":\"online\"}"),
+                "offerings[1]: authorityId 8 is not in authorities",
+                String.format(head, ",{\"id\":2,\"name\":{\"uk\":\"Село\"},\"type\":\"village\",\"parentId\":50001}",
+                        "{\"id\":2,\"serviceId\":29,\"availability\":\"online\"}"),
+                "places[1]: parentId 50001 is not in places");
+        mistakes.forEach((file, expected) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegionCatalogueReader.read(
+                    new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "1"));
+            assertEquals(expected, e.getMessage());
+        });
+    }
+
     /** Before, a service listed twice showed twice in search and doubled the region's counts. */
     @Test
     void anIdListedTwiceIsAMistakeReportedWhereItIs() {
