@@ -96,17 +96,21 @@ public interface OutboxStore {
      */
     Set<Long> renew(String owner, Collection<Long> ids, Instant now, Duration lease);
 
-    /** Makes a dead message pending again, due at {@code now}, with its attempts reset. @return false if not dead */
-    boolean retry(long id, Instant now);
+    /**
+     * Makes a dead message pending again, due at {@code now}, with its attempts reset, and records it on the audit
+     * trail as {@code by}'s ({@code retry-notification}) in the same transaction. @return false if not dead
+     */
+    boolean retry(long id, Instant now, String by);
 
     /**
      * Makes pending messages that wait for a later retry due at {@code now} (an operator fixed what failed them and
      * does not want to wait out the back-off): the one with {@code id}, or every one when {@code id} is null. A
-     * message leased to a node now is left to it. Attempts are kept.
+     * message leased to a node now is left to it. Attempts are kept. If any was, the audit trail records it as
+     * {@code by}'s ({@code send-notifications-now}) in the same transaction.
      *
      * @return how many were made due
      */
-    int sendNow(Long id, Instant now);
+    int sendNow(Long id, Instant now, String by);
 
     Optional<OutboxEntry> find(long id);
 

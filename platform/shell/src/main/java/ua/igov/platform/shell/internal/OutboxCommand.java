@@ -66,19 +66,22 @@ public class OutboxCommand extends PlatformCommand {
                 throw new IllegalArgumentException("--send-now ID or --send-all-now, not both");
             }
             // the cause of the failures is fixed (an operator says so): no need to wait out the back-off
-            int due = outbox.sendNow(sendNow, Instant.now());
+            String operator = signedInOperator().name();
+            int due = outbox.sendNow(sendNow, Instant.now(), operator); // on the audit trail
             if (sendNow != null && due == 0) {
                 throw new IllegalArgumentException("message " + sendNow + " is not waiting for a retry (it is due "
                         + "already, held by a node now, sent or dead; see platform:outbox)");
             }
-            LOG.info("{} waiting notification(s) made due now on the console", due);
+            LOG.info("{} waiting notification(s) made due now on the console by {}", due, operator);
             return new MadeDue(due);
         }
         if (retry != null) {
-            boolean requeued = outbox.retry(retry, Instant.now());
+            String operator = signedInOperator().name();
+            boolean requeued = outbox.retry(retry, Instant.now(), operator); // on the audit trail
             if (!requeued) {
                 throw new IllegalArgumentException("message " + retry + " is not a dead letter (see platform:outbox --status dead)");
             }
+            LOG.info("Dead notification {} made pending again on the console by {}", retry, operator);
             return new Requeued(retry, true);
         }
         if (!List.of(OutboxStore.PENDING, OutboxStore.DEAD, OutboxStore.SENT).contains(status)) {

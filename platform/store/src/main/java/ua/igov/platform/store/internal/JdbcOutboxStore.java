@@ -18,6 +18,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.OutboxEntry;
 import ua.igov.platform.store.OutboxMessage;
 import ua.igov.platform.store.OutboxStore;
@@ -38,10 +39,12 @@ public class JdbcOutboxStore implements OutboxStore {
             + "AND (lease_until IS NULL OR lease_until < ?)";
 
     private final Jdbc jdbc;
+    private final SqlDialect dialect;
 
     @Activate
     public JdbcOutboxStore(@Reference Database database) {
         this.jdbc = database.jdbc();
+        this.dialect = database.dialect();
     }
 
     private static final String INSERT = "INSERT INTO outbox (channel, recipient, subject, body, tracking_number, "
@@ -272,7 +275,7 @@ public class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
-    public boolean retry(long id, Instant now) {
+    public boolean retry(long id, Instant now, String by) {
         return jdbc.inTransaction("requeue message " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, attempts = 0, "
                     + "next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = ?")) {
@@ -280,13 +283,27 @@ public class JdbcOutboxStore implements OutboxStore {
                 ps.setTimestamp(2, Jdbc.timestamp(now), Jdbc.UTC.get());
                 ps.setLong(3, id);
                 ps.setString(4, DEAD);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            AuditChain.append(c, dialect, new AuditEntry(now, by, "retry-notification", trackingNumberOf(c, id),
+                    "message " + id));
+            return true;
         });
     }
 
+    private static String trackingNumberOf(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT tracking_number FROM outbox WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     @Override
-    public int sendNow(Long id, Instant now) {
+    public int sendNow(Long id, Instant now, String by) {
         return jdbc.inTransaction(id == null ? "make every waiting message due" : "make message " + id + " due", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE status = ? "
                     + "AND next_attempt_at > ? AND (lease_until IS NULL OR lease_until < ?)"
@@ -298,7 +315,13 @@ public class JdbcOutboxStore implements OutboxStore {
                 if (id != null) {
                     ps.setLong(5, id);
                 }
-                return ps.executeUpdate();
+                int due = ps.executeUpdate();
+                if (due > 0) {
+                    AuditChain.append(c, dialect, new AuditEntry(now, by, "send-notifications-now",
+                            id == null ? null : trackingNumberOf(c, id),
+                            id == null ? due + " waiting messages" : "message " + id));
+                }
+                return due;
             }
         });
     }

@@ -39,10 +39,11 @@ class OutboxStoreTest {
 
     private JdbcApplicationStore applications;
     private JdbcOutboxStore outbox;
+    private MigratedDatabase database;
 
     @BeforeEach
     void setUp() {
-        MigratedDatabase database = TestDatabases.fresh();
+        database = TestDatabases.fresh();
         applications = new JdbcApplicationStore(database);
         outbox = new JdbcOutboxStore(database);
     }
@@ -178,8 +179,10 @@ class OutboxStoreTest {
         assertEquals(1, outbox.summary().dead());
         assertEquals(0, outbox.summary().pending());
 
-        assertTrue(outbox.retry(id, NOW.plusSeconds(4000)));
-        assertFalse(outbox.retry(id, NOW.plusSeconds(4000)), "only a dead message is requeued");
+        assertTrue(outbox.retry(id, NOW.plusSeconds(4000), "staff:operator"));
+        assertFalse(outbox.retry(id, NOW.plusSeconds(4000), "staff:operator"), "only a dead message is requeued");
+        assertEquals(List.of("staff:operator retry-notification message " + id), audited(),
+                "the operator's retry is on the audit trail, the refused one is not");
         OutboxEntry again = outbox.find(id).orElseThrow();
         assertEquals(OutboxStore.PENDING, again.status());
         assertEquals(0, again.attempts());
@@ -282,6 +285,20 @@ class OutboxStoreTest {
         assertEquals(2, outbox.summary().pending());
     }
 
+    /** The audit trail, "actor action detail" per entry, in the order written. */
+    private List<String> audited() {
+        return database.jdbc().read("read the audit trail", c -> {
+            List<String> lines = new ArrayList<>();
+            try (var s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT actor, action, detail FROM audit_log ORDER BY occurred_at, chain, seq")) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+            return lines;
+        });
+    }
+
     private static List<Long> ids(List<OutboxEntry> entries) {
         List<Long> ids = new ArrayList<>();
         entries.forEach(e -> ids.add(e.id()));
@@ -300,12 +317,16 @@ class OutboxStoreTest {
         outbox.claim("a", ALL, NOW.plusSeconds(2), LEASE, 5);
         assertTrue(outbox.markFailed(later, "a", "timeout", NOW.plusSeconds(900)));
 
-        assertEquals(1, outbox.sendNow(waiting, NOW.plusSeconds(10)), "the one asked for");
+        assertEquals(1, outbox.sendNow(waiting, NOW.plusSeconds(10), "staff:operator"), "the one asked for");
         assertEquals(NOW.plusSeconds(10), outbox.find(waiting).orElseThrow().nextAttemptAt());
         assertEquals(1, outbox.find(waiting).orElseThrow().attempts(), "attempts are kept");
         assertEquals(NOW.plusSeconds(900), outbox.find(later).orElseThrow().nextAttemptAt(), "not the others");
-        assertEquals(1, outbox.sendNow(null, NOW.plusSeconds(10)), "every other waiting one, not the one node b holds");
-        assertEquals(0, outbox.sendNow(held, NOW.plusSeconds(10)));
+        assertEquals(1, outbox.sendNow(null, NOW.plusSeconds(10), "staff:olha"), "every other waiting one, not the one node b holds");
+        assertEquals(0, outbox.sendNow(held, NOW.plusSeconds(10), "staff:olha"));
+        assertEquals(Set.of("staff:operator send-notifications-now message " + waiting,
+                "staff:olha send-notifications-now 1 waiting messages"), Set.copyOf(audited()),
+                "what made nothing due is not recorded");
+        assertEquals(2, audited().size());
         assertEquals(List.of(waiting, later), ids(outbox.claim("c", ALL, NOW.plusSeconds(10), LEASE, 5)));
     }
 }
