@@ -26,6 +26,15 @@ public interface ClusterStore {
      */
     void desire(DesiredPlugin plugin);
 
+    /**
+     * Records the operator's wish as {@link #desire(DesiredPlugin)} does, only if the decision stored for that feature
+     * is still {@code seen} (the one read before the change; {@code null} for none): two operators deciding about one
+     * plugin on two nodes at once cannot both succeed, the later unaware of the earlier.
+     *
+     * @return false, writing nothing, if another decision was stored since
+     */
+    boolean desire(DesiredPlugin plugin, DesiredPlugin seen);
+
     /** Every plugin feature the operator has decided about, by feature name. */
     List<DesiredPlugin> desiredPlugins();
 

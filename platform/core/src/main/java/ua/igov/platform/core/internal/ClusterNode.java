@@ -234,6 +234,9 @@ public class ClusterNode implements ClusterService {
             throw new ProblemException(503, "unavailable", "Temporarily unavailable", "Karaf's features service is "
                     + "being replaced on node " + nodeId + "; nothing was changed. Try again in a few seconds.");
         }
+        // the decision this one replaces: another operator's stored meanwhile, on another node, must not be overwritten
+        DesiredPlugin seen = store.desiredPlugins().stream().filter(d -> d.feature().equals(feature)).findFirst()
+                .orElse(null);
         T result;
         try {
             result = localChange.call();
@@ -248,7 +251,12 @@ public class ClusterNode implements ClusterService {
             // what the operator's node has now is what every node must have; one version, the newest if several
             String version = versions.stream().max(Comparator.comparing(ClusterNode::osgiVersion)).orElse(null);
             try {
-                store.desire(new DesiredPlugin(feature, version, version != null, operator, now));
+                if (!store.desire(new DesiredPlugin(feature, version, version != null, operator, now), seen)) {
+                    throw new ProblemException(409, "changed-meanwhile", "Changed meanwhile", "Another decision about "
+                            + feature + " was stored while node " + nodeId + " made this one, so this one was not "
+                            + "recorded: every node, this one included at its next heartbeat, follows the other. See "
+                            + "platform:plugins --nodes, then decide again if you still want to.");
+                }
             } catch (ua.igov.platform.store.CommitOutcomeUnknownException unconfirmed) {
                 throw WriteFailures.notConfirmed("that node " + nodeId + "'s change of " + feature + " was recorded for "
                         + "every node. If it was, every node follows it; if not, this node goes back to the decision "

@@ -157,6 +157,34 @@ class ClusterNodeTest {
     }
 
     /**
+     * Two operators decide about one plugin on two nodes at once: the one whose decision is stored second is told so
+     * (409), and its node follows the other decision at its next beat, like every node. Before, both succeeded and
+     * the later silently overwrote the earlier.
+     */
+    @Test
+    void ofTwoDecisionsAtOnceTheLaterIsRefusedAndItsNodeFollowsTheFirst() throws Exception {
+        a.beat();
+        b.beat();
+        ProblemException refused = assertThrows(ProblemException.class, () -> a.decide("igov-region-lviv", "staff:olha",
+                () -> {
+                    featuresA.uninstall("igov-region-lviv", "0.1.0");
+                    // meanwhile, on node B, another operator reinstalls it and B's decision is stored first
+                    b.decide("igov-region-lviv", "staff:petro", () -> {
+                        featuresB.uninstall("igov-region-lviv", "0.1.0");
+                        featuresB.install("igov-region-lviv", null);
+                        return null;
+                    });
+                    return null;
+                }));
+        assertEquals(409, refused.status());
+        assertEquals("changed-meanwhile", refused.type());
+        assertEquals("staff:petro", stores.cluster.desiredPlugins().get(0).changedBy(), "the first decision stands");
+        assertTrue(stores.cluster.desiredPlugins().get(0).installed());
+        a.beat();
+        assertTrue(featuresA.installedPlugins().containsKey("igov-region-lviv"), "node A follows it");
+    }
+
+    /**
      * The operator's change is made on this node, but the database cannot store the decision: the operator is told
      * exactly that, and this node goes back to the recorded decision at its next beat, like every other node.
      */

@@ -114,12 +114,50 @@ public class JdbcClusterStore implements ClusterStore {
                     ps.executeUpdate();
                 }
             }
-            AuditChain.append(c, dialect, new ua.igov.platform.store.AuditEntry(plugin.changedAt(), plugin.changedBy(),
-                    "decide-plugin", null, plugin.feature() + (plugin.installed()
-                            ? " installed" + (plugin.version() == null ? "" : ", version " + plugin.version())
-                            : " removed")));
+            audit(c, plugin);
             return null;
         });
+    }
+
+    @Override
+    public boolean desire(DesiredPlugin plugin, DesiredPlugin seen) {
+        try {
+            return jdbc.inTransaction("record the wish for plugin " + plugin.feature(), c -> {
+                if (seen == null) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO desired_plugin "
+                            + "(version, state, changed_by, changed_at, feature) VALUES (?, ?, ?, ?, ?)")) {
+                        bindWish(ps, plugin);
+                        ps.setString(5, plugin.feature());
+                        ps.executeUpdate(); // a decision stored meanwhile: the primary key refuses this one
+                    }
+                } else {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE desired_plugin SET version = ?, state = ?, "
+                            + "changed_by = ?, changed_at = ? WHERE feature = ? AND changed_at = ? AND changed_by = ?")) {
+                        bindWish(ps, plugin);
+                        ps.setString(5, plugin.feature());
+                        ps.setTimestamp(6, Jdbc.timestamp(seen.changedAt()), Jdbc.UTC.get());
+                        ps.setString(7, seen.changedBy());
+                        if (ps.executeUpdate() == 0) {
+                            return false;
+                        }
+                    }
+                }
+                audit(c, plugin);
+                return true;
+            });
+        } catch (ua.igov.platform.store.StoreException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void audit(java.sql.Connection c, DesiredPlugin plugin) throws SQLException {
+        AuditChain.append(c, dialect, new ua.igov.platform.store.AuditEntry(plugin.changedAt(), plugin.changedBy(),
+                "decide-plugin", null, plugin.feature() + (plugin.installed()
+                        ? " installed" + (plugin.version() == null ? "" : ", version " + plugin.version())
+                        : " removed")));
     }
 
     private static void bindWish(PreparedStatement ps, DesiredPlugin plugin) throws SQLException {

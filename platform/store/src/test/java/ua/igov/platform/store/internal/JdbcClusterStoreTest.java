@@ -78,6 +78,21 @@ class JdbcClusterStoreTest {
         assertTrue(new JdbcApplicationStore(database).verifyAudit().intact());
     }
 
+    /** A decision replaces the one its operator's node read, or none: never one stored meanwhile by another node. */
+    @Test
+    void aDecisionReplacesOnlyTheOneItsNodeSaw() {
+        DesiredPlugin first = new DesiredPlugin("igov-region-lviv", null, false, "staff:olha", T0);
+        assertTrue(cluster.desire(first, null), "none before");
+        assertFalse(cluster.desire(new DesiredPlugin("igov-region-lviv", "0.1.0", true, "staff:petro", T1), null),
+                "petro's node saw none, but olha's is stored now");
+        DesiredPlugin stored = cluster.desiredPlugins().get(0);
+        assertEquals(first, stored);
+        assertTrue(cluster.desire(new DesiredPlugin("igov-region-lviv", "0.1.0", true, "staff:petro", T1), stored));
+        assertFalse(cluster.desire(new DesiredPlugin("igov-region-lviv", null, false, "staff:olha", T2), stored),
+                "olha's node read her decision, replaced since");
+        assertEquals("staff:petro", cluster.desiredPlugins().get(0).changedBy());
+    }
+
     @Test
     void aNodesPluginStatesAreReplacedKeepingTheTimeOfWhatDidNotChange() {
         cluster.recordNodePlugins("node-a", List.of(
