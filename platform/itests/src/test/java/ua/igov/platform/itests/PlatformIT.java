@@ -288,6 +288,8 @@ public class PlatformIT extends PlatformTestSupport {
         assertTrue(console("platform:plugin-install igov-platform").contains("not a plugin feature"));
 
         String unknown = console("platform:services --region atlantis");
-        assertTrue(unknown, unknown.contains("Invalid query") && unknown.contains("region"));
+        assertTrue(unknown, unknown.contains("no region 'atlantis'") && unknown.contains("platform:regions lists them"));
+        String tooMany = console("platform:services --limit 500");
+        assertTrue(tooMany, tooMany.contains("--limit must be between 1 and 100"));
     }
 }

@@ -52,12 +52,24 @@ public class StaffLoginsCommand extends PlatformCommand {
                     "account '" + f.account() + "': " + f.failures() + " wrong passwords since " + f.firstFailedAt()
                             + (f.lockedAt(now) ? ", locked until " + f.lockedUntil() : ", not locked")))
                     .orElseThrow(() -> new IllegalArgumentException(
-                            "'" + unlock + "' has no recent wrong passwords and no lock"));
+                            "'" + unlock + "' has no recent wrong passwords and no lock" + otherSpelling(unlock)));
             LOG.info("Staff account '{}' unlocked by {} on the console ({} wrong passwords cleared)", unlock, operator,
                     cleared.failures());
             return new Unlocked(unlock, true);
         }
         return logins.recent(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /**
+     * The account listed under another spelling of the same name (with {@code loginsIgnoreCase} the platform keeps
+     * them in lower case): named, not unlocked, since in a realm that tells case apart it is another account.
+     */
+    String otherSpelling(String typed) {
+        return logins.recent(1000).stream().map(LoginFailures::account)
+                .filter(account -> account.equalsIgnoreCase(typed) && !account.equals(typed)).findFirst()
+                .map(account -> "; did you mean '" + account + "'? (accounts are unlocked as platform:staff-logins "
+                        + "lists them)")
+                .orElse("");
     }
 
     @Override
