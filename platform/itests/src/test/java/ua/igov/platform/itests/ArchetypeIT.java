@@ -1,6 +1,7 @@
 package ua.igov.platform.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -104,6 +105,12 @@ public class ArchetypeIT extends PlatformTestSupport {
             Files.deleteIfExists(deployed.toPath());
         }
         awaitStatus("/regions/" + REGION_ID + "/services", 404);
+
+        // a region id the platform refuses (a digit first), given with -D as the guide does: nothing is generated
+        AssertionError refused = org.junit.Assert.assertThrows(AssertionError.class, () -> generate(
+                "igov-region-plugin-archetype", "igov-region-9oblast", "-DregionId=9oblast", "-DregionIgovId=91"));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("regionId '9oblast' must match"));
+        assertFalse("no project left behind", new File(workDir(), "igov-region-9oblast").exists());
     }
 
     // ---- what a region's developer types ---------------------------------------------------------------------

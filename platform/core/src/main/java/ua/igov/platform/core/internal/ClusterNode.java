@@ -235,8 +235,14 @@ public class ClusterNode implements ClusterService {
                     + "being replaced on node " + nodeId + "; nothing was changed. Try again in a few seconds.");
         }
         // the decision this one replaces: another operator's stored meanwhile, on another node, must not be overwritten
-        DesiredPlugin seen = store.desiredPlugins().stream().filter(d -> d.feature().equals(feature)).findFirst()
-                .orElse(null);
+        DesiredPlugin seen;
+        try {
+            seen = decision(feature);
+        } catch (ua.igov.platform.store.StoreException databaseAway) {
+            throw new ProblemException(503, "unavailable", "Temporarily unavailable", "The decisions about plugins "
+                    + "cannot be read, so nothing was changed on node " + nodeId + ". Try again when the database "
+                    + "answers.");
+        }
         T result;
         try {
             result = localChange.call();
@@ -251,7 +257,8 @@ public class ClusterNode implements ClusterService {
             // what the operator's node has now is what every node must have; one version, the newest if several
             String version = versions.stream().max(Comparator.comparing(ClusterNode::osgiVersion)).orElse(null);
             try {
-                if (!store.desire(new DesiredPlugin(feature, version, version != null, operator, now), seen)) {
+                DesiredPlugin wanted = new DesiredPlugin(feature, version, version != null, operator, now);
+                if (!store.desire(wanted, seen) && !sameDecision(decision(feature), wanted)) {
                     throw new ProblemException(409, "changed-meanwhile", "Changed meanwhile", "Another decision about "
                             + feature + " was stored while node " + nodeId + " made this one, so this one was not "
                             + "recorded: every node, this one included at its next heartbeat, follows the other. See "
@@ -277,6 +284,17 @@ public class ClusterNode implements ClusterService {
                     + " but could not be recorded for the other nodes: " + e.getMessage(), e);
         }
         return result;
+    }
+
+    /** The decision stored for a feature, or null. */
+    private DesiredPlugin decision(String feature) {
+        return store.desiredPlugins().stream().filter(d -> d.feature().equals(feature)).findFirst().orElse(null);
+    }
+
+    /** Another operator decided the same meanwhile: both are satisfied, whoever is named. */
+    private static boolean sameDecision(DesiredPlugin stored, DesiredPlugin wanted) {
+        return stored != null && stored.installed() == wanted.installed()
+                && java.util.Objects.equals(stored.version(), wanted.version());
     }
 
     private static Version osgiVersion(String text) {

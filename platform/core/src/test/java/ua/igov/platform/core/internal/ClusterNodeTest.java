@@ -184,6 +184,41 @@ class ClusterNodeTest {
         assertTrue(featuresA.installedPlugins().containsKey("igov-region-lviv"), "node A follows it");
     }
 
+    /** Two operators deciding the same at once are both satisfied: the second is not told of a conflict. */
+    @Test
+    void twoEqualDecisionsAtOnceBothSucceed() throws Exception {
+        a.beat();
+        b.beat();
+        assertEquals("done", a.decide("igov-region-lviv", "staff:olha", () -> {
+            featuresA.uninstall("igov-region-lviv", "0.1.0");
+            b.decide("igov-region-lviv", "staff:petro", () -> {
+                featuresB.uninstall("igov-region-lviv", "0.1.0");
+                return null;
+            });
+            return "done";
+        }));
+        assertFalse(stores.cluster.desiredPlugins().get(0).installed());
+    }
+
+    /** The decisions cannot be read: nothing is changed, and the operator is told so. */
+    @Test
+    void withTheDecisionsUnreadableNothingIsChanged() {
+        ua.igov.platform.store.ClusterStore away = (ua.igov.platform.store.ClusterStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ua.igov.platform.store.ClusterStore.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("desiredPlugins")) {
+                                throw new ua.igov.platform.store.StoreException("the database is away", null);
+                            }
+                            return method.invoke(stores.cluster, args);
+                        });
+        ClusterNode node = new ClusterNode(away, featuresA, "node-a", BEAT, CLOCK, false);
+        ProblemException told = assertThrows(ProblemException.class, () -> node.decide("igov-region-lviv", "operator",
+                () -> fail("no change is made")));
+        assertEquals(503, told.status());
+        assertTrue(told.detail().contains("nothing was changed"), told.detail());
+        assertTrue(featuresA.installedPlugins().containsKey("igov-region-lviv"));
+    }
+
     /**
      * The operator's change is made on this node, but the database cannot store the decision: the operator is told
      * exactly that, and this node goes back to the recorded decision at its next beat, like every other node.

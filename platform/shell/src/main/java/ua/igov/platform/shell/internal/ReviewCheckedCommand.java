@@ -37,7 +37,12 @@ public class ReviewCheckedCommand extends PlatformCommand {
         if (repliedAt == null && appealedAt == null) {
             return ratings.markChecked(signedInOperator(), trackingNumber);
         }
-        // what the operator saw, as the REST body says it; one of the two left out is taken as none
+        if (repliedAt == null || appealedAt == null) {
+            // one left out would say "none" for it, and a review with an appeal the operator saw would be refused
+            throw new IllegalArgumentException("give both --replied-at and --appealed-at as platform:reviews shows "
+                    + "them ('none' for none), or neither");
+        }
+        // what the operator saw, as the REST body says it
         String seen = "{\"repliedAt\": " + jsonTime(repliedAt) + ", \"appealedAt\": " + jsonTime(appealedAt) + "}";
         return ratings.markChecked(signedInOperator(), trackingNumber, seen.getBytes(StandardCharsets.UTF_8));
     }
@@ -53,7 +58,7 @@ public class ReviewCheckedCommand extends PlatformCommand {
     protected void print(Object result, PrintStream out) {
         PublicReview review = (PublicReview) result;
         out.println("Review of " + trackingNumber + " (rating " + review.rating() + ") checked"
-                + (review.commentHidden() ? "; its comment stays hidden (an appeal that waited is rejected)"
+                + (review.commentHidden() ? "; its comment stays hidden (an appeal waiting, if any, is rejected)"
                 : " and left published") + "; the check is in the audit trail.");
     }
 }

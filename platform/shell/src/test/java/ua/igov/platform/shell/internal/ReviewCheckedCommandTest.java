@@ -35,8 +35,16 @@ class ReviewCheckedCommandTest {
     void theTimesTheOperatorSawGoWithTheCheck() {
         command("2026-11-26T09:12:40.118Z", "none").query();
         assertEquals("{\"repliedAt\": \"2026-11-26T09:12:40.118Z\", \"appealedAt\": null}", seen.get());
-        command(null, "2026-11-26T10:00:00Z").query();
+        command("none", "2026-11-26T10:00:00Z").query();
         assertEquals("{\"repliedAt\": null, \"appealedAt\": \"2026-11-26T10:00:00Z\"}", seen.get());
+    }
+
+    /** One time alone would say "none" for the other: a review whose appeal the operator saw would be refused. */
+    @Test
+    void bothTimesOrNeither() {
+        ReviewCheckedCommand onlyOne = command("2026-11-26T09:12:40.118Z", null);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, onlyOne::query);
+        assertEquals("not called", seen.get(), "nothing checked");
     }
 
     @Test
@@ -48,7 +56,7 @@ class ReviewCheckedCommandTest {
     /** A quote typed into the time cannot break the body apart: the core then refuses the time, naming it. */
     @Test
     void aTypedQuoteStaysInsideTheTime() {
-        command("x\", \"appealedAt\": \"y", null).query();
+        command("x\", \"appealedAt\": \"y", "none").query();
         assertEquals("{\"repliedAt\": \"x, appealedAt: y\", \"appealedAt\": null}", seen.get());
     }
 }

@@ -81,12 +81,13 @@ class JdbcClusterStoreTest {
     /** A decision replaces the one its operator's node read, or none: never one stored meanwhile by another node. */
     @Test
     void aDecisionReplacesOnlyTheOneItsNodeSaw() {
-        DesiredPlugin first = new DesiredPlugin("igov-region-lviv", null, false, "staff:olha", T0);
+        // a time finer than PostgreSQL keeps (microseconds): the decision is compared as it was read back
+        DesiredPlugin first = new DesiredPlugin("igov-region-lviv", null, false, "staff:olha", T0.plusNanos(123_456_789));
         assertTrue(cluster.desire(first, null), "none before");
         assertFalse(cluster.desire(new DesiredPlugin("igov-region-lviv", "0.1.0", true, "staff:petro", T1), null),
                 "petro's node saw none, but olha's is stored now");
         DesiredPlugin stored = cluster.desiredPlugins().get(0);
-        assertEquals(first, stored);
+        assertEquals(first.changedBy(), stored.changedBy());
         assertTrue(cluster.desire(new DesiredPlugin("igov-region-lviv", "0.1.0", true, "staff:petro", T1), stored));
         assertFalse(cluster.desire(new DesiredPlugin("igov-region-lviv", null, false, "staff:olha", T2), stored),
                 "olha's node read her decision, replaced since");
