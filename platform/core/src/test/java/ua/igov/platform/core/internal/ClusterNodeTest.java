@@ -200,18 +200,21 @@ class ClusterNodeTest {
         assertFalse(stores.cluster.desiredPlugins().get(0).installed());
     }
 
+    /** The cluster store, with the database away for the named method only. */
+    private ua.igov.platform.store.ClusterStore awayFor(String methodName) {
+        return (ua.igov.platform.store.ClusterStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ua.igov.platform.store.ClusterStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals(methodName)) {
+                        throw new ua.igov.platform.store.StoreException("the database is away", null);
+                    }
+                    return method.invoke(stores.cluster, args);
+                });
+    }
+
     /** The decisions cannot be read: nothing is changed, and the operator is told so. */
     @Test
     void withTheDecisionsUnreadableNothingIsChanged() {
-        ua.igov.platform.store.ClusterStore away = (ua.igov.platform.store.ClusterStore) java.lang.reflect.Proxy
-                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ua.igov.platform.store.ClusterStore.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals("desiredPlugins")) {
-                                throw new ua.igov.platform.store.StoreException("the database is away", null);
-                            }
-                            return method.invoke(stores.cluster, args);
-                        });
-        ClusterNode node = new ClusterNode(away, featuresA, "node-a", BEAT, CLOCK, false);
+        ClusterNode node = new ClusterNode(awayFor("desiredPlugins"), featuresA, "node-a", BEAT, CLOCK, false);
         ProblemException told = assertThrows(ProblemException.class, () -> node.decide("igov-region-lviv", "operator",
                 () -> fail("no change is made")));
         assertEquals(503, told.status());
@@ -229,15 +232,7 @@ class ClusterNodeTest {
             featuresA.uninstall("igov-region-lviv", "0.1.0");
             return null;
         });
-        ua.igov.platform.store.ClusterStore refusing = (ua.igov.platform.store.ClusterStore) java.lang.reflect.Proxy
-                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ua.igov.platform.store.ClusterStore.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals("desire")) {
-                                throw new ua.igov.platform.store.StoreException("the database is away", null);
-                            }
-                            return method.invoke(stores.cluster, args);
-                        });
-        ClusterNode sameNode = new ClusterNode(refusing, featuresA, "node-a", BEAT, CLOCK, false);
+        ClusterNode sameNode = new ClusterNode(awayFor("desire"), featuresA, "node-a", BEAT, CLOCK, false);
         ProblemException told = assertThrows(ProblemException.class, () -> sameNode.decide("igov-region-lviv", "operator",
                 () -> {
                     featuresA.install("igov-region-lviv", null);
