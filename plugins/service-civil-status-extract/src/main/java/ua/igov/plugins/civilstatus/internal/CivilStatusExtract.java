@@ -24,8 +24,11 @@ import ua.igov.platform.spi.Workflow;
 public class CivilStatusExtract implements ServiceType {
 
     static final String CODE = "civil-status-extract";
-    /** Bump with every change to the schema file: applications keep the version they were made on. */
-    static final String FORM_VERSION = "1.0";
+    /**
+     * Bump with every change to the schema file: applications keep the version they were made on. 1.1 wants a
+     * letter in every name (1.0 took "-" for a name).
+     */
+    static final String FORM_VERSION = "1.1";
     /** The extract is issued on the day of application or within 3 working days. */
     static final int REVIEW_WORKING_DAYS = 3;
     static final String EXTRACT_NUMBER_PREFIX = "ДРАЦС-";

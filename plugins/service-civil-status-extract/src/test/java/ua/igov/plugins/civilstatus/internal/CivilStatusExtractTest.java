@@ -32,7 +32,7 @@ class CivilStatusExtractTest {
     void describesItself() {
         assertEquals("civil-status-extract", service.code());
         assertEquals(Set.of(1537), service.catalogueServiceIds());
-        assertEquals("1.0", service.form().version());
+        assertEquals("1.1", service.form().version());
         assertTrue(service.form().jsonSchema().contains("urn:igov:form:civil-status-extract:" + service.form().version()),
                 "the schema's $id carries the form version");
     }

@@ -19,14 +19,20 @@ import ua.igov.platform.spi.Workflow;
 
 /**
  * An extract from the State Land Cadastre (ДЗК) about restrictions on the use of a land plot (iGov catalogue service
- * 47); the catalogue's other cadastre extracts (46, 101) are taken on the same form.
+ * 47). The catalogue's other cadastre extracts are other services, not this one on another form: 46 is about the
+ * lands of a whole territorial unit (no plot, no cadastral number) and 101 about a plot itself; each would be a
+ * service type of its own, with its own document and fee.
  */
 @Component(service = ServiceType.class)
 public class LandCadastreExtract implements ServiceType {
 
     static final String CODE = "land-cadastre-extract";
-    /** Bump with every change to the schema file: applications keep the version they were made on. */
-    static final String FORM_VERSION = "1.0";
+    /**
+     * Bump with every change to the schema file or the deadlines: applications keep the version they were made on.
+     * 1.1 gives the whole 10 working days of the law from the application, not from the claim, and
+     * wants a letter in every name (1.0 took "-" for a name).
+     */
+    static final String FORM_VERSION = "1.1";
 
     /**
      * A paper extract costs 0.1 of the subsistence minimum for able-bodied persons (Law of Ukraine «Про Державний
@@ -34,8 +40,11 @@ public class LandCadastreExtract implements ServiceType {
      * minimum changes every year.
      */
     static final long FEE_KOPIYKAS = 30_280;
-    /** An extract is due within 10 working days of the application. */
-    static final int REVIEW_WORKING_DAYS = 10;
+    /**
+     * An extract is due within 10 working days of the application: the default 2 to take the application in
+     * ({@code submitted}), and the other 8 to decide it.
+     */
+    static final int REVIEW_WORKING_DAYS = 8;
     static final String EXTRACT_NUMBER_PREFIX = "ДЗК-";
 
     static final Workflow WORKFLOW;
@@ -64,7 +73,7 @@ public class LandCadastreExtract implements ServiceType {
 
     @Override
     public Set<Integer> catalogueServiceIds() {
-        return Set.of(47, 46, 101);
+        return Set.of(47);
     }
 
     @Override

@@ -33,8 +33,8 @@ class LandCadastreExtractTest {
     @Test
     void describesItself() {
         assertEquals("land-cadastre-extract", service.code());
-        assertEquals(Set.of(46, 47, 101), service.catalogueServiceIds());
-        assertEquals("1.0", service.form().version());
+        assertEquals(Set.of(47), service.catalogueServiceIds(), "46 and 101 are other extracts, with other documents");
+        assertEquals("1.1", service.form().version());
         assertTrue(service.form().jsonSchema().contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
         assertTrue(service.form().jsonSchema().contains("urn:igov:form:land-cadastre-extract:" + service.form().version()),
                 "the schema's $id carries the form version");
@@ -47,9 +47,10 @@ class LandCadastreExtractTest {
     }
 
     @Test
-    void theExtractIsDueWithinTenWorkingDaysOfReview() {
+    void theExtractIsDueWithinTheLawsTenWorkingDaysOfTheApplication() {
         Workflow workflow = service.workflow();
-        assertEquals(10, workflow.deadlines().get(Status.IN_REVIEW));
+        assertEquals(10, workflow.deadlines().get(Status.SUBMITTED) + workflow.deadlines().get(Status.IN_REVIEW),
+                "the days to take it in and the days to decide it are the law's 10 together");
         assertEquals(Workflow.DEFAULT.transitions(), workflow.transitions());
         for (Status status : Status.values()) {
             if (status != Status.IN_REVIEW) {

@@ -24,9 +24,11 @@ public class ResidenceRegistration implements ServiceType {
     static final String CODE = "residence-registration";
     /**
      * Bump with every change to the schema file: applications keep the version they were made on. 1.1 no longer
-     * offers a birth certificate as the identity document (1.0 offered it, and the checks always refused it).
+     * offers a birth certificate as the identity document (1.0 offered it, and the checks always refused it). 1.2
+     * wants a letter in every name and something other than spaces in an address (1.1 took "-" for a name and " "
+     * for a street).
      */
-    static final String FORM_VERSION = "1.1";
+    static final String FORM_VERSION = "1.2";
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(ResidenceRegistration.class, "/form/residence-registration.schema.json"));
