@@ -13,8 +13,10 @@
  * working and are sent again, as before).
  * 1.3 adds {@link ua.igov.platform.spi.Workflow#LONGEST_TERM}: a workflow's terms must be 0 to that many working
  * days (a plugin with a term outside them is refused when it arrives, not served with deadlines nobody can meet).
+ * 1.4 adds {@link ua.igov.platform.spi.UkrainianIds#birthDateInTaxNumber} and
+ * {@link ua.igov.platform.spi.UkrainianIds#taxNumberProblem}: a taxpayer number checked against the date of birth.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package ua.igov.platform.spi;
 
 import org.osgi.annotation.versioning.Version;

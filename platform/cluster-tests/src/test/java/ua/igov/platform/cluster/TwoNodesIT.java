@@ -36,7 +36,7 @@ class TwoNodesIT {
     static final String FORM = "/services/residence-registration/form";
     static final String APPLICATION = "{\"region\": \"dnipropetrovsk\", \"placeId\": 1, \"form\": {"
             + "\"applicant\": {\"lastName\": \"Шевченко\", \"firstName\": \"Тарас\", \"patronymic\": \"Григорович\","
-            + " \"birthDate\": \"1990-03-09\", \"taxNumber\": \"3253208770\", \"citizenship\": \"UA\"},"
+            + " \"birthDate\": \"1990-03-09\", \"taxNumber\": \"3294008776\", \"citizenship\": \"UA\"},"
             + "\"document\": {\"type\": \"id-card\", \"number\": \"001234567\"},"
             + "\"newAddress\": {\"settlement\": \"Дніпро\", \"street\": \"просп. Яворницького\", \"building\": \"1\", \"apartment\": \"12\"},"
             + "\"basis\": \"owner\", \"contacts\": {\"phone\": \"+380501234567\"}, \"consentToProcessing\": true}}";

@@ -35,7 +35,7 @@ public class ArchetypeIT extends PlatformTestSupport {
     /** A complete form of the generated service, as a citizen of Dnipro would send it. */
     static final String APPLICATION = "{\"region\": \"dnipropetrovsk\", \"form\": {"
             + "\"applicant\": {\"lastName\": \"Шевченко\", \"firstName\": \"Тарас\", \"birthDate\": \"1990-03-09\","
-            + " \"taxNumber\": \"3253208770\"},"
+            + " \"taxNumber\": \"3294008776\"},"
             + "\"address\": {\"settlement\": \"Дніпро\", \"street\": \"просп. Яворницького\", \"building\": \"1\"},"
             + "\"purpose\": \"employer\", \"contacts\": {\"phone\": \"+380501234567\"}, \"consentToProcessing\": true}}";
 

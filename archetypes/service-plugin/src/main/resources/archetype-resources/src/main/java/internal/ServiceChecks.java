@@ -14,7 +14,7 @@ import ua.igov.platform.spi.SubmissionRejectedException;
 import ua.igov.platform.spi.UkrainianIds;
 
 /**
- * What the schema cannot say: the applicant's age on today's date and the taxpayer number's check digit. Runs after
+ * What the schema cannot say: the applicant's age on today's date and the taxpayer number against the birth date. Runs after
  * the schema has passed and before anything is stored; every problem is reported at once.
  */
 final class ServiceChecks implements SubmissionHandler {
@@ -38,8 +38,9 @@ final class ServiceChecks implements SubmissionHandler {
         } else if (Period.between(birthDate, today).getYears() < MINIMUM_AGE) {
             problems.add(new FieldProblem("/applicant/birthDate", "за неповнолітніх звертаються батьки або опікуни"));
         }
-        if (applicant.get("taxNumber") instanceof String digits && !UkrainianIds.isValidTaxNumber(digits)) {
-            problems.add(new FieldProblem("/applicant/taxNumber", "контрольна цифра РНОКПП не збігається — перевірте номер"));
+        if (applicant.get("taxNumber") instanceof String digits) {
+            UkrainianIds.taxNumberProblem(digits, birthDate)
+                    .ifPresent(problem -> problems.add(new FieldProblem("/applicant/taxNumber", problem)));
         }
         if (!problems.isEmpty()) {
             throw new SubmissionRejectedException(problems);

@@ -40,7 +40,7 @@ class ServiceChecksTest {
 
     @Test
     void anAdultWithAValidTaxNumberIsAccepted() {
-        assertDoesNotThrow(() -> checks.onSubmit(submission("1990-03-09", "3253208770")));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("1990-03-09", "3294008776")));
         assertDoesNotThrow(() -> checks.onSubmit(submission("2008-11-25", null)), "18 today");
     }
 

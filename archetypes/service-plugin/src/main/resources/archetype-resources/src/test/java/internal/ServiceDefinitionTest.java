@@ -36,7 +36,7 @@ class ServiceDefinitionTest {
     @Test
     void theIssuedDocumentNamesTheApplicant() {
         Map<String, Object> document = service.issueDocument(new Decision("1-00000042-7", service.code(),
-                ServiceChecksTest.form("1990-03-09", "3253208770"), "olena"));
+                ServiceChecksTest.form("1990-03-09", "3294008776"), "olena"));
         assertEquals("1-00000042-7", document.get("trackingNumber"));
         assertEquals("Шевченко", document.get("lastName"));
         assertEquals("personal", document.get("purpose"));

@@ -67,8 +67,9 @@ final class CivilStatusExtractChecks implements SubmissionHandler {
             }
         }
 
-        if (applicant.get("taxNumber") instanceof String digits && !taxNumberValid(digits)) {
-            problems.add(new FieldProblem("/applicant/taxNumber", "контрольна цифра РНОКПП не збігається — перевірте номер"));
+        if (applicant.get("taxNumber") instanceof String digits) {
+            UkrainianIds.taxNumberProblem(digits, birthDate)
+                    .ifPresent(problem -> problems.add(new FieldProblem("/applicant/taxNumber", problem)));
         }
         if (!problems.isEmpty()) {
             throw new SubmissionRejectedException(problems);
@@ -86,10 +87,5 @@ final class CivilStatusExtractChecks implements SubmissionHandler {
             problems.add(new FieldProblem(field, "дата має бути у форматі РРРР-ММ-ДД і існувати в календарі"));
             return null;
         }
-    }
-
-    /** The taxpayer number's check digit, by the SPI's shared check. */
-    static boolean taxNumberValid(String digits) {
-        return UkrainianIds.isValidTaxNumber(digits);
     }
 }

@@ -94,13 +94,13 @@ class CivilStatusExtractChecksTest {
     }
 
     @Test
-    void taxNumberCheckDigitFollowsTheStateAlgorithm() {
-        assertTrue(CivilStatusExtractChecks.taxNumberValid("3253208770"));
-        assertTrue(CivilStatusExtractChecks.taxNumberValid("3294001234"));
-        assertFalse(CivilStatusExtractChecks.taxNumberValid("3294001235"));
-        assertFalse(CivilStatusExtractChecks.taxNumberValid("32940012"));
+    void theTaxNumberMustHaveItsCheckDigitAndTheApplicantsBirthDate() {
+        assertDoesNotThrow(() -> checks.onSubmit(submission("birth", "self", "1990-03-09", "1990-03-09", "3294001234")));
         assertEquals(List.of("/applicant/taxNumber"),
-                problemFields(submission("birth", "self", "1990-03-09", "1990-03-09", "3294001235")));
+                problemFields(submission("birth", "self", "1990-03-09", "1990-03-09", "3294001235")), "check digit");
+        assertEquals(List.of("/applicant/taxNumber"),
+                problemFields(submission("birth", "self", "1990-03-09", "1990-03-09", "3253208770")),
+                "a valid number of someone born on 25.01.1989");
     }
 
     @Test

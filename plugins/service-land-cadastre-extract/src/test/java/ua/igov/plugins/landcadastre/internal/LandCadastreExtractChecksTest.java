@@ -38,7 +38,7 @@ class LandCadastreExtractChecksTest {
 
     @Test
     void aPlotInAnOblastWithAValidTaxNumberPasses() {
-        assertDoesNotThrow(() -> checks.onSubmit(submission("1210100000:01:001:0001", "3253208770")));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("1210100000:01:001:0001", "3294008776")));
         assertDoesNotThrow(() -> checks.onSubmit(submission("1210100000:01:001:0001", null)));
     }
 
@@ -77,7 +77,7 @@ class LandCadastreExtractChecksTest {
 
     @Test
     void taxNumberCheckDigitFollowsTheStateAlgorithm() {
-        assertTrue(LandCadastreExtractChecks.taxNumberValid("3253208770"));
+        assertTrue(LandCadastreExtractChecks.taxNumberValid("3294008776"));
         assertFalse(LandCadastreExtractChecks.taxNumberValid("3253208771"));
         assertFalse(LandCadastreExtractChecks.taxNumberValid("12345"));
         assertEquals(List.of("/applicant/taxNumber"), problemFields(submission("1210100000:01:001:0001", "3253208771")));

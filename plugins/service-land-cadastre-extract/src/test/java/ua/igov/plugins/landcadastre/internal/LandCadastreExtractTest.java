@@ -21,7 +21,7 @@ class LandCadastreExtractTest {
     private static Map<String, Object> form(String delivery) {
         Map<String, Object> form = new HashMap<>();
         form.put("applicant", Map.of("type", "individual", "lastName", "Шевченко", "firstName", "Тарас",
-                "patronymic", "Григорович", "taxNumber", "3253208770"));
+                "patronymic", "Григорович", "taxNumber", "3294008776"));
         form.put("cadastralNumber", "1210100000:01:001:0001");
         form.put("purpose", "notarial-action");
         form.put("delivery", delivery);

@@ -14,7 +14,7 @@ import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
 import ua.igov.platform.spi.UkrainianIds;
 
-/** What the schema cannot say: the applicant's age, the tax number's check digit, a move to the same address. */
+/** What the schema cannot say: the applicant's age, the tax number against the birth date, a move to the same address. */
 final class ResidenceRegistrationChecks implements SubmissionHandler {
 
     /** Children under 14 are registered by their parents through a service of their own (catalogue service 184). */
@@ -41,9 +41,9 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         if (submission.form().get("document") instanceof Map<?, ?> document) {
             problems.addAll(documentProblems(document, (String) applicant.get("citizenship"), birthDate, today));
         }
-        Object taxNumber = applicant.get("taxNumber");
-        if (taxNumber instanceof String digits && !taxNumberValid(digits)) {
-            problems.add(new FieldProblem("/applicant/taxNumber", "контрольна цифра РНОКПП не збігається — перевірте номер"));
+        if (applicant.get("taxNumber") instanceof String digits) {
+            UkrainianIds.taxNumberProblem(digits, birthDate)
+                    .ifPresent(problem -> problems.add(new FieldProblem("/applicant/taxNumber", problem)));
         }
         if (Boolean.TRUE.equals(submission.form().get("deregisterPrevious"))
                 && sameAddress(submission.form().get("newAddress"), submission.form().get("previousAddress"))) {
@@ -99,10 +99,6 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         return problems;
     }
 
-    /** The taxpayer number's check digit, by the SPI's shared check. */
-    static boolean taxNumberValid(String digits) {
-        return UkrainianIds.isValidTaxNumber(digits);
-    }
 
     private static boolean sameAddress(Object a, Object b) {
         if (!(a instanceof Map<?, ?> left) || !(b instanceof Map<?, ?> right)) {

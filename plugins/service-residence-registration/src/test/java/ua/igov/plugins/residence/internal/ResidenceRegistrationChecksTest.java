@@ -43,15 +43,17 @@ class ResidenceRegistrationChecksTest {
 
     @Test
     void anAdultWithAValidTaxNumberPasses() {
-        assertDoesNotThrow(() -> checks.onSubmit(submission("1990-03-09", "3253208770", false)));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("1990-03-09", "3294008776", false)));
     }
 
     @Test
-    void taxNumberCheckDigitFollowsTheStateAlgorithm() {
-        assertTrue(ResidenceRegistrationChecks.taxNumberValid("3253208770"));
-        assertFalse(ResidenceRegistrationChecks.taxNumberValid("3253208771"));
-        assertFalse(ResidenceRegistrationChecks.taxNumberValid("12345"));
-        assertEquals(List.of("/applicant/taxNumber"), problemFields(submission("1990-03-09", "3253208771", false)));
+    void theTaxNumberMustHaveItsCheckDigitAndTheApplicantsBirthDate() {
+        assertEquals(List.of("/applicant/taxNumber"), problemFields(submission("1990-03-09", "3294008777", false)));
+        assertEquals(List.of("/applicant/taxNumber"), problemFields(submission("1990-03-09", "3253208770", false)),
+                "a valid number of someone born on 25.01.1989");
+        assertEquals(List.of("/applicant/taxNumber"), problemFields(submission("1989-01-26", "3253208770", false)),
+                "a day off");
+        assertDoesNotThrow(() -> checks.onSubmit(submission("1989-01-25", "3253208770", false)));
     }
 
     @Test
