@@ -229,7 +229,10 @@ public class IdentityManager implements IdentityService {
                 } else if (citizen.isPresent()) {
                     return Optional.of(new Caller.CitizenCaller(citizen.get()));
                 }
-            } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            } catch (RuntimeException | Error e) {
+                if (e instanceof OutOfMemoryError) {
+                    throw e; // the JVM's trouble, not the provider's
+                }
                 // a bug, or classes gone from under it: the next provider may still know the token
                 logThrottled(known.id(), "failed " + e.getClass().getName(), "failed on a token: " + e);
             } finally {
@@ -280,6 +283,9 @@ public class IdentityManager implements IdentityService {
         // A realm that takes any case makes OLENA the account olena: one allowance of wrong passwords, one member of
         // staff for assignments and the audit trail, whatever case it was typed in.
         String login = loginsIgnoreCase ? user.toLowerCase(java.util.Locale.ROOT) : user;
+        if (login.length() > 100) {
+            return Optional.empty(); // lower case grew it ("İ" is two characters there): no account is that long
+        }
         String key = digest(login + '\u0000' + password);
         Instant now = clock.instant();
         Remembered remembered = staffLogins.get(key);

@@ -178,6 +178,8 @@ class IdentityManagerTest {
     void aMalformedAttemptIsRefusedWithoutCountingAndALimitBelowOneIsRefusedAtStart() {
         assertTrue(identity.staff("olena", "x".repeat(201)).isEmpty());
         assertTrue(identity.staff(" ", "x").isEmpty());
+        IdentityManager anyCase = new IdentityManager(stores.staffLogins, this::realm, clock, THREE_IN_15_MINUTES, true);
+        assertTrue(anyCase.staff("İ".repeat(60), "x").isEmpty(), "120 characters in lower case: a 401, not a 503");
         assertTrue(stores.staffLogins.recent(10).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(0, Duration.ofMinutes(15)));
         assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(10, Duration.ZERO));
@@ -202,6 +204,19 @@ class IdentityManagerTest {
             public Optional<String> issueForDevelopment(String subject, String name) { return Optional.of("t-" + subject); }
         });
         assertEquals("t-taras", identity.developmentToken("taras", null));
+    }
+
+    /**
+     * Whatever a provider throws, an {@code Error} included (a {@code ServiceConfigurationError} from a library it
+     * loads), the next provider is asked: before, the error ended every Bearer request in a 500.
+     */
+    @Test
+    void aProviderThrowingAnErrorIsPassedOverForTheNext() {
+        identity.addProvider(provider("broken", () -> {
+            throw new java.util.ServiceConfigurationError("no such provider");
+        }));
+        identity.addProvider(provider("bankid", () -> { }));
+        assertEquals("bankid:taras", identity.citizen("bankid:taras").orElseThrow().citizen().ownerKey());
     }
 
     /** A provider answering tokens of its own form, "prefix:subject", after {@code before} runs. */

@@ -49,6 +49,7 @@ final class ApiApplication {
                 .register(new QueryParameterFilter())
                 .register(new AuthFilter(identity))
                 .register(new PrivateAnswersFilter())
+                .register(new JsonTypeFilter())
                 .register(new AuthResource(identity))
                 .register(new MeResource(applications, staffNames))
                 .register(new StaffResource(applications))

@@ -222,6 +222,17 @@ class ApiApplicationTest {
         assertEquals(2, answer.body().get("plugins").asInt());
     }
 
+    /** JSON is UTF-8 whatever charset the client asked for, and its label says no other. */
+    @Test
+    void aJsonAnswerIsNotLabelledWithTheCharsetTheClientAskedFor() throws Exception {
+        for (String path : List.of("/health", "/no-such-thing")) {
+            ContainerRequest request = request("GET", path, null);
+            request.getHeaders().putSingle("Accept", "application/json;charset=windows-1251;foo=bar, application/problem+json;charset=utf-16");
+            ContainerResponse answer = api.apply(request, new ByteArrayOutputStream()).get();
+            assertTrue(answer.getMediaType().getParameters().isEmpty(), path + ": " + answer.getMediaType());
+        }
+    }
+
     @Test
     void submitAnswers201WithLocationAndTrackingNumber() throws Exception {
         Answer answer = call("POST", "/services/residence-registration/applications", "application/json", "{}");
