@@ -793,10 +793,10 @@ public class ApplicationManager implements ApplicationService {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.asText().isBlank()) {
+        if (!value.isTextual() || Texts.blank(value.asText())) {
             throw Problems.invalidRequest(List.of(new FieldProblem("/" + field, "must be text")));
         }
-        if (value.asText().length() > max) {
+        if (value.asText().strip().length() > max) {
             throw Problems.invalidRequest(List.of(new FieldProblem("/" + field, "at most " + max + " characters")));
         }
         return value.asText().strip();
@@ -812,8 +812,9 @@ public class ApplicationManager implements ApplicationService {
         for (int i = 0; i < questions.size(); i++) {
             JsonNode q = questions.get(i);
             String field = q.path("field").asText("");
-            String question = q.path("question").asText("");
-            if (!q.isObject() || !field.matches("(/[^/]{1,100}){1,10}") || question.isBlank() || question.length() > 1000) {
+            String question = q.path("question").isTextual() ? q.path("question").asText() : "";
+            if (!q.isObject() || !field.matches("(/[^/]{1,100}){1,10}") || Texts.blank(question)
+                    || question.strip().length() > 1000) {
                 throw Problems.invalidRequest(List.of(new FieldProblem("/questions/" + i,
                         "needs \"field\" (a JSON Pointer into the form, e.g. /applicant/birthDate) and \"question\" (text)")));
             }

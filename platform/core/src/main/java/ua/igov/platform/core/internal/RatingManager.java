@@ -423,7 +423,7 @@ public class RatingManager implements RatingService {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.asText().isBlank()) {
+        if (!value.isTextual() || Texts.blank(value.asText())) {
             problems.add(new FieldProblem("/" + field, "must be text"));
         } else if (value.asText().strip().length() > MAX_TEXT) {
             problems.add(new FieldProblem("/" + field, "at most " + MAX_TEXT + " characters"));

@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
 final class TrackingNumbers {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})-(\\d{8,18})-(\\d)");
-    /** Spaces and the dashes phones and word processors put in: all read as the one separator. Compiled once: every read parses a number. */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u2010-\\u2015]+");
+    /**
+     * Spaces (the no-break and thin ones word processors put between groups too) and the dashes and minus signs
+     * phones and word processors put in: all read as the one separator. Compiled once: every read parses a number.
+     */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]+");
+    /** What is around a number copied from a message or a document: spaces of any kind, zero-width ones included. */
+    private static final Pattern AROUND = Pattern.compile("^[\\s\\p{Z}\\u200B\\uFEFF]+|[\\s\\p{Z}\\u200B\\uFEFF]+$");
 
     private TrackingNumbers() {
     }
@@ -45,7 +50,7 @@ final class TrackingNumbers {
         if (typed.length() > 64) {
             throw new IllegalArgumentException("it is far too long for a tracking number");
         }
-        String canonical = SEPARATORS.matcher(typed.strip()).replaceAll("-");
+        String canonical = SEPARATORS.matcher(AROUND.matcher(typed).replaceAll("")).replaceAll("-");
         Matcher m = FORMAT.matcher(canonical);
         if (!m.matches()) {
             throw new IllegalArgumentException("tracking numbers look like 1-00000042-0 (origin, sequence, check digit)");

@@ -299,6 +299,15 @@ class ApplicationManagerTest {
         manager.act(OLENA, n, "claim", null);
         assertEquals(403, problem(() -> manager.act(PETRO, n, "approve", null)).status(), "assigned to Olena");
         assertEquals(422, problem(() -> manager.act(OLENA, n, "reject", null)).status(), "a rejection says why");
+        for (String unreadable : List.of("\\u00a0", "\\u200b", "\\ufeff \\u2003", "\\u0301")) {
+            ProblemException e = problem(() -> manager.act(OLENA, n, "reject", json("{\"reason\": \"" + unreadable + "\"}")));
+            assertEquals("/reason", e.fieldProblems().get(0).field(), unreadable + ": no reason anyone can read");
+        }
+        for (String question : List.of("123", "\"\\u200b\"", "null")) {
+            ProblemException e = problem(() -> manager.act(OLENA, n, "request-information",
+                    json("{\"questions\": [{\"field\": \"/children\", \"question\": " + question + "}]}")));
+            assertEquals("/questions/0", e.fieldProblems().get(0).field(), question);
+        }
         assertEquals(403, problem(() -> manager.act(OLENA, n, "reassign", json("{\"official\": \"petro\"}"))).status());
         assertEquals("petro", manager.act(SUPERVISOR, n, "reassign", json("{\"official\": \"petro\", \"reason\": \"відпустка\"}")).assignedTo());
         assertEquals("rejected", manager.act(PETRO, n, "reject", json("{\"reason\": \"Неповний пакет документів\"}")).status());

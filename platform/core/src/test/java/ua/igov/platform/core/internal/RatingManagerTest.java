@@ -554,7 +554,7 @@ class RatingManagerTest {
 
         fails(404, "unknown-application", () -> ratings.hideComment(OPERATOR, TrackingNumbers.format("1", 99_999_999L), reason));
         fails(409, "no-comment-to-hide", () -> ratings.hideComment(OPERATOR, fixture.trackingNumber("A3"), reason)); // not rated
-        for (String body : List.of("{}", "{\"reason\": \" \"}", "{\"reason\": 5}",
+        for (String body : List.of("{}", "{\"reason\": \" \"}", "{\"reason\": 5}", "{\"reason\": \"\\u00a0\\u200b\"}",
                 "{\"reason\": \"" + "я".repeat(1001) + "\"}")) {
             ProblemException e = assertThrows(ProblemException.class, () -> ratings.hideComment(OPERATOR, a1, body.getBytes(StandardCharsets.UTF_8)));
             assertEquals(422, e.status(), body);

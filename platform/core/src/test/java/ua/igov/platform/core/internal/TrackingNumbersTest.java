@@ -57,6 +57,9 @@ class TrackingNumbersTest {
         String number = TrackingNumbers.format("1", 42);
         assertEquals(number, TrackingNumbers.parse("  1 00000042 0 "));
         assertEquals(number, TrackingNumbers.parse("1\u201300000042\u20130"));
+        assertEquals(number, TrackingNumbers.parse("1\u00a000000042\u00a00"), "no-break spaces of a word processor");
+        assertEquals(number, TrackingNumbers.parse("1\u221200000042\u20130\u202f"), "a minus sign, a thin space after");
+        assertEquals(number, TrackingNumbers.parse("\ufeff1-00000042-0\u200b"), "zero-width marks of a copied text");
     }
 
     @Test
