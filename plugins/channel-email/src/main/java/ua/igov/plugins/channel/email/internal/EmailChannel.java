@@ -113,6 +113,14 @@ public class EmailChannel implements NotificationChannel {
     @Activate
     public EmailChannel(Config config) {
         this.config = config;
+        if (config.timeoutMillis() <= 0) {
+            // Jakarta Mail reads 0 or less as "wait for ever": one hung server would hold the e-mail lane and its leases
+            throw new IllegalArgumentException("'timeoutMillis' of " + PID + " must be more than 0, was "
+                    + config.timeoutMillis());
+        }
+        if (config.port() < 1 || config.port() > 65535) {
+            throw new IllegalArgumentException("'port' of " + PID + " must be 1 to 65535, was " + config.port());
+        }
         try {
             this.from = new InternetAddress(config.from(), true);
         } catch (AddressException e) {
@@ -170,6 +178,9 @@ public class EmailChannel implements NotificationChannel {
         String protocol = config.tls() ? "smtps" : "smtp";
         Properties p = server(protocol, config.host(), config.port(), config.timeoutMillis());
         p.put("mail.transport.protocol", protocol);
+        // Transport.send picks the protocol by the recipient's address type, rfc822, which maps to plain smtp unless
+        // told: without this, tls = true sent in plain text to localhost:25, the smtp defaults
+        p.put("mail.transport.protocol.rfc822", protocol);
         p.put("mail." + protocol + ".writetimeout", String.valueOf(config.timeoutMillis()));
         p.put("mail." + protocol + ".auth", String.valueOf(!config.username().isEmpty()));
         if (config.startTls()) {

@@ -68,16 +68,21 @@ class EmailDeliveryTest {
 
     /** Sending through {@code host:port}, with a journal mailbox read over plain IMAP on 127.0.0.1 when one is given. */
     static EmailChannel.Config config(String host, int port, String journal, int imapPort, String user, String password) {
+        return config(host, port, journal, imapPort, user, password, false, 5000);
+    }
+
+    static EmailChannel.Config config(String host, int port, String journal, int imapPort, String user, String password,
+                                      boolean tls, int timeoutMillis) {
         return new EmailChannel.Config() {
             public Class<? extends Annotation> annotationType() { return EmailChannel.Config.class; }
             public String host() { return host; }
             public int port() { return port; }
             public String from() { return "iGov <no-reply@igov.example>"; }
             public boolean startTls() { return false; }
-            public boolean tls() { return false; }
+            public boolean tls() { return tls; }
             public String username() { return ""; }
             public String _password() { return ""; }
-            public int timeoutMillis() { return 5000; }
+            public int timeoutMillis() { return timeoutMillis; }
             public String journalAddress() { return journal; }
             public String journalImapHost() { return journal.isEmpty() ? "localhost" : "127.0.0.1"; }
             public int journalImapPort() { return imapPort; }
@@ -86,6 +91,36 @@ class EmailDeliveryTest {
             public String _journalPassword() { return password; }
             public String journalFolder() { return "INBOX"; }
         };
+    }
+
+    /**
+     * With {@code tls = true} the channel speaks TLS from the first byte to the server it was given: before, the
+     * settings went to the {@code smtps} protocol while sending used {@code smtp}, so mail went in plain text to
+     * localhost:25.
+     */
+    @Test
+    void withTlsTheConfiguredServerIsGreetedWithATlsHandshake() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            server.setSoTimeout(10_000);
+            java.util.concurrent.CompletableFuture<Integer> firstByte = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (java.net.Socket client = server.accept()) {
+                    return client.getInputStream().read();
+                } catch (java.io.IOException e) {
+                    return -2; // nothing connected to the configured port
+                }
+            });
+            EmailChannel tls = new EmailChannel(config("127.0.0.1", server.getLocalPort(), "", 993, "", "", true, 2000));
+            assertThrows(ua.igov.platform.spi.DeliveryException.class, () -> tls.send(new ua.igov.platform.spi.OutgoingMessage(
+                    "1", "taras@example.org", "s", "b", null)));
+            assertEquals(0x16, firstByte.get(), "a TLS record (handshake) first, at the configured host and port");
+        }
+    }
+
+    @Test
+    void aTimeoutOfZeroWhichJakartaMailTakesAsForeverIsRefusedAtStart() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EmailChannel(config("127.0.0.1", 25, "", 993, "", "", false, 0)));
+        assertTrue(e.getMessage().contains("timeoutMillis"), e.getMessage());
     }
 
     private EmailChannel channel() {
