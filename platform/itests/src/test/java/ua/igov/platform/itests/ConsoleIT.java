@@ -90,7 +90,9 @@ public class ConsoleIT extends PlatformTestSupport {
         String none = console("platform:outbox --send-now 987654");
         assertTrue(none, none.contains("Error executing command") && none.contains("message 987654 is not waiting for a retry"));
         String both = console("platform:outbox --send-now 1 --send-all-now");
-        assertTrue(both, both.contains("not both"));
+        assertTrue(both, both.contains("at a time"));
+        String retryToo = console("platform:outbox --retry 1 --send-all-now");
+        assertTrue(retryToo, retryToo.contains("at a time"));
     }
 
     /** As the operator's guide says: the development SMS channel is removed like any plugin, for every node. */

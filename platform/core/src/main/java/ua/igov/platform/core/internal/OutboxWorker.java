@@ -85,6 +85,24 @@ public class OutboxWorker {
     /** The settings a worker runs with, apart from Config Admin so tests build them directly. */
     public record Settings(Duration poll, int batchSize, Duration lease, Backoff backoff) {
 
+        /**
+         * Refused at start, naming the setting in {@code etc/ua.igov.platform.outbox.cfg}: with a lease of 0 every
+         * round lost its whole batch and nothing was ever delivered, a poll of 0 left a channel without a lane, and a
+         * batch of 0 leased nothing, all without a word.
+         */
+        public Settings {
+            if (poll.isNegative() || poll.isZero()) {
+                throw new IllegalArgumentException("etc/" + PID + ".cfg pollMillis must be more than 0, was " + poll.toMillis());
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("etc/" + PID + ".cfg batchSize must be at least 1, was " + batchSize);
+            }
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("etc/" + PID + ".cfg leaseSeconds must be at least 1, was "
+                        + lease.toSeconds());
+            }
+        }
+
         public static Settings of(Duration poll, int batchSize, Duration lease, int maxAttempts, Duration firstRetry,
                                   Duration maxRetry) {
             return new Settings(poll, batchSize, lease, new Backoff(firstRetry, maxRetry, maxAttempts));

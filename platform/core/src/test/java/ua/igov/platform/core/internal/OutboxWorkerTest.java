@@ -135,6 +135,19 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void settingsThatWouldDeliverNothingAreRefusedNamingTheSetting() {
+        Duration minute = Duration.ofMinutes(1);
+        for (Runnable wrong : List.<Runnable>of(
+                () -> OutboxWorker.Settings.of(Duration.ZERO, 50, minute, 4, minute, minute),
+                () -> OutboxWorker.Settings.of(Duration.ofSeconds(1), 0, minute, 4, minute, minute),
+                () -> OutboxWorker.Settings.of(Duration.ofSeconds(1), 50, Duration.ZERO, 4, minute, minute),
+                () -> OutboxWorker.Settings.of(Duration.ofSeconds(1), 50, Duration.ofSeconds(-5), 4, minute, minute))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, wrong::run);
+            assertTrue(e.getMessage().contains("ua.igov.platform.outbox.cfg"), e.getMessage());
+        }
+    }
+
+    @Test
     void aChannelThatHangsHoldsUpOnlyItsOwnMessages() throws Exception {
         java.util.concurrent.CountDownLatch smtpAnswers = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch smtpCalled = new java.util.concurrent.CountDownLatch(1);

@@ -61,10 +61,11 @@ public class OutboxCommand extends PlatformCommand {
 
     @Override
     protected Object query() {
+        if ((sendNow != null ? 1 : 0) + (sendAllNow ? 1 : 0) + (retry != null ? 1 : 0) > 1) {
+            // one action a call: before, --retry given with either was left undone without a word
+            throw new IllegalArgumentException("one of --retry ID, --send-now ID and --send-all-now at a time");
+        }
         if (sendNow != null || sendAllNow) {
-            if (sendNow != null && sendAllNow) {
-                throw new IllegalArgumentException("--send-now ID or --send-all-now, not both");
-            }
             // the cause of the failures is fixed (an operator says so): no need to wait out the back-off
             String operator = signedInOperator().name();
             int due = outbox.sendNow(sendNow, Instant.now(), operator); // on the audit trail

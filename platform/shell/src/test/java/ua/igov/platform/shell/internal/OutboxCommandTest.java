@@ -2,6 +2,8 @@ package ua.igov.platform.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,5 +16,18 @@ class OutboxCommandTest {
         assertEquals("a***@b.ua", OutboxCommand.masked("a@b.ua"));
         assertEquals("12", OutboxCommand.masked("12"), "too short to hide anything but its own length");
         assertNull(OutboxCommand.masked(null));
+    }
+
+    /** Asked for two things at once, the command does neither: before, a --retry beside --send-all-now was dropped. */
+    @Test
+    void twoActionsAtOnceAreRefusedBeforeEitherIsTaken() {
+        for (int i = 0; i < 3; i++) {
+            OutboxCommand command = new OutboxCommand(); // no outbox: refused before it would be used
+            command.retry = i == 2 ? null : 17L;
+            command.sendNow = i == 1 ? null : 18L;
+            command.sendAllNow = i != 0;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::query);
+            assertTrue(e.getMessage().contains("at a time"), e.getMessage());
+        }
     }
 }
