@@ -66,11 +66,16 @@ public final class CatalogueResource {
         if (value == null) {
             return defaultValue;
         }
-        if (!value.matches("-?\\d{1,9}")) {
+        if (!value.matches("-?\\d+")) {
             problems.add(new FieldProblem(name, "must be a whole number"));
             return defaultValue;
         }
-        return Integer.parseInt(value);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException past) {
+            // a whole number all the same: as far out of range as an int goes, so each caller's own range answers
+            return value.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        }
     }
 
     static ProblemException badQuery(List<FieldProblem> problems) {

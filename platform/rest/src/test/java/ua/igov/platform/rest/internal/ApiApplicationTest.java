@@ -289,6 +289,8 @@ class ApiApplicationTest {
         assertEquals(400, answer.status());
         assertEquals("size", answer.body().get("errors").get(0).get("field").asText());
         assertEquals(200, call("GET", "/catalogue?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82&size=5", null, null).status());
+        assertEquals(200, callAs(OLENA, "GET", "/officials/queue?limit=99999999999", null, null).status(),
+                "a queue's limit past its range is brought into it, as the docs say");
     }
 
     @Test
