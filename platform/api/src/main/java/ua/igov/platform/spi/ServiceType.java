@@ -77,4 +77,26 @@ public interface ServiceType {
     default java.util.List<EscalationRule> escalationRules() {
         return java.util.List.of();
     }
+
+    /**
+     * Where the form asks the citizen for an e-mail address for messages about the application: a JSON Pointer into
+     * the form, such as {@code /contacts/email}; empty (the default) if it does not. What the citizen writes there is
+     * where the platform sends its messages, unless the request's own {@code contact} names an address; a value the
+     * platform could not send to is left out.
+     *
+     * @since 1.4
+     */
+    default java.util.Optional<String> contactEmailField() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Where the form asks for a mobile phone number ({@code +380} and 9 digits) for SMS about the application, as
+     * {@link #contactEmailField()} does for e-mail: a JSON Pointer such as {@code /contacts/phone}, or empty.
+     *
+     * @since 1.4
+     */
+    default java.util.Optional<String> contactPhoneField() {
+        return java.util.Optional.empty();
+    }
 }

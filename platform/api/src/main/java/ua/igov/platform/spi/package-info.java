@@ -14,7 +14,10 @@
  * 1.3 adds {@link ua.igov.platform.spi.Workflow#LONGEST_TERM}: a workflow's terms must be 0 to that many working
  * days (a plugin with a term outside them is refused when it arrives, not served with deadlines nobody can meet).
  * 1.4 adds {@link ua.igov.platform.spi.UkrainianIds#birthDateInTaxNumber} and
- * {@link ua.igov.platform.spi.UkrainianIds#taxNumberProblem}: a taxpayer number checked against the date of birth.
+ * {@link ua.igov.platform.spi.UkrainianIds#taxNumberProblem}: a taxpayer number checked against the date of birth;
+ * and {@link ua.igov.platform.spi.ServiceType#contactEmailField} and
+ * {@link ua.igov.platform.spi.ServiceType#contactPhoneField}, default methods: the form's own fields for the
+ * citizen's messages (a 1.3 plugin's citizens are written to as before, at the request's contact only).
  */
 @Version("1.4.0")
 package ua.igov.platform.spi;

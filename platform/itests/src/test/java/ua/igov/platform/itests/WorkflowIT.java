@@ -110,6 +110,8 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("issued", issued.get("status").asText());
         JsonNode seenByCitizen = get("/applications/" + n, taras).json();
         assertNotNull(seenByCitizen.get("issuedDocument"));
+        assertEquals("the registration's proof says where", "Дніпро, просп. Яворницького, буд. 1, кв. 12",
+                seenByCitizen.at("/issuedDocument/registeredAddress").asText());
         List<String> statuses = new ArrayList<>();
         seenByCitizen.get("history").forEach(s -> statuses.add(s.get("status").asText()));
         assertEquals(List.of("submitted", "in_review", "needs_information", "in_review", "approved", "issued"), statuses);

@@ -61,6 +61,17 @@ public class ServiceDefinition implements ServiceType {
         return LocalizedText.of("${serviceNameUk}", "${serviceNameEn}");
     }
 
+    /** The form's «Контакти для повідомлень»: messages about the application go there. */
+    @Override
+    public Optional<String> contactEmailField() {
+        return Optional.of("/contacts/email");
+    }
+
+    @Override
+    public Optional<String> contactPhoneField() {
+        return Optional.of("/contacts/phone");
+    }
+
     @Override
     public Set<Integer> catalogueServiceIds() {
         return Set.of(${catalogueServiceId});

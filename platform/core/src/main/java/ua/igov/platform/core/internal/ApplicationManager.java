@@ -202,12 +202,14 @@ public class ApplicationManager implements ApplicationService {
         Integer placeId = envelope.hasNonNull("placeId") ? envelope.get("placeId").asInt() : null;
         Offering offering = onlineOffering(type, regionId, placeId);
         JsonNode form = envelope.get("form");
-        CitizenContact contact = ContactDetails.parse(envelope.get("contact"), citizen.citizen());
+        ContactDetails.Given asked = ContactDetails.given(envelope.get("contact"));
 
         List<FieldProblem> formProblems = type.form().validate(form);
         if (!formProblems.isEmpty()) {
             throw Problems.invalidForm(formProblems);
         }
+        CitizenContact contact = ContactDetails.of(asked, ContactDetails.onTheForm(form, type.contactFields().email(),
+                type.contactFields().phone()), citizen.citizen());
         Submission submission = new Submission(serviceCode, regionId, placeId, values(form));
         try {
             guard.call(serviceCode, type.type(), "check the application", () -> {

@@ -3,6 +3,7 @@ package ua.igov.platform.core.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,7 +17,8 @@ import ua.igov.platform.store.CitizenContact;
 /**
  * How the citizen asks to be told about their application: the optional {@code contact} of a submission,
  * {@code {"email": ..., "phone": "+380...", "language": "uk"|"en"}}, checked field by field; what it leaves out comes
- * from what the identity provider knows of the citizen.
+ * from the form's own contact fields, if its service type names them, and then from what the identity provider
+ * knows of the citizen.
  */
 final class ContactDetails {
 
@@ -27,17 +29,26 @@ final class ContactDetails {
 
     /** @return the contact, or {@code null} when neither the citizen nor their identity provider gave an address */
     static CitizenContact parse(JsonNode contact, Citizen citizen) {
-        Given given = parse(contact);
-        String email = given.email() != null ? given.email() : valid(citizen.email(), ContactDetails::emailProblem);
-        String phone = given.phone() != null ? given.phone()
+        return of(given(contact), Given.NONE, citizen);
+    }
+
+    /**
+     * @param request what the submission's {@code contact} said ({@link #given})
+     * @param form    what the form's own contact fields say ({@link #onTheForm})
+     * @return the contact, or {@code null} when none of them, nor the identity provider, gave an address
+     */
+    static CitizenContact of(Given request, Given form, Citizen citizen) {
+        String email = request.email() != null ? request.email() : form.email() != null ? form.email()
+                : valid(citizen.email(), ContactDetails::emailProblem);
+        String phone = request.phone() != null ? request.phone() : form.phone() != null ? form.phone()
                 : valid(citizen.phone() == null ? null : normalised(citizen.phone()), ContactDetails::phoneProblem);
-        String language = given.language() != null ? given.language()
+        String language = request.language() != null ? request.language()
                 : citizen.language() != null && CitizenNotifications.LANGUAGES.contains(citizen.language()) ? citizen.language()
                 : "uk";
         return email == null && phone == null ? null : new CitizenContact(email, phone, language);
     }
 
-    /** A provider's value that does not check out is left out, not held against the citizen's request. */
+    /** A provider's (or form's) value that does not check out is left out, not held against the citizen's request. */
     private static String valid(String value, java.util.function.Function<String, String> problem) {
         return value == null || problem.apply(value) != null ? null : value;
     }
@@ -55,10 +66,31 @@ final class ContactDetails {
     }
 
     /** What the submission itself says; each part {@code null} when not given. */
-    private record Given(String email, String phone, String language) {
+    record Given(String email, String phone, String language) {
+        static final Given NONE = new Given(null, null, null);
     }
 
-    private static Given parse(JsonNode contact) {
+    /**
+     * The addresses the citizen wrote in the form's fields its service type names (JSON Pointers); one the platform
+     * could not send to, or a pointer that is not one, is left out: the form passed its own schema, which is the
+     * plugin's word on what it takes.
+     */
+    static Given onTheForm(JsonNode form, Optional<String> emailField, Optional<String> phoneField) {
+        String email = valid(textAt(form, emailField), ContactDetails::emailProblem);
+        String phone = textAt(form, phoneField);
+        return new Given(email, valid(phone == null ? null : normalised(phone), ContactDetails::phoneProblem), null);
+    }
+
+    private static String textAt(JsonNode form, Optional<String> pointer) {
+        if (pointer.isEmpty() || !pointer.get().startsWith("/")) {
+            return null;
+        }
+        JsonNode value = form.at(pointer.get());
+        return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+    }
+
+    /** The submission's {@code contact}, checked field by field: a problem is a 422 naming the field. */
+    static Given given(JsonNode contact) {
         if (contact == null || contact.isNull()) {
             return new Given(null, null, null);
         }

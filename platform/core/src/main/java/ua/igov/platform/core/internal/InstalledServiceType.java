@@ -16,7 +16,8 @@ import ua.igov.platform.spi.Workflow;
 
 /**
  * A service type as served now: the plugin's object, its code, its form (the schema's text and the schema compiled
- * from that very text), its UI hints, its workflow and the catalogue services it implements (asked for once, when the
+ * from that very text), its UI hints, its workflow, the catalogue services it implements and its form's contact
+ * fields (asked for once, when the
  * plugin arrives: plugins may build them on every call, every status read needs the workflow, every catalogue entry
  * shown looks for its service type, and the registry lists every plugin by its code on every change, so one slow or
  * failing plugin must not slow down or break the catalogue of every region, or the registry itself) and where it came
@@ -24,7 +25,8 @@ import ua.igov.platform.spi.Workflow;
  */
 record InstalledServiceType(ServiceType type, String code, LocalizedText name, String formVersion, String schemaText,
                             FormSchema form, Optional<String> uiHints, Workflow workflow, Set<Integer> catalogueServiceIds,
-                            Optional<List<EscalationRule>> escalationRules, PluginOrigin origin) {
+                            Optional<List<EscalationRule>> escalationRules, ContactFields contactFields,
+                            PluginOrigin origin) {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstalledServiceType.class);
 
@@ -52,7 +54,7 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
     InstalledServiceType(ServiceType type, String code, FormDefinition definition, FormSchema form,
                          PluginOrigin origin) {
         this(type, code, type.name(), definition.version(), definition.jsonSchema(), form, uiHints(type),
-                type.workflow(), type.catalogueServiceIds(), escalationRules(type), origin);
+                type.workflow(), type.catalogueServiceIds(), escalationRules(type), contactFields(type), origin);
     }
 
     /** For tests: asks the plugin for its code and form once more. */
@@ -87,6 +89,23 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
             LOG.warn("Service '{}' declares no usable escalation rules ({}); its applications are not escalated",
                     safeCode(type), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** Where the form asks for the citizen's e-mail address and phone for messages (JSON Pointers), if it does. */
+    record ContactFields(Optional<String> email, Optional<String> phone) {
+        static final ContactFields NONE = new ContactFields(Optional.empty(), Optional.empty());
+    }
+
+    /** The form's contact fields, or none if the plugin cannot say: its citizens are then written to as before. */
+    private static ContactFields contactFields(ServiceType type) {
+        try {
+            return new ContactFields(Optional.ofNullable(type.contactEmailField()).flatMap(field -> field),
+                    Optional.ofNullable(type.contactPhoneField()).flatMap(field -> field));
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Service '{}' names no usable contact fields ({}); its citizens are written to at the addresses "
+                    + "their requests give", safeCode(type), e.toString());
+            return ContactFields.NONE;
         }
     }
 

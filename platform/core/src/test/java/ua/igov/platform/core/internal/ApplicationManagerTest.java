@@ -86,6 +86,8 @@ class ApplicationManagerTest {
             public Set<Integer> catalogueServiceIds() { return Set.of(29); }
             public FormDefinition form() { return new FormDefinition("1.0", schema); }
             public SubmissionHandler handler() { return submission -> handler.onSubmit(submission); }
+            public Optional<String> contactEmailField() { return Optional.of("/contacts/email"); }
+            public Optional<String> contactPhoneField() { return Optional.of("/contacts/phone"); }
             public long feeInKopiykas(ua.igov.platform.spi.Submission s) {
                 return s.form().containsKey("children") ? 3_028 * ((Number) s.form().get("children")).longValue() : 0;
             }
@@ -1116,6 +1118,25 @@ class ApplicationManagerTest {
                 "\"contact\": {\"phone\": \"+380671112233\", \"language\": \"uk\"}, \"form\""))).trackingNumber();
         assertEquals(List.of("email:mykola@example.org:Заяву " + m + " прийнято", "sms:+380671112233:null"), messages(m).stream()
                 .map(x -> x.channel() + ":" + x.recipient() + ":" + x.subject()).toList(), "the submission's own say first");
+    }
+
+    /**
+     * A form that asks for «Контакти для повідомлень» is written to there: before, only the request's own
+     * {@code contact} or the identity provider was, so a citizen who filled in the form's phone got no message. The
+     * request's contact still comes first, and a form value the platform could not send to is left out.
+     */
+    @Test
+    void theFormsOwnContactFieldsAreWrittenTo() {
+        String n = manager.submit(TARAS, "residence-registration", json(VALID.replace("\"form\": {",
+                "\"form\": {\"contacts\": {\"email\": \"taras@example.org\", \"phone\": \"+380 67 111 22 33\"}, "))).trackingNumber();
+        assertEquals(List.of("email:taras@example.org", "sms:+380671112233"), messages(n).stream()
+                .map(m -> m.channel() + ":" + m.recipient()).toList());
+
+        String m = manager.submit(TARAS, "residence-registration", json(VALID.replace("\"form\": {",
+                "\"contact\": {\"phone\": \"+380501234567\"}, \"form\": {\"contacts\": {\"email\": \"not an address\", "
+                        + "\"phone\": \"+380671112233\"}, "))).trackingNumber();
+        assertEquals(List.of("sms:+380501234567"), messages(m).stream().map(x -> x.channel() + ":" + x.recipient()).toList(),
+                "the request's phone first; the form's e-mail is no address");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -60,6 +61,17 @@ public class CivilStatusExtract implements ServiceType {
                 "Extract from the State Register of Civil Status Acts");
     }
 
+    /** The form's «Контакти для повідомлень»: messages about the application go there. */
+    @Override
+    public Optional<String> contactEmailField() {
+        return Optional.of("/contacts/email");
+    }
+
+    @Override
+    public Optional<String> contactPhoneField() {
+        return Optional.of("/contacts/phone");
+    }
+
     @Override
     public Set<Integer> catalogueServiceIds() {
         return Set.of(1537);
@@ -82,7 +94,20 @@ public class CivilStatusExtract implements ServiceType {
 
     // feeInKopiykas: the default 0; the extract is free.
 
-    /** What the extract says about the record; the date it is issued on is the platform's to add. */
+    /** The form's codes as the extract words them for the citizen. */
+    static final Map<String, String> RECORD_KINDS = Map.of("birth", "народження", "marriage", "шлюб",
+            "divorce", "розірвання шлюбу", "name-change", "зміна імені", "death", "смерть");
+    static final Map<String, String> RELATIONS = Map.of("self", "особа, якої стосується запис",
+            "parent", "один із батьків", "child", "дитина", "spouse", "чоловік або дружина",
+            "legal-representative", "законний представник", "heir", "спадкоємець");
+    static final Map<String, String> PURPOSES = Map.of("personal", "для особистих потреб",
+            "inheritance", "для оформлення спадщини", "pension-or-benefits", "для призначення пенсії чи соціальних виплат",
+            "court", "для подання до суду", "use-abroad", "для використання за кордоном");
+
+    /**
+     * What the extract says about the record, in words (the form's codes are for machines); the date it is issued on
+     * is the platform's to add.
+     */
     @Override
     public Map<String, Object> issueDocument(Decision decision) {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -90,7 +115,7 @@ public class CivilStatusExtract implements ServiceType {
         document.put("extractNumber", EXTRACT_NUMBER_PREFIX + decision.trackingNumber());
         document.put("trackingNumber", decision.trackingNumber());
         document.put("service", decision.serviceCode());
-        putIfPresent(document, "recordKind", decision.form().get("recordKind"));
+        putIfPresent(document, "record", worded(RECORD_KINDS, decision.form().get("recordKind"), null));
         if (decision.form().get("recordSubject") instanceof Map<?, ?> subject) {
             Map<String, Object> person = new LinkedHashMap<>();
             for (String field : new String[] {"lastName", "firstName", "patronymic", "eventDate", "registrationPlace"}) {
@@ -105,9 +130,15 @@ public class CivilStatusExtract implements ServiceType {
             }
             document.put("issuedTo", Collections.unmodifiableMap(recipient));
         }
-        putIfPresent(document, "relation", decision.form().get("relation"));
-        putIfPresent(document, "purpose", decision.form().get("purpose"));
+        putIfPresent(document, "relation", worded(RELATIONS, decision.form().get("relation"), null));
+        putIfPresent(document, "purpose", worded(PURPOSES, decision.form().get("purpose"),
+                decision.form().get("purposeDetails")));
         return Collections.unmodifiableMap(document);
+    }
+
+    /** A code's words; one the map does not know ("other") is what the citizen wrote about it, if anything. */
+    private static Object worded(Map<String, String> words, Object code, Object ownWords) {
+        return code == null ? null : words.getOrDefault(code.toString(), ownWords == null ? null : ownWords.toString());
     }
 
     private static void putIfPresent(Map<String, Object> target, String key, Object value) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,7 +59,7 @@ class CivilStatusExtractTest {
     void theExtractCarriesTheRecordAndWhomItIsIssuedTo() {
         Map<String, Object> document = service.issueDocument(new Decision("1-000-000-007", service.code(), FORM, "official-3"));
         assertEquals("ДРАЦС-1-000-000-007", document.get("extractNumber"));
-        assertEquals("birth", document.get("recordKind"));
+        assertEquals("народження", document.get("record"), "in words, not the form's code");
         Map<?, ?> subject = (Map<?, ?>) document.get("recordSubject");
         assertEquals("1990-03-09", subject.get("eventDate"));
         assertEquals("Дніпро", subject.get("registrationPlace"));
@@ -68,5 +69,23 @@ class CivilStatusExtractTest {
         assertFalse(issuedTo.containsKey("taxNumber"));
         assertFalse(issuedTo.containsKey("patronymic"), "absent fields are left out, not null");
         assertFalse(document.containsKey("contacts"));
+        assertEquals("особа, якої стосується запис", document.get("relation"));
+        assertEquals("для особистих потреб", document.get("purpose"));
+    }
+
+    /** Every code the form offers has its words on the extract ("other" purpose: the citizen's own). */
+    @Test
+    void everyCodeTheFormOffersIsWorded() {
+        String schema = service.form().jsonSchema();
+        for (Map<String, String> words : List.of(CivilStatusExtract.RECORD_KINDS, CivilStatusExtract.RELATIONS,
+                CivilStatusExtract.PURPOSES)) {
+            for (String code : words.keySet()) {
+                assertTrue(schema.contains("\"" + code + "\""), code + " is one of the form's codes");
+            }
+        }
+        assertTrue(schema.contains("\"enum\": [\"birth\", \"marriage\", \"divorce\", \"name-change\", \"death\"]"));
+        assertEquals(5, CivilStatusExtract.RECORD_KINDS.size());
+        assertEquals(6, CivilStatusExtract.RELATIONS.size());
+        assertEquals(5, CivilStatusExtract.PURPOSES.size(), "all but other");
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -71,6 +72,17 @@ public class LandCadastreExtract implements ServiceType {
                 "Extract from the State Land Cadastre on restrictions on land use");
     }
 
+    /** The form's «Контакти для повідомлень»: messages about the application go there. */
+    @Override
+    public Optional<String> contactEmailField() {
+        return Optional.of("/contacts/email");
+    }
+
+    @Override
+    public Optional<String> contactPhoneField() {
+        return Optional.of("/contacts/phone");
+    }
+
     @Override
     public Set<Integer> catalogueServiceIds() {
         return Set.of(47);
@@ -97,7 +109,17 @@ public class LandCadastreExtract implements ServiceType {
         return "paper-cnap".equals(submission.form().get("delivery")) ? FEE_KOPIYKAS : 0;
     }
 
-    /** What the extract says; the date it is issued on is the platform's to add. */
+    /** The form's codes as the extract words them for the citizen. */
+    static final Map<String, String> APPLICANT_TYPES = Map.of("individual", "фізична особа",
+            "legal-entity", "юридична особа");
+    static final Map<String, String> PURPOSES = Map.of("notarial-action", "вчинення нотаріальних дій",
+            "state-registration-of-rights", "державна реєстрація речових прав",
+            "land-management", "розроблення документації із землеустрою", "construction", "проєктування та будівництво",
+            "court", "подання до суду", "information", "ознайомлення");
+    static final Map<String, String> DELIVERIES = Map.of("electronic", "в електронній формі",
+            "paper-cnap", "у паперовій формі в ЦНАП");
+
+    /** What the extract says, in words (the form's codes are for machines); the date it is issued on is the platform's to add. */
     @Override
     public Map<String, Object> issueDocument(Decision decision) {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -108,15 +130,21 @@ public class LandCadastreExtract implements ServiceType {
         putIfPresent(document, "cadastralNumber", decision.form().get("cadastralNumber"));
         if (decision.form().get("applicant") instanceof Map<?, ?> applicant) {
             Map<String, Object> recipient = new LinkedHashMap<>();
-            for (String field : new String[] {"type", "lastName", "firstName", "patronymic", "organizationName", "edrpou"}) {
+            putIfPresent(recipient, "type", worded(APPLICANT_TYPES, applicant.get("type"), null));
+            for (String field : new String[] {"lastName", "firstName", "patronymic", "organizationName", "edrpou"}) {
                 putIfPresent(recipient, field, applicant.get(field));
             }
             document.put("applicant", Collections.unmodifiableMap(recipient));
         }
-        putIfPresent(document, "purpose", decision.form().get("purpose"));
-        putIfPresent(document, "purposeDetails", decision.form().get("purposeDetails"));
-        putIfPresent(document, "delivery", decision.form().get("delivery"));
+        putIfPresent(document, "purpose", worded(PURPOSES, decision.form().get("purpose"),
+                decision.form().get("purposeDetails")));
+        putIfPresent(document, "delivery", worded(DELIVERIES, decision.form().get("delivery"), null));
         return Collections.unmodifiableMap(document);
+    }
+
+    /** A code's words; one the map does not know ("other") is what the citizen wrote about it, if anything. */
+    private static Object worded(Map<String, String> words, Object code, Object ownWords) {
+        return code == null ? null : words.getOrDefault(code.toString(), ownWords == null ? null : ownWords.toString());
     }
 
     private static void putIfPresent(Map<String, Object> target, String key, Object value) {

@@ -66,13 +66,33 @@ class LandCadastreExtractTest {
         assertEquals("ДЗК-1-000-000-042", document.get("extractNumber"));
         assertEquals("1-000-000-042", document.get("trackingNumber"));
         assertEquals("1210100000:01:001:0001", document.get("cadastralNumber"));
-        assertEquals("notarial-action", document.get("purpose"));
-        assertEquals("paper-cnap", document.get("delivery"));
+        assertEquals("вчинення нотаріальних дій", document.get("purpose"), "in words, not the form's code");
+        assertEquals("у паперовій формі в ЦНАП", document.get("delivery"));
         Map<?, ?> applicant = (Map<?, ?>) document.get("applicant");
         assertEquals("Шевченко", applicant.get("lastName"));
         assertEquals("Григорович", applicant.get("patronymic"));
         assertFalse(applicant.containsKey("taxNumber"), "the tax number does not belong on a public extract");
         assertFalse(document.containsKey("contacts"));
         assertFalse(document.containsKey("purposeDetails"), "absent fields are left out, not null");
+        assertEquals("фізична особа", applicant.get("type"));
+
+        Map<String, Object> other = new java.util.HashMap<>(form("electronic"));
+        other.put("purpose", "other");
+        other.put("purposeDetails", "Для банку");
+        assertEquals("Для банку", service.issueDocument(new Decision("1-000-000-042", service.code(), other, "official-7"))
+                .get("purpose"), "another purpose in the citizen's own words");
+    }
+
+    /** Every code the form offers but "other" has its words on the extract. */
+    @Test
+    void everyCodeTheFormOffersIsWorded() {
+        String schema = service.form().jsonSchema();
+        assertTrue(schema.contains("\"enum\": [\"notarial-action\", \"state-registration-of-rights\", \"land-management\", "
+                + "\"construction\", \"court\", \"information\", \"other\"]"));
+        assertEquals(6, LandCadastreExtract.PURPOSES.size());
+        assertTrue(schema.contains("\"enum\": [\"electronic\", \"paper-cnap\"]"));
+        assertEquals(2, LandCadastreExtract.DELIVERIES.size());
+        assertTrue(schema.contains("\"enum\": [\"individual\", \"legal-entity\"]"));
+        assertEquals(2, LandCadastreExtract.APPLICANT_TYPES.size());
     }
 }

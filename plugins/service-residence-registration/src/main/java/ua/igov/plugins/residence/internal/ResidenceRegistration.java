@@ -1,11 +1,16 @@
 package ua.igov.plugins.residence.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import ua.igov.platform.spi.Decision;
 import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.FormResources;
 import ua.igov.platform.spi.LocalizedText;
@@ -48,6 +53,17 @@ public class ResidenceRegistration implements ServiceType {
         return LocalizedText.of("Реєстрація місця проживання особи", "Registration of place of residence");
     }
 
+    /** The form's «Контакти для повідомлень»: messages about the application go there. */
+    @Override
+    public Optional<String> contactEmailField() {
+        return Optional.of("/contacts/email");
+    }
+
+    @Override
+    public Optional<String> contactPhoneField() {
+        return Optional.of("/contacts/phone");
+    }
+
     @Override
     public Set<Integer> catalogueServiceIds() {
         return Set.of(29);
@@ -78,5 +94,47 @@ public class ResidenceRegistration implements ServiceType {
     @Override
     public Optional<String> uiHints() {
         return Optional.of(uiHints);
+    }
+
+    /**
+     * The extract from the territorial community's register that confirms the registration: whom, at what address,
+     * and the address left when the citizen asked to be deregistered there at once. The date (the day of
+     * registration) is the platform's to add. Before, the citizen got only the tracking number and the service.
+     */
+    @Override
+    public Map<String, Object> issueDocument(Decision decision) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("document", "Витяг з реєстру територіальної громади про зареєстроване місце проживання");
+        document.put("trackingNumber", decision.trackingNumber());
+        document.put("service", decision.serviceCode());
+        if (decision.form().get("applicant") instanceof Map<?, ?> applicant) {
+            Map<String, Object> person = new LinkedHashMap<>();
+            for (String field : new String[] {"lastName", "firstName", "patronymic", "birthDate"}) {
+                if (applicant.get(field) instanceof String value && !value.isEmpty()) {
+                    person.put(field, value);
+                }
+            }
+            document.put("person", Collections.unmodifiableMap(person));
+        }
+        if (decision.form().get("newAddress") instanceof Map<?, ?> address) {
+            document.put("registeredAddress", addressLine(address));
+        }
+        if (Boolean.TRUE.equals(decision.form().get("deregisterPrevious"))
+                && decision.form().get("previousAddress") instanceof Map<?, ?> previous) {
+            document.put("deregisteredAddress", addressLine(previous));
+        }
+        return Collections.unmodifiableMap(document);
+    }
+
+    /** An address as it is written on a document: "49000, Дніпро, просп. Яворницького, буд. 1, кв. 12". */
+    static String addressLine(Map<?, ?> address) {
+        List<String> parts = new ArrayList<>();
+        for (String[] part : new String[][] {{"postalCode", ""}, {"settlement", ""}, {"street", ""}, {"building", "буд. "},
+                {"apartment", "кв. "}}) {
+            if (address.get(part[0]) instanceof String value && !value.isBlank()) {
+                parts.add(part[1] + value.strip());
+            }
+        }
+        return String.join(", ", parts);
     }
 }
