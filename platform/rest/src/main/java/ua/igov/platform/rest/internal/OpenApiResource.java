@@ -62,9 +62,10 @@ public final class OpenApiResource {
         for (Resource root : resources.getResourceModel().getRootResources()) {
             collect(root, "", byPath);
         }
+        Map<String, JsonNode> formDefinitions = new TreeMap<>();
         for (PluginInfo plugin : registry.plugins()) {
             if (plugin.kind().equals("service")) {
-                byPath.put("/services/" + plugin.id() + "/applications", serviceSubmission(plugin));
+                byPath.put("/services/" + plugin.id() + "/applications", serviceSubmission(plugin, formDefinitions));
             }
         }
         byPath.forEach(paths::set);
@@ -72,7 +73,16 @@ public final class OpenApiResource {
         ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject("citizen").put("type", "http").put("scheme", "bearer");
         schemes.putObject("staff").put("type", "http").put("scheme", "basic");
-        components.putObject("schemas").set("Problem", problemSchema());
+        // Any operation may be called anonymously or with either scheme, and each decides whom it serves (the REST
+        // guide says which): without this, Swagger UI sent no credentials at all after "Authorize", nor would a
+        // generated client.
+        ArrayNode security = doc.putArray("security");
+        security.addObject();
+        security.addObject().putArray("citizen");
+        security.addObject().putArray("staff");
+        ObjectNode schemas = components.putObject("schemas");
+        schemas.set("Problem", problemSchema());
+        formDefinitions.forEach(schemas::set);
         return doc;
     }
 
@@ -150,7 +160,36 @@ public final class OpenApiResource {
                 || path.endsWith("/rating"));
     }
 
-    private ObjectNode serviceSubmission(PluginInfo plugin) {
+    /**
+     * A form's own definitions ({@code $defs}) moved to the document's components: a {@code "#/$defs/address"} inside
+     * a form embedded in the document points at the document's root, where tools looked for it in vain (swagger-parser
+     * could not resolve the residence form). Its references are rewritten to match, keeping what follows the name.
+     */
+    static JsonNode withDefinitionsMoved(JsonNode form, String code, Map<String, JsonNode> components) {
+        if (!(form instanceof ObjectNode object) || !(object.get("$defs") instanceof ObjectNode definitions)) {
+            return form;
+        }
+        String prefix = "form_" + code.replaceAll("[^A-Za-z0-9]+", "_") + "_";
+        object.remove("$defs");
+        definitions.fields().forEachRemaining(definition -> components.put(prefix + definition.getKey(),
+                rewriteReferences(definition.getValue(), prefix)));
+        return rewriteReferences(object, prefix);
+    }
+
+    private static JsonNode rewriteReferences(JsonNode node, String prefix) {
+        if (node instanceof ObjectNode object) {
+            if (object.get("$ref") instanceof com.fasterxml.jackson.databind.node.TextNode ref
+                    && ref.asText().startsWith("#/$defs/")) {
+                object.put("$ref", "#/components/schemas/" + prefix + ref.asText().substring("#/$defs/".length()));
+            }
+            object.fields().forEachRemaining(field -> rewriteReferences(field.getValue(), prefix));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(element -> rewriteReferences(element, prefix));
+        }
+        return node;
+    }
+
+    private ObjectNode serviceSubmission(PluginInfo plugin, Map<String, JsonNode> formDefinitions) {
         ObjectNode item = JSON.createObjectNode();
         ObjectNode op = item.putObject("post");
         op.put("operationId", "apply_" + plugin.id().replaceAll("[^A-Za-z0-9]+", "_"));
@@ -164,20 +203,32 @@ public final class OpenApiResource {
         properties.putObject("placeId").put("type", "integer");
         ObjectNode contact = properties.putObject("contact");
         contact.put("type", "object").put("additionalProperties", false)
-                .put("description", "How to tell the citizen about each step (optional; without it, no messages)");
+                .put("description", "How to tell the citizen about each step (optional; what it leaves out comes from "
+                        + "the form's own contact fields, if it has them, then from the identity provider)");
         ObjectNode contactFields = contact.putObject("properties");
         contactFields.putObject("email").put("type", "string").put("format", "email");
         contactFields.putObject("phone").put("type", "string").put("pattern", "^\\+380[0-9]{9}$");
         contactFields.putObject("language").put("type", "string").putArray("enum").add("uk").add("en");
         try {
-            properties.set("form", JSON.readTree(catalogue.formSchema(plugin.id())));
+            properties.set("form", withDefinitionsMoved(JSON.readTree(catalogue.formSchema(plugin.id())), plugin.id(),
+                    formDefinitions));
         } catch (Exception gone) {
             properties.putObject("form").put("type", "object"); // the plugin left while the document was built
         }
         op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                 .set("schema", envelope);
         ObjectNode responses = op.putObject("responses");
-        responses.putObject("201").put("description", "Submitted: the tracking number, and its address in Location");
+        ObjectNode created = responses.putObject("201");
+        created.put("description", "Submitted: the tracking number, and its address in Location");
+        created.putObject("headers").putObject("Location").put("description", "The application's address")
+                .putObject("schema").put("type", "string").put("format", "uri");
+        ObjectNode receipt = created.putObject("content").putObject("application/json").putObject("schema");
+        receipt.put("type", "object");
+        ObjectNode fields = receipt.putObject("properties");
+        for (String field : List.of("trackingNumber", "serviceCode", "status", "statusUrl")) {
+            fields.putObject(field).put("type", "string");
+        }
+        fields.putObject("submittedAt").put("type", "string").put("format", "date-time");
         responses.set("default", problemResponse());
         return item;
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 
 import javax.ws.rs.core.MediaType;
@@ -108,6 +109,14 @@ class ApiApplicationTest {
         io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser()
                 .readContents(answer.body().toString(), null, null);
         assertEquals(List.of(), parsed.getMessages(), "the document validates as OpenAPI 3");
+        io.swagger.v3.parser.core.models.ParseOptions resolving = new io.swagger.v3.parser.core.models.ParseOptions();
+        resolving.setResolveFully(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult resolved = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .readContents(answer.body().toString(), null, resolving);
+        assertEquals(List.of(), resolved.getMessages(), "every reference resolves, a form's own $defs included");
+        assertTrue(answer.body().at("/components/schemas/form_s_address/properties/street").isObject());
+        assertEquals("#/components/schemas/form_s_address", answer.body()
+                .at("/paths/~1services~1s~1applications/post/requestBody/content/application~1json/schema/properties/form/properties/home/$ref").asText());
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/health"));
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/applications/{trackingNumber}/actions/{action}"));
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/services/s/applications"), "the installed service 's'");
@@ -122,6 +131,12 @@ class ApiApplicationTest {
                 .containsKey("text/csv"), "the CSV is documented as CSV");
         assertTrue(paths.get("/applications/{trackingNumber}/attachments/{attachmentId}").getGet().getResponses()
                 .get("200").getContent().containsKey("application/pdf"), "a file in its own type");
+        assertEquals(List.of(Map.of(), Map.of("citizen", List.of()), Map.of("staff", List.of())),
+                parsed.getOpenAPI().getSecurity(), "credentials go with every operation once given (Swagger UI's Authorize)");
+        var applied = paths.get("/services/s/applications").getPost().getResponses().get("201");
+        assertTrue(applied.getHeaders().containsKey("Location"));
+        assertTrue(applied.getContent().get("application/json").getSchema().getProperties().containsKey("trackingNumber"),
+                "a generated client gets the tracking number back");
     }
 
     @Test
@@ -400,6 +415,12 @@ class ApiApplicationTest {
 
         @Override
         public String formSchema(String code) {
+            if (code.equals("s")) { // as the residence form: an address defined once and referred to twice
+                return "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\", "
+                        + "\"properties\": {\"home\": {\"$ref\": \"#/$defs/address\"}, \"previous\": {\"$ref\": "
+                        + "\"#/$defs/address\"}}, \"$defs\": {\"address\": {\"type\": \"object\", \"properties\": "
+                        + "{\"street\": {\"type\": \"string\"}}}}}";
+            }
             throw Problems.serviceNotInstalled(code);
         }
     }
@@ -703,6 +724,10 @@ class ApiApplicationTest {
         assertEquals(401, call("GET", "/me", null, null).status());
         authorization = "Basic !!!";
         assertEquals(401, call("GET", "/officials/queue", null, null).status());
+        for (String empty : List.of("", " ")) {
+            authorization = empty;
+            assertEquals(401, call("GET", "/catalogue", null, null).status(), "an empty Authorization is not anonymity");
+        }
         authorization = null;
         assertEquals(200, call("GET", "/health", null, null).status(), "health stays public");
     }
