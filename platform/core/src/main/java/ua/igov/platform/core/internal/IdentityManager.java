@@ -311,7 +311,10 @@ public class IdentityManager implements IdentityService {
         // the allowance first, so no more than maxFailures passwords are checked within the window.
         LoginFailures counted = logins.failed(login, now, limits.maxFailures(), limits.lock(), limits.lock());
         if (counted.failures() > limits.maxFailures()) {
-            throw locked(counted, now); // the allowance went to other attempts meanwhile
+            // the allowance went to other attempts meanwhile: this one is refused unchecked, so it is taken back,
+            // or an official's right passwords sent at once would lock her after fewer wrong ones than the limit
+            logins.notAFailure(login, limits.maxFailures());
+            throw locked(counted, now);
         }
         Optional<Set<String>> roles;
         try {

@@ -208,7 +208,7 @@ public class RatingManager implements RatingService {
     public List<PublicReview> reviews(String serviceCode, int limit) {
         // read on every request that publishes reviews: the database's, so every node publishes alike
         boolean premoderation = ratings.settings().premoderation();
-        return ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
+        return ratings.reviews(typeCode(serviceCode), Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
                 .map(review -> published(review, premoderation)).toList();
     }
 
@@ -220,7 +220,18 @@ public class RatingManager implements RatingService {
             throw new ProblemException(400, "invalid-query", "Invalid query", "Name the service whose reviews to moderate.",
                     List.of(new FieldProblem("service", "required: the code of the service whose reviews to moderate")));
         }
-        return moderated(caller, ratings.reviews(serviceCode, Math.min(Math.max(limit, 1), MAX_REVIEWS)));
+        return moderated(caller, ratings.reviews(typeCode(serviceCode), Math.min(Math.max(limit, 1), MAX_REVIEWS)));
+    }
+
+    /**
+     * The service type's code for a catalogue id one installed type implements, as applying and the form take it
+     * (reviews are kept under the type's code: before, {@code /services/29/reviews} listed none); a code as it is.
+     */
+    private String typeCode(String serviceCode) {
+        if (serviceCode != null && serviceCode.matches("\\d{1,9}") && plugins.serviceType(serviceCode).isEmpty()) {
+            return plugins.serviceTypeFor(Integer.parseInt(serviceCode)).map(InstalledServiceType::code).orElse(serviceCode);
+        }
+        return serviceCode;
     }
 
     @Override

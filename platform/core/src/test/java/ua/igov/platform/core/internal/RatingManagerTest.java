@@ -203,6 +203,16 @@ class RatingManagerTest {
         assertNull(answered.comment(), "held back even in the answer to its author, which is the public form");
         assertTrue(answered.awaitingModeration());
         PublicReview listed = only(ratings.reviews(StatisticsFixture.RESIDENCE, 50));
+        ApplicationManagerTest.FakePlugins residenceInstalled = new ApplicationManagerTest.FakePlugins();
+        residenceInstalled.type = new InstalledServiceType(new ua.igov.platform.spi.ServiceType() {
+            public String code() { return StatisticsFixture.RESIDENCE; }
+            public ua.igov.platform.spi.LocalizedText name() { return ua.igov.platform.spi.LocalizedText.of("Реєстрація"); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(29); }
+            public ua.igov.platform.spi.FormDefinition form() { return new ua.igov.platform.spi.FormDefinition("1.0", "{}"); }
+        }, FormSchema.compile("{}"), new PluginOrigin("svc", "1"));
+        assertEquals(List.of(listed), new RatingManager(fixture.stores.applications, fixture.stores.ratings, residenceInstalled,
+                Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC), "https://igov.example/status/{trackingNumber}")
+                .reviews("29", 50), "a catalogue id lists its service type's reviews, as applying takes it");
         assertEquals(2, listed.rating(), "the rating counts at once");
         assertNull(listed.comment());
         assertTrue(listed.awaitingModeration());
