@@ -40,11 +40,22 @@ final class OpenDataRows {
     private OpenDataRows() {
     }
 
-    /** The lines as they may be published, in the same order. */
+    /** The lines as they may be published, in the same order, when each group's lines make up its whole line. */
     static List<StatisticsRow> fitToPublish(List<Line> lines) {
-        boolean[] withheld = withheld(lines, line -> line.cell().total(), new boolean[lines.size()]);
-        boolean[] noAverage = withheld(lines, line -> line.cell().ratingCount(), withheld);
-        boolean[] noShare = withheld(lines, line -> line.cell().timed(), withheld);
+        return fitToPublish(lines, Map.of());
+    }
+
+    /**
+     * The lines as they may be published, in the same order.
+     *
+     * @param groupLines each group's own published line (a region's, from the table by region): what of it no line
+     *                   of the group holds (a region's applications made at no place, or those of an authority that
+     *                   serves more than one region) can be worked out by subtraction too, so it counts as withheld
+     */
+    static List<StatisticsRow> fitToPublish(List<Line> lines, Map<String, StatsCell> groupLines) {
+        boolean[] withheld = withheld(lines, StatsCell::total, new boolean[lines.size()], groupLines);
+        boolean[] noAverage = withheld(lines, StatsCell::ratingCount, withheld, groupLines);
+        boolean[] noShare = withheld(lines, StatsCell::timed, withheld, groupLines);
         List<StatisticsRow> rows = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             StatisticsRow row = lines.get(i).row();
@@ -66,28 +77,34 @@ final class OpenDataRows {
      * than five, and in every group where these hold one to four together, the smallest other line of the group
      * (which holds five or more, so one is always enough).
      */
-    static boolean[] withheld(List<Line> lines, ToLongFunction<Line> count, boolean[] already) {
+    static boolean[] withheld(List<Line> lines, ToLongFunction<StatsCell> count, boolean[] already,
+                              Map<String, StatsCell> groupLines) {
         boolean[] withheld = new boolean[lines.size()];
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            withheld[i] = already[i] || count.applyAsLong(lines.get(i)) < SMALLEST_PUBLISHED;
+            withheld[i] = already[i] || count.applyAsLong(lines.get(i).cell()) < SMALLEST_PUBLISHED;
             groups.computeIfAbsent(lines.get(i).group(), g -> new ArrayList<>()).add(i);
         }
-        Comparator<Integer> smallestFirst = Comparator.<Integer>comparingLong(i -> count.applyAsLong(lines.get(i)))
+        Comparator<Integer> smallestFirst = Comparator.<Integer>comparingLong(i -> count.applyAsLong(lines.get(i).cell()))
                 .thenComparing(i -> String.valueOf(lines.get(i).row().value()));
-        for (List<Integer> group : groups.values()) {
-            withholdOneMoreIfNeeded(group, lines, count, withheld, smallestFirst);
+        for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
+            StatsCell whole = group.getKey().isEmpty() ? null : groupLines.get(group.getKey());
+            long outside = whole == null ? 0 : Math.max(0, count.applyAsLong(whole)
+                    - group.getValue().stream().mapToLong(i -> count.applyAsLong(lines.get(i).cell())).sum());
+            withholdOneMoreIfNeeded(group.getValue(), outside, lines, count, withheld, smallestFirst);
         }
         // A group with nothing left to withhold (a region all of whose lines are small) is still the table's total
         // minus every published line, and another table may publish that total: the table as a whole is a group too.
         List<Integer> table = java.util.stream.IntStream.range(0, lines.size()).boxed().toList();
-        withholdOneMoreIfNeeded(table, lines, count, withheld, smallestFirst);
+        withholdOneMoreIfNeeded(table, 0, lines, count, withheld, smallestFirst);
         return withheld;
     }
 
-    private static void withholdOneMoreIfNeeded(List<Integer> group, List<Line> lines, ToLongFunction<Line> count,
-                                                boolean[] withheld, Comparator<Integer> smallestFirst) {
-        long hidden = group.stream().filter(i -> withheld[i]).mapToLong(i -> count.applyAsLong(lines.get(i))).sum();
+    /** @param outside what the group's own line holds beyond its lines here: as good as withheld */
+    private static void withholdOneMoreIfNeeded(List<Integer> group, long outside, List<Line> lines,
+                                                ToLongFunction<StatsCell> count, boolean[] withheld,
+                                                Comparator<Integer> smallestFirst) {
+        long hidden = outside + group.stream().filter(i -> withheld[i]).mapToLong(i -> count.applyAsLong(lines.get(i).cell())).sum();
         if (hidden > 0 && hidden < SMALLEST_PUBLISHED) {
             group.stream().filter(i -> !withheld[i]).min(smallestFirst).ifPresent(i -> withheld[i] = true);
         }

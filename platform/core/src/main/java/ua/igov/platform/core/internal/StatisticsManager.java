@@ -212,8 +212,13 @@ public class StatisticsManager implements StatisticsService {
         List<OpenDataRows.Line> lines = cells.stream()
                 .map(c -> new OpenDataRows.Line(row(c, overdue.getOrDefault(c.value(), 0L)), c, groupOf.apply(c.value())))
                 .toList();
+        // a place's or authority's group is its region, whose own line the table by region publishes
+        Map<String, StatsCell> regionLines = query.by().equals("place") || query.by().equals("authority")
+                ? store.cells("region", query.from(), query.to(), Set.of()).stream()
+                        .collect(Collectors.toMap(StatsCell::value, Function.identity(), (a, b) -> a))
+                : Map.of();
         return new StatisticsReport(query.by(), query.from(), query.to(), List.of(), clock.instant(),
-                OpenDataRows.fitToPublish(lines), null);
+                OpenDataRows.fitToPublish(lines, regionLines), null);
     }
 
     private void requireMonthOver(LocalDate from, LocalDate to) {

@@ -51,6 +51,23 @@ class OpenDataRowsTest {
         assertFalse(row(rows, "5").suppressed());
     }
 
+    /**
+     * Region lviv holds 15, its places 6 and 7: the 2 made at no place would be 15 - 6 - 7, so they count as withheld
+     * and the smaller place goes with them. The same for the ratings behind the average.
+     */
+    @Test
+    void whatARegionHoldsBeyondItsLinesCountsAsWithheld() {
+        List<OpenDataRows.Line> lines = List.of(line("101", "lviv", 6, 6, 0), line("102", "lviv", 7, 7, 0),
+                line("no place", "", 2), line("201", "kyiv", 5));
+        Map<String, StatsCell> regions = Map.of("lviv", line("lviv", "", 15, 15, 0).cell(), "kyiv", line("kyiv", "", 5).cell());
+        List<StatisticsRow> rows = OpenDataRows.fitToPublish(lines, regions);
+        assertTrue(row(rows, "101").suppressed(), "15 - 7 would give 6 + 2, of which 2 is made at no place");
+        assertFalse(row(rows, "102").suppressed());
+        assertFalse(row(rows, "201").suppressed(), "the 2 at no place are already withheld with lviv's 6");
+        assertFalse(OpenDataRows.fitToPublish(lines).get(0).suppressed(),
+                "without the regions' lines 101 was published: 15 - 6 - 7 told the 2 of lviv made at no place");
+    }
+
     @Test
     void withheldLinesThatTogetherHoldFiveNeedNoOther() {
         List<StatisticsRow> rows = OpenDataRows.fitToPublish(List.of(line("1", "lviv", 30), line("2", "lviv", 7),

@@ -139,7 +139,7 @@ public class StatsCommand extends PlatformCommand {
 
     private static void add(ShellTable table, String name, StatisticsRow row) {
         if (row.suppressed()) {
-            table.addRow().addContent(name, "<5", "", "", "", "", "", "", "", "", "");
+            table.addRow().addContent(name, "withheld", "", "", "", "", "", "", "", "", ""); // small, or hiding one that is
             return;
         }
         long open = row.byStatus().entrySet().stream()
