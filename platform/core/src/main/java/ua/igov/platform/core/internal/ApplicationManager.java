@@ -727,7 +727,7 @@ public class ApplicationManager implements ApplicationService {
                 return new Step(reason, null, ((Caller.Staff) caller).user(), null, null);
             case Workflow.REQUEST_INFORMATION:
                 allowOnly(request, Set.of("reason", "questions"));
-                return new Step(reason, questions(request), assigned, null, null);
+                return new Step(reason, questions(request, formSchemaOf(app)), assigned, null, null);
             case Workflow.ANSWER:
                 allowOnly(request, Set.of("reason", "form"));
                 return answer(app, reason, answeredForm(app, request));
@@ -804,7 +804,22 @@ public class ApplicationManager implements ApplicationService {
         return value.asText().strip();
     }
 
-    private static String questions(ObjectNode request) {
+    /** The schema the application's form version was stored with; none if it cannot be read (nothing is checked then). */
+    private JsonNode formSchemaOf(StoredApplication app) {
+        try {
+            return store.formSchema(app.serviceCode(), app.formVersion()).map(text -> {
+                try {
+                    return Json.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    return null;
+                }
+            }).orElse(null);
+        } catch (StoreException e) {
+            return null; // the step itself needs the database, and says so if it is away
+        }
+    }
+
+    private static String questions(ObjectNode request, JsonNode schema) {
         JsonNode questions = request.get("questions");
         if (questions == null || !questions.isArray() || questions.isEmpty() || questions.size() > 50) {
             throw Problems.invalidRequest(List.of(new FieldProblem("/questions",
@@ -819,6 +834,10 @@ public class ApplicationManager implements ApplicationService {
                     || question.strip().length() > 1000) {
                 throw Problems.invalidRequest(List.of(new FieldProblem("/questions/" + i,
                         "needs \"field\" (a JSON Pointer into the form, e.g. /applicant/birthDate) and \"question\" (text)")));
+            }
+            if (schema != null && !SchemaPointers.describes(schema, field)) {
+                throw Problems.invalidRequest(List.of(new FieldProblem("/questions/" + i + "/field",
+                        "the form has no field " + limit(field) + " (a JSON Pointer into it, e.g. /applicant/birthDate)")));
             }
             list.add(new ApplicationView.Question(field, question.strip()));
         }
@@ -933,9 +952,11 @@ public class ApplicationManager implements ApplicationService {
     // ---- files, audit, console ------------------------------------------------------------------------------------
 
     @Override
-    public ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String fileName, String mediaType,
+    public ApplicationView.AttachmentView attach(Caller caller, String trackingNumber, String typedName, String mediaType,
                                                  java.util.function.Supplier<byte[]> body) {
         citizenOnly(caller, "Only the citizen who applied attaches files.");
+        // composed: a Mac writes "й" as "и" and a combining breve, which is still one letter to the citizen
+        String fileName = typedName == null ? null : java.text.Normalizer.normalize(typedName, java.text.Normalizer.Form.NFC);
         StoredApplication app = visible(caller, trackingNumber);
         if (Status.fromWireName(app.status()).isFinal()) {
             throw new ProblemException(409, "wrong-status", "Not possible in this status",

@@ -305,6 +305,9 @@ class ApplicationManagerTest {
             ProblemException e = problem(() -> manager.act(OLENA, n, "reject", json("{\"reason\": \"" + unreadable + "\"}")));
             assertEquals("/reason", e.fieldProblems().get(0).field(), unreadable + ": no reason anyone can read");
         }
+        ProblemException typo = problem(() -> manager.act(OLENA, n, "request-information",
+                json("{\"questions\": [{\"field\": \"/birthDay\", \"question\": \"Коли?\"}]}")));
+        assertEquals("/questions/0/field", typo.fieldProblems().get(0).field(), "a field the form does not have");
         for (String question : List.of("123", "\"\\u200b\"", "null")) {
             ProblemException e = problem(() -> manager.act(OLENA, n, "request-information",
                     json("{\"questions\": [{\"field\": \"/children\", \"question\": " + question + "}]}")));
@@ -640,6 +643,8 @@ class ApplicationManagerTest {
         assertEquals(1, manager.application(TARAS, n).attachments().size());
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
         assertEquals("image/png", manager.attach(TARAS, n, "фото.png", "image/png", png).mediaType());
+        assertEquals("чай.png", manager.attach(TARAS, n, "ча\u0438\u0306.png", "image/png", png).fileName(),
+                "a decomposed й (as a Mac writes it) is one letter, kept composed");
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
         assertEquals("image/jpeg", manager.attach(TARAS, n, "скан.jpg", "image/jpeg; charset=x", jpeg).mediaType());
         byte[] scannerJunkFirst = ("\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.US_ASCII);
@@ -660,7 +665,7 @@ class ApplicationManagerTest {
         }
         assertEquals("application/pdf", manager.attach(TARAS, n, "b.pdf", "application/pdf",
                 "\uFEFF\r\n%PDF-1.4\n".getBytes(StandardCharsets.UTF_8)).mediaType(), "a byte order mark, then text");
-        assertEquals(5, manager.application(TARAS, n).attachments().size(), "no refused file was stored");
+        assertEquals(6, manager.application(TARAS, n).attachments().size(), "no refused file was stored");
         assertEquals(422, problem(() -> manager.attach(TARAS, n, "x.exe", "application/x-msdownload", new byte[] {1})).status());
         // a program sent as a PDF, with a PDF's first bytes somewhere in it, would be saved by a downloader as a program
         byte[] pdfInside = "MZ\u0090\u0000 %PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
