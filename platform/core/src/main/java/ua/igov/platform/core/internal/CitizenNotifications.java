@@ -159,7 +159,7 @@ public final class CitizenNotifications {
                         : guard.callUncheckedInPart(code, code + " (notification texts)", type,
                         "give its notification text", own);
                 if (template.isPresent()) {
-                    return template.get();
+                    return completed(template.get(), platforms(action, language));
                 }
             } catch (ua.igov.platform.core.ProblemException e) {
                 // the guard logged it (a failure, or no answer in time): the platform's text goes instead
@@ -168,10 +168,23 @@ public final class CitizenNotifications {
                 LOG.warn("Service '{}' failed to give its notification text for '{}': {}", installed.code(), action, e.toString());
             }
         }
+        return platforms(action, language);
+    }
+
+    private NotificationTemplate platforms(String action, String language) {
         Properties texts = defaults.get(language);
         String key = texts.containsKey(action + ".body") ? action : ANY;
         return new NotificationTemplate(texts.getProperty(key + ".subject"), texts.getProperty(key + ".body"),
                 texts.getProperty(key + ".sms"));
+    }
+
+    /**
+     * A plugin's text with the parts it left blank taken from the platform's: a template with a subject alone sent an
+     * SMS of the tracking number and the link, and no words.
+     */
+    private static NotificationTemplate completed(NotificationTemplate own, NotificationTemplate platforms) {
+        return new NotificationTemplate(own.subject().isBlank() ? platforms.subject() : own.subject(),
+                own.body().isBlank() ? platforms.body() : own.body(), own.sms().isBlank() ? platforms.sms() : own.sms());
     }
 
     private static String fill(String template, Map<String, String> values) {

@@ -83,7 +83,9 @@ final class EscalationMessages {
             about = null; // about many applications: none of them alone
         }
         for (StaffAddresses.Address a : to) {
-            messages.add(new OutboxMessage(a.channel(), a.recipient(), subject, body, about));
+            // an SMS sends its body alone: the summary, not a list of a hundred applications in 130 segments
+            messages.add(new OutboxMessage(a.channel(), a.recipient(), subject,
+                    CitizenNotifications.SMS.equals(a.channel()) ? subject : body, about));
         }
     }
 

@@ -53,4 +53,27 @@ class CitizenNotificationsTest {
         assertThrows(IllegalArgumentException.class, () -> notifications.aboutReview("claim", "1-0000-0001-4",
                 new CitizenContact("olena@example.ua", null, "uk"), "x", "y"));
     }
+
+    /** A plugin's text that leaves a part blank gets the platform's for it, not a message of no words. */
+    @Test
+    void aPartAPluginLeavesBlankIsThePlatforms() throws Exception {
+        ua.igov.platform.spi.ServiceType subjectOnly = new ua.igov.platform.spi.ServiceType() {
+            public String code() { return "s"; }
+            public ua.igov.platform.spi.LocalizedText name() { return ua.igov.platform.spi.LocalizedText.of("Послуга"); }
+            public java.util.Set<Integer> catalogueServiceIds() { return java.util.Set.of(1); }
+            public ua.igov.platform.spi.FormDefinition form() { return new ua.igov.platform.spi.FormDefinition("1.0", "{}"); }
+            public java.util.Optional<ua.igov.platform.spi.NotificationTemplate> notificationTemplate(String step, String language) {
+                return java.util.Optional.of(new ua.igov.platform.spi.NotificationTemplate("Видано: {trackingNumber}", " ", ""));
+            }
+        };
+        InstalledServiceType type = new InstalledServiceType(subjectOnly, FormSchema.compile("{}"), new PluginOrigin("s", "1"));
+        List<OutboxMessage> messages = new CitizenNotifications("https://igov.example/t/{trackingNumber}").about("issue",
+                ua.igov.platform.spi.Status.ISSUED, "1-0000-0001-4", new CitizenContact("olena@example.ua", "+380501234567", "uk"),
+                type, "Послуга", null);
+        Properties uk = texts("uk");
+        assertEquals("Видано: 1-0000-0001-4", messages.get(0).subject(), "the plugin's own part");
+        assertTrue(messages.get(0).body().startsWith(uk.getProperty("issue.body").replace("{service}", "Послуга")
+                .substring(0, 10)), messages.get(0).body());
+        assertTrue(messages.get(1).body().startsWith(uk.getProperty("issue.sms").substring(0, 10)), messages.get(1).body());
+    }
 }

@@ -44,6 +44,9 @@ class EscalationMessagesTest {
         assertEquals(6, toHead.body().lines().count(), "a heading and one line per application");
         assertNull(toHead.trackingNumber(), "about five applications, not one");
         assertEquals("Нагадування: 5 звернень прострочені", sent.get(0).subject());
+        OutboxMessage sms = MESSAGES.messages(OVERDUE, 7, overdue(100)).get(2);
+        assertEquals("+380501112233", sms.recipient());
+        assertEquals("Ескалація: 100 звернень прострочені", sms.body(), "an SMS is the summary, one short line");
     }
 
     @Test

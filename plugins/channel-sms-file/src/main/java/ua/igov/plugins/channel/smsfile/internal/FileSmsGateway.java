@@ -47,6 +47,9 @@ public class FileSmsGateway implements SmsGateway {
         this(resolve(config.file()), Clock.systemUTC());
     }
 
+    /** One writer at a time per file in this JVM (a file lock cannot be taken twice in one JVM: it would throw). */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     FileSmsGateway(Path file, Clock clock) {
         this.file = file;
         this.clock = clock;
@@ -60,14 +63,24 @@ public class FileSmsGateway implements SmsGateway {
     }
 
     @Override
-    public synchronized void send(String phoneNumber, String text, String key) throws DeliveryException {
+    public void send(String phoneNumber, String text, String key) throws DeliveryException {
+        synchronized (WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new Object())) {
+            write(phoneNumber, text, key);
+        }
+    }
+
+    private void write(String phoneNumber, String text, String key) throws DeliveryException {
         // One line per SMS whatever the text holds, so the file reads (and greps) as a list of messages.
         String line = Instant.now(clock) + "\t" + key + "\t" + phoneNumber + "\t"
-                + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") + System.lineSeparator();
+                + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+                + System.lineSeparator();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
+                    StandardOpenOption.WRITE);
+                 // another gateway on the file (a plugin update's new instance, another node on a shared path) waits:
+                 // "synchronized" holds this instance only, and two writers could cut each other's lines
+                 java.nio.channels.FileLock lock = channel.lock()) {
                 // A line cut short (the node died writing it) is no message: it goes, or the line written after it
                 // would end it, and a check would take it for a whole one.
                 channel.truncate(endOfLastWholeLine(channel));
@@ -79,6 +92,9 @@ public class FileSmsGateway implements SmsGateway {
             }
         } catch (IOException e) {
             throw DeliveryException.temporary("cannot write " + file + ": " + e.getMessage(), e);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // another instance in this JVM holds it (the bundle being replaced): the next round writes it
+            throw DeliveryException.temporary("another SMS gateway is writing " + file, e);
         }
     }
 

@@ -3,6 +3,7 @@ package ua.igov.plugins.channel.smsfile.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,5 +83,40 @@ class FileSmsGatewayTest {
         FileSmsGateway gateway = new FileSmsGateway(notADirectory.resolve("outbox.txt"), Clock.systemUTC());
         DeliveryException e = assertThrows(DeliveryException.class, () -> gateway.send("+380501234567", "t", "outbox-1"));
         assertFalse(e.permanent());
+    }
+
+    /** A carriage return is escaped like a line feed: one SMS, one line, however a note was typed. */
+    @Test
+    void aCarriageReturnDoesNotSplitTheLine() throws Exception {
+        Path file = dir.resolve("sms/outbox.txt");
+        new FileSmsGateway(file, Clock.systemUTC()).send("+380501234567", "a\r\nb\rc", "k1");
+        assertEquals(1, java.nio.file.Files.readString(file).lines().count());
+        assertTrue(java.nio.file.Files.readString(file).contains("a\\r\\nb\\rc"));
+    }
+
+    /** Two gateways on one file (a plugin update's new one beside the old): every line whole, none lost. */
+    @Test
+    void twoGatewaysOnOneFileCutNoLine() throws Exception {
+        Path file = dir.resolve("sms/outbox.txt");
+        FileSmsGateway first = new FileSmsGateway(file, Clock.systemUTC());
+        FileSmsGateway second = new FileSmsGateway(file, Clock.systemUTC());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            FileSmsGateway gateway = i % 2 == 0 ? first : second;
+            String key = "key-" + i;
+            sends.add(pool.submit(() -> {
+                gateway.send("+380501234567", "Заява " + key + " прийнята", key);
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> send : sends) {
+            send.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        List<String> lines = java.nio.file.Files.readString(file).lines().toList();
+        assertEquals(400, lines.size());
+        assertTrue(lines.stream().allMatch(line -> line.split("\t").length == 4 && line.endsWith("прийнята")), lines.toString());
+        assertEquals(400, lines.stream().map(line -> line.split("\t")[1]).distinct().count());
     }
 }
