@@ -295,7 +295,7 @@ public class IdentityManager implements IdentityService {
         try {
             return checked(user, login, password, key, now);
         } catch (StoreException e) {
-            LOG.error("Staff sign-in of '{}' could not be checked against the failed logins: {}", user, e.getMessage());
+            LOG.error("Staff sign-in of '{}' could not be checked against the failed logins: {}", shown(user), shown(String.valueOf(e.getMessage())));
             throw Problems.unavailable("Signing in cannot be checked now. Try again later.");
         }
     }
@@ -325,7 +325,7 @@ public class IdentityManager implements IdentityService {
         }
         if (roles.isEmpty()) {
             if (counted.lockedAt(now)) {
-                LOG.warn("Staff account '{}' locked until {} after {} wrong passwords since {}", login,
+                LOG.warn("Staff account '{}' locked until {} after {} wrong passwords since {}", shown(login),
                         counted.lockedUntil(), counted.failures(), counted.firstFailedAt());
             }
             return Optional.empty();
@@ -337,6 +337,24 @@ public class IdentityManager implements IdentityService {
         }
         staffLogins.put(key, new Remembered(staff, now.plus(REMEMBER_STAFF)));
         return Optional.of(staff);
+    }
+
+    /**
+     * A login as typed, for the log: anyone may type one, and a line break or an escape sequence in it would forge a
+     * line of karaf.log (the only record of a lock) or reach the terminal of whoever reads it.
+     */
+    static String shown(String login) {
+        StringBuilder out = new StringBuilder(login.length());
+        login.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static ProblemException locked(LoginFailures failures, Instant now) {

@@ -204,6 +204,12 @@ class IdentityManagerTest {
     }
 
     @Test
+    void aLoginIsLoggedWithoutTheLineBreaksAndEscapesSomeoneTypedIntoIt() {
+        assertEquals("x\\u000A2026-11-27 INFO unlocked \\u001B[31m", IdentityManager.shown("x\n2026-11-27 INFO unlocked \u001B[31m"));
+        assertEquals("olena", IdentityManager.shown("olena"));
+    }
+
+    @Test
     void aMalformedAttemptIsRefusedWithoutCountingAndALimitBelowOneIsRefusedAtStart() {
         assertTrue(identity.staff("olena", "x".repeat(201)).isEmpty());
         assertTrue(identity.staff(" ", "x").isEmpty());
