@@ -316,6 +316,8 @@ public class HostileInputIT extends PlatformTestSupport {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(gzipped(PlatformIT.APPLICATION))));
         assertEquals(gzip.body(), 415, gzip.status());
         assertEquals("Content-Encoding", gzip.json().path("errors").path(0).path("field").asText());
+        assertEquals("refused before Jersey, still kept by no cache: it answers a signed-in caller", "no-store",
+                gzip.cacheControl());
 
         Answer nulQuery = get("/catalogue?q=a%00b");
         assertEquals(nulQuery.body(), 400, nulQuery.status());

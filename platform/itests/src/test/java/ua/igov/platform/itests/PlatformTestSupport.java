@@ -150,7 +150,11 @@ public abstract class PlatformTestSupport {
     // ---- HTTP, as a citizen ----------------------------------------------------------------------------------
 
     /** An HTTP answer with its body parsed when it is JSON. */
-    protected record Answer(int status, String contentType, String body, String location) {
+    protected record Answer(int status, String contentType, String body, String location, String cacheControl) {
+        Answer(int status, String contentType, String body, String location) {
+            this(status, contentType, body, location, null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -346,7 +350,8 @@ public abstract class PlatformTestSupport {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Location").orElse(null));
+                    response.body(), response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Cache-Control").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -50,6 +50,7 @@ final class ApiApplication {
                 .register(new AuthFilter(identity))
                 .register(new PrivateAnswersFilter())
                 .register(new JsonTypeFilter())
+                .register(new UntypedBodyFilter())
                 .register(new AuthResource(identity))
                 .register(new MeResource(applications, staffNames))
                 .register(new StaffResource(applications))

@@ -175,6 +175,11 @@ public class ApiServlet extends HttpServlet {
             throws IOException {
         response.setStatus(problem.status());
         response.setContentType(ProblemBody.MEDIA_TYPE);
+        if (request.getHeader("Authorization") != null) {
+            // as PrivateAnswersFilter does for every answer Jersey gives: these never reach it
+            response.setHeader("Cache-Control", PrivateAnswersFilter.NO_STORE);
+            response.addHeader("Vary", "Authorization");
+        }
         problem.retryAfter().ifPresent(wait -> response.setHeader("Retry-After", Long.toString(wait.toSeconds())));
         JsonProvider.mapper().writeValue(response.getOutputStream(), new ProblemBody(
                 ProblemBody.TYPE_PREFIX + problem.type(), problem.title(), problem.status(), problem.detail(),

@@ -64,7 +64,8 @@ public final class OpenApiResource {
         }
         Map<String, JsonNode> formDefinitions = new TreeMap<>();
         for (PluginInfo plugin : registry.plugins()) {
-            if (plugin.kind().equals("service")) {
+            // the one served: a second plugin of the code waits, and its line must not stand in for the served one's
+            if (plugin.kind().equals("service") && !PluginInfo.WAITING.equals(plugin.state())) {
                 byPath.put("/services/" + plugin.id() + "/applications", serviceSubmission(plugin, formDefinitions));
             }
         }

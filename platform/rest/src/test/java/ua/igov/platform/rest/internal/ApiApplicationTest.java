@@ -133,6 +133,8 @@ class ApiApplicationTest {
                 .get("200").getContent().containsKey("application/pdf"), "a file in its own type");
         assertEquals(List.of(Map.of(), Map.of("citizen", List.of()), Map.of("staff", List.of())),
                 parsed.getOpenAPI().getSecurity(), "credentials go with every operation once given (Swagger UI's Authorize)");
+        assertEquals("S", paths.get("/services/s/applications").getPost().getSummary(),
+                "the served plugin's, not that of a second one waiting for the code");
         var applied = paths.get("/services/s/applications").getPost().getResponses().get("201");
         assertTrue(applied.getHeaders().containsKey("Location"));
         assertTrue(applied.getContent().get("application/json").getSchema().getProperties().containsKey("trackingNumber"),
@@ -279,6 +281,12 @@ class ApiApplicationTest {
         Answer wrongType = call("POST", "/services/residence-registration/applications", "text/plain", "hello");
         assertEquals(415, wrongType.status());
         assertEquals("Send the body as application/json.", wrongType.body().get("detail").asText());
+
+        Answer untyped = call("POST", "/services/residence-registration/applications", null, "{\"region\": \"x\"}");
+        assertEquals(415, untyped.status(), "a body with no Content-Type is not taken for JSON");
+        assertEquals("Send the body as application/json.", untyped.body().get("detail").asText());
+        Answer untypedToken = callAs(null, "POST", "/auth/dev-token", null, "{\"subject\": \"taras\"}");
+        assertEquals(415, untypedToken.status());
     }
 
     @Test
@@ -350,7 +358,8 @@ class ApiApplicationTest {
     private static final class Registry implements PluginRegistry {
         @Override
         public List<PluginInfo> plugins() {
-            return List.of(new PluginInfo("region", "r", "R", "b", "1", ""), new PluginInfo("service", "s", "S", "b", "1", ""));
+            return List.of(new PluginInfo("region", "r", "R", "b", "1", ""), new PluginInfo("service", "s", "S", "b", "1", ""),
+                    new PluginInfo("service", "s", "waits: b2 2 serves this service", "b2", "2", "", PluginInfo.WAITING));
         }
 
         @Override
