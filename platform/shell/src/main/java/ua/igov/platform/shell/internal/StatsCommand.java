@@ -65,6 +65,14 @@ public class StatsCommand extends PlatformCommand {
 
     @Override
     protected Object query() {
+        // an option that would be dropped is refused: the operator would take the national table for one authority's
+        if (openData && authority != null) {
+            throw new ProblemException(400, "invalid-query", "Invalid query",
+                    "--open-data is the national table: it has no --authority (by authority, it lists them all)");
+        }
+        if (csv && !openData) {
+            throw new ProblemException(400, "invalid-query", "Invalid query", "--csv prints the --open-data only");
+        }
         String dimension = by;
         String only = null;
         if (region != null || service != null) {

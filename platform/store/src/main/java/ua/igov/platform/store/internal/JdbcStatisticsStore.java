@@ -146,7 +146,7 @@ public class JdbcStatisticsStore implements StatisticsStore {
         // Only open applications past their deadline are read (index on status, due_at): few, whatever the history.
         String sql = "SELECT " + column + ", COUNT(*) FROM application WHERE status IN ("
                 + placeholders(openStatuses.size()) + ") AND due_at < ? AND submitted_at >= ? AND submitted_at < ?"
-                + authorityFilter(authorities) + " GROUP BY " + column;
+                + applicationAuthorityFilter(authorities) + " GROUP BY " + column;
         return jdbc.read("count overdue applications by " + dimension, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -184,6 +184,16 @@ public class JdbcStatisticsStore implements StatisticsStore {
 
     private static String authorityFilter(Set<Integer> authorities) {
         return authorities.isEmpty() ? "" : " AND authority_id IN (" + placeholders(authorities.size()) + ")";
+    }
+
+    /**
+     * The same filter on the application table, where an application of no authority has none (NULL): the rollup
+     * counts it under authority 0, so asking for 0 must find it here too, or its overdue count was always 0.
+     */
+    private static String applicationAuthorityFilter(Set<Integer> authorities) {
+        return authorities.contains(0)
+                ? " AND (authority_id IN (" + placeholders(authorities.size()) + ") OR authority_id IS NULL)"
+                : authorityFilter(authorities);
     }
 
     private static String placeholders(int n) {

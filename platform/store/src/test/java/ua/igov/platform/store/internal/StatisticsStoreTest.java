@@ -76,6 +76,17 @@ class StatisticsStoreTest {
         return cells.get(0);
     }
 
+    /** An application of no authority is counted under 0 in the rollup, and found overdue by 0 as well. */
+    @Test
+    void anApplicationOfNoAuthorityIsOverdueUnderAuthorityZero() {
+        submit(null, "lviv");
+        submit(89);
+        Instant later = SUBMITTED.plusSeconds(2 * 86_400);
+        assertEquals(1L, statistics.cells("region", DAY, DAY, Set.of(0)).get(0).total());
+        assertEquals(Map.of("lviv", 1L), statistics.overdue("region", DAY, DAY, Set.of(0), Set.of("submitted"), later));
+        assertEquals(Map.of("lviv", 2L), statistics.overdue("region", DAY, DAY, Set.of(), Set.of("submitted"), later));
+    }
+
     @Test
     void everyStepMovesTheApplicationBetweenStatusesAndOfficials() {
         StoredApplication submitted = submit(89);
