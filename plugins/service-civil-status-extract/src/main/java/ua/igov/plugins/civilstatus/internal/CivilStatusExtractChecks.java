@@ -67,6 +67,16 @@ final class CivilStatusExtractChecks implements SubmissionHandler {
             }
         }
 
+        if ("birth".equals(kind) && birthDate != null && eventDate != null) {
+            // a parent was born before the child, a child after the parent
+            if ("parent".equals(relation) && !birthDate.isBefore(eventDate)) {
+                problems.add(new FieldProblem("/applicant/birthDate", "батько чи мати народилися раніше за дитину: "
+                        + "перевірте вашу дату народження або дату події"));
+            } else if ("child".equals(relation) && !eventDate.isBefore(birthDate)) {
+                problems.add(new FieldProblem("/recordSubject/eventDate", "батько чи мати народилися раніше за вас: "
+                        + "перевірте дату події"));
+            }
+        }
         if (applicant.get("taxNumber") instanceof String digits) {
             UkrainianIds.taxNumberProblem(digits, birthDate)
                     .ifPresent(problem -> problems.add(new FieldProblem("/applicant/taxNumber", problem)));

@@ -103,6 +103,19 @@ class CivilStatusExtractChecksTest {
                 "a valid number of someone born on 25.01.1989");
     }
 
+    /** Asking for a child's birth record as its parent, one must have been born first; as its child, after. */
+    @Test
+    void aParentIsBornBeforeTheChildAndAChildAfterTheParent() {
+        assertEquals(List.of("/applicant/birthDate"),
+                problemFields(submission("birth", "parent", "2026-11-24", "1990-01-01", null)), "a day-old parent");
+        assertDoesNotThrow(() -> checks.onSubmit(submission("birth", "parent", "1965-05-05", "1990-01-01", null)));
+        assertEquals(List.of("/recordSubject/eventDate"),
+                problemFields(submission("birth", "child", "1990-03-09", "2000-01-01", null)), "a parent born after");
+        assertDoesNotThrow(() -> checks.onSubmit(submission("birth", "child", "1990-03-09", "1960-01-01", null)));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("marriage", "child", "1990-03-09", "1985-06-01", null)),
+                "a parents' marriage may be before or after the child");
+    }
+
     @Test
     void everyProblemIsReportedAtOnce() {
         assertEquals(List.of("/relation", "/applicant/taxNumber"),

@@ -33,6 +33,10 @@ final class LandCadastreExtractChecks implements SubmissionHandler {
         } else if (!OBLAST_CODES.contains(number.substring(0, 2))) {
             problems.add(new FieldProblem("/cadastralNumber", "кадастровий номер починається з коду КОАТУУ, перші дві "
                     + "цифри якого — код області; «" + number.substring(0, 2) + "» не є кодом жодної області України"));
+        } else if (number.substring(11).matches("00:.*|.*:000:.*|.*:0000")) {
+            // zones, quarters and plots are numbered from 01, 001 and 0001
+            problems.add(new FieldProblem("/cadastralNumber", "номер кадастрової зони, кварталу й ділянки починаються "
+                    + "з 01, 001 і 0001: нулі на їхньому місці — помилка в номері"));
         }
         if (submission.form().get("applicant") instanceof Map<?, ?> applicant
                 && applicant.get("taxNumber") instanceof String digits && !taxNumberValid(digits)) {

@@ -73,6 +73,10 @@ class LandCadastreExtractChecksTest {
         // The schema refuses these first; the handler still answers with a problem if one slips through.
         assertEquals(List.of("/cadastralNumber"), problemFields(submission("1210100000-01-001-0001", null)));
         assertEquals(List.of("/cadastralNumber"), problemFields(submission("12", null)));
+        for (String zeros : List.of("1210100000:00:001:0001", "1210100000:01:000:0001", "1210100000:01:001:0000")) {
+            assertEquals(List.of("/cadastralNumber"), problemFields(submission(zeros, null)), zeros + ": numbered from 1");
+        }
+        assertDoesNotThrow(() -> checks.onSubmit(submission("1210100000:10:100:1000", null)), "zeros within are fine");
     }
 
     @Test
