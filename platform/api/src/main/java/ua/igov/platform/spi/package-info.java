@@ -17,7 +17,8 @@
  * {@link ua.igov.platform.spi.UkrainianIds#taxNumberProblem}: a taxpayer number checked against the date of birth;
  * and {@link ua.igov.platform.spi.ServiceType#contactEmailField} and
  * {@link ua.igov.platform.spi.ServiceType#contactPhoneField}, default methods: the form's own fields for the
- * citizen's messages (a 1.3 plugin's citizens are written to as before, at the request's contact only).
+ * citizen's messages (a 1.3 plugin's citizens are written to as before, at the request's contact only). From 1.4
+ * a part of a {@link ua.igov.platform.spi.NotificationTemplate} left blank is the platform's text for it.
  */
 @Version("1.4.0")
 package ua.igov.platform.spi;

@@ -439,11 +439,21 @@ public abstract class PlatformTestSupport {
     }
 
     protected void installFeature(String name) throws Exception {
-        features.installFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        currentFeatures().installFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
     }
 
     protected void uninstallFeature(String name) throws Exception {
-        features.uninstallFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        currentFeatures().uninstallFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+    }
+
+    /**
+     * The features service registered now: the one injected when the class started can have been replaced since
+     * (its component restarted), and the old one refuses every request (a RejectedExecutionException seen once).
+     */
+    protected FeaturesService currentFeatures() {
+        org.osgi.framework.ServiceReference<FeaturesService> registered = bundleContext.getServiceReference(FeaturesService.class);
+        FeaturesService service = registered == null ? null : bundleContext.getService(registered);
+        return service == null ? features : service;
     }
 
     protected File deployFolder() {

@@ -28,9 +28,9 @@ public record StatsCell(String value, Map<String, Long> byStatus, long timed, lo
 
     /**
      * Upper edges, in hours, of the processing-time histogram's buckets (the first starts at 0). A percentile read
-     * from them is reported as its bucket's upper edge: at most the bucket's width above the exact value (as wide as
-     * its lower edge for 12–24 h and from 90 days on, at most half of it elsewhere from 24 h); the last bucket takes
-     * everything longer than 180 days, so a time over 8760 h is reported as 8760 h.
+     * from them is reported as its bucket's upper edge: at most the bucket's width above the exact value (about as
+     * wide as its lower edge for 2–8 h, 12–24 h and from 90 days on, at most half of it in the others from 8 h); the
+     * last bucket takes everything longer than 180 days, so a time over 8760 h is reported as 8760 h.
      */
     public static final List<Integer> BUCKET_UPPER_HOURS = List.of(1, 2, 4, 8, 12, 24, 36, 48, 72, 96, 120, 168, 216,
             264, 336, 432, 504, 672, 840, 1080, 1440, 2160, 4320, 8760);

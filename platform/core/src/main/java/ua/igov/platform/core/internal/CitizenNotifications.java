@@ -183,8 +183,8 @@ public final class CitizenNotifications {
      * SMS of the tracking number and the link, and no words.
      */
     private static NotificationTemplate completed(NotificationTemplate own, NotificationTemplate platforms) {
-        return new NotificationTemplate(own.subject().isBlank() ? platforms.subject() : own.subject(),
-                own.body().isBlank() ? platforms.body() : own.body(), own.sms().isBlank() ? platforms.sms() : own.sms());
+        return new NotificationTemplate(Texts.blank(own.subject()) ? platforms.subject() : own.subject(),
+                Texts.blank(own.body()) ? platforms.body() : own.body(), Texts.blank(own.sms()) ? platforms.sms() : own.sms());
     }
 
     private static String fill(String template, Map<String, String> values) {

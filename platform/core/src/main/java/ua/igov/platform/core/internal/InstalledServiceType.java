@@ -54,7 +54,8 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
     InstalledServiceType(ServiceType type, String code, FormDefinition definition, FormSchema form,
                          PluginOrigin origin) {
         this(type, code, type.name(), definition.version(), definition.jsonSchema(), form, uiHints(type),
-                type.workflow(), type.catalogueServiceIds(), escalationRules(type), contactFields(type), origin);
+                type.workflow(), type.catalogueServiceIds(), escalationRules(type),
+                contactFields(type, definition.jsonSchema()), origin);
     }
 
     /** For tests: asks the plugin for its code and form once more. */
@@ -97,16 +98,39 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
         static final ContactFields NONE = new ContactFields(Optional.empty(), Optional.empty());
     }
 
-    /** The form's contact fields, or none if the plugin cannot say: its citizens are then written to as before. */
-    private static ContactFields contactFields(ServiceType type) {
+    /**
+     * The form's contact fields, or none if the plugin cannot say: its citizens are then written to as before. A field
+     * its form does not have (a typo) is left out, logged, rather than read in vain from every application.
+     */
+    private static ContactFields contactFields(ServiceType type, String schemaText) {
         try {
-            return new ContactFields(Optional.ofNullable(type.contactEmailField()).flatMap(field -> field),
-                    Optional.ofNullable(type.contactPhoneField()).flatMap(field -> field));
+            return new ContactFields(onTheForm(type, "contactEmailField", type.contactEmailField(), schemaText),
+                    onTheForm(type, "contactPhoneField", type.contactPhoneField(), schemaText));
         } catch (RuntimeException | Error e) {
             LOG.warn("Service '{}' names no usable contact fields ({}); its citizens are written to at the addresses "
                     + "their requests give", safeCode(type), e.toString());
             return ContactFields.NONE;
         }
+    }
+
+    private static Optional<String> onTheForm(ServiceType type, String method, Optional<String> field, String schemaText) {
+        Optional<String> named = Optional.ofNullable(field).flatMap(f -> f);
+        if (named.isEmpty()) {
+            return named;
+        }
+        boolean described;
+        try {
+            described = named.get().matches("(/[^/]{1,100}){1,10}")
+                    && SchemaPointers.describes(Json.MAPPER.readTree(schemaText), named.get());
+        } catch (java.io.IOException e) {
+            described = false;
+        }
+        if (!described) {
+            LOG.warn("Service '{}' names {} {}, which its form does not have: no messages are sent there",
+                    safeCode(type), method, named.get());
+            return Optional.empty();
+        }
+        return named;
     }
 
     private static String safeCode(ServiceType type) {

@@ -228,7 +228,7 @@ public class OutboxWorker {
             installed.remove(id);
         }
         if (channels.remove(id, channel)) {
-            closeLane(id); // a send under way finishes; the lane's next round never comes
+            closeLane(id); // a send under way finishes, the rest of its round goes back; the lane's next round never comes
             if (!named.isEmpty()) {
                 LOG.info("Notification channel '{}' left; the other one of that name takes over", id);
                 add(named.get(0), id);
@@ -371,6 +371,12 @@ public class OutboxWorker {
                     leasedUntil = now.plus(settings.lease());
                 }
                 OutboxEntry entry = batch.get(i);
+                if (channels.get(entry.message().channel()) != installed.get(entry.message().channel())) {
+                    // the channel left (or another took its name) during the round: the one sending finished, the
+                    // rest goes back at once, for its successor or another node, not through a channel gone
+                    releaseUnsent(batch.subList(i, batch.size()), lost, leasedUntil);
+                    return delivered;
+                }
                 if (lost.contains(entry.id())) {
                     notHandedOver = i + 1;
                     continue;

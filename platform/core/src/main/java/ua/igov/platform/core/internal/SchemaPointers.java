@@ -24,6 +24,9 @@ final class SchemaPointers {
      * {@code items}.
      */
     static boolean describes(JsonNode root, String pointer) {
+        if (!followable(root)) {
+            return true; // it refers by anchor or elsewhere, which this does not follow: it cannot tell, so it lets be
+        }
         List<JsonNode> at = List.of(root);
         for (String step : pointer.substring(1).split("/", -1)) {
             String name = step.replace("~1", "/").replace("~0", "~");
@@ -48,6 +51,22 @@ final class SchemaPointers {
         return true;
     }
 
+    /** Whether every reference in the schema is a JSON Pointer into it ({@code #/...}), which this follows. */
+    private static boolean followable(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && !(ref.isTextual() && ref.asText().startsWith("#/"))) {
+                return false;
+            }
+        }
+        for (JsonNode child : node) {
+            if (!followable(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The schema and every subschema that describes the same value, references followed. */
     private static List<JsonNode> parts(JsonNode root, JsonNode schema, int depth) {
         List<JsonNode> parts = new ArrayList<>();
@@ -56,7 +75,7 @@ final class SchemaPointers {
         }
         parts.add(schema);
         JsonNode ref = schema.path("$ref");
-        if (ref.isTextual() && ref.asText().startsWith("#")) {
+        if (ref.isTextual() && ref.asText().startsWith("#/")) {
             parts.addAll(parts(root, root.at(ref.asText().substring(1)), depth + 1));
         }
         for (String branch : List.of("then", "else")) {

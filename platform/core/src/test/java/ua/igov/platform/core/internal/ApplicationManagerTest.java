@@ -1144,6 +1144,23 @@ class ApplicationManagerTest {
                 "the request's phone first; the form's e-mail is no address");
     }
 
+    /** A contact field the form does not have (a plugin's typo) is left out when the plugin arrives, not read in vain. */
+    @Test
+    void aContactFieldTheFormDoesNotHaveIsLeftOut() {
+        ServiceType typo = new ServiceType() {
+            public String code() { return "residence-registration"; }
+            public LocalizedText name() { return LocalizedText.of("Реєстрація"); }
+            public Set<Integer> catalogueServiceIds() { return Set.of(29); }
+            public FormDefinition form() { return serviceType().form(); }
+            public Optional<String> contactEmailField() { return Optional.of("/contact/email"); }
+            public Optional<String> contactPhoneField() { return Optional.of("/contacts/phone"); }
+        };
+        InstalledServiceType installed = new InstalledServiceType(typo, FormSchema.compile(typo.form().jsonSchema()),
+                new PluginOrigin("svc", "0.1.0"));
+        assertEquals(Optional.empty(), installed.contactFields().email());
+        assertEquals(Optional.of("/contacts/phone"), installed.contactFields().phone());
+    }
+
     @Test
     void aBadContactIsNamedFieldByFieldAndNothingIsStored() {
         ProblemException bad = problem(() -> manager.submit(TARAS, "residence-registration", json(

@@ -64,15 +64,21 @@ class DemoServiceFormsTest {
     }
 
     @Test
-    void anAddressOfSpacesIsRefused() throws Exception {
+    void anAddressOfSpacesIsRefusedAnEmptyApartmentIsNone() throws Exception {
         FormSchema residence = schema("service-residence-registration", "residence-registration.schema.json");
-        ObjectNode form = benchForm();
-        JsonNode address = form.get("newAddress");
-        for (String part : List.of("settlement", "street", "building", "apartment")) {
-            ((ObjectNode) address).put(part, "  ");
+        for (String blank : List.of("  ", "\u00a0\u00a0", "\u200b", "--")) {
+            ObjectNode form = benchForm();
+            JsonNode address = form.get("newAddress");
+            for (String part : List.of("settlement", "street", "building", "apartment")) {
+                ((ObjectNode) address).put(part, blank);
+            }
+            assertEquals(List.of("/newAddress/apartment", "/newAddress/building", "/newAddress/settlement",
+                    "/newAddress/street"), fields(residence.validate(form)).stream().distinct().toList(), blank);
         }
-        assertEquals(List.of("/newAddress/apartment", "/newAddress/building", "/newAddress/settlement", "/newAddress/street"),
-                fields(residence.validate(form)));
+        ObjectNode noApartment = benchForm();
+        ((ObjectNode) noApartment.get("newAddress")).put("apartment", "");
+        ((ObjectNode) noApartment.get("newAddress")).put("building", "12А");
+        assertEquals(List.of(), residence.validate(noApartment), "an empty apartment, as a form sends a blank field");
     }
 
     @Test

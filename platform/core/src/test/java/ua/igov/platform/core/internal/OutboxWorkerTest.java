@@ -614,6 +614,44 @@ class OutboxWorkerTest {
         assertEquals(0, stores.outbox.summary().pending());
     }
 
+    /**
+     * A channel removed while its round is sending (its plugin updated because its server hangs): the message being
+     * sent finishes, and the rest of the round goes back at once instead of through the channel that left.
+     */
+    @Test
+    void aChannelThatLeavesMidRoundSendsNoMoreOfIt() throws Exception {
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        NotificationChannel hanging = new NotificationChannel() {
+            public String id() { return "email"; }
+            public void send(OutgoingMessage message) {
+                sent.add(message.body());
+                sending.countDown();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            enqueue("email", "m" + i);
+        }
+        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
+        worker.addChannel(hanging);
+        java.util.concurrent.CompletableFuture<Integer> round = java.util.concurrent.CompletableFuture.supplyAsync(worker::deliverDue);
+        assertTrue(sending.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        worker.removeChannel(hanging);
+        release.countDown();
+        assertEquals(1, round.get(10, java.util.concurrent.TimeUnit.SECONDS), "the one under way finished");
+        assertEquals(List.of("m0"), sent, "nothing more through the channel that left");
+        assertEquals(4, stores.outbox.summary().pending());
+        RecordingChannel successor = new RecordingChannel("email", false, clock);
+        worker.addChannel(successor);
+        assertEquals(4, worker.deliverDue(), "given back at once: due for the next channel, no lease to wait out");
+    }
+
     private long enqueue(String channel, String text) {
         return stores.outbox.enqueue(new OutboxMessage(channel, channel.equals("sms") ? "+380501234567" : "a@example.org",
                 "s", text, null), clock.instant());

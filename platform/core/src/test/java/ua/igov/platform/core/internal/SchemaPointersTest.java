@@ -46,4 +46,13 @@ class SchemaPointersTest {
         assertTrue(SchemaPointers.describes(schema, "/fromAllOf"));
         assertFalse(SchemaPointers.describes(schema, "/loop/deeper"), "a reference to itself describes nothing more");
     }
+
+    /** A reference by anchor (or to another document) is not followed here: the question is let be, never a 500. */
+    @Test
+    void aSchemaReferringByAnchorIsNotJudged() throws Exception {
+        JsonNode schema = Json.MAPPER.readTree("{\"type\": \"object\", \"properties\": {\"home\": {\"$ref\": \"#address\"}},"
+                + "\"$defs\": {\"address\": {\"$anchor\": \"address\", \"properties\": {\"street\": {}}}}}");
+        assertTrue(SchemaPointers.describes(schema, "/home/street"));
+        assertTrue(SchemaPointers.describes(schema, "/anything"), "it cannot tell, so it does not refuse");
+    }
 }

@@ -170,18 +170,39 @@ public final class OpenApiResource {
         if (!(form instanceof ObjectNode object) || !(object.get("$defs") instanceof ObjectNode definitions)) {
             return form;
         }
-        String prefix = "form_" + code.replaceAll("[^A-Za-z0-9]+", "_") + "_";
+        // a service code is [a-z0-9-]: "form.<code>." cannot be the start of another code's names
+        String prefix = "form." + code + ".";
         object.remove("$defs");
-        definitions.fields().forEachRemaining(definition -> components.put(prefix + definition.getKey(),
+        // its $id would make "#/components/..." inside it point into the form itself, for tools that honour it
+        object.remove("$id");
+        definitions.fields().forEachRemaining(definition -> components.put(prefix + componentName(definition.getKey()),
                 rewriteReferences(definition.getValue(), prefix)));
         return rewriteReferences(object, prefix);
+    }
+
+    /** A definition's name as a component key may be ([A-Za-z0-9._-]): any other character as _ and its code point. */
+    static String componentName(String name) {
+        StringBuilder key = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+                key.appendCodePoint(c);
+            } else {
+                key.append('_').append(Integer.toHexString(c)); // _ itself too, so two names never meet
+            }
+        });
+        return key.toString();
     }
 
     private static JsonNode rewriteReferences(JsonNode node, String prefix) {
         if (node instanceof ObjectNode object) {
             if (object.get("$ref") instanceof com.fasterxml.jackson.databind.node.TextNode ref
                     && ref.asText().startsWith("#/$defs/")) {
-                object.put("$ref", "#/components/schemas/" + prefix + ref.asText().substring("#/$defs/".length()));
+                String rest = ref.asText().substring("#/$defs/".length());
+                int slash = rest.indexOf('/');
+                String name = slash < 0 ? rest : rest.substring(0, slash);
+                String unescaped = name.replace("~1", "/").replace("~0", "~");
+                object.put("$ref", "#/components/schemas/" + prefix + componentName(unescaped)
+                        + (slash < 0 ? "" : rest.substring(slash)));
             }
             object.fields().forEachRemaining(field -> rewriteReferences(field.getValue(), prefix));
         } else if (node instanceof ArrayNode array) {

@@ -114,8 +114,11 @@ class ApiApplicationTest {
         io.swagger.v3.parser.core.models.SwaggerParseResult resolved = new io.swagger.v3.parser.OpenAPIV3Parser()
                 .readContents(answer.body().toString(), null, resolving);
         assertEquals(List.of(), resolved.getMessages(), "every reference resolves, a form's own $defs included");
-        assertTrue(answer.body().at("/components/schemas/form_s_address/properties/street").isObject());
-        assertEquals("#/components/schemas/form_s_address", answer.body()
+        assertTrue(answer.body().at("/components/schemas/form.s.address/properties/street").isObject());
+        assertTrue(answer.body().at("/paths/~1services~1s~1applications/post/requestBody/content/application~1json/schema/properties/form/$id")
+                .isMissingNode(), "its $id would turn the references back into the form");
+        assertEquals("_430_434_440_435_441_430", OpenApiResource.componentName("адреса"), "a key OpenAPI allows");
+        assertEquals("#/components/schemas/form.s.address", answer.body()
                 .at("/paths/~1services~1s~1applications/post/requestBody/content/application~1json/schema/properties/form/properties/home/$ref").asText());
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/health"));
         assertTrue(parsed.getOpenAPI().getPaths().containsKey("/applications/{trackingNumber}/actions/{action}"));
@@ -425,7 +428,7 @@ class ApiApplicationTest {
         @Override
         public String formSchema(String code) {
             if (code.equals("s")) { // as the residence form: an address defined once and referred to twice
-                return "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\", "
+                return "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$id\": \"urn:igov:form:s:1.0\", \"type\": \"object\", "
                         + "\"properties\": {\"home\": {\"$ref\": \"#/$defs/address\"}, \"previous\": {\"$ref\": "
                         + "\"#/$defs/address\"}}, \"$defs\": {\"address\": {\"type\": \"object\", \"properties\": "
                         + "{\"street\": {\"type\": \"string\"}}}}}";

@@ -62,6 +62,23 @@ abstract class PlatformCommand implements Action {
      * point instead of acting on the operator's terminal, where they could hide or fake what is about to be approved. Line breaks
      * stay: the table wraps at them. {@code null} is empty.
      */
+    /**
+     * Text someone else typed that must stay one line (an account name typed at a sign-in): as {@link #printable},
+     * with line breaks and line and paragraph separators escaped too, so it cannot add a row that is not there.
+     */
+    static String oneLine(String text) {
+        StringBuilder shown = new StringBuilder();
+        printable(text).codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (c == '\n' || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
+    }
+
     static String printable(String text) {
         if (text == null) {
             return "";

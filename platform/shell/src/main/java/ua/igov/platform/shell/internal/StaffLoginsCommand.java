@@ -87,7 +87,7 @@ public class StaffLoginsCommand extends PlatformCommand {
         table.column("Latest");
         table.column("Locked until");
         for (LoginFailures f : (List<LoginFailures>) result) {
-            table.addRow().addContent(printable(f.account()), f.failures(), f.firstFailedAt(), f.lastFailedAt(), // typed by anyone
+            table.addRow().addContent(oneLine(f.account()), f.failures(), f.firstFailedAt(), f.lastFailedAt(), // typed by anyone
                     f.lockedAt(now) ? f.lockedUntil() : "");
         }
         table.print(out);

@@ -18,4 +18,11 @@ class PrintableTest {
         assertEquals("Обʼєкт м'який, «лапки» — тире", PlatformCommand.printable("Обʼєкт м'який, «лапки» — тире"));
         assertEquals("", PlatformCommand.printable(null));
     }
+
+    /** An account name typed at a sign-in cannot add a row to platform:staff-logins. */
+    @Test
+    void aLoginStaysOneLine() {
+        assertEquals("x\\u000A2026-11-27 olena\\u2028\\u001B[2J", PlatformCommand.oneLine("x\n2026-11-27 olena\u2028\u001B[2J"));
+        assertEquals("olena", PlatformCommand.oneLine("olena"));
+    }
 }

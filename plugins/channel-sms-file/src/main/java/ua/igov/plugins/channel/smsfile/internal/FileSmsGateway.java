@@ -47,7 +47,10 @@ public class FileSmsGateway implements SmsGateway {
         this(resolve(config.file()), Clock.systemUTC());
     }
 
-    /** One writer at a time per file in this JVM (a file lock cannot be taken twice in one JVM: it would throw). */
+    /**
+     * One writer at a time per file among the gateways of this class (a file lock cannot be taken twice in one JVM:
+     * it would throw). Static is per class loader: a plugin update's new copy of the class has its own.
+     */
     private static final java.util.concurrent.ConcurrentMap<Path, Object> WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     FileSmsGateway(Path file, Clock clock) {
@@ -78,8 +81,9 @@ public class FileSmsGateway implements SmsGateway {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-                 // another gateway on the file (a plugin update's new instance, another node on a shared path) waits:
-                 // "synchronized" holds this instance only, and two writers could cut each other's lines
+                 // another process on the file (another node on a shared path) waits for it; in this JVM, WRITERS
+                 // keeps this class's gateways in turn, and another copy of the class (a plugin update's) meets the
+                 // lock as taken: that SMS fails for now and is retried
                  java.nio.channels.FileLock lock = channel.lock()) {
                 // A line cut short (the node died writing it) is no message: it goes, or the line written after it
                 // would end it, and a check would take it for a whole one.

@@ -94,7 +94,7 @@ class FileSmsGatewayTest {
         assertTrue(java.nio.file.Files.readString(file).contains("a\\r\\nb\\rc"));
     }
 
-    /** Two gateways on one file (a plugin update's new one beside the old): every line whole, none lost. */
+    /** Two gateways on one file (two configurations naming one path): every line whole, none lost. */
     @Test
     void twoGatewaysOnOneFileCutNoLine() throws Exception {
         Path file = dir.resolve("sms/outbox.txt");
