@@ -27,11 +27,6 @@ final class ContactDetails {
     private ContactDetails() {
     }
 
-    /** @return the contact, or {@code null} when neither the citizen nor their identity provider gave an address */
-    static CitizenContact parse(JsonNode contact, Citizen citizen) {
-        return of(given(contact), Given.NONE, citizen);
-    }
-
     /**
      * @param request what the submission's {@code contact} said ({@link #given})
      * @param form    what the form's own contact fields say ({@link #onTheForm})
@@ -92,7 +87,7 @@ final class ContactDetails {
     /** The submission's {@code contact}, checked field by field: a problem is a 422 naming the field. */
     static Given given(JsonNode contact) {
         if (contact == null || contact.isNull()) {
-            return new Given(null, null, null);
+            return Given.NONE;
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (!contact.isObject()) {

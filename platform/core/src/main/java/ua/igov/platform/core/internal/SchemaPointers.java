@@ -20,8 +20,8 @@ final class SchemaPointers {
     /**
      * Each step of the pointer must be a property of an object schema (in its {@code properties}, or those of its
      * {@code allOf}, {@code anyOf}, {@code oneOf}, {@code then} or {@code else}, following local {@code $ref}s), any name
-     * where the schema takes other properties ({@code additionalProperties} a schema), or an index into an array's
-     * {@code items}.
+     * where the schema takes other properties ({@code additionalProperties} a schema, or a {@code patternProperties}
+     * pattern the name matches), or an index into an array's {@code items}.
      */
     static boolean describes(JsonNode root, String pointer) {
         if (!followable(root)) {
@@ -38,6 +38,12 @@ final class SchemaPointers {
                         next.add(property);
                     } else if (part.path("additionalProperties").isObject()) {
                         next.add(part.get("additionalProperties"));
+                    } else if (part.path("patternProperties").isObject()) {
+                        part.get("patternProperties").fields().forEachRemaining(pattern -> {
+                            if (matches(pattern.getKey(), name)) {
+                                next.add(pattern.getValue());
+                            }
+                        });
                     } else if (name.matches("\\d{1,9}") && part.path("items").isObject()) {
                         next.add(part.get("items"));
                     }
@@ -49,6 +55,15 @@ final class SchemaPointers {
             at = next;
         }
         return true;
+    }
+
+    /** Whether a property name matches a schema's pattern; a pattern Java cannot read matches (it cannot tell). */
+    private static boolean matches(String pattern, String name) {
+        try {
+            return java.util.regex.Pattern.compile(pattern).matcher(name).find();
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return true;
+        }
     }
 
     /** Whether every reference in the schema is a JSON Pointer into it ({@code #/...}), which this follows. */

@@ -37,12 +37,15 @@ class SchemaPointersTest {
                 + "\"children\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": {\"name\": {}}}},"
                 + "\"extra\": {\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\"}},"
                 + "\"a/b\": {\"type\": \"string\"},"
+                + "\"byYear\": {\"type\": \"object\", \"patternProperties\": {\"^[0-9]{4}$\": {\"type\": \"integer\"}}},"
                 + "\"loop\": {\"$ref\": \"#/properties/loop\"}},"
                 + "\"allOf\": [{\"properties\": {\"fromAllOf\": {\"type\": \"string\"}}}]}");
         assertTrue(SchemaPointers.describes(schema, "/children/0/name"));
         assertFalse(SchemaPointers.describes(schema, "/children/first/name"));
         assertTrue(SchemaPointers.describes(schema, "/extra/anything"));
         assertTrue(SchemaPointers.describes(schema, "/a~1b"));
+        assertTrue(SchemaPointers.describes(schema, "/byYear/2026"));
+        assertFalse(SchemaPointers.describes(schema, "/byYear/last"));
         assertTrue(SchemaPointers.describes(schema, "/fromAllOf"));
         assertFalse(SchemaPointers.describes(schema, "/loop/deeper"), "a reference to itself describes nothing more");
     }
