@@ -122,7 +122,8 @@ public class PlatformIT extends PlatformTestSupport {
         Answer hints = get("/services/residence-registration/ui-hints");
         assertEquals(200, hints.status());
         assertEquals("Applicant", hints.json().at("/labels/en/applicant").asText());
-        assertEquals("urn:igov:problem:no-ui-hints", get("/services/land-cadastre-extract/ui-hints").json().get("type").asText());
+        assertEquals("Cadastral number of the land plot",
+                get("/services/land-cadastre-extract/ui-hints").json().at("/labels/en/cadastralNumber").asText());
 
         Answer form = get("/services/residence-registration/form");
         assertEquals(200, form.status());

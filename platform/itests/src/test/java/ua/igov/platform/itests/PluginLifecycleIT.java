@@ -344,6 +344,8 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         try (StoppedBundles stopped = new StoppedBundles(VERSIONED)) {
             assertTrue(console("platform:plugin-install " + VERSIONED_FEATURE).contains(VERSIONED_FEATURE + " 1.0.0 installed"));
             awaitStatus("/services/test-versioned/form", 200);
+            assertEquals("a service without hints says so", "urn:igov:problem:no-ui-hints",
+                    get("/services/test-versioned/ui-hints").json().get("type").asText());
             Answer old = post("/services/test-versioned/applications", form("{\"name\": \"Тарас\"}"), taras());
             assertEquals(old.body(), 201, old.status());
             String inFlight = old.json().get("trackingNumber").asText();

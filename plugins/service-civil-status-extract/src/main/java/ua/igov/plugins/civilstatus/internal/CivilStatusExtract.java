@@ -45,6 +45,8 @@ public class CivilStatusExtract implements ServiceType {
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(CivilStatusExtract.class, "/form/civil-status-extract.schema.json"));
+    /** Field order, widgets, the choices' words in Ukrainian and English, and English labels for every field. */
+    private final String uiHints = FormResources.read(CivilStatusExtract.class, "/form/civil-status-extract.ui.json");
     /** Today is Kyiv's: a server on UTC would have "today" start two or three hours late. */
     static final java.time.ZoneId KYIV = java.time.ZoneId.of("Europe/Kyiv");
 
@@ -59,6 +61,11 @@ public class CivilStatusExtract implements ServiceType {
     public LocalizedText name() {
         return LocalizedText.of("Видача витягу з Державного реєстру актів цивільного стану громадян",
                 "Extract from the State Register of Civil Status Acts");
+    }
+
+    @Override
+    public Optional<String> uiHints() {
+        return Optional.of(uiHints);
     }
 
     /** The form's «Контакти для повідомлень»: messages about the application go there. */

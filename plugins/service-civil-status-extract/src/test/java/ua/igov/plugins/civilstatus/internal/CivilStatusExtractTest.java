@@ -34,6 +34,7 @@ class CivilStatusExtractTest {
         assertEquals("civil-status-extract", service.code());
         assertEquals(Set.of(1537), service.catalogueServiceIds());
         assertEquals("1.1", service.form().version());
+        assertTrue(service.uiHints().orElseThrow().contains("\"en\""), "its UI hints, with English labels");
         assertTrue(service.form().jsonSchema().contains("urn:igov:form:civil-status-extract:" + service.form().version()),
                 "the schema's $id carries the form version");
     }

@@ -61,6 +61,8 @@ public class LandCadastreExtract implements ServiceType {
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(LandCadastreExtract.class, "/form/land-cadastre-extract.schema.json"));
+    /** Field order, widgets, the choices' words in Ukrainian and English, and English labels for every field. */
+    private final String uiHints = FormResources.read(LandCadastreExtract.class, "/form/land-cadastre-extract.ui.json");
     private final SubmissionHandler handler = new LandCadastreExtractChecks();
 
     @Override
@@ -72,6 +74,11 @@ public class LandCadastreExtract implements ServiceType {
     public LocalizedText name() {
         return LocalizedText.of("Витяг з Державного земельного кадастру про обмеження у використанні земель",
                 "Extract from the State Land Cadastre on restrictions on land use");
+    }
+
+    @Override
+    public Optional<String> uiHints() {
+        return Optional.of(uiHints);
     }
 
     /** The form's «Контакти для повідомлень»: messages about the application go there. */

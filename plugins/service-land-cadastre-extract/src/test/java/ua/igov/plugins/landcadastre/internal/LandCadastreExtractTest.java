@@ -35,6 +35,7 @@ class LandCadastreExtractTest {
         assertEquals("land-cadastre-extract", service.code());
         assertEquals(Set.of(47), service.catalogueServiceIds(), "46 and 101 are other extracts, with other documents");
         assertEquals("1.1", service.form().version());
+        assertTrue(service.uiHints().orElseThrow().contains("\"en\""), "its UI hints, with English labels");
         assertTrue(service.form().jsonSchema().contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
         assertTrue(service.form().jsonSchema().contains("urn:igov:form:land-cadastre-extract:" + service.form().version()),
                 "the schema's $id carries the form version");
