@@ -36,23 +36,31 @@ final class Popularity {
 
     /** Applications per catalogue service in a region, or everywhere for {@code null}; empty if the database is down. */
     Map<Integer, Long> counts(String regionId) {
+        return known(regionId).orElse(Map.of()); // a search ranks without them rather than fail
+    }
+
+    /**
+     * The counts, or empty while the database is down and none were counted before: a list of the most requested
+     * must say it cannot be made, not show an empty list as if nothing had been asked for.
+     */
+    java.util.Optional<Map<Integer, Long>> known(String regionId) {
         String key = regionId == null ? EVERYWHERE : regionId;
         Instant now = clock.instant();
         Counts counts = cache.get(key);
         if (counts != null && !counts.takenAt().plus(FRESH_FOR).isBefore(now)) {
-            return counts.byService();
+            return java.util.Optional.of(counts.byService());
         }
         // Only the first to find the counts stale counts again; the others rank with counts a little older.
         // Without this, every search that arrives while they are stale runs the same GROUP BY over all applications.
         // (With no counts at all yet, each asker counts: that happens once per region and node.)
         boolean recount = counts != null;
         if (recount && !recounting.add(key)) {
-            return counts.byService();
+            return java.util.Optional.of(counts.byService());
         }
         try {
             counts = new Counts(Map.copyOf(store.applicationCounts(regionId)), now);
         } catch (StoreException e) {
-            return counts == null ? Map.of() : counts.byService(); // rank without it rather than fail a search
+            return counts == null ? java.util.Optional.empty() : java.util.Optional.of(counts.byService());
         } finally {
             if (recount) {
                 recounting.remove(key);
@@ -62,6 +70,6 @@ final class Popularity {
             cache.clear(); // region ids come from the catalogue, but keep the bound anyway
         }
         cache.put(key, counts);
-        return counts.byService();
+        return java.util.Optional.of(counts.byService());
     }
 }

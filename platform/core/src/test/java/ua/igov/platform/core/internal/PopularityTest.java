@@ -24,7 +24,7 @@ import ua.igov.platform.store.OfferingStatusChange;
 class PopularityTest {
 
     /** A store whose counting the test holds until it lets go, counting how often it was asked. */
-    private static final class HeldCounts implements CatalogueStore {
+    private static class HeldCounts implements CatalogueStore {
         final AtomicInteger asked = new AtomicInteger();
         volatile CountDownLatch hold = new CountDownLatch(0);
         volatile long count = 1;
@@ -101,5 +101,19 @@ class PopularityTest {
         } finally {
             searches.shutdownNow();
         }
+    }
+
+    /** The database away: a search ranks without counts, the most-requested list is "cannot be counted", not empty. */
+    @Test
+    void withTheDatabaseAwayTheCountsAreUnknownNotNone() {
+        HeldCounts down = new HeldCounts() {
+            @Override
+            public Map<Integer, Long> applicationCounts(String regionId) {
+                throw new ua.igov.platform.store.StoreException("count applications", new java.sql.SQLException("gone"));
+            }
+        };
+        Popularity popularity = new Popularity(down, Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+        assertEquals(Map.of(), popularity.counts("lviv"));
+        assertEquals(java.util.Optional.empty(), popularity.known("lviv"));
     }
 }
