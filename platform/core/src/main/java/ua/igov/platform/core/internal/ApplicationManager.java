@@ -830,7 +830,7 @@ public class ApplicationManager implements ApplicationService {
             JsonNode q = questions.get(i);
             String field = q.path("field").asText("");
             String question = q.path("question").isTextual() ? q.path("question").asText() : "";
-            if (!q.isObject() || !field.matches("(/[^/]{1,100}){1,10}") || Texts.blank(question)
+            if (!q.isObject() || !SchemaPointers.isFieldPointer(field) || Texts.blank(question)
                     || question.strip().length() > 1000) {
                 throw Problems.invalidRequest(List.of(new FieldProblem("/questions/" + i,
                         "needs \"field\" (a JSON Pointer into the form, e.g. /applicant/birthDate) and \"question\" (text)")));

@@ -104,8 +104,11 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
      */
     private static ContactFields contactFields(ServiceType type, String schemaText) {
         try {
-            return new ContactFields(onTheForm(type, "contactEmailField", type.contactEmailField(), schemaText),
-                    onTheForm(type, "contactPhoneField", type.contactPhoneField(), schemaText));
+            com.fasterxml.jackson.databind.JsonNode schema = Json.MAPPER.readTree(schemaText);
+            return new ContactFields(onTheForm(type, "contactEmailField", type.contactEmailField(), schema),
+                    onTheForm(type, "contactPhoneField", type.contactPhoneField(), schema));
+        } catch (java.io.IOException e) {
+            return ContactFields.NONE; // not reached: the schema was compiled from this text before
         } catch (RuntimeException | Error e) {
             LOG.warn("Service '{}' names no usable contact fields ({}); its citizens are written to at the addresses "
                     + "their requests give", safeCode(type), e.toString());
@@ -113,19 +116,13 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
         }
     }
 
-    private static Optional<String> onTheForm(ServiceType type, String method, Optional<String> field, String schemaText) {
+    private static Optional<String> onTheForm(ServiceType type, String method, Optional<String> field,
+                                              com.fasterxml.jackson.databind.JsonNode schema) {
         Optional<String> named = Optional.ofNullable(field).flatMap(f -> f);
         if (named.isEmpty()) {
             return named;
         }
-        boolean described;
-        try {
-            described = named.get().matches("(/[^/]{1,100}){1,10}")
-                    && SchemaPointers.describes(Json.MAPPER.readTree(schemaText), named.get());
-        } catch (java.io.IOException e) {
-            described = false;
-        }
-        if (!described) {
+        if (!SchemaPointers.isFieldPointer(named.get()) || !SchemaPointers.describes(schema, named.get())) {
             LOG.warn("Service '{}' names {} {}, which its form does not have: no messages are sent there",
                     safeCode(type), method, named.get());
             return Optional.empty();

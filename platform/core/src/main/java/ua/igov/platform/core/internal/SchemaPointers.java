@@ -14,7 +14,15 @@ final class SchemaPointers {
     /** How deep references may lead: a schema that refers to itself ends here. */
     private static final int MOST_REFERENCES = 32;
 
+    /** A pointer to a field: 1 to 10 steps of 1 to 100 characters each. */
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("(/[^/]{1,100}){1,10}");
+
     private SchemaPointers() {
+    }
+
+    /** Whether {@code pointer} has the form of a pointer to a field of a form (not the whole form, not too long). */
+    static boolean isFieldPointer(String pointer) {
+        return pointer != null && FIELD.matcher(pointer).matches();
     }
 
     /**
