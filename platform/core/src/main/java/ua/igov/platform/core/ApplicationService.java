@@ -31,18 +31,39 @@ public interface ApplicationService {
      */
     ApplicationSummary summary(Caller caller, String trackingNumber);
 
-    /** A citizen's own applications, newest first. */
-    List<ApplicationSummary> mine(Caller caller, int limit);
+    /** A citizen's own applications, newest first: the first page. */
+    default List<ApplicationSummary> mine(Caller caller, int limit) {
+        return mine(caller, null, limit).applications();
+    }
+
+    /**
+     * A page of a citizen's own applications, newest first.
+     *
+     * @param after the {@link ApplicationPage#next()} of the previous page, or {@code null} for the first
+     * @throws ProblemException 400 ({@code invalid-query}, field {@code after}) for an {@code after} no list gave
+     */
+    ApplicationPage mine(Caller caller, String after, int limit);
 
     /** The applications of the caller's authorities in the given statuses, the most urgent first. */
     default List<ApplicationSummary> queue(Caller caller, List<String> statuses, int limit) {
         return queue(caller, statuses, false, limit);
     }
 
+    /** The queue, or only its applications an escalation rule marked escalated in their current status. */
+    default List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
+        return queue(caller, statuses, escalatedOnly ? Boolean.TRUE : null, null, limit).applications();
+    }
+
     /**
-     * The queue, or only its applications an escalation rule marked escalated in their current status.
+     * A page of the queue: the most urgent deadline first, applications without a deadline last.
+     *
+     * @param escalated {@code true}: only applications an escalation rule marked escalated in their current
+     *                  status; {@code false}: only those not marked; {@code null}: both
+     * @param after     the {@link ApplicationPage#next()} of the previous page, or {@code null} for the first
+     * @throws ProblemException 403 for a caller who is not staff, 400 ({@code invalid-query}) for a status that is
+     *         not one or an {@code after} no list gave
      */
-    List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit);
+    ApplicationPage queue(Caller caller, List<String> statuses, Boolean escalated, String after, int limit);
 
     /**
      * Takes a workflow step ({@code claim}, {@code request-information}, {@code answer}, {@code approve},

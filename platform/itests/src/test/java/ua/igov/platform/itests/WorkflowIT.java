@@ -33,6 +33,29 @@ public class WorkflowIT extends PlatformTestSupport {
         return post("/applications/" + trackingNumber + "/actions/" + action, body, who);
     }
 
+    /** Page by page through Jetty, following each answer's Link, the queue shows what it shows at once. */
+    private void assertQueueIsWalkedAPageAtATime(String official) throws Exception {
+        submitAs(citizen("lesya")); // at least two, so pages of one link to a next
+        List<String> whole = new java.util.ArrayList<>();
+        get("/officials/queue?status=submitted&limit=200", official).json()
+                .forEach(a -> whole.add(a.get("trackingNumber").asText()));
+        assertTrue("a queue of more than one page: " + whole, whole.size() >= 2);
+        List<String> walked = new java.util.ArrayList<>();
+        String next = "/officials/queue?status=submitted&limit=1";
+        while (next != null) {
+            java.net.http.HttpResponse<byte[]> page = download(next, official);
+            assertEquals(200, page.statusCode());
+            JSON.readTree(page.body()).forEach(a -> walked.add(a.get("trackingNumber").asText()));
+            next = page.headers().firstValue("Link").map(link -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^</api(/[^>]+)>; rel=\"next\"$").matcher(link);
+                assertTrue(link, m.matches());
+                return m.group(1);
+            }).orElse(null);
+            assertTrue("no more pages than rows", walked.size() <= whole.size());
+        }
+        assertEquals(whole, walked);
+    }
+
     @Test
     public void anApplicationWalksThroughEveryStatusWithEachRole() throws Exception {
         awaitStatus("/health", 200);
@@ -44,6 +67,7 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(n, mine.get(0).get("trackingNumber").asText());
         JsonNode queue = get("/officials/queue?status=submitted", olena).json();
         assertTrue(queue.toString().contains(n));
+        assertQueueIsWalkedAPageAtATime(olena);
 
         JsonNode read = get("/applications/" + n, olena).json();
         assertEquals("[\"claim\"]", read.get("actions").toString());

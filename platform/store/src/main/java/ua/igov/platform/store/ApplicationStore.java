@@ -46,16 +46,36 @@ public interface ApplicationStore {
     Optional<ApplicationHead> findHead(String trackingNumber);
 
     /** A citizen's applications, newest first (without history). */
-    List<StoredApplication> findByOwner(String owner, int limit);
+    default List<StoredApplication> findByOwner(String owner, int limit) {
+        return findByOwner(owner, null, limit);
+    }
+
+    /**
+     * A page of a citizen's applications, newest first (without history).
+     *
+     * @param after where the previous page ended ({@link ListPosition#at()} its submission time), or {@code null}
+     */
+    List<StoredApplication> findByOwner(String owner, ListPosition after, int limit);
 
     /**
      * The work of some authorities: applications in the given statuses, the most urgent deadline first
      * (without history).
      */
-    List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, int limit);
+    default List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, int limit) {
+        return queue(new QueueQuery(authorityIds, statuses, null, null, limit));
+    }
 
     /** The queue, or only its applications marked escalated ({@link StoredApplication#escalatedAt()} set). */
-    List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, boolean escalatedOnly, int limit);
+    default List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, boolean escalatedOnly,
+                                          int limit) {
+        return queue(new QueueQuery(authorityIds, statuses, escalatedOnly ? Boolean.TRUE : null, null, limit));
+    }
+
+    /**
+     * A page of the queue: the most urgent deadline first, applications without a deadline last, ties by row id
+     * ({@link ListPosition#at()} is the deadline).
+     */
+    List<StoredApplication> queue(QueueQuery query);
 
     /**
      * Applies a workflow step, with its history entry and audit entry, in one transaction.

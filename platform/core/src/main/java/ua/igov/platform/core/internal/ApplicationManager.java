@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,6 +28,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.igov.platform.core.ApplicationPage;
 import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationStatus;
@@ -59,8 +61,10 @@ import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
 import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.ConcurrentChangeException;
+import ua.igov.platform.store.ListPosition;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.OutboxMessage;
+import ua.igov.platform.store.QueueQuery;
 import ua.igov.platform.store.StaffDirectory;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
@@ -526,13 +530,16 @@ public class ApplicationManager implements ApplicationService {
     }
 
     @Override
-    public List<ApplicationSummary> mine(Caller caller, int limit) {
+    public ApplicationPage mine(Caller caller, String after, int limit) {
         Caller.CitizenCaller citizen = citizenOnly(caller, "Only a signed-in citizen has applications of their own.");
-        return summaries(caller, store.findByOwner(citizen.citizen().ownerKey(), Math.min(Math.max(limit, 1), MAX_LIST)));
+        ListPosition from = position(after, new ArrayList<>());
+        int size = pageSize(limit);
+        List<StoredApplication> rows = store.findByOwner(citizen.citizen().ownerKey(), from, size + 1);
+        return page(caller, rows, size, StoredApplication::submittedAt);
     }
 
     @Override
-    public List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
+    public ApplicationPage queue(Caller caller, List<String> statuses, Boolean escalated, String after, int limit) {
         if (!(caller instanceof Caller.Staff staff) || (staff.roles().isEmpty() && !staff.operator())) {
             throw Problems.forbidden(QUEUE_IS_FOR_STAFF);
         }
@@ -545,11 +552,43 @@ public class ApplicationManager implements ApplicationService {
                 problems.add(new FieldProblem("status", "'" + limit(status) + "' is not a status"));
             }
         }
+        ListPosition from = position(after, problems);
+        int size = pageSize(limit);
+        List<StoredApplication> rows = store.queue(new QueueQuery(staff.authorities(), wanted, escalated, from,
+                size + 1));
+        return page(caller, rows, size, StoredApplication::dueAt);
+    }
+
+    /**
+     * Where a list's page starts. Refuses the request with every problem found so far ({@code problems}, which it
+     * adds to), so that a client learns of all its mistakes at once.
+     */
+    private static ListPosition position(String after, List<FieldProblem> problems) {
+        Optional<ListPosition> from = after == null ? Optional.empty() : ListCursor.decode(after);
+        if (after != null && from.isEmpty()) {
+            problems.add(new FieldProblem("after", "is not a position a list gave: pass the previous page's next "
+                    + "link as it was"));
+        }
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "invalid-query", "Invalid query", problems.get(0).message(), problems);
         }
-        return summaries(caller, store.queue(staff.authorities(), wanted, escalatedOnly,
-                Math.min(Math.max(limit, 1), MAX_LIST)));
+        return from.orElse(null);
+    }
+
+    private static int pageSize(int limit) {
+        return Math.min(Math.max(limit, 1), MAX_LIST);
+    }
+
+    /** One row past the page says there is a next one; the last row shown is where it starts. */
+    private ApplicationPage page(Caller caller, List<StoredApplication> rows, int size,
+                                 Function<StoredApplication, Instant> sortedOn) {
+        if (rows.size() <= size) {
+            return new ApplicationPage(summaries(caller, rows), null);
+        }
+        List<StoredApplication> shown = rows.subList(0, size);
+        StoredApplication last = shown.get(size - 1);
+        return new ApplicationPage(summaries(caller, shown),
+                ListCursor.encode(new ListPosition(sortedOn.apply(last), last.id())));
     }
 
     private List<ApplicationSummary> summaries(Caller caller, List<StoredApplication> apps) {

@@ -385,6 +385,46 @@ class ApplicationManagerTest {
         assertEquals(400, problem(() -> manager.queue(OLENA, List.of("paid"), 10)).status());
     }
 
+    /** A queue longer than a page is read a page at a time, each saying where the next starts; the last says none. */
+    @Test
+    void theQueueAndACitizensListAreReadAPageAtATime() {
+        List<String> submitted = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            submitted.add(submit());
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            ua.igov.platform.core.ApplicationPage page = manager.queue(OLENA, List.of(), null, after, 2);
+            page.applications().forEach(a -> seen.add(a.trackingNumber()));
+            after = page.next();
+            pages++;
+        } while (after != null);
+        assertEquals(submitted, seen, "every one once, in order (one deadline: by arrival)");
+        assertEquals(3, pages);
+        assertEquals(null, manager.queue(OLENA, List.of(), null, null, 5).next(), "all on one page: no next");
+
+        ua.igov.platform.core.ApplicationPage mine = manager.mine(TARAS, null, 4);
+        assertEquals(List.of(submitted.get(4), submitted.get(3), submitted.get(2), submitted.get(1)),
+                mine.applications().stream().map(ApplicationSummary::trackingNumber).toList(), "newest first");
+        assertEquals(List.of(submitted.get(0)), manager.mine(TARAS, mine.next(), 4).applications().stream()
+                .map(ApplicationSummary::trackingNumber).toList());
+        assertEquals(List.of(), manager.mine(LESYA, mine.next(), 4).applications(),
+                "another's position shows nothing of Taras's");
+    }
+
+    @Test
+    void aPositionNoListGaveIsRefusedNamingIt() {
+        for (String after : List.of("", "abc", "MTIz", "bm90LWEtcG9zaXRpb24", "x".repeat(100), "LS4tMQ")) {
+            ProblemException bad = problem(() -> manager.queue(OLENA, List.of("paid"), null, after, 2));
+            assertEquals(400, bad.status(), after);
+            assertEquals(List.of("status", "after"), bad.fieldProblems().stream().map(FieldProblem::field).toList(),
+                    "every mistake at once: " + after);
+            assertEquals("after", problem(() -> manager.mine(TARAS, after, 2)).fieldProblems().get(0).field());
+        }
+    }
+
     @Test
     void eachKindOfBadSubmissionGetsItsOwnProblemAndNothingIsStored() {
         assertEquals("unknown-service", problem(() -> manager.submit(TARAS, "no-such-service", json(VALID))).type());

@@ -17,7 +17,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.GenericEntity;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
+import ua.igov.platform.core.ApplicationPage;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.ApplicationView;
@@ -151,13 +153,27 @@ public final class ApplicationResource {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
     }
 
-    static List<ApplicationSummary> mine(ApplicationService applications, Caller caller, String limit) {
+    static Response mine(ApplicationService applications, Caller caller, String limit, String after, UriInfo uri) {
         List<ua.igov.platform.spi.FieldProblem> problems = new java.util.ArrayList<>();
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
         }
-        return applications.mine(caller, howMany);
+        return listed(applications.mine(caller, after, howMany), uri);
+    }
+
+    /**
+     * A page of a list: its applications as the body (a JSON array, as before lists had pages), and, when there are
+     * more, where the next page is as an RFC 8288 {@code Link} with {@code rel="next"}: this request's path and
+     * query with {@code after} set, relative to the server, so that it holds behind a proxy that renames the host.
+     */
+    static Response listed(ApplicationPage page, UriInfo uri) {
+        Response.ResponseBuilder answer = Response.ok(new GenericEntity<List<ApplicationSummary>>(page.applications()) { });
+        if (page.next() != null) {
+            java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build();
+            answer.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+        }
+        return answer.build();
     }
 
     static ProblemException tooLarge(int max) {

@@ -9,9 +9,9 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import ua.igov.platform.core.ApplicationService;
-import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.StaffNameService;
 
@@ -54,7 +54,9 @@ public final class MeResource {
 
     @GET
     @Path("/applications")
-    public List<ApplicationSummary> applications(@QueryParam("limit") String limit, @Context ContainerRequestContext request) {
-        return ApplicationResource.mine(applications, ApplicationResource.signedIn(request), limit);
+    public Response applications(@QueryParam("limit") String limit, @QueryParam("after") String after,
+                                 @Context ContainerRequestContext request) {
+        return ApplicationResource.mine(applications, ApplicationResource.signedIn(request), limit, after,
+                request.getUriInfo());
     }
 }

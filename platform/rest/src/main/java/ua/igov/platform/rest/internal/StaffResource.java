@@ -10,9 +10,9 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import ua.igov.platform.core.ApplicationService;
-import ua.igov.platform.core.ApplicationSummary;
 import ua.igov.platform.core.AuditReport;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.Problems;
@@ -30,14 +30,15 @@ public final class StaffResource {
     }
 
     /**
-     * The caller's authorities' applications, the most urgent deadline first; {@code status} may repeat;
-     * {@code escalated=true} keeps only those an escalation rule marked escalated.
+     * The caller's authorities' applications, the most urgent deadline first, a page at a time; {@code status} may
+     * repeat; {@code escalated=true} keeps only those an escalation rule marked escalated, {@code false} only the
+     * others.
      */
     @GET
     @Path("officials/queue")
-    public List<ApplicationSummary> queue(@QueryParam("status") List<String> statuses, @QueryParam("limit") String limit,
-                                          @QueryParam("escalated") String escalated,
-                                          @Context ContainerRequestContext request) {
+    public Response queue(@QueryParam("status") List<String> statuses, @QueryParam("limit") String limit,
+                          @QueryParam("escalated") String escalated, @QueryParam("after") String after,
+                          @Context ContainerRequestContext request) {
         // who is asking first: nobody but staff learns what the queue takes
         Caller caller = ApplicationResource.signedIn(request);
         if (!(caller instanceof Caller.Staff staff) || (staff.roles().isEmpty() && !staff.operator())) {
@@ -51,7 +52,9 @@ public final class StaffResource {
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
         }
-        return applications.queue(caller, statuses, "true".equals(escalated), howMany);
+        Boolean marked = escalated == null ? null : Boolean.valueOf(escalated);
+        return ApplicationResource.listed(applications.queue(caller, statuses, marked, after, howMany),
+                request.getUriInfo());
     }
 
     @GET

@@ -22,6 +22,7 @@ import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.ApplicationPage;
 import ua.igov.platform.core.ApplicationReceipt;
 import ua.igov.platform.core.ApplicationService;
 import ua.igov.platform.core.ApplicationSummary;
@@ -49,9 +50,9 @@ import ua.igov.platform.spi.FieldProblem;
 /** The API's HTTP contract, checked in memory against Jersey without a server. */
 class ApiApplicationTest {
 
+    private final Applications service = new Applications();
     private final ApplicationHandler api = new ApplicationHandler(
-            ApiApplication.create(new Registry(), new Catalogue(), new Applications(), new Identity(),
-                    null, null, null));
+            ApiApplication.create(new Registry(), new Catalogue(), service, new Identity(), null, null, null));
     private String authorization = "Bearer good-token";
     /** An official of authority 89, signed in with HTTP Basic. */
     private static final String OLENA = "Basic " + java.util.Base64.getEncoder().encodeToString("olena:right".getBytes());
@@ -506,16 +507,27 @@ class ApiApplicationTest {
             throw Problems.unknownApplication(trackingNumber);
         }
 
-        @Override
-        public List<ApplicationSummary> mine(Caller caller, int limit) {
-            return List.of();
-        }
+        /** The last list's {@code escalated} and {@code after} as the service got them. */
+        volatile Boolean escalatedAsked;
+        volatile String afterAsked;
 
         @Override
-        public List<ApplicationSummary> queue(Caller caller, List<String> statuses, boolean escalatedOnly, int limit) {
-            return escalatedOnly ? List.of(new ApplicationSummary("1-00000001-6", "residence-registration", "testland", 7,
-                    "submitted", Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-27T21:59:59.999Z"), true,
-                    null, null, Instant.parse("2026-11-28T00:05:00Z"))) : List.of();
+        public ApplicationPage mine(Caller caller, String after, int limit) {
+            afterAsked = after;
+            return new ApplicationPage(List.of(), null);
+        }
+
+        /** Escalated ones: one, and a next page after it (which is empty). */
+        @Override
+        public ApplicationPage queue(Caller caller, List<String> statuses, Boolean escalated, String after,
+                                     int limit) {
+            escalatedAsked = escalated;
+            afterAsked = after;
+            return Boolean.TRUE.equals(escalated) && after == null ? new ApplicationPage(List.of(new ApplicationSummary(
+                    "1-00000001-6", "residence-registration", "testland", 7, "submitted",
+                    Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-27T21:59:59.999Z"), true,
+                    null, null, Instant.parse("2026-11-28T00:05:00Z"))), "bmV4dA")
+                    : new ApplicationPage(List.of(), null);
         }
 
         @Override
@@ -752,7 +764,11 @@ class ApiApplicationTest {
         assertEquals(1, escalated.body().size());
         assertTrue(escalated.body().get(0).get("escalated").asBoolean());
         assertEquals("2026-11-28T00:05:00Z", escalated.body().get(0).get("escalatedAt").asText());
+        assertEquals(Boolean.TRUE, service.escalatedAsked);
         assertEquals(0, call("GET", "/officials/queue?escalated=false", null, null).body().size());
+        assertEquals(Boolean.FALSE, service.escalatedAsked, "false asks for those not escalated");
+        assertEquals(200, call("GET", "/officials/queue", null, null).status());
+        assertNull(service.escalatedAsked, "left out, both");
 
         assertEquals(200, call("GET", "/officials/queue?status=submitted&status=in_review", null, null).status(),
                 "the queue takes several statuses");
@@ -767,5 +783,28 @@ class ApiApplicationTest {
         assertEquals(400, bad.status());
         assertEquals("application/problem+json", bad.type());
         assertEquals("escalated", bad.body().get("errors").get(0).get("field").asText());
+    }
+
+    /**
+     * A page of a list says where the next is as a Link relative to the server, this request's own query with
+     * {@code after} set; the last page has none; {@code after} reaches the service as sent.
+     */
+    @Test
+    void aListWithMorePagesLinksToTheNextAndHandsItsPositionToTheService() throws Exception {
+        ContainerResponse first = raw("GET", "/officials/queue?escalated=true&status=submitted&status=in_review&limit=1",
+                OLENA, null);
+        assertEquals(200, first.getStatus());
+        assertEquals("</api/officials/queue?escalated=true&limit=1&after=bmV4dA&status=submitted&status=in_review>; "
+                + "rel=\"next\"", first.getHeaderString("Link"), "every status kept");
+        ContainerResponse last = raw("GET", "/officials/queue?escalated=true&status=submitted&limit=1&after=bmV4dA",
+                OLENA, null);
+        assertEquals(200, last.getStatus());
+        assertEquals("bmV4dA", service.afterAsked);
+        assertNull(last.getHeaderString("Link"), "no next page");
+
+        assertEquals(200, raw("GET", "/me/applications?after=abc", "Bearer good-token", null).getStatus());
+        assertEquals("abc", service.afterAsked, "a citizen's list pages the same way");
+        assertEquals(400, callAs(OLENA, "GET", "/officials/queue?after=1&after=2", null, null).status(),
+                "one position");
     }
 }

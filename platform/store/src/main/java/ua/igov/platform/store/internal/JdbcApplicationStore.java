@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,10 @@ import ua.igov.platform.store.AuditEntry;
 import ua.igov.platform.store.AuditVerification;
 import ua.igov.platform.store.CitizenContact;
 import ua.igov.platform.store.ConcurrentChangeException;
+import ua.igov.platform.store.ListPosition;
 import ua.igov.platform.store.NewApplication;
 import ua.igov.platform.store.OutboxMessage;
+import ua.igov.platform.store.QueueQuery;
 import ua.igov.platform.store.ServiceTypeRecord;
 import ua.igov.platform.store.StateChange;
 import ua.igov.platform.store.StatusChange;
@@ -358,11 +361,20 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public List<StoredApplication> findByOwner(String owner, int limit) {
+    public List<StoredApplication> findByOwner(String owner, ListPosition after, int limit) {
         return jdbc.read("list applications", c -> {
+            // newest first: after a position means submitted earlier, or at the same time with a smaller id
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a "
-                    + "WHERE a.owner = ? ORDER BY a.submitted_at DESC, a.id DESC")) {
+                    + "WHERE a.owner = ? "
+                    + (after == null ? "" : "AND (a.submitted_at < ? OR (a.submitted_at = ? AND a.id < ?)) ")
+                    + "ORDER BY a.submitted_at DESC, a.id DESC")) {
                 ps.setString(1, owner);
+                if (after != null) {
+                    Timestamp at = Jdbc.timestamp(after.at());
+                    ps.setTimestamp(2, at, Jdbc.UTC.get());
+                    ps.setTimestamp(3, at, Jdbc.UTC.get());
+                    ps.setLong(4, after.id());
+                }
                 ps.setMaxRows(limit);
                 return list(ps);
             }
@@ -370,30 +382,40 @@ public class JdbcApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, int limit) {
-        return queue(authorityIds, statuses, false, limit);
-    }
-
-    @Override
-    public List<StoredApplication> queue(Set<Integer> authorityIds, Set<String> statuses, boolean escalatedOnly,
-                                         int limit) {
-        if (authorityIds.isEmpty() || statuses.isEmpty()) {
+    public List<StoredApplication> queue(QueueQuery query) {
+        if (query.authorityIds().isEmpty() || query.statuses().isEmpty()) {
             return List.of();
         }
+        ListPosition after = query.after();
         return jdbc.read("read the queue", c -> {
+            // Derby and PostgreSQL both sort a missing deadline after every deadline in ascending order, and the
+            // page boundary below follows that order.
             String sql = "SELECT " + COLUMNS + " FROM application a WHERE a.authority_id IN ("
-                    + placeholders(authorityIds.size()) + ") AND a.status IN (" + placeholders(statuses.size()) + ") "
-                    + (escalatedOnly ? "AND a.escalated_at IS NOT NULL " : "")
+                    + placeholders(query.authorityIds().size()) + ") AND a.status IN ("
+                    + placeholders(query.statuses().size()) + ") "
+                    + (query.escalated() == null ? ""
+                        : query.escalated() ? "AND a.escalated_at IS NOT NULL " : "AND a.escalated_at IS NULL ")
+                    + (after == null ? ""
+                        : after.at() == null ? "AND a.due_at IS NULL AND a.id > ? "
+                        : "AND (a.due_at > ? OR (a.due_at = ? AND a.id > ?) OR a.due_at IS NULL) ")
                     + "ORDER BY a.due_at, a.id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
-                for (Integer id : authorityIds) {
+                for (Integer id : query.authorityIds()) {
                     ps.setInt(i++, id);
                 }
-                for (String status : statuses) {
+                for (String status : query.statuses()) {
                     ps.setString(i++, status);
                 }
-                ps.setMaxRows(limit);
+                if (after != null) {
+                    if (after.at() != null) {
+                        Timestamp at = Jdbc.timestamp(after.at());
+                        ps.setTimestamp(i++, at, Jdbc.UTC.get());
+                        ps.setTimestamp(i++, at, Jdbc.UTC.get());
+                    }
+                    ps.setLong(i, after.id());
+                }
+                ps.setMaxRows(query.limit());
                 return list(ps);
             }
         });
