@@ -15,6 +15,8 @@ import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import ua.igov.platform.store.StoreException;
@@ -37,27 +39,45 @@ final class SchemaMigrator {
      * Migrates. On PostgreSQL, which several nodes share, a node first takes a session advisory lock and so waits
      * while another migrates: Liquibase's own lock does not cover what it does before taking it (creating its tables,
      * reading what has run), and nodes starting together on an empty database collided there ("databasechangelog
-     * already exists", or a changeset run twice). An advisory lock dies with its connection, so a node that dies
-     * mid-way leaves nothing behind. Embedded Derby belongs to one JVM, where a lock of this class is enough: two
-     * migrations there at once (a data source replaced while the old one still migrates) collide in the same way.
+     * already exists", or a changeset run twice). An advisory lock dies with its connection. Embedded Derby belongs to
+     * one JVM, where a lock of this class is enough: two migrations there at once (a data source replaced while the
+     * old one still migrates) collide in the same way.
+     *
+     * <p>Liquibase's own lock is a row it commits, and a node killed while migrating leaves it set for good: every
+     * node would then wait for it and fail, and the store would stay down everywhere until someone cleared it by
+     * hand. Under the platform's lock nobody else can be migrating, so a Liquibase lock found there is left over and
+     * is released (and logged).
      */
     static void migrate(DataSource dataSource) {
         withLiquibase(dataSource, "migrate its schema", (liquibase, connection) -> {
             boolean shared = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             if (!shared) {
                 synchronized (SchemaMigrator.class) {
+                    releaseLeftOverLock(liquibase);
                     liquibase.update(new Contexts(), new LabelExpression());
                 }
                 return null;
             }
             advisory(connection, "pg_advisory_lock");
             try {
+                releaseLeftOverLock(liquibase);
                 liquibase.update(new Contexts(), new LabelExpression());
             } finally {
                 unlock(connection);
             }
             return null;
         });
+    }
+
+    /** Called only while holding the platform's migration lock: see {@link #migrate}. */
+    private static void releaseLeftOverLock(Liquibase liquibase) throws LiquibaseException {
+        DatabaseChangeLogLock[] left = liquibase.listLocks();
+        if (left.length > 0) {
+            LOG.warn("A schema migration that did not finish left its lock (taken by {} at {}); no migration is "
+                    + "running now, so it is released and this node migrates", left[0].getLockedBy(),
+                    left[0].getLockGranted());
+            liquibase.forceReleaseLocks();
+        }
     }
 
     private static void advisory(Connection connection, String function) throws SQLException {
