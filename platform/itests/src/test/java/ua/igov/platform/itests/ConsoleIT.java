@@ -153,6 +153,40 @@ public class ConsoleIT extends PlatformTestSupport {
         assertTrue(audit.get("entries").asInt() >= 1);
     }
 
+    /**
+     * The doctor is what an operator runs when the platform did not come up: with the store stopped (as after a
+     * failed migration) it still answers, says which checks cannot be made, and the plugins are still listed.
+     */
+    @Test
+    public void theDoctorAnswersWhenTheStoreIsDown() throws Exception {
+        awaitPlatform();
+        org.osgi.framework.Bundle store = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "ua.igov.platform.igov-store".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        store.stop();
+        try {
+            String doctor = console("platform:doctor --json");
+            assertFalse(doctor, doctor.startsWith("Error"));
+            JsonNode checks = JSON.readTree(doctor);
+            java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+            checks.forEach(c -> byName.put(c.get("check").asText(), c));
+            assertFalse(doctor, byName.get("migrations").get("ok").asBoolean());
+            assertTrue(doctor, byName.get("migrations").get("detail").asText().contains("not running"));
+            assertFalse(doctor, byName.get("notification outbox").get("ok").asBoolean());
+            assertTrue("the data source itself is checked: " + doctor, byName.containsKey("data source"));
+            String table = console("platform:doctor");
+            assertTrue(table, table.contains("migrations") && table.contains("check(s) failed"));
+            String plugins = console("platform:plugins");
+            assertFalse(plugins, plugins.contains("Command not found"));
+            String nodes = console("platform:plugins --nodes");
+            assertTrue(nodes, nodes.contains("did not start"));
+            String outbox = console("platform:outbox");
+            assertTrue("the others say what they lack: " + outbox, outbox.contains("needs OutboxStore, which is not running"));
+        } finally {
+            store.start();
+        }
+        awaitPlatform();
+    }
+
     @Test
     public void doctorChecksDataSourceMigrationsAuditAndPlugins() throws Exception {
         awaitPlatform();

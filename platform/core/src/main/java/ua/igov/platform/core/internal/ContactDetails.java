@@ -48,8 +48,15 @@ final class ContactDetails {
         return value == null || problem.apply(value) != null ? null : value;
     }
 
+    /**
+     * No spaces of any kind and no control or formatting characters: an address is shown to operators
+     * ({@code platform:outbox}) and handed to a mail server, where an escape sequence or a line break would act.
+     */
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s\\p{C}\\p{Z}]+@[^@\\s\\p{C}\\p{Z}]+\\.[^@\\s\\p{C}\\p{Z}]+");
+
     private static String emailProblem(String email) {
-        return email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? "not an e-mail address" : null;
+        return email.length() > 254 || !EMAIL.matcher(email).matches() ? "not an e-mail address" : null;
     }
 
     private static String phoneProblem(String phone) {

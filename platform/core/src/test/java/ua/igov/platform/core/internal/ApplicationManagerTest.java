@@ -1217,6 +1217,20 @@ class ApplicationManagerTest {
         assertEquals(List.of(), messages(silent));
     }
 
+    /** An address goes to a mail server and to the operator's terminal: no escape sequence, line break or space. */
+    @Test
+    void anAddressWithControlCharactersOrSpacesIsNotOne() {
+        for (String email : List.of("taras\u001b[2J@example.org", "taras@exa\u0007mple.org", "ta\u00a0ras@example.org",
+                "taras@example.org\u202e", "taras@example.org\r\nRCPT TO:x@y.z")) {
+            ProblemException bad = problem(() -> manager.submit(TARAS, "residence-registration", json(
+                    "{\"region\": \"testland\", \"placeId\": 1, \"contact\": {\"email\": "
+                            + com.fasterxml.jackson.databind.node.TextNode.valueOf(email) + "}, "
+                            + "\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\"}}")));
+            assertEquals("/contact/email", bad.fieldProblems().get(0).field(), email);
+        }
+        assertEquals(0, stores.applications.countApplications());
+    }
+
     /** Plugins as the registry would present one region and one service type. */
     static final class FakePlugins implements InstalledPlugins {
         RegionIndex region;

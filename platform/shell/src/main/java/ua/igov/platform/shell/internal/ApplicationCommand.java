@@ -14,7 +14,7 @@ import ua.igov.platform.core.ApplicationStatus;
 @Command(scope = PlatformCommand.SCOPE, name = "application", description = "Shows an application's status and history")
 public class ApplicationCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     ApplicationService applications;
 
     @Argument(index = 0, name = "trackingNumber", description = "The tracking number, e.g. 1-00000042-0", required = true)
@@ -28,7 +28,7 @@ public class ApplicationCommand extends PlatformCommand {
     @Override
     protected void print(Object result, PrintStream out) {
         ApplicationStatus app = (ApplicationStatus) result;
-        out.println(app.trackingNumber() + "  " + app.serviceCode() + " (" + app.serviceName().uk() + ")");
+        out.println(app.trackingNumber() + "  " + app.serviceCode() + " (" + oneLine(app.serviceName().uk()) + ")");
         out.println("Region " + app.regionId() + (app.placeId() == null ? "" : ", place " + app.placeId())
                 + ", form " + app.formVersion() + ", status " + app.status());
         // what an operator asked about a complaint needs first: who has it and whether it is late
@@ -41,7 +41,7 @@ public class ApplicationCommand extends PlatformCommand {
         table.column("Status");
         table.column("Actor");
         table.column("Note");
-        app.history().forEach(s -> table.addRow().addContent(s.at(), s.status(), s.actor(), printable(s.note())));
+        app.history().forEach(s -> table.addRow().addContent(s.at(), s.status(), oneLine(s.actor()), printable(s.note())));
         table.print(out);
     }
 }

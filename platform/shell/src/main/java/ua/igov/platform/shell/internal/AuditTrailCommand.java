@@ -18,7 +18,7 @@ import ua.igov.platform.core.AuditTrailEntry;
         description = "Shows who did and read what with one application, from the audit trail")
 public class AuditTrailCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     ApplicationService applications;
 
     @Argument(index = 0, name = "trackingNumber", description = "The tracking number, e.g. 1-00000042-0", required = true)
@@ -42,7 +42,7 @@ public class AuditTrailCommand extends PlatformCommand {
         table.column("Actor");
         table.column("Action");
         table.column("Detail");
-        entries.forEach(e -> table.addRow().addContent(e.at(), e.actor(), e.action(), printable(e.detail())));
+        entries.forEach(e -> table.addRow().addContent(e.at(), oneLine(e.actor()), e.action(), printable(e.detail())));
         table.print(out);
     }
 }

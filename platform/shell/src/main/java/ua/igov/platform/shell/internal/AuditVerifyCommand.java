@@ -18,7 +18,7 @@ public class AuditVerifyCommand extends PlatformCommand {
     /** Whoever reaches the console has passed Karaf's login as an operator. */
     static final Caller CONSOLE = new Caller.Staff("console", Set.of(), Set.of(), true);
 
-    @Reference
+    @Reference(optional = true)
     ApplicationService applications;
 
     @Override

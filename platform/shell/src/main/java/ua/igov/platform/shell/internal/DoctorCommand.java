@@ -43,28 +43,28 @@ public class DoctorCommand extends PlatformCommand {
 
     static final String DATA_SOURCE = "(dataSourceName=igov)";
 
-    @Reference
+    @Reference(optional = true)
     ApplicationService applications;
 
-    @Reference
+    @Reference(optional = true)
     PluginRegistry registry;
 
-    @Reference
+    @Reference(optional = true)
     SchemaStatus schema;
 
-    @Reference
+    @Reference(optional = true)
     BundleContext bundleContext;
 
-    @Reference
+    @Reference(optional = true)
     OutboxStore outbox;
 
-    @Reference
+    @Reference(optional = true)
     RatingStore ratings;
 
-    @Reference
+    @Reference(optional = true)
     StaffNameService staffNames;
 
-    @Reference
+    @Reference(optional = true)
     ClusterService cluster;
 
     /**
@@ -82,12 +82,39 @@ public class DoctorCommand extends PlatformCommand {
         }
     }
 
+    /**
+     * What a check needs is missing. The services are optional so that the doctor is there precisely when the
+     * platform did not start: with no data source, or a migration that failed, the store registers none of them.
+     */
+    private static Check notStarted(String check, String service) {
+        return new Check(check, false, "cannot be checked: " + service + " is not running (the store or the core did "
+                + "not start; see the data source and migrations checks, and karaf.log)");
+    }
+
+    @Override
+    protected boolean answersWithoutServices() {
+        return true;
+    }
+
     @Override
     protected Object query() {
         List<Check> checks = new ArrayList<>();
         checks.add(dataSource());
-        checks.add(migrations());
-        checks.add(audit());
+        checks.add(schema == null ? notStarted("migrations", "the store") : migrations());
+        checks.add(applications == null ? notStarted("audit trail", "the application service") : audit());
+        checks.addAll(registry == null ? List.of(notStarted("plugins", "the plugin registry")) : pluginChecks());
+        checks.add(outbox == null ? notStarted("notification outbox", "the store") : outboxCheck());
+        checks.add(ratings == null ? notStarted("review moderation", "the store") : moderationCheck());
+        checks.add(staffNames == null ? notStarted("staff names", "the staff name service") : staffNamesCheck());
+        if (applications != null) {
+            checks.add(StatusLinkCheck.of(applications.statusLink()));
+        }
+        checks.add(cluster == null ? notStarted(NodeSettingsCheck.NAME, "the cluster service") : nodeSettingsCheck());
+        return checks;
+    }
+
+    private List<Check> pluginChecks() {
+        List<Check> checks = new ArrayList<>();
         List<PluginInfo> plugins = registry.plugins();
         long regions = plugins.stream().filter(p -> p.kind().equals("region")).count();
         long services = plugins.stream().filter(p -> p.kind().equals("service")).count();
@@ -100,11 +127,6 @@ public class DoctorCommand extends PlatformCommand {
         for (PluginInfo refused : plugins.stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList()) {
             checks.add(new Check("plugin " + refused.bundle(), false, "REFUSED: " + refused.name()));
         }
-        checks.add(outboxCheck());
-        checks.add(moderationCheck());
-        checks.add(staffNamesCheck());
-        checks.add(StatusLinkCheck.of(applications.statusLink()));
-        checks.add(nodeSettingsCheck());
         return checks;
     }
 
@@ -234,7 +256,7 @@ public class DoctorCommand extends PlatformCommand {
         table.column("Check");
         table.column("OK");
         table.column("Detail").maxSize(110).wrap();
-        checks.forEach(c -> table.addRow().addContent(c.check(), c.ok() ? c.warning() ? "warn" : "yes" : "NO", c.detail()));
+        checks.forEach(c -> table.addRow().addContent(c.check(), c.ok() ? c.warning() ? "warn" : "yes" : "NO", oneLine(c.detail())));
         table.print(out);
         long failed = checks.stream().filter(c -> !c.ok()).count();
         if (failed > 0) {

@@ -26,7 +26,7 @@ public class OutboxCommand extends PlatformCommand {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxCommand.class);
 
-    @Reference
+    @Reference(optional = true)
     OutboxStore outbox;
 
     @Option(name = "--status", description = "pending (default), dead or sent")
@@ -142,9 +142,10 @@ public class OutboxCommand extends PlatformCommand {
         }
         table.column("Last error").maxSize(60).wrap();
         for (Row r : (List<Row>) result) {
-            table.addRow().addContent(r.id(), r.channel(), r.recipient(), r.trackingNumber() == null ? "" : r.trackingNumber(),
-                    r.attempts(), r.createdAt(), r.nextAttemptAt(), r.doubt() == null ? "" : r.doubt(),
-                    r.lastError() == null ? "" : r.lastError());
+            // an address is what a citizen typed, an error what a mail server or a channel plugin said: shown only
+            table.addRow().addContent(r.id(), oneLine(r.channel()), oneLine(r.recipient()),
+                    r.trackingNumber() == null ? "" : r.trackingNumber(), r.attempts(), r.createdAt(), r.nextAttemptAt(),
+                    r.doubt() == null ? "" : r.doubt(), oneLine(r.lastError()));
         }
         table.print(out);
     }

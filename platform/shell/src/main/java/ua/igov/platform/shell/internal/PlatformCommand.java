@@ -1,6 +1,9 @@
 package ua.igov.platform.shell.internal;
 
 import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.ShellUtil;
 import ua.igov.platform.core.Caller;
 import ua.igov.platform.core.ProblemException;
@@ -30,8 +34,19 @@ abstract class PlatformCommand implements Action {
     @Option(name = "--json", description = "Print the answer as JSON instead of a table")
     boolean json;
 
+    /**
+     * Every service a command or completer of this bundle takes is an optional reference. Karaf registers a bundle's
+     * commands together, once every mandatory reference of every one of them is there: with the store down (no data
+     * source, a failed migration) the whole {@code platform:} scope was "Command not found", the doctor with it.
+     * Now each command says which service it lacks, and the doctor and {@code platform:plugins} answer anyway.
+     */
     @Override
     public final Object execute() throws Exception {
+        List<String> missing = missingServices();
+        if (!missing.isEmpty() && !answersWithoutServices()) {
+            throw new IllegalStateException("This command needs " + String.join(", ", missing) + ", which is not "
+                    + "running: the store or the core did not start (see platform:doctor and karaf.log)");
+        }
         PrintStream out = System.out;
         try {
             Object result = query();
@@ -57,12 +72,6 @@ abstract class PlatformCommand implements Action {
     }
 
     /**
-     * Text someone else wrote (a citizen's comment, a note), as a table cell: control and formatting characters
-     * (an escape sequence, a carriage return, a right-to-left override) are shown as a Java escape of their code
-     * point instead of acting on the operator's terminal, where they could hide or fake what is about to be approved. Line breaks
-     * stay: the table wraps at them. {@code null} is empty.
-     */
-    /**
      * Text someone else typed that must stay one line (an account name typed at a sign-in): as {@link #printable},
      * with line breaks and line and paragraph separators escaped too, so it cannot add a row that is not there.
      */
@@ -79,6 +88,12 @@ abstract class PlatformCommand implements Action {
         return shown.toString();
     }
 
+    /**
+     * Text someone else wrote (a citizen's comment, a note), as a table cell: control and formatting characters
+     * (an escape sequence, a carriage return, a right-to-left override) are shown as a Java escape of their code
+     * point instead of acting on the operator's terminal, where they could hide or fake what is about to be
+     * approved. Line breaks stay: the table wraps at them. {@code null} is empty.
+     */
     static String printable(String text) {
         if (text == null) {
             return "";
@@ -93,6 +108,27 @@ abstract class PlatformCommand implements Action {
             }
         });
         return shown.toString();
+    }
+
+    /** Whether the command answers with some of its services missing, saying itself what it cannot tell. */
+    protected boolean answersWithoutServices() {
+        return false;
+    }
+
+    /** The services this command takes that are not there now, by type name. */
+    private List<String> missingServices() throws IllegalAccessException {
+        List<String> missing = new ArrayList<>();
+        for (Class<?> type = getClass(); type != PlatformCommand.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Reference.class)) {
+                    field.setAccessible(true);
+                    if (field.get(this) == null) {
+                        missing.add(field.getType().getSimpleName());
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     /** What the command answers, as data; printed as JSON or handed to {@link #print}. */

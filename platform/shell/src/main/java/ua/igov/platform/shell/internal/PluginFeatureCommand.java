@@ -16,10 +16,10 @@ import ua.igov.platform.core.ClusterService;
  */
 abstract class PluginFeatureCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     FeaturesService features;
 
-    @Reference
+    @Reference(optional = true)
     ClusterService cluster;
 
     @Argument(index = 0, name = "feature", required = true,

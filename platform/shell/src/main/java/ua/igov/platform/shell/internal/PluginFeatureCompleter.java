@@ -17,11 +17,14 @@ import ua.igov.platform.core.ClusterService;
 @Service
 public class PluginFeatureCompleter implements Completer {
 
-    @Reference
+    @Reference(optional = true)
     FeaturesService features;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (features == null) {
+            return -1;
+        }
         StringsCompleter delegate = new StringsCompleter();
         try {
             for (Feature f : features.listFeatures()) {

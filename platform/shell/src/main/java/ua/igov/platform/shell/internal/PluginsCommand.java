@@ -21,10 +21,11 @@ import ua.igov.platform.core.PluginRegistry;
                 + "the plugins it refused with the reason, or (--nodes) every node's plugin features")
 public class PluginsCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     PluginRegistry registry;
 
-    @Reference
+    /** Optional: the plugins this node serves are worth listing when the store (and so the cluster view) is down. */
+    @Reference(optional = true)
     ClusterService cluster;
 
     @Option(name = "--nodes", description = "Every node sharing the database: its last heartbeat, and each plugin "
@@ -32,7 +33,16 @@ public class PluginsCommand extends PlatformCommand {
     boolean nodes;
 
     @Override
+    protected boolean answersWithoutServices() {
+        return true;
+    }
+
+    @Override
     protected Object query() {
+        if (registry == null || (nodes && cluster == null)) {
+            throw new IllegalStateException((registry == null ? "The plugin registry" : "The cluster service (--nodes)")
+                    + " is not running: the store or the core did not start (see platform:doctor and karaf.log)");
+        }
         return nodes ? cluster.view() : registry.plugins();
     }
 
@@ -52,12 +62,15 @@ public class PluginsCommand extends PlatformCommand {
         table.column("Version");
         table.column("State");
         table.column("Contributes");
+        // a plugin's words are its author's: shown, never acted on by the terminal
         plugins.stream().filter(p -> !PluginInfo.REFUSED.equals(p.state())).forEach(p -> table.addRow()
-                .addContent(p.kind(), p.id(), p.name(), p.bundle(), p.version(), p.state(), p.contributes()));
+                .addContent(p.kind(), oneLine(p.id()), oneLine(p.name()), p.bundle(), oneLine(p.version()), p.state(),
+                        oneLine(p.contributes())));
         table.print(out);
         // refused plugins apart, each with its whole reason: it is what the operator has to act on
         for (PluginInfo refused : plugins.stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList()) {
-            out.println("REFUSED " + refused.bundle() + " " + refused.version() + " (" + refused.id() + "): " + refused.name());
+            out.println("REFUSED " + refused.bundle() + " " + oneLine(refused.version()) + " (" + oneLine(refused.id())
+                    + "): " + oneLine(refused.name()));
         }
     }
 

@@ -15,11 +15,14 @@ import ua.igov.platform.core.RegionSummary;
 @Service
 public class RegionIdCompleter implements Completer {
 
-    @Reference
+    @Reference(optional = true)
     CatalogueService catalogue;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (catalogue == null) {
+            return -1; // nothing to offer; the command itself says what is missing when it runs
+        }
         StringsCompleter delegate = new StringsCompleter();
         catalogue.regions().stream().map(RegionSummary::id).forEach(delegate.getStrings()::add);
         return delegate.complete(session, commandLine, candidates);

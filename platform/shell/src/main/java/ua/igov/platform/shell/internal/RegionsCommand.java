@@ -14,7 +14,7 @@ import ua.igov.platform.core.RegionSummary;
 @Command(scope = PlatformCommand.SCOPE, name = "regions", description = "Lists the regions in the catalogue with their offerings by availability")
 public class RegionsCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     CatalogueService catalogue;
 
     @Override
@@ -35,7 +35,7 @@ public class RegionsCommand extends PlatformCommand {
         table.column("Coming soon").alignRight();
         table.column("In work").alignRight();
         for (RegionSummary r : (List<RegionSummary>) result) {
-            table.addRow().addContent(r.id(), r.name().uk(), r.version(), r.services(),
+            table.addRow().addContent(r.id(), oneLine(r.name().uk()), oneLine(r.version()), r.services(),
                     r.byAvailability().getOrDefault("online", 0), r.byAvailability().getOrDefault("info_only", 0),
                     r.byAvailability().getOrDefault("coming_soon", 0), r.byAvailability().getOrDefault("in_work", 0));
         }

@@ -18,7 +18,7 @@ import ua.igov.platform.core.RatingService;
         description = "Marks an application's review as looked at and left published (off platform:reviews --unchecked); audited")
 public class ReviewCheckedCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     RatingService ratings;
 
     @Argument(index = 0, name = "trackingNumber", description = "The rated application, e.g. 1-00000042-0", required = true)

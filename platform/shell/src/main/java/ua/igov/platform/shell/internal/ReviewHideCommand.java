@@ -19,7 +19,7 @@ import ua.igov.platform.core.RatingService;
                 + "--show shows it again")
 public class ReviewHideCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     RatingService ratings;
 
     @Argument(index = 0, name = "trackingNumber", description = "The rated application, e.g. 1-00000042-0", required = true)

@@ -22,7 +22,7 @@ import ua.igov.platform.core.ReviewPolicy;
         description = "Shows how reviews are published; --premoderation on|off changes it for every node (audited)")
 public class ReviewPolicyCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     RatingService ratings;
 
     @Option(name = "--premoderation", description = "on: publish a comment or reply only once an operator checked it; "

@@ -19,7 +19,7 @@ import ua.igov.platform.core.RatingService;
                 + "--unchecked lists every service's reviews nobody has looked at yet, oldest first")
 public class ReviewsCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     RatingService ratings;
 
     @Argument(index = 0, name = "service", description = "The service's code (not with --unchecked)")

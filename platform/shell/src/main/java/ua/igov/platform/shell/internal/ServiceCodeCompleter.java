@@ -14,11 +14,14 @@ import ua.igov.platform.core.PluginRegistry;
 @Service
 public class ServiceCodeCompleter implements Completer {
 
-    @Reference
+    @Reference(optional = true)
     PluginRegistry registry;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (registry == null) {
+            return -1; // nothing to offer; the command itself says what is missing when it runs
+        }
         StringsCompleter delegate = new StringsCompleter();
         registry.plugins().stream().filter(p -> "service".equals(p.kind())).forEach(p -> delegate.getStrings().add(p.id()));
         return delegate.complete(session, commandLine, candidates);

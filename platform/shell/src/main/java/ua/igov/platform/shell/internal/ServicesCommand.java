@@ -20,7 +20,7 @@ import ua.igov.platform.core.RegionServiceEntry;
         description = "Lists catalogue services, by region, availability and words in their names")
 public class ServicesCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     CatalogueService catalogue;
 
     @Option(name = "--region", aliases = "-r", description = "Only this region (its id, e.g. lviv)")
@@ -61,7 +61,7 @@ public class ServicesCommand extends PlatformCommand {
         table.column("Places").alignRight();
         table.column("Form");
         for (RegionServiceEntry s : page.items()) {
-            table.addRow().addContent(s.region(), s.serviceId(), s.name().uk(), s.availability(), s.places().size(),
+            table.addRow().addContent(s.region(), s.serviceId(), oneLine(s.name().uk()), s.availability(), s.places().size(),
                     s.serviceCode() == null ? "" : s.serviceCode());
         }
         table.print(out);

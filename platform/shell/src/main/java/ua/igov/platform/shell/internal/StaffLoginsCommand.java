@@ -29,7 +29,7 @@ public class StaffLoginsCommand extends PlatformCommand {
     /** The audit trail's action of an operator lifting a lock. */
     static final String UNLOCK = "unlock-staff-account";
 
-    @Reference
+    @Reference(optional = true)
     StaffLoginStore logins;
 
     @Option(name = "--unlock", description = "The account whose lock and failures to clear")

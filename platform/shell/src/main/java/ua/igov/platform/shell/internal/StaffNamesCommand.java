@@ -27,7 +27,7 @@ import ua.igov.platform.core.UnnamedStaff;
                 + "--remove ACCOUNT takes it away (audited), --unnamed lists the accounts without one")
 public class StaffNamesCommand extends PlatformCommand {
 
-    @Reference
+    @Reference(optional = true)
     StaffNameService names;
 
     @Argument(index = 0, name = "account", description = "The staff login to name")

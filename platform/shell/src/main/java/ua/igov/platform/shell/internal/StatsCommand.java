@@ -30,7 +30,7 @@ public class StatsCommand extends PlatformCommand {
     /** The console is an operator's: it sees every authority. */
     private static final Caller CONSOLE = new Caller.Staff("console", Set.of(), Set.of(), true);
 
-    @Reference
+    @Reference(optional = true)
     StatisticsService statistics;
 
     @Argument(index = 0, name = "by", description = "region (the default), place, authority, service or official")

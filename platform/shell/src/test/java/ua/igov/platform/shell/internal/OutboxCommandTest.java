@@ -30,4 +30,11 @@ class OutboxCommandTest {
             assertTrue(e.getMessage().contains("at a time"), e.getMessage());
         }
     }
+
+    /** Its store away (the database did not start), the command says so instead of failing on a null. */
+    @Test
+    void withoutItsStoreTheCommandSaysWhatIsNotRunning() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, new OutboxCommand()::execute);
+        assertTrue(e.getMessage().contains("needs OutboxStore, which is not running"), e.getMessage());
+    }
 }
