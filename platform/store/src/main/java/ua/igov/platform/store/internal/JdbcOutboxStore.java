@@ -124,26 +124,42 @@ public class JdbcOutboxStore implements OutboxStore {
             }
         });
         List<OutboxEntry> claimed = new ArrayList<>();
-        for (long id : candidates) {
-            // Another node may have taken it since the SELECT: then this UPDATE matches nothing and we skip it.
-            // Sending, failing and stopping all clear the lease, so an expired one (lease_owner still set) means its
-            // owner died holding the message, perhaps after handing it over: in doubt, until the worker settles it.
-            boolean mine = jdbc.inTransaction("lease message " + id, c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ?, "
-                        + "doubt = CASE WHEN lease_owner IS NULL THEN doubt ELSE '" + IN_DOUBT + "' END "
-                        + "WHERE id = ? AND " + CLAIMABLE)) {
-                    ps.setString(1, owner);
-                    ps.setTimestamp(2, Jdbc.timestamp(now.plus(lease)), Jdbc.UTC.get());
-                    ps.setLong(3, id);
-                    setClaimable(ps, 4, now);
-                    return ps.executeUpdate() == 1;
-                }
-            });
-            if (mine) {
-                find(id).ifPresent(claimed::add);
+        List<Long> tried = new ArrayList<>();
+        try {
+            for (long id : candidates) {
+                tried.add(id);
+                lease(owner, id, now, lease).ifPresent(claimed::add);
             }
+        } catch (RuntimeException failed) {
+            // The database failed part-way: the leases taken so far would sit unused for the whole lease and then be
+            // taken for a dead node's, in doubt, though no channel ever saw them. Given back (if it answers again).
+            try {
+                releaseUnsent(owner, tried, now.plus(lease));
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
         }
         return claimed;
+    }
+
+    /** Leases one message to {@code owner}, if it is still to be claimed; the message as leased. */
+    private Optional<OutboxEntry> lease(String owner, long id, Instant now, Duration lease) {
+        // Another node may have taken it since the SELECT: then this UPDATE matches nothing and we skip it.
+        // Sending, failing and stopping all clear the lease, so an expired one (lease_owner still set) means its
+        // owner died holding the message, perhaps after handing it over: in doubt, until the worker settles it.
+        boolean mine = jdbc.inTransaction("lease message " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ?, "
+                    + "doubt = CASE WHEN lease_owner IS NULL THEN doubt ELSE '" + IN_DOUBT + "' END "
+                    + "WHERE id = ? AND " + CLAIMABLE)) {
+                ps.setString(1, owner);
+                ps.setTimestamp(2, Jdbc.timestamp(now.plus(lease)), Jdbc.UTC.get());
+                ps.setLong(3, id);
+                setClaimable(ps, 4, now);
+                return ps.executeUpdate() == 1;
+            }
+        });
+        return mine ? find(id) : Optional.empty();
     }
 
     private static int setClaimable(PreparedStatement ps, int from, Instant now) throws SQLException {

@@ -68,6 +68,60 @@ class OutboxStoreTest {
         assertEquals(List.of(), outbox.claim("node-a", ALL, later.plus(LEASE).plus(LEASE), LEASE, 10), "sent stays sent");
     }
 
+    /**
+     * The database fails while a batch is being leased: the leases already taken are given back, not left to run out
+     * and be taken for a dead node's (in doubt, re-sent or checked though no channel ever saw them).
+     */
+    @Test
+    void leasesTakenBeforeTheDatabaseFailedPartWayAreGivenBack() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(outbox.enqueue(mail("m" + i), NOW));
+        }
+        java.util.concurrent.atomic.AtomicInteger leases = new java.util.concurrent.atomic.AtomicInteger();
+        javax.sql.DataSource real = database.jdbc().dataSource();
+        javax.sql.DataSource failingThirdLease = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(real, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    java.sql.Connection connection = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement")
+                                        && ((String) a[0]).startsWith("UPDATE outbox SET lease_owner = ?, lease_until")
+                                        && leases.incrementAndGet() == 3) {
+                                    throw new java.sql.SQLException("connection reset", "08006");
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        Database breaking = new Database() {
+            private final Jdbc jdbc = new Jdbc(failingThirdLease);
+
+            @Override
+            public Jdbc jdbc() {
+                return jdbc;
+            }
+
+            @Override
+            public SqlDialect dialect() {
+                return database.dialect();
+            }
+        };
+        JdbcOutboxStore nodeA = new JdbcOutboxStore(breaking);
+        assertThrows(RuntimeException.class, () -> nodeA.claim("node-a", ALL, NOW, LEASE, 10));
+
+        assertEquals(ids, ids(outbox.claim("node-b", ALL, NOW.plusSeconds(1), LEASE, 10)),
+                "every message free for another node at once, none in doubt");
+        ids.forEach(id -> assertNull(outbox.find(id).orElseThrow().doubt(), "not in doubt: " + id));
+    }
+
     @Test
     void aLeaseStillHeldIsExtendedAndOneThatRanOutIsNot() {
         long first = outbox.enqueue(mail("one"), NOW);
