@@ -165,23 +165,33 @@ public class ApplicationManager implements ApplicationService {
         apply(config);
     }
 
-    /** @return whether the change was applied */
-    boolean apply(Config config) {
-        CitizenNotifications changed;
-        java.time.Duration timeout;
+    /**
+     * What is wrong with a configuration of this PID, or {@code null}: the one check of every component that reads
+     * it ({@link RatingManager} takes the status link), so that none applies a part of a change the others refuse.
+     */
+    static String configProblem(Config config) {
         try {
             TrackingNumbers.format(config.origin(), 0);
-            changed = new CitizenNotifications(config.statusLink(), guard);
-            timeout = PluginGuard.checked(java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
+            new CitizenNotifications(config.statusLink());
+            PluginGuard.checked(java.time.Duration.ofMillis(config.pluginTimeoutMillis()));
+            return null;
         } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** @return whether the change was applied */
+    boolean apply(Config config) {
+        String problem = configProblem(config);
+        if (problem != null) {
             LOG.error("etc/ua.igov.platform.core.cfg: {}; nothing of this change applied, keeping origin {}, plugin "
-                    + "timeout {} ms and status link {} until it is fixed", e.getMessage(), origin,
+                    + "timeout {} ms and status link {} until it is fixed", problem, origin,
                     guard.timeout().toMillis(), notifications.statusLinkPattern());
             return false;
         }
         this.origin = config.origin();
-        guard.timeout(timeout);
-        this.notifications = changed;
+        guard.timeout(PluginGuard.checked(java.time.Duration.ofMillis(config.pluginTimeoutMillis())));
+        this.notifications = new CitizenNotifications(config.statusLink(), guard);
         LOG.info("Configuration changed: origin {}, plugin timeout {} ms, status link {}", config.origin(),
                 config.pluginTimeoutMillis(), config.statusLink());
         return true;

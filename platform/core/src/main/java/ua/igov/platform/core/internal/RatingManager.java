@@ -78,10 +78,20 @@ public class RatingManager implements RatingService {
         this.clock = clock;
     }
 
-    /** A changed status link applies to the next message; the service stays, so the API is not restarted. */
+    /**
+     * A changed status link applies to the next message; the service stays, so the API is not restarted. A change
+     * {@link ApplicationManager} refuses (a bad value anywhere in the file, which it logs) changes nothing here either.
+     */
     @Modified
     void modified(ApplicationManager.Config core) {
-        notifications = new CitizenNotifications(core.statusLink());
+        if (ApplicationManager.configProblem(core) == null) {
+            notifications = new CitizenNotifications(core.statusLink());
+        }
+    }
+
+    /** The status link review messages carry. */
+    String statusLink() {
+        return notifications.statusLinkPattern();
     }
 
     @Override

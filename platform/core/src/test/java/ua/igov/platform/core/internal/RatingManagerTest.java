@@ -575,4 +575,15 @@ class RatingManagerTest {
         fails(400, "malformed-json", () -> ratings.hideComment(OPERATOR, a1, "{\"reason\": ".getBytes(StandardCharsets.UTF_8)));
         assertEquals("Погано", ratings.reviews(StatisticsFixture.RESIDENCE, 50).get(0).comment(), "nothing hidden");
     }
+
+    /** Its status link comes from the core's file: a change refused there for any value changes nothing here. */
+    @Test
+    void aChangeTheCoreRefusesChangesNoLinkHereAndAGoodOneDoes() {
+        ratings.modified(ApplicationManagerTest.config("12345", 5000, "https://new.example/s/{trackingNumber}"));
+        assertEquals("https://igov.example/track/{trackingNumber}", ratings.statusLink(), "a bad origin beside it");
+        ratings.modified(ApplicationManagerTest.config("1", 5000, "https://new.example/s/"));
+        assertEquals("https://igov.example/track/{trackingNumber}", ratings.statusLink(), "a bad link: no exception");
+        ratings.modified(ApplicationManagerTest.config("1", 5000, "https://new.example/s/{trackingNumber}"));
+        assertEquals("https://new.example/s/{trackingNumber}", ratings.statusLink());
+    }
 }
