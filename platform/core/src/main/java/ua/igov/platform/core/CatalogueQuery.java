@@ -9,7 +9,8 @@ import ua.igov.platform.spi.FieldProblem;
 /**
  * What a citizen searches the catalogue for. Every part is optional; an absent part does not filter.
  *
- * @param text     words to find in service names, keywords and topics (Ukrainian or English)
+ * @param text     words to find in service names (Ukrainian, and English where a region gives one), keywords, operators
+ *                 and subcategory names
  * @param region   a region id, e.g. {@code lviv}
  * @param place    a KOATUU code: the place's offerings, its oblast's and the region-wide ones
  * @param category {@code Citizen} or {@code Business}

@@ -19,7 +19,15 @@ public interface CatalogueService {
      *
      * @throws ProblemException naming the query parameter that is wrong
      */
-    CataloguePage search(CatalogueQuery query);
+    default CataloguePage search(CatalogueQuery query) {
+        return search(query, List.of());
+    }
+
+    /**
+     * Searches, or refuses the query naming every parameter that is wrong at once: those in {@code foundBefore}
+     * (what could not be read into the query, such as a page that is not a number) and those the query has.
+     */
+    CataloguePage search(CatalogueQuery query, List<ua.igov.platform.spi.FieldProblem> foundBefore);
 
     CatalogueStatistics statistics();
 

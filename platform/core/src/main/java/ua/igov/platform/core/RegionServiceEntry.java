@@ -20,9 +20,14 @@ public record RegionServiceEntry(String region, int serviceId, LocalizedText nam
         places = List.copyOf(places);
     }
 
-    /** Where and how a service is offered. */
+    /**
+     * Where and how a service is offered.
+     *
+     * @param note the region's remark on it (often where or how to get it when it is not online), or {@code null}
+     */
     public record PlaceOffering(int offeringId, Integer placeId, LocalizedText placeName, String availability,
-                                List<String> loginMethods, String url, Integer deadlineWorkingDays, String fee) {
+                                List<String> loginMethods, String url, Integer deadlineWorkingDays, String fee,
+                                String note) {
 
         public PlaceOffering {
             loginMethods = List.copyOf(loginMethods);

@@ -96,6 +96,13 @@ public class CatalogueIT extends PlatformTestSupport {
         assertProblem(get("/catalogue?region=atlantis"), 400, "region");
         assertProblem(get("/catalogue?place=9999999999"), 400, "place");
         assertProblem(get("/catalogue?size=1000000"), 400, "size");
+        Answer several = get("/catalogue?size=abc&status=open&category=Citizens");
+        assertEquals(several.body(), 400, several.status());
+        assertEquals("every bad parameter at once, a number that is none among them", List.of("size", "status", "category"),
+                several.json().get("errors").findValuesAsText("field"));
+        assertProblem(get("/catalogue?category=Citizens"), 400, "category");
+        assertEquals(get("/catalogue?category=citizen").json().get("total").asLong(),
+                get("/catalogue?category=Citizen").json().get("total").asLong());
         assertProblem(get("/catalogue?q="), 400, "q");
         assertProblem(get("/catalogue?q=" + "x".repeat(5_000)), 400, "q");
         Answer tenKilobytes = get("/catalogue?q=" + "x".repeat(10_240));

@@ -2,6 +2,7 @@ package ua.igov.platform.core.internal;
 
 import java.text.CollationKey;
 import java.text.Collator;
+import java.text.RuleBasedCollator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +26,21 @@ final class CatalogueEntry {
     private final List<String> otherWords;
     private final CollationKey nameOrder;
     /**
-     * Ukrainian alphabetical order (Є after Е, І and Ї after И), not the order of the letters' codes. A Collator is not
-     * promised to be safe across threads, and regions arrive on several: it is used under its own lock.
+     * Ukrainian alphabetical order (Є after Е, І and Ї after И), not the order of the letters' codes. The JDK's rules
+     * for Ukrainian take Ґ for a variant of Г (Ґа before Гя) and put Ь after Я; the alphabet has Ґ after Г and Ь
+     * after Щ, and so do these. A Collator is not promised to be safe across threads, and regions arrive on several:
+     * it is used under its own lock.
      */
-    private static final Collator UKRAINIAN = Collator.getInstance(Locale.forLanguageTag("uk"));
+    private static final Collator UKRAINIAN = ukrainian();
+
+    private static Collator ukrainian() {
+        RuleBasedCollator jdk = (RuleBasedCollator) Collator.getInstance(Locale.forLanguageTag("uk"));
+        try {
+            return new RuleBasedCollator(jdk.getRules() + "& Г < ґ, Ґ & Щ < ь, Ь");
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("the Ukrainian alphabet's rules do not parse", e);
+        }
+    }
 
     CatalogueEntry(CatalogueService service, List<Offering> offerings) {
         this.service = service;

@@ -94,7 +94,8 @@ public class CatalogueManager implements CatalogueService {
                 .orElse(entry.best());
         List<PlaceOffering> places = offerings.stream()
                 .map(o -> new PlaceOffering(o.id(), o.placeId(), placeName(region, o.placeId()),
-                        o.availability().wireName(), o.loginMethods(), o.url(), o.deadlineWorkingDays(), o.fee()))
+                        o.availability().wireName(), o.loginMethods(), o.url(), o.deadlineWorkingDays(), o.fee(),
+                        o.note()))
                 .toList();
         return new RegionServiceEntry(region.id(), entry.service().id(), entry.service().name(),
                 code(entry.service().category()), code(entry.service().subcategory()), best.wireName(), places,
@@ -118,10 +119,11 @@ public class CatalogueManager implements CatalogueService {
     }
 
     @Override
-    public CataloguePage search(CatalogueQuery query) {
-        List<FieldProblem> problems = new ArrayList<>(query.problems());
+    public CataloguePage search(CatalogueQuery query, List<FieldProblem> foundBefore) {
+        List<FieldProblem> problems = new ArrayList<>(foundBefore);
+        problems.addAll(query.problems());
         List<String> words = SearchText.words(query.text());
-        if (query.text() != null && problems.isEmpty() && words.isEmpty()) {
+        if (query.text() != null && problems.stream().noneMatch(p -> p.field().equals("q")) && words.isEmpty()) {
             // "№" or "«»" alone would otherwise match everything, where a blank q is refused
             problems.add(new FieldProblem("q", "has no letter or digit to search for"));
         }
@@ -131,6 +133,16 @@ public class CatalogueManager implements CatalogueService {
                     new FieldProblem("region", "there is no region '" + shorten(query.region()) + "'; GET /api/regions lists them")));
         } else {
             regions.addAll(plugins.regions());
+        }
+        if (query.category() != null && !regions.isEmpty()
+                && problems.stream().noneMatch(p -> p.field().equals("category"))
+                && regions.stream().noneMatch(r -> r.hasCategory(query.category()))) {
+            // a typo would otherwise be an empty result, as if the catalogue had nothing for it
+            problems.add(new FieldProblem("category", "there is no category '" + shorten(query.category()) + "'"
+                    + (query.region() == null ? "" : " in this region") + "; the categories are "
+                    + regions.stream().flatMap(r -> r.entries().stream()).filter(e -> e.service().category() != null)
+                            .map(e -> e.service().category().code()).distinct().sorted()
+                            .collect(java.util.stream.Collectors.joining(", "))));
         }
         if (!problems.isEmpty()) {
             throw invalidQuery(problems);

@@ -25,6 +25,8 @@ final class RegionIndex {
     private final Map<Integer, List<Offering>> offeringsByService;
     private final Map<String, List<Place>> placesByKoatuu;
     private final List<CatalogueEntry> entries;
+    /** The category codes of what citizens can find here, in lower case. */
+    private final java.util.Set<String> categories;
 
     RegionIndex(RegionCatalogue catalogue, PluginOrigin origin) {
         this.catalogue = catalogue;
@@ -41,6 +43,14 @@ final class RegionIndex {
                 .filter(s -> !s.test() && offeringsByService.containsKey(s.id()))
                 .map(s -> new CatalogueEntry(s, offeringsByService.get(s.id())))
                 .toList();
+        this.categories = entries.stream().filter(e -> e.service().category() != null)
+                .map(e -> e.service().category().code().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether anything citizens can find here is of this category (its code, in any case). */
+    boolean hasCategory(String code) {
+        return categories.contains(code.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** What citizens can find here, one entry per visible service. */

@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * Folds text the way people type it, so that what they mean is found: case, the several apostrophes of Ukrainian
  * ({@code м'ясо}, {@code мʼясо}, {@code м’ясо} are one word), and Latin letters that look like Cyrillic ones
- * inside a Cyrillic word (the catalogue has {@code Реєстрацiя} with a Latin {@code i}).
+ * inside a Cyrillic word (the catalogue has {@code Реєстрацiя} with a Latin {@code i}), and the letters many type
+ * without: {@code ґ} as {@code г} ({@code грунт} finds {@code ґрунтового}), {@code ї} as {@code і} ({@code земельноі}
+ * finds {@code земельної}), which keyboards and habits often leave out.
  */
 final class SearchText {
 
@@ -45,7 +47,7 @@ final class SearchText {
 
     private static void flush(StringBuilder word, List<String> words) {
         if (word.length() > 0) {
-            words.add(unmix(word.toString()));
+            words.add(unmix(word.toString()).replace('ґ', 'г').replace('ї', 'і'));
             word.setLength(0);
         }
     }

@@ -113,7 +113,8 @@ class CatalogueSearchTest {
     /** Services that tie on everything else are in Ukrainian alphabetical order, not in the order of letter codes. */
     @Test
     void tiesAreInUkrainianAlphabeticalOrder() throws Exception {
-        String[] names = {"Інформація про субсидію", "Архівна довідка", "Єдиний квиток", "Житлова субсидія", "Ґрунтовий аналіз"};
+        String[] names = {"Інформація про субсидію", "Архівна довідка", "Єдиний квиток", "Житлова субсидія", "Ґрунтовий аналіз",
+            "Гуртожиток"};
         StringBuilder services = new StringBuilder();
         StringBuilder offerings = new StringBuilder();
         for (int i = 0; i < names.length; i++) {
@@ -127,8 +128,9 @@ class CatalogueSearchTest {
                 + "\"authorities\":[],\"services\":[" + services + "],\"offerings\":[" + offerings + "]}";
         plugins.region = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
-        assertEquals(List.of(2, 5, 3, 4, 1), serviceIds(catalogue.search(query(null, null, null, null))),
-                "А, Ґ, Є, Ж, І: Архівна, Ґрунтовий, Єдиний, Житлова, Інформація (by letter codes Є and І came first)");
+        assertEquals(List.of(2, 6, 5, 3, 4, 1), serviceIds(catalogue.search(query(null, null, null, null))),
+                "А, Г, Ґ, Є, Ж, І: Архівна, Гуртожиток, Ґрунтовий, Єдиний, Житлова, Інформація (by letter codes Є and "
+                        + "І came first; the JDK's rules put Ґрунтовий before Гуртожиток)");
     }
 
     /** What passed the filters ranks: the service online at the place asked for before the one online elsewhere. */
@@ -141,12 +143,14 @@ class CatalogueSearchTest {
                 + "\"authorities\":[],\"services\":[{\"id\":1,\"name\":{\"uk\":\"Акт\"},\"keywords\":[]},"
                 + "{\"id\":2,\"name\":{\"uk\":\"Бланк\"},\"keywords\":[]}],\"offerings\":["
                 + "{\"id\":1,\"serviceId\":1,\"placeId\":3,\"availability\":\"online\"},"
-                + "{\"id\":2,\"serviceId\":1,\"placeId\":1,\"availability\":\"info_only\"},"
+                + "{\"id\":2,\"serviceId\":1,\"placeId\":1,\"availability\":\"info_only\",\"note\":\"На сайті ОДА\"},"
                 + "{\"id\":3,\"serviceId\":2,\"placeId\":2,\"availability\":\"online\"}]}";
         plugins.region = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
         CataloguePage inTheCity = catalogue.search(query(null, "abc", "9910100000", null));
         assertEquals(List.of(2, 1), serviceIds(inTheCity), "Бланк is online in the city, Акт only for information");
+        assertEquals("На сайті ОДА", inTheCity.items().get(1).places().get(0).note(), "the region's note is shown");
+        assertEquals(null, inTheCity.items().get(0).places().get(0).note());
     }
 
     @Test
@@ -160,6 +164,15 @@ class CatalogueSearchTest {
         assertEquals("place", field(() -> catalogue.search(query(null, null, "Dnipro", null))));
         assertEquals("status", field(() -> catalogue.search(query(null, null, null, "soonish"))));
         assertEquals("page", field(() -> catalogue.search(new CatalogueQuery(null, null, null, null, null, null, -1, 10))));
+        assertEquals("category", field(() -> catalogue.search(new CatalogueQuery(null, null, null, "Citizens", null,
+                null, 0, 10))), "a category no region has is a typo, not an empty result");
+    }
+
+    @Test
+    void aCategoryIsFoundInAnyCase() {
+        assertEquals(catalogue.search(new CatalogueQuery(null, null, null, "Citizen", null, null, 0, 10)).total(),
+                catalogue.search(new CatalogueQuery(null, null, null, "CITIZEN", null, null, 0, 10)).total());
+        assertTrue(catalogue.search(new CatalogueQuery(null, null, null, "citizen", null, null, 0, 10)).total() > 0);
     }
 
     private static String field(Runnable call) {

@@ -41,4 +41,14 @@ class SearchTextTest {
         assertEquals(List.of(), SearchText.words(null));
         assertEquals(List.of(), SearchText.words(" ,.; "));
     }
+
+    /** Typed without the letters many keyboards and habits leave out, a word is still found. */
+    @Test
+    void gheWithUpturnAndYiAreFoundAsTheLettersPeopleTypeForThem() {
+        assertEquals(SearchText.words("ґрунтового"), SearchText.words("грунтового"));
+        assertEquals(SearchText.words("Ґрунт"), SearchText.words("грунт"));
+        assertEquals(SearchText.words("земельної"), SearchText.words("земельноі"));
+        assertEquals(SearchText.words("Їжакевич"), SearchText.words("іжакевич"));
+        assertEquals(SearchText.words("земельної"), SearchText.words("земельноï"), "a Latin ï in a Cyrillic word");
+    }
 }

@@ -36,13 +36,12 @@ public final class CatalogueResource {
                                 @QueryParam("place") String place, @QueryParam("category") String category,
                                 @QueryParam("status") String status, @QueryParam("login") String login,
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        // a number that is not one is named with every other mistake of the query, not alone
         List<FieldProblem> problems = new ArrayList<>();
         int pageNumber = number("page", page, 0, problems);
         int pageSize = number("size", size, CatalogueQuery.DEFAULT_SIZE, problems);
-        if (!problems.isEmpty()) {
-            throw badQuery(problems);
-        }
-        return catalogue.search(new CatalogueQuery(q, region, place, category, status, login, pageNumber, pageSize));
+        return catalogue.search(new CatalogueQuery(q, region, place, category, status, login, pageNumber, pageSize),
+                problems);
     }
 
     @GET

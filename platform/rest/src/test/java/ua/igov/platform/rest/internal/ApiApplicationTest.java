@@ -315,6 +315,10 @@ class ApiApplicationTest {
         Answer answer = call("GET", "/catalogue?size=lots", null, null);
         assertEquals(400, answer.status());
         assertEquals("size", answer.body().get("errors").get(0).get("field").asText());
+        Answer several = call("GET", "/catalogue?size=lots&page=x&status=open", null, null);
+        assertEquals(400, several.status());
+        assertEquals("[\"page\",\"size\",\"status\"]", several.body().get("errors").findValuesAsText("field").stream()
+                .collect(java.util.stream.Collectors.joining("\",\"", "[\"", "\"]")), "every mistake at once");
         assertEquals(200, call("GET", "/catalogue?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82&size=5", null, null).status());
         assertEquals(200, callAs(OLENA, "GET", "/officials/queue?limit=99999999999", null, null).status(),
                 "a queue's limit past its range is brought into it, as the docs say");
@@ -399,7 +403,12 @@ class ApiApplicationTest {
         }
 
         @Override
-        public CataloguePage search(CatalogueQuery query) {
+        public CataloguePage search(CatalogueQuery query, List<FieldProblem> foundBefore) {
+            List<FieldProblem> problems = new java.util.ArrayList<>(foundBefore);
+            problems.addAll(query.problems());
+            if (!problems.isEmpty()) {
+                throw new ua.igov.platform.core.ProblemException(400, "invalid-query", "Invalid query", "bad", problems);
+            }
             return new CataloguePage(0, query.page(), query.size(), List.of());
         }
 

@@ -59,7 +59,7 @@ record RegionCatalog(
         INFO_ONLY("info_only"),
         /** Announced but not yet open (hidden in iGov). */
         COMING_SOON("coming_soon"),
-        /** Still being set up or tested (iGov's test flag); not shown to citizens. */
+        /** Still being set up or tested (iGov's test flag); listed as such, never submittable. */
         IN_WORK("in_work");
 
         private final String json;
