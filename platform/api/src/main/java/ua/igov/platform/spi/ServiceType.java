@@ -37,7 +37,8 @@ public interface ServiceType {
 
     /**
      * What the citizen pays for this submission, in kopiykas, or 0 for a free service. Computed when the
-     * application is submitted and stored with it.
+     * application is submitted, and again when the citizen answers a clarification request (the answered form may
+     * change the price), and stored with it.
      */
     default long feeInKopiykas(Submission submission) {
         return 0;

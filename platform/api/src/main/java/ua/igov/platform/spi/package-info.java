@@ -7,12 +7,14 @@
  * service that brings a JSON Schema form and a {@link ua.igov.platform.spi.SubmissionHandler}.
  *
  * <p>The package follows semantic versioning: a plugin built against 1.x runs on any 1.y with y &ge; x.
- * 1.1 adds notifications, escalation rules and ratings (additions only; 1.0 plugins keep working).
+ * 1.1 adds notifications and escalation rules (additions only; 1.0 plugins keep working).
  * 1.2 adds {@link ua.igov.platform.spi.NotificationChannel#check} and {@link ua.igov.platform.spi.SmsGateway#check},
  * default methods, so a channel that can tell is asked before a message in doubt is sent again (1.1 channels keep
  * working and are sent again, as before).
  * 1.3 adds {@link ua.igov.platform.spi.Workflow#LONGEST_TERM}: a workflow's terms must be 0 to that many working
  * days (a plugin with a term outside them is refused when it arrives, not served with deadlines nobody can meet).
+ * Strictly that narrowed what 1.2 accepted: a 1.2 plugin with such a term, which was served with a deadline nobody
+ * could meet, is refused from 1.3 on.
  * 1.4 adds {@link ua.igov.platform.spi.UkrainianIds#birthDateInTaxNumber} and
  * {@link ua.igov.platform.spi.UkrainianIds#taxNumberProblem}: a taxpayer number checked against the date of birth;
  * and {@link ua.igov.platform.spi.ServiceType#contactEmailField} and

@@ -974,19 +974,21 @@ public class ApplicationManager implements ApplicationService {
         } catch (IOException e) {
             throw new IllegalStateException("stored JSON always parses", e);
         }
-        Map<String, Object> document = new java.util.LinkedHashMap<>(guard.callUnchecked(app.serviceCode(),
-                type.type(), "issue the document", () -> type.type().issueDocument(decision)));
+        // Made into JSON under the guard too: the plugin's map and the values in it are its code (a getter may throw
+        // or hang), and no document at all is the plugin's failure, not the platform's.
+        ObjectNode document = guard.callUnchecked(app.serviceCode(), type.type(), "issue the document", () -> {
+            Map<String, Object> made = type.type().issueDocument(decision);
+            if (made == null) {
+                throw new IllegalStateException("issueDocument gave no document (null)");
+            }
+            return (ObjectNode) Json.MAPPER.valueToTree(new java.util.LinkedHashMap<>(made));
+        });
         // What every issued document carries, whatever the plugin wrote: when, and by whom, by the name citizens know
         // the official by (a login is never shown to a citizen; without a name the history still says who it was).
         document.put("issuedOn", java.time.LocalDate.ofInstant(clock.instant(), WorkingCalendar.KYIV).toString());
         document.remove("issuedBy");
         issuerName(((Caller.Staff) caller).user()).ifPresent(name -> document.put("issuedBy", name));
-        try {
-            return Json.MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(502, "plugin-failed", "The service failed",
-                    "The service's plugin produced a document that cannot be stored; the application stays approved.");
-        }
+        return document.toString();
     }
 
     private Optional<String> issuerName(String official) {

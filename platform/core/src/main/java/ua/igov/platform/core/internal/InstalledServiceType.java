@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import ua.igov.platform.spi.EscalationRule;
 import ua.igov.platform.spi.FormDefinition;
 import ua.igov.platform.spi.LocalizedText;
+import ua.igov.platform.spi.Role;
 import ua.igov.platform.spi.ServiceType;
+import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Transition;
 import ua.igov.platform.spi.Workflow;
 
 /**
@@ -42,9 +45,37 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
                 || schemaText == null) {
             throw new IllegalArgumentException("a service type needs a name and a form version of 1 to 64 characters");
         }
+        // what is stored with every application and step: refused here, not by the database at every submission
+        if (name.uk().length() > MAX_NAME || (name.en() != null && name.en().length() > MAX_NAME)) {
+            throw new IllegalArgumentException("a service type's name is at most " + MAX_NAME + " characters");
+        }
+        if (origin != null && origin.version().length() > 64) {
+            throw new IllegalArgumentException("the plugin's bundle version is longer than 64 characters");
+        }
         // asked once, by every request and the escalation scheduler: none is a broken plugin, not the default
         Objects.requireNonNull(workflow, "a service type's workflow() gives null; return Workflow.DEFAULT for none");
+        for (Transition t : workflow.transitions()) {
+            if (!ACTION.matcher(t.action()).matches()) {
+                throw new IllegalArgumentException("the workflow's step '" + shortened(t.action()) + "' is not 1 to 40 "
+                        + "lower-case letters, digits and dashes (it names the step in URLs and in every record)");
+            }
+            if (t.roles().contains(Role.CITIZEN) && DECISIONS.contains(t.to())) {
+                throw new IllegalArgumentException("the workflow's step '" + t.action() + "' lets the citizen make "
+                        + "their own application " + t.to().wireName() + "; only staff decide");
+            }
+        }
         catalogueServiceIds = Set.copyOf(catalogueServiceIds);
+    }
+
+    /** The longest name the platform stores ({@code service_type.name_uk}, {@code name_en}). */
+    static final int MAX_NAME = 1000;
+    /** What a workflow step's name may be: part of URLs, stored with each step ({@code application_event.action}). */
+    static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** The statuses only staff move an application into. */
+    private static final Set<Status> DECISIONS = Set.of(Status.APPROVED, Status.REJECTED, Status.ISSUED);
+
+    private static String shortened(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     /**
@@ -63,10 +94,21 @@ record InstalledServiceType(ServiceType type, String code, LocalizedText name, S
         this(type, type.code(), type.form(), form, origin);
     }
 
-    /** The plugin's UI hints, or none if they cannot be read: the form still renders from its schema alone. */
+    /**
+     * The plugin's UI hints, or none if they cannot be read or are not a JSON object (they are served as
+     * {@code application/json}): the form still renders from its schema alone.
+     */
     private static Optional<String> uiHints(ServiceType type) {
         try {
-            return Optional.ofNullable(type.uiHints()).flatMap(hints -> hints);
+            Optional<String> hints = Optional.ofNullable(type.uiHints()).flatMap(h -> h);
+            if (hints.isPresent() && !Json.MAPPER.readTree(hints.get()).isObject()) {
+                throw new IllegalArgumentException("they are not a JSON object");
+            }
+            return hints;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.warn("Service '{}' gives UI hints that are not JSON ({}); its form is served with its schema alone",
+                    safeCode(type), e.getOriginalMessage());
+            return Optional.empty();
         } catch (RuntimeException | Error e) {
             LOG.warn("Service '{}' gives no usable UI hints ({}); its form is served with its schema alone",
                     safeCode(type), e.toString());

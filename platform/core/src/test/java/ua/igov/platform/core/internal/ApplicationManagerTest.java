@@ -60,7 +60,8 @@ class ApplicationManagerTest {
     private final DerbyStores stores = new DerbyStores();
     private final FakePlugins plugins = new FakePlugins();
     private SubmissionHandler handler = SubmissionHandler.ACCEPT_ALL;
-    private volatile boolean brokenDocuments;
+    /** How the service's issueDocument fails: {@code throws}, {@code null}, {@code bad-value}; {@code null}: it works. */
+    private volatile String documentFault;
     /** While set, the service's notification text for a submission hangs until it is counted down. */
     private volatile java.util.concurrent.CountDownLatch submitTextHangsUntil;
     /** While true, the service words the submission's message its own way. */
@@ -111,8 +112,18 @@ class ApplicationManagerTest {
                         : Optional.empty();
             }
             public Map<String, Object> issueDocument(ua.igov.platform.spi.Decision d) {
-                if (brokenDocuments) {
+                if ("throws".equals(documentFault)) {
                     throw new IllegalStateException("the register is down");
+                }
+                if ("null".equals(documentFault)) {
+                    return null;
+                }
+                if ("bad-value".equals(documentFault)) {
+                    return Map.of("register", new Object() {
+                        public String getEntry() {
+                            throw new IllegalStateException("a getter of the plugin's that fails");
+                        }
+                    });
                 }
                 return Map.of("certificate", "Довідка " + d.trackingNumber(), "lastName", d.form().get("lastName"));
             }
@@ -486,21 +497,24 @@ class ApplicationManagerTest {
         assertEquals(0, stores.applications.countApplications());
     }
 
+    /** It throws, gives no document, or one whose value cannot be read: a 502 each, recorded, never a 500. */
     @Test
     void aPluginThatCannotIssueLeavesTheApplicationApproved() {
-        String n = submit();
-        manager.act(OLENA, n, "claim", null);
-        manager.act(OLENA, n, "approve", null);
-        brokenDocuments = true;
-        assertEquals(502, problem(() -> manager.act(OLENA, n, "issue", null)).status());
-        ApplicationView waiting = manager.application(TARAS, n);
-        assertEquals("approved", waiting.status());
-        ApplicationView.Step failed = waiting.history().get(waiting.history().size() - 1);
-        assertEquals("issue-failed", failed.action(), "the citizen sees why no document came yet");
-        assertTrue(failed.note().contains("residence-registration"), failed.note());
-        assertEquals(List.of("issue"), manager.application(OLENA, n).actions(), "and the official can retry");
-        brokenDocuments = false;
-        assertEquals("issued", manager.act(OLENA, n, "issue", null).status());
+        for (String fault : List.of("throws", "null", "bad-value")) {
+            String n = submit();
+            manager.act(OLENA, n, "claim", null);
+            manager.act(OLENA, n, "approve", null);
+            documentFault = fault;
+            assertEquals(502, problem(() -> manager.act(OLENA, n, "issue", null)).status(), fault);
+            ApplicationView waiting = manager.application(TARAS, n);
+            assertEquals("approved", waiting.status());
+            ApplicationView.Step failed = waiting.history().get(waiting.history().size() - 1);
+            assertEquals("issue-failed", failed.action(), "the citizen sees why no document came yet");
+            assertTrue(failed.note().contains("residence-registration"), failed.note());
+            assertEquals(List.of("issue"), manager.application(OLENA, n).actions(), "and the official can retry");
+            documentFault = null;
+            assertEquals("issued", manager.act(OLENA, n, "issue", null).status());
+        }
     }
 
     @Test

@@ -120,6 +120,43 @@ class PluginRegistryTest {
     }
 
     /**
+     * What the database would refuse at every submission or step (a name longer than its column, a step's name
+     * longer than the history's), and a workflow that lets citizens decide their own applications, are refused on
+     * arrival, saying why; hints that are not a JSON object are left out and the plugin serves.
+     */
+    @Test
+    void valuesNoRecordHoldsAndCitizensDecidingAreRefusedOnArrival() {
+        PluginRegistryImpl registry = new PluginRegistryImpl(NO_BUNDLES);
+        registry.addServiceType(named("long-name", "Д".repeat(1001), "1.0"), reference(1));
+        ua.igov.platform.spi.Transition longStep = new ua.igov.platform.spi.Transition("a".repeat(41),
+                Set.of(ua.igov.platform.spi.Status.SUBMITTED), ua.igov.platform.spi.Status.IN_REVIEW,
+                Set.of(ua.igov.platform.spi.Role.OFFICIAL));
+        registry.addServiceType(Varied.workflow(type("long-step", Set.of(2)), () -> new Workflow(List.of(longStep),
+                java.util.Map.of())), reference(2));
+        ua.igov.platform.spi.Transition selfApproval = new ua.igov.platform.spi.Transition("confirm",
+                Set.of(ua.igov.platform.spi.Status.SUBMITTED), ua.igov.platform.spi.Status.APPROVED,
+                Set.of(ua.igov.platform.spi.Role.CITIZEN));
+        registry.addServiceType(Varied.workflow(type("self-approval", Set.of(3)), () -> new Workflow(List.of(selfApproval),
+                java.util.Map.of())), reference(3));
+        ServiceType base = type("bad-hints", Set.of(4));
+        registry.addServiceType(new ServiceType() {
+            public String code() { return base.code(); }
+            public LocalizedText name() { return base.name(); }
+            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+            public FormDefinition form() { return base.form(); }
+            public java.util.Optional<String> uiHints() { return java.util.Optional.of("{\"order\": [\"a\""); }
+        }, reference(4));
+
+        assertEquals(List.of("bad-hints"), registry.serviceTypes().stream().map(InstalledServiceType::code).toList());
+        assertTrue(registry.serviceType("bad-hints").orElseThrow().uiHints().isEmpty(), "served without its hints");
+        List<PluginInfo> refused = registry.plugins().stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList();
+        assertEquals(3, refused.size(), refused.toString());
+        assertTrue(refused.toString().contains("at most 1000 characters"), refused.toString());
+        assertTrue(refused.toString().contains("is not 1 to 40"), refused.toString());
+        assertTrue(refused.toString().contains("only staff decide"), refused.toString());
+    }
+
+    /**
      * Every catalogue entry shown looks for the service type implementing it: asking each plugin each time would let
      * one slow or failing plugin slow down or break every region's catalogue. Its answer is taken once, on arrival.
      */
