@@ -62,6 +62,8 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         options.add(plugin("throwing", TestPlugins.build(dir, THROWING, "1.0.0", ThrowingService.class, TestPlugins.SPI_1)));
         options.add(plugin("hanging", TestPlugins.build(dir, HANGING, "1.0.0", HangingService.class, TestPlugins.SPI_1)));
         options.add(plugin("future", TestPlugins.build(dir, FUTURE, "1.0.0", FutureService.class, TestPlugins.SPI_2)));
+        options.add(plugin("unmade", TestPlugins.build(dir, "ua.igov.test.unmade", "1.0.0",
+                ua.igov.platform.itests.plugins.unmade.UnmadeService.class, TestPlugins.SPI_1)));
         options.add(plugin("versioned1", TestPlugins.featureRepository(dir, VERSIONED_FEATURE, "1.0.0", v1)));
         options.add(plugin("versioned2", TestPlugins.featureRepository(dir, VERSIONED_FEATURE, "2.0.0", v2)));
         return options.toArray(new Option[0]);
@@ -91,6 +93,36 @@ public class PluginLifecycleIT extends PlatformTestSupport {
         Bundle bundle = bundleContext.installBundle(location(name));
         bundle.start();
         return bundle;
+    }
+
+    /**
+     * A plugin whose service object cannot be made (a Declarative Services component whose constructor throws) is
+     * listed as refused, saying so, instead of being neither served nor listed.
+     */
+    @Test
+    public void aPluginWhoseServiceCannotBeMadeIsListedAsRefused() throws Exception {
+        awaitPlatform();
+        Bundle plugin = install("unmade");
+        try {
+            await("listed as refused", () -> {
+                try {
+                    return console("platform:plugins").lines().anyMatch(l -> l.startsWith("REFUSED ua.igov.test.unmade")
+                            && l.contains("its component could not be made"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(200, get("/health").status());
+        } finally {
+            plugin.uninstall();
+        }
+        await("no longer listed once removed", () -> {
+            try {
+                return !console("platform:plugins").contains("ua.igov.test.unmade");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     // ---- a) a handler that throws ---------------------------------------------------------------------------

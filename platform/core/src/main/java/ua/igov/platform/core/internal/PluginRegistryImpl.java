@@ -17,6 +17,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -97,8 +98,34 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
                 plugin.bundle().getVersion(), plugin.reason());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    /**
+     * A service plugin arrives. Its object is made here, on the arrival's own thread, not by SCR before the call: a
+     * plugin whose component cannot be made (a static initialiser that throws, a form file missing from the bundle)
+     * would otherwise be logged by SCR alone and never reach this registry, neither served nor listed as refused.
+     */
+    @Reference(name = "serviceTypes", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "serviceTypeLeaves")
+    void serviceTypeArrives(ComponentServiceObjects<ServiceType> objects, ServiceReference<ServiceType> reference) {
+        arrive(() -> {
+            ServiceType made = objects.getService();
+            if (made == null) {
+                throw new IllegalStateException("its component could not be made (karaf.log has the cause, logged "
+                        + "by the component runtime)");
+            }
+            return made;
+        }, reference);
+    }
+
+    void serviceTypeLeaves(ServiceReference<ServiceType> reference) {
+        removeServiceType(null, reference);
+    }
+
+    /** A service type arrives already made (as the tests hand it over). */
     void addServiceType(ServiceType type, ServiceReference<ServiceType> reference) {
+        arrive(() -> type, reference);
+    }
+
+    private void arrive(java.util.function.Supplier<ServiceType> plugin, ServiceReference<ServiceType> reference) {
         long id = serviceId(reference);
         PluginOrigin origin = PluginOrigin.of(reference.getBundle());
         // what the plugin said so far, for the operators when it is refused (asking it again could hang again)
@@ -110,6 +137,7 @@ public class PluginRegistryImpl implements PluginRegistry, InstalledPlugins {
         }
         try {
             InstalledServiceType installed = PluginArrival.ask("describe itself", () -> {
+                ServiceType type = plugin.get();
                 String given = type.code();
                 code.set(String.valueOf(given));
                 what.set("its form schema is not valid");
