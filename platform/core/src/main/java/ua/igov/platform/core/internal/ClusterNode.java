@@ -74,7 +74,10 @@ public class ClusterNode implements ClusterService {
     private final Duration heartbeat;
     private final Clock clock;
     private final Instant startedAt;
+    /** The heartbeat alone, so that installing a plugin (it can take a minute) never delays it. */
     private final ScheduledExecutorService beats;
+    /** Bringing the plugins to the operators' decisions, on its own thread. */
+    private final ScheduledExecutorService reconciling;
     private final java.util.function.Supplier<Map<String, String>> sharedSettings;
     /** What this node last recorded of its shared settings; written again only when it changes. */
     private Map<String, String> settingsRecorded;
@@ -106,16 +109,24 @@ public class ClusterNode implements ClusterService {
         this.clock = clock;
         this.startedAt = clock.instant();
         if (scheduled) {
-            beats = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "igov-node-heartbeat");
-                thread.setDaemon(true);
-                return thread;
-            });
-            beats.scheduleWithFixedDelay(this::beatSafely, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+            beats = daemon("igov-node-heartbeat");
+            reconciling = daemon("igov-node-plugins");
+            beats.scheduleWithFixedDelay(() -> safely(this::heartbeat), 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+            reconciling.scheduleWithFixedDelay(() -> safely(this::reconcile), 0, heartbeat.toMillis(),
+                    TimeUnit.MILLISECONDS);
             LOG.info("Node {} joins the platform: heartbeat and plugin decisions every {} s", nodeId, heartbeat.toSeconds());
         } else {
             beats = null;
+            reconciling = null;
         }
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -128,8 +139,8 @@ public class ClusterNode implements ClusterService {
     void bindFeaturesService(FeaturesService service) {
         if (features instanceof KarafFeatureInstaller karaf) {
             karaf.use(service);
-            if (beats != null) {
-                beats.execute(this::beatSafely); // the plugin decisions a beat without it left for later
+            if (reconciling != null) {
+                reconciling.execute(() -> safely(this::reconcile)); // the decisions left for later without it
             }
         }
     }
@@ -155,12 +166,17 @@ public class ClusterNode implements ClusterService {
     void stop() {
         if (beats != null) {
             beats.shutdownNow();
+            reconciling.shutdownNow();
         }
     }
 
-    private void beatSafely() {
+    private interface Task {
+        void run() throws Exception;
+    }
+
+    private void safely(Task task) {
         try {
-            beat();
+            task.run();
         } catch (Exception | Error e) {
             // a scheduled task that throws is never run again: log, and try at the next beat
             LOG.warn("Node {}: heartbeat or plugin reconciliation failed, retrying in {} s: {}", nodeId,
@@ -168,16 +184,26 @@ public class ClusterNode implements ClusterService {
         }
     }
 
-    /**
-     * One beat: the heartbeat row, then the plugins brought to the operator's decisions. An operator's plugin change
-     * under way (a feature install can take a minute) holds only the second part: the heartbeat is written on time,
-     * or the other nodes would count this one as gone while it installs.
-     */
+    /** One beat as the two threads take it: the heartbeat row, then the plugins brought to the decisions. */
     void beat() throws Exception {
+        heartbeat();
+        reconcile();
+    }
+
+    private void heartbeat() {
         Instant now = clock.instant();
         synchronized (heartbeatLock) {
             writeHeartbeat(now);
         }
+    }
+
+    /**
+     * The plugins brought to the operators' decisions, on a thread of their own: installing a feature can take a
+     * minute, and the heartbeat must be written on time meanwhile, or the other nodes would count this one as gone.
+     * An operator's change under way on this node holds it until the next beat.
+     */
+    private void reconcile() throws Exception {
+        Instant now = clock.instant();
         if (!pluginChanges.tryLock()) {
             LOG.debug("Node {}: a plugin change is under way; plugin decisions wait for the next beat", nodeId);
             return;
@@ -276,7 +302,13 @@ public class ClusterNode implements ClusterService {
                         + "decision recorded before, and this node goes back to it at its next heartbeat. Try again "
                         + "when the database answers.");
             }
-            store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
+            try {
+                store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
+            } catch (RuntimeException notReported) {
+                // the decision is stored and every node follows it; only this node's report of what it has waits
+                LOG.warn("Node {}: the decision about {} is recorded for every node, but what this node now has could "
+                        + "not be recorded ({}); its next heartbeat records it", nodeId, feature, notReported.toString());
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -211,6 +211,22 @@ class ClusterNodeTest {
                 });
     }
 
+    /**
+     * The decision is stored, and only this node's report of what it now has fails: the operator is not told the
+     * change failed (every node follows it); the report is made at the next beat.
+     */
+    @Test
+    void aDecisionStoredWhoseReportFailsIsNotAFailure() throws Exception {
+        a.beat();
+        ClusterNode reportless = new ClusterNode(awayFor("recordNodePlugins"), featuresA, "node-a", BEAT, CLOCK, false);
+        reportless.decide("igov-region-lviv", "operator", () -> {
+            featuresA.uninstall("igov-region-lviv", "0.1.0");
+            return null;
+        });
+        b.beat();
+        assertFalse(featuresB.installedPlugins().containsKey("igov-region-lviv"), "the decision went through");
+    }
+
     /** The decisions cannot be read: nothing is changed, and the operator is told so. */
     @Test
     void withTheDecisionsUnreadableNothingIsChanged() {
@@ -360,6 +376,57 @@ class ClusterNodeTest {
         b.beat();
         assertFalse(featuresB.installedPlugins().containsKey("igov-service-residence-registration"),
                 "the decision reached the other node once taken");
+    }
+
+    /**
+     * A decision taken on another node, which this node's own beat applies: the install (here an uninstall) holds the
+     * plugin thread, not the heartbeat, or the others would count this node as gone while it installs.
+     */
+    @Test
+    void applyingAnotherNodesDecisionDoesNotHoldThisNodesHeartbeat() throws Exception {
+        java.util.concurrent.CountDownLatch applying = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FakeFeatures slow = new FakeFeatures() {
+            @Override
+            public void uninstall(String feature, String version) {
+                applying.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.uninstall(feature, version);
+            }
+        }.with("igov-region-lviv").with("igov-service-residence-registration");
+        b.beat();
+        b.decide("igov-service-residence-registration", "operator", () -> {
+            featuresB.uninstall("igov-service-residence-registration", "0.1.0");
+            return null;
+        });
+        ClusterNode c = new ClusterNode(stores.cluster, slow, "node-c", Duration.ofMillis(100), Clock.systemUTC(), true);
+        try {
+            assertTrue(applying.await(10, java.util.concurrent.TimeUnit.SECONDS), "node-c applies the decision");
+            Instant first = heartbeatOf("node-c");
+            await("node-c beats while it applies the decision", () -> heartbeatOf("node-c").isAfter(first));
+        } finally {
+            release.countDown();
+            c.stop();
+        }
+    }
+
+    private Instant heartbeatOf(String node) {
+        return stores.cluster.nodes().stream().filter(n -> n.nodeId().equals(node)).findFirst()
+                .map(ua.igov.platform.store.NodeRecord::heartbeatAt).orElse(Instant.EPOCH);
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test
