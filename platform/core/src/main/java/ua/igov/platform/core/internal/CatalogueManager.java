@@ -293,13 +293,22 @@ public class CatalogueManager implements CatalogueService {
 
     @Override
     public List<OfferingChange> offeringHistory(String regionId, int offeringId) {
-        RegionIndex region = region(regionId);
-        boolean known = region.catalogue().offerings().stream().anyMatch(o -> o.id() == offeringId);
+        // A region removed by the operators keeps its history in the database, and it stays readable: when did this
+        // service go online there is a question for after the region has left too.
+        Optional<RegionIndex> region = plugins.region(regionId);
+        if (region.isEmpty() && !regionId.matches("[a-z][a-z0-9-]{1,62}")) {
+            throw Problems.unknownRegion(regionId); // no region id could be this: not asked of the database
+        }
+        boolean known = region.isPresent()
+                && region.get().catalogue().offerings().stream().anyMatch(o -> o.id() == offeringId);
         try {
             List<OfferingChange> history = catalogueStore.offeringHistory(regionId, offeringId).stream()
                     .map(c -> new OfferingChange(c.offeringId(), c.serviceId(), c.placeId(), c.from(), c.to(),
                             c.catalogueVersion(), c.at()))
                     .toList();
+            if (region.isEmpty() && history.isEmpty()) {
+                throw Problems.unknownRegion(regionId);
+            }
             if (!known && history.isEmpty()) {
                 throw new ProblemException(404, "unknown-offering", "Unknown offering",
                         "Region '" + regionId + "' has no offering " + offeringId + ".");

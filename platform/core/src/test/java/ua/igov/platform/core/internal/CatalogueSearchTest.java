@@ -36,7 +36,9 @@ class CatalogueSearchTest {
             }
 
             public List<OfferingStatusChange> offeringHistory(String r, int id) {
-                return List.of();
+                // a region the operators removed: its history stays in the database
+                return r.equals("removed-region") && id == 5 ? List.of(new OfferingStatusChange(5, 29, 1, null,
+                        "online", "0.1.0", Instant.parse("2026-11-20T10:00:00Z"))) : List.of();
             }
 
             public Map<Integer, Long> applicationCounts(String r) {
@@ -166,6 +168,18 @@ class CatalogueSearchTest {
         assertEquals("page", field(() -> catalogue.search(new CatalogueQuery(null, null, null, null, null, null, -1, 10))));
         assertEquals("category", field(() -> catalogue.search(new CatalogueQuery(null, null, null, "Citizens", null,
                 null, 0, 10))), "a category no region has is a typo, not an empty result");
+    }
+
+    /** The history of a region the operators removed is still readable; a region with none is still unknown. */
+    @Test
+    void aRemovedRegionsOfferingHistoryIsStillRead() {
+        assertEquals(List.of("online"), catalogue.offeringHistory("removed-region", 5).stream()
+                .map(ua.igov.platform.core.OfferingChange::to).toList());
+        for (String region : List.of("atlantis", "x".repeat(10_000), "Removed-Region")) {
+            ProblemException unknown = assertThrows(ProblemException.class, () -> catalogue.offeringHistory(region, 5));
+            assertEquals(404, unknown.status(), region.length() > 20 ? "a long one" : region);
+            assertEquals("unknown-region", unknown.type());
+        }
     }
 
     @Test
