@@ -101,11 +101,27 @@ final class RegionIndex {
         return onlineOffering(serviceId, placeId).isPresent();
     }
 
-    /** The offering an online application for the service is made at: at the given place, or the region's first. */
+    /**
+     * The offering an online application for the service is made at: without a place, the region's first; at a
+     * place, the one there, or else the one at the nearest place above it (an offering at the oblast's place serves
+     * the oblast's towns, as a search by place shows it).
+     */
     java.util.Optional<Offering> onlineOffering(int serviceId, Integer placeId) {
-        return offerings(serviceId).stream()
-                .filter(o -> o.availability() == Availability.ONLINE && (placeId == null || placeId.equals(o.placeId())))
-                .findFirst();
+        List<Offering> online = offerings(serviceId).stream().filter(o -> o.availability() == Availability.ONLINE)
+                .toList();
+        if (placeId == null) {
+            return online.stream().findFirst();
+        }
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Place p = place(placeId); p != null && seen.add(p.id()); p = place(p.parentId())) {
+            int at = p.id();
+            java.util.Optional<Offering> here = online.stream().filter(o -> Integer.valueOf(at).equals(o.placeId()))
+                    .findFirst();
+            if (here.isPresent()) {
+                return here;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     Map<Availability, Integer> countByAvailability() {

@@ -110,6 +110,7 @@ class RegionCatalogueReaderTest {
         assertTrue(index.offersOnline(29, 1));
         assertTrue(!index.offersOnline(29, 50099));
         assertTrue(!index.offersOnline(30, null));
+        assertTrue(!index.offersOnline(29, 424242), "a place the region does not have");
     }
 
     @Test
@@ -141,5 +142,23 @@ class RegionCatalogueReaderTest {
 
     private static RegionCatalogue read(String json) throws Exception {
         return RegionCatalogueReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "1");
+    }
+
+    /** Applying at a town where only the oblast's place offers the service goes to the oblast's offering. */
+    @Test
+    void anOfferingAtAPlaceAboveServesThePlacesBelowIt() throws Exception {
+        String json = "{\"formatVersion\":1,\"region\":{\"id\":\"abc\",\"igovId\":1,\"name\":{\"uk\":\"А\"}},"
+                + "\"places\":[{\"id\":1,\"name\":{\"uk\":\"Область\"},\"type\":\"oblast\",\"koatuu\":\"9900000000\"},"
+                + "{\"id\":2,\"name\":{\"uk\":\"Район\"},\"type\":\"district\",\"koatuu\":\"9920000000\",\"parentId\":1},"
+                + "{\"id\":3,\"name\":{\"uk\":\"Село\"},\"type\":\"village\",\"koatuu\":\"9920100000\",\"parentId\":2}],"
+                + "\"authorities\":[{\"id\":7,\"name\":{\"uk\":\"ОДА\"}},{\"id\":8,\"name\":{\"uk\":\"РДА\"}}],"
+                + "\"services\":[{\"id\":1,\"name\":{\"uk\":\"Акт\"},\"keywords\":[]}],\"offerings\":["
+                + "{\"id\":10,\"serviceId\":1,\"placeId\":1,\"authorityId\":7,\"availability\":\"online\"},"
+                + "{\"id\":11,\"serviceId\":1,\"placeId\":2,\"authorityId\":8,\"availability\":\"coming_soon\"}]}";
+        RegionIndex index = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
+        assertEquals(10, index.onlineOffering(1, 3).orElseThrow().id(), "the village: the oblast's, the district's is not online");
+        assertEquals(10, index.onlineOffering(1, 1).orElseThrow().id());
+        assertEquals(10, index.onlineOffering(1, null).orElseThrow().id());
     }
 }
