@@ -587,18 +587,27 @@ class ApplicationManagerTest {
     /**
      * A plugin's workflow that gives a citizen the authority's steps (a mistake, or worse) gives them nothing: a
      * citizen never claims, decides, issues or hands over an application, not even their own. Before, the claim
-     * failed with a ClassCastException (a 500), and a citizen could approve their own application.
+     * failed with a ClassCastException (a 500), and a citizen could approve their own application. Such a plugin is
+     * now refused when it arrives; a form version recorded with such a workflow before that (its applications follow
+     * the recorded one) still gives citizens nothing.
      */
     @Test
     void aWorkflowGivingCitizensTheAuthoritysStepsGivesThemNothing() {
         Set<Role> everyone = Set.of(Role.CITIZEN, Role.OFFICIAL, Role.SUPERVISOR);
-        install(withWorkflow("4.0", new Workflow(List.of(
+        ServiceType careless = withWorkflow("4.0", new Workflow(List.of(
                 new Transition("claim", Set.of(Status.SUBMITTED), Status.IN_REVIEW, everyone),
                 new Transition("reassign", Set.of(Status.IN_REVIEW), Status.IN_REVIEW, everyone),
                 new Transition("approve", Set.of(Status.IN_REVIEW), Status.APPROVED, everyone),
                 new Transition("issue", Set.of(Status.APPROVED), Status.ISSUED, everyone),
                 new Transition("withdraw", Set.of(Status.SUBMITTED, Status.IN_REVIEW), Status.CANCELLED, everyone)),
-                Map.of())));
+                Map.of()));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> install(careless));
+        assertTrue(refused.getMessage().contains("only staff decide"), refused.getMessage());
+        // recorded by an earlier platform, served now by a plugin of the same form version
+        plugins.type = new InstalledServiceType(withWorkflow("4.0", Workflow.DEFAULT),
+                FormSchema.compile(careless.form().jsonSchema()), new PluginOrigin("svc", "4.0"));
+        stores.applications.rememberServiceType(new ServiceTypeRecord(careless.code(), "Реєстрація", null, "4.0",
+                careless.form().jsonSchema(), "4.0", WorkflowJson.write(careless.workflow())));
         String n = submit();
         assertEquals(List.of("withdraw"), manager.application(TARAS, n).actions(), "a step of the plugin's own stays");
         assertEquals(403, problem(() -> manager.act(TARAS, n, "claim", null)).status());
