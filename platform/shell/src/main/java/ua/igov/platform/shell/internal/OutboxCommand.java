@@ -29,9 +29,9 @@ public class OutboxCommand extends PlatformCommand {
     @Reference(optional = true)
     OutboxStore outbox;
 
-    @Option(name = "--status", description = "pending (default), dead or sent")
+    @Option(name = "--status", description = "pending (default), dead or sent; lists, so not with an action")
     @Completion(value = StringsCompleter.class, values = {OutboxStore.PENDING, OutboxStore.DEAD, OutboxStore.SENT})
-    String status = OutboxStore.PENDING;
+    String status;
 
     @Option(name = "--retry", description = "The id of a dead message to make pending again")
     Long retry;
@@ -43,7 +43,7 @@ public class OutboxCommand extends PlatformCommand {
     @Option(name = "--send-all-now", description = "Every pending message waiting for a retry, at the next delivery round")
     boolean sendAllNow;
 
-    @Option(name = "--limit", description = "How many messages to list, oldest first")
+    @Option(name = "--limit", description = "How many messages to list, oldest first (1 to 1000)")
     int limit = 50;
 
     /** A message as listed: no body, which may hold personal data the operator need not read. */
@@ -65,6 +65,10 @@ public class OutboxCommand extends PlatformCommand {
             // one action a call: before, --retry given with either was left undone without a word
             throw new IllegalArgumentException("one of --retry ID, --send-now ID and --send-all-now at a time");
         }
+        if (status != null && (sendNow != null || sendAllNow || retry != null)) {
+            throw new IllegalArgumentException("--status chooses what to list; --retry, --send-now and --send-all-now "
+                    + "act and list nothing: give one or the other");
+        }
         if (sendNow != null || sendAllNow) {
             // the cause of the failures is fixed (an operator says so): no need to wait out the back-off
             String operator = signedInOperator().name();
@@ -85,10 +89,11 @@ public class OutboxCommand extends PlatformCommand {
             LOG.info("Dead notification {} made pending again on the console by {}", retry, operator);
             return new Requeued(retry, true);
         }
-        if (!List.of(OutboxStore.PENDING, OutboxStore.DEAD, OutboxStore.SENT).contains(status)) {
-            throw new IllegalArgumentException("--status is pending, dead or sent, not " + status);
+        String listed = status == null ? OutboxStore.PENDING : status;
+        if (!List.of(OutboxStore.PENDING, OutboxStore.DEAD, OutboxStore.SENT).contains(listed)) {
+            throw new IllegalArgumentException("--status is pending, dead or sent, not " + oneLine(listed));
         }
-        return outbox.list(status, Math.max(1, Math.min(limit, 1000))).stream().map(OutboxCommand::row).toList();
+        return outbox.list(listed, limit(limit, 1000)).stream().map(OutboxCommand::row).toList();
     }
 
     private static Row row(OutboxEntry e) {

@@ -110,6 +110,17 @@ abstract class PlatformCommand implements Action {
         return shown.toString();
     }
 
+    /**
+     * A {@code --limit} as given, if it is one: out of range is refused naming the option, not quietly made 1 or the
+     * maximum (an operator who typed {@code --limit 0} or {@code -5} meant something else).
+     */
+    static int limit(int given, int max) {
+        if (given < 1 || given > max) {
+            throw new IllegalArgumentException("--limit must be between 1 and " + max + ", not " + given);
+        }
+        return given;
+    }
+
     /** Whether the command answers with some of its services missing, saying itself what it cannot tell. */
     protected boolean answersWithoutServices() {
         return false;

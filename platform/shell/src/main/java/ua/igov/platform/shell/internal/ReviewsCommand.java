@@ -34,8 +34,12 @@ public class ReviewsCommand extends PlatformCommand {
 
     @Override
     protected Object query() {
-        return unchecked ? ratings.uncheckedReviews(signedInOperator(), limit)
-                : ratings.reviewsToModerate(signedInOperator(), service, limit);
+        if (unchecked && service != null) {
+            throw new IllegalArgumentException("--unchecked lists every service's reviews to check: give it or a "
+                    + "service's code, not both");
+        }
+        return unchecked ? ratings.uncheckedReviews(signedInOperator(), limit(limit, 200))
+                : ratings.reviewsToModerate(signedInOperator(), service, limit(limit, 200));
     }
 
     @Override

@@ -40,9 +40,7 @@ public class ServicesCommand extends PlatformCommand {
     @Override
     protected Object query() {
         // checked here, so the console names its own option, not the REST parameter (size) behind it
-        if (limit < 1 || limit > CatalogueQuery.MAX_SIZE) {
-            throw new IllegalArgumentException("--limit must be between 1 and " + CatalogueQuery.MAX_SIZE + ", not " + limit);
-        }
+        limit(limit, CatalogueQuery.MAX_SIZE);
         if (region != null && catalogue.regions().stream().noneMatch(r -> r.id().equals(region))) {
             throw new IllegalArgumentException("there is no region '" + region + "'; platform:regions lists them");
         }

@@ -35,7 +35,7 @@ public class StaffLoginsCommand extends PlatformCommand {
     @Option(name = "--unlock", description = "The account whose lock and failures to clear")
     String unlock;
 
-    @Option(name = "--limit", description = "How many accounts to list, latest failure first")
+    @Option(name = "--limit", description = "How many accounts to list, latest failure first (1 to 1000)")
     int limit = 50;
 
     /** The answer to {@code --unlock}. */
@@ -57,7 +57,7 @@ public class StaffLoginsCommand extends PlatformCommand {
                     cleared.failures());
             return new Unlocked(unlock, true);
         }
-        return logins.recent(Math.max(1, Math.min(limit, 1000)));
+        return logins.recent(limit(limit, 1000));
     }
 
     /**

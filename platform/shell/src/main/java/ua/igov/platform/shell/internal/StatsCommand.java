@@ -130,6 +130,14 @@ public class StatsCommand extends PlatformCommand {
             return;
         }
         StatisticsReport report = (StatisticsReport) result;
+        if (report.rows().isEmpty() && (region != null || service != null)) {
+            // a filter that kept nothing: a typo and a quiet region look alike, so say both
+            out.println("No line for " + (region != null ? "region " + oneLine(region) : "service " + oneLine(service))
+                    + " from " + report.from() + " to " + report.to() + ": no applications were submitted there "
+                    + "then, or there is no such " + (region != null ? "region (platform:regions lists them)"
+                    : "service (platform:plugins lists them)") + ".");
+            return;
+        }
         out.println("Applications submitted " + report.from() + " .. " + report.to() + " by " + report.by()
                 + (report.authorities().isEmpty() ? "" : ", authorities " + report.authorities()));
         ShellTable table = new ShellTable();

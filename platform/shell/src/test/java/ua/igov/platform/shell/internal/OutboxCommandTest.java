@@ -37,4 +37,28 @@ class OutboxCommandTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, new OutboxCommand()::execute);
         assertTrue(e.getMessage().contains("needs OutboxStore, which is not running"), e.getMessage());
     }
+
+    /** What would have been dropped or changed without a word is refused, naming the option. */
+    @Test
+    void aLimitOutOfRangeOrAStatusBesideAnActionIsRefused() {
+        for (int limit : new int[] {0, -5, 1001}) {
+            OutboxCommand command = new OutboxCommand();
+            command.limit = limit;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::query);
+            assertTrue(e.getMessage().startsWith("--limit must be between 1 and 1000"), e.getMessage());
+        }
+        OutboxCommand both = new OutboxCommand();
+        both.retry = 17L;
+        both.status = "dead";
+        assertTrue(assertThrows(IllegalArgumentException.class, both::query).getMessage().contains("--status"));
+
+        ReviewsCommand reviews = new ReviewsCommand();
+        reviews.unchecked = true;
+        reviews.service = "residence-registration";
+        assertTrue(assertThrows(IllegalArgumentException.class, reviews::query).getMessage().contains("not both"));
+        ReviewsCommand tooMany = new ReviewsCommand();
+        tooMany.unchecked = true;
+        tooMany.limit = 0;
+        assertTrue(assertThrows(IllegalArgumentException.class, tooMany::query).getMessage().startsWith("--limit"));
+    }
 }
