@@ -9,6 +9,11 @@ def rules = [
         regionNameEn: ~/^[^"\\&<>]{1,200}$/]
 def wrong = rules.findAll { name, pattern -> !(request.properties.getProperty(name) ==~ pattern) }
         .collect { name, pattern -> "${name} '${request.properties.getProperty(name)}' must match ${pattern}" }
+// The feature is named after the artifact: the operators' platform:plugin-* commands take igov-region-* features,
+// and the catalogue's history takes igov-region-<regionId> for the region's own.
+if (request.artifactId != "igov-region-" + request.properties.getProperty("regionId")) {
+    wrong << "artifactId '${request.artifactId}' must be igov-region-${request.properties.getProperty('regionId')}"
+}
 if (wrong) {
     new File(request.outputDirectory, request.artifactId).deleteDir()
     throw new IllegalArgumentException("Nothing was generated: " + wrong.join("; "))

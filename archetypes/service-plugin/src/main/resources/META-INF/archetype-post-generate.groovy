@@ -8,6 +8,10 @@ def rules = [
         serviceNameEn     : ~/^[^"\\&<>]{1,200}$/]
 def wrong = rules.findAll { name, pattern -> !(request.properties.getProperty(name) ==~ pattern) }
         .collect { name, pattern -> "${name} '${request.properties.getProperty(name)}' must match ${pattern}" }
+// The feature is named after the artifact: the operators' platform:plugin-* commands take igov-service-* features.
+if (!(request.artifactId ==~ /^igov-service-[a-z0-9]+(-[a-z0-9]+)*$/)) {
+    wrong << "artifactId '${request.artifactId}' must start with igov-service- (lower-case letters, digits, dashes)"
+}
 if (wrong) {
     new File(request.outputDirectory, request.artifactId).deleteDir()
     throw new IllegalArgumentException("Nothing was generated: " + wrong.join("; "))

@@ -90,7 +90,7 @@ public class ArchetypeIT extends PlatformTestSupport {
             }
             assertTrue(services.body(), familyComposition != null);
             assertEquals("online", familyComposition.get("availability").asText());
-            assertEquals("at the regional centre, place 1 of the generated file", 1,
+            assertEquals("at the regional centre, an id of the region's own range, not one of iGov's", 9_000_901,
                     familyComposition.at("/places/0/placeId").asInt());
 
             JsonNode catalogue = get("/catalogue?region=" + REGION_ID).json();
@@ -111,6 +111,11 @@ public class ArchetypeIT extends PlatformTestSupport {
                 "igov-region-plugin-archetype", "igov-region-9oblast", "-DregionId=9oblast", "-DregionIgovId=91"));
         assertTrue(refused.getMessage(), refused.getMessage().contains("regionId '9oblast' must match"));
         assertFalse("no project left behind", new File(workDir(), "igov-region-9oblast").exists());
+        // an artifact (and so a feature) the operators' platform:plugin-* commands would not take
+        AssertionError misnamed = org.junit.Assert.assertThrows(AssertionError.class, () -> generate(
+                "igov-region-plugin-archetype", "example-region", "-DregionId=example", "-DregionIgovId=92"));
+        assertTrue(misnamed.getMessage(), misnamed.getMessage().contains("must be igov-region-example"));
+        assertFalse("no project left behind", new File(workDir(), "example-region").exists());
     }
 
     // ---- what a region's developer types ---------------------------------------------------------------------
