@@ -11,6 +11,7 @@ public interface ServiceType {
     /** A stable, URL-safe code such as {@code residence-registration}; it appears in URLs and tracking records. */
     String code();
 
+    /** The service's name as citizens see it; each language's at most 1 000 characters (longer is refused on arrival). */
     LocalizedText name();
 
     /** The ids of the iGov catalogue services this type implements; their offerings become submittable. */

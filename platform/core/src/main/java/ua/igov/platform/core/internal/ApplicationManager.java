@@ -355,9 +355,7 @@ public class ApplicationManager implements ApplicationService {
     private Offering onlineOffering(InstalledServiceType type, String regionId, Integer placeId) {
         RegionIndex region = plugins.region(regionId).orElseThrow(() -> Problems.invalidRequest(List.of(
                 new FieldProblem("/region", "there is no region '" + limit(regionId) + "' in the catalogue"))));
-        return type.catalogueServiceIds().stream().sorted()
-                .flatMap(id -> region.onlineOffering(id, placeId).stream())
-                .findFirst()
+        return region.onlineOffering(type.catalogueServiceIds().stream().sorted().toList(), placeId)
                 .orElseThrow(() -> {
                     String where = placeId == null ? "region '" + limit(regionId) + "'"
                             : "place " + placeId + " of region '" + limit(regionId) + "'";
@@ -542,7 +540,13 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public ApplicationPage mine(Caller caller, String after, int limit) {
         Caller.CitizenCaller citizen = citizenOnly(caller, "Only a signed-in citizen has applications of their own.");
-        ListPosition from = position(after, new ArrayList<>());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (after != null && ListCursor.decode(after).filter(p -> p.at() == null).isPresent()) {
+            // a position without a time is the queue's (no deadline); every application has a submission time
+            problems.add(new FieldProblem("after", "is not a position this list gave: pass the previous page's next "
+                    + "link as it was"));
+        }
+        ListPosition from = position(problems.isEmpty() ? after : null, problems);
         int size = pageSize(limit);
         List<StoredApplication> rows = store.findByOwner(citizen.citizen().ownerKey(), from, size + 1);
         return page(caller, rows, size, StoredApplication::submittedAt);

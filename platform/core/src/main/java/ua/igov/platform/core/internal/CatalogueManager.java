@@ -2,6 +2,7 @@ package ua.igov.platform.core.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -134,15 +135,16 @@ public class CatalogueManager implements CatalogueService {
         } else {
             regions.addAll(plugins.regions());
         }
-        if (query.category() != null && !regions.isEmpty()
+        Collection<RegionIndex> installed = plugins.regions();
+        if (query.category() != null && !installed.isEmpty()
                 && problems.stream().noneMatch(p -> p.field().equals("category"))
-                && regions.stream().noneMatch(r -> r.hasCategory(query.category()))) {
-            // a typo would otherwise be an empty result, as if the catalogue had nothing for it
-            problems.add(new FieldProblem("category", "there is no category '" + shorten(query.category()) + "'"
-                    + (query.region() == null ? "" : " in this region") + "; the categories are "
-                    + regions.stream().flatMap(r -> r.entries().stream()).filter(e -> e.service().category() != null)
-                            .map(e -> e.service().category().code()).distinct().sorted()
-                            .collect(java.util.stream.Collectors.joining(", "))));
+                && installed.stream().noneMatch(r -> r.hasCategory(query.category()))) {
+            // A typo would otherwise be an empty result, as if the catalogue had nothing for it. Judged by every
+            // region: one that has nothing of a category (Odesa has no Business service) answers it with none.
+            problems.add(new FieldProblem("category", "there is no category '" + shorten(query.category())
+                    + "'; the categories are " + installed.stream().flatMap(r -> r.entries().stream())
+                            .filter(e -> e.service().category() != null).map(e -> e.service().category().code())
+                            .distinct().sorted().collect(java.util.stream.Collectors.joining(", "))));
         }
         if (!problems.isEmpty()) {
             throw invalidQuery(problems);

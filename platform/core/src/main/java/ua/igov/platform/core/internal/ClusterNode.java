@@ -304,7 +304,7 @@ public class ClusterNode implements ClusterService {
             }
             try {
                 store.recordNodePlugins(nodeId, reconciler.reconcile(store.desiredPlugins(), now));
-            } catch (RuntimeException notReported) {
+            } catch (Exception notReported) {
                 // the decision is stored and every node follows it; only this node's report of what it has waits
                 LOG.warn("Node {}: the decision about {} is recorded for every node, but what this node now has could "
                         + "not be recorded ({}); its next heartbeat records it", nodeId, feature, notReported.toString());

@@ -101,27 +101,35 @@ final class RegionIndex {
         return onlineOffering(serviceId, placeId).isPresent();
     }
 
-    /**
-     * The offering an online application for the service is made at: without a place, the region's first; at a
-     * place, the one there, or else the one at the nearest place above it (an offering at the oblast's place serves
-     * the oblast's towns, as a search by place shows it).
-     */
+    /** The offering an online application for the service is made at (see {@link #onlineOffering(List, Integer)}). */
     java.util.Optional<Offering> onlineOffering(int serviceId, Integer placeId) {
-        List<Offering> online = offerings(serviceId).stream().filter(o -> o.availability() == Availability.ONLINE)
-                .toList();
+        return onlineOffering(List.of(serviceId), placeId);
+    }
+
+    /**
+     * The offering an online application for one of the catalogue services is made at. Without a place: the first
+     * service's (in the order given) first online offering. At a place: an online offering there, or else at the
+     * nearest place above it (an offering at the oblast's place serves the oblast's towns, as a search by place shows
+     * it), or else one for the whole region (no place); at each of these, the services in the order given.
+     */
+    java.util.Optional<Offering> onlineOffering(List<Integer> serviceIds, Integer placeId) {
+        List<Offering> online = serviceIds.stream().flatMap(id -> offerings(id).stream())
+                .filter(o -> o.availability() == Availability.ONLINE).toList();
         if (placeId == null) {
             return online.stream().findFirst();
         }
+        if (place(placeId) == null) {
+            return java.util.Optional.empty(); // not a place of this region
+        }
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Place p = place(placeId); p != null && seen.add(p.id()); p = place(p.parentId())) {
-            int at = p.id();
-            java.util.Optional<Offering> here = online.stream().filter(o -> Integer.valueOf(at).equals(o.placeId()))
-                    .findFirst();
+            Integer at = p.id();
+            java.util.Optional<Offering> here = online.stream().filter(o -> at.equals(o.placeId())).findFirst();
             if (here.isPresent()) {
                 return here;
             }
         }
-        return java.util.Optional.empty();
+        return online.stream().filter(o -> o.placeId() == null).findFirst();
     }
 
     Map<Availability, Integer> countByAvailability() {

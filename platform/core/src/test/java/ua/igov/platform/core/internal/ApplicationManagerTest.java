@@ -421,8 +421,11 @@ class ApplicationManagerTest {
                 mine.applications().stream().map(ApplicationSummary::trackingNumber).toList(), "newest first");
         assertEquals(List.of(submitted.get(0)), manager.mine(TARAS, mine.next(), 4).applications().stream()
                 .map(ApplicationSummary::trackingNumber).toList());
+        String hers = manager.submit(LESYA, "residence-registration", json(VALID)).trackingNumber();
+        assertEquals(List.of(hers), manager.mine(LESYA, null, 4).applications().stream()
+                .map(ApplicationSummary::trackingNumber).toList());
         assertEquals(List.of(), manager.mine(LESYA, mine.next(), 4).applications(),
-                "another's position shows nothing of Taras's");
+                "Taras's position moves through Lesya's own list only: hers came after it, his are not hers");
     }
 
     @Test
@@ -434,6 +437,9 @@ class ApplicationManagerTest {
                     "every mistake at once: " + after);
             assertEquals("after", problem(() -> manager.mine(TARAS, after, 2)).fieldProblems().get(0).field());
         }
+        // "-.5": the queue's position after an application with no deadline; a citizen's list has none such
+        assertEquals(0, manager.queue(OLENA, List.of(), null, "LS41", 2).applications().size());
+        assertEquals("after", problem(() -> manager.mine(TARAS, "LS41", 2)).fieldProblems().get(0).field());
     }
 
     @Test

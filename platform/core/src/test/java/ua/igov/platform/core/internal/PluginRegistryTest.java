@@ -138,17 +138,21 @@ class PluginRegistryTest {
                 Set.of(ua.igov.platform.spi.Role.CITIZEN));
         registry.addServiceType(Varied.workflow(type("self-approval", Set.of(3)), () -> new Workflow(List.of(selfApproval),
                 java.util.Map.of())), reference(3));
-        ServiceType base = type("bad-hints", Set.of(4));
-        registry.addServiceType(new ServiceType() {
-            public String code() { return base.code(); }
-            public LocalizedText name() { return base.name(); }
-            public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
-            public FormDefinition form() { return base.form(); }
-            public java.util.Optional<String> uiHints() { return java.util.Optional.of("{\"order\": [\"a\""); }
-        }, reference(4));
+        for (String hints : List.of("{\"order\": [\"a\"", "[\"a\"]")) {
+            ServiceType base = type(hints.startsWith("[") ? "list-hints" : "bad-hints", Set.of(hints.startsWith("[") ? 5 : 4));
+            registry.addServiceType(new ServiceType() {
+                public String code() { return base.code(); }
+                public LocalizedText name() { return base.name(); }
+                public Set<Integer> catalogueServiceIds() { return base.catalogueServiceIds(); }
+                public FormDefinition form() { return base.form(); }
+                public java.util.Optional<String> uiHints() { return java.util.Optional.of(hints); }
+            }, reference(hints.startsWith("[") ? 5 : 4));
+        }
 
-        assertEquals(List.of("bad-hints"), registry.serviceTypes().stream().map(InstalledServiceType::code).toList());
+        assertEquals(List.of("bad-hints", "list-hints"),
+                registry.serviceTypes().stream().map(InstalledServiceType::code).sorted().toList());
         assertTrue(registry.serviceType("bad-hints").orElseThrow().uiHints().isEmpty(), "served without its hints");
+        assertTrue(registry.serviceType("list-hints").orElseThrow().uiHints().isEmpty(), "JSON, but not an object");
         List<PluginInfo> refused = registry.plugins().stream().filter(p -> PluginInfo.REFUSED.equals(p.state())).toList();
         assertEquals(3, refused.size(), refused.toString());
         assertTrue(refused.toString().contains("at most 1000 characters"), refused.toString());

@@ -152,13 +152,21 @@ class RegionCatalogueReaderTest {
                 + "{\"id\":2,\"name\":{\"uk\":\"Район\"},\"type\":\"district\",\"koatuu\":\"9920000000\",\"parentId\":1},"
                 + "{\"id\":3,\"name\":{\"uk\":\"Село\"},\"type\":\"village\",\"koatuu\":\"9920100000\",\"parentId\":2}],"
                 + "\"authorities\":[{\"id\":7,\"name\":{\"uk\":\"ОДА\"}},{\"id\":8,\"name\":{\"uk\":\"РДА\"}}],"
-                + "\"services\":[{\"id\":1,\"name\":{\"uk\":\"Акт\"},\"keywords\":[]}],\"offerings\":["
+                + "\"services\":[{\"id\":1,\"name\":{\"uk\":\"Акт\"},\"keywords\":[]},"
+                + "{\"id\":2,\"name\":{\"uk\":\"Бланк\"},\"keywords\":[]},{\"id\":3,\"name\":{\"uk\":\"Витяг\"},\"keywords\":[]}],"
+                + "\"offerings\":["
                 + "{\"id\":10,\"serviceId\":1,\"placeId\":1,\"authorityId\":7,\"availability\":\"online\"},"
-                + "{\"id\":11,\"serviceId\":1,\"placeId\":2,\"authorityId\":8,\"availability\":\"coming_soon\"}]}";
+                + "{\"id\":11,\"serviceId\":1,\"placeId\":2,\"authorityId\":8,\"availability\":\"coming_soon\"},"
+                + "{\"id\":12,\"serviceId\":2,\"placeId\":2,\"authorityId\":8,\"availability\":\"online\"},"
+                + "{\"id\":13,\"serviceId\":3,\"authorityId\":7,\"availability\":\"online\"}]}";
         RegionIndex index = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
         assertEquals(10, index.onlineOffering(1, 3).orElseThrow().id(), "the village: the oblast's, the district's is not online");
         assertEquals(10, index.onlineOffering(1, 1).orElseThrow().id());
         assertEquals(10, index.onlineOffering(1, null).orElseThrow().id());
+        assertEquals(12, index.onlineOffering(java.util.List.of(1, 2), 3).orElseThrow().id(),
+                "of a type's two services, the nearest offering: the district's, not the oblast's");
+        assertEquals(13, index.onlineOffering(3, 3).orElseThrow().id(), "one for the whole region, last");
+        assertTrue(index.onlineOffering(java.util.List.of(1, 2, 3), 424242).isEmpty(), "not a place of this region");
     }
 }

@@ -30,10 +30,10 @@ public class ApplicationCommand extends PlatformCommand {
         ApplicationStatus app = (ApplicationStatus) result;
         out.println(app.trackingNumber() + "  " + app.serviceCode() + " (" + oneLine(app.serviceName().uk()) + ")");
         out.println("Region " + app.regionId() + (app.placeId() == null ? "" : ", place " + app.placeId())
-                + ", form " + app.formVersion() + ", status " + app.status());
+                + ", form " + oneLine(app.formVersion()) + ", status " + app.status());
         // what an operator asked about a complaint needs first: who has it and whether it is late
         out.println("Authority " + (app.authorityId() == null ? "none" : app.authorityId())
-                + (app.assignedTo() == null ? ", not claimed" : ", assigned to " + app.assignedTo())
+                + (app.assignedTo() == null ? ", not claimed" : ", assigned to " + oneLine(app.assignedTo()))
                 + (app.dueAt() == null ? ", no deadline" : ", due " + app.dueAt() + (app.overdue() ? " (OVERDUE)" : ""))
                 + (app.escalatedAt() == null ? "" : ", escalated " + app.escalatedAt()));
         ShellTable table = new ShellTable();
