@@ -132,7 +132,9 @@ public final class OpenApiResource {
         if (!parameters.isEmpty()) {
             op.set("parameters", parameters);
         }
-        if (!method.getConsumedTypes().isEmpty() && !"GET".equals(method.getHttpMethod())) {
+        // a class's @Consumes covers its DELETE too, which reads no body
+        if (!method.getConsumedTypes().isEmpty() && !"GET".equals(method.getHttpMethod())
+                && !"DELETE".equals(method.getHttpMethod())) {
             ObjectNode content = op.putObject("requestBody").putObject("content");
             method.getConsumedTypes().forEach(type -> content.putObject(type.toString()));
         }
@@ -220,6 +222,7 @@ public final class OpenApiResource {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("type", "object");
         envelope.putArray("required").add("region").add("form");
+        envelope.put("additionalProperties", false); // the server refuses any other field (422)
         ObjectNode properties = envelope.putObject("properties");
         properties.putObject("region").put("type", "string");
         properties.putObject("placeId").put("type", "integer");
@@ -229,8 +232,9 @@ public final class OpenApiResource {
                         + "the form's own contact fields, if it has them, then from the identity provider)");
         ObjectNode contactFields = contact.putObject("properties");
         contactFields.putObject("email").put("type", "string").put("format", "email");
-        contactFields.putObject("phone").put("type", "string").put("pattern", "^\\+380[0-9]{9}$");
-        contactFields.putObject("language").put("type", "string").putArray("enum").add("uk").add("en");
+        // as the server reads them: spaces, brackets and dashes between the digits, either case of the language
+        contactFields.putObject("phone").put("type", "string").put("pattern", PHONE_PATTERN);
+        contactFields.putObject("language").put("type", "string").put("pattern", "^([uU][kK]|[eE][nN])$");
         try {
             properties.set("form", withDefinitionsMoved(JSON.readTree(catalogue.formSchema(plugin.id())), plugin.id(),
                     formDefinitions));
@@ -253,6 +257,14 @@ public final class OpenApiResource {
         fields.putObject("submittedAt").put("type", "string").put("format", "date-time");
         responses.set("default", problemResponse());
         return item;
+    }
+
+    /** A Ukrainian mobile number, +380 and 9 digits, with what the server drops between them (ECMA-262 syntax). */
+    static final String PHONE_PATTERN = phonePattern("[ \\t\\n\\x0B\\f\\r()-]*");
+
+    private static String phonePattern(String between) {
+        return "^" + between + "\\+" + between + "3" + between + "8" + between + "0(" + between + "[0-9]){9}" + between
+                + "$";
     }
 
     private static ObjectNode problemResponse() {

@@ -143,6 +143,26 @@ class ApiApplicationTest {
         assertTrue(applied.getHeaders().containsKey("Location"));
         assertTrue(applied.getContent().get("application/json").getSchema().getProperties().containsKey("trackingNumber"),
                 "a generated client gets the tracking number back");
+
+        // the request as the server takes it: no other field; a phone and a language as the server reads them
+        JsonNode envelope = answer.body().at("/paths/~1services~1s~1applications/post/requestBody/content/"
+                + "application~1json/schema");
+        assertFalse(envelope.get("additionalProperties").asBoolean(), "the server refuses any other field");
+        java.util.regex.Pattern phone = java.util.regex.Pattern.compile(
+                envelope.at("/properties/contact/properties/phone/pattern").asText());
+        for (String accepted : List.of("+380501234567", "+380 50 123 45 67", "+38 (050) 123-45-67")) {
+            assertTrue(phone.matcher(accepted).matches(), accepted);
+        }
+        for (String refused : List.of("380501234567", "+380 50 123 45 6", "+381501234567", "+380 50 123 45 678")) {
+            assertFalse(phone.matcher(refused).matches(), refused);
+        }
+        java.util.regex.Pattern language = java.util.regex.Pattern.compile(
+                envelope.at("/properties/contact/properties/language/pattern").asText());
+        assertTrue(language.matcher("EN").matches() && language.matcher("uk").matches());
+        assertFalse(language.matcher("de").matches());
+        var staffName = paths.get("/operators/staff-names/{account}");
+        assertNull(staffName.getDelete().getRequestBody(), "a DELETE reads no body");
+        assertTrue(staffName.getPut().getRequestBody() != null, "a PUT does");
     }
 
     @Test
