@@ -147,7 +147,7 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(200, status.status());
         assertEquals("submitted", status.json().get("status").asText());
         assertEquals("citizen", status.json().get("history").get(0).get("actor").asText());
-        assertEquals("1.2", status.json().get("formVersion").asText());
+        assertEquals("1.3", status.json().get("formVersion").asText());
     }
 
     @Test

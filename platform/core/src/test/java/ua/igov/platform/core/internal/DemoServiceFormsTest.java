@@ -63,6 +63,19 @@ class DemoServiceFormsTest {
         assertEquals(List.of(), residence.validate(noPatronymic), "a patronymic may be left empty");
     }
 
+    /** The settlement's code in KATOTTG, which replaced KOATUU: UA and 17 digits. */
+    @Test
+    void anAddressTakesTheSettlementsKatottgCode() throws Exception {
+        FormSchema residence = schema("service-residence-registration", "residence-registration.schema.json");
+        ObjectNode form = benchForm();
+        ((ObjectNode) form.get("newAddress")).put("katottg", "UA12020010010070536");
+        assertEquals(List.of(), residence.validate(form));
+        for (String wrong : List.of("12020010010070536", "UA1202001001007053", "ua12020010010070536", "1210100000")) {
+            ((ObjectNode) form.get("newAddress")).put("katottg", wrong);
+            assertEquals(List.of("/newAddress/katottg"), fields(residence.validate(form)), wrong);
+        }
+    }
+
     @Test
     void anAddressOfSpacesIsRefusedAnEmptyApartmentIsNone() throws Exception {
         FormSchema residence = schema("service-residence-registration", "residence-registration.schema.json");

@@ -33,7 +33,7 @@ public class ResidenceRegistration implements ServiceType {
      * wants a letter in every name and something other than spaces in an address (1.1 took "-" for a name and " "
      * for a street).
      */
-    static final String FORM_VERSION = "1.2";
+    static final String FORM_VERSION = "1.3";
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(ResidenceRegistration.class, "/form/residence-registration.schema.json"));
