@@ -74,8 +74,12 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
             problems.add(new FieldProblem("/document/type", "з 14 років особу посвідчує паспорт; свідоцтво про "
                     + "народження — документ дитини"));
         } else if (number instanceof String digits && digits.length() != (booklet || permitBooklet ? 6 : 9)) {
+            boolean permitWithoutSeries = "residence-permit".equals(type) && !permitBooklet && digits.length() == 6;
             problems.add(new FieldProblem("/document/number", booklet || permitBooklet
                     ? "номер документа-книжечки — 6 цифр після серії"
+                    : permitWithoutSeries
+                    // 6 digits are a booklet permit's (before 2016): its series, not a card's 9 digits, is missing
+                    ? "номер посвідки-картки — 9 цифр; якщо посвідка — книжечка (до 2016 року), вкажіть і її серію"
                     : "номер ID-картки чи посвідки на проживання — 9 цифр"));
         }
         if ("id-card".equals(type) && document.get("series") != null) {

@@ -97,6 +97,12 @@ class ResidenceRegistrationChecksTest {
                 "number", "123456")), "a permit booklet issued before 2016");
         assertEquals(List.of("/document/number"), documentProblems("other", Map.of("type", "residence-permit",
                 "series", "ІН", "number", "123456789")));
+        java.util.List<FieldProblem> noSeries = ResidenceRegistrationChecks.documentProblems(
+                Map.of("type", "residence-permit", "number", "123456"), "other", java.time.LocalDate.of(1990, 3, 9),
+                java.time.LocalDate.of(2026, 11, 27));
+        assertEquals("/document/number", noSeries.get(0).field());
+        assertTrue(noSeries.get(0).message().contains("серію"), "a booklet's 6 digits without its series: "
+                + noSeries.get(0).message());
         assertEquals(List.of("/document/issuedOn", "/document/number"), documentProblems("UA",
                 Map.of("type", "id-card", "number", "123456", "issuedOn", "2030-01-01")));
         assertEquals(List.of("/document/number"), documentProblems("UA", Map.of("type", "passport-booklet",
