@@ -181,6 +181,24 @@ public class ConsoleIT extends PlatformTestSupport {
             assertTrue(nodes, nodes.contains("did not start"));
             String outbox = console("platform:outbox");
             assertTrue("the others say what they lack: " + outbox, outbox.contains("needs OutboxStore, which is not running"));
+
+            // the store told to use another data source: the doctor checks that one, the store's, not the default
+            org.osgi.service.cm.Configuration storeConfig = bundleContext.getService(bundleContext.getServiceReference(
+                    org.osgi.service.cm.ConfigurationAdmin.class)).getConfiguration("ua.igov.platform.store", null);
+            java.util.Dictionary<String, Object> target = new java.util.Hashtable<>();
+            target.put("dataSource.target", "(dataSourceName=igov-elsewhere)");
+            storeConfig.update(target);
+            try {
+                await("the doctor looks for the store's data source", () -> {
+                    try {
+                        return console("platform:doctor").contains("no DataSource (dataSourceName=igov-elsewhere)");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } finally {
+                storeConfig.delete();
+            }
         } finally {
             store.start();
         }

@@ -207,18 +207,43 @@ public class DoctorCommand extends PlatformCommand {
                 + (outbox.inDoubt() > 0 ? ", " + outbox.inDoubt() + " still in doubt" : "");
     }
 
-    private Check dataSource() {
+    /**
+     * The data source the store uses: {@code dataSource.target} of {@code etc/ua.igov.platform.store.cfg} where an
+     * operator chose another, else the platform's own.
+     */
+    private String storeDataSource() {
+        ServiceReference<org.osgi.service.cm.ConfigurationAdmin> admin =
+                bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        if (admin == null) {
+            return DATA_SOURCE;
+        }
         try {
-            Collection<ServiceReference<DataSource>> refs = bundleContext.getServiceReferences(DataSource.class, DATA_SOURCE);
+            org.osgi.service.cm.Configuration[] store = bundleContext.getService(admin)
+                    .listConfigurations("(service.pid=ua.igov.platform.store)");
+            Object target = store == null ? null : store[0].getProperties().get("dataSource.target");
+            return target instanceof String filter && !filter.isBlank() ? filter.strip() : DATA_SOURCE;
+        } catch (Exception unreadable) {
+            return DATA_SOURCE;
+        } finally {
+            bundleContext.ungetService(admin);
+        }
+    }
+
+    private Check dataSource() {
+        String filter = storeDataSource();
+        try {
+            Collection<ServiceReference<DataSource>> refs = bundleContext.getServiceReferences(DataSource.class, filter);
             if (refs.isEmpty()) {
-                return new Check("data source", false, "no DataSource " + DATA_SOURCE + " is registered; see "
-                        + "etc/org.ops4j.datasource-igov.cfg and jdbc:ds-list");
+                return new Check("data source", false, "no DataSource " + filter + " is registered; see "
+                        + (filter.equals(DATA_SOURCE) ? "etc/org.ops4j.datasource-igov.cfg"
+                        : "dataSource.target in etc/ua.igov.platform.store.cfg") + " and jdbc:ds-list");
             }
             ServiceReference<DataSource> ref = refs.iterator().next();
             DataSource dataSource = bundleContext.getService(ref);
             try (Connection c = dataSource.getConnection()) {
                 boolean valid = c.isValid(5);
-                return new Check("data source", valid, "igov: " + c.getMetaData().getDatabaseProductName() + " "
+                return new Check("data source", valid, (filter.equals(DATA_SOURCE) ? "igov" : filter) + ": "
+                        + c.getMetaData().getDatabaseProductName() + " "
                         + c.getMetaData().getDatabaseProductVersion() + (valid ? ", answers" : ", does not answer"));
             } finally {
                 bundleContext.ungetService(ref);
