@@ -241,7 +241,13 @@ public class ApplicationManager implements ApplicationService {
         String formVersion = type.formVersion();
         Workflow workflow = recordedWorkflows.of(serviceCode, formVersion).orElseGet(() -> {
             // Not recorded yet: the database was away when the plugin arrived. Recorded now, so that this application
-            // and every later one follow the stored workflow, and an answer finds the stored schema.
+            // and every later one follow the stored workflow, and an answer finds the stored schema; but only while
+            // this plugin is still the one served, or a submission begun before an update would write the old
+            // plugin's name and versions over the new one's.
+            if (plugins.serviceType(serviceCode).filter(served -> served == type).isEmpty()) {
+                throw Problems.unavailable("The service was updated while this application was being made, so it "
+                        + "was not accepted. Send it again.");
+            }
             try {
                 ServiceTypeRecorder.record(store, type);
                 return recordedWorkflows.of(serviceCode, formVersion).orElse(type.workflow());

@@ -672,6 +672,35 @@ class ApplicationManagerTest {
         assertEquals("in_review", manager.act(SUPERVISOR, n, "verify", null).status());
     }
 
+    /**
+     * The plugin is updated while a submission on its unrecorded form version is under way: the submission is not
+     * accepted (send it again), and the old plugin's name and versions are not written over the new one's.
+     */
+    @Test
+    void aSubmissionBegunBeforeAnUpdateDoesNotRecordTheOldPlugin() {
+        ServiceType version3 = withWorkflow("3.0", supervisorVerifiesFirst(3));
+        InstalledServiceType version4 = new InstalledServiceType(withWorkflow("4.0", Workflow.DEFAULT),
+                FormSchema.compile(version3.form().jsonSchema()), new PluginOrigin("svc", "4.0.0"));
+        ServiceType updatedMidway = new ServiceType() {
+            public String code() { return version3.code(); }
+            public LocalizedText name() { return version3.name(); }
+            public Set<Integer> catalogueServiceIds() { return version3.catalogueServiceIds(); }
+            public FormDefinition form() { return version3.form(); }
+            public Workflow workflow() { return version3.workflow(); }
+            public SubmissionHandler handler() { return submission -> plugins.type = version4; }
+        };
+        plugins.type = new InstalledServiceType(updatedMidway, FormSchema.compile(version3.form().jsonSchema()),
+                new PluginOrigin("svc", "3.0.0")); // served, but not recorded
+
+        ProblemException refused = problem(() -> submit());
+        assertEquals(503, refused.status());
+        assertTrue(refused.detail().contains("updated while"), refused.detail());
+        assertEquals(0, stores.applications.countApplications());
+        assertTrue(stores.applications.formSchema("residence-registration", "3.0").isEmpty(), "the old one not recorded");
+        assertEquals("submitted", manager.application(TARAS, submit()).status(), "sent again, on the new one");
+        assertTrue(stores.applications.formSchema("residence-registration", "4.0").isPresent());
+    }
+
     /** Twenty files of at most 5 MiB each bound what one application can make the platform store. */
     @Test
     void anApplicationTakesAtMostTwentyFiles() {
