@@ -1134,8 +1134,11 @@ public class ApplicationManager implements ApplicationService {
             boolean olderLeftOut = newest.size() > AuditTrail.MAX_ENTRIES;
             List<AuditEntry> entries = olderLeftOut ? newest.subList(1, newest.size()) : newest;
             StaffShown shown = StaffShown.to(caller, staffNames, entries.stream().map(AuditEntry::actor).toList(), List.of());
+            boolean supervisor = caller instanceof Caller.Staff staff && !staff.operator();
             return new AuditTrail(entries.stream().map(e -> new AuditTrailEntry(e.at(), shown.actor(e.actor()),
-                    shown.actorName(e.actor()), e.action(), e.detail())).toList(), olderLeftOut);
+                    shown.actorName(e.actor()), e.action(),
+                    supervisor && RatingManager.MODERATION_REASONS.contains(e.action()) ? null : e.detail())).toList(),
+                    olderLeftOut);
         } catch (StoreException e) {
             LOG.error("Audit trail of {} not read: {}", app.trackingNumber(), e.getMessage());
             throw Problems.unavailable("The audit trail could not be read.");

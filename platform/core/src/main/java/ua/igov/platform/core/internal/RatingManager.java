@@ -54,6 +54,16 @@ public class RatingManager implements RatingService {
     private static final String MODERATION = OperatorsOnly.MODERATES_REVIEWS;
     static final Set<Status> RATED = Set.of(Status.ISSUED, Status.REJECTED);
     static final int MAX_TEXT = 1000;
+    /** Moderation's steps on the audit trail. Their reasons are between a citizen and the operators (see below). */
+    static final String APPEAL = "appeal-review-hiding";
+    static final String HIDE = "hide-review-comment";
+    static final String SHOW = "show-review-comment";
+    /**
+     * The steps whose detail (the citizen's appeal, which often repeats the hidden comment; the operator's reason)
+     * the authority's supervisors do not read on the trail: the authority is told neither why a comment was hidden
+     * nor of appeals.
+     */
+    static final Set<String> MODERATION_REASONS = Set.of(APPEAL, HIDE, SHOW);
     static final int MAX_REVIEWS = 200;
 
     private final ApplicationStore applications;
@@ -204,7 +214,7 @@ public class RatingManager implements RatingService {
         StoredApplication app = visible(caller, trackingNumber);
         String reason = requiredText(body, "reason", "why the comment should be shown again");
         return written(app, "the appeal", () -> ratings.appeal(app.trackingNumber(), reason,
-                        new AuditEntry(clock.instant(), caller.name(), "appeal-review-hiding", app.trackingNumber(), reason)),
+                        new AuditEntry(clock.instant(), caller.name(), APPEAL, app.trackingNumber(), reason)),
                 e -> new ProblemException(409, "nothing-to-appeal", "Nothing to appeal",
                         "There is no hidden comment to appeal on this application's review: " + e.getMessage() + "."),
                 review -> asReadBy(caller, review));
@@ -335,7 +345,7 @@ public class RatingManager implements RatingService {
         String reason = requiredText(body, "reason", "why the comment is hidden (it is kept in the audit trail)");
         ReviewMessages tell = toAuthor(app, "hiding the comment", CitizenNotifications.REVIEW_HIDDEN, reason);
         return written(app, "hiding the comment", () -> ratings.hideComment(app.trackingNumber(), reason, operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), "hide-review-comment", app.trackingNumber(), reason),
+                        new AuditEntry(clock.instant(), caller.name(), HIDE, app.trackingNumber(), reason),
                         tell),
                 e -> new ProblemException(409, "no-comment-to-hide", "No comment to hide",
                         "There is no published comment on this application's review: " + e.getMessage() + "."));
@@ -348,7 +358,7 @@ public class RatingManager implements RatingService {
         String reason = requiredText(body, "reason", "why the comment is shown again (it is kept in the audit trail)");
         ReviewMessages tell = toAuthor(app, "showing the comment again", CitizenNotifications.REVIEW_SHOWN, reason);
         return written(app, "showing the comment again", () -> ratings.showComment(app.trackingNumber(), operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), "show-review-comment", app.trackingNumber(), reason),
+                        new AuditEntry(clock.instant(), caller.name(), SHOW, app.trackingNumber(), reason),
                         tell),
                 e -> new ProblemException(409, "no-hidden-comment", "No hidden comment",
                         "There is no hidden comment on this application's review: " + e.getMessage() + "."));

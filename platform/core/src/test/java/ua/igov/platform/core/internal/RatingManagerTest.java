@@ -132,6 +132,20 @@ class RatingManagerTest {
         List<Audited> appeals = audit("appeal-review-hiding");
         assertEquals(1, appeals.size(), "audited once: refused appeals wrote nothing");
         assertEquals("Телефон мій, я хочу, щоб мені дзвонили", appeals.get(0).detail());
+
+        // the authority's supervisor reads the trail: that there was a hiding and an appeal, not what they said
+        ApplicationManager applications = new ApplicationManager(new ApplicationManagerTest.FakePlugins(),
+                fixture.stores.applications, fixture.stores.staffNames, new WorkingCalendar(Set.of(), Set.of()),
+                Clock.fixed(StatisticsFixture.NOW, ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
+        Caller supervisor = new Caller.Staff("oksana", Set.of(Role.SUPERVISOR), Set.of(89), false);
+        java.util.Map<String, String> bySupervisor = new java.util.HashMap<>();
+        applications.auditTrail(supervisor, a1).entries().forEach(e -> bySupervisor.put(e.action(), String.valueOf(e.detail())));
+        for (String moderated : List.of("appeal-review-hiding", "hide-review-comment", "show-review-comment")) {
+            assertEquals("null", bySupervisor.get(moderated), moderated);
+        }
+        assertEquals("rating 2", bySupervisor.get("rate"), "the rest as it is");
+        assertTrue(applications.auditTrail(OPERATOR, a1).entries().stream().anyMatch(e ->
+                "Телефон мій, я хочу, щоб мені дзвонили".equals(e.detail())), "operators read it whole");
     }
 
     @Test
