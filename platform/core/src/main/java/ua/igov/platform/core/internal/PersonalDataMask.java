@@ -1,11 +1,14 @@
 package ua.igov.platform.core.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks what is most often typed into a public review by mistake: e-mail addresses, Ukrainian phone numbers, the
- * 10-digit taxpayer number (РНОКПП), passport or ID-card numbers, payment card numbers and IBANs. The stored text is left as written (operators
+ * 10-digit taxpayer number (РНОКПП), passport or ID-card numbers, the ID card's register number (УНЗР), payment
+ * card numbers and IBANs. The stored text is left as written (operators
  * see it, and hide a comment that says more than a pattern can catch); only what the public reads is masked.
  *
  * <p>The patterns are deliberately narrow, so that what a citizen says about the service survives: a phone number
@@ -23,8 +26,10 @@ final class PersonalDataMask {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     /** A run that may be a phone or card number written with spaces, hyphens, dots or brackets; its digits decide. */
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d[\\d\\s().-]{8,22}\\d");
-    /** A Ukrainian IBAN (UA, 2 check digits, 25 more), with or without spaces. */
-    private static final Pattern IBAN = Pattern.compile("(?i)(?<!\\p{L})UA\\s?\\d{2}(?:\\s?\\d){25}(?!\\d)");
+    /** A Ukrainian IBAN (UA, 2 check digits, 25 more), with or without spaces or hyphens. */
+    private static final Pattern IBAN = Pattern.compile("(?i)(?<!\\p{L})UA[\\s-]*\\d{2}(?:[\\s-]*\\d){25}(?!\\d)");
+    /** The unique entry number of the demographic register (УНЗР) on an ID card: a birth date and 5 digits. */
+    private static final Pattern UNZR = Pattern.compile("(?<![\\d-])\\d{8}-\\d{5}(?![\\d-])");
     private static final Pattern UKRAINIAN_PHONE = Pattern.compile("(?:38)?0\\d{9}");
     /**
      * РНОКПП (10 digits) or an ID card's number (9 digits), written as one number. Not part of a longer number, a
@@ -32,8 +37,24 @@ final class PersonalDataMask {
      * one, so it is masked.
      */
     private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\d.,/])\\d{9,10}(?![\\d.,:/-]\\d)");
-    /** A passport book's series and number: two Cyrillic (or look-alike Latin) capitals and six digits. */
-    private static final Pattern PASSPORT = Pattern.compile("(?<!\\p{L})[А-ЯІЇЄҐA-Z]{2}\\s?№?\\s?\\d{6}(?!\\d)");
+    /**
+     * A passport book's series and number: two Cyrillic (or look-alike Latin) capitals and six digits, with a space,
+     * hyphen, "№" or "номер" between them ("КВ 123456", "КВ-123456", "серія КВ номер 123456").
+     */
+    private static final Pattern PASSPORT = Pattern.compile(
+            "(?<!\\p{L})[А-ЯІЇЄҐA-Z]{2}[\\s№-]*(?:номер\\s*№?\\s*)?\\d{6}(?!\\d)");
+    /** The same after the word "паспорт", where the series may be in lower case ("паспорт кв 123456"). */
+    private static final Pattern NAMED_PASSPORT = Pattern.compile("(?iu)(?<!\\p{L})(паспорт\\p{L}*[\\s:№-]*"
+            + "(?:серія\\s*)?)\\p{L}{2}[\\s№-]*(?:номер\\s*№?\\s*)?\\d{6}(?!\\d)");
+    /**
+     * What makes text look other than it is: zero-width spaces inside a number ("067\u200B123…" reads as a phone)
+     * and bidirectional overrides (a number written backwards shows the right way round). The zero-width joiner,
+     * which emoji sequences need, stays.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]");
+    /** Spaces other than the plain one (a no-break space copied from a web page) and dashes other than the hyphen. */
+    private static final Pattern OTHER_SPACE = Pattern.compile("\\p{Zs}");
+    private static final Pattern OTHER_DASH = Pattern.compile("[\\u2010-\\u2015\\u2212]");
 
     /**
      * A street (by its Ukrainian abbreviation or full word) followed, within the same clause, by a flat number:
@@ -50,11 +71,16 @@ final class PersonalDataMask {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = HOME_ADDRESS.matcher(text).replaceAll(MASK);
+        // what the public reads is written plainly: the patterns below see the number a reader would see
+        String plain = INVISIBLE.matcher(text).replaceAll("");
+        plain = OTHER_DASH.matcher(OTHER_SPACE.matcher(plain).replaceAll(" ")).replaceAll("-");
+        String masked = HOME_ADDRESS.matcher(plain).replaceAll(MASK);
         masked = EMAIL.matcher(masked).replaceAll(MASK);
         masked = IBAN.matcher(masked).replaceAll(MASK);
+        masked = UNZR.matcher(masked).replaceAll(MASK);
         masked = replacePhonesAndCards(masked);
         masked = BARE_NUMBER.matcher(masked).replaceAll(MASK);
+        masked = NAMED_PASSPORT.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         return PASSPORT.matcher(masked).replaceAll(MASK);
     }
 
@@ -63,7 +89,10 @@ final class PersonalDataMask {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String run = m.group();
-            m.appendReplacement(out, personal(run.replaceAll("\\D", "")) ? MASK : Matcher.quoteReplacement(maskWithin(run)));
+            String digits = run.replaceAll("\\D", "");
+            String before = text.substring(Math.max(0, m.start() - 24), m.start());
+            m.appendReplacement(out, personal(digits) || taxNumberInParts(run, digits, before) ? MASK
+                    : Matcher.quoteReplacement(maskWithin(run)));
         }
         m.appendTail(out);
         return out.toString();
@@ -75,6 +104,27 @@ final class PersonalDataMask {
 
     private static final Pattern DIGIT_GROUP = Pattern.compile("\\d+");
 
+    /** What names a taxpayer number just before it. */
+    private static final Pattern TAX_NUMBER_NAMED = Pattern.compile(
+            "(?iu)(?<!\\p{L})(ІПН|РНОКПП|ДРФО|ідентифікаційн\\p{L}*|податков\\p{L}*)\\P{L}*\\p{L}*\\P{L}*$");
+
+    /**
+     * A РНОКПП written in groups ("ІПН 3012 345 678", "РНОКПП: 30 12 34 56 78"), named as one just before it: 10
+     * digits, not starting with 0 (that would be a phone), every group 2 to 4 digits. Unnamed, ten digits in groups
+     * are as often a date and a time ("2026-11-27 14:00") as anything personal.
+     */
+    private static boolean taxNumberInParts(String run, String digits, String before) {
+        if (digits.length() != 10 || digits.charAt(0) == '0' || !TAX_NUMBER_NAMED.matcher(before).find()) {
+            return false;
+        }
+        List<int[]> groups = new ArrayList<>();
+        Matcher g = DIGIT_GROUP.matcher(run);
+        while (g.find()) {
+            groups.add(new int[] {g.start(), g.end()});
+        }
+        return groups.size() > 1 && writtenInParts(groups, 0, groups.size() - 1);
+    }
+
     /**
      * A run that is not a phone or card number as a whole may still hold one next to another number ("097 123 45 67
      * 2 тижні", "з 9 до 18 097 123 45 67"): every stretch of its digit groups is tried, longest first. A stretch of
@@ -82,7 +132,7 @@ final class PersonalDataMask {
      * number's 8-digit part or a lone "1" never joins one.
      */
     private static String maskWithin(String run) {
-        java.util.List<int[]> groups = new java.util.ArrayList<>();
+        List<int[]> groups = new ArrayList<>();
         Matcher g = DIGIT_GROUP.matcher(run);
         while (g.find()) {
             groups.add(new int[] {g.start(), g.end()});
@@ -117,7 +167,7 @@ final class PersonalDataMask {
         return out.append(run.substring(copied)).toString();
     }
 
-    private static boolean writtenInParts(java.util.List<int[]> groups, int from, int to) {
+    private static boolean writtenInParts(List<int[]> groups, int from, int to) {
         for (int k = from; k <= to; k++) {
             int length = groups.get(k)[1] - groups.get(k)[0];
             if (length < 2 || length > 4) {

@@ -62,6 +62,34 @@ class PersonalDataMaskTest {
         assertEquals("", PersonalDataMask.mask(""));
     }
 
+    /**
+     * Written as people copy and type them: no-break spaces from a web page, an autocorrected dash, zero-width
+     * spaces, a number written backwards behind a right-to-left override; a passport with a hyphen or in lower case
+     * after the word; a taxpayer number in groups; an IBAN with hyphens; the ID card's register number.
+     */
+    @Test
+    void masksNumbersWrittenWithOtherSpacesDashesAndInvisibleCharacters() {
+        assertEquals("тел " + M, PersonalDataMask.mask("тел 067\u00A0123\u00A045\u00A067"));
+        assertEquals(M, PersonalDataMask.mask("+38\u00A0067\u00A0123\u00A045\u00A067"));
+        assertEquals(M, PersonalDataMask.mask("067–123–45–67"));
+        assertEquals(M, PersonalDataMask.mask("067\u2011123\u201145\u201167"));
+        assertEquals("картка " + M, PersonalDataMask.mask("картка 4111\u00A01111\u00A01111\u00A01111"));
+        assertEquals(M, PersonalDataMask.mask("067\u200B123\u200B45\u200B67"));
+        assertEquals("тел " + M, PersonalDataMask.mask("тел \u202E067-123-45-67"));
+        assertEquals("паспорт " + M, PersonalDataMask.mask("паспорт кв 123456"));
+        assertEquals(M + " видано", PersonalDataMask.mask("КВ-123456 видано"));
+        assertEquals("серія " + M, PersonalDataMask.mask("серія КВ номер 123456"));
+        assertEquals("ІПН " + M, PersonalDataMask.mask("ІПН 3012 345 678"));
+        assertEquals("РНОКПП: " + M, PersonalDataMask.mask("РНОКПП: 3012-345-678"));
+        assertEquals("податковий номер " + M, PersonalDataMask.mask("податковий номер 30 12 34 56 78"));
+        assertEquals("о 2026 11 27 14:00", PersonalDataMask.mask("о 2026 11 27 14:00"), "unnamed: a date and a time");
+        assertEquals(M, PersonalDataMask.mask("UA21 3223-1300-0002-6007-2335-6600-1"));
+        assertEquals("УНЗР " + M, PersonalDataMask.mask("УНЗР 19850315-01234"));
+        assertEquals("👍🏽 👨‍👩‍👧 дякую", PersonalDataMask.mask("👍🏽 👨‍👩‍👧 дякую"), "emoji keep their joiners");
+        assertEquals("Заява 1-00000003-2 і 1-00000042-0", PersonalDataMask.mask("Заява 1-00000003-2 і 1-00000042-0"));
+        assertEquals("на 150000 грн дорожче", PersonalDataMask.mask("на 150000 грн дорожче"), "a sum is not a passport");
+    }
+
     /** A phone or card number written next to another number is still masked, and the other number kept. */
     @Test
     void aNumberNextToAnotherIsStillFound() {
