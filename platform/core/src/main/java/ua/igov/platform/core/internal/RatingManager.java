@@ -457,7 +457,8 @@ public class RatingManager implements RatingService {
         if (!value.isTextual() || Texts.blank(value.asText())) {
             problems.add(new FieldProblem("/" + field, "must be text"));
         } else if (value.asText().strip().length() > MAX_TEXT) {
-            problems.add(new FieldProblem("/" + field, "at most " + MAX_TEXT + " characters"));
+            problems.add(new FieldProblem("/" + field, "at most " + MAX_TEXT + " characters (an emoji counts as 2 or "
+                    + "more)"));
         } else {
             return value.asText().strip();
         }
