@@ -288,6 +288,10 @@ public class ApplicationManager implements ApplicationService {
     }
 
     /** A file name's ending, lower case, with its dot; "" for a name without one or with nothing before it. */
+    /** Names Windows keeps for devices, with any extension. */
+    private static final java.util.regex.Pattern WINDOWS_DEVICE =
+            java.util.regex.Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\\..*)?");
+
     static String extension(String fileName) {
         String name = fileName.strip();
         int dot = name.lastIndexOf('.');
@@ -1034,6 +1038,13 @@ public class ApplicationManager implements ApplicationService {
         }
         if (fileName == null || !fileName.matches("[\\p{L}\\p{N} ._()-]{1,120}")) {
             problems.add(new FieldProblem("fileName", "1 to 120 letters, digits, spaces and . _ ( ) -"));
+        } else if (!fileName.equals(fileName.strip()) || Texts.blank(fileName.substring(0, fileName.lastIndexOf('.') < 0
+                ? fileName.length() : fileName.lastIndexOf('.')))) {
+            // "scan.pdf " is saved as another name than it shows; a name of fillers shows as none
+            problems.add(new FieldProblem("fileName", "no space at either end, and a name a reader can see"));
+        } else if (WINDOWS_DEVICE.matcher(fileName).matches()) {
+            problems.add(new FieldProblem("fileName", "CON, PRN, AUX, NUL, COM1-9 and LPT1-9 are device names on "
+                    + "Windows: a file so named cannot be saved there"));
         } else if (ATTACHMENT_TYPES.contains(type) && !ATTACHMENT_EXTENSIONS.get(type).contains(extension(fileName))) {
             // the name is what a downloader's computer goes by: "scan.exe" sent as a PDF would be saved as a program
             problems.add(new FieldProblem("fileName", "must be a name ending in " + String.join(" or ",
