@@ -287,11 +287,11 @@ public class ApplicationManager implements ApplicationService {
         }
     }
 
-    /** A file name's ending, lower case, with its dot; "" for a name without one or with nothing before it. */
     /** Names Windows keeps for devices, with any extension. */
     private static final java.util.regex.Pattern WINDOWS_DEVICE =
-            java.util.regex.Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\\..*)?");
+            java.util.regex.Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³])(\\..*)?");
 
+    /** A file name's ending, lower case, with its dot; "" for a name without one or with nothing before it. */
     static String extension(String fileName) {
         String name = fileName.strip();
         int dot = name.lastIndexOf('.');
@@ -1039,7 +1039,8 @@ public class ApplicationManager implements ApplicationService {
         if (fileName == null || !fileName.matches("[\\p{L}\\p{N} ._()-]{1,120}")) {
             problems.add(new FieldProblem("fileName", "1 to 120 letters, digits, spaces and . _ ( ) -"));
         } else if (!fileName.equals(fileName.strip()) || Texts.blank(fileName.substring(0, fileName.lastIndexOf('.') < 0
-                ? fileName.length() : fileName.lastIndexOf('.')))) {
+                ? fileName.length() : fileName.lastIndexOf('.')).replace(".", ""))
+                || Texts.blank(fileName.substring(0, Character.charCount(fileName.codePointAt(0))))) {
             // "scan.pdf " is saved as another name than it shows; a name of fillers shows as none
             problems.add(new FieldProblem("fileName", "no space at either end, and a name a reader can see"));
         } else if (WINDOWS_DEVICE.matcher(fileName).matches()) {

@@ -83,13 +83,14 @@ final class EscalationPolicy {
         }
         return switch (rule.trigger()) {
             case UNCLAIMED -> !now.isBefore(calendar.after(app.submittedAt(), rule.workingDays()));
-            // "0: on the due day": on a weekend before a Monday due date the next working day's end is the due
-            // date too, but the due day has not come, and "Due today" on a Saturday would be false
+            // "0: on the due day", the day the due date ends (a holiday listed after it was computed included): on a
+            // weekend before a Monday due date the next working day's end is the due date too, but "Due today" on
+            // a Saturday would be false
             case BEFORE_DUE -> app.dueAt() != null && !now.isAfter(app.dueAt())
                     && warnsWithinTheTerm(rule, deadlines.get(status))
                     && !calendar.after(now, rule.workingDays()).isBefore(app.dueAt())
-                    && (rule.workingDays() > 0
-                        || calendar.isWorkingDay(now.atZone(WorkingCalendar.KYIV).toLocalDate()));
+                    && (rule.workingDays() > 0 || now.atZone(WorkingCalendar.KYIV).toLocalDate()
+                        .equals(app.dueAt().atZone(WorkingCalendar.KYIV).toLocalDate()));
             case OVERDUE -> app.dueAt() != null && now.isAfter(calendar.after(app.dueAt(), rule.workingDays()));
         };
     }

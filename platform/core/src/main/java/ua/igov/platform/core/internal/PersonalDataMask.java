@@ -24,10 +24,14 @@ final class PersonalDataMask {
     static final String MASK = "[приховано]";
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
-    /** A run that may be a phone or card number written with spaces, hyphens, dots or brackets; its digits decide. */
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d[\\d\\s().-]{8,22}\\d");
+    /**
+     * A run that may be a phone or card number written with spaces, hyphens (or the dashes autocorrect writes for
+     * them: "067–123–45–67"), dots or brackets; its digits decide.
+     */
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d[\\d\\s().\\u2010-\\u2015\\u2212-]{8,22}\\d");
     /** A Ukrainian IBAN (UA, 2 check digits, 25 more), with or without spaces or hyphens. */
-    private static final Pattern IBAN = Pattern.compile("(?i)(?<!\\p{L})UA[\\s-]*\\d{2}(?:[\\s-]*\\d){25}(?!\\d)");
+    private static final Pattern IBAN = Pattern.compile(
+            "(?i)(?<!\\p{L})UA[\\s\\u2010-\\u2015\\u2212-]*\\d{2}(?:[\\s\\u2010-\\u2015\\u2212-]*\\d){25}(?!\\d)");
     /** The unique entry number of the demographic register (УНЗР) on an ID card: a birth date and 5 digits. */
     private static final Pattern UNZR = Pattern.compile("(?<![\\d-])\\d{8}-\\d{5}(?![\\d-])");
     private static final Pattern UKRAINIAN_PHONE = Pattern.compile("(?:38)?0\\d{9}");
@@ -45,16 +49,17 @@ final class PersonalDataMask {
             "(?<!\\p{L})[А-ЯІЇЄҐA-Z]{2}[\\s№-]*(?:номер\\s*№?\\s*)?\\d{6}(?!\\d)");
     /** The same after the word "паспорт", where the series may be in lower case ("паспорт кв 123456"). */
     private static final Pattern NAMED_PASSPORT = Pattern.compile("(?iu)(?<!\\p{L})(паспорт\\p{L}*[\\s:№-]*"
-            + "(?:серія\\s*)?)\\p{L}{2}[\\s№-]*(?:номер\\s*№?\\s*)?\\d{6}(?!\\d)");
+            + "(?:серія\\s*)?)(?!(?:за|на|до|по|та|зі|із|не|це)[\\s№-])\\p{L}{2}[\\s№-]*(?:номер\\s*№?\\s*)?\\d{6}(?!\\d)");
     /**
      * What makes text look other than it is: zero-width spaces inside a number ("067\u200B123…" reads as a phone)
      * and bidirectional overrides (a number written backwards shows the right way round). The zero-width joiner,
      * which emoji sequences need, stays.
      */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]");
-    /** Spaces other than the plain one (a no-break space copied from a web page) and dashes other than the hyphen. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}&&[^\\u200D\\x{E0020}-\\x{E007F}]]");
+    /** Spaces other than the plain one (a no-break space copied from a web page). */
     private static final Pattern OTHER_SPACE = Pattern.compile("\\p{Zs}");
-    private static final Pattern OTHER_DASH = Pattern.compile("[\\u2010-\\u2015\\u2212]");
+    /** A date, with or without its year: its digits are a date's, not part of a phone number. */
+    private static final Pattern DATE = Pattern.compile("\\d{1,2}\\.\\d{1,2}(?:\\.\\d{2,4})?");
 
     /**
      * A street (by its Ukrainian abbreviation or full word) followed, within the same clause, by a flat number:
@@ -71,9 +76,10 @@ final class PersonalDataMask {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        // what the public reads is written plainly: the patterns below see the number a reader would see
+        // Invisible characters are dropped and every space is a plain one, in what the public reads too: the patterns
+        // below then see the number a reader would see. Dashes stay as written; the patterns take them.
         String plain = INVISIBLE.matcher(text).replaceAll("");
-        plain = OTHER_DASH.matcher(OTHER_SPACE.matcher(plain).replaceAll(" ")).replaceAll("-");
+        plain = OTHER_SPACE.matcher(plain).replaceAll(" ");
         String masked = HOME_ADDRESS.matcher(plain).replaceAll(MASK);
         masked = EMAIL.matcher(masked).replaceAll(MASK);
         masked = IBAN.matcher(masked).replaceAll(MASK);
@@ -91,8 +97,9 @@ final class PersonalDataMask {
             String run = m.group();
             String digits = run.replaceAll("\\D", "");
             String before = text.substring(Math.max(0, m.start() - 24), m.start());
-            m.appendReplacement(out, personal(digits) || taxNumberInParts(run, digits, before) ? MASK
-                    : Matcher.quoteReplacement(maskWithin(run)));
+            // a run with a date in it ("з 01.02.2023-15.03.2023") is not one number; what else is in it is looked for
+            boolean whole = !DATE.matcher(run).find() && (personal(digits) || taxNumberInParts(run, digits, before));
+            m.appendReplacement(out, whole ? MASK : Matcher.quoteReplacement(maskWithin(run)));
         }
         m.appendTail(out);
         return out.toString();
@@ -106,7 +113,7 @@ final class PersonalDataMask {
 
     /** What names a taxpayer number just before it. */
     private static final Pattern TAX_NUMBER_NAMED = Pattern.compile(
-            "(?iu)(?<!\\p{L})(ІПН|РНОКПП|ДРФО|ідентифікаційн\\p{L}*|податков\\p{L}*)\\P{L}*\\p{L}*\\P{L}*$");
+            "(?iu)(?<!\\p{L})(ІПН|РНОКПП|ДРФО|(?:ідентифікаційн|податков)\\p{L}*\\s+(?:номер|код)\\p{L}*)[\\s:№-]*$");
 
     /**
      * A РНОКПП written in groups ("ІПН 3012 345 678", "РНОКПП: 30 12 34 56 78"), named as one just before it: 10
@@ -114,7 +121,8 @@ final class PersonalDataMask {
      * are as often a date and a time ("2026-11-27 14:00") as anything personal.
      */
     private static boolean taxNumberInParts(String run, String digits, String before) {
-        if (digits.length() != 10 || digits.charAt(0) == '0' || !TAX_NUMBER_NAMED.matcher(before).find()) {
+        if (digits.length() != 10 || digits.charAt(0) == '0' || run.contains(".")
+                || !TAX_NUMBER_NAMED.matcher(before).find()) {
             return false;
         }
         List<int[]> groups = new ArrayList<>();
@@ -141,8 +149,9 @@ final class PersonalDataMask {
         int copied = 0;
         for (int i = 0; i < groups.size(); i++) {
             for (int j = groups.size() - 1; j >= i; j--) {
-                if (j > i && !writtenInParts(groups, i, j)) {
-                    continue;
+                if (j > i && (!writtenInParts(groups, i, j)
+                        || run.substring(groups.get(i)[1], groups.get(j)[0]).contains("."))) {
+                    continue; // phones are written with spaces, hyphens and brackets; dots part dates and times
                 }
                 StringBuilder digits = new StringBuilder();
                 for (int k = i; k <= j; k++) {

@@ -768,7 +768,7 @@ class ApplicationManagerTest {
         // a program sent as a PDF, with a PDF's first bytes somewhere in it, would be saved by a downloader as a program
         byte[] pdfInside = "MZ\u0090\u0000 %PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
         for (String name : List.of("scan.exe", "scan", ".", "..", "scan.pdf.exe", "scan.jpg", "scan.pdf ", " scan.pdf",
-                "\u3164.pdf", "CON.pdf", "nul.pdf", "Com1.pdf")) {
+                "\u3164.pdf", "\u3164.\u3164.pdf", "\u3164scan.pdf", "CON.pdf", "nul.pdf", "Com1.pdf", "COM¹.pdf")) {
             ProblemException misnamed = problem(() -> manager.attach(TARAS, n, name, "application/pdf", pdfInside));
             assertEquals(422, misnamed.status(), name);
             assertEquals("fileName", misnamed.fieldProblems().get(0).field(), name);

@@ -55,7 +55,11 @@ class PersonalDataMaskTest {
                 "Заплатив 1 234 567 890 123 копійок? Ні, 1234567890123 не картка.",
                 "Дуже швидко і ввічливо!",
                 "Заяви 1-00000042-0 1-00000043-8 1-00000044-6 розглянули.",
-                "Було 12.11.2026 10.30, потім 13.11.2026 11.45."}) {
+                "Було 12.11.2026 10.30, потім 13.11.2026 11.45.",
+                "Чекав з 01.02.2023–15.03.2023, а розгляд 12.03.2023 – 15.03.2023.",
+                "з 01.03 – 15.03.2026, ЦНАП – чудово, 08:00–20:00, 120–150 людей",
+                "У податковій 27.11.2026 14:30 сказали, ІПН отримав 27.11.2026 14:30.",
+                "паспорт за 150000 грн не роблять"}) {
             assertEquals(kept, PersonalDataMask.mask(kept), kept);
         }
         assertNull(PersonalDataMask.mask(null));
@@ -82,6 +86,8 @@ class PersonalDataMaskTest {
         assertEquals("ІПН " + M, PersonalDataMask.mask("ІПН 3012 345 678"));
         assertEquals("РНОКПП: " + M, PersonalDataMask.mask("РНОКПП: 3012-345-678"));
         assertEquals("податковий номер " + M, PersonalDataMask.mask("податковий номер 30 12 34 56 78"));
+        assertEquals(M, PersonalDataMask.mask("067\u00AD123\u00AD45\u00AD67"), "soft hyphens");
+        assertEquals(M, PersonalDataMask.mask("067\u200E123\u200F45 67"), "direction marks");
         assertEquals("о 2026 11 27 14:00", PersonalDataMask.mask("о 2026 11 27 14:00"), "unnamed: a date and a time");
         assertEquals(M, PersonalDataMask.mask("UA21 3223-1300-0002-6007-2335-6600-1"));
         assertEquals("УНЗР " + M, PersonalDataMask.mask("УНЗР 19850315-01234"));

@@ -234,7 +234,7 @@ public final class OpenApiResource {
         contactFields.putObject("email").put("type", "string").put("format", "email");
         // as the server reads them: spaces, brackets and dashes between the digits, either case of the language
         contactFields.putObject("phone").put("type", "string").put("pattern", PHONE_PATTERN);
-        contactFields.putObject("language").put("type", "string").put("pattern", "^([uU][kK]|[eE][nN])$");
+        contactFields.putObject("language").put("type", "string").put("pattern", "^\\s*([uU][kK]|[eE][nN])\\s*$");
         try {
             properties.set("form", withDefinitionsMoved(JSON.readTree(catalogue.formSchema(plugin.id())), plugin.id(),
                     formDefinitions));
