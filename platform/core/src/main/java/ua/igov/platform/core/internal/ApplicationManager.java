@@ -550,13 +550,8 @@ public class ApplicationManager implements ApplicationService {
     @Override
     public ApplicationPage mine(Caller caller, String after, int limit) {
         Caller.CitizenCaller citizen = citizenOnly(caller, "Only a signed-in citizen has applications of their own.");
-        List<FieldProblem> problems = new ArrayList<>();
-        if (after != null && ListCursor.decode(after).filter(p -> p.at() == null).isPresent()) {
-            // a position without a time is the queue's (no deadline); every application has a submission time
-            problems.add(new FieldProblem("after", "is not a position this list gave: pass the previous page's next "
-                    + "link as it was"));
-        }
-        ListPosition from = position(problems.isEmpty() ? after : null, problems);
+        // a position without a time is the queue's (no deadline): every application has a submission time
+        ListPosition from = position(after, true, new ArrayList<>());
         int size = pageSize(limit);
         List<StoredApplication> rows = store.findByOwner(citizen.citizen().ownerKey(), from, size + 1);
         return page(caller, rows, size, StoredApplication::submittedAt);
@@ -576,7 +571,7 @@ public class ApplicationManager implements ApplicationService {
                 problems.add(new FieldProblem("status", "'" + limit(status) + "' is not a status"));
             }
         }
-        ListPosition from = position(after, problems);
+        ListPosition from = position(after, false, problems);
         int size = pageSize(limit);
         List<StoredApplication> rows = store.queue(new QueueQuery(staff.authorities(), wanted, escalated, from,
                 size + 1));
@@ -584,13 +579,15 @@ public class ApplicationManager implements ApplicationService {
     }
 
     /**
-     * Where a list's page starts. Refuses the request with every problem found so far ({@code problems}, which it
-     * adds to), so that a client learns of all its mistakes at once.
+     * Where a list's page starts ({@code timed}: a list sorted on a time every row has). Refuses the request with
+     * every problem found so far ({@code problems}, which it adds to), so that a client learns of all its mistakes
+     * at once.
      */
-    private static ListPosition position(String after, List<FieldProblem> problems) {
-        Optional<ListPosition> from = after == null ? Optional.empty() : ListCursor.decode(after);
+    private static ListPosition position(String after, boolean timed, List<FieldProblem> problems) {
+        Optional<ListPosition> from = after == null ? Optional.empty()
+                : ListCursor.decode(after).filter(position -> !timed || position.at() != null);
         if (after != null && from.isEmpty()) {
-            problems.add(new FieldProblem("after", "is not a position a list gave: pass the previous page's next "
+            problems.add(new FieldProblem("after", "is not a position this list gave: pass the previous page's next "
                     + "link as it was"));
         }
         if (!problems.isEmpty()) {
