@@ -133,11 +133,29 @@ final class KarafNode implements AutoCloseable {
                 throw new AssertionError("node " + id + " exited with " + process.exitValue() + "; see " + home.resolve("console.log"));
             }
             if (http.statusOf("/health") == 200) {
-                return this;
+                return awaitStaffSignIn();
             }
             pause(Duration.ofMillis(250));
         }
         throw new AssertionError("node " + id + " gave no 200 from /api/health within " + timeout + "; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    /**
+     * Ready to serve is ready to take the operator's password too. Once (in four runs) a node refused it for the
+     * whole run, over REST and ssh alike, while the other took it: waited for here, a few tries apart (each wrong
+     * answer counts towards the account's lock on every node, 10 in 15 minutes), and named as what it is if it stays.
+     */
+    private KarafNode awaitStaffSignIn() {
+        int status = 0;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            status = http.get("/me", Http.staff(OPERATOR)).status();
+            if (status == 200) {
+                return this;
+            }
+            pause(Duration.ofSeconds(2));
+        }
+        throw new AssertionError("node " + id + " serves, but refuses the operator's password (last answer " + status
+                + "): Karaf's JAAS realm is not working there; see " + home.resolve("data/log/karaf.log"));
     }
 
     /**
