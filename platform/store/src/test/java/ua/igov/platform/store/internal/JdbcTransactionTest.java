@@ -95,10 +95,6 @@ class JdbcTransactionTest {
         assertEquals(0, serviceTypes());
     }
 
-    /**
-     * The connection breaks under a transaction that failed for a reason of its own (a row changed meanwhile): the
-     * caller still gets that reason (a 409 to the citizen), not the broken rollback's (a 503).
-     */
     /** What a connection does in place of one of its calls, given the real connection. */
     @FunctionalInterface
     private interface Instead {
@@ -107,27 +103,13 @@ class JdbcTransactionTest {
 
     /** A data source whose connections do {@code instead} where {@code methodName} is called, the rest for real. */
     private javax.sql.DataSource intercepting(String methodName, Instead instead) {
-        javax.sql.DataSource real = jdbc.dataSource();
-        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-                    Object result = method.invoke(real, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    java.sql.Connection connection = (java.sql.Connection) result;
-                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals(methodName)) {
-                                    instead.of(connection);
-                                    return null;
-                                }
-                                try {
-                                    return m.invoke(connection, a);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
-                });
+        return InterceptedConnections.of(jdbc.dataSource(), (connection, method, args) -> {
+            if (!method.equals(methodName)) {
+                return InterceptedConnections.PROCEED;
+            }
+            instead.of(connection);
+            return null;
+        });
     }
 
     /** A data source whose connections fail each commit with {@code state}, after committing for real or not. */
@@ -189,6 +171,10 @@ class JdbcTransactionTest {
         assertEquals(0, serviceTypes());
     }
 
+    /**
+     * The connection breaks under a transaction that failed for a reason of its own (a row changed meanwhile): the
+     * caller still gets that reason (a 409 to the citizen), not the broken rollback's (a 503).
+     */
     @Test
     void aRollbackThatFailsDoesNotHideWhyTheTransactionFailed() {
         javax.sql.DataSource breaking = intercepting("rollback", connection -> {

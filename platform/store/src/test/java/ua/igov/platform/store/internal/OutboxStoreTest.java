@@ -79,27 +79,14 @@ class OutboxStoreTest {
             ids.add(outbox.enqueue(mail("m" + i), NOW));
         }
         java.util.concurrent.atomic.AtomicInteger leases = new java.util.concurrent.atomic.AtomicInteger();
-        javax.sql.DataSource real = database.jdbc().dataSource();
-        javax.sql.DataSource failingThirdLease = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-                    Object result = method.invoke(real, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
+        javax.sql.DataSource failingThirdLease = InterceptedConnections.of(database.jdbc().dataSource(),
+                (connection, method, args) -> {
+                    if (method.equals("prepareStatement")
+                            && ((String) args[0]).startsWith("UPDATE outbox SET lease_owner = ?, lease_until")
+                            && leases.incrementAndGet() == 3) {
+                        throw new java.sql.SQLException("connection reset", "08006");
                     }
-                    java.sql.Connection connection = (java.sql.Connection) result;
-                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("prepareStatement")
-                                        && ((String) a[0]).startsWith("UPDATE outbox SET lease_owner = ?, lease_until")
-                                        && leases.incrementAndGet() == 3) {
-                                    throw new java.sql.SQLException("connection reset", "08006");
-                                }
-                                try {
-                                    return m.invoke(connection, a);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
+                    return InterceptedConnections.PROCEED;
                 });
         Database breaking = new Database() {
             private final Jdbc jdbc = new Jdbc(failingThirdLease);
