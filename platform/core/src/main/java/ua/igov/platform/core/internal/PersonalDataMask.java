@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks what is most often typed into a public review by mistake: e-mail addresses, Ukrainian phone numbers, the
- * 10-digit taxpayer number (РНОКПП), passport or ID-card numbers, the ID card's register number (УНЗР), payment
- * card numbers and IBANs. The stored text is left as written (operators
+ * Masks what is most often typed into a public review by mistake: e-mail addresses (also spelled out, "ivan (at)
+ * ukr.net"), messenger handles, Ukrainian phone numbers, the 10-digit taxpayer number (РНОКПП), passport, ID-card and
+ * driving-licence numbers, the ID card's register number (УНЗР), payment card numbers and IBANs. The stored text is left as written (operators
  * see it, and hide a comment that says more than a pattern can catch); only what the public reads is masked.
  *
  * <p>The patterns are deliberately narrow, so that what a citizen says about the service survives: a phone number
@@ -24,6 +24,22 @@ final class PersonalDataMask {
     static final String MASK = "[приховано]";
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    /** The dot of a domain, as written or spelled out: "gmail.com", "gmail (dot) com", "gmail крапка com". */
+    private static final String DOMAIN_DOT = "(?:\\.|\\s*[(\\[{<]\\s*(?:dot|крапка)\\s*[)\\]}>]\\s*|\\s(?:dot|крапка)\\s)";
+    /**
+     * An address written so that robots miss it: "ivan (at) gmail.com", "ivan[собака]ukr.net", "ivan at gmail dot
+     * com". Its domain is Latin and its dots unspaced (or spelled out); after an "at" or "собака" without brackets,
+     * the domain must also end in a common top-level domain, so that prose ("at home.Then") stays.
+     */
+    private static final Pattern SPELLED_EMAIL = Pattern.compile("(?iu)[\\p{L}\\p{N}._%+-]+(?:"
+            + "\\s*[(\\[{<]\\s*(?:at|собака|равлик)\\s*[)\\]}>]\\s*[a-z0-9-]+(?:" + DOMAIN_DOT + "[a-z0-9-]+)+"
+            + "|\\s(?:at|собака|равлик)\\s(?:[a-z0-9-]+" + DOMAIN_DOT + ")+(?:com|net|org|ua|info|io|me|eu|biz)(?![\\p{L}\\p{N}]))");
+    /**
+     * A messenger handle ("@taras_sh", "t.me/taras_sh"): 5 to 32 Latin letters, digits or underscores, as Telegram
+     * and Instagram allow; it finds the person as surely as a phone number.
+     */
+    private static final Pattern HANDLE = Pattern.compile("(?i)(?:(?<![\\p{L}\\p{N}_.])@|(?<![\\p{L}\\p{N}_])t\\.me/)"
+            + "[a-z0-9_]{5,32}(?![\\p{L}\\p{N}_])");
     /**
      * A run that may be a phone or card number written with spaces, hyphens (or the dashes autocorrect writes for
      * them: "067–123–45–67"), dots or brackets; its digits decide.
@@ -47,6 +63,12 @@ final class PersonalDataMask {
      */
     private static final Pattern PASSPORT = Pattern.compile(
             "(?<!\\p{L})[А-ЯІЇЄҐA-Z]{2}[\\s№-]*(?:номер\\s*№?\\s*)?\\d{6}(?!\\d)");
+    /**
+     * A driving licence's series and number: three capitals and six digits ("ВХМ 123456", "АВА№654321"). Two
+     * capitals are a passport's, above. A currency's code before a sum ("UAH 150000") is not one.
+     */
+    private static final Pattern DRIVING_LICENCE = Pattern.compile(
+            "(?<!\\p{L})(?!(?:UAH|USD|EUR|GBP|PLN)\\b)[А-ЯІЇЄҐA-Z]{3}[\\s№-]*\\d{6}(?!\\d)");
     /** The same after the word "паспорт", where the series may be in lower case ("паспорт кв 123456"). */
     private static final Pattern NAMED_PASSPORT = Pattern.compile("(?iu)(?<!\\p{L})(паспорт\\p{L}*[\\s:№-]*"
             + "(?:серія\\s*)?)(?!(?:за|на|до|по|та|зі|із|не|це)[\\s№-])\\p{L}{2}[\\s№-]*(?:номер\\s*№?\\s*)?\\d{6}(?!\\d)");
@@ -82,11 +104,14 @@ final class PersonalDataMask {
         plain = OTHER_SPACE.matcher(plain).replaceAll(" ");
         String masked = HOME_ADDRESS.matcher(plain).replaceAll(MASK);
         masked = EMAIL.matcher(masked).replaceAll(MASK);
+        masked = SPELLED_EMAIL.matcher(masked).replaceAll(MASK);
+        masked = HANDLE.matcher(masked).replaceAll(MASK);
         masked = IBAN.matcher(masked).replaceAll(MASK);
         masked = UNZR.matcher(masked).replaceAll(MASK);
         masked = replacePhonesAndCards(masked);
         masked = BARE_NUMBER.matcher(masked).replaceAll(MASK);
         masked = NAMED_PASSPORT.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+        masked = DRIVING_LICENCE.matcher(masked).replaceAll(MASK);
         return PASSPORT.matcher(masked).replaceAll(MASK);
     }
 

@@ -106,4 +106,25 @@ class PersonalDataMaskTest {
         assertEquals("дзвоніть [приховано] або [приховано]",
                 PersonalDataMask.mask("дзвоніть 097 123 45 67 або 050 765 43 21"));
     }
+
+    /** Contacts spelled out so that robots miss them, messenger handles and a driving licence are masked too. */
+    @Test
+    void masksSpelledOutAddressesHandlesAndDrivingLicences() {
+        assertEquals("пишіть " + M + ", дякую", PersonalDataMask.mask("пишіть ivan (at) gmail.com, дякую"));
+        assertEquals(M, PersonalDataMask.mask("ivan.p[собака]ukr.net"));
+        assertEquals("mail " + M + " please", PersonalDataMask.mask("mail ivan at gmail dot com please"));
+        assertEquals(M + " ok", PersonalDataMask.mask("taras_sh (at) i (dot) ua ok"));
+        assertEquals("телеграм " + M + ", інстаграм " + M,
+                PersonalDataMask.mask("телеграм @taras_sh, інстаграм t.me/Taras_Shevchenko"));
+        assertEquals("посвідчення водія " + M, PersonalDataMask.mask("посвідчення водія ВХМ 123456"));
+        assertEquals(M + " видане", PersonalDataMask.mask("АВА№654321 видане"));
+        for (String kept : new String[] {
+                "I was at home.Then I came.",
+                "Моя собака Бровко.Дякую, собака at home.",
+                "Збір UAH 150000 і EUR 100000 за @igov? Дякую @ЦНАП!",
+                "ЦНАП 123456 людей прийняв, ДМС відповіла.",
+                "at least 5 days"}) {
+            assertEquals(kept, PersonalDataMask.mask(kept), kept);
+        }
+    }
 }
