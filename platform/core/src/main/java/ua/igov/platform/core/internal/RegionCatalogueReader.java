@@ -58,7 +58,8 @@ final class RegionCatalogueReader {
 
     /**
      * Every id an entry names is in the file: an offering of a service the file does not list would never be shown,
-     * and one at an unknown place or authority would send applications nowhere, without a word.
+     * and one at an unknown place or authority, or online with no authority at all, would send applications
+     * nowhere, without a word.
      */
     private static void checkReferences(List<Place> places, List<Authority> authorities, List<CatalogueService> services,
                                         List<Offering> offerings) {
@@ -85,6 +86,10 @@ final class RegionCatalogueReader {
             if (o.authorityId() != null && !authorityIds.contains(o.authorityId())) {
                 throw new IllegalArgumentException("offerings[" + i + "]: authorityId " + o.authorityId()
                         + " is not in authorities");
+            }
+            if (o.authorityId() == null && o.availability() == Availability.ONLINE) {
+                throw new IllegalArgumentException("offerings[" + i + "]: an online offering names the authority "
+                        + "that works its applications (authorityId); without one they would be in nobody's queue");
             }
         }
     }

@@ -112,6 +112,9 @@ class CatalogueSearchTest {
         assertEquals(List.of(10L, 10L), listed.stream().map(ua.igov.platform.core.PopularService::applications).toList());
     }
 
+    /** The authority that works the online offerings of the regions made up here. */
+    private static final String AUTHORITY = "{\"id\":7,\"name\":{\"uk\":\"ЦНАП\"},\"kind\":\"ЦНАП\"}";
+
     /** Services that tie on everything else are in Ukrainian alphabetical order, not in the order of letter codes. */
     @Test
     void tiesAreInUkrainianAlphabeticalOrder() throws Exception {
@@ -123,11 +126,11 @@ class CatalogueSearchTest {
             services.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"name\":{\"uk\":\"")
                     .append(names[i]).append("\"},\"keywords\":[]}");
             offerings.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"serviceId\":").append(i + 1)
-                    .append(",\"placeId\":1,\"availability\":\"online\"}");
+                    .append(",\"placeId\":1,\"authorityId\":7,\"availability\":\"online\"}");
         }
         String json = "{\"formatVersion\":1,\"region\":{\"id\":\"abc\",\"igovId\":1,\"name\":{\"uk\":\"А\"}},"
                 + "\"places\":[{\"id\":1,\"name\":{\"uk\":\"Місто\"},\"type\":\"city\",\"koatuu\":\"9910100000\"}],"
-                + "\"authorities\":[],\"services\":[" + services + "],\"offerings\":[" + offerings + "]}";
+                + "\"authorities\":[" + AUTHORITY + "],\"services\":[" + services + "],\"offerings\":[" + offerings + "]}";
         plugins.region = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
         assertEquals(List.of(2, 6, 5, 3, 4, 1), serviceIds(catalogue.search(query(null, null, null, null))),
@@ -142,11 +145,11 @@ class CatalogueSearchTest {
                 + "\"places\":[{\"id\":1,\"name\":{\"uk\":\"Область\"},\"type\":\"oblast\",\"koatuu\":\"9900000000\"},"
                 + "{\"id\":2,\"name\":{\"uk\":\"Місто\"},\"type\":\"city\",\"koatuu\":\"9910100000\",\"parentId\":1},"
                 + "{\"id\":3,\"name\":{\"uk\":\"Село\"},\"type\":\"village\",\"koatuu\":\"9920100000\",\"parentId\":1}],"
-                + "\"authorities\":[],\"services\":[{\"id\":1,\"name\":{\"uk\":\"Акт\"},\"keywords\":[]},"
+                + "\"authorities\":[" + AUTHORITY + "],\"services\":[{\"id\":1,\"name\":{\"uk\":\"Акт\"},\"keywords\":[]},"
                 + "{\"id\":2,\"name\":{\"uk\":\"Бланк\"},\"keywords\":[]}],\"offerings\":["
-                + "{\"id\":1,\"serviceId\":1,\"placeId\":3,\"availability\":\"online\"},"
+                + "{\"id\":1,\"serviceId\":1,\"placeId\":3,\"authorityId\":7,\"availability\":\"online\"},"
                 + "{\"id\":2,\"serviceId\":1,\"placeId\":1,\"availability\":\"info_only\",\"note\":\"На сайті ОДА\"},"
-                + "{\"id\":3,\"serviceId\":2,\"placeId\":2,\"availability\":\"online\"}]}";
+                + "{\"id\":3,\"serviceId\":2,\"placeId\":2,\"authorityId\":7,\"availability\":\"online\"}]}";
         plugins.region = new RegionIndex(RegionCatalogueReader.read(new java.io.ByteArrayInputStream(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "1"), new PluginOrigin("abc", "1"));
         CataloguePage inTheCity = catalogue.search(query(null, "abc", "9910100000", null));

@@ -59,7 +59,10 @@ class RegionCatalogueReaderTest {
         }
     }
 
-    /** Before, an offering of a service the file does not list was dropped without a word. */
+    /**
+     * Before, an offering of a service the file does not list was dropped without a word; an online one with no
+     * authority took applications that no official's queue showed.
+     */
     @Test
     void anIdNamedButNotListedIsAMistakeReportedWhereItIs() {
         String head = "{\"formatVersion\":1,\"region\":{\"id\":\"x-region\",\"igovId\":1,\"name\":{\"uk\":\"Х\"}},"
@@ -73,6 +76,9 @@ class RegionCatalogueReaderTest {
                 "offerings[1]: placeId 5 is not in places",
                 String.format(head, "", "{\"id\":2,\"serviceId\":29,\"authorityId\":8,\"availability\":\"online\"}"),
                 "offerings[1]: authorityId 8 is not in authorities",
+                String.format(head, "", "{\"id\":2,\"serviceId\":29,\"placeId\":1,\"availability\":\"online\"}"),
+                "offerings[1]: an online offering names the authority that works its applications (authorityId); "
+                        + "without one they would be in nobody's queue",
                 String.format(head, ",{\"id\":2,\"name\":{\"uk\":\"Село\"},\"type\":\"village\",\"parentId\":50001}",
                         "{\"id\":2,\"serviceId\":29,\"availability\":\"online\"}"),
                 "places[1]: parentId 50001 is not in places");
