@@ -272,13 +272,20 @@ public class IdentityManager implements IdentityService {
      * every node sees it, before its password is checked, and taken back if the password was right:
      * {@code maxFailedLogins} wrong ones within {@code lockMinutes} lock the account for that long, on every node,
      * and while it is locked no password is checked, not even the right one. A right password does not wipe out the
-     * wrong ones before it, so guessing alongside a working official gains nothing.
+     * wrong ones before it, so guessing alongside a working official gains nothing. A login other than a Latin letter
+     * followed by up to 99 Latin letters, digits, dots, underscores or hyphens is refused unchecked and uncounted.
      */
     @Override
     public Optional<Caller.Staff> staff(String user, String password) {
         if (user == null || password == null || user.isBlank() || user.length() > 100 || password.length() > 200
                 || user.indexOf('\u0000') >= 0 || password.indexOf('\u0000') >= 0) {
             return Optional.empty(); // no such account can exist (and a NUL would make PostgreSQL fail the count)
+        }
+        if (!StaffNameManager.LOGIN.matcher(user).matches()) {
+            // Not a login the platform knows staff by, so not checked and not counted: a directory that tidies names
+            // ("olena ", full-width "ｏlena") would take it as olena, and each spelling would get its own allowance of
+            // guesses and be another member of staff than her, for assignments and the audit trail.
+            return Optional.empty();
         }
         // A realm that takes any case makes OLENA the account olena: one allowance of wrong passwords, one member of
         // staff for assignments and the audit trail, whatever case it was typed in.

@@ -203,6 +203,31 @@ class IdentityManagerTest {
         assertEquals(3, stores.staffLogins.failures("olena").orElseThrow().failures(), "three wrong passwords, no more");
     }
 
+    /**
+     * A directory such as LDAP trims and folds the names it is given ("olena ", full-width "ｏlena" are olena there):
+     * taken as typed, each spelling had its own allowance of guesses, even while she was locked, and signed in as
+     * another member of staff. Only the platform's own login form is checked, and nothing else is counted.
+     */
+    @Test
+    void aLoginADirectoryWouldTidyIsRefusedUncheckedAndUncounted() {
+        IdentityManager.PasswordCheck ldap = (user, password) -> realm(java.text.Normalizer.normalize(user.strip(),
+                java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT), password);
+        IdentityManager directory = new IdentityManager(stores.staffLogins, ldap, clock, THREE_IN_15_MINUTES, true);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(directory.staff("olena", "guess-" + i).isEmpty());
+        }
+        int checked = realmChecks.get();
+        for (String spelling : List.of("olena ", " olena", "\uFF4Flena", "olena\t", "ol ena")) {
+            assertTrue(directory.staff(spelling, "right").isEmpty(), spelling);
+        }
+        assertEquals(checked, realmChecks.get(), "no other spelling reaches the realm");
+        assertEquals(List.of("olena 3"), stores.staffLogins.recent(10).stream().map(f -> f.account() + " " + f.failures())
+                .toList(), "and none is counted");
+        assertEquals(429, assertThrows(ProblemException.class, () -> directory.staff("olena", "right")).status());
+        assertEquals("ivan.p-2_x", new IdentityManager(stores.staffLogins, (u, p) -> Optional.of(Set.of("official",
+                "authority-89")), clock, THREE_IN_15_MINUTES).staff("ivan.p-2_x", "his").orElseThrow().user());
+    }
+
     @Test
     void aLoginIsLoggedWithoutTheLineBreaksAndEscapesSomeoneTypedIntoIt() {
         assertEquals("x\\u000A2026-11-27 INFO unlocked \\u001B[31m", IdentityManager.shown("x\n2026-11-27 INFO unlocked \u001B[31m"));
