@@ -83,7 +83,12 @@ final class Http {
     }
 
     static String staff(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-password-1").getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + passwordOf(user)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every account's password; olena's is in Cyrillic, as officials' passwords may be. */
+    static String passwordOf(String user) {
+        return "olena".equals(user) ? "пароль-олени-1" : user + "-password-1";
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -65,7 +65,7 @@ final class KarafNode implements AutoCloseable {
         set("etc/ua.igov.identity.dev.cfg", ".secret", DEV_SECRET);
         // staff of the authority that works residence registration in Dnipro (89), as in the in-container tests
         setPassword(OPERATOR, OPERATOR_PASSWORD, "operator,_g_:admingroup");
-        setPassword("olena", "olena-password-1", "official,authority-89");
+        setPasswordAsUtf8("olena", Http.passwordOf("olena"), "official,authority-89");
         setPassword("oksana", "oksana-password-1", "supervisor,authority-89");
     }
 
@@ -113,6 +113,21 @@ final class KarafNode implements AutoCloseable {
         run(home, Duration.ofSeconds(30), "bash", home.resolve("bin/igov-set-password").toString(), user, password, roles);
     }
 
+    /**
+     * The line bin/igov-set-password writes for a password typed on a UTF-8 terminal (its SHA-256 over the UTF-8
+     * bytes), written here because this JVM may not pass a Cyrillic argument to the script as UTF-8.
+     */
+    private void setPasswordAsUtf8(String user, String password, String roles) throws IOException {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            Path users = home.resolve("etc/users.properties");
+            Files.writeString(users, user + " = {CRYPT}" + java.util.HexFormat.of().formatHex(digest) + "{CRYPT}," + roles
+                    + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts {@code bin/karaf server}; with KARAF_EXEC=exec the script becomes the JVM, so the process is Karaf. */
     KarafNode start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
@@ -120,6 +135,10 @@ final class KarafNode implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().put("KARAF_EXEC", "exec");
+        // the plainest locale a server may have: Java 17's default charset is then US-ASCII, and an official's
+        // Cyrillic password (olena's) signs in only because bin/setenv runs Karaf in UTF-8
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("LANG", "C");
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         process = builder.start();
         return this;
