@@ -26,10 +26,14 @@ public interface StaffLoginStore {
 
     /**
      * Takes back one failure counted (by {@link #failed}) before a password was checked that turned out right, or
-     * could not be checked at all; a lock that this count alone brought about goes with it. Other failures stay until
-     * they are older than the window: a right password does not wipe out the guesses made meanwhile.
+     * could not be checked at all; a lock that this count alone brought about goes with it, and so does the time of
+     * the failure, so that right passwords do not keep earlier wrong ones from being forgotten. Other failures stay
+     * until they are older than the window: a right password does not wipe out the guesses made meanwhile.
+     *
+     * @param countedAt        the {@code now} the failure was counted at
+     * @param lastFailedBefore the account's latest failure before it, or {@code null} if it had none
      */
-    void notAFailure(String account, int maxFailures);
+    void notAFailure(String account, int maxFailures, Instant countedAt, Instant lastFailedBefore);
 
     /**
      * An operator lifts the account's lock and forgets its failures, on the record: the audit entry {@code audit}

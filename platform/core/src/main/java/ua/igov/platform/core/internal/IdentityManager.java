@@ -317,17 +317,18 @@ public class IdentityManager implements IdentityService {
         // Counted before the password is checked: guesses sent at once, through any node, each take their place in
         // the allowance first, so no more than maxFailures passwords are checked within the window.
         LoginFailures counted = logins.failed(login, now, limits.maxFailures(), limits.lock(), limits.lock());
+        Instant lastFailedBefore = before.map(LoginFailures::lastFailedAt).orElse(null);
         if (counted.failures() > limits.maxFailures()) {
             // the allowance went to other attempts meanwhile: this one is refused unchecked, so it is taken back,
             // or an official's right passwords sent at once would lock her after fewer wrong ones than the limit
-            logins.notAFailure(login, limits.maxFailures());
+            logins.notAFailure(login, limits.maxFailures(), now, lastFailedBefore);
             throw locked(counted, now);
         }
         Optional<Set<String>> roles;
         try {
             roles = passwords.roles(user, password);
         } catch (RuntimeException notChecked) {
-            logins.notAFailure(login, limits.maxFailures()); // the realm could not say: nothing to count
+            logins.notAFailure(login, limits.maxFailures(), now, lastFailedBefore); // the realm could not say: nothing to count
             throw notChecked;
         }
         if (roles.isEmpty()) {
@@ -337,7 +338,7 @@ public class IdentityManager implements IdentityService {
             }
             return Optional.empty();
         }
-        logins.notAFailure(login, limits.maxFailures());
+        logins.notAFailure(login, limits.maxFailures(), now, lastFailedBefore);
         Caller.Staff staff = staffFrom(login, roles.get());
         if (staffLogins.size() >= MAX_REMEMBERED) {
             staffLogins.clear();

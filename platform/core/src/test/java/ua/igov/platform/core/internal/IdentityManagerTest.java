@@ -142,6 +142,25 @@ class IdentityManagerTest {
     }
 
     /**
+     * Every sign-in not remembered is counted first and taken back when its password is right. Taking it back left
+     * its time as the latest failure's, so an official working on (a sign-in a minute) kept two old typos from ever
+     * being forgotten, and one more typo twenty minutes later locked her.
+     */
+    @Test
+    void rightPasswordsDoNotKeepOldWrongOnesFromBeingForgotten() {
+        identity.staff("olena", "typo-1");
+        identity.staff("olena", "typo-2");
+        for (int minute = 0; minute < 20; minute++) {
+            clock.advance(IdentityManager.REMEMBER_STAFF.plusSeconds(1));
+            assertTrue(identity.staff("olena", "right").isPresent());
+        }
+        assertTrue(identity.staff("olena", "typo-3").isEmpty());
+        clock.advance(IdentityManager.REMEMBER_STAFF.plusSeconds(1));
+        assertTrue(identity.staff("olena", "right").isPresent(), "the two typos of twenty minutes ago are forgotten");
+        assertEquals(1, stores.staffLogins.failures("olena").orElseThrow().failures());
+    }
+
+    /**
      * A hundred guesses at once, on two nodes: each takes its place in the allowance before its password is checked,
      * so the realm checks no more than the limit, and the account ends locked.
      */

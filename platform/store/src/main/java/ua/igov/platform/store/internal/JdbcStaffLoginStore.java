@@ -92,14 +92,23 @@ public class JdbcStaffLoginStore implements StaffLoginStore {
     }
 
     @Override
-    public void notAFailure(String account, int maxFailures) {
+    public void notAFailure(String account, int maxFailures, Instant countedAt, Instant lastFailedBefore) {
         jdbc.inTransaction("take back a failed login of " + account, c -> {
-            // every expression reads the row as it was before this UPDATE
+            // Every expression reads the row as it was before this UPDATE. The time goes back only if no other
+            // failure came since (one that did set a later time, and is a failure); without a time before, the row
+            // goes below, unless other failures came meanwhile.
+            String time = lastFailedBefore == null ? ""
+                    : ", last_failed_at = CASE WHEN last_failed_at = ? THEN ? ELSE last_failed_at END";
             try (PreparedStatement ps = c.prepareStatement("UPDATE staff_login_failure SET failures = failures - 1, "
-                    + "locked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE locked_until END "
-                    + "WHERE account = ? AND failures > 0")) {
-                ps.setInt(1, maxFailures);
-                ps.setString(2, account);
+                    + "locked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE locked_until END" + time
+                    + " WHERE account = ? AND failures > 0")) {
+                int i = 1;
+                ps.setInt(i++, maxFailures);
+                if (lastFailedBefore != null) {
+                    ps.setTimestamp(i++, Jdbc.timestamp(countedAt), Jdbc.UTC.get());
+                    ps.setTimestamp(i++, Jdbc.timestamp(lastFailedBefore), Jdbc.UTC.get());
+                }
+                ps.setString(i, account);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_login_failure WHERE account = ? "

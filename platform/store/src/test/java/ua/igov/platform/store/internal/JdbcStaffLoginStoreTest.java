@@ -81,14 +81,26 @@ class JdbcStaffLoginStoreTest {
         fail("olena", T0);
         fail("olena", T0);
         assertTrue(fail("olena", T0).lockedAt(T0), "the third of three locks");
-        logins.notAFailure("olena", 3);
+        logins.notAFailure("olena", 3, T0, T0);
         LoginFailures after = logins.failures("olena").orElseThrow();
         assertEquals(2, after.failures());
         assertNull(after.lockedUntil(), "the lock came from the count taken back");
         fail("olena", T0);
         fail("olena", T0);
-        logins.notAFailure("olena", 3);
+        logins.notAFailure("olena", 3, T0, T0);
         assertTrue(logins.failures("olena").orElseThrow().lockedAt(T0), "four counted, one taken back: still three");
+    }
+
+    /** A count taken back takes its time back too: failures are forgotten a window after the last real one. */
+    @Test
+    void aCountTakenBackGivesBackTheTimeOfTheFailureBefore() {
+        fail("olena", T0);
+        Instant later = T0.plus(WINDOW.minusSeconds(60));
+        fail("olena", later);
+        logins.notAFailure("olena", 3, later, T0);
+        assertEquals(T0, logins.failures("olena").orElseThrow().lastFailedAt());
+        fail("ivan", T0.plus(WINDOW).plusSeconds(1)); // the purge on the way forgets olena's: a window since T0
+        assertTrue(logins.failures("olena").isEmpty(), "forgotten a window after her one wrong password");
     }
 
     @Test
@@ -97,7 +109,7 @@ class JdbcStaffLoginStoreTest {
         fail("ivan", T0);
         fail("ivan", T0);
         fail("ivan", T0);
-        logins.notAFailure("olena", 3);
+        logins.notAFailure("olena", 3, T0, T0);
         assertTrue(logins.failures("olena").isEmpty(), "its one count taken back: nothing left");
         assertEquals(List.of("ivan"), logins.recent(10).stream().map(LoginFailures::account).toList());
         java.util.function.Function<LoginFailures, AuditEntry> audit = cleared -> new AuditEntry(T0.plusSeconds(60),
