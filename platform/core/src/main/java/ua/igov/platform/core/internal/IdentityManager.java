@@ -200,10 +200,15 @@ public class IdentityManager implements IdentityService {
         gone.ifPresent(known -> LOG.info("Identity provider '{}' uninstalled", known.id()));
     }
 
-    /** The first provider of each id, in the order they arrived: the ones tokens are checked by. */
+    /**
+     * The first provider of each id to arrive: the ones tokens are checked by, in the order of their ids. Not in the
+     * order they arrived, which differs between nodes: a token two providers vouch for would then be one citizen on
+     * one node and another on the next, and their applications would come and go with the load balancer.
+     */
     private List<Known> inUse() {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        return providers.stream().filter(known -> ids.add(known.id())).toList();
+        return providers.stream().filter(known -> ids.add(known.id()))
+                .sorted(java.util.Comparator.comparing(Known::id)).toList();
     }
 
     @Override
@@ -440,7 +445,7 @@ public class IdentityManager implements IdentityService {
                     java.util.List.of(new ua.igov.platform.spi.FieldProblem("/subject", "1 to 64 of A-Z a-z 0-9 . _ -")));
         }
         String name = displayName == null ? subject : displayName;
-        if (name.length() > 100) {
+        if (name.codePointCount(0, name.length()) > 100) { // characters, as the docs count them, not UTF-16 units
             throw new ProblemException(400, "invalid-request", "Invalid request", "name is longer than 100 characters",
                     java.util.List.of(new ua.igov.platform.spi.FieldProblem("/name", "at most 100 characters")));
         }

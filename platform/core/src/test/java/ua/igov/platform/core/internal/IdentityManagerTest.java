@@ -283,6 +283,9 @@ class IdentityManagerTest {
             public Optional<String> issueForDevelopment(String subject, String name) { return Optional.of("t-" + subject); }
         });
         assertEquals("t-taras", identity.developmentToken("taras", null));
+        assertEquals("t-taras", identity.developmentToken("taras", "🇺🇦".repeat(50)), "100 characters, 200 UTF-16 units");
+        assertEquals(400, assertThrows(ProblemException.class, () -> identity.developmentToken("taras", "я".repeat(101)))
+                .status());
     }
 
     /**
@@ -291,11 +294,37 @@ class IdentityManagerTest {
      */
     @Test
     void aProviderThrowingAnErrorIsPassedOverForTheNext() {
-        identity.addProvider(provider("broken", () -> {
+        identity.addProvider(provider("a-broken", () -> { // asked first: providers are asked in the order of their ids
             throw new java.util.ServiceConfigurationError("no such provider");
         }));
         identity.addProvider(provider("bankid", () -> { }));
         assertEquals("bankid:taras", identity.citizen("bankid:taras").orElseThrow().citizen().ownerKey());
+    }
+
+    /**
+     * Two providers that both vouch for a token (two OIDC plugins on one issuer): every node takes it as the same
+     * citizen, whichever provider arrived there first. In arrival order, the citizen's applications came and went
+     * with the node the load balancer picked.
+     */
+    @Test
+    void aTokenTwoProvidersVouchForIsTheSameCitizenOnEveryNode() {
+        IdentityManager nodeA = new IdentityManager(stores.staffLogins, this::realm, clock, THREE_IN_15_MINUTES);
+        IdentityManager nodeB = new IdentityManager(stores.staffLogins, this::realm, clock, THREE_IN_15_MINUTES);
+        nodeA.addProvider(vouchingForAnyone("oidc-b"));
+        nodeA.addProvider(vouchingForAnyone("oidc-a"));
+        nodeB.addProvider(vouchingForAnyone("oidc-a"));
+        nodeB.addProvider(vouchingForAnyone("oidc-b"));
+        assertEquals("oidc-a:taras", nodeA.citizen("taras").orElseThrow().citizen().ownerKey());
+        assertEquals("oidc-a:taras", nodeB.citizen("taras").orElseThrow().citizen().ownerKey());
+    }
+
+    private static ua.igov.platform.spi.IdentityProvider vouchingForAnyone(String id) {
+        return new ua.igov.platform.spi.IdentityProvider() {
+            public String id() { return id; }
+            public Optional<ua.igov.platform.spi.Citizen> verify(String token) {
+                return Optional.of(new ua.igov.platform.spi.Citizen(token, "Тарас", id));
+            }
+        };
     }
 
     /** A provider answering tokens of its own form, "prefix:subject", after {@code before} runs. */
