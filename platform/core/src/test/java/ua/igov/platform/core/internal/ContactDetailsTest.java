@@ -1,0 +1,37 @@
+package ua.igov.platform.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import ua.igov.platform.core.ProblemException;
+
+class ContactDetailsTest {
+
+    private static ContactDetails.Given given(String email) {
+        return ContactDetails.given(Json.MAPPER.createObjectNode().put("email", email));
+    }
+
+    /**
+     * Addresses a mail server refuses are refused at submission, naming the field: before, they were answered 202
+     * and every message to them went dead at the e-mail channel on its first attempt.
+     */
+    @Test
+    void anAddressAMailServerWouldRefuseIsA422() {
+        for (String bad : new String[] {"taras@gmail..com", "a@b.c.", "a,b@c.d", "a;b@c.d", ".a@b.c", "a..b@x.ua",
+                "a.@x.ua", "a@x_y.ua", "a@-x.ua", "a@x-.ua", "a@localhost", "\"a b\"@x.ua", "a@[1.2.3.4]", "a b@x.ua",
+                "a@b@x.ua", "taras@ukr.net\r\nBcc: x@y.ua"}) {
+            ProblemException e = assertThrows(ProblemException.class, () -> given(bad), bad);
+            assertEquals(422, e.status(), bad);
+            assertEquals("/contact/email", e.problems().get(0).field(), bad);
+        }
+    }
+
+    @Test
+    void addressesPeopleHaveAreTaken() {
+        for (String good : new String[] {"taras.shevchenko+igov@ukr.net", "o'brien@x.ie", "a@b.co", "тарас@пошта.укр",
+                "ivan_p-89@mail.gov.ua", "x@xn--80a1acny.xn--j1amh"}) {
+            assertEquals(good, given(good).email(), good);
+        }
+    }
+}
