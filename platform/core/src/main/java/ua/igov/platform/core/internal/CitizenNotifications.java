@@ -134,7 +134,9 @@ public final class CitizenNotifications {
         if (contact.email() != null) {
             String subject = fill(template.subject(), values);
             if (!subject.contains(trackingNumber)) {
-                subject = subject + " (" + trackingNumber + ")";
+                // cut first, or the store's limit on a subject would cut the number the docs promise in it
+                subject = (subject.length() > SUBJECT_BEFORE_NUMBER ? subject.substring(0, SUBJECT_BEFORE_NUMBER) + "…"
+                        : subject) + " (" + trackingNumber + ")";
             }
             messages.add(new OutboxMessage(EMAIL, contact.email(), subject,
                     withReference(fill(template.body(), values), values, "\n\n"), trackingNumber));
@@ -187,13 +189,20 @@ public final class CitizenNotifications {
                 Texts.blank(own.body()) ? platforms.body() : own.body(), Texts.blank(own.sms()) ? platforms.sms() : own.sms());
     }
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)\\}");
+
+    /**
+     * The template's placeholders replaced in one pass, so that braces in what is put in (an official's reason, a
+     * citizen's answer: "{statusLink}") stay as written. Replaced one placeholder after another, in the order of a
+     * map that changes with every start, such text was expanded on some nodes and not on others.
+     */
     private static String fill(String template, Map<String, String> values) {
-        String text = template;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace("{" + value.getKey() + "}", value.getValue());
-        }
-        return text.strip();
+        return PLACEHOLDER.matcher(template).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                values.getOrDefault(m.group(1), m.group()))).strip();
     }
+
+    /** Room for the subject's own words when the tracking number must be added after them. */
+    private static final int SUBJECT_BEFORE_NUMBER = 400;
 
     /** The tracking number and the status link are in every message, even if a plugin's template left them out. */
     private static String withReference(String text, Map<String, String> values, String separator) {

@@ -76,4 +76,42 @@ class CitizenNotificationsTest {
                 .substring(0, 10)), messages.get(0).body());
         assertTrue(messages.get(1).body().startsWith(uk.getProperty("issue.sms").substring(0, 10)), messages.get(1).body());
     }
+
+    private static InstalledServiceType serviceWithTexts(String subject, String body) throws Exception {
+        ua.igov.platform.spi.ServiceType type = new ua.igov.platform.spi.ServiceType() {
+            public String code() { return "s"; }
+            public ua.igov.platform.spi.LocalizedText name() { return ua.igov.platform.spi.LocalizedText.of("Послуга"); }
+            public java.util.Set<Integer> catalogueServiceIds() { return java.util.Set.of(1); }
+            public ua.igov.platform.spi.FormDefinition form() { return new ua.igov.platform.spi.FormDefinition("1.0", "{}"); }
+            public java.util.Optional<ua.igov.platform.spi.NotificationTemplate> notificationTemplate(String step, String language) {
+                return java.util.Optional.of(new ua.igov.platform.spi.NotificationTemplate(subject, body, body));
+            }
+        };
+        return new InstalledServiceType(type, FormSchema.compile("{}"), new PluginOrigin("s", "1"));
+    }
+
+    /**
+     * Braces in an official's reason stay as written, on every node: the placeholders were replaced one after
+     * another in the order of a map that changes with every start, so "{statusLink}" in a note was expanded on some.
+     */
+    @Test
+    void placeholdersInAReasonStayAsWritten() throws Exception {
+        List<OutboxMessage> messages = new CitizenNotifications("https://igov.example/t/{trackingNumber}").about("reject",
+                ua.igov.platform.spi.Status.REJECTED, "1-0000-0001-4", new CitizenContact("olena@example.ua", null, "uk"),
+                serviceWithTexts("{service}: {trackingNumber}", "Причина: {note}. {unknown}"), "Послуга",
+                "see {statusLink} and {trackingNumber} $1 \\");
+        assertEquals("Послуга: 1-0000-0001-4", messages.get(0).subject());
+        assertTrue(messages.get(0).body().startsWith("Причина: see {statusLink} and {trackingNumber} $1 \\. {unknown}"),
+                messages.get(0).body());
+    }
+
+    /** A long subject is cut before the tracking number is added to it, so the number is always there. */
+    @Test
+    void aLongSubjectKeepsTheTrackingNumber() throws Exception {
+        List<OutboxMessage> messages = new CitizenNotifications("https://igov.example/t/{trackingNumber}").about("reject",
+                ua.igov.platform.spi.Status.REJECTED, "1-0000-0001-4", new CitizenContact("olena@example.ua", null, "uk"),
+                serviceWithTexts("Відмова: {note}", "Причина: {note}"), "Послуга", "я".repeat(2000));
+        String subject = messages.get(0).subject();
+        assertTrue(subject.endsWith("… (1-0000-0001-4)") && subject.length() <= 500, subject);
+    }
 }
