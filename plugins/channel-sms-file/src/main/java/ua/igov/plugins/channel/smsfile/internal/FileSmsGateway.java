@@ -130,9 +130,15 @@ public class FileSmsGateway implements SmsGateway {
         // the text's own tabs are escaped, so a tab-delimited key is the key field
         String field = "\t" + key + "\t";
         try {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            int end = content.lastIndexOf('\n') + 1; // what follows the last line break is a line cut short
-            return content.substring(0, end).lines().anyMatch(line -> line.contains(field))
+            // What follows the last line break is a line cut short, perhaps in the middle of a Cyrillic letter's
+            // bytes: cut off before decoding, or it makes the whole file unreadable.
+            byte[] bytes = Files.readAllBytes(file);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            String content = new String(bytes, 0, end, StandardCharsets.UTF_8);
+            return content.lines().anyMatch(line -> line.contains(field))
                     ? DeliveryCheck.DELIVERED : DeliveryCheck.NOT_DELIVERED;
         } catch (IOException e) {
             throw DeliveryException.temporary("cannot read " + file + ": " + e.getMessage(), e);

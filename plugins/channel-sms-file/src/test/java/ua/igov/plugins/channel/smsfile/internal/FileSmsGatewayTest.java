@@ -68,6 +68,23 @@ class FileSmsGatewayTest {
                 .map(l -> l.split("\t")[1]).toList());
     }
 
+    /**
+     * A node killed while writing can cut a line inside a Cyrillic letter's two bytes: the whole lines before it are
+     * still read (decoding the cut letter failed the whole file, so messages in doubt could never be checked).
+     */
+    @Test
+    void aLineCutInsideALetterLeavesTheWholeLinesReadable() throws Exception {
+        Path file = dir.resolve("sms/outbox.txt");
+        FileSmsGateway gateway = new FileSmsGateway(file, Clock.systemUTC());
+        gateway.send("+380501234567", "Заяву прийнято", "outbox-1");
+        byte[] letter = "З".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(file, "2026-11-25T10:00:00Z\toutbox-2\t+380501234567\t".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        Files.write(file, new byte[] {letter[0]}, StandardOpenOption.APPEND);
+        assertEquals(DeliveryCheck.DELIVERED, gateway.check("outbox-1"));
+        assertEquals(DeliveryCheck.NOT_DELIVERED, gateway.check("outbox-2"));
+    }
+
     @Test
     void aFileThatCannotBeReadIsATemporaryFailureOfTheCheck() throws Exception {
         Path directory = Files.createDirectories(dir.resolve("outbox.txt"));
