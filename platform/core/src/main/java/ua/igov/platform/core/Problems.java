@@ -79,6 +79,15 @@ public final class Problems {
                 what + " Please try again in a few minutes.");
     }
 
+    /** How long a client waits before asking again for what the database did not answer. */
+    public static final java.time.Duration READ_RETRY_AFTER = java.time.Duration.ofSeconds(30);
+
+    /** The database did not answer a read: {@code 503} with {@code Retry-After: 30}, as the API promises for reads. */
+    public static ProblemException notRead(String what) {
+        return new ProblemException(503, "unavailable", "Temporarily unavailable",
+                what + " Please try again in a few minutes.", List.of(), READ_RETRY_AFTER);
+    }
+
     private static String describe(String lead, List<FieldProblem> problems) {
         StringBuilder detail = new StringBuilder(lead).append(':');
         problems.stream().limit(5).forEach(p -> detail.append(' ').append(p.field()).append(" — ").append(p.message()).append(';'));

@@ -406,7 +406,7 @@ public class ApplicationManager implements ApplicationService {
             return reader.apply(trackingNumber).orElse(null);
         } catch (StoreException e) {
             LOG.error("Application {} not read: {}", trackingNumber, e.getMessage());
-            throw Problems.unavailable("The application could not be read.");
+            throw Problems.notRead("The application could not be read.");
         }
     }
 
@@ -1150,7 +1150,7 @@ public class ApplicationManager implements ApplicationService {
                     olderLeftOut);
         } catch (StoreException e) {
             LOG.error("Audit trail of {} not read: {}", app.trackingNumber(), e.getMessage());
-            throw Problems.unavailable("The audit trail could not be read.");
+            throw Problems.notRead("The audit trail could not be read.");
         }
     }
 

@@ -317,7 +317,7 @@ public class CatalogueManager implements CatalogueService {
             }
             return history;
         } catch (StoreException e) {
-            throw Problems.unavailable("The offering's history could not be read.");
+            throw Problems.notRead("The offering's history could not be read.");
         }
     }
 

@@ -90,7 +90,7 @@ public class StaffNameManager implements StaffNameService {
                     .map(Caller.Staff::user).filter(login -> !named.contains(login)).sorted().toList());
         } catch (StoreException e) {
             LOG.error("Staff names not read: {}", e.getMessage());
-            throw Problems.unavailable("The staff names could not be read.");
+            throw Problems.notRead("The staff names could not be read.");
         }
     }
 
@@ -101,7 +101,7 @@ public class StaffNameManager implements StaffNameService {
             return directory.names(MAX_LISTED).stream().map(StaffNameManager::shown).toList();
         } catch (StoreException e) {
             LOG.error("Staff names not read: {}", e.getMessage());
-            throw Problems.unavailable("The staff names could not be read.");
+            throw Problems.notRead("The staff names could not be read.");
         }
     }
 

@@ -262,6 +262,20 @@ class ApplicationManagerTest {
         assertEquals("in_review", manager.summary(TARAS, n).status());
     }
 
+    /** A read the database did not answer says when to ask again, as the API promises ({@code Retry-After: 30}). */
+    @Test
+    void aReadTheDatabaseDidNotAnswerSaysWhenToAskAgain() {
+        String n = submit();
+        for (String method : List.of("findByTrackingNumber", "findHead")) {
+            ApplicationManager unread = new ApplicationManager(plugins, AuditFailing.failing(stores.applications, method),
+                    stores.staffNames, new WorkingCalendar(Set.of(), Set.of()),
+                    Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
+            ProblemException e = problem(() -> method.equals("findHead") ? unread.summary(TARAS, n) : unread.application(TARAS, n));
+            assertEquals(503, e.status(), method);
+            assertEquals(java.time.Duration.ofSeconds(30), e.retryAfter().orElseThrow(), method);
+        }
+    }
+
     @Test
     void staffSeeNoPersonalDataThatCouldNotBePutOnTheRecord() {
         String n = submit();

@@ -23,7 +23,7 @@ import ua.igov.platform.store.StoreException;
 final class StoreExceptionMapper implements ExceptionMapper<StoreException> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreExceptionMapper.class);
-    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    static final Duration RETRY_AFTER = ua.igov.platform.core.Problems.READ_RETRY_AFTER;
 
     @Context
     private UriInfo uri;
