@@ -270,7 +270,8 @@ class ApplicationManagerTest {
             ApplicationManager unread = new ApplicationManager(plugins, AuditFailing.failing(stores.applications, method),
                     stores.staffNames, new WorkingCalendar(Set.of(), Set.of()),
                     Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
-            ProblemException e = problem(() -> method.equals("findHead") ? unread.summary(TARAS, n) : unread.application(TARAS, n));
+            ProblemException e = method.equals("findHead") ? problem(() -> unread.summary(TARAS, n))
+                    : problem(() -> unread.application(TARAS, n));
             assertEquals(503, e.status(), method);
             assertEquals(java.time.Duration.ofSeconds(30), e.retryAfter().orElseThrow(), method);
         }

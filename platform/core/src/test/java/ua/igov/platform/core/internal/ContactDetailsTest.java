@@ -23,7 +23,7 @@ class ContactDetailsTest {
                 "a@b@x.ua", "taras@ukr.net\r\nBcc: x@y.ua"}) {
             ProblemException e = assertThrows(ProblemException.class, () -> given(bad), bad);
             assertEquals(422, e.status(), bad);
-            assertEquals("/contact/email", e.problems().get(0).field(), bad);
+            assertEquals("/contact/email", e.fieldProblems().get(0).field(), bad);
         }
     }
 
