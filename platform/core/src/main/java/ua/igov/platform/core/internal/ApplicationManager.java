@@ -1101,13 +1101,13 @@ public class ApplicationManager implements ApplicationService {
     }
 
     private static long attachmentId(String text) {
-        try {
-            long id = Long.parseLong(text == null ? "" : text.strip());
+        // ASCII digits without a leading zero only: Long.parseLong also takes "+1", "01", " 1" (stripped) and
+        // Arabic-Indic or full-width digits, which gave one file many addresses
+        if (text != null && text.matches("[1-9][0-9]{0,17}")) {
+            long id = Long.parseLong(text);
             if (id > 0) {
                 return id;
             }
-        } catch (NumberFormatException e) {
-            // answered below, like any other id that is not one
         }
         String why = "the id of one of the application's attachments, a positive whole number";
         throw new ProblemException(400, "malformed-attachment-id", "Malformed attachment id",

@@ -837,7 +837,15 @@ class ApplicationManagerTest {
         assertEquals("application/pdf", mine.mediaType());
         assertEquals(auditBefore, manager.verifyAudit(OPERATOR).entries(), "the citizen's own file: not audited");
 
-        assertArrayEquals(scan, manager.attachment(OLENA, n, " " + id + " ").content());
+        assertArrayEquals(scan, manager.attachment(OLENA, n, String.valueOf(id)).content());
+        String digits = String.valueOf(id);
+        String arabicIndic = digits.chars().mapToObj(c -> String.valueOf((char) (c - '0' + 0x0660))).reduce("", String::concat);
+        String fullWidth = digits.chars().mapToObj(c -> String.valueOf((char) (c - '0' + 0xFF10))).reduce("", String::concat);
+        for (String alias : List.of(" " + digits + " ", "+" + digits, "0" + digits, arabicIndic, fullWidth)) {
+            ProblemException refused = problem(() -> manager.attachment(OLENA, n, alias));
+            assertEquals(400, refused.status(), "one file, one address: '" + alias + "'");
+            assertEquals("malformed-attachment-id", refused.type());
+        }
         assertEquals(auditBefore + 1, manager.verifyAudit(OPERATOR).entries());
         try (Connection c = stores.dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT actor, detail FROM audit_log WHERE subject = ? "
