@@ -14,6 +14,7 @@ import ua.igov.platform.core.OfferingChange;
 import ua.igov.platform.core.PlaceView;
 import ua.igov.platform.core.RegionServiceEntry;
 import ua.igov.platform.core.RegionSummary;
+import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.spi.FieldProblem;
 
 /** The regions in the catalogue and the services each offers. */
@@ -52,6 +53,14 @@ public final class RegionResource {
         int id = CatalogueResource.number("offering", offering, -1, problems);
         if (!problems.isEmpty()) {
             throw CatalogueResource.badQuery(problems);
+        }
+        if (id <= 0 || !offering.equals(String.valueOf(id))) {
+            // a whole number no offering has (0, negative, past an int, "007"): answered with the number as typed,
+            // not as the largest int it was read as, which would be another offering's history if one had that id
+            String typed = offering.length() > 24 ? offering.substring(0, 24) + "…" : offering;
+            throw new ProblemException(404, "unknown-offering", "Unknown offering",
+                    "Region '" + (region.length() > 64 ? region.substring(0, 64) + "…" : region) + "' has no offering "
+                            + typed + ".");
         }
         return catalogue.offeringHistory(region, id);
     }

@@ -166,6 +166,23 @@ class ApiApplicationTest {
         assertTrue(staffName.getPut().getRequestBody() != null, "a PUT does");
     }
 
+    /**
+     * An offering id no offering can have is answered with the number as typed: past an int it was read as the
+     * largest int, and that offering's history (if one had the id) would have been the answer.
+     */
+    @Test
+    void anOfferingIdNoOfferingCanHaveIsUnknownAsTyped() throws Exception {
+        authorization = null;
+        for (String id : List.of("99999999999999999999", "0", "-5", "007")) {
+            Answer answer = call("GET", "/regions/lviv/offerings/" + id + "/history", null, null);
+            assertEquals(404, answer.status(), id);
+            assertTrue(answer.body().get("type").asText().endsWith("unknown-offering"), answer.body().toString());
+            assertTrue(answer.body().get("detail").asText().contains("no offering " + id + "."), answer.body().toString());
+        }
+        assertEquals(200, call("GET", "/regions/lviv/offerings/125/history", null, null).status());
+        assertEquals(400, call("GET", "/regions/lviv/offerings/12x/history", null, null).status());
+    }
+
     @Test
     void anAttachmentIsOfferedForSavingInItsOwnTypeNeverCachedNorSniffed() throws Exception {
         ContainerResponse response = raw("GET", "/applications/1-00000001-6/attachments/1", authorization, null);
