@@ -157,6 +157,11 @@ public final class ApplicationResource {
         List<ua.igov.platform.spi.FieldProblem> problems = new java.util.ArrayList<>();
         int howMany = CatalogueResource.number("limit", limit, 50, problems);
         if (!problems.isEmpty()) {
+            if (!(caller instanceof Caller.CitizenCaller)) {
+                // only those who may use a list learn what it takes: the core refuses staff and the anonymous (403,
+                // 401) before it reads anything
+                applications.mine(caller, null, 1);
+            }
             throw CatalogueResource.badQuery(problems);
         }
         return listed(applications.mine(caller, after, howMany), uri);

@@ -19,8 +19,16 @@ final class ProblemResponses {
                 .toList();
         Response response = of(problem.status(), problem.type(), problem.title(), problem.detail(), uri, errors);
         return problem.retryAfter()
-                .map(wait -> Response.fromResponse(response).header("Retry-After", Math.max(1, wait.toSeconds())).build())
+                .map(wait -> Response.fromResponse(response).header("Retry-After", retryAfterSeconds(wait)).build())
                 .orElse(response);
+    }
+
+    /**
+     * Whole seconds, rounded up: 14.6 s left of a lock said 14, and a client that waited so long was refused again.
+     */
+    static long retryAfterSeconds(java.time.Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     static Response of(int status, String slug, String title, String detail, UriInfo uri, List<ProblemBody.FieldError> errors) {

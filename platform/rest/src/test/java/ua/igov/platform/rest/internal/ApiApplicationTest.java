@@ -183,6 +183,23 @@ class ApiApplicationTest {
         assertEquals(400, call("GET", "/regions/lviv/offerings/12x/history", null, null).status());
     }
 
+    /** A wait in whole seconds, rounded up, so that a client that waits as told is not refused again. */
+    @Test
+    void retryAfterIsRoundedUp() {
+        assertEquals(15, ProblemResponses.retryAfterSeconds(java.time.Duration.ofMillis(14_600)));
+        assertEquals(30, ProblemResponses.retryAfterSeconds(java.time.Duration.ofSeconds(30)));
+        assertEquals(1, ProblemResponses.retryAfterSeconds(java.time.Duration.ofMillis(1)));
+        assertEquals(1, ProblemResponses.retryAfterSeconds(java.time.Duration.ofMillis(-500)));
+    }
+
+    /** Staff asking for a citizen's list with a bad limit are told it is not theirs, not how to write the limit. */
+    @Test
+    void staffAskingForACitizensListAreRefusedBeforeTheirLimitIsJudged() throws Exception {
+        assertEquals(403, callAs(OLENA, "GET", "/me/applications?limit=x", null, null).status());
+        assertEquals(401, callAs(null, "GET", "/me/applications?limit=x", null, null).status());
+        assertEquals(400, call("GET", "/me/applications?limit=x", null, null).status(), "a citizen is told");
+    }
+
     @Test
     void anAttachmentIsOfferedForSavingInItsOwnTypeNeverCachedNorSniffed() throws Exception {
         ContainerResponse response = raw("GET", "/applications/1-00000001-6/attachments/1", authorization, null);
@@ -560,6 +577,9 @@ class ApiApplicationTest {
 
         @Override
         public ApplicationPage mine(Caller caller, String after, int limit) {
+            if (!(caller instanceof Caller.CitizenCaller)) { // as the core answers
+                throw caller == null ? Problems.unauthenticated() : Problems.forbidden("Only a citizen has applications.");
+            }
             afterAsked = after;
             return new ApplicationPage(List.of(), null);
         }
