@@ -21,8 +21,11 @@
  * {@link ua.igov.platform.spi.ServiceType#contactPhoneField}, default methods: the form's own fields for the
  * citizen's messages (a 1.3 plugin's citizens are written to as before, at the request's contact only). From 1.4
  * a part of a {@link ua.igov.platform.spi.NotificationTemplate} left blank is the platform's text for it.
+ * 1.5 adds {@link ua.igov.platform.spi.DeliveryException#outcomeUnknown(String, Throwable)}: a channel that cannot
+ * tell whether a failed send reached its server says so, and the platform asks its {@code check} before sending
+ * again (a 1.4 channel's temporary failures are retried as before).
  */
-@Version("1.4.0")
+@Version("1.5.0")
 package ua.igov.platform.spi;
 
 import org.osgi.annotation.versioning.Version;

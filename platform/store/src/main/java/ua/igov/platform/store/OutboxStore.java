@@ -65,6 +65,12 @@ public interface OutboxStore {
     boolean markFailed(long id, String owner, String error, Instant retryAt);
 
     /**
+     * The same; with {@code outcomeUnknown}, the message is put in doubt ({@link #IN_DOUBT}), so its next attempt
+     * asks the channel whether it has it before sending it again.
+     */
+    boolean markFailed(long id, String owner, String error, Instant retryAt, boolean outcomeUnknown);
+
+    /**
      * Gives back the leases {@code owner} still holds on undelivered messages (a worker stopping in order): they are
      * not in doubt, since the worker stopped sending first; those that already were stay so.
      */

@@ -464,7 +464,9 @@ public class OutboxWorker {
         try {
             channel.send(message);
         } catch (DeliveryException e) {
-            failed(entry, e.getMessage(), e.permanent());
+            // the channel may have it after all (a timeout after the whole message went): in doubt, so the next
+            // attempt asks it first, as for a message a dead node held
+            failed(entry, e.getMessage(), e.permanent(), e.outcomeUnknown());
             return false;
         } catch (RuntimeException | Error e) {
             // a plugin's bug (an exception, a recursion too deep, a failed assert, a ServiceLoader that finds nothing
@@ -532,10 +534,14 @@ public class OutboxWorker {
     }
 
     private void failed(OutboxEntry entry, String error, boolean permanent) {
+        failed(entry, error, permanent, false);
+    }
+
+    private void failed(OutboxEntry entry, String error, boolean permanent, boolean outcomeUnknown) {
         int failures = entry.attempts() + 1;
         Duration wait = permanent ? null : settings.backoff().after(failures);
         Instant retryAt = wait == null ? null : clock.instant().plus(wait);
-        store.markFailed(entry.id(), owner, error, retryAt);
+        store.markFailed(entry.id(), owner, error, retryAt, outcomeUnknown && !permanent);
         if (retryAt == null) {
             LOG.warn("Message {} through '{}' is a dead letter after {} attempt(s): {}", entry.id(),
                     entry.message().channel(), failures, error);

@@ -694,6 +694,57 @@ class OutboxWorkerTest {
         assertEquals(0, stores.outbox.summary().pending());
     }
 
+    /**
+     * The server took the whole message, but its last answer came after the channel's timeout: the channel says the
+     * outcome is unknown, so the next attempt asks it first and the message goes once (it was retried blindly, and
+     * went twice, although the channel could tell). A channel that cannot tell gets it again, as before.
+     */
+    @Test
+    void aSendWhoseOutcomeIsUnknownIsCheckedBeforeItIsSentAgain() {
+        for (boolean channelCanTell : List.of(true, false)) {
+            Server server = new Server();
+            server.answers = channelCanTell;
+            NotificationChannel timingOut = new NotificationChannel() {
+                boolean first = true;
+
+                public String id() {
+                    return "email";
+                }
+
+                public void send(OutgoingMessage message) throws DeliveryException {
+                    server.accepted.add(message.key());
+                    if (first) {
+                        first = false;
+                        throw DeliveryException.outcomeUnknown("no answer to the end of DATA within 10 s", null);
+                    }
+                }
+
+                public DeliveryCheck check(OutgoingMessage message) throws DeliveryException {
+                    return server.check(message);
+                }
+            };
+            OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
+            worker.addChannel(timingOut);
+            long id = enqueue("email", "once " + channelCanTell);
+            assertEquals(0, worker.deliverDue());
+            OutboxEntry failed = stores.outbox.find(id).orElseThrow();
+            assertEquals(OutboxStore.IN_DOUBT, failed.doubt(), "in doubt after an unknown outcome");
+            assertEquals(OutboxStore.PENDING, failed.status());
+
+            clock.advance(Duration.ofSeconds(30));
+            worker.deliverDue();
+            OutboxEntry after = stores.outbox.find(id).orElseThrow();
+            assertEquals(OutboxStore.SENT, after.status());
+            if (channelCanTell) {
+                assertEquals(1L, server.timesByKey().get(OutboxWorker.key(id)), "asked first, and not sent again");
+                assertEquals(OutboxStore.CONFIRMED, after.doubt());
+            } else {
+                assertEquals(2L, server.timesByKey().get(OutboxWorker.key(id)), "it cannot tell: sent again, same key");
+                assertEquals(OutboxStore.RESENT, after.doubt());
+            }
+        }
+    }
+
     @Test
     void aMessageForAChannelNotInstalledWaitsForIt() {
         OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);

@@ -191,16 +191,25 @@ public class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public boolean markFailed(long id, String owner, String error, Instant retryAt) {
+        return markFailed(id, owner, error, retryAt, false);
+    }
+
+    @Override
+    public boolean markFailed(long id, String owner, String error, Instant retryAt, boolean outcomeUnknown) {
         String reason = error == null ? "unknown error" : truncated(error);
         return jdbc.inTransaction("record a failed delivery of message " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                     + "status = ?, next_attempt_at = " + (retryAt == null ? "next_attempt_at" : "?")
+                    + (outcomeUnknown ? ", doubt = ?" : "")
                     + ", lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = ? AND lease_owner = ?")) {
                 int i = 1;
                 ps.setString(i++, reason);
                 ps.setString(i++, retryAt == null ? DEAD : PENDING);
                 if (retryAt != null) {
                     ps.setTimestamp(i++, Jdbc.timestamp(retryAt), Jdbc.UTC.get());
+                }
+                if (outcomeUnknown) {
+                    ps.setString(i++, IN_DOUBT);
                 }
                 ps.setLong(i++, id);
                 ps.setString(i++, PENDING);

@@ -220,8 +220,15 @@ public class EmailChannel implements NotificationChannel {
             throw refusal.isPresent() && isAboutTheAddress(refusal.get().getReturnCode(), answer)
                     ? DeliveryException.permanent("the server refused the recipient: " + withoutAddresses(answer), e)
                     : DeliveryException.temporary(withoutAddresses(answer), e);
-        } catch (MessagingException e) {
+        } catch (com.sun.mail.util.MailConnectException | javax.mail.AuthenticationFailedException e) {
+            // no connection, or no sign-in: the server never had the message
             throw DeliveryException.temporary("SMTP " + config.host() + ":" + config.port() + ": "
+                    + withoutAddresses(e.getMessage()), e);
+        } catch (MessagingException e) {
+            // The connection broke or timed out in the middle of the conversation, perhaps after the whole message
+            // went and before the server's last "250" came back: it may have it. Said so, the platform asks check()
+            // (the journal mailbox) before sending it again, so it goes once.
+            throw DeliveryException.outcomeUnknown("SMTP " + config.host() + ":" + config.port() + ": "
                     + withoutAddresses(e.getMessage()), e);
         } finally {
             thread.setContextClassLoader(previous);

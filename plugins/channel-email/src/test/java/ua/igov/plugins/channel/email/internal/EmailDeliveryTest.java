@@ -1,6 +1,7 @@
 package ua.igov.plugins.channel.email.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,6 +227,7 @@ class EmailDeliveryTest {
                 () -> down.send(new OutgoingMessage("outbox-1", "taras@example.org", "s", "b", null)));
         assertTrue(!unreachable.permanent() && unreachable.getMessage().contains("127.0.0.1:" + closedPort),
                 unreachable.getMessage());
+        assertFalse(unreachable.outcomeUnknown(), "no connection: the server never had it");
         DeliveryException bad = assertThrows(DeliveryException.class,
                 () -> down.send(new OutgoingMessage("outbox-2", "taras at example", "s", "b", null)));
         assertTrue(bad.permanent(), bad.getMessage());

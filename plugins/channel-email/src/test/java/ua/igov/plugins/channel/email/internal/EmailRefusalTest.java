@@ -108,12 +108,28 @@ class EmailRefusalTest {
         assertTrue(EmailChannel.isAboutTheAddress(550, "550 5.1.10 Null MX"));
     }
 
+    /**
+     * The server took the whole message, but its "250" did not come within the timeout: the channel cannot know
+     * whether it has it, and says so, so the platform asks the journal before sending it again.
+     */
+    @Test
+    void noAnswerAfterTheWholeMessageIsAnOutcomeUnknown() {
+        smtp.silentAfterData = true;
+        EmailChannel channel = new EmailChannel(EmailDeliveryTest.config("127.0.0.1", smtp.port(), "", 993, "", "",
+                false, 500));
+        DeliveryException unknown = refused(channel);
+        assertTrue(unknown.outcomeUnknown() && !unknown.permanent(), unknown.getMessage());
+        assertEquals(List.of(List.of(CITIZEN)), smtp.delivered, "the server had it");
+    }
+
     /** One connection at a time; answers RCPT TO as {@link #refuse} says and 250 to the rest. */
     private static final class RefusingSmtp implements AutoCloseable {
         final ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
         final List<List<String>> delivered = new CopyOnWriteArrayList<>();
         final Thread thread = new Thread(this::serve, "refusing-smtp");
+        /** Takes the whole message and then never says "250": the client's timeout runs out. */
+        volatile boolean silentAfterData;
 
         RefusingSmtp() throws IOException {
             thread.setDaemon(true);
@@ -159,6 +175,10 @@ class EmailRefusalTest {
                         // the message itself is not looked at
                     }
                     delivered.add(List.copyOf(recipients));
+                    if (silentAfterData) {
+                        in.readLine(); // until the client gives up and hangs up
+                        return;
+                    }
                     reply(out, "250 2.0.0 queued");
                 } else if (command.startsWith("RSET")) {
                     recipients.clear();
