@@ -41,12 +41,27 @@ final class LeaseKeeper {
     /** Renews these messages' leases every third of the lease until the returned handle is closed. */
     Keeping keep(List<Long> ids) {
         long every = Math.max(1, lease.toMillis() / 3);
-        ScheduledFuture<?> renewal = timer().scheduleWithFixedDelay(() -> renew(ids), every, every,
+        java.util.concurrent.atomic.AtomicReference<List<Long>> kept = new java.util.concurrent.atomic.AtomicReference<>(
+                List.copyOf(ids));
+        ScheduledFuture<?> renewal = timer().scheduleWithFixedDelay(() -> renew(kept.get()), every, every,
                 TimeUnit.MILLISECONDS);
-        return () -> renewal.cancel(false);
+        return new Keeping() {
+            @Override
+            public void narrowTo(List<Long> fewer) {
+                kept.set(List.copyOf(fewer));
+            }
+
+            @Override
+            public void close() {
+                renewal.cancel(false);
+            }
+        };
     }
 
     private void renew(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         try {
             Set<Long> renewed = store.renew(owner, ids, clock.instant(), lease);
             if (renewed.size() < ids.size()) {
@@ -77,8 +92,12 @@ final class LeaseKeeper {
         }
     }
 
-    /** Ends the renewals for one send. */
+    /** The renewals for one send. */
     interface Keeping extends AutoCloseable {
+        /** From now on renews only these (the rest of the round was given back). */
+        void narrowTo(List<Long> ids);
+
+        /** Ends the renewals. */
         @Override
         void close();
     }

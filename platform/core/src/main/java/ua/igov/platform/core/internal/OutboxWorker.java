@@ -216,6 +216,46 @@ public class OutboxWorker {
         }
     }
 
+    /**
+     * A send under way on a lane, with the rest of its round: what a channel leaving in the middle of it gives back
+     * at once, rather than when (if ever) its send returns.
+     */
+    private record SendUnderWay(NotificationChannel channel, long sending, List<Long> rest, LeaseKeeper.Keeping kept) {
+    }
+
+    private final Map<String, SendUnderWay> sendsUnderWay = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The channel left while one of its sends is under way, perhaps hanging for good: the rest of that round stops
+     * being renewed and is given back now, for the channel that takes over or another node (kept renewed until the
+     * send returned, a hung send held them for as long as the node ran). The message being sent stays this node's
+     * until the send returns: giving it back could have it sent twice. Its lane's thread stays busy meanwhile, so the
+     * pool gets one more, and the remaining lanes keep a thread each.
+     */
+    private void giveBackTheRestOf(String id, NotificationChannel leaving) {
+        SendUnderWay underWay = sendsUnderWay.get(id);
+        if (underWay == null || underWay.channel() != leaving) {
+            return;
+        }
+        underWay.kept().narrowTo(List.of(underWay.sending()));
+        if (executor instanceof java.util.concurrent.ScheduledThreadPoolExecutor pool) {
+            pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+        }
+        if (underWay.rest().isEmpty()) {
+            return;
+        }
+        try {
+            // Renewed by this round only (while it holds them no other lane of this node can take them), so up to
+            // the latest renewal, with room for one under way now.
+            store.releaseUnsent(owner, underWay.rest(), clock.instant().plus(settings.lease().multipliedBy(2)));
+            LOG.info("Channel '{}' left while sending message {}; messages {} given back", id, underWay.sending(),
+                    underWay.rest());
+        } catch (RuntimeException e) {
+            LOG.warn("Channel '{}' left while sending; leases of {} not given back ({}), they run out after {}", id,
+                    underWay.rest(), e.getMessage(), settings.lease());
+        }
+    }
+
     public synchronized void removeChannel(NotificationChannel channel) {
         arriving.remove(channel);
         String id = ids.remove(channel);
@@ -229,6 +269,7 @@ public class OutboxWorker {
         }
         if (channels.remove(id, channel)) {
             closeLane(id); // a send under way finishes, the rest of its round goes back; the lane's next round never comes
+            giveBackTheRestOf(id, channel);
             if (!named.isEmpty()) {
                 LOG.info("Notification channel '{}' left; the other one of that name takes over", id);
                 add(named.get(0), id);
@@ -383,10 +424,17 @@ public class OutboxWorker {
                 }
                 List<Long> unsent = batch.subList(i, batch.size()).stream().map(OutboxEntry::id)
                         .filter(id -> !lost.contains(id)).toList();
+                NotificationChannel channel = installed.get(entry.message().channel());
                 try (LeaseKeeper.Keeping kept = leases.keep(unsent)) {
                     notHandedOver = i + 1;
-                    if (deliver(entry, installed.get(entry.message().channel()))) {
-                        delivered++;
+                    SendUnderWay underWay = new SendUnderWay(channel, entry.id(), unsent.subList(1, unsent.size()), kept);
+                    sendsUnderWay.put(entry.message().channel(), underWay);
+                    try {
+                        if (deliver(entry, channel)) {
+                            delivered++;
+                        }
+                    } finally {
+                        sendsUnderWay.remove(entry.message().channel(), underWay);
                     }
                 }
             }

@@ -652,6 +652,50 @@ class OutboxWorkerTest {
         assertEquals(4, worker.deliverDue(), "given back at once: due for the next channel, no lease to wait out");
     }
 
+    /**
+     * A channel whose send hangs is removed and another of its name installed: the rest of the hung round is given
+     * back at once, so the new channel sends it; only the message in the hung send stays this node's. Before, the
+     * round kept renewing every message in it for as long as the send hung, and nobody could send them.
+     */
+    @Test
+    void aChannelRemovedWhileItsSendHangsGivesBackTheRestOfItsRoundAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> sentByTheHungOne = Collections.synchronizedList(new ArrayList<>());
+        NotificationChannel hanging = new NotificationChannel() {
+            public String id() { return "email"; }
+            public void send(OutgoingMessage message) {
+                sentByTheHungOne.add(message.body());
+                sending.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            enqueue("email", "m" + i);
+        }
+        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
+        worker.addChannel(hanging);
+        java.util.concurrent.CompletableFuture<Integer> round = java.util.concurrent.CompletableFuture.supplyAsync(worker::deliverDue);
+        try {
+            assertTrue(sending.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            worker.removeChannel(hanging);
+            RecordingChannel successor = new RecordingChannel("email", false, clock);
+            worker.addChannel(successor);
+            assertEquals(4, worker.deliverDue(), "the rest of the hung round, at once");
+            assertEquals(List.of("m1", "m2", "m3", "m4"), successor.delivered.stream().map(OutgoingMessage::body).toList());
+            assertEquals(1, stores.outbox.summary().pending(), "the message in the hung send stays where it is");
+        } finally {
+            release.countDown();
+        }
+        assertEquals(1, round.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of("m0"), sentByTheHungOne);
+        assertEquals(0, stores.outbox.summary().pending(), "each message sent once");
+    }
+
     private long enqueue(String channel, String text) {
         return stores.outbox.enqueue(new OutboxMessage(channel, channel.equals("sms") ? "+380501234567" : "a@example.org",
                 "s", text, null), clock.instant());
