@@ -48,6 +48,7 @@ final class ApiApplication {
                 .register(new HeaderSyntaxFilter())
                 .register(new QueryParameterFilter())
                 .register(new AuthFilter(identity))
+                .register(new KnownParametersFilter())
                 .register(new PrivateAnswersFilter())
                 .register(new JsonTypeFilter())
                 .register(new UntypedBodyFilter())

@@ -183,6 +183,26 @@ class ApiApplicationTest {
         assertEquals(400, call("GET", "/regions/lviv/offerings/12x/history", null, null).status());
     }
 
+    /**
+     * A query parameter the address does not take is named, not ignored: a misspelt filter answered everything, and
+     * the caller could not tell.
+     */
+    @Test
+    void aParameterTheAddressDoesNotTakeIsA400NamingIt() throws Exception {
+        authorization = null;
+        Answer misspelt = call("GET", "/catalogue?regoin=lviv", null, null);
+        assertEquals(400, misspelt.status());
+        assertEquals("regoin", misspelt.body().get("errors").get(0).get("field").asText(), misspelt.body().toString());
+        assertTrue(misspelt.body().get("detail").asText().contains("it takes category, login, page, place, q, region, "
+                + "size, status"), misspelt.body().toString());
+        Answer none = call("GET", "/health?verbose=1", null, null);
+        assertEquals(400, none.status());
+        assertTrue(none.body().get("detail").asText().contains("it takes none"), none.body().toString());
+        Answer known = call("GET", "/catalogue?region=lviv&q=abc", null, null);
+        assertEquals(200, known.status(), String.valueOf(known.body()));
+        assertEquals(200, call("GET", "/health", null, null).status());
+    }
+
     /** A wait in whole seconds, rounded up, so that a client that waits as told is not refused again. */
     @Test
     void retryAfterIsRoundedUp() {
