@@ -121,12 +121,21 @@ public final class OpenApiResource {
             p.put("required", true);
             p.putObject("schema").put("type", "string");
         }
+        boolean paged = false;
         for (Parameter parameter : method.getInvocable().getParameters()) {
             if (parameter.getSource() == Parameter.Source.QUERY) {
                 ObjectNode p = parameters.addObject();
                 p.put("name", parameter.getSourceName());
                 p.put("in", "query");
-                p.putObject("schema").put("type", "string");
+                if (java.util.Collection.class.isAssignableFrom(parameter.getRawType())) {
+                    // repeatable (the queue's status=a&status=b): a client generated from the document may send several
+                    p.put("style", "form");
+                    p.put("explode", true);
+                    p.putObject("schema").put("type", "array").putObject("items").put("type", "string");
+                } else {
+                    p.putObject("schema").put("type", "string");
+                }
+                paged |= "after".equals(parameter.getSourceName());
             }
         }
         if (!parameters.isEmpty()) {
@@ -141,6 +150,12 @@ public final class OpenApiResource {
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject(creates(method.getHttpMethod(), path) ? "201" : "200");
         ok.put("description", "Success");
+        if (paged) {
+            // a list read a page at a time: a client that does not follow Link stops at the first page unawares
+            ObjectNode link = ok.putObject("headers").putObject("Link");
+            link.put("description", "The next page, as <address>; rel=\"next\" (RFC 8288); absent on the last page");
+            link.putObject("schema").put("type", "string");
+        }
         ObjectNode content = ok.putObject("content");
         List<String> produced = method.getProducedTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).toList();
         if (produced.isEmpty()) {

@@ -164,6 +164,15 @@ class ApiApplicationTest {
         var staffName = paths.get("/operators/staff-names/{account}");
         assertNull(staffName.getDelete().getRequestBody(), "a DELETE reads no body");
         assertTrue(staffName.getPut().getRequestBody() != null, "a PUT does");
+
+        // the queue takes several statuses, and the lists are read a page at a time, following Link
+        var queue = paths.get("/officials/queue").getGet();
+        var status = queue.getParameters().stream().filter(p -> p.getName().equals("status")).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of("array"), status.getSchema().getTypes(), "status=a&status=b");
+        assertTrue(status.getExplode());
+        assertTrue(queue.getResponses().get("200").getHeaders().containsKey("Link"));
+        assertTrue(paths.get("/me/applications").getGet().getResponses().get("200").getHeaders().containsKey("Link"));
+        assertNull(paths.get("/catalogue").getGet().getResponses().get("200").getHeaders(), "paged by page and size");
     }
 
     /**
