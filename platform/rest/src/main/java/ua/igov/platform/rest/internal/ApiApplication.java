@@ -51,6 +51,7 @@ final class ApiApplication {
                 .register(new KnownParametersFilter())
                 .register(new PrivateAnswersFilter())
                 .register(new JsonTypeFilter())
+                .register(new OptionsAnswerFilter())
                 .register(new UntypedBodyFilter())
                 .register(new AuthResource(identity))
                 .register(new MeResource(applications, staffNames))

@@ -212,6 +212,22 @@ class ApiApplicationTest {
         assertEquals(200, call("GET", "/health", null, null).status());
     }
 
+    /** OPTIONS says which methods an address takes, in Allow, with no body: not a text, not an empty "JSON". */
+    @Test
+    void optionsAnswersAllowWithoutABody() throws Exception {
+        for (String accept : new String[] {null, "application/json", "application/*", "text/plain"}) {
+            ContainerRequest request = request("OPTIONS", "/regions", null);
+            if (accept != null) {
+                request.getHeaders().putSingle("Accept", accept);
+            }
+            ContainerResponse response = api.apply(request).get();
+            assertEquals(204, response.getStatus(), String.valueOf(accept));
+            assertTrue(response.getHeaderString("Allow").contains("GET"), response.getHeaderString("Allow"));
+            assertFalse(response.hasEntity(), String.valueOf(accept));
+            assertNull(response.getHeaderString("Content-Type"), String.valueOf(accept));
+        }
+    }
+
     /** A wait in whole seconds, rounded up, so that a client that waits as told is not refused again. */
     @Test
     void retryAfterIsRoundedUp() {
