@@ -343,7 +343,14 @@ public class IdentityManager implements IdentityService {
             }
             return Optional.empty();
         }
-        logins.notAFailure(login, limits.maxFailures(), now, lastFailedBefore);
+        try {
+            logins.notAFailure(login, limits.maxFailures(), now, lastFailedBefore);
+        } catch (StoreException e) {
+            // The password was right and the account not locked: she is signed in. Answering 503 would leave the
+            // count standing all the same, and her next try would add to it.
+            LOG.warn("Staff account '{}' signed in, but its count of wrong passwords could not be taken back ({}); "
+                    + "it is forgotten with the others", shown(login), shown(String.valueOf(e.getMessage())));
+        }
         Caller.Staff staff = staffFrom(login, roles.get());
         if (staffLogins.size() >= MAX_REMEMBERED) {
             staffLogins.clear();

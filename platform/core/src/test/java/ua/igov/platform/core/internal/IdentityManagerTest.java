@@ -247,6 +247,33 @@ class IdentityManagerTest {
                 "authority-89")), clock, THREE_IN_15_MINUTES).staff("ivan.p-2_x", "his").orElseThrow().user());
     }
 
+    /**
+     * The database failing as the count of a right password is taken back: she is signed in (it was a 503 that left
+     * the count standing all the same).
+     */
+    @Test
+    void aRightPasswordSignsInEvenIfItsCountCannotBeTakenBack() {
+        ua.igov.platform.store.StaffLoginStore failingOnce = (ua.igov.platform.store.StaffLoginStore)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {ua.igov.platform.store.StaffLoginStore.class}, new java.lang.reflect.InvocationHandler() {
+                            boolean failed;
+
+                            public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+                                if (method.getName().equals("notAFailure") && !failed) {
+                                    failed = true;
+                                    throw new ua.igov.platform.store.StoreException("connection reset", null);
+                                }
+                                try {
+                                    return method.invoke(stores.staffLogins, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            }
+                        });
+        IdentityManager flaky = new IdentityManager(failingOnce, this::realm, clock, THREE_IN_15_MINUTES);
+        assertEquals("olena", flaky.staff("olena", "right").orElseThrow().user());
+    }
+
     @Test
     void aLoginIsLoggedWithoutTheLineBreaksAndEscapesSomeoneTypedIntoIt() {
         assertEquals("x\\u000A2026-11-27 INFO unlocked \\u001B[31m", IdentityManager.shown("x\n2026-11-27 INFO unlocked \u001B[31m"));
