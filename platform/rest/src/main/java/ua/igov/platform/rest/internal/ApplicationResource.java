@@ -135,7 +135,14 @@ public final class ApplicationResource {
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("trackingNumber") String trackingNumber,
                                @PathParam("attachmentId") String attachmentId, @Context ContainerRequestContext request) {
+        List<MediaType> accepted = request.getAcceptableMediaTypes();
+        if (ATTACHMENT_TYPES.stream().noneMatch(type -> acceptable(type, accepted))) {
+            throw notAcceptable(accepted, "files are PDF, JPEG or PNG");
+        }
         AttachmentDownload file = applications.attachment(signedIn(request), trackingNumber, attachmentId);
+        if (!acceptable(MediaType.valueOf(file.mediaType()), accepted)) {
+            throw notAcceptable(accepted, "this file is " + file.mediaType());
+        }
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", contentDisposition(file.fileName()))
                 .header("Cache-Control", "private, no-store")
@@ -144,6 +151,20 @@ public final class ApplicationResource {
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("ETag", "\"" + file.sha256() + "\"")
                 .build();
+    }
+
+    /** The types a file is attached in (and so answered in). */
+    private static final List<MediaType> ATTACHMENT_TYPES = List.of(MediaType.valueOf("application/pdf"),
+            MediaType.valueOf("image/jpeg"), MediaType.valueOf("image/png"));
+
+    private static boolean acceptable(MediaType type, List<MediaType> accepted) {
+        return accepted.stream().anyMatch(a -> a.isCompatible(type));
+    }
+
+    /** The client's Accept rules the file out: 406, as every other address answers it (the file was sent anyway). */
+    private static ProblemException notAcceptable(List<MediaType> accepted, String why) {
+        return new ProblemException(406, "not-acceptable", "Not acceptable", "The Accept header rules out the answer: "
+                + why + ". Ask for it (or for */*) in the Accept header, or send none.");
     }
 
     /** RFC 6266: an ASCII name for old clients, the real (often Ukrainian) name in UTF-8 for the rest. */

@@ -263,6 +263,18 @@ class ApiApplicationTest {
         assertEquals("application/problem+json", other.type(), "a failed download answers a problem, not a file");
         authorization = null;
         assertEquals(401, call("GET", "/applications/1-00000001-6/attachments/1", null, null).status());
+
+        // Accept is honoured, as everywhere else: a client asking for JSON is told, not sent a PDF it cannot read
+        for (String[] asked : new String[][] {{"application/json", "406"}, {"image/png", "406"},
+                {"application/pdf", "200"}, {"application/*", "200"}, {"*/*", "200"}}) {
+            ContainerRequest request = request("GET", "/applications/1-00000001-6/attachments/1", "Bearer good-token");
+            request.getHeaders().putSingle("Accept", asked[0]);
+            ContainerResponse answer = api.apply(request, new ByteArrayOutputStream()).get();
+            assertEquals(Integer.parseInt(asked[1]), answer.getStatus(), asked[0]);
+            if (answer.getStatus() == 406) {
+                assertEquals("application/problem+json", answer.getMediaType().toString(), asked[0]);
+            }
+        }
     }
 
     @Test
