@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,9 +58,27 @@ abstract class PlatformCommand implements Action {
             }
         } catch (ProblemException problem) {
             // Karaf prints a failed command's message and ends a scripted (ssh) call with a non-zero status.
-            throw new IllegalArgumentException(problem.title() + ": " + problem.detail());
+            throw new IllegalArgumentException(problem.title() + ": " + inTheConsolesWords(problem.detail(), fieldsAsTyped()));
         }
         return null;
+    }
+
+    /**
+     * The REST request's fields this command fills, by what the operator typed for them ({@code "/reason"} is the
+     * REASON argument): the core names the request's fields, which the console never showed.
+     */
+    protected Map<String, String> fieldsAsTyped() {
+        return Map.of();
+    }
+
+    /** A problem's detail with the request's field names put as the console's options and arguments. */
+    static String inTheConsolesWords(String detail, Map<String, String> fieldsAsTyped) {
+        String said = detail == null ? "" : detail;
+        for (Map.Entry<String, String> field : fieldsAsTyped.entrySet()) {
+            said = said.replaceAll(java.util.regex.Pattern.quote(field.getKey()) + "(?![A-Za-z0-9_])",
+                    java.util.regex.Matcher.quoteReplacement(field.getValue()));
+        }
+        return said;
     }
 
     /**

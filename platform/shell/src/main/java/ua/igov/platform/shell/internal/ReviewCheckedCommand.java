@@ -33,6 +33,11 @@ public class ReviewCheckedCommand extends PlatformCommand {
     String appealedAt;
 
     @Override
+    protected java.util.Map<String, String> fieldsAsTyped() {
+        return java.util.Map.of("/repliedAt", "--replied-at", "/appealedAt", "--appealed-at");
+    }
+
+    @Override
     protected Object query() {
         if (repliedAt == null && appealedAt == null) {
             return ratings.markChecked(signedInOperator(), trackingNumber);

@@ -33,6 +33,11 @@ public class ReviewHideCommand extends PlatformCommand {
     boolean show;
 
     @Override
+    protected java.util.Map<String, String> fieldsAsTyped() {
+        return java.util.Map.of("/reason", "REASON");
+    }
+
+    @Override
     protected Object query() {
         byte[] body = JsonNodeFactory.instance.objectNode().put("reason", String.join(" ", reason)).toString()
                 .getBytes(StandardCharsets.UTF_8);

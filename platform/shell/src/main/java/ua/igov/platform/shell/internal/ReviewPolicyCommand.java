@@ -31,6 +31,11 @@ public class ReviewPolicyCommand extends PlatformCommand {
     String premoderation;
 
     @Override
+    protected java.util.Map<String, String> fieldsAsTyped() {
+        return java.util.Map.of("/premoderation", "--premoderation");
+    }
+
+    @Override
     protected Object query() {
         if (premoderation == null) {
             return ratings.reviewPolicy(signedInOperator());

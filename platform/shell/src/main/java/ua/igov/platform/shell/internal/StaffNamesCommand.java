@@ -48,6 +48,11 @@ public class StaffNamesCommand extends PlatformCommand {
     }
 
     @Override
+    protected java.util.Map<String, String> fieldsAsTyped() {
+        return java.util.Map.of("/displayName", "NAME");
+    }
+
+    @Override
     protected Object query() {
         if (unnamed) {
             if (account != null || remove) {

@@ -59,4 +59,27 @@ class ReviewCheckedCommandTest {
         command("x\", \"appealedAt\": \"y", "none").query();
         assertEquals("{\"repliedAt\": \"x, appealedAt: y\", \"appealedAt\": null}", seen.get());
     }
+
+    /**
+     * A mistake the core finds in what was typed is named as the console's option, not as the REST request's field
+     * the operator never saw ("/repliedAt").
+     */
+    @Test
+    void aMistakeIsNamedAsTheOptionTyped() {
+        ReviewCheckedCommand command = new ReviewCheckedCommand();
+        command.ratings = (RatingService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RatingService.class}, (proxy, method, args) -> {
+                    throw ua.igov.platform.core.Problems.invalidRequest(java.util.List.of(
+                            new ua.igov.platform.spi.FieldProblem("/repliedAt", "not a time such as 2026-11-26T09:12:40Z")));
+                });
+        command.trackingNumber = "1-00000001-6";
+        command.repliedAt = "yesterday";
+        command.appealedAt = "none";
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                command::execute);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--replied-at — not a time")
+                && !e.getMessage().contains("/repliedAt"), e.getMessage());
+        assertEquals("REASON — must be text; /reasons stays", PlatformCommand.inTheConsolesWords(
+                "/reason — must be text; /reasons stays", java.util.Map.of("/reason", "REASON")));
+    }
 }
