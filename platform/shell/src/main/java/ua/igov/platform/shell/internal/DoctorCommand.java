@@ -209,34 +209,42 @@ public class DoctorCommand extends PlatformCommand {
 
     /**
      * The data source the store uses: {@code dataSource.target} of {@code etc/ua.igov.platform.store.cfg} where an
-     * operator chose another, else the platform's own.
+     * operator chose another, else the platform's own; with why the choice could not be read, if it could not (then
+     * the platform's own is checked, and the doctor says so rather than pass it off as the store's).
      */
-    private String storeDataSource() {
+    private record StoreTarget(String filter, String unreadable) {
+    }
+
+    private StoreTarget storeDataSource() {
         ServiceReference<org.osgi.service.cm.ConfigurationAdmin> admin =
                 bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
         if (admin == null) {
-            return DATA_SOURCE;
+            return new StoreTarget(DATA_SOURCE, "Configuration Admin is not running");
         }
         try {
             org.osgi.service.cm.Configuration[] store = bundleContext.getService(admin)
                     .listConfigurations("(service.pid=ua.igov.platform.store)");
             Object target = store == null ? null : store[0].getProperties().get("dataSource.target");
-            return target instanceof String filter && !filter.isBlank() ? filter.strip() : DATA_SOURCE;
+            return new StoreTarget(target instanceof String filter && !filter.isBlank() ? filter.strip() : DATA_SOURCE,
+                    null);
         } catch (Exception unreadable) {
-            return DATA_SOURCE;
+            return new StoreTarget(DATA_SOURCE, String.valueOf(unreadable.getMessage()));
         } finally {
             bundleContext.ungetService(admin);
         }
     }
 
-    private Check dataSource() {
-        String filter = storeDataSource();
+    Check dataSource() {
+        StoreTarget target = storeDataSource();
+        String filter = target.filter();
+        String caveat = target.unreadable() == null ? "" : " (the store's choice of data source could not be read: "
+                + target.unreadable() + "; this is the platform's own)";
         try {
             Collection<ServiceReference<DataSource>> refs = bundleContext.getServiceReferences(DataSource.class, filter);
             if (refs.isEmpty()) {
                 return new Check("data source", false, "no DataSource " + filter + " is registered; see "
                         + (filter.equals(DATA_SOURCE) ? "etc/org.ops4j.datasource-igov.cfg"
-                        : "dataSource.target in etc/ua.igov.platform.store.cfg") + " and jdbc:ds-list");
+                        : "dataSource.target in etc/ua.igov.platform.store.cfg") + " and jdbc:ds-list" + caveat);
             }
             ServiceReference<DataSource> ref = refs.iterator().next();
             DataSource dataSource = bundleContext.getService(ref);
@@ -244,12 +252,13 @@ public class DoctorCommand extends PlatformCommand {
                 boolean valid = c.isValid(5);
                 return new Check("data source", valid, (filter.equals(DATA_SOURCE) ? "igov" : filter) + ": "
                         + c.getMetaData().getDatabaseProductName() + " "
-                        + c.getMetaData().getDatabaseProductVersion() + (valid ? ", answers" : ", does not answer"));
+                        + c.getMetaData().getDatabaseProductVersion() + (valid ? ", answers" : ", does not answer")
+                        + caveat);
             } finally {
                 bundleContext.ungetService(ref);
             }
         } catch (Exception e) {
-            return new Check("data source", false, "does not answer: " + e.getMessage());
+            return new Check("data source", false, "does not answer: " + e.getMessage() + caveat);
         }
     }
 
