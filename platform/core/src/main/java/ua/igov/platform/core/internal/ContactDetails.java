@@ -34,7 +34,7 @@ final class ContactDetails {
      */
     static CitizenContact of(Given request, Given form, Citizen citizen) {
         String email = request.email() != null ? request.email() : form.email() != null ? form.email()
-                : valid(citizen.email(), ContactDetails::emailProblem);
+                : mailable(citizen.email());
         String phone = request.phone() != null ? request.phone() : form.phone() != null ? form.phone()
                 : valid(citizen.phone() == null ? null : normalised(citizen.phone()), ContactDetails::phoneProblem);
         String language = request.language() != null ? request.language()
@@ -49,19 +49,44 @@ final class ContactDetails {
     }
 
     /**
-     * An address a mail server takes: a local part of letters, digits and the few signs RFC 5322 allows, in parts
-     * joined by single dots, and a domain of two or more labels of letters, digits and inner hyphens ("taras@gmail..com",
-     * ".a@b.c", "a,b@c.d" passed an easier check, were answered 202 and went dead at the e-mail channel). Letters of
-     * any script are allowed (пошта.укр). No spaces, control or formatting characters: an address is shown to
-     * operators ({@code platform:outbox}) and handed to a mail server, where an escape sequence or a line break would
-     * act. Quoted local parts and IP literals, which nobody gives a public service, are refused.
+     * An address a mail server takes: a local part of Latin letters, digits and the few signs RFC 5322 allows, in
+     * parts joined by single dots, and a domain of two or more labels of letters, digits and inner hyphens
+     * ("taras@gmail..com", ".a@b.c", "a,b@c.d" passed an easier check, were answered 202 and went dead at the e-mail
+     * channel). A domain in another script (пошта.укр) is taken in its ASCII form (xn--…), which is what mail servers
+     * route by; a local part in another script is refused, since the platform's mail does not carry one (each
+     * letter arrived cut to a byte). No spaces, control or formatting characters: an address is shown to operators
+     * ({@code platform:outbox}) and handed to a mail server, where an escape sequence or a line break would act.
+     * Quoted local parts and IP literals, which nobody gives a public service, are refused.
      */
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
-            "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
-            + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?)+");
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final java.util.regex.Pattern ASCII = java.util.regex.Pattern.compile("\\p{ASCII}*");
+
+    /** The address as mail servers take it (its domain in ASCII), or {@code null} if it is not one. */
+    static String mailable(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        if (at <= 0 || email.length() > 254) {
+            return null;
+        }
+        String domain;
+        try {
+            domain = java.net.IDN.toASCII(email.substring(at + 1), java.net.IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException notADomain) {
+            return null;
+        }
+        String address = email.substring(0, at) + "@" + domain;
+        return address.length() <= 254 && EMAIL.matcher(address).matches() ? address : null;
+    }
 
     private static String emailProblem(String email) {
-        return email.length() > 254 || !EMAIL.matcher(email).matches() ? "not an e-mail address" : null;
+        if (mailable(email) != null) {
+            return null;
+        }
+        int at = email.lastIndexOf('@');
+        return at > 0 && !ASCII.matcher(email.substring(0, at)).matches()
+                ? "the part before @ must be in Latin letters, digits and . _ + - (mail servers take no other)"
+                : "not an e-mail address";
     }
 
     private static String phoneProblem(String phone) {
@@ -83,7 +108,7 @@ final class ContactDetails {
      * plugin's word on what it takes.
      */
     static Given onTheForm(JsonNode form, Optional<String> emailField, Optional<String> phoneField) {
-        String email = valid(textAt(form, emailField), ContactDetails::emailProblem);
+        String email = mailable(textAt(form, emailField));
         String phone = textAt(form, phoneField);
         return new Given(email, valid(phone == null ? null : normalised(phone), ContactDetails::phoneProblem), null);
     }
@@ -116,6 +141,7 @@ final class ContactDetails {
         if (email != null && emailProblem(email) != null) {
             problems.add(new FieldProblem("/contact/email", emailProblem(email)));
         }
+        email = email == null ? null : mailable(email);
         String phone = text(contact, "phone", problems);
         if (phone != null) {
             phone = normalised(phone);

@@ -216,8 +216,14 @@ final class Jdbc {
         }
     }
 
+    /**
+     * An instant as both databases keep it: to the microsecond, cut here rather than left to the driver and the
+     * database. Were a time rounded up into the next millisecond on its way in (PostgreSQL rounds half up what it is
+     * given finer than a microsecond; pgjdbc 42.7 happens to cut first), the audit entry hashed with the millisecond
+     * it was written with would read as edited.
+     */
     static Timestamp timestamp(Instant instant) {
-        return Timestamp.from(instant);
+        return Timestamp.from(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     static Instant instant(Timestamp timestamp) {

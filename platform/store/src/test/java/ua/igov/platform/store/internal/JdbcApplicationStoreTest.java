@@ -164,6 +164,21 @@ class JdbcApplicationStoreTest {
         }
     }
 
+    /**
+     * Entries written in the last half microsecond of a millisecond, and of a second, stay intact: rounded into the
+     * next millisecond on their way into the database, they would read as edited, since each is hashed with the
+     * millisecond it was written with.
+     */
+    @org.junit.jupiter.api.Test
+    void anEntryAtTheEndOfAMillisecondStaysIntact() {
+        store.audit(new ua.igov.platform.store.AuditEntry(java.time.Instant.parse("2026-11-27T10:00:00.123999600Z"),
+                "staff:olena", "read-personal-data", "1-00000001-6", "application"));
+        store.audit(new ua.igov.platform.store.AuditEntry(java.time.Instant.parse("2026-11-27T10:00:00.999999999Z"),
+                "staff:olena", "read-personal-data", "1-00000001-6", "application"));
+        var audit = store.verifyAudit();
+        assertTrue(audit.intact(), audit.toString());
+    }
+
     private long count(String sql) {
         return database.jdbc().read(sql, c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
