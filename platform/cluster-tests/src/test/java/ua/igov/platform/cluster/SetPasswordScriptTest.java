@@ -73,6 +73,18 @@ class SetPasswordScriptTest {
         assertTrue(lineOf("petro").endsWith("{CRYPT},official,authority-7"), "ROLES given are the roles");
     }
 
+    /** Any login the API takes is an account name the script takes; a password is measured in characters. */
+    @Test
+    void namesAsTheApiTakesThemAndPasswordsCountedInCharacters() throws Exception {
+        users();
+        assertEquals(0, run("a", "new-password-12", "official,authority-89").exit(), "one letter");
+        assertEquals(0, run("o.petrenko_89-x" + "y".repeat(80), "new-password-12", "official,authority-89").exit());
+        assertNotEquals(0, run("a".repeat(101), "new-password-12", "official,authority-89").exit(), "over 100");
+        assertNotEquals(0, run("9lives", "new-password-12", "official,authority-89").exit());
+        assertNotEquals(0, run("olena", "пароль-1", "official,authority-89").exit(),
+                "8 characters (15 bytes): too short");
+    }
+
     /** The digest is of the password's UTF-8 bytes, as Karaf checks it when it runs in UTF-8 (bin/setenv). */
     @Test
     void thePasswordIsDigestedAsUtf8() throws Exception {

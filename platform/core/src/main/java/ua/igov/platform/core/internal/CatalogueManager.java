@@ -282,8 +282,8 @@ public class CatalogueManager implements CatalogueService {
         // down to a multiple of 5, so that watching the list does not show when one person applied for a rare service.
         // Ranked by the rounded count too: ranked by the exact one, two services showing 10 would swap places at one
         // more application.
-        return popularity.known(regionId).orElseThrow(() -> Problems.unavailable(
-                        "The most requested services cannot be counted now. Try again later.")).entrySet().stream()
+        return popularity.known(regionId).orElseThrow(() -> Problems.notRead(
+                        "The most requested services cannot be counted now.")).entrySet().stream()
                 .filter(e -> names.containsKey(e.getKey()) && published(e.getValue()) > 0)
                 .map(e -> Map.entry(e.getKey(), published(e.getValue())))
                 .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -133,10 +133,10 @@ public final class CitizenNotifications {
         List<OutboxMessage> messages = new ArrayList<>();
         if (contact.email() != null) {
             String subject = fill(template.subject(), values);
-            if (!subject.contains(trackingNumber)) {
-                // cut first, or the store's limit on a subject would cut the number the docs promise in it
-                subject = (subject.length() > SUBJECT_BEFORE_NUMBER ? subject.substring(0, SUBJECT_BEFORE_NUMBER) + "…"
-                        : subject) + " (" + trackingNumber + ")";
+            if (!subject.contains(trackingNumber) || subject.length() > SUBJECT_LIMIT) {
+                // cut here, keeping the number: the store's limit on a subject would cut the number the docs promise
+                String words = subject.length() > SUBJECT_BEFORE_NUMBER ? cut(subject, SUBJECT_BEFORE_NUMBER) + "…" : subject;
+                subject = words.contains(trackingNumber) ? words : words + " (" + trackingNumber + ")";
             }
             messages.add(new OutboxMessage(EMAIL, contact.email(), subject,
                     withReference(fill(template.body(), values), values, "\n\n"), trackingNumber));
@@ -196,13 +196,20 @@ public final class CitizenNotifications {
      * citizen's answer: "{statusLink}") stay as written. Replaced one placeholder after another, in the order of a
      * map that changes with every start, such text was expanded on some nodes and not on others.
      */
-    private static String fill(String template, Map<String, String> values) {
+    static String fill(String template, Map<String, String> values) {
         return PLACEHOLDER.matcher(template).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
                 values.getOrDefault(m.group(1), m.group()))).strip();
     }
 
     /** Room for the subject's own words when the tracking number must be added after them. */
     private static final int SUBJECT_BEFORE_NUMBER = 400;
+    /** The longest subject the outbox keeps whole. */
+    private static final int SUBJECT_LIMIT = 500;
+
+    /** The first {@code length} characters, one fewer rather than half of a letter made of two (an emoji). */
+    private static String cut(String text, int length) {
+        return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
+    }
 
     /** The tracking number and the status link are in every message, even if a plugin's template left them out. */
     private static String withReference(String text, Map<String, String> values, String separator) {

@@ -220,7 +220,8 @@ public class OutboxWorker {
      * A send under way on a lane, with the rest of its round: what a channel leaving in the middle of it gives back
      * at once, rather than when (if ever) its send returns.
      */
-    private record SendUnderWay(NotificationChannel channel, long sending, List<Long> rest, LeaseKeeper.Keeping kept) {
+    private record SendUnderWay(NotificationChannel channel, long sending, List<Long> rest, LeaseKeeper.Keeping kept,
+                                java.util.concurrent.atomic.AtomicBoolean givenBack) {
     }
 
     private final Map<String, SendUnderWay> sendsUnderWay = new java.util.concurrent.ConcurrentHashMap<>();
@@ -238,8 +239,10 @@ public class OutboxWorker {
             return;
         }
         underWay.kept().narrowTo(List.of(underWay.sending()));
+        underWay.givenBack().set(true);
         if (executor instanceof java.util.concurrent.ScheduledThreadPoolExecutor pool) {
-            pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+            long abandoned = sendsUnderWay.keySet().stream().filter(channel -> !lanes.containsKey(channel)).count();
+            pool.setCorePoolSize(Math.max(pool.getCorePoolSize(), lanes.size() + (int) abandoned + 1));
         }
         if (underWay.rest().isEmpty()) {
             return;
@@ -427,7 +430,8 @@ public class OutboxWorker {
                 NotificationChannel channel = installed.get(entry.message().channel());
                 try (LeaseKeeper.Keeping kept = leases.keep(unsent)) {
                     notHandedOver = i + 1;
-                    SendUnderWay underWay = new SendUnderWay(channel, entry.id(), unsent.subList(1, unsent.size()), kept);
+                    SendUnderWay underWay = new SendUnderWay(channel, entry.id(), unsent.subList(1, unsent.size()), kept,
+                            new java.util.concurrent.atomic.AtomicBoolean());
                     sendsUnderWay.put(entry.message().channel(), underWay);
                     try {
                         if (deliver(entry, channel)) {
@@ -435,6 +439,11 @@ public class OutboxWorker {
                         }
                     } finally {
                         sendsUnderWay.remove(entry.message().channel(), underWay);
+                    }
+                    if (underWay.givenBack().get()) {
+                        // its channel left during the send, and the rest went back then: not this round's any more
+                        // (renewing or releasing them now could touch leases a successor lane of this node took)
+                        return delivered;
                     }
                 }
             }
@@ -528,8 +537,8 @@ public class OutboxWorker {
             LOG.warn("Message {} was in doubt and '{}' cannot tell whether it had it: sent again with the same key",
                     entry.id(), entry.message().channel());
         }
-        String note = OutboxStore.RESENT.equals(doubt) ? "in doubt after a node died holding it; the channel could "
-                + "not tell whether it had it, so it was sent again with the same key" : null;
+        String note = OutboxStore.RESENT.equals(doubt) ? "in doubt (a node died holding it, or a send's outcome "
+                + "was unknown); the channel could not tell whether it had it, so it was sent again with the same key" : null;
         if (!recordSent(entry, doubt, note)) {
             LOG.warn("Message {} was sent after its lease ran out; another node may send it again", entry.id());
         }
@@ -546,7 +555,8 @@ public class OutboxWorker {
     /** The channel already had a message in doubt: recorded as sent, with a note of why it was not sent. */
     private boolean confirmed(OutboxEntry entry) {
         boolean recorded = recordSent(entry, OutboxStore.CONFIRMED,
-                "in doubt after a node died holding it; the channel had it already, so it was not sent again");
+                "in doubt (a node died holding it, or a send's outcome was unknown); the channel had it already, so it "
+                        + "was not sent again");
         LOG.info("Message {} was in doubt; '{}' confirmed it had it, not sent again{}", entry.id(),
                 entry.message().channel(), recorded ? "" : " (the lease had run out, another node will ask again)");
         return recorded;

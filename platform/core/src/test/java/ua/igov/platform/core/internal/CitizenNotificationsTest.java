@@ -100,6 +100,12 @@ class CitizenNotificationsTest {
                 ua.igov.platform.spi.Status.REJECTED, "1-0000-0001-4", new CitizenContact("olena@example.ua", null, "uk"),
                 serviceWithTexts("{service}: {trackingNumber}", "Причина: {note}. {unknown}"), "Послуга",
                 "see {statusLink} and {trackingNumber} $1 \\");
+        // and whatever order the values come in: the note first is the order that expanded the braces in it
+        java.util.Map<String, String> noteFirst = new java.util.LinkedHashMap<>();
+        noteFirst.put("note", "see {statusLink}");
+        noteFirst.put("statusLink", "https://igov.example/t/1");
+        assertEquals("Причина: see {statusLink}. https://igov.example/t/1",
+                CitizenNotifications.fill("Причина: {note}. {statusLink}", noteFirst));
         assertEquals("Послуга: 1-0000-0001-4", messages.get(0).subject());
         assertTrue(messages.get(0).body().startsWith("Причина: see {statusLink} and {trackingNumber} $1 \\. {unknown}"),
                 messages.get(0).body());
@@ -113,5 +119,13 @@ class CitizenNotificationsTest {
                 serviceWithTexts("Відмова: {note}", "Причина: {note}"), "Послуга", "я".repeat(2000));
         String subject = messages.get(0).subject();
         assertTrue(subject.endsWith("… (1-0000-0001-4)") && subject.length() <= 500, subject);
+
+        // a template that puts the number after a long note keeps it too, and no emoji is cut in half
+        List<OutboxMessage> after = new CitizenNotifications("https://igov.example/t/{trackingNumber}").about("reject",
+                ua.igov.platform.spi.Status.REJECTED, "1-0000-0001-4", new CitizenContact("olena@example.ua", null, "uk"),
+                serviceWithTexts("{note} ({trackingNumber})", "Причина: {note}"), "Послуга", "я".repeat(399) + "👍".repeat(100));
+        String kept = after.get(0).subject();
+        assertTrue(kept.endsWith("… (1-0000-0001-4)") && kept.length() <= 500, kept);
+        assertTrue(kept.codePoints().noneMatch(c -> Character.isSurrogate((char) c) && c <= 0xFFFF), "no half emoji");
     }
 }

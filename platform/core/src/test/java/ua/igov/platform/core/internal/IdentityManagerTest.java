@@ -285,7 +285,7 @@ class IdentityManagerTest {
         assertTrue(identity.staff("olena", "x".repeat(201)).isEmpty());
         assertTrue(identity.staff(" ", "x").isEmpty());
         IdentityManager anyCase = new IdentityManager(stores.staffLogins, this::realm, clock, THREE_IN_15_MINUTES, true);
-        assertTrue(anyCase.staff("İ".repeat(60), "x").isEmpty(), "120 characters in lower case: a 401, not a 503");
+        assertTrue(anyCase.staff("İ".repeat(60), "x").isEmpty(), "not a login (and 120 characters in lower case): a 401");
         assertTrue(stores.staffLogins.recent(10).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(0, Duration.ofMinutes(15)));
         assertThrows(IllegalArgumentException.class, () -> new IdentityManager.Throttle(10, Duration.ZERO));

@@ -180,7 +180,8 @@ public class ApiServlet extends HttpServlet {
             response.setHeader("Cache-Control", PrivateAnswersFilter.NO_STORE);
             response.addHeader("Vary", "Authorization");
         }
-        problem.retryAfter().ifPresent(wait -> response.setHeader("Retry-After", Long.toString(wait.toSeconds())));
+        problem.retryAfter().ifPresent(wait -> response.setHeader("Retry-After",
+                Long.toString(ProblemResponses.retryAfterSeconds(wait))));
         JsonProvider.mapper().writeValue(response.getOutputStream(), new ProblemBody(
                 ProblemBody.TYPE_PREFIX + problem.type(), problem.title(), problem.status(), problem.detail(),
                 request.getRequestURI(), problem.fieldProblems().stream()

@@ -17,8 +17,10 @@ import ua.igov.platform.spi.FieldProblem;
  * A query parameter the endpoint does not take is {@code 400}, naming it and the ones it takes. Jersey ignores such a
  * parameter, so {@code /api/catalogue?regoin=lviv} answered every region's offerings and
  * {@code /api/officials/queue?escalate=true} the whole queue, and the caller could not tell: the same reason
- * unknown body fields are refused.
+ * unknown body fields are refused. It runs before the credentials are checked, as the other refusals every endpoint
+ * makes alike: a misspelt parameter is not a wrong password counted against the account.
  */
+@javax.annotation.Priority(javax.ws.rs.Priorities.AUTHENTICATION - 100) // before the credentials are looked at
 final class KnownParametersFilter implements ContainerRequestFilter {
 
     @Override

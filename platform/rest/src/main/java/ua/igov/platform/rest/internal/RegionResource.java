@@ -55,6 +55,7 @@ public final class RegionResource {
             throw CatalogueResource.badQuery(problems);
         }
         if (id <= 0 || !offering.equals(String.valueOf(id))) {
+            catalogue.places(region); // an unknown region is answered as such first, as for any other offering id
             // a whole number no offering has (0, negative, past an int, "007"): answered with the number as typed,
             // not as the largest int it was read as, which would be another offering's history if one had that id
             String typed = offering.length() > 24 ? offering.substring(0, 24) + "…" : offering;

@@ -189,6 +189,8 @@ class ApiApplicationTest {
             assertTrue(answer.body().get("detail").asText().contains("no offering " + id + "."), answer.body().toString());
         }
         assertEquals(200, call("GET", "/regions/lviv/offerings/125/history", null, null).status());
+        Answer nowhere = call("GET", "/regions/atlantis/offerings/0/history", null, null);
+        assertTrue(nowhere.body().get("type").asText().endsWith("unknown-region"), "the region first: " + nowhere.body());
         assertEquals(400, call("GET", "/regions/lviv/offerings/12x/history", null, null).status());
     }
 
@@ -210,6 +212,8 @@ class ApiApplicationTest {
         Answer known = call("GET", "/catalogue?region=lviv&q=abc", null, null);
         assertEquals(200, known.status(), String.valueOf(known.body()));
         assertEquals(200, call("GET", "/health", null, null).status());
+        assertEquals(400, callAs("Basic " + java.util.Base64.getEncoder().encodeToString("olena:wrong".getBytes()),
+                "GET", "/officials/queue?statuss=submitted", null, null).status(), "before the password is checked");
     }
 
     /** OPTIONS says which methods an address takes, in Allow, with no body: not a text, not an empty "JSON". */
@@ -511,6 +515,9 @@ class ApiApplicationTest {
 
         @Override
         public List<PlaceView> places(String regionId) {
+            if ("lviv".equals(regionId)) {
+                return List.of();
+            }
             throw Problems.unknownRegion(regionId);
         }
 

@@ -202,7 +202,7 @@ public class DoctorCommand extends PlatformCommand {
         if (outbox.inDoubt() + outbox.confirmed() + outbox.resent() == 0) {
             return "";
         }
-        return "; after a node died: " + outbox.confirmed() + " confirmed by their channel (not re-sent), "
+        return "; in doubt (a node died, or a send's outcome unknown): " + outbox.confirmed() + " confirmed by their channel (not re-sent), "
                 + outbox.resent() + " re-sent in doubt (their channel cannot tell)"
                 + (outbox.inDoubt() > 0 ? ", " + outbox.inDoubt() + " still in doubt" : "");
     }
