@@ -367,7 +367,7 @@ public class JdbcApplicationStore implements ApplicationStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application a "
                     + "WHERE a.owner = ? "
                     + (after == null ? "" : "AND (a.submitted_at < ? OR (a.submitted_at = ? AND a.id < ?)) ")
-                    + "ORDER BY a.submitted_at DESC, a.id DESC")) {
+                    + "ORDER BY a.submitted_at DESC, a.id DESC" + Jdbc.FIRST_ROWS)) {
                 ps.setString(1, owner);
                 if (after != null) {
                     Timestamp at = Jdbc.timestamp(after.at());
@@ -375,7 +375,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                     ps.setTimestamp(3, at, Jdbc.UTC.get());
                     ps.setLong(4, after.id());
                 }
-                ps.setMaxRows(limit);
+                ps.setInt(after == null ? 2 : 5, limit);
                 return list(ps);
             }
         });
@@ -398,7 +398,7 @@ public class JdbcApplicationStore implements ApplicationStore {
                     + (after == null ? ""
                         : after.at() == null ? "AND a.due_at IS NULL AND a.id > ? "
                         : "AND (a.due_at > ? OR (a.due_at = ? AND a.id > ?) OR a.due_at IS NULL) ")
-                    + "ORDER BY a.due_at, a.id";
+                    + "ORDER BY a.due_at, a.id" + Jdbc.FIRST_ROWS;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (Integer id : query.authorityIds()) {
@@ -413,9 +413,9 @@ public class JdbcApplicationStore implements ApplicationStore {
                         ps.setTimestamp(i++, at, Jdbc.UTC.get());
                         ps.setTimestamp(i++, at, Jdbc.UTC.get());
                     }
-                    ps.setLong(i, after.id());
+                    ps.setLong(i++, after.id());
                 }
-                ps.setMaxRows(query.limit());
+                ps.setInt(i, query.limit());
                 return list(ps);
             }
         });
@@ -509,9 +509,9 @@ public class JdbcApplicationStore implements ApplicationStore {
             // is the order they were written in, whatever the clocks of the nodes that wrote them said. Newest
             // first, so a long trail keeps its latest entries (the reads that matter most) and drops its oldest.
             try (PreparedStatement ps = c.prepareStatement("SELECT occurred_at, actor, action, subject, detail FROM audit_log "
-                    + "WHERE subject = ? ORDER BY chain DESC, seq DESC")) {
+                    + "WHERE subject = ? ORDER BY chain DESC, seq DESC" + Jdbc.FIRST_ROWS)) {
                 ps.setString(1, subject);
-                ps.setMaxRows(limit);
+                ps.setInt(2, limit);
                 List<AuditEntry> entries = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -271,8 +271,8 @@ public class JdbcClusterStore implements ClusterStore {
     public List<NodeSetting> nodeSettings() {
         return jdbc.read("read the settings of every node", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT node_id, setting, fingerprint, read_at FROM node_setting "
-                    + "ORDER BY node_id, setting")) {
-                return Jdbc.rows(ps, 100_000, rs -> new NodeSetting(rs.getString(1), rs.getString(2), rs.getString(3),
+                    + "ORDER BY node_id, setting" + Jdbc.FIRST_ROWS)) {
+                return Jdbc.rows(ps, 1, 100_000, rs -> new NodeSetting(rs.getString(1), rs.getString(2), rs.getString(3),
                         Jdbc.instant(rs.getTimestamp(4, Jdbc.UTC.get()))));
             }
         });

@@ -108,12 +108,12 @@ public class JdbcOutboxStore implements OutboxStore {
         List<Long> candidates = jdbc.read("find due messages", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE " + CLAIMABLE
                     + " AND channel IN (" + String.join(", ", Collections.nCopies(channels.size(), "?")) + ") "
-                    + "ORDER BY next_attempt_at, id")) {
+                    + "ORDER BY next_attempt_at, id" + Jdbc.FIRST_ROWS)) {
                 int i = setClaimable(ps, 1, now);
                 for (String channel : channels) {
                     ps.setString(i++, channel);
                 }
-                ps.setMaxRows(limit);
+                ps.setInt(i, limit);
                 List<Long> ids = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -368,9 +368,9 @@ public class JdbcOutboxStore implements OutboxStore {
             // what waits longest first; of what was sent, the latest (the first ever sent answer no question)
             String order = SENT.equals(status) ? "created_at DESC, id DESC" : "created_at, id";
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE status = ? "
-                    + "ORDER BY " + order)) {
+                    + "ORDER BY " + order + Jdbc.FIRST_ROWS)) {
                 ps.setString(1, status);
-                ps.setMaxRows(limit);
+                ps.setInt(2, limit);
                 return entries(ps);
             }
         });

@@ -279,9 +279,10 @@ public class JdbcRatingStore implements RatingStore {
     public List<Review> reviews(String serviceCode, int limit) {
         return jdbc.read("list reviews of " + serviceCode, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
-                    + "JOIN application a ON a.id = r.application_id WHERE r.service_code = ? ORDER BY r.rated_at DESC")) {
+                    + "JOIN application a ON a.id = r.application_id WHERE r.service_code = ? ORDER BY r.rated_at DESC"
+                    + Jdbc.FIRST_ROWS)) {
                 ps.setString(1, serviceCode);
-                return Jdbc.rows(ps, limit, JdbcRatingStore::review);
+                return Jdbc.rows(ps, 2, limit, JdbcRatingStore::review);
             }
         });
     }
@@ -315,8 +316,8 @@ public class JdbcRatingStore implements RatingStore {
         return jdbc.read("list the reviews to check", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM application_rating r "
                     + "JOIN application a ON a.id = r.application_id WHERE " + UNCHECKED
-                    + " ORDER BY r.rated_at, r.application_id")) {
-                return Jdbc.rows(ps, limit, JdbcRatingStore::review);
+                    + " ORDER BY r.rated_at, r.application_id" + Jdbc.FIRST_ROWS)) {
+                return Jdbc.rows(ps, 1, limit, JdbcRatingStore::review);
             }
         });
     }

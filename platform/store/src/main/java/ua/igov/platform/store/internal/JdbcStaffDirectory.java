@@ -71,8 +71,9 @@ public class JdbcStaffDirectory implements StaffDirectory {
     @Override
     public List<StaffName> names(int limit) {
         return jdbc.read("list staff display names", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_name ORDER BY account")) {
-                return Jdbc.rows(ps, limit, JdbcStaffDirectory::name);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_name ORDER BY account"
+                    + Jdbc.FIRST_ROWS)) {
+                return Jdbc.rows(ps, 1, limit, JdbcStaffDirectory::name);
             }
         });
     }

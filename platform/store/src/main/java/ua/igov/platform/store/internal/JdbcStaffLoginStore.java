@@ -143,8 +143,8 @@ public class JdbcStaffLoginStore implements StaffLoginStore {
     public List<LoginFailures> recent(int limit) {
         return jdbc.read("list failed staff logins", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_login_failure "
-                    + "ORDER BY last_failed_at DESC, account")) {
-                return Jdbc.rows(ps, limit, JdbcStaffLoginStore::failures);
+                    + "ORDER BY last_failed_at DESC, account" + Jdbc.FIRST_ROWS)) {
+                return Jdbc.rows(ps, 1, limit, JdbcStaffLoginStore::failures);
             }
         });
     }

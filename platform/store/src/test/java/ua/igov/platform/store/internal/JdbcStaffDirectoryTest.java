@@ -145,8 +145,9 @@ class JdbcStaffDirectoryTest {
 
     private List<String> auditDetails() {
         try (java.sql.Connection c = database.jdbc().dataSource().getConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement("SELECT detail FROM audit_log ORDER BY seq")) {
-            return Jdbc.rows(ps, 1000, rs -> rs.getString(1));
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT detail FROM audit_log ORDER BY seq"
+                     + Jdbc.FIRST_ROWS)) {
+            return Jdbc.rows(ps, 1, 1000, rs -> rs.getString(1));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

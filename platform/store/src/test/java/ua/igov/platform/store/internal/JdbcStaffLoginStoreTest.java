@@ -163,8 +163,9 @@ class JdbcStaffLoginStoreTest {
 
     private List<String> auditTrail() {
         try (java.sql.Connection c = database.jdbc().dataSource().getConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement("SELECT actor, action, detail FROM audit_log ORDER BY seq")) {
-            return Jdbc.rows(ps, 100, rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT actor, action, detail FROM audit_log ORDER BY seq"
+                     + Jdbc.FIRST_ROWS)) {
+            return Jdbc.rows(ps, 1, 100, rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

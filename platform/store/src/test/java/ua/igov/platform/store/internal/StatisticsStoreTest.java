@@ -379,9 +379,9 @@ class StatisticsStoreTest {
     private List<String> outboxSubjects(StoredApplication app) {
         try (java.sql.Connection c = database.jdbc().dataSource().getConnection();
              java.sql.PreparedStatement ps = c.prepareStatement(
-                     "SELECT subject FROM outbox WHERE tracking_number = ? ORDER BY id")) {
+                     "SELECT subject FROM outbox WHERE tracking_number = ? ORDER BY id" + Jdbc.FIRST_ROWS)) {
             ps.setString(1, app.trackingNumber());
-            return Jdbc.rows(ps, 100, rs -> rs.getString(1));
+            return Jdbc.rows(ps, 2, 100, rs -> rs.getString(1));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
