@@ -227,7 +227,8 @@ public class WorkflowIT extends PlatformTestSupport {
                 rows.get(0).get("account").asText() + " " + rows.get(0).get("displayName").asText() + ", "
                         + rows.get(1).get("account").asText() + " " + rows.get(1).get("displayName").asText());
         String refusedOnTheConsole = console("platform:staff-names petro \"Петро 2\"");
-        assertTrue(refusedOnTheConsole, refusedOnTheConsole.contains("Error executing command") && refusedOnTheConsole.contains("displayName"));
+        assertTrue(refusedOnTheConsole, refusedOnTheConsole.contains("Error executing command")
+                && refusedOnTheConsole.contains("NAME — ") && !refusedOnTheConsole.contains("displayName"));
         String removed = console("platform:staff-names --remove olena");
         assertTrue(removed, removed.contains("citizens now see 'staff' only"));
         JsonNode nameless = get("/applications/" + n, taras).json();
