@@ -57,16 +57,7 @@ class CitizenNotificationsTest {
     /** A plugin's text that leaves a part blank gets the platform's for it, not a message of no words. */
     @Test
     void aPartAPluginLeavesBlankIsThePlatforms() throws Exception {
-        ua.igov.platform.spi.ServiceType subjectOnly = new ua.igov.platform.spi.ServiceType() {
-            public String code() { return "s"; }
-            public ua.igov.platform.spi.LocalizedText name() { return ua.igov.platform.spi.LocalizedText.of("Послуга"); }
-            public java.util.Set<Integer> catalogueServiceIds() { return java.util.Set.of(1); }
-            public ua.igov.platform.spi.FormDefinition form() { return new ua.igov.platform.spi.FormDefinition("1.0", "{}"); }
-            public java.util.Optional<ua.igov.platform.spi.NotificationTemplate> notificationTemplate(String step, String language) {
-                return java.util.Optional.of(new ua.igov.platform.spi.NotificationTemplate("Видано: {trackingNumber}", " ", ""));
-            }
-        };
-        InstalledServiceType type = new InstalledServiceType(subjectOnly, FormSchema.compile("{}"), new PluginOrigin("s", "1"));
+        InstalledServiceType type = serviceWithTexts("Видано: {trackingNumber}", " ", "");
         List<OutboxMessage> messages = new CitizenNotifications("https://igov.example/t/{trackingNumber}").about("issue",
                 ua.igov.platform.spi.Status.ISSUED, "1-0000-0001-4", new CitizenContact("olena@example.ua", "+380501234567", "uk"),
                 type, "Послуга", null);
@@ -78,13 +69,18 @@ class CitizenNotificationsTest {
     }
 
     private static InstalledServiceType serviceWithTexts(String subject, String body) throws Exception {
+        return serviceWithTexts(subject, body, body);
+    }
+
+    /** A service whose own texts are these, for every step and language. */
+    private static InstalledServiceType serviceWithTexts(String subject, String body, String sms) throws Exception {
         ua.igov.platform.spi.ServiceType type = new ua.igov.platform.spi.ServiceType() {
             public String code() { return "s"; }
             public ua.igov.platform.spi.LocalizedText name() { return ua.igov.platform.spi.LocalizedText.of("Послуга"); }
             public java.util.Set<Integer> catalogueServiceIds() { return java.util.Set.of(1); }
             public ua.igov.platform.spi.FormDefinition form() { return new ua.igov.platform.spi.FormDefinition("1.0", "{}"); }
             public java.util.Optional<ua.igov.platform.spi.NotificationTemplate> notificationTemplate(String step, String language) {
-                return java.util.Optional.of(new ua.igov.platform.spi.NotificationTemplate(subject, body, body));
+                return java.util.Optional.of(new ua.igov.platform.spi.NotificationTemplate(subject, body, sms));
             }
         };
         return new InstalledServiceType(type, FormSchema.compile("{}"), new PluginOrigin("s", "1"));

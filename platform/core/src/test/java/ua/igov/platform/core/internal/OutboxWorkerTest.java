@@ -614,42 +614,58 @@ class OutboxWorkerTest {
         assertEquals(0, stores.outbox.summary().pending());
     }
 
-    /**
-     * A channel removed while its round is sending (its plugin updated because its server hangs): the message being
-     * sent finishes, and the rest of the round goes back at once instead of through the channel that left.
-     */
-    @Test
-    void aChannelThatLeavesMidRoundSendsNoMoreOfIt() throws Exception {
-        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        List<String> sent = Collections.synchronizedList(new ArrayList<>());
-        NotificationChannel hanging = new NotificationChannel() {
-            public String id() { return "email"; }
-            public void send(OutgoingMessage message) {
-                sent.add(message.body());
-                sending.countDown();
-                try {
-                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+    /** An e-mail channel whose every send waits until {@link #release} (or 30 s), noting what it was given. */
+    static final class HangingChannel implements NotificationChannel {
+        final java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+        public String id() {
+            return "email";
+        }
+
+        public void send(OutgoingMessage message) {
+            sent.add(message.body());
+            sending.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        };
+        }
+    }
+
+    /** Five messages m0..m4 and a round on {@code hanging}, under way: its send of m0 hangs. */
+    private record HungRound(OutboxWorker worker, java.util.concurrent.CompletableFuture<Integer> round) {
+    }
+
+    private HungRound hungRound(HangingChannel hanging) throws InterruptedException {
         for (int i = 0; i < 5; i++) {
             enqueue("email", "m" + i);
         }
         OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
         worker.addChannel(hanging);
         java.util.concurrent.CompletableFuture<Integer> round = java.util.concurrent.CompletableFuture.supplyAsync(worker::deliverDue);
-        assertTrue(sending.await(10, java.util.concurrent.TimeUnit.SECONDS));
-        worker.removeChannel(hanging);
-        release.countDown();
-        assertEquals(1, round.get(10, java.util.concurrent.TimeUnit.SECONDS), "the one under way finished");
-        assertEquals(List.of("m0"), sent, "nothing more through the channel that left");
+        assertTrue(hanging.sending.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        return new HungRound(worker, round);
+    }
+
+    /**
+     * A channel removed while its round is sending (its plugin updated because its server hangs): the message being
+     * sent finishes, and the rest of the round goes back at once instead of through the channel that left.
+     */
+    @Test
+    void aChannelThatLeavesMidRoundSendsNoMoreOfIt() throws Exception {
+        HangingChannel hanging = new HangingChannel();
+        HungRound hung = hungRound(hanging);
+        hung.worker().removeChannel(hanging);
+        hanging.release.countDown();
+        assertEquals(1, hung.round().get(10, java.util.concurrent.TimeUnit.SECONDS), "the one under way finished");
+        assertEquals(List.of("m0"), hanging.sent, "nothing more through the channel that left");
         assertEquals(4, stores.outbox.summary().pending());
         RecordingChannel successor = new RecordingChannel("email", false, clock);
-        worker.addChannel(successor);
-        assertEquals(4, worker.deliverDue(), "given back at once: due for the next channel, no lease to wait out");
+        hung.worker().addChannel(successor);
+        assertEquals(4, hung.worker().deliverDue(), "given back at once: due for the next channel, no lease to wait out");
     }
 
     /**
@@ -659,40 +675,20 @@ class OutboxWorkerTest {
      */
     @Test
     void aChannelRemovedWhileItsSendHangsGivesBackTheRestOfItsRoundAtOnce() throws Exception {
-        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        List<String> sentByTheHungOne = Collections.synchronizedList(new ArrayList<>());
-        NotificationChannel hanging = new NotificationChannel() {
-            public String id() { return "email"; }
-            public void send(OutgoingMessage message) {
-                sentByTheHungOne.add(message.body());
-                sending.countDown();
-                try {
-                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        for (int i = 0; i < 5; i++) {
-            enqueue("email", "m" + i);
-        }
-        OutboxWorker worker = OutboxWorker.unscheduled(stores.outbox, SETTINGS, clock);
-        worker.addChannel(hanging);
-        java.util.concurrent.CompletableFuture<Integer> round = java.util.concurrent.CompletableFuture.supplyAsync(worker::deliverDue);
+        HangingChannel hanging = new HangingChannel();
+        HungRound hung = hungRound(hanging);
         try {
-            assertTrue(sending.await(10, java.util.concurrent.TimeUnit.SECONDS));
-            worker.removeChannel(hanging);
+            hung.worker().removeChannel(hanging);
             RecordingChannel successor = new RecordingChannel("email", false, clock);
-            worker.addChannel(successor);
-            assertEquals(4, worker.deliverDue(), "the rest of the hung round, at once");
+            hung.worker().addChannel(successor);
+            assertEquals(4, hung.worker().deliverDue(), "the rest of the hung round, at once");
             assertEquals(List.of("m1", "m2", "m3", "m4"), successor.delivered.stream().map(OutgoingMessage::body).toList());
             assertEquals(1, stores.outbox.summary().pending(), "the message in the hung send stays where it is");
         } finally {
-            release.countDown();
+            hanging.release.countDown();
         }
-        assertEquals(1, round.get(10, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(List.of("m0"), sentByTheHungOne);
+        assertEquals(1, hung.round().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of("m0"), hanging.sent);
         assertEquals(0, stores.outbox.summary().pending(), "each message sent once");
     }
 
