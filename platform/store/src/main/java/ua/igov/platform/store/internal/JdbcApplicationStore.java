@@ -381,13 +381,6 @@ public class JdbcApplicationStore implements ApplicationStore {
         });
     }
 
-    /**
-     * A page of the queue: the applications with a deadline by deadline, then those without one; in each, by id.
-     * Read one authority and one status at a time, each a walk of {@code ix_application_queue} (authority, status,
-     * deadline, id) from the page's start that stops after a page, and merged here: one query over every authority
-     * and status could not walk an index in order, so it read and sorted the whole queue for every page (27 000 open
-     * applications: a bitmap scan of all of them and a sort, for 50).
-     */
     @Override
     public List<StoredApplication> queue(QueueQuery query) {
         if (query.authorityIds().isEmpty() || query.statuses().isEmpty()) {
@@ -395,88 +388,37 @@ public class JdbcApplicationStore implements ApplicationStore {
         }
         ListPosition after = query.after();
         return jdbc.read("read the queue", c -> {
-            List<StoredApplication> page = new ArrayList<>();
-            if (after == null || after.at() != null) {
-                forEachPart(query, (authority, status) -> {
-                    List<StoredApplication> part = after == null
-                            ? queuePart(c, QueuePart.DATED, authority, status, query)
-                            : queuePart(c, QueuePart.REST_OF_THE_MOMENT, authority, status, query);
-                    if (after != null && part.size() < query.limit()) {
-                        part.addAll(queuePart(c, QueuePart.LATER, authority, status, query));
+            // Derby and PostgreSQL both sort a missing deadline after every deadline in ascending order, and the
+            // page boundary below follows that order.
+            String sql = "SELECT " + COLUMNS + " FROM application a WHERE a.authority_id IN ("
+                    + placeholders(query.authorityIds().size()) + ") AND a.status IN ("
+                    + placeholders(query.statuses().size()) + ") "
+                    + (query.escalated() == null ? ""
+                        : query.escalated() ? "AND a.escalated_at IS NOT NULL " : "AND a.escalated_at IS NULL ")
+                    + (after == null ? ""
+                        : after.at() == null ? "AND a.due_at IS NULL AND a.id > ? "
+                        : "AND (a.due_at > ? OR (a.due_at = ? AND a.id > ?) OR a.due_at IS NULL) ")
+                    + "ORDER BY a.due_at, a.id" + Jdbc.FIRST_ROWS;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Integer id : query.authorityIds()) {
+                    ps.setInt(i++, id);
+                }
+                for (String status : query.statuses()) {
+                    ps.setString(i++, status);
+                }
+                if (after != null) {
+                    if (after.at() != null) {
+                        Timestamp at = Jdbc.timestamp(after.at());
+                        ps.setTimestamp(i++, at, Jdbc.UTC.get());
+                        ps.setTimestamp(i++, at, Jdbc.UTC.get());
                     }
-                    page.addAll(part);
-                });
-                page.sort(java.util.Comparator.comparing(StoredApplication::dueAt).thenComparingLong(StoredApplication::id));
+                    ps.setLong(i++, after.id());
+                }
+                ps.setInt(i, query.limit());
+                return list(ps);
             }
-            if (page.size() < query.limit()) {
-                List<StoredApplication> undated = new ArrayList<>();
-                QueuePart part = after != null && after.at() == null ? QueuePart.UNDATED_AFTER : QueuePart.UNDATED;
-                forEachPart(query, (authority, status) -> undated.addAll(queuePart(c, part, authority, status, query)));
-                undated.sort(java.util.Comparator.comparingLong(StoredApplication::id));
-                page.addAll(undated);
-            }
-            return page.size() > query.limit() ? List.copyOf(page.subList(0, query.limit())) : page;
         });
-    }
-
-    @FunctionalInterface
-    private interface PartReader {
-        void read(int authority, String status) throws SQLException;
-    }
-
-    private static void forEachPart(QueueQuery query, PartReader reader) throws SQLException {
-        for (Integer authority : new java.util.TreeSet<>(query.authorityIds())) {
-            for (String status : new java.util.TreeSet<>(query.statuses())) {
-                reader.read(authority, status);
-            }
-        }
-    }
-
-    /**
-     * The parts of one authority's applications in one status that a page of the queue reads, each a range of
-     * {@code ix_application_queue} walked in its order: with a deadline from the start; those due at the position's
-     * moment after its id; those due later; without a deadline from the start, or after the position's id.
-     */
-    enum QueuePart {
-        DATED("AND a.due_at IS NOT NULL ORDER BY a.due_at, a.id"),
-        REST_OF_THE_MOMENT("AND a.due_at = ? AND a.id > ? ORDER BY a.id"),
-        LATER("AND a.due_at > ? ORDER BY a.due_at, a.id"),
-        UNDATED("AND a.due_at IS NULL ORDER BY a.id"),
-        UNDATED_AFTER("AND a.due_at IS NULL AND a.id > ? ORDER BY a.id");
-
-        private final String condition;
-
-        QueuePart(String condition) {
-            this.condition = condition;
-        }
-
-        /** Parameters: authority, status, the position's deadline and/or id as the part needs, the limit. */
-        String sql(Boolean escalated) {
-            // Derby's optimizer sometimes took another index (by its statistics of the moment) and sorted; the
-            // hint is a comment to PostgreSQL, which finds this index itself
-            return "SELECT " + COLUMNS + " FROM application a --DERBY-PROPERTIES index=ix_application_queue\n"
-                    + "WHERE a.authority_id = ? AND a.status = ? "
-                    + (escalated == null ? "" : escalated ? "AND a.escalated_at IS NOT NULL " : "AND a.escalated_at IS NULL ")
-                    + condition + Jdbc.FIRST_ROWS;
-        }
-    }
-
-    private List<StoredApplication> queuePart(Connection c, QueuePart part, int authority, String status,
-                                              QueueQuery query) throws SQLException {
-        ListPosition after = query.after();
-        try (PreparedStatement ps = c.prepareStatement(part.sql(query.escalated()))) {
-            int i = 1;
-            ps.setInt(i++, authority);
-            ps.setString(i++, status);
-            if (part == QueuePart.REST_OF_THE_MOMENT || part == QueuePart.LATER) {
-                ps.setTimestamp(i++, Jdbc.timestamp(after.at()), Jdbc.UTC.get());
-            }
-            if (part == QueuePart.REST_OF_THE_MOMENT || part == QueuePart.UNDATED_AFTER) {
-                ps.setLong(i++, after.id());
-            }
-            ps.setInt(i, query.limit());
-            return list(ps);
-        }
     }
 
     private static String placeholders(int n) {

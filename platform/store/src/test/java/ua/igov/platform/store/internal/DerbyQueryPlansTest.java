@@ -70,26 +70,6 @@ class DerbyQueryPlansTest {
                 unclaimed.submittedAt(), 30), "IX_APPLICATION_SUBMITTED_PAGE");
     }
 
-    /**
-     * A page of the officials' queue far into it reads that page, in the index's order: one query over every
-     * authority and status read and sorted the whole queue for each page.
-     */
-    @Test
-    void aPageOfTheQueueVisitsOnlyThatPagesRows() throws Exception {
-        JdbcApplicationStore applications = new JdbcApplicationStore(database);
-        ua.igov.platform.store.StoredApplication fiftieth = null;
-        for (int i = 0; i < 400; i++) {
-            ua.igov.platform.store.StoredApplication app = JdbcEscalationStoreTest.submit(applications, NOW.minus(Duration.ofDays(2)),
-                    NOW.plus(Duration.ofHours(1 + i % 4)));
-            fiftieth = i == 200 ? app : fiftieth;
-        }
-        assertOnePage(plan(JdbcApplicationStore.QueuePart.REST_OF_THE_MOMENT.sql(null), 7, "submitted",
-                fiftieth.dueAt(), fiftieth.id(), 50), "IX_APPLICATION_QUEUE");
-        assertOnePage(plan(JdbcApplicationStore.QueuePart.LATER.sql(null), 7, "submitted", fiftieth.dueAt(), 50),
-                "IX_APPLICATION_QUEUE");
-        assertOnePage(plan(JdbcApplicationStore.QueuePart.DATED.sql(false), 7, "submitted", 50), "IX_APPLICATION_QUEUE");
-    }
-
     private static void assertOnePage(String plan, String index) {
         assertTrue(plan.contains("using index " + index), plan);
         assertFalse(plan.contains("Sort ResultSet"), "read in the index's order, not sorted: " + plan);
