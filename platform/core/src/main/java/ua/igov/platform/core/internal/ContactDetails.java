@@ -69,9 +69,12 @@ final class ContactDetails {
         if (at <= 0 || email.length() > 254) {
             return null;
         }
-        String domain;
+        String domain = email.substring(at + 1);
+        if (domain.chars().anyMatch(ch -> "ßς\u200C\u200D".indexOf(ch) >= 0)) {
+            return null; // java.net.IDN (IDNA 2003) maps these to other letters: straße.de would be mailed to strasse.de
+        }
         try {
-            domain = java.net.IDN.toASCII(email.substring(at + 1), java.net.IDN.USE_STD3_ASCII_RULES);
+            domain = java.net.IDN.toASCII(domain, java.net.IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException notADomain) {
             return null;
         }

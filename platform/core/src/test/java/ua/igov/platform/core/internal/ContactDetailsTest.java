@@ -47,5 +47,6 @@ class ContactDetailsTest {
         assertEquals("the part before @ must be in Latin letters, digits and . _ + - (mail servers take no other)",
                 e.fieldProblems().get(0).message());
         assertEquals(null, ContactDetails.mailable("тарас@ukr.net"));
+        assertEquals(null, ContactDetails.mailable("hans@straße.de"), "not mailed to strasse.de, another domain");
     }
 }
