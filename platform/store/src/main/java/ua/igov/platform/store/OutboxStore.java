@@ -62,7 +62,9 @@ public interface OutboxStore {
      *
      * @return false if the lease was no longer {@code owner}'s
      */
-    boolean markFailed(long id, String owner, String error, Instant retryAt);
+    default boolean markFailed(long id, String owner, String error, Instant retryAt) {
+        return markFailed(id, owner, error, retryAt, false);
+    }
 
     /**
      * The same; with {@code outcomeUnknown}, the message is put in doubt ({@link #IN_DOUBT}), so its next attempt

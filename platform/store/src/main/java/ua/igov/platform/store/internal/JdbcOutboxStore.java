@@ -190,11 +190,6 @@ public class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
-    public boolean markFailed(long id, String owner, String error, Instant retryAt) {
-        return markFailed(id, owner, error, retryAt, false);
-    }
-
-    @Override
     public boolean markFailed(long id, String owner, String error, Instant retryAt, boolean outcomeUnknown) {
         String reason = error == null ? "unknown error" : truncated(error);
         return jdbc.inTransaction("record a failed delivery of message " + id, c -> {
