@@ -161,7 +161,11 @@ public final class ApplicationResource {
         return accepted.stream().anyMatch(a -> a.isCompatible(type));
     }
 
-    /** The client's Accept rules the file out: 406, as every other address answers it (the file was sent anyway). */
+    /**
+     * The client's Accept rules the file out: 406, as every other address answers it (before, the file was sent
+     * regardless). Judged by the file's own type only once it is read, so a member of staff's read is on the audit
+     * trail even when its answer is 406.
+     */
     private static ProblemException notAcceptable(List<MediaType> accepted, String why) {
         return new ProblemException(406, "not-acceptable", "Not acceptable", "The Accept header rules out the answer: "
                 + why + ". Ask for it (or for */*) in the Accept header, or send none.");
