@@ -45,7 +45,7 @@ import ua.igov.platform.store.StoredApplication;
 @Component(service = ApplicationStore.class)
 public class JdbcApplicationStore implements ApplicationStore {
 
-    private static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.region_id, a.place_id, "
+    static final String COLUMNS = "a.id, a.tracking_number, a.service_code, a.region_id, a.place_id, "
             + "a.form_version, a.plugin_version, a.form_data, a.status, a.submitted_at, a.updated_at, a.owner, "
             + "a.authority_id, a.assigned_to, a.due_at, a.fee_kopiykas, a.issued_document, a.row_version, a.attachment_count, a.escalated_at, a.paused_due_at";
 
@@ -386,43 +386,13 @@ public class JdbcApplicationStore implements ApplicationStore {
         if (query.authorityIds().isEmpty() || query.statuses().isEmpty()) {
             return List.of();
         }
-        ListPosition after = query.after();
+        QueueStatement statement = QueueStatement.of(query, COLUMNS);
         return jdbc.read("read the queue", c -> {
-            // Derby and PostgreSQL both sort a missing deadline after every deadline in ascending order, and the
-            // page boundary below follows that order.
-            String sql = "SELECT " + COLUMNS + " FROM application a WHERE a.authority_id IN ("
-                    + placeholders(query.authorityIds().size()) + ") AND a.status IN ("
-                    + placeholders(query.statuses().size()) + ") "
-                    + (query.escalated() == null ? ""
-                        : query.escalated() ? "AND a.escalated_at IS NOT NULL " : "AND a.escalated_at IS NULL ")
-                    + (after == null ? ""
-                        : after.at() == null ? "AND a.due_at IS NULL AND a.id > ? "
-                        : "AND (a.due_at > ? OR (a.due_at = ? AND a.id > ?) OR a.due_at IS NULL) ")
-                    + "ORDER BY a.due_at, a.id" + Jdbc.FIRST_ROWS;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                for (Integer id : query.authorityIds()) {
-                    ps.setInt(i++, id);
-                }
-                for (String status : query.statuses()) {
-                    ps.setString(i++, status);
-                }
-                if (after != null) {
-                    if (after.at() != null) {
-                        Timestamp at = Jdbc.timestamp(after.at());
-                        ps.setTimestamp(i++, at, Jdbc.UTC.get());
-                        ps.setTimestamp(i++, at, Jdbc.UTC.get());
-                    }
-                    ps.setLong(i++, after.id());
-                }
-                ps.setInt(i, query.limit());
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                statement.bind(ps);
                 return list(ps);
             }
         });
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static List<StoredApplication> list(PreparedStatement ps) throws SQLException {

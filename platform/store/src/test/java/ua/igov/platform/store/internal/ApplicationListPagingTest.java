@@ -49,7 +49,7 @@ class ApplicationListPagingTest {
                                    Function<StoredApplication, Instant> sortedOn) {
         List<Long> seen = new ArrayList<>();
         ListPosition after = null;
-        for (int pages = 0; pages < 100; pages++) {
+        for (int pages = 0; pages < 1000; pages++) {
             List<StoredApplication> rows = page.apply(after);
             rows.forEach(row -> seen.add(row.id()));
             if (rows.size() < size) {
@@ -115,6 +115,56 @@ class ApplicationListPagingTest {
         assertEquals(List.of(marked.id()), queue.apply(true));
         assertEquals(List.of(plain.id()), queue.apply(false));
         assertEquals(List.of(marked.id(), plain.id()), queue.apply(null));
+    }
+
+    /**
+     * Several authorities and statuses, ties on a deadline across them, some without a deadline, some marked
+     * escalated: every page size gives the queue's applications once each, in deadline order, whether the page is read
+     * in (authority, status) parts or, past {@link QueueStatement#MAX_PARTS} of them, as one sorted set.
+     */
+    @Test
+    void aQueueOfManyAuthoritiesAndStatusesWalkedAPageAtATimeIsInDeadlineOrder() throws Exception {
+        String[] statuses = {"submitted", "in_review", "approved", "needs_information"};
+        Instant[] deadlines = {DUE, null, DUE.plusSeconds(60), DUE, DUE.minusMillis(1), null, DUE};
+        List<Object[]> rows = new ArrayList<>();
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 200; i++) {
+            StoredApplication app = submit("dev:taras", NOW, deadlines[random.nextInt(deadlines.length)]);
+            int authority = 7 + random.nextInt(14);
+            String status = statuses[random.nextInt(statuses.length)];
+            boolean escalated = random.nextInt(4) == 0;
+            try (var c = database.jdbc().dataSource().getConnection(); var ps = c.prepareStatement(
+                    "UPDATE application SET authority_id = ?, status = ?, escalated_at = "
+                            + (escalated ? "CURRENT_TIMESTAMP" : "NULL") + " WHERE id = ?")) {
+                ps.setInt(1, authority);
+                ps.setString(2, status);
+                ps.setLong(3, app.id());
+                assertEquals(1, ps.executeUpdate());
+            }
+            rows.add(new Object[] {app.id(), authority, status, app.dueAt(), escalated});
+        }
+        record Asked(Set<Integer> authorities, Set<String> statuses, Boolean escalated) { }
+        List<Asked> asked = List.of(new Asked(Set.of(7), Set.of("submitted", "in_review"), null),
+                new Asked(Set.of(7, 8, 9), Set.of("submitted", "in_review", "approved"), null),
+                new Asked(Set.of(8, 10), Set.of("in_review", "needs_information"), true),
+                new Asked(Set.of(7, 11), Set.of("approved", "submitted"), false),
+                new Asked(java.util.stream.IntStream.range(7, 21).boxed().collect(java.util.stream.Collectors.toSet()),
+                        Set.of(statuses), null));
+        assertTrue(asked.get(asked.size() - 1).authorities().size() * statuses.length > QueueStatement.MAX_PARTS);
+        for (Asked a : asked) {
+            List<Long> expected = rows.stream()
+                    .filter(r -> a.authorities().contains((Integer) r[1]) && a.statuses().contains((String) r[2])
+                            && (a.escalated() == null || a.escalated().equals(r[4])))
+                    .sorted(java.util.Comparator.comparing((Object[] r) -> (Instant) r[3],
+                            java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                            .thenComparing(r -> (Long) r[0]))
+                    .map(r -> (Long) r[0]).toList();
+            assertTrue(expected.size() >= 2, a + " finds something to page through");
+            for (int size : new int[] {1, 2, 3, 7, 100}) {
+                assertEquals(expected, walk(after -> store.queue(new QueueQuery(a.authorities(), a.statuses(),
+                        a.escalated(), after, size)), size, StoredApplication::dueAt), a + ", pages of " + size);
+            }
+        }
     }
 
     @Test

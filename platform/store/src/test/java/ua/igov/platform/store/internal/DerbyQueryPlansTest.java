@@ -10,11 +10,15 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import ua.igov.platform.store.EscalationCandidate;
+import ua.igov.platform.store.ListPosition;
+import ua.igov.platform.store.QueueQuery;
+import ua.igov.platform.store.StoredApplication;
 
 /**
  * The plans embedded Derby makes for queries it would otherwise run badly, read from its runtime statistics. Derby
@@ -68,6 +72,45 @@ class DerbyQueryPlansTest {
                 unclaimed.submittedAt(), unclaimed.id(), 80), "IX_APPLICATION_SUBMITTED_PAGE");
         assertOnePage(plan(String.format(JdbcEscalationStore.UNCLAIMED, "AND a.submitted_at > ?"), NOW,
                 unclaimed.submittedAt(), 30), "IX_APPLICATION_SUBMITTED_PAGE");
+    }
+
+    /**
+     * A page of an authority's queue of three statuses reads at most a page of each status from the index and then
+     * that page's rows by id; the first page and a later one alike. (Read as one sorted set, every one of the 400
+     * open applications was visited and sorted for each page.)
+     */
+    @Test
+    void aPageOfAnAuthoritysQueueVisitsAPageOfEachStatusNotTheWholeQueue() throws Exception {
+        JdbcApplicationStore applications = new JdbcApplicationStore(database);
+        String[] statuses = {"submitted", "in_review", "approved"};
+        for (int i = 0; i < 400; i++) {
+            StoredApplication app = JdbcEscalationStoreTest.submit(applications, NOW,
+                    NOW.plus(Duration.ofDays(1 + i % 4)));
+            try (Connection c = database.jdbc().dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("UPDATE application SET status = ? WHERE id = ?")) {
+                ps.setString(1, statuses[i % 3]);
+                ps.setLong(2, app.id());
+                assertEquals(1, ps.executeUpdate());
+            }
+        }
+        QueueQuery first = new QueueQuery(Set.of(7), Set.of(statuses), null, null, 21);
+        List<StoredApplication> page = applications.queue(first);
+        assertEquals(21, page.size());
+        StoredApplication last = page.get(20);
+        QueueQuery next = new QueueQuery(Set.of(7), Set.of(statuses), null, new ListPosition(last.dueAt(), last.id()),
+                21);
+        for (QueueQuery query : List.of(first, next)) {
+            QueueStatement statement = QueueStatement.of(query, JdbcApplicationStore.COLUMNS);
+            String plan = plan(statement.sql(), statement.parameters().toArray());
+            assertTrue(plan.contains("using index IX_APPLICATION_QUEUE_PAGE"), plan);
+            Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
+            int scans = 0;
+            while (visited.find()) {
+                scans++;
+                assertTrue(Integer.parseInt(visited.group(1)) <= 22, "a page of each part, not the queue: " + plan);
+            }
+            assertTrue(scans >= 3, plan);
+        }
     }
 
     private static void assertOnePage(String plan, String index) {
