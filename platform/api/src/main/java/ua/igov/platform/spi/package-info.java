@@ -24,8 +24,10 @@
  * 1.5 adds {@link ua.igov.platform.spi.DeliveryException#outcomeUnknown(String, Throwable)}: a channel that cannot
  * tell whether a failed send reached its server says so, and the platform asks its {@code check} before sending
  * again (a 1.4 channel's temporary failures are retried as before).
+ * 1.6 adds {@link ua.igov.platform.spi.SubsistenceMinimum}: the figure the law sets most fees as shares of, by year,
+ * so a service's fee follows each January's figure instead of a number typed into the plugin.
  */
-@Version("1.5.0")
+@Version("1.6.0")
 package ua.igov.platform.spi;
 
 import org.osgi.annotation.versioning.Version;

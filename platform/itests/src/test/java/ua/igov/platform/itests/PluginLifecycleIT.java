@@ -337,7 +337,7 @@ public class PluginLifecycleIT extends PlatformTestSupport {
                 String plugins = console("platform:plugins");
                 assertTrue(plugins, plugins.contains("REFUSED " + FUTURE + " 1.0.0"));
                 assertTrue(plugins, plugins.contains("ua.igov.platform.spi [2.0.0,3.0.0)")
-                        && plugins.contains("this platform exports 1.5.0"));
+                        && plugins.contains("this platform exports 1.6.0"));
                 JsonNode refused = null;
                 for (JsonNode p : JSON.readTree(console("platform:plugins --json"))) {
                     if (FUTURE.equals(p.get("bundle").asText())) {

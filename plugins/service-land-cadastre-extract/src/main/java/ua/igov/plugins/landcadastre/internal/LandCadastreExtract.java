@@ -1,5 +1,6 @@
 package ua.igov.plugins.landcadastre.internal;
 
+import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.Status;
 import ua.igov.platform.spi.Submission;
+import ua.igov.platform.spi.SubsistenceMinimum;
 import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.Workflow;
 
@@ -33,21 +35,24 @@ public class LandCadastreExtract implements ServiceType {
      * 1.1 keeps an application taken in and decided on time within the law's 10 working days (2 + 8; 1.0 gave 10
      * after the claim, 12 in all), and
      * wants a letter in every name (1.0 took "-" for a name).
+     * 1.2 keeps the issuing within the 10 days too (2 + 7 + 1; 1.1 gave 5 more days from approval to issue).
      */
-    static final String FORM_VERSION = "1.1";
+    static final String FORM_VERSION = "1.2";
 
     /**
-     * A paper extract costs 0.1 of the subsistence minimum for able-bodied persons (Law of Ukraine «Про Державний
-     * земельний кадастр», art. 41): 302.80 UAH at 3028 UAH. Fixed here for now; to become configurable later, as the
-     * minimum changes every year.
+     * The fee for an extract about restrictions on land use: 0.055 of the subsistence minimum for able-bodied persons
+     * in force on 1 January of the year the extract is asked for (Law of Ukraine «Про Державний земельний кадастр»,
+     * art. 41 part 2(a)); 183.04 UAH in 2026. The law sets it for the extract, on paper or electronic alike.
      */
-    static final long FEE_KOPIYKAS = 30_280;
+    static final String FEE_SHARE = "0.055";
     /**
      * An extract is due within 10 working days of the application: the default 2 to take the application in
-     * ({@code submitted}) and 8 from then to decide it, so an application taken in on time is decided within the 10.
-     * Each status's term counts from when it begins: one taken in late is due 8 days after that.
+     * ({@code submitted}), 7 from then to decide it, and 1 from the decision to issue it, so an application handled
+     * on time at each step is issued within the 10. Each status's term counts from when it begins: one taken in late
+     * is due 7 days after that.
      */
-    static final int REVIEW_WORKING_DAYS = 8;
+    static final int REVIEW_WORKING_DAYS = 7;
+    static final int ISSUE_WORKING_DAYS = 1;
     static final String EXTRACT_NUMBER_PREFIX = "ДЗК-";
 
     static final Workflow WORKFLOW;
@@ -56,6 +61,7 @@ public class LandCadastreExtract implements ServiceType {
         Map<Status, Integer> deadlines = new EnumMap<>(Status.class);
         deadlines.putAll(Workflow.DEFAULT.deadlines());
         deadlines.put(Status.IN_REVIEW, REVIEW_WORKING_DAYS);
+        deadlines.put(Status.APPROVED, ISSUE_WORKING_DAYS);
         WORKFLOW = Workflow.DEFAULT.withDeadlines(deadlines);
     }
 
@@ -64,6 +70,16 @@ public class LandCadastreExtract implements ServiceType {
     /** Field order, widgets, the choices' words in Ukrainian and English, and English labels for every field. */
     private final String uiHints = FormResources.read(LandCadastreExtract.class, "/form/land-cadastre-extract.ui.json");
     private final SubmissionHandler handler = new LandCadastreExtractChecks();
+    private final Clock clock;
+
+    public LandCadastreExtract() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock whose Kyiv date sets the year a fee is charged by. */
+    LandCadastreExtract(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String code() {
@@ -112,10 +128,10 @@ public class LandCadastreExtract implements ServiceType {
         return WORKFLOW;
     }
 
-    /** Free in electronic form; a paper extract handed out at a ЦНАП costs {@link #FEE_KOPIYKAS}. */
+    /** {@link #FEE_SHARE} of this year's subsistence minimum, however the extract is delivered. */
     @Override
     public long feeInKopiykas(Submission submission) {
-        return "paper-cnap".equals(submission.form().get("delivery")) ? FEE_KOPIYKAS : 0;
+        return SubsistenceMinimum.shareInKopiykas(FEE_SHARE, SubsistenceMinimum.today(clock).getYear());
     }
 
     /** The form's codes as the extract words them for the citizen. */

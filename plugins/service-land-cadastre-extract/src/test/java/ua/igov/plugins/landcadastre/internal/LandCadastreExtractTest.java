@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,27 +37,40 @@ class LandCadastreExtractTest {
     void describesItself() {
         assertEquals("land-cadastre-extract", service.code());
         assertEquals(Set.of(47), service.catalogueServiceIds(), "46 and 101 are other extracts, with other documents");
-        assertEquals("1.1", service.form().version());
+        assertEquals("1.2", service.form().version());
         assertTrue(service.uiHints().orElseThrow().contains("\"en\""), "its UI hints, with English labels");
         assertTrue(service.form().jsonSchema().contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
         assertTrue(service.form().jsonSchema().contains("urn:igov:form:land-cadastre-extract:" + service.form().version()),
                 "the schema's $id carries the form version");
     }
 
+    /**
+     * 0.055 of the subsistence minimum of the year the extract is asked for (183.04 UAH in 2026, 166.54 in 2025),
+     * in Kyiv's year, on paper or electronic alike. (1.1 charged 302.80 UAH for paper, 0 for electronic.)
+     */
     @Test
-    void paperCostsATenthOfTheSubsistenceMinimumElectronicIsFree() {
-        assertEquals(0, service.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null, form("electronic"))));
-        assertEquals(30_280, service.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null, form("paper-cnap"))));
+    void anExtractCostsItsShareOfTheYearsSubsistenceMinimum() {
+        LandCadastreExtract in2026 = new LandCadastreExtract(
+                Clock.fixed(Instant.parse("2025-12-31T22:30:00Z"), ZoneOffset.UTC));
+        assertEquals(18_304, in2026.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null,
+                form("paper-cnap"))), "half past midnight on New Year's Day in Kyiv is 2026");
+        assertEquals(18_304, in2026.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null,
+                form("electronic"))));
+        LandCadastreExtract in2025 = new LandCadastreExtract(
+                Clock.fixed(Instant.parse("2025-12-31T21:30:00Z"), ZoneOffset.UTC));
+        assertEquals(16_654, in2025.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null,
+                form("paper-cnap"))));
     }
 
     @Test
-    void theExtractIsDueWithinTheLawsTenWorkingDaysOfTheApplication() {
+    void theExtractIsIssuedWithinTheLawsTenWorkingDaysOfTheApplication() {
         Workflow workflow = service.workflow();
-        assertEquals(10, workflow.deadlines().get(Status.SUBMITTED) + workflow.deadlines().get(Status.IN_REVIEW),
-                "the days to take it in and the days to decide it are the law's 10 together");
+        assertEquals(10, workflow.deadlines().get(Status.SUBMITTED) + workflow.deadlines().get(Status.IN_REVIEW)
+                        + workflow.deadlines().get(Status.APPROVED),
+                "the days to take it in, to decide it and to issue it are the law's 10 together");
         assertEquals(Workflow.DEFAULT.transitions(), workflow.transitions());
         for (Status status : Status.values()) {
-            if (status != Status.IN_REVIEW) {
+            if (status != Status.IN_REVIEW && status != Status.APPROVED) {
                 assertEquals(Workflow.DEFAULT.deadlines().get(status), workflow.deadlines().get(status), status.name());
             }
         }
