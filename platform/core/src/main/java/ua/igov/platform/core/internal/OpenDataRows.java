@@ -87,11 +87,22 @@ final class OpenDataRows {
         }
         Comparator<Integer> smallestFirst = Comparator.<Integer>comparingLong(i -> count.applyAsLong(lines.get(i).cell()))
                 .thenComparing(i -> String.valueOf(lines.get(i).row().value()));
+        boolean anOutsideIsHidden = false;
         for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
             StatsCell whole = group.getKey().isEmpty() ? null : groupLines.get(group.getKey());
             long outside = whole == null ? 0 : Math.max(0, count.applyAsLong(whole)
                     - group.getValue().stream().mapToLong(i -> count.applyAsLong(lines.get(i).cell())).sum());
             withholdOneMoreIfNeeded(group.getValue(), outside, lines, count, withheld, smallestFirst);
+            anOutsideIsHidden |= outside > 0
+                    && (outside < SMALLEST_PUBLISHED || group.getValue().stream().anyMatch(i -> withheld[i]));
+        }
+        // What the regions hold beyond their lines (made at no place, at an authority of several regions) is, summed
+        // over the regions, what the table's lines of no region hold. Published whole, that sum less the regions whose
+        // outside part can be worked out (all their lines published) gives the last region's outside part, and with
+        // it the line withheld beside it. So while some region's outside part is hidden, so is one line of no region.
+        List<Integer> ofNoRegion = groups.getOrDefault("", List.of());
+        if (anOutsideIsHidden && ofNoRegion.stream().noneMatch(i -> withheld[i])) {
+            ofNoRegion.stream().min(smallestFirst).ifPresent(i -> withheld[i] = true);
         }
         // A group with nothing left to withhold (a region all of whose lines are small) is still the table's total
         // minus every published line, and another table may publish that total: the table as a whole is a group too.

@@ -68,6 +68,31 @@ class OpenDataRowsTest {
                 "without the regions' lines 101 was published: 15 - 6 - 7 told the 2 of lviv made at no place");
     }
 
+    /**
+     * Lviv holds 24: places 10 and 12 and 2 made at no place; Kyiv 55: places 20 and 30 and 5 at no place; the line
+     * of no place holds the 7. With the 10 withheld beside lviv's 2 and the 7 published, 55 - 20 - 30 gave kyiv's 5,
+     * 7 - 5 lviv's 2, and 24 - 12 - 2 the withheld 10: the line of no place is withheld too.
+     */
+    @Test
+    void theLineOfNoRegionIsWithheldWhileARegionsOutsidePartIsHidden() {
+        List<OpenDataRows.Line> lines = List.of(line("101", "lviv", 10), line("102", "lviv", 12),
+                line("201", "kyiv", 20), line("202", "kyiv", 30), line("no place", "", 7));
+        Map<String, StatsCell> regions = Map.of("lviv", line("lviv", "", 24).cell(), "kyiv", line("kyiv", "", 55).cell());
+        List<StatisticsRow> rows = OpenDataRows.fitToPublish(lines, regions);
+        assertTrue(row(rows, "101").suppressed());
+        assertTrue(row(rows, "no place").suppressed(), "7 - (55 - 20 - 30) would give lviv's 2, and 24 - 12 - 2 the 10");
+        assertFalse(row(rows, "102").suppressed());
+        assertFalse(row(rows, "201").suppressed());
+        assertFalse(row(rows, "202").suppressed());
+
+        // every region's outside part published in effect (kyiv's 5 and lviv's 6, no line withheld): nothing to hide
+        List<OpenDataRows.Line> open = List.of(line("101", "lviv", 10), line("102", "lviv", 12),
+                line("201", "kyiv", 20), line("202", "kyiv", 30), line("no place", "", 11));
+        List<StatisticsRow> published = OpenDataRows.fitToPublish(open,
+                Map.of("lviv", line("lviv", "", 28).cell(), "kyiv", line("kyiv", "", 55).cell()));
+        assertTrue(published.stream().noneMatch(StatisticsRow::suppressed), published.toString());
+    }
+
     @Test
     void withheldLinesThatTogetherHoldFiveNeedNoOther() {
         List<StatisticsRow> rows = OpenDataRows.fitToPublish(List.of(line("1", "lviv", 30), line("2", "lviv", 7),
