@@ -91,7 +91,10 @@ final class EscalationPolicy {
                     && !calendar.after(now, rule.workingDays()).isBefore(app.dueAt())
                     && (rule.workingDays() > 0 || now.atZone(WorkingCalendar.KYIV).toLocalDate()
                         .equals(app.dueAt().atZone(WorkingCalendar.KYIV).toLocalDate()));
-            case OVERDUE -> app.dueAt() != null && now.isAfter(calendar.after(app.dueAt(), rule.workingDays()));
+            // "0: the moment it is overdue", as the queue and the statistics count it: rolled to a working day's end,
+            // a due day listed as a holiday after the deadline was computed would escalate it days after that
+            case OVERDUE -> app.dueAt() != null && now.isAfter(rule.workingDays() == 0 ? app.dueAt()
+                    : calendar.after(app.dueAt(), rule.workingDays()));
         };
     }
 

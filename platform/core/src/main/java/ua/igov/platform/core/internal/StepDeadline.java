@@ -72,7 +72,8 @@ record StepDeadline(Instant dueAt, Instant pausedDueAt) {
     static final String ESCALATE = "escalate";
 
     private static Instant fresh(WorkingCalendar calendar, Workflow workflow, Status status, Instant from) {
-        Integer days = workflow.deadlines().get(status);
+        // a decided application has no deadline, whatever term a plugin's workflow gives its final status
+        Integer days = status.isFinal() ? null : workflow.deadlines().get(status);
         return days == null ? null : calendar.after(from, days);
     }
 }

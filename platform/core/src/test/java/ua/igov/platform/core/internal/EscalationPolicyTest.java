@@ -35,4 +35,26 @@ class EscalationPolicyTest {
         assertTrue(policy.fires(dayBefore, DUE_MONDAY, Instant.parse("2026-11-26T22:05:00Z"), terms),
                 "one working day before: Friday");
     }
+
+    /**
+     * Monday 30 November, the due day, is listed as a holiday after the deadline was computed: the queue shows the
+     * application overdue from Tuesday, and "overdue 0" escalates it then too (it waited for the end of Tuesday, the
+     * next working day). "overdue 1" still counts a working day after the due date.
+     */
+    @Test
+    void overdueZeroFiresWhenTheDeadlinePassesEvenIfItsDayBecameAHoliday() {
+        EscalationPolicy withHoliday = new EscalationPolicy(new WorkingCalendar(
+                Set.of(java.time.LocalDate.of(2026, 11, 30)), Set.of()));
+        EscalationRule overdue = new EscalationRule("overdue", EscalationRule.Trigger.OVERDUE, 0,
+                Set.of(EscalationRule.Action.NOTIFY_SUPERVISOR), Set.of(Status.IN_REVIEW));
+        Map<Status, Integer> terms = Map.of(Status.IN_REVIEW, 5);
+        assertFalse(withHoliday.fires(overdue, DUE_MONDAY, Instant.parse("2026-11-30T21:00:00Z"), terms));
+        assertTrue(withHoliday.fires(overdue, DUE_MONDAY, Instant.parse("2026-12-01T08:00:00Z"), terms),
+                "Tuesday morning: past its deadline");
+        EscalationRule dayLate = new EscalationRule("day-late", EscalationRule.Trigger.OVERDUE, 1,
+                Set.of(EscalationRule.Action.NOTIFY_SUPERVISOR), Set.of(Status.IN_REVIEW));
+        assertFalse(policy.fires(dayLate, DUE_MONDAY, Instant.parse("2026-12-01T08:00:00Z"), terms));
+        assertTrue(policy.fires(dayLate, DUE_MONDAY, Instant.parse("2026-12-01T22:05:00Z"), terms),
+                "a working day after the due date: Wednesday");
+    }
 }

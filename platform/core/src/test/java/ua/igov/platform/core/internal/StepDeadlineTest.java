@@ -56,4 +56,23 @@ class StepDeadlineTest {
                 Instant.parse("2026-11-30T08:00:00Z"));
         assertEquals(calendar.after(Instant.parse("2026-11-30T08:00:00Z"), 10), due.dueAt());
     }
+
+    /** A plugin's workflow may give a final status a term; a decided application still has no deadline. */
+    @Test
+    void aDecidedApplicationHasNoDeadlineWhateverTheWorkflowSays() {
+        java.util.Map<Status, Integer> terms = new java.util.EnumMap<>(Workflow.DEFAULT.deadlines());
+        terms.put(Status.ISSUED, 3);
+        terms.put(Status.REJECTED, 3);
+        Workflow workflow = Workflow.DEFAULT.withDeadlines(terms);
+        StoredApplication app = waitingForAnswer(List.of(entry("submitted", "2026-11-25T10:00:00Z", "submit"),
+                entry("approved", "2026-11-26T08:00:00Z", "approve")), null);
+        for (Status decided : List.of(Status.ISSUED, Status.REJECTED)) {
+            StepDeadline due = StepDeadline.of(calendar, workflow, app, Status.APPROVED, decided,
+                    Instant.parse("2026-11-30T08:00:00Z"));
+            assertNull(due.dueAt(), decided.name());
+            assertNull(due.pausedDueAt());
+        }
+        assertEquals(calendar.after(Instant.parse("2026-11-30T08:00:00Z"), 5), StepDeadline.of(calendar, workflow, app,
+                Status.IN_REVIEW, Status.APPROVED, Instant.parse("2026-11-30T08:00:00Z")).dueAt(), "a step still has its term");
+    }
 }
