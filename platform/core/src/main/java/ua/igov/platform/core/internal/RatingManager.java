@@ -227,8 +227,13 @@ public class RatingManager implements RatingService {
     @Override
     public List<PublicReview> reviews(String serviceCode, int limit) {
         // read on every request that publishes reviews: the database's, so every node publishes alike
+        String code = typeCode(serviceCode);
+        // a misspelt code would read as a service nobody reviewed; one whose plugin is away keeps its reviews listed
+        if (plugins.serviceType(code).isEmpty() && applications.findServiceType(code).isEmpty()) {
+            throw Problems.unknownService(serviceCode);
+        }
         boolean premoderation = ratings.settings().premoderation();
-        return ratings.reviews(typeCode(serviceCode), Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
+        return ratings.reviews(code, Math.min(Math.max(limit, 1), MAX_REVIEWS)).stream()
                 .map(review -> published(review, premoderation)).toList();
     }
 

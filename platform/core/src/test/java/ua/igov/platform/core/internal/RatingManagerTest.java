@@ -217,6 +217,7 @@ class RatingManagerTest {
         assertNull(answered.comment(), "held back even in the answer to its author, which is the public form");
         assertTrue(answered.awaitingModeration());
         PublicReview listed = only(ratings.reviews(StatisticsFixture.RESIDENCE, 50));
+        fails(404, "unknown-service", () -> ratings.reviews("residence-registraton", 50));
         ApplicationManagerTest.FakePlugins residenceInstalled = new ApplicationManagerTest.FakePlugins();
         residenceInstalled.type = new InstalledServiceType(new ua.igov.platform.spi.ServiceType() {
             public String code() { return StatisticsFixture.RESIDENCE; }

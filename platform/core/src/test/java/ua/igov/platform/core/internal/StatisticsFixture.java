@@ -48,6 +48,11 @@ final class StatisticsFixture {
     final Map<String, StoredApplication> apps = new LinkedHashMap<>();
 
     StatisticsFixture() {
+        // as the platform does when a service type's plugin first arrives, before any application of it
+        for (String code : List.of(RESIDENCE, LAND)) {
+            stores.applications.rememberServiceType(new ua.igov.platform.store.ServiceTypeRecord(code, code, code,
+                    "1.0", "{}", "0.1.0"));
+        }
         Instant lateDue = Instant.parse("2026-11-30T21:59:59.999Z");
         issued("A1", RESIDENCE, 89, "dnipropetrovsk", "2026-11-02T08:00:00Z", "olena", "2026-11-03T20:00:00Z",
                 "2026-11-05T21:59:59.999Z");
