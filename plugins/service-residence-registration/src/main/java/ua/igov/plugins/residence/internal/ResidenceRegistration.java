@@ -1,5 +1,8 @@
 package ua.igov.plugins.residence.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -16,7 +19,9 @@ import ua.igov.platform.spi.FormResources;
 import ua.igov.platform.spi.LocalizedText;
 import ua.igov.platform.spi.ServiceType;
 import ua.igov.platform.spi.Status;
+import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionHandler;
+import ua.igov.platform.spi.SubsistenceMinimum;
 import ua.igov.platform.spi.Workflow;
 
 /**
@@ -31,17 +36,43 @@ public class ResidenceRegistration implements ServiceType {
      * Bump with every change to the schema file: applications keep the version they were made on. 1.1 no longer
      * offers a birth certificate as the identity document (1.0 offered it, and the checks always refused it). 1.2
      * wants a letter in every name and something other than spaces in an address (1.1 took "-" for a name and " "
-     * for a street).
+     * for a street). 1.3 lets an address give its settlement's KATOTTG code (UA and 17 digits), the codifier that
+     * replaced KOATUU. 1.4 asks for the date of arrival at the new address ({@code arrivedOn}, required: the fee
+     * depends on it), and its series field is for a residence permit booklet (issued before 2016) as well as a
+     * passport booklet (1.3 titled and showed it for a passport booklet only, though the checks wanted it for a
+     * permit booklet too).
      */
-    static final String FORM_VERSION = "1.3";
+    static final String FORM_VERSION = "1.4";
+
+    /**
+     * The administrative fee (Law of Ukraine «Про свободу пересування та вільний вибір місця проживання в Україні»,
+     * No. 1871-IX, art. 6), as shares of the subsistence minimum for able-bodied persons in force on 1 January of
+     * the year of the application: applied for within {@link #IN_TIME_DAYS} calendar days after arriving at the new
+     * address, and later (49.92 and 83.20 UAH in 2026).
+     */
+    static final String FEE_SHARE_IN_TIME = "0.015";
+    static final String FEE_SHARE_LATE = "0.025";
+    static final int IN_TIME_DAYS = 30;
 
     private final FormDefinition form = new FormDefinition(FORM_VERSION,
             FormResources.read(ResidenceRegistration.class, "/form/residence-registration.schema.json"));
     private final String uiHints = FormResources.read(ResidenceRegistration.class, "/form/residence-registration.ui.json");
     /** Today is Kyiv's: a server on UTC would have "today" start two or three hours late. */
-    static final java.time.ZoneId KYIV = java.time.ZoneId.of("Europe/Kyiv");
+    static final ZoneId KYIV = SubsistenceMinimum.KYIV;
 
-    private final SubmissionHandler handler = new ResidenceRegistrationChecks(java.time.Clock.system(KYIV));
+    private final Clock clock;
+    private final SubmissionHandler handler;
+
+    /** The one Declarative Services builds: the system's clock, whose Kyiv date is "today". */
+    public ResidenceRegistration() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock whose Kyiv date is "today", for the checks and the fee's year and lateness alike. */
+    ResidenceRegistration(Clock clock) {
+        this.clock = clock;
+        this.handler = new ResidenceRegistrationChecks(clock);
+    }
 
     @Override
     public String code() {
@@ -77,6 +108,22 @@ public class ResidenceRegistration implements ServiceType {
     @Override
     public SubmissionHandler handler() {
         return handler;
+    }
+
+    /**
+     * 1.5 % of the subsistence minimum when the citizen applies within 30 calendar days after arriving, 2.5 % later,
+     * by the figure of this year (the Kyiv date's). The days are counted as the Civil Code counts a term (art. 253):
+     * from the day after the arrival, so the 30th day is {@code arrivedOn + 30} and an application made on it is
+     * still in time; one made on the day of arrival is too. Without a date of arrival (the form requires one; only
+     * a form of another version could lack it) the fee is the lower one: the citizen is never charged more than the
+     * law asks.
+     */
+    @Override
+    public long feeInKopiykas(Submission submission) {
+        LocalDate today = SubsistenceMinimum.today(clock);
+        boolean late = submission.form().get("arrivedOn") instanceof String arrived
+                && today.isAfter(LocalDate.parse(arrived).plusDays(IN_TIME_DAYS));
+        return SubsistenceMinimum.shareInKopiykas(late ? FEE_SHARE_LATE : FEE_SHARE_IN_TIME, today.getYear());
     }
 
     /**

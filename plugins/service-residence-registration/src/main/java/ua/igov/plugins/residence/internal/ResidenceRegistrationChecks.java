@@ -2,9 +2,9 @@ package ua.igov.plugins.residence.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,9 +12,13 @@ import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.Submission;
 import ua.igov.platform.spi.SubmissionHandler;
 import ua.igov.platform.spi.SubmissionRejectedException;
+import ua.igov.platform.spi.SubsistenceMinimum;
 import ua.igov.platform.spi.UkrainianIds;
 
-/** What the schema cannot say: the applicant's age, the tax number against the birth date, a move to the same address. */
+/**
+ * What the schema cannot say: the applicant's age, the tax number against the birth date, the date of arrival against
+ * today and the birth, a move to the same address.
+ */
 final class ResidenceRegistrationChecks implements SubmissionHandler {
 
     /** Children under 14 are registered by their parents through a service of their own (catalogue service 184). */
@@ -22,6 +26,7 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
 
     private final Clock clock;
 
+    /** With the clock whose Kyiv date is "today", whatever zone the clock itself is in. */
     ResidenceRegistrationChecks(Clock clock) {
         this.clock = clock;
     }
@@ -31,12 +36,22 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         List<FieldProblem> problems = new ArrayList<>();
         Map<?, ?> applicant = (Map<?, ?>) submission.form().get("applicant");
         LocalDate birthDate = LocalDate.parse((String) applicant.get("birthDate"));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SubsistenceMinimum.today(clock);
         if (birthDate.isAfter(today)) {
             problems.add(new FieldProblem("/applicant/birthDate", "дата народження не може бути в майбутньому"));
-        } else if (Period.between(birthDate, today).getYears() < MINIMUM_AGE) {
+        } else if (!isAtLeast(MINIMUM_AGE, birthDate, today)) {
             problems.add(new FieldProblem("/applicant/birthDate", "особам до 14 років місце проживання реєструють "
                     + "батьки через послугу «Реєстрація місця проживання дитини до чотирнадцяти років»"));
+        }
+        // required by the form; a date the schema let through (format "date") always parses
+        if (submission.form().get("arrivedOn") instanceof String arrived) {
+            LocalDate arrivedOn = LocalDate.parse(arrived);
+            if (arrivedOn.isAfter(today)) {
+                problems.add(new FieldProblem("/arrivedOn", "дата прибуття не може бути в майбутньому"));
+            } else if (arrivedOn.isBefore(birthDate) && !birthDate.isAfter(today)) {
+                // (a birth date in the future is the one that is wrong, and is said so above)
+                problems.add(new FieldProblem("/arrivedOn", "дата прибуття не може бути раніше дати народження"));
+            }
         }
         if (submission.form().get("document") instanceof Map<?, ?> document) {
             problems.addAll(documentProblems(document, (String) applicant.get("citizenship"), birthDate, today));
@@ -55,12 +70,23 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
     }
 
     /**
+     * Whether a person born on {@code birthDate} is {@code years} old on {@code day}. A term in years ends on the same
+     * month and day of its last year, or, where that month has no such day, on the month's last day (Civil Code of
+     * Ukraine, art. 254): someone born on 29 February turns 14 on 28 February of a common year. {@link
+     * LocalDate#plusYears} moves 29 February so; {@code Period.between} would count that day as 13 years, 11 months.
+     */
+    static boolean isAtLeast(int years, LocalDate birthDate, LocalDate day) {
+        return !day.isBefore(birthDate.plusYears(years));
+    }
+
+    /**
      * What the schema lets through about the identity document: the number's length for its kind (an ID card's
      * or a residence permit card's has 9 digits, a booklet's, passport or older residence permit, 6 after its
      * series), no series on an ID card, a
      * kind that fits the citizenship, a birth certificate (a child's document, and children are registered by their
      * parents: form 1.1 no longer offers it, so only a plugin serving 1.0 meets it; the platform checks an answer to an
-     * application made on 1.0 against the stored 1.0 schema alone, since this handler serves 1.1), and a date of issue in the future or before the birth.
+     * application made on 1.0 against the stored 1.0 schema alone, since this handler serves a later version), and
+     * a date of issue in the future or before the birth.
      */
     static List<FieldProblem> documentProblems(Map<?, ?> document, String citizenship, LocalDate birthDate,
                                                LocalDate today) {
@@ -74,13 +100,16 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
             problems.add(new FieldProblem("/document/type", "з 14 років особу посвідчує паспорт; свідоцтво про "
                     + "народження — документ дитини"));
         } else if (number instanceof String digits && digits.length() != (booklet || permitBooklet ? 6 : 9)) {
-            boolean permitWithoutSeries = "residence-permit".equals(type) && !permitBooklet && digits.length() == 6;
-            problems.add(new FieldProblem("/document/number", booklet || permitBooklet
-                    ? "номер документа-книжечки — 6 цифр після серії"
-                    : permitWithoutSeries
-                    // 6 digits are a booklet permit's (before 2016): its series, not a card's 9 digits, is missing
-                    ? "номер посвідки-картки — 9 цифр; якщо посвідка — книжечка (до 2016 року), вкажіть і її серію"
-                    : "номер ID-картки чи посвідки на проживання — 9 цифр"));
+            if ("residence-permit".equals(type) && !permitBooklet && digits.length() == 6) {
+                // 6 digits are a booklet permit's (before 2016): its series, not a card's 9 digits, is what is
+                // missing, and the series field is where the citizen can give it (form 1.4 shows it for a permit)
+                problems.add(new FieldProblem("/document/series", "посвідка на проживання у формі книжечки (до 2016 "
+                        + "року) має серію: вкажіть її; номер посвідки-картки — 9 цифр"));
+            } else {
+                problems.add(new FieldProblem("/document/number", booklet || permitBooklet
+                        ? "номер документа-книжечки — 6 цифр після серії"
+                        : "номер ID-картки чи посвідки на проживання — 9 цифр"));
+            }
         }
         if ("id-card".equals(type) && document.get("series") != null) {
             problems.add(new FieldProblem("/document/series", "ID-картка не має серії"));
@@ -104,9 +133,22 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
     }
 
 
-    private static boolean sameAddress(Object a, Object b) {
+    /**
+     * Whether two addresses are one: the same settlement, street, building and apartment, written alike but for case
+     * and surrounding spaces. A code of the settlement (KATOTTG, KOATUU) or a postal code that both give and that
+     * differ makes them two: many villages share a name ("Миколаївка, вул. Шевченка, 1" is in several oblasts).
+     * A code only one of them gives says nothing.
+     */
+    static boolean sameAddress(Object a, Object b) {
         if (!(a instanceof Map<?, ?> left) || !(b instanceof Map<?, ?> right)) {
             return false;
+        }
+        for (String code : List.of("katottg", "koatuu", "postalCode")) {
+            String l = normalise(left.get(code));
+            String r = normalise(right.get(code));
+            if (!l.isEmpty() && !r.isEmpty() && !l.equals(r)) {
+                return false;
+            }
         }
         for (String part : List.of("settlement", "street", "building", "apartment")) {
             if (!Objects.equals(normalise(left.get(part)), normalise(right.get(part)))) {
@@ -117,6 +159,6 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
     }
 
     private static String normalise(Object value) {
-        return value == null ? "" : value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        return value == null ? "" : value.toString().strip().toLowerCase(Locale.ROOT);
     }
 }
