@@ -14,13 +14,40 @@ import ua.igov.platform.spi.SubmissionRejectedException;
 import ua.igov.platform.spi.UkrainianIds;
 
 /**
- * What the schema cannot say: dates against today and against each other, who may ask for which record, the tax
- * number's check digit.
+ * What the schema cannot say: dates against today and against each other, who may ask for which record and from what
+ * age, the tax number's check digit.
  */
 final class CivilStatusExtractChecks implements SubmissionHandler {
 
     /** The register holds records from here on; older ones are in the state archives. */
     static final LocalDate EARLIEST_EVENT = LocalDate.of(1900, 1, 1);
+
+    /**
+     * A person gets an extract about themselves and their relatives from the age of 16, on showing a passport
+     * (Порядок ведення Державного реєстру актів цивільного стану громадян, постанова КМУ № 1064).
+     */
+    static final int MINIMUM_AGE = 16;
+    /**
+     * The relations in which the same Порядок lets the applicant ask whatever their age, because they do not ask
+     * about themselves or a relative in their own right: a {@code legal-representative} (опікун, піклувальник) acts for
+     * the person in the record, whatever the record; and the birth record of a child is issued to its {@code parent}
+     * whatever the child's age (and minor parents have the same rights towards their child as adult ones, Сімейний
+     * кодекс, ст. 156). Everyone else asks in their own right and must be 16: {@code self}, a {@code child} about a
+     * parent, a {@code spouse}, an {@code heir}, and a parent about any record of their child but its birth. Someone
+     * younger is asked for by their parents or legal representative.
+     */
+    static boolean mayAskAtAnyAge(Object relation, Object kind) {
+        return "legal-representative".equals(relation) || "parent".equals(relation) && "birth".equals(kind);
+    }
+
+    /**
+     * The day someone born on {@code birthDate} turns {@code years} old: the same day and month that many years on,
+     * or, for someone born on 29 February, the 28th in a year without the 29th (Цивільний кодекс, ст. 254: a term
+     * that ends in a month without the day it would end on ends on the month's last day).
+     */
+    static LocalDate birthday(LocalDate birthDate, int years) {
+        return birthDate.plusYears(years); // which keeps to the month's last day, as art. 254 does
+    }
 
     private final Clock clock;
 
@@ -41,6 +68,11 @@ final class CivilStatusExtractChecks implements SubmissionHandler {
         if (birthDate != null && birthDate.isAfter(today)) {
             problems.add(new FieldProblem("/applicant/birthDate", "дата народження не може бути в майбутньому"));
             birthDate = null;
+        }
+        if (birthDate != null && birthday(birthDate, MINIMUM_AGE).isAfter(today) && !mayAskAtAnyAge(relation, kind)) {
+            problems.add(new FieldProblem("/applicant/birthDate", "витяг про себе чи родичів видається з "
+                    + MINIMUM_AGE + " років (вам виповниться " + MINIMUM_AGE + " " + birthday(birthDate, MINIMUM_AGE)
+                    + "); до того за ним звертаються ваші батьки або законний представник"));
         }
         LocalDate eventDate = date(subject.get("eventDate"), "/recordSubject/eventDate", problems);
         if (eventDate != null && eventDate.isAfter(today)) {

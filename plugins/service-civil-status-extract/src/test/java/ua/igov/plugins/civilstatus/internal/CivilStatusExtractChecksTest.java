@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -122,6 +123,71 @@ class CivilStatusExtractChecksTest {
                 problemFields(submission("death", "self", "1990-03-09", "2020-05-17", "3294001235")));
         assertEquals(List.of("/applicant/birthDate", "/recordSubject/eventDate"),
                 problemFields(submission("birth", "self", "2027-01-01", "2027-01-01", null)));
+    }
+
+    /** 2026-11-25 is today: someone born on 2010-11-25 turns 16 today, on 2010-11-26 tomorrow. */
+    @Test
+    void anApplicantUnder16IsRefusedWhenAskingInTheirOwnRight() {
+        for (String[] kindAndRelation : new String[][] {{"birth", "self"}, {"marriage", "child"}, {"death", "child"},
+                {"death", "heir"}, {"divorce", "spouse"}, {"death", "parent"}}) {
+            String kind = kindAndRelation[0];
+            String relation = kindAndRelation[1];
+            String eventDate = "self".equals(relation) ? "2010-11-26" : "2020-05-17";
+            SubmissionRejectedException e = assertThrows(SubmissionRejectedException.class,
+                    () -> checks.onSubmit(submission(kind, relation, "2010-11-26", eventDate, null)), relation);
+            assertEquals(List.of("/applicant/birthDate"), e.problems().stream().map(FieldProblem::field).toList(),
+                    kind + " as " + relation);
+            assertTrue(e.problems().get(0).message().contains("16"), e.problems().get(0).message());
+            assertTrue(e.problems().get(0).message().contains("2026-11-26"), e.problems().get(0).message());
+            String sixteenToday = "self".equals(relation) ? "2010-11-25" : "2020-05-17";
+            assertDoesNotThrow(() -> checks.onSubmit(submission(kind, relation, "2010-11-25", sixteenToday, null)),
+                    kind + " as " + relation + ", 16 today");
+        }
+    }
+
+    /**
+     * A parent gets their child's birth record, and a legal representative acts for the person in the record, whatever
+     * the applicant's age (a parent of 15 may have a baby).
+     */
+    @Test
+    void aParentAskingForTheirChildsBirthRecordAndALegalRepresentativeMayBeUnder16() {
+        assertDoesNotThrow(() -> checks.onSubmit(submission("birth", "parent", "2011-04-01", "2026-09-01", null)));
+        for (String kind : List.of("birth", "marriage", "divorce", "name-change", "death")) {
+            assertDoesNotThrow(() -> checks.onSubmit(submission(kind, "legal-representative", "2011-04-01", "2020-05-17",
+                    null)), kind);
+        }
+    }
+
+    /**
+     * Someone born on 29 February turns 16 on 28 February of a year without the 29th (Civil Code art. 254), and on the
+     * 29th in a leap year: not a day later, as a count of years, months and days would have it.
+     */
+    @Test
+    void someoneBornOn29FebruaryTurns16On28FebruaryInACommonYear() {
+        // 2100 is not a leap year: the only kind of year a 29 February birth's 16th birthday can fall in without a 29th
+        CivilStatusExtractChecks on28February2100 =
+                new CivilStatusExtractChecks(Clock.fixed(Instant.parse("2100-02-28T12:00:00Z"), ZoneOffset.UTC));
+        CivilStatusExtractChecks on27February2100 =
+                new CivilStatusExtractChecks(Clock.fixed(Instant.parse("2100-02-27T12:00:00Z"), ZoneOffset.UTC));
+        assertDoesNotThrow(() -> on28February2100.onSubmit(submission("birth", "self", "2084-02-29", "2084-02-29", null)));
+        SubmissionRejectedException e = assertThrows(SubmissionRejectedException.class,
+                () -> on27February2100.onSubmit(submission("birth", "self", "2084-02-29", "2084-02-29", null)));
+        assertEquals(List.of("/applicant/birthDate"), e.problems().stream().map(FieldProblem::field).toList());
+        assertTrue(e.problems().get(0).message().contains("2100-02-28"), e.problems().get(0).message());
+
+        CivilStatusExtractChecks on28February2024 =
+                new CivilStatusExtractChecks(Clock.fixed(Instant.parse("2024-02-28T12:00:00Z"), ZoneOffset.UTC));
+        CivilStatusExtractChecks on29February2024 =
+                new CivilStatusExtractChecks(Clock.fixed(Instant.parse("2024-02-29T12:00:00Z"), ZoneOffset.UTC));
+        assertThrows(SubmissionRejectedException.class,
+                () -> on28February2024.onSubmit(submission("birth", "self", "2008-02-29", "2008-02-29", null)),
+                "in a leap year the birthday is the 29th");
+        assertDoesNotThrow(() -> on29February2024.onSubmit(submission("birth", "self", "2008-02-29", "2008-02-29", null)));
+
+        // any other age the same way: 17 on 28 February 2025
+        assertEquals(LocalDate.of(2025, 2, 28), CivilStatusExtractChecks.birthday(LocalDate.of(2008, 2, 29), 17));
+        assertEquals(LocalDate.of(2024, 2, 29), CivilStatusExtractChecks.birthday(LocalDate.of(2008, 2, 29), 16));
+        assertEquals(LocalDate.of(2026, 3, 1), CivilStatusExtractChecks.birthday(LocalDate.of(2010, 3, 1), 16));
     }
 
     @Test
