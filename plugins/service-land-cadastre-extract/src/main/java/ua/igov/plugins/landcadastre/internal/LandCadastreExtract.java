@@ -172,8 +172,9 @@ public class LandCadastreExtract implements ServiceType {
         return code == null ? null : words.getOrDefault(code.toString(), ownWords == null ? null : ownWords.toString());
     }
 
+    /** Puts the value unless it is missing or blank: a patronymic the form sends as "" is no line on the extract. */
     private static void putIfPresent(Map<String, Object> target, String key, Object value) {
-        if (value != null) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
             target.put(key, value);
         }
     }

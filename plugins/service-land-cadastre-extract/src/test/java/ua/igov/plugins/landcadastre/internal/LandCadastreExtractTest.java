@@ -112,4 +112,15 @@ class LandCadastreExtractTest {
         assertTrue(schema.contains("\"enum\": [\"individual\", \"legal-entity\"]"));
         assertEquals(2, LandCadastreExtract.APPLICANT_TYPES.size());
     }
+
+    @Test
+    void anEmptyPatronymicIsLeftOffTheExtract() {
+        Map<String, Object> form = form("electronic");
+        form.put("applicant", Map.of("type", "individual", "lastName", "Шевченко", "firstName", "Тарас",
+                "patronymic", "", "taxNumber", "3294008776"));
+        Map<?, ?> applicant = (Map<?, ?>) service.issueDocument(
+                new Decision("1-000-000-042", service.code(), form, "official-7")).get("applicant");
+        assertEquals("Тарас", applicant.get("firstName"));
+        assertFalse(applicant.containsKey("patronymic"), applicant.toString());
+    }
 }
