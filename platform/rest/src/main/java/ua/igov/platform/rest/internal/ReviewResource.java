@@ -8,7 +8,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.RatingService;
@@ -25,10 +27,17 @@ public final class ReviewResource {
         this.ratings = ratings;
     }
 
+    /**
+     * Caches may keep the list but must ask again before they show it ({@code no-cache}): a comment an operator hides
+     * (personal data the masks missed, abuse) is gone from the next answer, not from whenever a cache lets it expire.
+     */
     @GET
-    public List<PublicReview> reviews(@PathParam("code") String code, @QueryParam("limit") String limit) {
-        return ratings.reviews(code, limit(limit));
+    public Response reviews(@PathParam("code") String code, @QueryParam("limit") String limit) {
+        List<PublicReview> reviews = ratings.reviews(code, limit(limit));
+        return Response.ok(reviews).cacheControl(REVALIDATED).build();
     }
+
+    private static final CacheControl REVALIDATED = CacheControl.valueOf("no-cache");
 
     /** How many reviews a list shows: 1 to {@value #MOST} (the rating service's own bound), 50 when not given. */
     static int limit(String limit) {

@@ -765,6 +765,20 @@ class ApiApplicationTest {
                 .getHeaderString("Cache-Control"));
     }
 
+    /** A service's reviews may be cached, but are asked for again before they are shown: a hidden comment goes at once. */
+    @Test
+    void publicReviewsAreRevalidatedByCaches() throws Exception {
+        ua.igov.platform.core.RatingService ratings = (ua.igov.platform.core.RatingService) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ua.igov.platform.core.RatingService.class},
+                        (proxy, method, args) -> method.getName().equals("reviews") ? List.of() : null);
+        ApplicationHandler withReviews = new ApplicationHandler(ApiApplication.create(new Registry(), new Catalogue(),
+                service, new Identity(), null, ratings, null));
+        ContainerResponse answer = withReviews.apply(request("GET", "/services/residence-registration/reviews", null),
+                new ByteArrayOutputStream()).get();
+        assertEquals(200, answer.getStatus());
+        assertEquals("no-cache", answer.getHeaderString("Cache-Control"));
+    }
+
     /** A Content-Length past what an int holds is a 413 like any too large body, not a 500. */
     @Test
     void aDeclaredLengthPastTwoGigabytesIsTooLargeNotAnError() throws Exception {
