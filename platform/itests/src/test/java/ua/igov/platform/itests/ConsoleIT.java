@@ -30,7 +30,7 @@ public class ConsoleIT extends PlatformTestSupport {
         awaitPlatform();
         String table = console("platform:plugins");
         assertTrue(table, table.contains("State") && table.contains("Contributes"));
-        assertTrue(table, table.contains("offerings of") && table.contains("form 1.1, own workflow, for catalogue services [47]"));
+        assertTrue(table, table.contains("offerings of") && table.contains("form 1.2, own workflow, for catalogue services [47]"));
         JsonNode plugins = JSON.readTree(console("platform:plugins --json"));
         int regions = 0;
         for (JsonNode p : plugins) {
