@@ -13,8 +13,12 @@ import java.time.LocalDate;
  * @param commentHiddenOn     the day it was hidden (Kyiv), or {@code null}
  * @param appealOutcome       for its author: {@code pending}, {@code upheld} or {@code rejected} once they appealed
  *                            the hiding, else {@code null}
+ * @param replyHidden         whether an operator hid the authority's reply from the public (everyone who reads this
+ *                            still reads the reply: the authority wrote it and the citizen was its addressee)
+ * @param replyHiddenReason   why, for all who read this (the authority may write a better reply), else {@code null}
  */
 public record ApplicationReview(String trackingNumber, int rating, String comment, LocalDate ratedOn,
                                 boolean commentHidden, String commentHiddenReason, LocalDate commentHiddenOn,
-                                String reply, LocalDate repliedOn, LocalDate appealedOn, String appealOutcome) {
+                                String reply, LocalDate repliedOn, LocalDate appealedOn, String appealOutcome,
+                                boolean replyHidden, String replyHiddenReason) {
 }

@@ -11,10 +11,12 @@ import java.time.Instant;
  * @param commentApprovedAt when an operator let the comment be published (its first check), or {@code null}: where
  *                          reviews are pre-moderated, the public sees the comment only from then on
  * @param replyApprovedAt   the same for the authority's reply
+ * @param replyHiddenAt     when an operator hid the reply from the public, or {@code null}; by whom and why beside it
  */
 public record ModeratedReview(String trackingNumber, String serviceCode, String regionId, Integer authorityId,
                               int rating, String comment, Instant ratedAt, String reply, Instant repliedAt,
                               Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason,
                               Instant textsCheckedAt, String textsCheckedBy, String appeal, Instant appealedAt,
-                              String appealOutcome, Instant commentApprovedAt, Instant replyApprovedAt) {
+                              String appealOutcome, Instant commentApprovedAt, Instant replyApprovedAt,
+                              Instant replyHiddenAt, String replyHiddenBy, String replyHiddenReason) {
 }

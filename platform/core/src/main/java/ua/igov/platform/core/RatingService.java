@@ -58,6 +58,16 @@ public interface RatingService {
     PublicReview showComment(Caller caller, String trackingNumber, byte[] body);
 
     /**
+     * Hides the authority's reply to the application's review from the public (operators only): a reply that repeats
+     * the citizen's details, say. The body is {@code {"reason": "..."}}; the reply stays stored, and the authority may
+     * write a new one in its place. Counts as a check of the review unless a comment or an appeal waits.
+     */
+    PublicReview hideReply(Caller caller, String trackingNumber, byte[] body);
+
+    /** Shows a hidden reply again, approved for publication (operators only); the body is {@code {"reason": "..."}}. */
+    PublicReview showReply(Caller caller, String trackingNumber, byte[] body);
+
+    /**
      * The reviews of every service with text (a comment, a reply) no operator has looked at yet, the oldest rating
      * first (operators only). Reviews are published at once, masked; this is the queue of what to look at.
      */

@@ -174,6 +174,30 @@ public class StatisticsIT extends PlatformTestSupport {
         String republished = get("/services/residence-registration/reviews").body();
         assertTrue(republished, republished.contains("Дуже швидко") && republished.contains("Пишіть на [приховано]"));
 
+        // the authority's reply can be hidden too (operators only, with a reason), shown again, and replaced
+        String hideReply = "/operators/reviews/" + numbers.get(0) + "/hide-reply";
+        assertProblem(post(hideReply, "{\"reason\": \"x\"}", olena), 403, null);
+        assertProblem(post(hideReply, "{}", operator), 422, "/reason");
+        assertProblem(post("/operators/reviews/" + numbers.get(1) + "/hide-reply", "{\"reason\": \"x\"}", operator),
+                409, null);
+        Answer replyHidden = post(hideReply, "{\"reason\": \"Дані заявника у відповіді\"}", operator);
+        assertEquals(replyHidden.body(), 200, replyHidden.status());
+        JsonNode withoutReply = get("/services/residence-registration/reviews").json().get(1);
+        assertTrue(withoutReply.toString(), withoutReply.get("replyHidden").asBoolean()
+                && (withoutReply.path("reply").isMissingNode() || withoutReply.get("reply").isNull()));
+        assertEquals("Дані заявника у відповіді",
+                get(moderation, operator).json().get(1).get("replyHiddenReason").asText());
+        String replyShown = console("platform:review-hide --reply --show " + numbers.get(0) + " checked again");
+        assertTrue(replyShown, replyShown.contains("Reply shown to the public again"));
+        assertEquals("Дякуємо за відгук", get("/services/residence-registration/reviews").json().get(1).get("reply").asText());
+        String replyHiddenOnConsole = console("platform:review-hide --reply " + numbers.get(0) + " personal data");
+        assertTrue(replyHiddenOnConsole, replyHiddenOnConsole.contains("Reply hidden from the public"));
+        Answer replaced = post(rating + "/reply", "{\"reply\": \"Дякуємо, врахуємо\"}", olena);
+        assertEquals(replaced.body(), 200, replaced.status());
+        JsonNode newReply = get("/services/residence-registration/reviews").json().get(1);
+        assertEquals(newReply.toString(), "Дякуємо, врахуємо", newReply.get("reply").asText());
+        assertFalse(newReply.toString(), newReply.get("replyHidden").asBoolean());
+
         // statistics: supervisors of the authority and operators only
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
         String period = "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1);

@@ -15,9 +15,9 @@ public interface RatingStore {
 
     /**
      * Stores the authority's reply to a rating, audited, in one transaction. The review is unchecked again: there is
-     * new text for an operator to look at.
+     * new text for an operator to look at. A reply an operator hid is replaced.
      *
-     * @throws AlreadyDoneException if there is no rating to reply to or it has a reply already
+     * @throws AlreadyDoneException if there is no rating to reply to or it has a reply already (not hidden)
      */
     default Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit) {
         return reply(trackingNumber, reply, repliedBy, audit, ReviewMessages.NONE);
@@ -54,6 +54,23 @@ public interface RatingStore {
 
     /** Shows the comment as {@link #showComment(String, String, AuditEntry)} does, with messages about it. */
     Review showComment(String trackingNumber, String shownBy, AuditEntry audit, ReviewMessages messages);
+
+    /**
+     * Hides the authority's reply from the public, audited, in one transaction; the reply stays stored, and the
+     * authority may write a new one in its place. Hiding is a decision on the reply: the review counts as checked by
+     * {@code hiddenBy} unless a comment or an appeal waits for an operator's look.
+     *
+     * @throws AlreadyDoneException if the application has no rating, its rating no reply, or the reply is hidden already
+     */
+    Review hideReply(String trackingNumber, String reason, String hiddenBy, AuditEntry audit);
+
+    /**
+     * Shows a hidden reply again, approved for publication, audited, in one transaction; checked as by
+     * {@link #hideReply}.
+     *
+     * @throws AlreadyDoneException if the application has no rating or its reply is not hidden
+     */
+    Review showReply(String trackingNumber, String shownBy, AuditEntry audit);
 
     /**
      * Records that an operator looked at a review's comment and reply as they are and leaves them published,

@@ -27,7 +27,12 @@ public record Review(String trackingNumber, String serviceCode, String regionId,
                      String comment, Instant ratedAt, String reply, Instant repliedAt, String repliedBy,
                      Instant commentHiddenAt, String commentHiddenBy, String commentHiddenReason,
                      Instant textsCheckedAt, String textsCheckedBy, String appealText, Instant appealedAt,
-                     Instant appealDecidedAt, Instant commentApprovedAt, Instant replyApprovedAt) {
+                     Instant appealDecidedAt, Instant commentApprovedAt, Instant replyApprovedAt,
+                     Instant replyHiddenAt, String replyHiddenBy, String replyHiddenReason) {
+
+    public boolean replyHidden() {
+        return replyHiddenAt != null;
+    }
 
     public boolean commentHidden() {
         return commentHiddenAt != null;

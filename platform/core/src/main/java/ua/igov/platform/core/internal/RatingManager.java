@@ -58,6 +58,8 @@ public class RatingManager implements RatingService {
     static final String APPEAL = "appeal-review-hiding";
     static final String HIDE = "hide-review-comment";
     static final String SHOW = "show-review-comment";
+    static final String HIDE_REPLY = "hide-review-reply";
+    static final String SHOW_REPLY = "show-review-reply";
     /**
      * The steps whose detail (the citizen's appeal, which often repeats the hidden comment; the operator's reason)
      * the authority's supervisors do not read on the trail: the authority is told neither why a comment was hidden
@@ -202,7 +204,7 @@ public class RatingManager implements RatingService {
                 review.commentHidden(), author || operator ? review.commentHiddenReason() : null,
                 kyivDay(review.commentHiddenAt()), author ? review.reply() : PersonalDataMask.mask(review.reply()),
                 kyivDay(review.repliedAt()), author || operator ? kyivDay(review.appealedAt()) : null,
-                author || operator ? review.appealOutcome() : null);
+                author || operator ? review.appealOutcome() : null, review.replyHidden(), review.replyHiddenReason());
     }
 
     @Override
@@ -272,7 +274,8 @@ public class RatingManager implements RatingService {
                 .map(r -> new ModeratedReview(r.trackingNumber(), r.serviceCode(), r.regionId(), r.authorityId(),
                         r.rating(), r.comment(), r.ratedAt(), r.reply(), r.repliedAt(), r.commentHiddenAt(),
                         r.commentHiddenBy(), r.commentHiddenReason(), r.textsCheckedAt(), r.textsCheckedBy(),
-                        r.appealText(), r.appealedAt(), r.appealOutcome(), r.commentApprovedAt(), r.replyApprovedAt()))
+                        r.appealText(), r.appealedAt(), r.appealOutcome(), r.commentApprovedAt(), r.replyApprovedAt(),
+                        r.replyHiddenAt(), r.replyHiddenBy(), r.replyHiddenReason()))
                 .toList();
     }
 
@@ -367,6 +370,28 @@ public class RatingManager implements RatingService {
                         tell),
                 e -> new ProblemException(409, "no-hidden-comment", "No hidden comment",
                         "There is no hidden comment on this application's review: " + e.getMessage() + "."));
+    }
+
+    @Override
+    public PublicReview hideReply(Caller caller, String trackingNumber, byte[] body) {
+        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
+        StoredApplication app = visible(caller, trackingNumber);
+        String reason = requiredText(body, "reason", "why the reply is hidden (it is kept in the audit trail)");
+        return written(app, "hiding the reply", () -> ratings.hideReply(app.trackingNumber(), reason, operator.user(),
+                        new AuditEntry(clock.instant(), caller.name(), HIDE_REPLY, app.trackingNumber(), reason)),
+                e -> new ProblemException(409, "no-reply-to-hide", "No reply to hide",
+                        "There is no published reply on this application's review: " + e.getMessage() + "."));
+    }
+
+    @Override
+    public PublicReview showReply(Caller caller, String trackingNumber, byte[] body) {
+        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
+        StoredApplication app = visible(caller, trackingNumber);
+        String reason = requiredText(body, "reason", "why the reply is shown again (it is kept in the audit trail)");
+        return written(app, "showing the reply again", () -> ratings.showReply(app.trackingNumber(), operator.user(),
+                        new AuditEntry(clock.instant(), caller.name(), SHOW_REPLY, app.trackingNumber(), reason)),
+                e -> new ProblemException(409, "no-hidden-reply", "No hidden reply",
+                        "There is no hidden reply on this application's review: " + e.getMessage() + "."));
     }
 
     /**
@@ -477,10 +502,12 @@ public class RatingManager implements RatingService {
     private static PublicReview published(Review review, boolean premoderation) {
         boolean commentHeld = premoderation && review.comment() != null && !review.commentHidden()
                 && review.commentApprovedAt() == null;
-        boolean replyHeld = premoderation && review.reply() != null && review.replyApprovedAt() == null;
+        boolean replyHeld = premoderation && review.reply() != null && !review.replyHidden()
+                && review.replyApprovedAt() == null;
+        boolean replyShown = !replyHeld && !review.replyHidden();
         return new PublicReview(review.serviceCode(), review.regionId(), review.authorityId(), review.rating(),
                 review.commentHidden() || commentHeld ? null : PersonalDataMask.mask(review.comment()),
-                review.commentHidden(), kyivDay(review.ratedAt()), replyHeld ? null : PersonalDataMask.mask(review.reply()),
-                replyHeld ? null : kyivDay(review.repliedAt()), commentHeld || replyHeld);
+                review.commentHidden(), kyivDay(review.ratedAt()), replyShown ? PersonalDataMask.mask(review.reply()) : null,
+                replyShown ? kyivDay(review.repliedAt()) : null, commentHeld || replyHeld, review.replyHidden());
     }
 }

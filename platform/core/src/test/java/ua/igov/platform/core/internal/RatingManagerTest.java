@@ -476,6 +476,58 @@ class RatingManagerTest {
         assertTrue(fixture.stores.applications.verifyAudit().intact());
     }
 
+    /**
+     * An authority's reply that repeats the citizen's details: an operator hides it (not the authority itself), with a
+     * reason the authority may read; the public sees that there was one; hiding it does not approve a comment that
+     * waits, so the review stays on the queue; the authority can write a new reply in its place, which is unchecked
+     * and shown; and a hidden reply can be shown again.
+     */
+    @Test
+    void anOperatorHidesAReplyAndTheAuthorityMayWriteANewOne() throws Exception {
+        String a1 = fixture.trackingNumber("A1");
+        rate("A1", "{\"rating\": 3, \"comment\": \"Довго\"}");
+        ratings.reply(OLENA, a1, "{\"reply\": \"Пане Тарасе з вул. Шевченка, 5\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] reason = "{\"reason\": \"Адреса заявника у відповіді\"}".getBytes(StandardCharsets.UTF_8);
+        fails(403, "forbidden", () -> ratings.hideReply(OLENA, a1, reason));
+        fails(422, "invalid-request", () -> ratings.hideReply(OPERATOR, a1, "{}".getBytes()));
+        fails(409, "no-hidden-reply", () -> ratings.showReply(OPERATOR, a1, reason));
+
+        PublicReview hidden = ratings.hideReply(OPERATOR, a1, reason);
+        assertTrue(hidden.replyHidden());
+        assertNull(hidden.reply());
+        assertNull(hidden.repliedOn());
+        assertEquals("Довго", hidden.comment(), "the comment is not touched");
+        PublicReview listed = only(ratings.reviews(StatisticsFixture.RESIDENCE, 50));
+        assertTrue(listed.replyHidden());
+        assertNull(listed.reply());
+        fails(409, "no-reply-to-hide", () -> ratings.hideReply(OPERATOR, a1, reason));
+        ModeratedReview moderated = ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).get(0);
+        assertEquals("Пане Тарасе з вул. Шевченка, 5", moderated.reply(), "kept for the record");
+        assertEquals("Адреса заявника у відповіді", moderated.replyHiddenReason());
+        assertEquals("operator", moderated.replyHiddenBy());
+        ApplicationReview forOlena = ratings.review(OLENA, a1);
+        assertTrue(forOlena.replyHidden());
+        assertEquals("Адреса заявника у відповіді", forOlena.replyHiddenReason(), "the authority learns why");
+        assertEquals(StatisticsFixture.NOW, moderated.replyHiddenAt());
+        assertNull(moderated.textsCheckedAt(), "the comment still waits for a look: hiding the reply checks no comment");
+
+        PublicReview replaced = ratings.reply(OLENA, a1,
+                "{\"reply\": \"Дякуємо, врахуємо\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("Дякуємо, врахуємо", replaced.reply());
+        assertFalse(replaced.replyHidden());
+        fails(409, "no-rating-to-reply", () -> ratings.reply(OLENA, a1, "{\"reply\": \"ще\"}".getBytes(StandardCharsets.UTF_8)));
+
+        ratings.hideReply(OPERATOR, a1, reason);
+        PublicReview shown = ratings.showReply(OPERATOR, a1,
+                "{\"reason\": \"Помилка модератора\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("Дякуємо, врахуємо", shown.reply());
+        assertFalse(shown.replyHidden());
+        assertEquals(List.of("hide-review-reply: Адреса заявника у відповіді", "hide-review-reply: Адреса заявника у відповіді",
+                        "show-review-reply: Помилка модератора"),
+                audit("hide-review-reply", "show-review-reply").stream().map(a -> a.action() + ": " + a.detail()).toList());
+        assertTrue(fixture.stores.applications.verifyAudit().intact());
+    }
+
     @Test
     void theModerationListIsAReadOfPersonalDataOnTheRecordForEachCommentShown() throws Exception {
         rate("A1", "{\"rating\": 2, \"comment\": \"Пишіть на a1@example.com\"}");

@@ -95,6 +95,22 @@ public final class ModerationResource {
         return ratings.showComment(operator, trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
     }
 
+    @POST
+    @Path("/{trackingNumber}/hide-reply")
+    public PublicReview hideReply(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                                  @Context ContainerRequestContext request) throws IOException {
+        Caller operator = operator(request);
+        return ratings.hideReply(operator, trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+    }
+
+    @POST
+    @Path("/{trackingNumber}/show-reply")
+    public PublicReview showReply(@PathParam("trackingNumber") String trackingNumber, InputStream body,
+                                  @Context ContainerRequestContext request) throws IOException {
+        Caller operator = operator(request);
+        return ratings.showReply(operator, trackingNumber, Bodies.read(body, RatingResource.MAX_BODY_BYTES));
+    }
+
     /** Nobody but an operator learns what these doors take: checked before any parameter or body is read. */
     private static Caller operator(ContainerRequestContext request) {
         return OperatorsOnly.check(AuthFilter.caller(request), OperatorsOnly.MODERATES_REVIEWS);

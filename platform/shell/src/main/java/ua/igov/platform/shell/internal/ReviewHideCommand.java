@@ -16,7 +16,7 @@ import ua.igov.platform.core.RatingService;
 @Service
 @Command(scope = PlatformCommand.SCOPE, name = "review-hide",
         description = "Hides the comment of an application's review from the public, with a reason (kept and audited); "
-                + "--show shows it again")
+                + "--show shows it again; --reply hides or shows the authority's reply instead")
 public class ReviewHideCommand extends PlatformCommand {
 
     @Reference(optional = true)
@@ -32,6 +32,10 @@ public class ReviewHideCommand extends PlatformCommand {
     @Option(name = "--show", description = "Show a hidden comment again instead (a mistake, an appeal upheld); the reason says why")
     boolean show;
 
+    @Option(name = "--reply", description = "The authority's reply, not the citizen's comment (a reply that repeats "
+            + "the citizen's details, say); the authority may write a new one in its place")
+    boolean reply;
+
     @Override
     protected java.util.Map<String, String> fieldsAsTyped() {
         return java.util.Map.of("/reason", "REASON");
@@ -41,6 +45,10 @@ public class ReviewHideCommand extends PlatformCommand {
     protected Object query() {
         byte[] body = JsonNodeFactory.instance.objectNode().put("reason", String.join(" ", reason)).toString()
                 .getBytes(StandardCharsets.UTF_8);
+        if (reply) {
+            return show ? ratings.showReply(signedInOperator(), trackingNumber, body)
+                    : ratings.hideReply(signedInOperator(), trackingNumber, body);
+        }
         return show ? ratings.showComment(signedInOperator(), trackingNumber, body)
                 : ratings.hideComment(signedInOperator(), trackingNumber, body);
     }
@@ -48,7 +56,8 @@ public class ReviewHideCommand extends PlatformCommand {
     @Override
     protected void print(Object result, PrintStream out) {
         PublicReview review = (PublicReview) result;
-        out.println((show ? "Comment shown to the public again" : "Comment hidden from the public") + " on the review of "
+        String text = reply ? "Reply" : "Comment";
+        out.println(text + (show ? " shown to the public again" : " hidden from the public") + " on the review of "
                 + trackingNumber + " (rating " + review.rating() + "); the decision and its reason are in the audit trail.");
     }
 }

@@ -27,7 +27,8 @@ public class JdbcRatingStore implements RatingStore {
     private static final String COLUMNS = "a.tracking_number, r.service_code, r.region_id, r.authority_id, r.rating, "
             + "r.comment_text, r.rated_at, r.reply_text, r.replied_at, r.replied_by, r.comment_hidden_at, "
             + "r.comment_hidden_by, r.comment_hidden_reason, r.texts_checked_at, r.texts_checked_by, r.appeal_text, "
-            + "r.appealed_at, r.appeal_decided_at, r.comment_approved_at, r.reply_approved_at";
+            + "r.appealed_at, r.appeal_decided_at, r.comment_approved_at, r.reply_approved_at, r.reply_hidden_at, "
+            + "r.reply_hidden_by, r.reply_hidden_reason";
     /** Approves the comment for publication at the statement's moment (a parameter), if it has none yet. */
     private static final String APPROVE_COMMENT = "comment_approved_at = CASE WHEN comment_text IS NULL THEN NULL "
             + "ELSE COALESCE(comment_approved_at, CAST(? AS TIMESTAMP)) END";
@@ -45,6 +46,16 @@ public class JdbcRatingStore implements RatingStore {
     private static final String CHECKED_UNLESS_A_REPLY_WAITS = "texts_checked_at = CASE WHEN reply_text IS NOT NULL "
             + "AND reply_approved_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP) END, texts_checked_by = CASE WHEN "
             + "reply_text IS NOT NULL AND reply_approved_at IS NULL THEN NULL ELSE CAST(? AS VARCHAR(100)) END";
+    /**
+     * Hiding or showing a reply is a decision on the reply: the review counts as checked unless a comment or an appeal
+     * still waits for an operator's look.
+     */
+    private static final String CHECKED_UNLESS_A_COMMENT_OR_APPEAL_WAITS = "texts_checked_at = CASE WHEN "
+            + "texts_checked_at IS NULL AND (" + "comment_text IS NOT NULL AND comment_approved_at IS NULL "
+            + "AND comment_hidden_at IS NULL OR appeal_text IS NOT NULL AND appeal_decided_at IS NULL) THEN NULL "
+            + "ELSE CAST(? AS TIMESTAMP) END, texts_checked_by = CASE WHEN texts_checked_at IS NULL AND ("
+            + "comment_text IS NOT NULL AND comment_approved_at IS NULL AND comment_hidden_at IS NULL "
+            + "OR appeal_text IS NOT NULL AND appeal_decided_at IS NULL) THEN NULL ELSE CAST(? AS VARCHAR(100)) END";
     /** The rating has text an operator has not looked at since it was written. */
     private static final String UNCHECKED = "texts_checked_at IS NULL "
             + "AND (comment_text IS NOT NULL OR reply_text IS NOT NULL OR appeal_text IS NOT NULL)";
@@ -91,8 +102,9 @@ public class JdbcRatingStore implements RatingStore {
     @Override
     public Review reply(String trackingNumber, String reply, String repliedBy, AuditEntry audit, ReviewMessages messages) {
         return change("reply to the rating of " + trackingNumber, trackingNumber,
-                "reply_text = ?, replied_at = ?, replied_by = ?, texts_checked_at = NULL, texts_checked_by = NULL "
-                        + "WHERE reply_text IS NULL", ps -> {
+                "reply_text = ?, replied_at = ?, replied_by = ?, texts_checked_at = NULL, texts_checked_by = NULL, "
+                        + "reply_approved_at = NULL, reply_hidden_at = NULL, reply_hidden_by = NULL, "
+                        + "reply_hidden_reason = NULL WHERE (reply_text IS NULL OR reply_hidden_at IS NOT NULL)", ps -> {
                     ps.setString(1, reply);
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(3, repliedBy);
@@ -133,6 +145,36 @@ public class JdbcRatingStore implements RatingStore {
                     return 5;
                 }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : "the comment on the rating of " + trackingNumber + " is not hidden");
+    }
+
+    @Override
+    public Review hideReply(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
+        return change("hide the reply on the rating of " + trackingNumber, trackingNumber,
+                "reply_hidden_at = ?, reply_hidden_by = ?, reply_hidden_reason = ?, "
+                        + CHECKED_UNLESS_A_COMMENT_OR_APPEAL_WAITS
+                        + " WHERE reply_text IS NOT NULL AND reply_hidden_at IS NULL", ps -> {
+                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(2, hiddenBy);
+                    ps.setString(3, reason);
+                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(5, hiddenBy);
+                    return 6;
+                }, audit, ReviewMessages.NONE, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        : review.get().reply() == null ? "the rating of " + trackingNumber + " has no reply"
+                        : "the reply on the rating of " + trackingNumber + " is hidden already");
+    }
+
+    @Override
+    public Review showReply(String trackingNumber, String shownBy, AuditEntry audit) {
+        return change("show the reply on the rating of " + trackingNumber, trackingNumber,
+                APPROVE_REPLY + ", reply_hidden_at = NULL, reply_hidden_by = NULL, reply_hidden_reason = NULL, "
+                        + CHECKED_UNLESS_A_COMMENT_OR_APPEAL_WAITS + " WHERE reply_hidden_at IS NOT NULL", ps -> {
+                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+                    ps.setString(3, shownBy);
+                    return 4;
+                }, audit, ReviewMessages.NONE, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        : "the reply on the rating of " + trackingNumber + " is not hidden");
     }
 
     @Override
@@ -272,7 +314,8 @@ public class JdbcRatingStore implements RatingStore {
                 Jdbc.instant(rs.getTimestamp(11, Jdbc.UTC.get())), rs.getString(12), rs.getString(13),
                 Jdbc.instant(rs.getTimestamp(14, Jdbc.UTC.get())), rs.getString(15), rs.getString(16),
                 Jdbc.instant(rs.getTimestamp(17, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(18, Jdbc.UTC.get())),
-                Jdbc.instant(rs.getTimestamp(19, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(20, Jdbc.UTC.get())));
+                Jdbc.instant(rs.getTimestamp(19, Jdbc.UTC.get())), Jdbc.instant(rs.getTimestamp(20, Jdbc.UTC.get())),
+                Jdbc.instant(rs.getTimestamp(21, Jdbc.UTC.get())), rs.getString(22), rs.getString(23));
     }
 
     @Override
