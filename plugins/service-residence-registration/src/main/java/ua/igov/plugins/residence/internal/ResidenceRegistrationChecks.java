@@ -60,6 +60,9 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
             UkrainianIds.taxNumberProblem(digits, birthDate)
                     .ifPresent(problem -> problems.add(new FieldProblem("/applicant/taxNumber", problem)));
         }
+        if (submission.form().get("newAddress") instanceof Map<?, ?> newAddress) {
+            problems.addAll(regionProblems(newAddress, submission.regionId()));
+        }
         if (Boolean.TRUE.equals(submission.form().get("deregisterPrevious"))
                 && sameAddress(submission.form().get("newAddress"), submission.form().get("previousAddress"))) {
             problems.add(new FieldProblem("/previousAddress", "попередня адреса збігається з новою"));
@@ -67,6 +70,44 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         if (!problems.isEmpty()) {
             throw new SubmissionRejectedException(problems);
         }
+    }
+
+    /**
+     * The first two digits of the KOATUU code, and of the KATOTTG code after its "UA", of the settlements of each
+     * region the platform serves (the same numbering in both codifiers).
+     */
+    static final Map<String, String> REGION_CODES = Map.ofEntries(Map.entry("crimea", "01"),
+            Map.entry("vinnytsia", "05"), Map.entry("volyn", "07"), Map.entry("dnipropetrovsk", "12"),
+            Map.entry("donetsk", "14"), Map.entry("zhytomyr", "18"), Map.entry("zakarpattia", "21"),
+            Map.entry("zaporizhzhia", "23"), Map.entry("ivano-frankivsk", "26"), Map.entry("kyiv", "32"),
+            Map.entry("kirovohrad", "35"), Map.entry("luhansk", "44"), Map.entry("lviv", "46"),
+            Map.entry("mykolaiv", "48"), Map.entry("odesa", "51"), Map.entry("poltava", "53"), Map.entry("rivne", "56"),
+            Map.entry("sumy", "59"), Map.entry("ternopil", "61"), Map.entry("kharkiv", "63"), Map.entry("kherson", "65"),
+            Map.entry("khmelnytskyi", "68"), Map.entry("cherkasy", "71"), Map.entry("chernivtsi", "73"),
+            Map.entry("chernihiv", "74"), Map.entry("kyiv-city", "80"), Map.entry("sevastopol", "85"));
+
+    /**
+     * A residence is registered by the authority of the new address: an application made to one region's offering
+     * for an address whose settlement code is in another region would sit in the wrong authority's queue. Only a code
+     * the citizen gave says so; a region the table does not know is not checked.
+     */
+    static List<FieldProblem> regionProblems(Map<?, ?> newAddress, String regionId) {
+        String region = REGION_CODES.get(regionId);
+        if (region == null) {
+            return List.of();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String wrongRegion = "населений пункт з цим кодом в іншій області: місце проживання реєструють за новою "
+                + "адресою, тож подайте заяву до органу тієї області";
+        if (newAddress.get("katottg") instanceof String katottg && katottg.length() >= 4
+                && !katottg.substring(2, 4).equals(region)) {
+            problems.add(new FieldProblem("/newAddress/katottg", wrongRegion));
+        }
+        if (newAddress.get("koatuu") instanceof String koatuu && koatuu.length() >= 2
+                && !koatuu.substring(0, 2).equals(region)) {
+            problems.add(new FieldProblem("/newAddress/koatuu", wrongRegion));
+        }
+        return problems;
     }
 
     /**

@@ -215,6 +215,25 @@ class ResidenceRegistrationChecksTest {
                 "newAddress", sameCode), "previousAddress", new HashMap<>(sameCode))));
     }
 
+    /**
+     * An application to the Dnipropetrovsk offering for an address whose codes say Mykolaiv oblast is refused at the
+     * code that says so; codes of the region itself, or an offering of a region the table does not know, pass.
+     */
+    @Test
+    void aNewAddressInAnotherRegionIsRefused() {
+        Map<String, Object> address = new HashMap<>(Map.of("settlement", "Миколаївка", "street", "Шевченка",
+                "building", "1", "katottg", "UA48040170010012345", "koatuu", "4824255100"));
+        Submission elsewhere = with(submission("1990-03-09", null, false), "newAddress", address);
+        assertEquals(List.of("/newAddress/katottg", "/newAddress/koatuu"), problemFields(elsewhere));
+        Map<String, Object> home = new HashMap<>(address);
+        home.put("katottg", "UA12020010010070536");
+        home.put("koatuu", "1221055300");
+        assertDoesNotThrow(() -> checks.onSubmit(with(submission("1990-03-09", null, false), "newAddress", home)));
+        Submission unknownRegion = new Submission(ResidenceRegistration.CODE, "testland", null, elsewhere.form());
+        assertDoesNotThrow(() -> checks.onSubmit(unknownRegion));
+        assertEquals(27, ResidenceRegistrationChecks.REGION_CODES.size(), "every region plugin the platform ships");
+    }
+
     /** "Today" is Kyiv's: at 00:30 in Kyiv (22:30 UTC the day before) a 14th birthday has come. */
     @Test
     void todayIsKyivsWhateverTheServersZone() {
