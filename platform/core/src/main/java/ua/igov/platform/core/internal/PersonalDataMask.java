@@ -24,6 +24,8 @@ final class PersonalDataMask {
     static final String MASK = "[приховано]";
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    /** The top-level domains an address must end in where it is not written as usual (spaced "@", spelled "at"). */
+    private static final String COMMON_TLD = "(?:com|net|org|ua|info|io|me|eu|biz)(?![\\p{L}\\p{N}])";
     /** The dot of a domain, as written or spelled out: "gmail.com", "gmail (dot) com", "gmail крапка com". */
     private static final String DOMAIN_DOT = "(?:\\.|\\s*[(\\[{<]\\s*(?:dot|крапка)\\s*[)\\]}>]\\s*|\\s(?:dot|крапка)\\s)";
     /**
@@ -33,18 +35,27 @@ final class PersonalDataMask {
      */
     private static final Pattern SPELLED_EMAIL = Pattern.compile("(?iu)[\\p{L}\\p{N}._%+-]+(?:"
             + "\\s*[(\\[{<]\\s*(?:at|собака|равлик)\\s*[)\\]}>]\\s*[a-z0-9-]+(?:" + DOMAIN_DOT + "[a-z0-9-]+)+"
-            + "|\\s(?:at|собака|равлик)\\s(?:[a-z0-9-]+" + DOMAIN_DOT + ")+(?:com|net|org|ua|info|io|me|eu|biz)(?![\\p{L}\\p{N}]))");
+            + "|\\s(?:at|собака|равлик)\\s(?:[a-z0-9-]+" + DOMAIN_DOT + ")+" + COMMON_TLD + ")");
     /**
-     * A messenger handle ("@taras_sh", "t.me/taras_sh"): 5 to 32 Latin letters, digits or underscores, as Telegram
-     * and Instagram allow; it finds the person as surely as a phone number.
+     * An address written with spaces around its "@" or a dot ("ivan @ gmail.com", "ivan@ gmail.com", "ivan@gmail
+     * .com"). As such spaces also stand between words, the part before the "@" must be Latin and the domain Latin
+     * labels ending in a common top-level domain: "я @ дома", "за @igov" and "Дякую @ diia.gov.ua" stay.
+     */
+    private static final Pattern SPACED_EMAIL = Pattern.compile("(?i)[a-z0-9][a-z0-9._%+-]*\\s*@\\s*"
+            + "(?:[a-z0-9-]+\\s*\\.\\s*)+" + COMMON_TLD);
+    /**
+     * A messenger handle ("@taras_sh", "@taras.shevchenko", "t.me/taras_sh"): 5 to 32 Latin letters, digits or
+     * underscores, as Telegram and Instagram allow, and the single dots Instagram allows between them; it finds the
+     * person as surely as a phone number. A dot that ends a sentence is not part of it.
      */
     private static final Pattern HANDLE = Pattern.compile("(?i)(?:(?<![\\p{L}\\p{N}_.])@|(?<![\\p{L}\\p{N}_])t\\.me/)"
-            + "[a-z0-9_]{5,32}(?![\\p{L}\\p{N}_])");
+            + "[a-z0-9_](?:\\.?[a-z0-9_]){4,31}(?![\\p{L}\\p{N}_]|\\.[a-z0-9_])");
     /**
      * A run that may be a phone or card number written with spaces, hyphens (or the dashes autocorrect writes for
-     * them: "067–123–45–67"), dots or brackets; its digits decide.
+     * them: "067–123–45–67"), dots or brackets; its digits decide. It is not cut at any length: numbers written one
+     * after another ("067 123 45 67 050 765 43 21", a tracking number and a phone) are one run, taken apart below.
      */
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d[\\d\\s().\\u2010-\\u2015\\u2212-]{8,22}\\d");
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d[\\d\\s().\\u2010-\\u2015\\u2212-]{8,}\\d");
     /** A Ukrainian IBAN (UA, 2 check digits, 25 more), with or without spaces or hyphens. */
     private static final Pattern IBAN = Pattern.compile(
             "(?i)(?<!\\p{L})UA[\\s\\u2010-\\u2015\\u2212-]*\\d{2}(?:[\\s\\u2010-\\u2015\\u2212-]*\\d){25}(?!\\d)");
@@ -80,15 +91,23 @@ final class PersonalDataMask {
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}&&[^\\u200D\\x{E0020}-\\x{E007F}]]");
     /** Spaces other than the plain one (a no-break space copied from a web page). */
     private static final Pattern OTHER_SPACE = Pattern.compile("\\p{Zs}");
-    /** A date, with or without its year: its digits are a date's, not part of a phone number. */
-    private static final Pattern DATE = Pattern.compile("\\d{1,2}\\.\\d{1,2}(?:\\.\\d{2,4})?");
+    /**
+     * A date, with or without its year (dd.mm, dd.mm.yy, dd.mm.yyyy), or a time (hh.mm), its digits a date's or a
+     * time's rather than part of a phone number. Its groups are whole, and no more dot-separated groups go on before
+     * or after it: "67.12" inside "067.123.45.67" is not one. Whether it can be a date or a time is checked too
+     * ({@link #datesAndTimes}).
+     */
+    private static final Pattern DATE_OR_TIME = Pattern.compile(
+            "(?<!\\d)(?<!\\d\\.)(\\d{1,2})\\.(\\d{1,2})(\\.(?:\\d{4}|\\d{2}))?(?!\\d|\\.\\d)");
 
     /**
-     * A street (by its Ukrainian abbreviation or full word) followed, within the same clause, by a flat number:
-     * "вул. Шевченка, 5, кв. 12", "просп. Миру 10/2 квартира 7".
+     * A street (by its Ukrainian abbreviation, with or without the dot, or full word) followed, within the same
+     * clause, by a flat number: "вул. Шевченка, 5, кв. 12", "вул Шевченка 5 кв 12", "просп. Миру 10/2 квартира 7",
+     * "пр-т Перемоги 10, кв. 5", "бул. Лесі Українки 5, кв 3".
      */
-    private static final Pattern HOME_ADDRESS = Pattern.compile("(?iU)(?<!\\p{L})(?:вул(?:иця|иці|\\.)|просп(?:ект|екті|\\.)"
-            + "|пров(?:улок|улку|\\.)|бульв(?:ар|арі|\\.)|б-р|пл(?:оща|ощі|\\.)|узвіз|узвозі|шосе|мкр(?:н|\\.)?|ж/м)"
+    private static final Pattern HOME_ADDRESS = Pattern.compile("(?iU)(?<!\\p{L})(?:(?:вул(?:иця|иці)?"
+            + "|просп(?:ект|екті)?|пр|пров(?:улок|улку)?|бульв(?:ар|арі)?|бул|пл(?:оща|ощі)?|мкрн?)(?:\\.|(?!\\p{L}))"
+            + "|пр-к?т|б-р|узвіз|узвозі|шосе|ж/м)"
             + "\\s*[^\\n;:!?]{1,60}?(?<!\\p{L})кв(?:артира|артирі|\\.)?\\s*№?\\s*\\d+\\p{L}?");
 
     private PersonalDataMask() {
@@ -104,6 +123,7 @@ final class PersonalDataMask {
         plain = OTHER_SPACE.matcher(plain).replaceAll(" ");
         String masked = HOME_ADDRESS.matcher(plain).replaceAll(MASK);
         masked = EMAIL.matcher(masked).replaceAll(MASK);
+        masked = SPACED_EMAIL.matcher(masked).replaceAll(MASK);
         masked = SPELLED_EMAIL.matcher(masked).replaceAll(MASK);
         masked = HANDLE.matcher(masked).replaceAll(MASK);
         masked = IBAN.matcher(masked).replaceAll(MASK);
@@ -122,9 +142,11 @@ final class PersonalDataMask {
             String run = m.group();
             String digits = run.replaceAll("\\D", "");
             String before = text.substring(Math.max(0, m.start() - 24), m.start());
-            // a run with a date in it ("з 01.02.2023-15.03.2023") is not one number; what else is in it is looked for
-            boolean whole = !DATE.matcher(run).find() && (personal(digits) || taxNumberInParts(run, digits, before));
-            m.appendReplacement(out, whole ? MASK : Matcher.quoteReplacement(maskWithin(run)));
+            // a run with a date or a time in it ("з 01.02.2023-15.03.2023", "о 10.30 097…") is not one number; what
+            // else is in it is looked for
+            List<int[]> dates = datesAndTimes(run);
+            boolean whole = dates.isEmpty() && (personal(digits) || taxNumberInParts(run, digits, before));
+            m.appendReplacement(out, whole ? MASK : Matcher.quoteReplacement(maskWithin(run, dates)));
         }
         m.appendTail(out);
         return out.toString();
@@ -159,44 +181,90 @@ final class PersonalDataMask {
     }
 
     /**
-     * A run that is not a phone or card number as a whole may still hold one next to another number ("097 123 45 67
-     * 2 тижні", "з 9 до 18 097 123 45 67"): every stretch of its digit groups is tried, longest first. A stretch of
-     * several groups counts only if each has 2 to 4 digits, as phone and card numbers are written, so that a tracking
-     * number's 8-digit part or a lone "1" never joins one.
+     * Where the run has a date that can be one (a day 1 to 31, a month 1 to 12) or a time (hours to 23, two digits
+     * of minutes to 59), as {start, end}.
      */
-    private static String maskWithin(String run) {
+    private static List<int[]> datesAndTimes(String run) {
+        List<int[]> dates = new ArrayList<>();
+        Matcher d = DATE_OR_TIME.matcher(run);
+        while (d.find()) {
+            int first = Integer.parseInt(d.group(1));
+            int second = Integer.parseInt(d.group(2));
+            boolean date = first >= 1 && first <= 31 && second >= 1 && second <= 12;
+            boolean time = d.group(3) == null && d.group(2).length() == 2 && first <= 23 && second <= 59;
+            if (date || time) {
+                dates.add(new int[] {d.start(), d.end()});
+            }
+        }
+        return dates;
+    }
+
+    /** The most digits one phone or card number can have. */
+    private static final int LONGEST = 19;
+
+    /**
+     * A run that is not a phone or card number as a whole may still hold one or several, next to other numbers
+     * ("097 123 45 67 2 тижні", "з 9 до 18 097 123 45 67", "1-00000001-6 067 123 45 67", two phones one after the
+     * other): the run's digit groups are split into stretches so that as many digits as possible are in a phone or
+     * card number, and those stretches are masked (of equally good splits, the one with the longest stretch first).
+     * A stretch of several groups counts only if each has 2 to 4 digits, as phone and card numbers are written, so
+     * that a tracking number's 8-digit part or a lone "1" never joins one; a date's or a time's groups never do.
+     */
+    private static String maskWithin(String run, List<int[]> dates) {
         List<int[]> groups = new ArrayList<>();
         Matcher g = DIGIT_GROUP.matcher(run);
         while (g.find()) {
             groups.add(new int[] {g.start(), g.end()});
         }
-        StringBuilder out = new StringBuilder();
-        int copied = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            for (int j = groups.size() - 1; j >= i; j--) {
-                if (j > i && (!writtenInParts(groups, i, j)
-                        || run.substring(groups.get(i)[1], groups.get(j)[0]).contains("."))) {
-                    continue; // phones are written with spaces, hyphens and brackets; dots part dates and times
+        int n = groups.size();
+        boolean[] dated = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            for (int[] date : dates) {
+                dated[k] |= groups.get(k)[0] >= date[0] && groups.get(k)[1] <= date[1];
+            }
+        }
+        // masked[i]: the most digits in a phone or card number among groups i..n-1; until[i]: the last group of the
+        // stretch that starts at group i in that split, or -1 if group i is in none
+        int[] masked = new int[n + 1];
+        int[] until = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            masked[i] = masked[i + 1];
+            until[i] = -1;
+            StringBuilder digits = new StringBuilder();
+            for (int j = i; j < n; j++) {
+                if (j > i && (dated[i] || dated[j] || !writtenInParts(groups, i, j))) {
+                    break; // phones are written in groups of 2 to 4 digits; a date or a time is not part of one
                 }
-                StringBuilder digits = new StringBuilder();
-                for (int k = i; k <= j; k++) {
-                    digits.append(run, groups.get(k)[0], groups.get(k)[1]);
-                }
-                if (personal(digits.toString())) {
-                    int from = groups.get(i)[0];
-                    while (from > copied && (run.charAt(from - 1) == '+' || run.charAt(from - 1) == '(')) {
-                        from--;
-                    }
-                    int to = groups.get(j)[1];
-                    while (to < run.length() && run.charAt(to) == ')') {
-                        to++;
-                    }
-                    out.append(run, copied, from).append(MASK);
-                    copied = to;
-                    i = j;
+                digits.append(run, groups.get(j)[0], groups.get(j)[1]);
+                if (digits.length() > LONGEST) {
                     break;
                 }
+                int total = digits.length() + masked[j + 1];
+                // the longer stretch wins a tie, and a stretch from here wins one against leaving this group out
+                if (personal(digits.toString()) && total >= masked[i]) {
+                    masked[i] = total;
+                    until[i] = j;
+                }
             }
+        }
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < n; i++) {
+            if (until[i] < 0) {
+                continue;
+            }
+            int j = until[i];
+            int from = groups.get(i)[0];
+            while (from > copied && (run.charAt(from - 1) == '+' || run.charAt(from - 1) == '(')) {
+                from--;
+            }
+            int to = groups.get(j)[1];
+            while (to < run.length() && run.charAt(to) == ')') {
+                to++;
+            }
+            out.append(run, copied, from).append(MASK);
+            copied = to;
+            i = j;
         }
         return out.append(run.substring(copied)).toString();
     }

@@ -127,4 +127,88 @@ class PersonalDataMaskTest {
             assertEquals(kept, PersonalDataMask.mask(kept), kept);
         }
     }
+
+    /**
+     * A phone written with dots is a phone: only dot-separated groups that can be a date (dd.mm, dd.mm.yy,
+     * dd.mm.yyyy) or a time (hh.mm), no further groups around them, are kept, not any "67.12" inside a longer run.
+     */
+    @Test
+    void aPhoneWrittenWithDotsIsMaskedAndADateStays() {
+        assertEquals("Дзвоніть " + M, PersonalDataMask.mask("Дзвоніть 067.123.45.67"));
+        assertEquals(M, PersonalDataMask.mask("067.123.4567"));
+        assertEquals(M, PersonalDataMask.mask("(067) 123.45.67"));
+        assertEquals("тел:" + M, PersonalDataMask.mask("тел:+38.067.123.45.67"));
+        assertEquals(M + ", дякую", PersonalDataMask.mask("067.123.12.11, дякую"), "12.11 inside a phone is no date");
+        assertEquals("Подав 12.11.2026 " + M, PersonalDataMask.mask("Подав 12.11.2026 067.123.45.67"));
+        assertEquals("з 01.03 " + M, PersonalDataMask.mask("з 01.03 067 123 45 67"));
+        assertEquals("дзвонив о 10.30 " + M, PersonalDataMask.mask("дзвонив о 10.30 067 123 45 67"), "a time stays");
+        for (String kept : new String[] {
+                "Подав 12.11.26 10.30, отримав 13.11.2026.",
+                "Прийом 1.12.2026 – 31.12.2026, з 08.00 до 17.30.",
+                "Версія 10.0.19045.3693 не відкриває сайт."}) {
+            assertEquals(kept, PersonalDataMask.mask(kept), kept);
+        }
+    }
+
+    /** Every phone in a row of numbers is masked whole, however many numbers are written next to it. */
+    @Test
+    void everyPhoneInARowOfNumbersIsMaskedWhole() {
+        assertEquals("Заява 1-00000001-6 " + M + " передзвоніть",
+                PersonalDataMask.mask("Заява 1-00000001-6 067 123 45 67 передзвоніть"));
+        assertEquals(M + " " + M, PersonalDataMask.mask("067-123-45-67 050-765-43-21"));
+        assertEquals("Мої телефони: " + M + " " + M, PersonalDataMask.mask("Мої телефони: 067 123 45 67 050 765 43 21"));
+        assertEquals(M + " " + M + " " + M, PersonalDataMask.mask("067 123 45 67 050 765 43 21 093 111 22 33"));
+        assertEquals("Заяви 1-00000042-0 1-00000043-8 " + M + " 1-00000044-6",
+                PersonalDataMask.mask("Заяви 1-00000042-0 1-00000043-8 +38 (067) 123-45-67 1-00000044-6"));
+        assertEquals("картка " + M + " тел " + M,
+                PersonalDataMask.mask("картка 4111 1111 1111 1111 тел 0671234567"));
+        assertEquals(M + " " + M, PersonalDataMask.mask("4111 1111 1111 1111 067 123 45 67"));
+    }
+
+    /** An address with spaces around its "@" or a dot is masked whole; a spaced "@" in prose stays. */
+    @Test
+    void anAddressWithSpacesAroundItsAtIsMaskedWhole() {
+        assertEquals("пишіть " + M, PersonalDataMask.mask("пишіть ivan @ gmail.com"));
+        assertEquals(M, PersonalDataMask.mask("ivan@ gmail.com"));
+        assertEquals(M, PersonalDataMask.mask("ivan@gmail .com"));
+        assertEquals(M, PersonalDataMask.mask("ivan @gmail.com"));
+        assertEquals("пошта " + M + ", дякую", PersonalDataMask.mask("пошта Ivan.P @ ukr . net, дякую"));
+        assertEquals(M + " або " + M, PersonalDataMask.mask("ivan @ i.ua або taras @ meta.ua"));
+        for (String kept : new String[] {
+                "я @ дома",
+                "Дякую @ diia.gov.ua, все вийшло",
+                "Зустрілись @ ЦНАП о 10:00.",
+                "ivan @ home"}) {
+            assertEquals(kept, PersonalDataMask.mask(kept), kept);
+        }
+    }
+
+    /** Instagram allows single dots inside a handle: it is masked whole, and a dot ending the sentence stays. */
+    @Test
+    void aHandleWithDotsIsMaskedWhole() {
+        assertEquals(M, PersonalDataMask.mask("@taras.shevchenko"));
+        assertEquals("інстаграм " + M + ".", PersonalDataMask.mask("інстаграм @taras.shevchenko."));
+        assertEquals("пишіть " + M + ".Дякую", PersonalDataMask.mask("пишіть @taras_sh.Дякую"));
+        assertEquals(M + " ok", PersonalDataMask.mask("@taras.sh_1985 ok"));
+        assertEquals("Дякую @ЦНАП.", PersonalDataMask.mask("Дякую @ЦНАП."));
+    }
+
+    /** A street abbreviated without its dot, or as "пр.", "пр-т", "бул.", is a street: with a flat, it is a home. */
+    @Test
+    void aHomeAddressWithOtherStreetAbbreviationsIsMasked() {
+        assertEquals("живу " + M, PersonalDataMask.mask("живу вул Шевченка 5 кв 12"));
+        assertEquals(M + ", дякую", PersonalDataMask.mask("пр. Перемоги 10, кв. 5, дякую"));
+        assertEquals(M, PersonalDataMask.mask("пр-т Перемоги 10, кв. 5"));
+        assertEquals(M, PersonalDataMask.mask("пр-кт Перемоги 10 кв. 5"));
+        assertEquals(M, PersonalDataMask.mask("бул. Лесі Українки 5, кв 3"));
+        assertEquals(M, PersonalDataMask.mask("бул Лесі Українки 5 кв 3"));
+        assertEquals("адреса: " + M, PersonalDataMask.mask("адреса: просп Миру 7 кв 1"));
+        for (String kept : new String[] {
+                "ЦНАП на пр. Перемоги 10, кабінет 5.",
+                "ЦНАП на вул Хрещатик 36; кв. 5 не знайшли.",
+                "Прийом: пр-т Миру 7, вікно 3.",
+                "Вулиця перекрита, кварталом 3 не пройти."}) {
+            assertEquals(kept, PersonalDataMask.mask(kept), kept);
+        }
+    }
 }
