@@ -137,7 +137,7 @@ public class ConsoleIT extends PlatformTestSupport {
         JsonNode app = JSON.readTree(console("platform:application --json " + n));
         assertEquals(n, app.get("trackingNumber").asText());
         assertEquals("submitted", app.get("status").asText());
-        assertEquals("1.4", app.get("formVersion").asText());
+        assertEquals("1.5", app.get("formVersion").asText());
         assertTrue(app.toString(), app.get("dueAt").asText().endsWith("Z") && !app.get("overdue").asBoolean());
         assertTrue(app.get("authorityId").asInt() > 0);
         String text = console("platform:application " + n);

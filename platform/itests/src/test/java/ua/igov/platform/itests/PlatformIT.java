@@ -33,7 +33,7 @@ public class PlatformIT extends PlatformTestSupport {
             + " \"birthDate\": \"1990-03-09\", \"taxNumber\": \"3294008776\", \"citizenship\": \"UA\"},"
             + "\"document\": {\"type\": \"id-card\", \"number\": \"001234567\"},"
             + "\"newAddress\": {\"settlement\": \"Дніпро\", \"street\": \"просп. Яворницького\", \"building\": \"1\", \"apartment\": \"12\"},"
-            // a fixed day in the past (form 1.4): valid on every run; from 2026-12-21 on, the fee is the late one
+            // a fixed day in the past (arrivedOn, since form 1.4): valid on every run; from 2026-12-21 on, the fee is the late one
             + "\"arrivedOn\": \"2026-11-20\","
             + "\"basis\": \"owner\", \"contacts\": {\"phone\": \"+380501234567\"}, \"consentToProcessing\": true}}";
 
@@ -149,7 +149,7 @@ public class PlatformIT extends PlatformTestSupport {
         assertEquals(200, status.status());
         assertEquals("submitted", status.json().get("status").asText());
         assertEquals("citizen", status.json().get("history").get(0).get("actor").asText());
-        assertEquals("1.4", status.json().get("formVersion").asText());
+        assertEquals("1.5", status.json().get("formVersion").asText());
     }
 
     @Test

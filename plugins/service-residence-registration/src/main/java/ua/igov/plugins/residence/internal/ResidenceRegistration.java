@@ -40,9 +40,10 @@ public class ResidenceRegistration implements ServiceType {
      * replaced KOATUU. 1.4 asks for the date of arrival at the new address ({@code arrivedOn}, required: the fee
      * depends on it), and its series field is for a residence permit booklet (issued before 2016) as well as a
      * passport booklet (1.3 titled and showed it for a passport booklet only, though the checks wanted it for a
-     * permit booklet too).
+     * permit booklet too). 1.5 asks an applicant aged 14 to 17 whether the new address is their parents' or another
+     * home with their parents' consent ({@code minorsBasis}), as the law requires of them.
      */
-    static final String FORM_VERSION = "1.4";
+    static final String FORM_VERSION = "1.5";
 
     /**
      * The administrative fee (Law of Ukraine «Про свободу пересування та вільний вибір місця проживання в Україні»,

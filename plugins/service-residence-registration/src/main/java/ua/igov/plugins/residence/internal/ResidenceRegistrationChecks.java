@@ -21,6 +21,12 @@ import ua.igov.platform.spi.UkrainianIds;
  */
 final class ResidenceRegistrationChecks implements SubmissionHandler {
 
+    /**
+     * From 14 to 18 a child declares their residence themselves: at their parents' (or one parent's) address freely,
+     * at another home with a parent's consent (Law No. 1871-IX, art. 7 parts 2 and 3). The form asks which
+     * ({@code minorsBasis}); the consent itself the parent confirms to the authority.
+     */
+    static final int ADULT_AGE = 18;
     /** Children under 14 are registered by their parents through a service of their own (catalogue service 184). */
     static final int MINIMUM_AGE = 14;
 
@@ -42,6 +48,9 @@ final class ResidenceRegistrationChecks implements SubmissionHandler {
         } else if (!isAtLeast(MINIMUM_AGE, birthDate, today)) {
             problems.add(new FieldProblem("/applicant/birthDate", "особам до 14 років місце проживання реєструють "
                     + "батьки через послугу «Реєстрація місця проживання дитини до чотирнадцяти років»"));
+        } else if (!isAtLeast(ADULT_AGE, birthDate, today) && submission.form().get("minorsBasis") == null) {
+            problems.add(new FieldProblem("/minorsBasis", "заявнику від 14 до 18 років: вкажіть, чи це адреса ваших "
+                    + "батьків, чи інше житло за їхньою згодою"));
         }
         // required by the form; a date the schema let through (format "date") always parses
         if (submission.form().get("arrivedOn") instanceof String arrived) {

@@ -45,6 +45,11 @@ class ResidenceRegistrationChecksTest {
         return new Submission(s.serviceCode(), s.regionId(), s.placeId(), form);
     }
 
+    /** {@code s} of an applicant aged 14 to 17, who says the address is their parents'. */
+    private static Submission minor(Submission s) {
+        return with(s, "minorsBasis", "parents-address");
+    }
+
     private List<String> problemFields(Submission s) {
         return problemFields(checks, s);
     }
@@ -77,7 +82,7 @@ class ResidenceRegistrationChecksTest {
     void childrenUnder14AndFutureBirthDatesAreSentElsewhere() {
         assertEquals(List.of("/applicant/birthDate"), problemFields(submission("2015-01-01", null, false)));
         assertEquals(List.of("/applicant/birthDate"), problemFields(submission("2027-01-01", null, false)));
-        assertDoesNotThrow(() -> checks.onSubmit(submission("2012-11-25", null, false)));
+        assertDoesNotThrow(() -> checks.onSubmit(minor(submission("2012-11-25", null, false))));
     }
 
     @Test
@@ -175,7 +180,7 @@ class ResidenceRegistrationChecksTest {
      */
     @Test
     void someoneBornOn29FebruaryIs14On28FebruaryOfACommonYear() {
-        Submission leapling = with(submission("2012-02-29", null, false), "arrivedOn", "2026-02-20");
+        Submission leapling = minor(with(submission("2012-02-29", null, false), "arrivedOn", "2026-02-20"));
         assertDoesNotThrow(() -> checksOn("2026-02-28T12:00:00Z").onSubmit(leapling));
         assertEquals(List.of("/applicant/birthDate"), problemFields(checksOn("2026-02-27T12:00:00Z"), leapling));
         assertTrue(ResidenceRegistrationChecks.isAtLeast(14, LocalDate.of(2014, 2, 28), LocalDate.of(2028, 2, 28)));
@@ -234,13 +239,24 @@ class ResidenceRegistrationChecksTest {
         assertEquals(27, ResidenceRegistrationChecks.REGION_CODES.size(), "every region plugin the platform ships");
     }
 
+    /** A 16-year-old says whether the address is their parents' or another home with their consent; an adult need not. */
+    @Test
+    void anApplicantOf14To17SaysWhetherTheAddressIsTheirParentsOrConsented() {
+        Submission sixteen = submission("2010-06-01", null, false);
+        assertEquals(List.of("/minorsBasis"), problemFields(sixteen));
+        assertDoesNotThrow(() -> checks.onSubmit(with(sixteen, "minorsBasis", "parents-address")));
+        assertDoesNotThrow(() -> checks.onSubmit(with(sixteen, "minorsBasis", "parental-consent")));
+        assertDoesNotThrow(() -> checks.onSubmit(submission("2008-11-25", null, false)), "18 today");
+        assertEquals(List.of("/minorsBasis"), problemFields(submission("2008-11-26", null, false)), "18 tomorrow");
+    }
+
     /** "Today" is Kyiv's: at 00:30 in Kyiv (22:30 UTC the day before) a 14th birthday has come. */
     @Test
     void todayIsKyivsWhateverTheServersZone() {
         ResidenceRegistrationChecks inKyiv = new ResidenceRegistrationChecks(
                 Clock.fixed(Instant.parse("2026-11-24T22:30:00Z"), ResidenceRegistration.KYIV));
-        assertDoesNotThrow(() -> inKyiv.onSubmit(submission("2012-11-25", null, false)));
+        assertDoesNotThrow(() -> inKyiv.onSubmit(minor(submission("2012-11-25", null, false))));
         // the component's clock is the system's UTC one: "today" is still Kyiv's
-        assertDoesNotThrow(() -> checksOn("2026-11-24T22:30:00Z").onSubmit(submission("2012-11-25", null, false)));
+        assertDoesNotThrow(() -> checksOn("2026-11-24T22:30:00Z").onSubmit(minor(submission("2012-11-25", null, false))));
     }
 }

@@ -150,7 +150,7 @@ class ResidenceRegistrationTest {
     /** The schema's $id names the form version the plugin serves it as: a change to one is a change to both. */
     @Test
     void theSchemasIdNamesTheFormVersion() {
-        assertEquals("1.4", ResidenceRegistration.FORM_VERSION);
+        assertEquals("1.5", ResidenceRegistration.FORM_VERSION);
         assertEquals("urn:igov:form:residence-registration:" + ResidenceRegistration.FORM_VERSION,
                 FormFiles.at(schema(), "$id"));
     }
