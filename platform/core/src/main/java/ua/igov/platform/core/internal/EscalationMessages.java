@@ -31,16 +31,19 @@ final class EscalationMessages {
     }
 
     /**
-     * What this rule sends about these applications of one authority; empty when nobody of the roles it names has
-     * an address there.
+     * What this rule sends about these applications of one authority in one region; empty when nobody of the roles
+     * it names has an address there.
      */
-    List<OutboxMessage> messages(EscalationRule rule, Integer authorityId, List<EscalationCandidate> apps) {
+    List<OutboxMessage> messages(EscalationRule rule, Integer authorityId, String regionId,
+                                 List<EscalationCandidate> apps) {
         List<OutboxMessage> messages = new ArrayList<>();
         if (rule.actions().contains(Action.REMIND_AUTHORITY)) {
-            add(messages, StaffAddresses.OFFICIALS, "Нагадування", rule, authorityId, apps);
+            add(messages, "Нагадування", rule, addresses.of(authorityId, regionId,
+                    StaffAddresses.OFFICIALS), apps);
         }
         if (rule.actions().contains(Action.NOTIFY_SUPERVISOR)) {
-            add(messages, StaffAddresses.SUPERVISORS, "Ескалація", rule, authorityId, apps);
+            add(messages, "Ескалація", rule, addresses.of(authorityId, regionId,
+                    StaffAddresses.SUPERVISORS), apps);
         }
         return messages;
     }
@@ -48,12 +51,11 @@ final class EscalationMessages {
     /** Whether a role named by the rule's actions has no address at the application's authority. */
     boolean unreachable(EscalationRule rule, EscalationCandidate app, Action action) {
         String role = action == Action.REMIND_AUTHORITY ? StaffAddresses.OFFICIALS : StaffAddresses.SUPERVISORS;
-        return rule.actions().contains(action) && addresses.of(app.authorityId(), role).isEmpty();
+        return rule.actions().contains(action) && addresses.of(app.authorityId(), app.regionId(), role).isEmpty();
     }
 
-    private void add(List<OutboxMessage> messages, String role, String kind, EscalationRule rule, Integer authorityId,
-                     List<EscalationCandidate> apps) {
-        List<StaffAddresses.Address> to = addresses.of(authorityId, role);
+    private static void add(List<OutboxMessage> messages, String kind, EscalationRule rule,
+                            List<StaffAddresses.Address> to, List<EscalationCandidate> apps) {
         if (to.isEmpty() || apps.isEmpty()) {
             return;
         }
@@ -65,12 +67,14 @@ final class EscalationMessages {
             subject = kind + ": звернення " + app.trackingNumber() + " " + why(rule, app);
             body = kind + ". Звернення " + app.trackingNumber() + " (послуга " + app.serviceCode() + ") "
                     + why(rule, app) + ".\n"
+                    + (app.regionId() == null ? "" : "Регіон: " + app.regionId() + ".\n")
                     + "Статус: " + app.status() + ".\n"
                     + (app.dueAt() == null ? "" : "Строк: до " + KYIV_TIME.format(app.dueAt()) + " (Київ).\n")
                     + "Подане: " + KYIV_TIME.format(app.submittedAt()) + ".";
             about = app.trackingNumber();
         } else {
-            String count = apps.size() + " " + applications(apps.size()) + " " + whyMany(rule);
+            String count = apps.size() + " " + applications(apps.size()) + " " + whyMany(rule)
+                    + (apps.get(0).regionId() == null ? "" : " (регіон " + apps.get(0).regionId() + ")");
             subject = kind + ": " + count;
             StringBuilder text = new StringBuilder(kind).append(". ").append(count).append(" (час — київський):\n");
             apps.stream().limit(LISTED).forEach(app -> text.append(line(app)).append('\n'));

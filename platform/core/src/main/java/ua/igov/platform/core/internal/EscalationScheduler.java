@@ -73,8 +73,9 @@ public class EscalationScheduler {
             "overdue: overdue 0 -> notify-supervisor, mark-escalated"
         };
 
-        @AttributeDefinition(description = "Where staff get reminders and escalations: 'authority role channel:address' "
-                + "(authority an id or *, role officials or supervisors), separated by semicolons")
+        @AttributeDefinition(description = "Where staff get reminders and escalations: 'authority[@region] role "
+                + "channel:address' (authority an id or *, region a region id, role officials or supervisors), "
+                + "separated by semicolons")
         String[] staffAddresses() default {};
     }
 
@@ -300,7 +301,8 @@ public class EscalationScheduler {
                 RulesInForce inForce = rulesFor(app, cache);
                 for (EscalationPolicy.InForce rule : inForce.rules()) {
                     if (!already.contains(rule.key()) && policy.fires(rule.rule(), app, now, inForce.deadlines())) {
-                        groups.computeIfAbsent(new Recipients(app.authorityId(), rule), k -> new ArrayList<>())
+                        groups.computeIfAbsent(new Recipients(app.authorityId(), app.regionId(), rule),
+                                        k -> new ArrayList<>())
                                 .add(escalation(app, rule, now));
                     }
                 }
@@ -309,16 +311,17 @@ public class EscalationScheduler {
             for (Map.Entry<Recipients, List<Escalation>> group : groups.entrySet()) {
                 Recipients to = group.getKey();
                 run.fired += store.escalateAll(group.getValue(), recorded -> messages.messages(to.rule().rule(),
-                        to.authorityId(), recorded.stream().map(Escalation::application).toList())).size();
+                        to.authorityId(), to.regionId(), recorded.stream().map(Escalation::application).toList()))
+                        .size();
             }
         } while (candidates.size() == batchSize);
     }
 
     /**
-     * Escalations by one rule at one authority in one page of a run: recorded together, and told to that authority's
-     * staff in one message per address.
+     * Escalations by one rule at one authority in one region in one page of a run: recorded together, and told to
+     * that authority's staff for that region in one message per address (one authority id may serve several regions).
      */
-    private record Recipients(Integer authorityId, EscalationPolicy.InForce rule) {
+    private record Recipients(Integer authorityId, String regionId, EscalationPolicy.InForce rule) {
     }
 
     /**

@@ -261,10 +261,10 @@ class EscalationSchedulerTest {
             }
         }
         assertEquals(List.of(
-                "cnap-7@testland.example: Нагадування: 5 звернень мають бути опрацьовані незабаром",
-                "cnap-7@testland.example: Нагадування: 5 звернень не взяті в роботу",
-                "head-7@testland.example: Ескалація: 5 звернень прострочені",
-                "+380501112233: Ескалація: 5 звернень прострочені"), subjects);
+                "cnap-7@testland.example: Нагадування: 5 звернень мають бути опрацьовані незабаром (регіон testland)",
+                "cnap-7@testland.example: Нагадування: 5 звернень не взяті в роботу (регіон testland)",
+                "head-7@testland.example: Ескалація: 5 звернень прострочені (регіон testland)",
+                "+380501112233: Ескалація: 5 звернень прострочені (регіон testland)"), subjects);
         assertEquals(Map.of(), timesNamed(numbers).entrySet().stream().filter(e -> e.getValue() != (
                 e.getKey().startsWith("cnap-7") ? 2 : 1)).collect(java.util.stream.Collectors.toMap(
                         Map.Entry::getKey, Map.Entry::getValue)), "each application named in each message meant for it");
