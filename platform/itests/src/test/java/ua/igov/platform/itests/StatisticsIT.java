@@ -197,6 +197,9 @@ public class StatisticsIT extends PlatformTestSupport {
         JsonNode newReply = get("/services/residence-registration/reviews").json().get(1);
         assertEquals(newReply.toString(), "Дякуємо, врахуємо", newReply.get("reply").asText());
         assertFalse(newReply.toString(), newReply.get("replyHidden").asBoolean());
+        assertTrue("a new reply is new text to look at",
+                get("/operators/reviews/unchecked", operator).body().contains(numbers.get(0)));
+        assertEquals(200, post("/operators/reviews/" + numbers.get(0) + "/mark-checked", "", operator).status());
 
         // statistics: supervisors of the authority and operators only
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
