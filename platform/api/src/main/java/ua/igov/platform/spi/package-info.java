@@ -25,7 +25,9 @@
  * tell whether a failed send reached its server says so, and the platform asks its {@code check} before sending
  * again (a 1.4 channel's temporary failures are retried as before).
  * 1.6 adds {@link ua.igov.platform.spi.SubsistenceMinimum}: the figure the law sets most fees as shares of, by year,
- * so a service's fee follows each January's figure instead of a number typed into the plugin.
+ * so a service's fee follows each January's figure instead of a number typed into the plugin; and
+ * {@link ua.igov.platform.spi.Submission#submittedAt}, so a fee computed again on an answer is the one of the day the
+ * citizen applied (the four-argument constructor stays).
  */
 @Version("1.6.0")
 package ua.igov.platform.spi;

@@ -224,7 +224,8 @@ public class ApplicationManager implements ApplicationService {
         }
         CitizenContact contact = ContactDetails.of(asked, ContactDetails.onTheForm(form, type.contactFields().email(),
                 type.contactFields().phone()), citizen.citizen());
-        Submission submission = new Submission(serviceCode, regionId, placeId, values(form));
+        Instant submittedAt = clock.instant();
+        Submission submission = new Submission(serviceCode, regionId, placeId, values(form), submittedAt);
         try {
             guard.call(serviceCode, type.type(), "check the application", () -> {
                 type.type().handler().onSubmit(submission);
@@ -235,7 +236,7 @@ public class ApplicationManager implements ApplicationService {
         }
         long fee = Math.max(0, guard.callUnchecked(serviceCode, type.type(), "compute the fee",
                 () -> type.type().feeInKopiykas(submission)));
-        Instant now = clock.instant();
+        Instant now = submittedAt; // the moment the handler and the fee were told, stored as the submission's
         // the recorded one, if this version was served before: a node whose plugin changed it without a new form
         // version must not give this application other deadlines than the other nodes would
         String formVersion = type.formVersion();
@@ -946,7 +947,8 @@ public class ApplicationManager implements ApplicationService {
         }
         Optional<InstalledServiceType> type = plugins.serviceType(app.serviceCode());
         if (type.isPresent() && type.get().formVersion().equals(app.formVersion())) {
-            Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(), values(form));
+            Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(), values(form),
+                    app.submittedAt());
             try {
                 guard.call(app.serviceCode(), type.get().type(), "check the answer", () -> {
                     type.get().type().handler().onSubmit(answered);
@@ -966,8 +968,9 @@ public class ApplicationManager implements ApplicationService {
             return null; // another form version's plugin cannot price this form: the fee stays as computed
         }
         try {
+            // priced as of the day the citizen applied: answering a question does not make a fee "late" or next year's
             Submission answered = new Submission(app.serviceCode(), app.regionId(), app.placeId(),
-                    values(Json.MAPPER.readTree(formJson)));
+                    values(Json.MAPPER.readTree(formJson)), app.submittedAt());
             return Math.max(0, guard.callUnchecked(app.serviceCode(), type.get().type(), "compute the fee",
                     () -> type.get().type().feeInKopiykas(answered)));
         } catch (IOException e) {

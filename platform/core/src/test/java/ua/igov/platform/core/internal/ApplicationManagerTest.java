@@ -79,6 +79,9 @@ class ApplicationManagerTest {
                 Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), "1", java.time.Duration.ofMillis(300));
     }
 
+    /** The {@code submittedAt} of every submission the service type priced, in order. */
+    private final List<String> pricedAsOf = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private ServiceType serviceType() {
         String schema = FormResources.read(ApplicationManagerTest.class, "/fixtures/form.schema.json");
         return new ServiceType() {
@@ -90,6 +93,7 @@ class ApplicationManagerTest {
             public Optional<String> contactEmailField() { return Optional.of("/contacts/email"); }
             public Optional<String> contactPhoneField() { return Optional.of("/contacts/phone"); }
             public long feeInKopiykas(ua.igov.platform.spi.Submission s) {
+                pricedAsOf.add(String.valueOf(s.submittedAt()));
                 return s.form().containsKey("children") ? 3_028 * ((Number) s.form().get("children")).longValue() : 0;
             }
             public Optional<ua.igov.platform.spi.NotificationTemplate> notificationTemplate(String step, String language) {
@@ -194,6 +198,25 @@ class ApplicationManagerTest {
         manager.act(OLENA, n, "request-information", json("{\"questions\": [{\"field\": \"/children\", \"question\": \"Скільки дітей?\"}]}"));
         manager.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\", \"children\": 2}}"));
         assertEquals(6_056, manager.application(TARAS, n).feeKopiykas());
+    }
+
+    /**
+     * An answer given weeks later, in another year, is priced as of the day the citizen applied: a fee by the year's
+     * subsistence minimum, or by days since an event, does not change because the authority asked a question.
+     */
+    @Test
+    void anAnswerIsPricedAsOfTheDayOfTheApplication() {
+        String n = submit();
+        assertEquals(List.of("2026-11-25T10:00:00Z"), pricedAsOf, "priced with the moment the application is stored at");
+        assertEquals(Instant.parse("2026-11-25T10:00:00Z"), manager.application(TARAS, n).submittedAt());
+        manager.act(OLENA, n, "claim", null);
+        manager.act(OLENA, n, "request-information", json("{\"questions\": [{\"field\": \"/children\", \"question\": \"Скільки дітей?\"}]}"));
+        ApplicationManager inJanuary = new ApplicationManager(plugins, stores.applications, stores.staffNames,
+                new WorkingCalendar(Set.of(), Set.of()), Clock.fixed(Instant.parse("2027-01-12T10:00:00Z"), ZoneOffset.UTC),
+                "1", java.time.Duration.ofMillis(300));
+        inJanuary.act(TARAS, n, "answer", json("{\"form\": {\"lastName\": \"Шевченко\", \"birthDate\": \"1990-03-09\", \"children\": 1}}"));
+        assertEquals(List.of("2026-11-25T10:00:00Z", "2026-11-25T10:00:00Z"), pricedAsOf);
+        assertEquals(3_028, manager.application(TARAS, n).feeKopiykas());
     }
 
     /**

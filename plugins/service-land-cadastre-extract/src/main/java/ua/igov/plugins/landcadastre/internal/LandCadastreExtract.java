@@ -128,10 +128,11 @@ public class LandCadastreExtract implements ServiceType {
         return WORKFLOW;
     }
 
-    /** {@link #FEE_SHARE} of this year's subsistence minimum, however the extract is delivered. */
+    /** {@link #FEE_SHARE} of the subsistence minimum of the year applied in, however the extract is delivered. */
     @Override
     public long feeInKopiykas(Submission submission) {
-        return SubsistenceMinimum.shareInKopiykas(FEE_SHARE, SubsistenceMinimum.today(clock).getYear());
+        // the year the citizen applied in: an answer in January does not price a December application anew
+        return SubsistenceMinimum.shareInKopiykas(FEE_SHARE, submission.submittedOn(clock).getYear());
     }
 
     /** The form's codes as the extract words them for the citizen. */

@@ -60,6 +60,9 @@ class LandCadastreExtractTest {
                 Clock.fixed(Instant.parse("2025-12-31T21:30:00Z"), ZoneOffset.UTC));
         assertEquals(16_654, in2025.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null,
                 form("paper-cnap"))));
+        // an answer in January to a December application: still the year applied in
+        assertEquals(16_654, in2026.feeInKopiykas(new Submission(service.code(), "dnipropetrovsk", null,
+                form("paper-cnap"), Instant.parse("2025-12-29T10:00:00Z"))));
     }
 
     @Test

@@ -113,15 +113,16 @@ public class ResidenceRegistration implements ServiceType {
 
     /**
      * 1.5 % of the subsistence minimum when the citizen applies within 30 calendar days after arriving, 2.5 % later,
-     * by the figure of this year (the Kyiv date's). The days are counted as the Civil Code counts a term (art. 253):
-     * from the day after the arrival, so the 30th day is {@code arrivedOn + 30} and an application made on it is
-     * still in time; one made on the day of arrival is too. Without a date of arrival (the form requires one; only
+     * by the figure of the year applied in: both counted to the Kyiv date of {@link Submission#submittedAt}, so an
+     * answer to an official's question, priced again, is priced as of the day of the application. The days are
+     * counted as the Civil Code counts a term (art. 253): from the day after the arrival, so the 30th day is
+     * {@code arrivedOn + 30} and an application made on it is still in time; one made on the day of arrival is too. Without a date of arrival (the form requires one; only
      * a form of another version could lack it) the fee is the lower one: the citizen is never charged more than the
      * law asks.
      */
     @Override
     public long feeInKopiykas(Submission submission) {
-        LocalDate today = SubsistenceMinimum.today(clock);
+        LocalDate today = submission.submittedOn(clock); // on an answer, still the day the citizen applied
         boolean late = submission.form().get("arrivedOn") instanceof String arrived
                 && today.isAfter(LocalDate.parse(arrived).plusDays(IN_TIME_DAYS));
         return SubsistenceMinimum.shareInKopiykas(late ? FEE_SHARE_LATE : FEE_SHARE_IN_TIME, today.getYear());

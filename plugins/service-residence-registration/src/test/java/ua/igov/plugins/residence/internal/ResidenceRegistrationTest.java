@@ -100,6 +100,19 @@ class ResidenceRegistrationTest {
         assertEquals(8_320, on("2026-11-24T22:30:00Z").feeInKopiykas(arrivedOn("2026-10-25")));
     }
 
+    /**
+     * An answer to an official's question is priced again, weeks later: as of the day the citizen applied (in time,
+     * by 2026's figure), not of the day of the answer (which would be late, and 2027).
+     */
+    @Test
+    void anAnswerIsPricedAsOfTheDayOfTheApplication() {
+        ua.igov.platform.spi.Submission applied = arrivedOn("2026-11-20");
+        ua.igov.platform.spi.Submission answered = new ua.igov.platform.spi.Submission(applied.serviceCode(),
+                applied.regionId(), applied.placeId(), applied.form(), java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        assertEquals(4_992, on("2027-01-12T10:00:00Z").feeInKopiykas(answered));
+        assertEquals(8_320, on("2027-01-12T10:00:00Z").feeInKopiykas(applied), "without its time: today's");
+    }
+
     /** Declarative Services builds the component through its public no-argument constructor; it has one still. */
     @Test
     void declarativeServicesCanBuildTheComponent() throws Exception {
