@@ -187,6 +187,7 @@ public class StatisticsIT extends PlatformTestSupport {
                 && (withoutReply.path("reply").isMissingNode() || withoutReply.get("reply").isNull()));
         assertEquals("Дані заявника у відповіді",
                 get(moderation, operator).json().get(1).get("replyHiddenReason").asText());
+        assertTrue(console("platform:reviews residence-registration").contains("reply, by operator: Дані заявника у відповіді"));
         String replyShown = console("platform:review-hide --reply --show " + numbers.get(0) + " checked again");
         assertTrue(replyShown, replyShown.contains("Reply shown to the public again"));
         assertEquals("Дякуємо за відгук", get("/services/residence-registration/reviews").json().get(1).get("reply").asText());

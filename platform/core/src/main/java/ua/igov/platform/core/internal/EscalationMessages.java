@@ -64,7 +64,8 @@ final class EscalationMessages {
         String about;
         if (apps.size() == 1) {
             EscalationCandidate app = apps.get(0);
-            subject = kind + ": звернення " + app.trackingNumber() + " " + why(rule, app);
+            subject = kind + ": звернення " + app.trackingNumber() + " " + why(rule, app)
+                    + (app.regionId() == null ? "" : " (регіон " + app.regionId() + ")");
             body = kind + ". Звернення " + app.trackingNumber() + " (послуга " + app.serviceCode() + ") "
                     + why(rule, app) + ".\n"
                     + (app.regionId() == null ? "" : "Регіон: " + app.regionId() + ".\n")

@@ -83,7 +83,7 @@ class EscalationMessagesTest {
     @Test
     void oneApplicationIsToldAboutByItsNumber() {
         OutboxMessage one = MESSAGES.messages(OVERDUE, 7, "kyiv", overdue(1)).get(0);
-        assertEquals("Нагадування: звернення 1-00000001-0 прострочене", one.subject());
+        assertEquals("Нагадування: звернення 1-00000001-0 прострочене (регіон kyiv)", one.subject());
         assertEquals("1-00000001-0", one.trackingNumber());
     }
 

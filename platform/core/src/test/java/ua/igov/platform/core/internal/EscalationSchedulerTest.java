@@ -167,7 +167,7 @@ class EscalationSchedulerTest {
         assertTrue(sent.get(0).message().body().contains("Строк: до 27.11.2026 23:59 (Київ)"), sent.get(0).message().body());
         assertTrue(sent.get(2).message().body().startsWith("Ескалація. Звернення " + n + " (послуга residence-registration) прострочене"),
                 sent.get(2).message().body());
-        assertEquals("Ескалація: звернення " + n + " прострочене", sent.get(3).message().body(), "the SMS: the summary");
+        assertEquals("Ескалація: звернення " + n + " прострочене (регіон testland)", sent.get(3).message().body(), "the SMS: the summary");
         assertTrue(stores.applications.verifyAudit().intact());
         List<ApplicationSummary> queue = applications.queue(ApplicationManagerTest.OLENA, List.of(), true, 50);
         assertEquals(List.of(n), queue.stream().map(ApplicationSummary::trackingNumber).toList());

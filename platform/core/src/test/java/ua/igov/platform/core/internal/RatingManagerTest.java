@@ -2,6 +2,7 @@ package ua.igov.platform.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -510,6 +511,10 @@ class RatingManagerTest {
         assertEquals("Адреса заявника у відповіді", forOlena.replyHiddenReason(), "the authority learns why");
         assertEquals(StatisticsFixture.NOW, moderated.replyHiddenAt());
         assertNull(moderated.textsCheckedAt(), "the comment still waits for a look: hiding the reply checks no comment");
+        ratings.hideComment(OPERATOR, a1, "{\"reason\": \"Образливо\"}".getBytes(StandardCharsets.UTF_8));
+        assertNotNull(ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).get(0).textsCheckedAt(),
+                "the comment decided too: nothing waits, the hidden reply was decided on");
+        assertFalse(ratings.uncheckedReviews(OPERATOR, 50).stream().anyMatch(r -> r.trackingNumber().equals(a1)));
 
         PublicReview replaced = ratings.reply(OLENA, a1,
                 "{\"reply\": \"Дякуємо, врахуємо\"}".getBytes(StandardCharsets.UTF_8));

@@ -57,10 +57,20 @@ public class ReviewsCommand extends PlatformCommand {
         for (ModeratedReview r : (List<ModeratedReview>) result) {
             table.addRow().addContent(r.ratedAt(), r.trackingNumber(), r.rating(), printable(r.comment()),
                     r.reply() == null ? "" : printable(r.reply()) + "\n(" + r.repliedAt() + ")",
-                    r.commentHiddenAt() == null ? "" : "by " + r.commentHiddenBy() + ": " + printable(r.commentHiddenReason()),
+                    hidden(r),
                     r.appeal() == null ? "" : r.appealOutcome() + ": " + printable(r.appeal()) + "\n(" + r.appealedAt() + ")",
                     r.textsCheckedAt() == null ? "" : "by " + r.textsCheckedBy());
         }
         table.print(out);
+    }
+
+    /** Who hid the comment and why, and who hid the reply and why (marked "reply"), each on a line of its own. */
+    static String hidden(ModeratedReview r) {
+        String comment = r.commentHiddenAt() == null ? null
+                : "by " + r.commentHiddenBy() + ": " + printable(r.commentHiddenReason());
+        String reply = r.replyHiddenAt() == null ? null
+                : "reply, by " + r.replyHiddenBy() + ": " + printable(r.replyHiddenReason());
+        return java.util.stream.Stream.of(comment, reply).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -40,12 +40,13 @@ public class JdbcRatingStore implements RatingStore {
             + "ELSE COALESCE(appeal_decided_at, CAST(? AS TIMESTAMP)) END";
     /**
      * Hiding or showing a comment is a decision on the comment: the review counts as checked only when no reply waits
-     * for an operator's look (one written while the operator decided, say). That reply stays unpublished under
+     * for an operator's look (one written while the operator decided, say; a hidden reply was decided on). That reply stays unpublished under
      * pre-moderation and keeps the review on the queue, until an operator checks it.
      */
     private static final String CHECKED_UNLESS_A_REPLY_WAITS = "texts_checked_at = CASE WHEN reply_text IS NOT NULL "
-            + "AND reply_approved_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP) END, texts_checked_by = CASE WHEN "
-            + "reply_text IS NOT NULL AND reply_approved_at IS NULL THEN NULL ELSE CAST(? AS VARCHAR(100)) END";
+            + "AND reply_approved_at IS NULL AND reply_hidden_at IS NULL THEN NULL ELSE CAST(? AS TIMESTAMP) END, "
+            + "texts_checked_by = CASE WHEN reply_text IS NOT NULL AND reply_approved_at IS NULL "
+            + "AND reply_hidden_at IS NULL THEN NULL ELSE CAST(? AS VARCHAR(100)) END";
     /**
      * Hiding or showing a reply is a decision on the reply: the review counts as checked unless a comment or an appeal
      * still waits for an operator's look.
@@ -338,7 +339,8 @@ public class JdbcRatingStore implements RatingStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), "
                     + "MIN(CASE WHEN comment_text IS NOT NULL AND comment_approved_at IS NULL AND comment_hidden_at IS NULL "
                     + "THEN rated_at END), "
-                    + "MIN(CASE WHEN reply_text IS NOT NULL AND reply_approved_at IS NULL THEN replied_at END), "
+                    + "MIN(CASE WHEN reply_text IS NOT NULL AND reply_approved_at IS NULL AND reply_hidden_at IS NULL "
+                    + "THEN replied_at END), "
                     + "MIN(CASE WHEN appeal_text IS NOT NULL AND appeal_decided_at IS NULL THEN appealed_at END), "
                     + "MIN(rated_at) FROM application_rating WHERE " + UNCHECKED); ResultSet rs = ps.executeQuery()) {
                 rs.next();
