@@ -87,9 +87,10 @@ final class CatalogueEntry {
     int score(List<String> queryWords) {
         int score = 1;
         for (String q : queryWords) {
-            if (anyStartsWith(nameWords, q)) {
+            String latin = SearchText.latinSpelling(q);
+            if (anyStartsWith(nameWords, q) || latin != null && anyStartsWith(nameWords, latin)) {
                 score += 2;
-            } else if (!anyStartsWith(otherWords, q)) {
+            } else if (!anyStartsWith(otherWords, q) && (latin == null || !anyStartsWith(otherWords, latin))) {
                 return 0;
             }
         }

@@ -96,6 +96,21 @@ final class SearchText {
         return out.toString();
     }
 
+    /**
+     * The Latin spelling of a folded word that reads as a Roman numeral of I, X, C and M (folded to Cyrillic), or null:
+     * a query word is looked for as typed too, so that {@code ci} or {@code mi} typed in Latin still begin
+     * {@code citizenship} or {@code military}, words of English names, which are no numerals.
+     */
+    static String latinSpelling(String folded) {
+        for (int i = 0; i < folded.length(); i++) {
+            if (ROMAN_CYRILLIC.indexOf(folded.charAt(i)) < 0) {
+                return null;
+            }
+        }
+        String latin = romanNumeral(folded);
+        return latin == null || latin.equals(folded) ? null : latin;
+    }
+
     /** The word as a Roman numeral in Latin letters, its Cyrillic look-alikes read as Latin ones; null if it is none. */
     private static String romanNumeral(String word) {
         StringBuilder latin = new StringBuilder(word.length());

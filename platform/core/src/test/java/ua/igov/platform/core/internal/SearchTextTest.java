@@ -104,6 +104,22 @@ class SearchTextTest {
         }
     }
 
+    /**
+     * A query word typed in Latin that reads as a numeral of I, X, C, M is looked for as typed too: "ci" and "mi" still
+     * begin the English words of a name (review: they had become Cyrillic "сі", "мі" and found nothing).
+     */
+    @Test
+    void aLatinQueryThatReadsAsANumeralStillBeginsEnglishWords() {
+        CatalogueEntry english = new CatalogueEntry(new CatalogueService(1, LocalizedText.of("Довідка про громадянство",
+                "Certificate of citizenship for military service"), null, null, List.of(), "МВС", false), List.of());
+        for (String query : new String[] {"ci", "mi", "c", "m", "citizenship", "MI"}) {
+            assertTrue(english.score(SearchText.words(query)) > 0, query);
+        }
+        assertEquals("ci", SearchText.latinSpelling("сі"));
+        assertEquals(null, SearchText.latinSpelling("ст"), "no numeral");
+        assertTrue(entry("Сільськогосподарські угіддя").score(SearchText.words("сі")) > 0, "Cyrillic as before");
+    }
+
     private static CatalogueEntry entry(String name) {
         return new CatalogueEntry(new CatalogueService(1, LocalizedText.of(name), null, null, List.of(), "МВС", false),
                 List.of());
