@@ -150,6 +150,36 @@ class StatisticsStoreTest {
                 "operator", new AuditEntry(SUBMITTED, "staff:operator", "show-review-comment", app.trackingNumber(), "x")));
         assertTrue(notHidden.getMessage().contains("is not hidden"), notHidden.getMessage());
         assertEquals(auditBefore + 2, auditEntries());
+
+        // the reply hidden (on both databases): kept, marked, audited; it decides the reply, so nothing waits
+        Review replyHidden = ratings.hideReply(app.trackingNumber(), "the citizen's address", "operator",
+                new AuditEntry(SUBMITTED.plusSeconds(9 * 3600), "staff:operator", "hide-review-reply", app.trackingNumber(), "x"));
+        assertTrue(replyHidden.replyHidden());
+        assertEquals("Дякуємо", replyHidden.reply());
+        assertEquals("the citizen's address", replyHidden.replyHiddenReason());
+        assertEquals(SUBMITTED.plusSeconds(9 * 3600), replyHidden.replyHiddenAt());
+        assertEquals("operator", replyHidden.textsCheckedBy());
+        assertEquals(0, ratings.backlog().unchecked());
+        assertEquals(auditBefore + 3, auditEntries());
+        assertThrows(AlreadyDoneException.class, () -> ratings.hideReply(app.trackingNumber(), "again", "operator",
+                new AuditEntry(SUBMITTED, "staff:operator", "hide-review-reply", app.trackingNumber(), null)));
+        // the authority writes a new reply in its place: unhidden, unapproved, unchecked
+        Review replaced = ratings.reply(app.trackingNumber(), "Дякуємо, врахуємо", "olena",
+                new AuditEntry(SUBMITTED.plusSeconds(10 * 3600), "staff:olena", "reply", app.trackingNumber(), null));
+        assertFalse(replaced.replyHidden());
+        assertEquals("Дякуємо, врахуємо", replaced.reply());
+        assertEquals(null, replaced.replyApprovedAt());
+        assertEquals(null, replaced.textsCheckedAt());
+        assertEquals(1, ratings.backlog().unchecked());
+        assertThrows(AlreadyDoneException.class, () -> ratings.showReply(app.trackingNumber(), "operator",
+                new AuditEntry(SUBMITTED, "staff:operator", "show-review-reply", app.trackingNumber(), null)));
+        ratings.hideReply(app.trackingNumber(), "still", "operator",
+                new AuditEntry(SUBMITTED.plusSeconds(11 * 3600), "staff:operator", "hide-review-reply", app.trackingNumber(), "x"));
+        Review replyShown = ratings.showReply(app.trackingNumber(), "operator",
+                new AuditEntry(SUBMITTED.plusSeconds(12 * 3600), "staff:operator", "show-review-reply", app.trackingNumber(), "y"));
+        assertFalse(replyShown.replyHidden());
+        assertEquals(SUBMITTED.plusSeconds(12 * 3600), replyShown.replyApprovedAt(), "shown again is approved");
+        assertEquals(0, ratings.backlog().unchecked());
     }
 
     /**
