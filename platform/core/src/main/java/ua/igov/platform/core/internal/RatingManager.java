@@ -348,50 +348,56 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview hideComment(Caller caller, String trackingNumber, byte[] body) {
-        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
-        StoredApplication app = visible(caller, trackingNumber);
-        String reason = requiredText(body, "reason", "why the comment is hidden (it is kept in the audit trail)");
-        ReviewMessages tell = toAuthor(app, "hiding the comment", CitizenNotifications.REVIEW_HIDDEN, reason);
-        return written(app, "hiding the comment", () -> ratings.hideComment(app.trackingNumber(), reason, operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), HIDE, app.trackingNumber(), reason),
-                        tell),
+        return moderate(caller, trackingNumber, body, "hiding the comment", "why the comment is hidden", HIDE,
+                (app, operator, reason, audit) -> ratings.hideComment(app.trackingNumber(), reason, operator, audit,
+                        toAuthor(app, "hiding the comment", CitizenNotifications.REVIEW_HIDDEN, reason)),
                 e -> new ProblemException(409, "no-comment-to-hide", "No comment to hide",
                         "There is no published comment on this application's review: " + e.getMessage() + "."));
     }
 
     @Override
     public PublicReview showComment(Caller caller, String trackingNumber, byte[] body) {
-        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
-        StoredApplication app = visible(caller, trackingNumber);
-        String reason = requiredText(body, "reason", "why the comment is shown again (it is kept in the audit trail)");
-        ReviewMessages tell = toAuthor(app, "showing the comment again", CitizenNotifications.REVIEW_SHOWN, reason);
-        return written(app, "showing the comment again", () -> ratings.showComment(app.trackingNumber(), operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), SHOW, app.trackingNumber(), reason),
-                        tell),
+        return moderate(caller, trackingNumber, body, "showing the comment again", "why the comment is shown again",
+                SHOW, (app, operator, reason, audit) -> ratings.showComment(app.trackingNumber(), operator, audit,
+                        toAuthor(app, "showing the comment again", CitizenNotifications.REVIEW_SHOWN, reason)),
                 e -> new ProblemException(409, "no-hidden-comment", "No hidden comment",
                         "There is no hidden comment on this application's review: " + e.getMessage() + "."));
     }
 
     @Override
     public PublicReview hideReply(Caller caller, String trackingNumber, byte[] body) {
-        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
-        StoredApplication app = visible(caller, trackingNumber);
-        String reason = requiredText(body, "reason", "why the reply is hidden (it is kept in the audit trail)");
-        return written(app, "hiding the reply", () -> ratings.hideReply(app.trackingNumber(), reason, operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), HIDE_REPLY, app.trackingNumber(), reason)),
+        return moderate(caller, trackingNumber, body, "hiding the reply", "why the reply is hidden", HIDE_REPLY,
+                (app, operator, reason, audit) -> ratings.hideReply(app.trackingNumber(), reason, operator, audit),
                 e -> new ProblemException(409, "no-reply-to-hide", "No reply to hide",
                         "There is no published reply on this application's review: " + e.getMessage() + "."));
     }
 
     @Override
     public PublicReview showReply(Caller caller, String trackingNumber, byte[] body) {
-        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
-        StoredApplication app = visible(caller, trackingNumber);
-        String reason = requiredText(body, "reason", "why the reply is shown again (it is kept in the audit trail)");
-        return written(app, "showing the reply again", () -> ratings.showReply(app.trackingNumber(), operator.user(),
-                        new AuditEntry(clock.instant(), caller.name(), SHOW_REPLY, app.trackingNumber(), reason)),
+        return moderate(caller, trackingNumber, body, "showing the reply again", "why the reply is shown again",
+                SHOW_REPLY, (app, operator, reason, audit) -> ratings.showReply(app.trackingNumber(), operator, audit),
                 e -> new ProblemException(409, "no-hidden-reply", "No hidden reply",
                         "There is no hidden reply on this application's review: " + e.getMessage() + "."));
+    }
+
+    /** One operator's decision on a review's text, with its reason, as the store writes it. */
+    @FunctionalInterface
+    private interface Moderation {
+        Review write(StoredApplication app, String operator, String reason, AuditEntry audit);
+    }
+
+    /**
+     * An operator's decision on a review's text: operators only, the application's review, a reason required (kept
+     * in the audit trail as the entry {@code action}'s detail), answered as the public now sees the review.
+     */
+    private PublicReview moderate(Caller caller, String trackingNumber, byte[] body, String what, String reasonMeans,
+                                  String action, Moderation step,
+                                  java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
+        Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
+        StoredApplication app = visible(caller, trackingNumber);
+        String reason = requiredText(body, "reason", reasonMeans + " (it is kept in the audit trail)");
+        return written(app, what, () -> step.write(app, operator.user(), reason,
+                new AuditEntry(clock.instant(), caller.name(), action, app.trackingNumber(), reason)), conflict);
     }
 
     /**
