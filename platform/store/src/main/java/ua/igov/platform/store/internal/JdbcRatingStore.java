@@ -121,14 +121,8 @@ public class JdbcRatingStore implements RatingStore {
         return change("hide the comment on the rating of " + trackingNumber, trackingNumber,
                 "comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?, "
                         + CHECKED_UNLESS_A_REPLY_WAITS + ", appeal_text = NULL, appealed_at = NULL, "
-                        + "appeal_decided_at = NULL WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL", ps -> {
-                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(2, hiddenBy);
-                    ps.setString(3, reason);
-                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(5, hiddenBy);
-                    return 6;
-                }, audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        + "appeal_decided_at = NULL WHERE comment_text IS NOT NULL AND comment_hidden_at IS NULL",
+                hiding(audit, hiddenBy, reason), audit, messages, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().comment() == null ? "the rating of " + trackingNumber + " has no comment"
                         : "the comment on the rating of " + trackingNumber + " is hidden already");
     }
@@ -153,14 +147,8 @@ public class JdbcRatingStore implements RatingStore {
         return change("hide the reply on the rating of " + trackingNumber, trackingNumber,
                 "reply_hidden_at = ?, reply_hidden_by = ?, reply_hidden_reason = ?, "
                         + CHECKED_UNLESS_A_COMMENT_OR_APPEAL_WAITS
-                        + " WHERE reply_text IS NOT NULL AND reply_hidden_at IS NULL", ps -> {
-                    ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(2, hiddenBy);
-                    ps.setString(3, reason);
-                    ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
-                    ps.setString(5, hiddenBy);
-                    return 6;
-                }, audit, ReviewMessages.NONE, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                        + " WHERE reply_text IS NOT NULL AND reply_hidden_at IS NULL",
+                hiding(audit, hiddenBy, reason), audit, ReviewMessages.NONE, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
                         : review.get().reply() == null ? "the rating of " + trackingNumber + " has no reply"
                         : "the reply on the rating of " + trackingNumber + " is hidden already");
     }
@@ -224,6 +212,18 @@ public class JdbcRatingStore implements RatingStore {
                         : "the review of " + trackingNumber + " was checked already, by "
                                 + review.get().textsCheckedBy() + " at " + review.get().textsCheckedAt();
                 });
+    }
+
+    /** A hiding's parameters: when, by whom and why it was hidden, then when and by whom the review counts as checked. */
+    private static Parameters hiding(AuditEntry audit, String hiddenBy, String reason) {
+        return ps -> {
+            ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+            ps.setString(2, hiddenBy);
+            ps.setString(3, reason);
+            ps.setTimestamp(4, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
+            ps.setString(5, hiddenBy);
+            return 6;
+        };
     }
 
     /** Sets the statement's own parameters and returns the index of the next one (the tracking number's). */
