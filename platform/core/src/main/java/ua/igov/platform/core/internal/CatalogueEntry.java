@@ -85,9 +85,18 @@ final class CatalogueEntry {
      * the name. A query word matches a word it begins (so "реєстр" finds "реєстрація").
      */
     int score(List<String> queryWords) {
+        return score(queryWords, SearchText.latinSpellings(queryWords));
+    }
+
+    /**
+     * The same, with each query word's {@link SearchText#latinSpelling} (or null) at the same position, worked out
+     * once per query rather than once per service.
+     */
+    int score(List<String> queryWords, List<String> latinSpellings) {
         int score = 1;
-        for (String q : queryWords) {
-            String latin = SearchText.latinSpelling(q);
+        for (int i = 0; i < queryWords.size(); i++) {
+            String q = queryWords.get(i);
+            String latin = latinSpellings.get(i);
             if (anyStartsWith(nameWords, q) || latin != null && anyStartsWith(nameWords, latin)) {
                 score += 2;
             } else if (!anyStartsWith(otherWords, q) && (latin == null || !anyStartsWith(otherWords, latin))) {

@@ -124,6 +124,7 @@ public class CatalogueManager implements CatalogueService {
         List<FieldProblem> problems = new ArrayList<>(foundBefore);
         problems.addAll(query.problems());
         List<String> words = SearchText.words(query.text());
+        List<String> latinSpellings = SearchText.latinSpellings(words);
         if (query.text() != null && problems.stream().noneMatch(p -> p.field().equals("q")) && words.isEmpty()) {
             // "№" or "«»" alone would otherwise match everything, where a blank q is refused
             problems.add(new FieldProblem("q", "has no letter or digit to search for"));
@@ -164,7 +165,7 @@ public class CatalogueManager implements CatalogueService {
                         || !entry.service().category().code().equalsIgnoreCase(query.category()))) {
                     continue;
                 }
-                int score = words.isEmpty() ? 1 : entry.score(words);
+                int score = words.isEmpty() ? 1 : entry.score(words, latinSpellings);
                 if (score == 0) {
                     continue;
                 }

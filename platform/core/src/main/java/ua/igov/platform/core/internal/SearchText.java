@@ -97,10 +97,17 @@ final class SearchText {
     }
 
     /**
-     * The Latin spelling of a folded word that reads as a Roman numeral of I, X, C and M (folded to Cyrillic), or null:
-     * a query word is looked for as typed too, so that {@code ci} or {@code mi} typed in Latin still begin
-     * {@code citizenship} or {@code military}, words of English names, which are no numerals.
+     * For each folded query word, its Latin spelling if it reads as a Roman numeral of I, X, C and M (folded to
+     * Cyrillic), else null: a query word is looked for as typed too, so that {@code ci} or {@code mi} typed in Latin
+     * still begin {@code citizenship} or {@code military}, words of English names, which are no numerals.
      */
+    static List<String> latinSpellings(List<String> folded) {
+        List<String> spellings = new ArrayList<>(folded.size());
+        folded.forEach(word -> spellings.add(latinSpelling(word)));
+        return spellings;
+    }
+
+    /** The Latin spelling of one folded word, as {@link #latinSpellings}; null if there is none. */
     static String latinSpelling(String folded) {
         for (int i = 0; i < folded.length(); i++) {
             if (ROMAN_CYRILLIC.indexOf(folded.charAt(i)) < 0) {
