@@ -59,7 +59,16 @@ stop_karaf() {
   for _ in $(seq 1 100); do [[ -z "$(karaf_pid)" ]] && return; sleep 0.2; done
   kill -9 "$(karaf_pid)" 2>/dev/null || true
 }
-trap stop_karaf EXIT
+# Every submission leaves its citizen an e-mail: a sink on 127.0.0.1 takes them, once each, as a mail server would
+# (with none listening, each send failed and was retried beside every endpoint measured afterwards).
+smtp_port=18025
+sed -i "s/^port *=.*/port = $smtp_port/" "$home/etc/ua.igov.channel.email.cfg"
+java "$root/bench/SmtpSink.java" "$smtp_port" >/dev/null 2>&1 &
+smtp_pid=$!
+for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$smtp_port) 2>/dev/null && break; sleep 0.1; done
+sleep 1 # the sink's own start (compiling it) is over before the machine is measured as quiet
+stop_all() { stop_karaf; kill "$smtp_pid" 2>/dev/null || true; }
+trap stop_all EXIT
 
 # How long one synchronous 4 kB write takes on the disk holding data/: every durable commit waits for one, so
 # CLIENTS closed-loop writers can commit at most CLIENTS / that time per second, whatever the code does.
@@ -98,6 +107,7 @@ cold_start() {
       "$root/bench/application.json" "$many_clients"
   java "$root/bench/LoadGenerator.java" search "$base" "$seconds" "$clients"
   echo "resident memory after load: $(rss_mb) MB"
+  echo "outbox after the load: $(console "platform:doctor" | grep 'notification outbox' | awk -F'|' '{print $3}' | xargs)"
   if [[ -n "$escalation_seconds" ]]; then
     echo "escalation runs during the load (every ${escalation_seconds} s):"
     grep -h "Escalation run" "$home"/data/log/karaf.log* | awk -F' [|] ' '{ print "  " $1 "  " $NF }' || true
