@@ -96,6 +96,25 @@ cold_start() {
   echo $(( (t1 - t0) / 1000000 ))
 }
 
+# The e-mails and SMS the load's submissions left: how many waited when it ended, and how long the nodes took to
+# deliver them all (to the sink and the SMS file), polled every 2 s through the console, for at most 10 minutes.
+pending_messages() { console "platform:doctor" | grep 'notification outbox' | awk -F'|' '{print $3}' | grep -o '^ *[0-9]*' | xargs; }
+outbox_drained() {
+  local t0 waiting now left
+  t0=$(date +%s%N)
+  waiting="$(pending_messages)"
+  left="$waiting"
+  while [[ "$left" != 0 ]] && (( ($(date +%s%N) - t0) / 1000000000 < 600 )); do
+    sleep 2
+    left="$(pending_messages)"
+  done
+  now=$(date +%s%N)
+  awk -v n="${waiting:-0}" -v left="${left:-?}" -v ns=$(( now - t0 )) 'BEGIN {
+    s = ns / 1e9
+    if (left == 0) printf "outbox after the load: %d messages pending, all delivered in %.0f s (%.0f a second)\n", n, s, n / s
+    else printf "outbox after the load: %d messages pending, %s still pending after %.0f s\n", n, left, s }'
+}
+
 {
   echo "iGov platform benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
   machine_before_run
@@ -105,9 +124,9 @@ cold_start() {
   sync_probe
   IGOV_SERVER_PID="$(karaf_pid)" java "$root/bench/LoadGenerator.java" load "$base" "$seconds" "$clients" \
       "$root/bench/application.json" "$many_clients"
+  outbox_drained
   java "$root/bench/LoadGenerator.java" search "$base" "$seconds" "$clients"
   echo "resident memory after load: $(rss_mb) MB"
-  echo "outbox after the load: $(console "platform:doctor" | grep 'notification outbox' | awk -F'|' '{print $3}' | xargs)"
   if [[ -n "$escalation_seconds" ]]; then
     echo "escalation runs during the load (every ${escalation_seconds} s):"
     grep -h "Escalation run" "$home"/data/log/karaf.log* | awk -F' [|] ' '{ print "  " $1 "  " $NF }' || true

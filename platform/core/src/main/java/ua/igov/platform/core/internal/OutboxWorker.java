@@ -320,7 +320,7 @@ public class OutboxWorker {
                 && pool.getCorePoolSize() < lanes.size() + 1) {
             pool.setCorePoolSize(lanes.size() + 1); // a thread per lane: a lane blocked in a send must not starve another
         }
-        lanes.put(channel, executor.scheduleWithFixedDelay(() -> deliverQuietly(channel), 0, settings.poll().toMillis(),
+        lanes.put(channel, executor.scheduleWithFixedDelay(() -> deliverOnLane(channel), 0, settings.poll().toMillis(),
                 TimeUnit.MILLISECONDS));
     }
 
@@ -372,9 +372,21 @@ public class OutboxWorker {
         return stopping;
     }
 
-    private void deliverQuietly(String channel) {
+    /**
+     * One turn of a lane: rounds one after the other while each leases a full batch and delivers some of it, so a
+     * backlog drains as fast as the channel takes messages (a round every poll delivered at most a batch per poll, 10
+     * a second per channel as shipped, and a burst of submissions left its e-mails hours behind). A round that
+     * delivered nothing (the server down) waits for the next poll, so a failing channel is not asked faster than
+     * before. The turn ends when the channel leaves or is replaced: the successor has a lane of its own.
+     */
+    void deliverOnLane(String channel) {
+        NotificationChannel lanesChannel = channels.get(channel);
         try {
-            deliverDue(Set.of(channel));
+            Round round;
+            do {
+                round = deliverRound(Set.of(channel));
+            } while (round.full(settings.batchSize()) && round.delivered() > 0 && !stopping
+                    && lanesChannel != null && channels.get(channel) == lanesChannel);
         } catch (RuntimeException e) {
             // The database may be away for a moment: the next round tries again, the lane must not die.
             LOG.warn("Outbox delivery round for '{}' failed: {}", channel, e.getMessage());
@@ -392,10 +404,24 @@ public class OutboxWorker {
 
     /** One round on these channels (those of them installed here). @return messages delivered */
     int deliverDue(Set<String> channelIds) {
+        return deliverRound(channelIds).delivered();
+    }
+
+    /** What a round leased, and how many of those it delivered. */
+    record Round(int leased, int delivered) {
+        static final Round NOTHING = new Round(0, 0);
+
+        /** It leased as many as it could: more may be due. */
+        boolean full(int batchSize) {
+            return leased >= batchSize;
+        }
+    }
+
+    private Round deliverRound(Set<String> channelIds) {
         Map<String, NotificationChannel> installed = new java.util.HashMap<>(channels);
         installed.keySet().retainAll(channelIds);
         if (installed.isEmpty()) {
-            return 0;
+            return Round.NOTHING;
         }
         Instant claimedAt = clock.instant();
         List<OutboxEntry> batch = store.claim(owner, installed.keySet(), claimedAt, settings.lease(),
@@ -419,7 +445,7 @@ public class OutboxWorker {
                     // the channel left (or another took its name) during the round: the one sending finished, the
                     // rest goes back at once, for its successor or another node, not through a channel gone
                     releaseUnsent(batch.subList(i, batch.size()), lost, leasedUntil);
-                    return delivered;
+                    return new Round(batch.size(), delivered);
                 }
                 if (lost.contains(entry.id())) {
                     notHandedOver = i + 1;
@@ -443,7 +469,7 @@ public class OutboxWorker {
                     if (underWay.givenBack().get()) {
                         // its channel left during the send, and the rest went back then: not this round's any more
                         // (renewing or releasing them now could touch leases a successor lane of this node took)
-                        return delivered;
+                        return new Round(batch.size(), delivered);
                     }
                 }
             }
@@ -451,7 +477,7 @@ public class OutboxWorker {
             releaseUnsent(batch.subList(notHandedOver, batch.size()), lost, leasedUntil);
             throw e;
         }
-        return delivered;
+        return new Round(batch.size(), delivered);
     }
 
     /**
