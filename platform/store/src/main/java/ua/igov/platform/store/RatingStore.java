@@ -62,7 +62,19 @@ public interface RatingStore {
      *
      * @throws AlreadyDoneException if the application has no rating, its rating no reply, or the reply is hidden already
      */
-    Review hideReply(String trackingNumber, String reason, String hiddenBy, AuditEntry audit);
+    default Review hideReply(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
+        return hideReply(trackingNumber, reason, hiddenBy, null, audit);
+    }
+
+    /**
+     * Hides the reply as {@link #hideReply(String, String, String, AuditEntry)} does, only if it is the one the
+     * operator saw, written at {@code repliedAtSeen} (null: whichever it is): a reply the authority wrote in place
+     * of a hidden one after the operator's look is not hidden unseen.
+     *
+     * @throws ConcurrentChangeException if the reply is another one than the operator saw
+     */
+    Review hideReply(String trackingNumber, String reason, String hiddenBy, java.time.Instant repliedAtSeen,
+                     AuditEntry audit);
 
     /**
      * Shows a hidden reply again, approved for publication, audited, in one transaction; checked as by
@@ -70,7 +82,17 @@ public interface RatingStore {
      *
      * @throws AlreadyDoneException if the application has no rating or its reply is not hidden
      */
-    Review showReply(String trackingNumber, String shownBy, AuditEntry audit);
+    default Review showReply(String trackingNumber, String shownBy, AuditEntry audit) {
+        return showReply(trackingNumber, shownBy, null, audit);
+    }
+
+    /**
+     * Shows the reply again as {@link #showReply(String, String, AuditEntry)} does, only if it is the one the
+     * operator saw hidden, written at {@code repliedAtSeen} (null: whichever it is).
+     *
+     * @throws ConcurrentChangeException if the reply is another one than the operator saw
+     */
+    Review showReply(String trackingNumber, String shownBy, java.time.Instant repliedAtSeen, AuditEntry audit);
 
     /**
      * Records that an operator looked at a review's comment and reply as they are and leaves them published,

@@ -348,8 +348,8 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview hideComment(Caller caller, String trackingNumber, byte[] body) {
-        return moderate(caller, trackingNumber, body, "hiding the comment", "why the comment is hidden", HIDE,
-                (app, operator, reason, audit) -> ratings.hideComment(app.trackingNumber(), reason, operator, audit,
+        return moderate(caller, trackingNumber, body, false, "hiding the comment", "why the comment is hidden", HIDE,
+                (app, operator, reason, seen, audit) -> ratings.hideComment(app.trackingNumber(), reason, operator, audit,
                         toAuthor(app, "hiding the comment", CitizenNotifications.REVIEW_HIDDEN, reason)),
                 e -> new ProblemException(409, "no-comment-to-hide", "No comment to hide",
                         "There is no published comment on this application's review: " + e.getMessage() + "."));
@@ -357,8 +357,8 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview showComment(Caller caller, String trackingNumber, byte[] body) {
-        return moderate(caller, trackingNumber, body, "showing the comment again", "why the comment is shown again",
-                SHOW, (app, operator, reason, audit) -> ratings.showComment(app.trackingNumber(), operator, audit,
+        return moderate(caller, trackingNumber, body, false, "showing the comment again",
+                "why the comment is shown again", SHOW, (app, operator, reason, seen, audit) -> ratings.showComment(app.trackingNumber(), operator, audit,
                         toAuthor(app, "showing the comment again", CitizenNotifications.REVIEW_SHOWN, reason)),
                 e -> new ProblemException(409, "no-hidden-comment", "No hidden comment",
                         "There is no hidden comment on this application's review: " + e.getMessage() + "."));
@@ -366,37 +366,52 @@ public class RatingManager implements RatingService {
 
     @Override
     public PublicReview hideReply(Caller caller, String trackingNumber, byte[] body) {
-        return moderate(caller, trackingNumber, body, "hiding the reply", "why the reply is hidden", HIDE_REPLY,
-                (app, operator, reason, audit) -> ratings.hideReply(app.trackingNumber(), reason, operator, audit),
+        return moderate(caller, trackingNumber, body, true, "hiding the reply", "why the reply is hidden", HIDE_REPLY,
+                (app, operator, reason, seen, audit) -> ratings.hideReply(app.trackingNumber(), reason, operator, seen,
+                        audit),
                 e -> new ProblemException(409, "no-reply-to-hide", "No reply to hide",
                         "There is no published reply on this application's review: " + e.getMessage() + "."));
     }
 
     @Override
     public PublicReview showReply(Caller caller, String trackingNumber, byte[] body) {
-        return moderate(caller, trackingNumber, body, "showing the reply again", "why the reply is shown again",
-                SHOW_REPLY, (app, operator, reason, audit) -> ratings.showReply(app.trackingNumber(), operator, audit),
+        return moderate(caller, trackingNumber, body, true, "showing the reply again", "why the reply is shown again",
+                SHOW_REPLY, (app, operator, reason, seen, audit) -> ratings.showReply(app.trackingNumber(), operator,
+                        seen, audit),
                 e -> new ProblemException(409, "no-hidden-reply", "No hidden reply",
                         "There is no hidden reply on this application's review: " + e.getMessage() + "."));
     }
 
-    /** One operator's decision on a review's text, with its reason, as the store writes it. */
+    /**
+     * One operator's decision on a review's text, with its reason, as the store writes it; {@code repliedAtSeen} is
+     * when the reply the operator decided on was written (null: not given, or a decision on the comment).
+     */
     @FunctionalInterface
     private interface Moderation {
-        Review write(StoredApplication app, String operator, String reason, AuditEntry audit);
+        Review write(StoredApplication app, String operator, String reason, java.time.Instant repliedAtSeen,
+                     AuditEntry audit);
     }
 
     /**
      * An operator's decision on a review's text: operators only, the application's review, a reason required (kept
-     * in the audit trail as the entry {@code action}'s detail), answered as the public now sees the review.
+     * in the audit trail as the entry {@code action}'s detail), answered as the public now sees the review. A
+     * decision on the reply may say which reply it is about ({@code "repliedAt"}, as the list showed it): an
+     * authority may write a new reply in place of a hidden one, and another operator hide that, between an
+     * operator's look and their decision.
      */
-    private PublicReview moderate(Caller caller, String trackingNumber, byte[] body, String what, String reasonMeans,
-                                  String action, Moderation step,
+    private PublicReview moderate(Caller caller, String trackingNumber, byte[] body, boolean onTheReply, String what,
+                                  String reasonMeans, String action, Moderation step,
                                   java.util.function.Function<AlreadyDoneException, ProblemException> conflict) {
         Caller.Staff operator = OperatorsOnly.check(caller, MODERATION);
         StoredApplication app = visible(caller, trackingNumber);
-        String reason = requiredText(body, "reason", reasonMeans + " (it is kept in the audit trail)");
-        return written(app, what, () -> step.write(app, operator.user(), reason,
+        JsonNode request = Json.requestObject(body, onTheReply ? Set.of("reason", "repliedAt") : Set.of("reason"));
+        List<FieldProblem> problems = new ArrayList<>();
+        String reason = requiredText(request, "reason", reasonMeans + " (it is kept in the audit trail)", problems);
+        java.time.Instant repliedAtSeen = onTheReply ? instant(request, "repliedAt", problems) : null;
+        if (!problems.isEmpty()) {
+            throw Problems.invalidRequest(problems);
+        }
+        return written(app, what, () -> step.write(app, operator.user(), reason, repliedAtSeen,
                 new AuditEntry(clock.instant(), caller.name(), action, app.trackingNumber(), reason)), conflict);
     }
 
@@ -458,14 +473,20 @@ public class RatingManager implements RatingService {
 
     /** A body of one field, required text of at most {@value #MAX_TEXT} characters, nothing else. */
     private static String requiredText(byte[] body, String field, String what) {
-        JsonNode request = Json.requestObject(body, Set.of(field));
         List<FieldProblem> problems = new ArrayList<>();
-        String value = text(request, field, problems);
-        if (value == null && problems.isEmpty()) {
-            problems.add(new FieldProblem("/" + field, "required: " + what + ", at most " + MAX_TEXT + " characters"));
-        }
+        String value = requiredText(Json.requestObject(body, Set.of(field)), field, what, problems);
         if (!problems.isEmpty()) {
             throw Problems.invalidRequest(problems);
+        }
+        return value;
+    }
+
+    /** A field of required text of at most {@value #MAX_TEXT} characters; what is wrong with it goes to problems. */
+    private static String requiredText(JsonNode request, String field, String what, List<FieldProblem> problems) {
+        int before = problems.size();
+        String value = text(request, field, problems);
+        if (value == null && problems.size() == before) {
+            problems.add(new FieldProblem("/" + field, "required: " + what + ", at most " + MAX_TEXT + " characters"));
         }
         return value;
     }

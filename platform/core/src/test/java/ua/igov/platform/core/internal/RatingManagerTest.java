@@ -27,6 +27,7 @@ import ua.igov.platform.core.ProblemException;
 import ua.igov.platform.core.PublicReview;
 import ua.igov.platform.core.ReviewPolicy;
 import ua.igov.platform.spi.Citizen;
+import ua.igov.platform.spi.FieldProblem;
 import ua.igov.platform.spi.Role;
 import ua.igov.platform.store.OutboxEntry;
 import ua.igov.platform.store.OutboxMessage;
@@ -531,6 +532,53 @@ class RatingManagerTest {
                         "show-review-reply: Помилка модератора"),
                 audit("hide-review-reply", "show-review-reply").stream().map(a -> a.action() + ": " + a.detail()).toList());
         assertTrue(fixture.stores.applications.verifyAudit().intact());
+    }
+
+    /**
+     * An operator decides on the reply they saw ({@code repliedAt} from the list): meanwhile another operator hid it,
+     * the authority wrote a new one in its place and that was hidden too. Showing "it" again would publish a reply
+     * nobody approved, and hiding with an old look would hide one nobody read; both change nothing and say so.
+     */
+    @Test
+    void aDecisionOnAReplyThatWasReplacedSinceTheOperatorsLookChangesNothing() throws Exception {
+        String a1 = fixture.trackingNumber("A1");
+        rate("A1", "{\"rating\": 3}");
+        ratings.reply(OLENA, a1, "{\"reply\": \"Пане Тарасе з вул. Шевченка, 5\"}".getBytes(StandardCharsets.UTF_8));
+        java.time.Instant firstReply = ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).get(0).repliedAt();
+        assertEquals(StatisticsFixture.NOW, firstReply);
+        ratings.hideReply(OPERATOR, a1, reasonAndReply("Адреса заявника", firstReply));
+
+        RatingManager anHourLater = new RatingManager(fixture.stores.applications, fixture.stores.ratings,
+                new ApplicationManagerTest.FakePlugins(), Clock.fixed(StatisticsFixture.NOW.plusSeconds(3600), ZoneOffset.UTC),
+                ApplicationManager.DEFAULT_STATUS_LINK);
+        anHourLater.reply(OLENA, a1, "{\"reply\": \"Тарасе, телефонуйте 067 123 45 67\"}".getBytes(StandardCharsets.UTF_8));
+        anHourLater.hideReply(OPERATOR, a1, reasonAndReply("Телефон у відповіді", StatisticsFixture.NOW.plusSeconds(3600)));
+
+        fails(409, "changed-meanwhile", () -> ratings.showReply(OPERATOR, a1, reasonAndReply("Помилка", firstReply)));
+        ModeratedReview now = ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).get(0);
+        assertNotNull(now.replyHiddenAt(), "the second reply stays hidden");
+        assertEquals("Телефон у відповіді", now.replyHiddenReason());
+        assertEquals(List.of("hide-review-reply", "hide-review-reply"),
+                audit("hide-review-reply", "show-review-reply").stream().map(Audited::action).toList(),
+                "nothing written for the refused decision");
+
+        PublicReview shown = anHourLater.showReply(OPERATOR, a1, reasonAndReply("Помилка", now.repliedAt()));
+        assertTrue(shown.reply().startsWith("Тарасе, телефонуйте"), shown.reply());
+        assertFalse(shown.replyHidden());
+        fails(409, "changed-meanwhile", () -> ratings.hideReply(OPERATOR, a1, reasonAndReply("Адреса", firstReply)));
+        assertNull(ratings.reviewsToModerate(OPERATOR, StatisticsFixture.RESIDENCE, 50).get(0).replyHiddenAt(), "shown, and left shown");
+
+        ProblemException badTime = assertThrows(ProblemException.class, () -> ratings.hideReply(OPERATOR, a1,
+                "{\"reason\": \"Адреса\", \"repliedAt\": \"вчора\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, badTime.status());
+        assertEquals(List.of("/repliedAt"), badTime.fieldProblems().stream().map(FieldProblem::field).toList());
+        fails(422, "invalid-request", () -> ratings.hideComment(OPERATOR, a1,
+                "{\"reason\": \"x\", \"repliedAt\": null}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(fixture.stores.applications.verifyAudit().intact());
+    }
+
+    private static byte[] reasonAndReply(String reason, java.time.Instant repliedAt) {
+        return ("{\"reason\": \"" + reason + "\", \"repliedAt\": \"" + repliedAt + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

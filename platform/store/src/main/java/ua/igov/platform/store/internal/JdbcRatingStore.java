@@ -143,27 +143,58 @@ public class JdbcRatingStore implements RatingStore {
     }
 
     @Override
-    public Review hideReply(String trackingNumber, String reason, String hiddenBy, AuditEntry audit) {
+    public Review hideReply(String trackingNumber, String reason, String hiddenBy, java.time.Instant repliedAtSeen,
+                            AuditEntry audit) {
+        Parameters hiding = hiding(audit, hiddenBy, reason);
         return change("hide the reply on the rating of " + trackingNumber, trackingNumber,
                 "reply_hidden_at = ?, reply_hidden_by = ?, reply_hidden_reason = ?, "
                         + CHECKED_UNLESS_A_COMMENT_OR_APPEAL_WAITS
-                        + " WHERE reply_text IS NOT NULL AND reply_hidden_at IS NULL",
-                hiding(audit, hiddenBy, reason), audit, ReviewMessages.NONE, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
-                        : review.get().reply() == null ? "the rating of " + trackingNumber + " has no reply"
-                        : "the reply on the rating of " + trackingNumber + " is hidden already");
+                        + " WHERE reply_text IS NOT NULL AND reply_hidden_at IS NULL" + replySeen(repliedAtSeen),
+                ps -> seen(ps, hiding.set(ps), repliedAtSeen), audit, ReviewMessages.NONE, review -> {
+                    anotherReply(trackingNumber, review, repliedAtSeen);
+                    return review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                            : review.get().reply() == null ? "the rating of " + trackingNumber + " has no reply"
+                            : "the reply on the rating of " + trackingNumber + " is hidden already";
+                });
     }
 
     @Override
-    public Review showReply(String trackingNumber, String shownBy, AuditEntry audit) {
+    public Review showReply(String trackingNumber, String shownBy, java.time.Instant repliedAtSeen, AuditEntry audit) {
         return change("show the reply on the rating of " + trackingNumber, trackingNumber,
                 APPROVE_REPLY + ", reply_hidden_at = NULL, reply_hidden_by = NULL, reply_hidden_reason = NULL, "
-                        + CHECKED_UNLESS_A_COMMENT_OR_APPEAL_WAITS + " WHERE reply_hidden_at IS NOT NULL", ps -> {
+                        + CHECKED_UNLESS_A_COMMENT_OR_APPEAL_WAITS + " WHERE reply_hidden_at IS NOT NULL"
+                        + replySeen(repliedAtSeen), ps -> {
                     ps.setTimestamp(1, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setTimestamp(2, Jdbc.timestamp(audit.at()), Jdbc.UTC.get());
                     ps.setString(3, shownBy);
-                    return 4;
-                }, audit, ReviewMessages.NONE, review -> review.isEmpty() ? "application " + trackingNumber + " has no rating"
-                        : "the reply on the rating of " + trackingNumber + " is not hidden");
+                    return seen(ps, 4, repliedAtSeen);
+                }, audit, ReviewMessages.NONE, review -> {
+                    anotherReply(trackingNumber, review, repliedAtSeen);
+                    return review.isEmpty() ? "application " + trackingNumber + " has no rating"
+                            : "the reply on the rating of " + trackingNumber + " is not hidden";
+                });
+    }
+
+    /** The condition that the reply is the one written at {@code repliedAtSeen}; none when that is not given. */
+    private static String replySeen(java.time.Instant repliedAtSeen) {
+        return repliedAtSeen == null ? "" : " AND replied_at = ?";
+    }
+
+    /** Binds {@link #replySeen}'s parameter, if any, at {@code next}; returns the index after it. */
+    private static int seen(PreparedStatement ps, int next, java.time.Instant repliedAtSeen) throws SQLException {
+        if (repliedAtSeen == null) {
+            return next;
+        }
+        ps.setTimestamp(next, Jdbc.timestamp(repliedAtSeen), Jdbc.UTC.get());
+        return next + 1;
+    }
+
+    /** A decision on a reply that did nothing because the reply is not the one the operator saw. */
+    private static void anotherReply(String trackingNumber, Optional<Review> review, java.time.Instant repliedAtSeen) {
+        if (repliedAtSeen != null && review.isPresent() && review.get().reply() != null
+                && !repliedAtSeen.equals(review.get().repliedAt())) {
+            throw new ua.igov.platform.store.ConcurrentChangeException(trackingNumber);
+        }
     }
 
     @Override
