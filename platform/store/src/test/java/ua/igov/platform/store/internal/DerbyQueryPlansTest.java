@@ -113,6 +113,26 @@ class DerbyQueryPlansTest {
         }
     }
 
+    /**
+     * A delivery lane's batch from a backlog of 400 messages on two channels, a hundred due at each of four moments,
+     * some leased by another node: the rows of its channel from the index's start, no sort of every due message.
+     */
+    @Test
+    void aBatchFromAnOutboxBacklogVisitsAboutABatchOfRows() throws Exception {
+        JdbcOutboxStore outbox = new JdbcOutboxStore(database);
+        for (int i = 0; i < 400; i++) {
+            outbox.enqueue(new ua.igov.platform.store.OutboxMessage(i % 2 == 0 ? "email" : "sms", "a@example.org", "s",
+                    "m" + i, null), NOW.minusSeconds(60L * (1 + (i / 2) % 4)));
+        }
+        assertEquals(5, outbox.claim("another-node", Set.of("email"), NOW, Duration.ofMinutes(2), 5).size());
+        String plan = plan(JdbcOutboxStore.DUE_ON_A_CHANNEL, "email", NOW, NOW, 20);
+        assertOnePage(plan, "IX_OUTBOX_CLAIM");
+        Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
+        while (visited.find()) {
+            assertTrue(Integer.parseInt(visited.group(1)) <= 26, "the batch and the five leased: " + plan);
+        }
+    }
+
     private static void assertOnePage(String plan, String index) {
         assertTrue(plan.contains("using index " + index), plan);
         assertFalse(plan.contains("Sort ResultSet"), "read in the index's order, not sorted: " + plan);

@@ -69,27 +69,60 @@ class OutboxStoreTest {
     }
 
     /**
-     * The database fails while a batch is being leased: the leases already taken are given back, not left to run out
-     * and be taken for a dead node's (in doubt, re-sent or checked though no channel ever saw them).
+     * A batch on several channels is the longest due of all of them, in order of when each became due (then of id),
+     * though each channel's are read apart; one message due later than a whole batch of another channel waits.
+     */
+    @Test
+    void aBatchOnSeveralChannelsIsTheLongestDueOfAllInOrder() {
+        long smsFirst = outbox.enqueue(new OutboxMessage("sms", "+380501234567", null, "1", null), NOW.minusSeconds(50));
+        long mailSecond = outbox.enqueue(mail("2"), NOW.minusSeconds(40));
+        long mailThird = outbox.enqueue(mail("3"), NOW.minusSeconds(30));
+        long smsSameMoment = outbox.enqueue(new OutboxMessage("sms", "+380501234567", null, "4", null), NOW.minusSeconds(30));
+        long mailLater = outbox.enqueue(mail("5"), NOW.minusSeconds(10));
+        outbox.enqueue(mail("not due yet"), NOW.plusSeconds(10));
+
+        assertEquals(List.of(smsFirst, mailSecond, mailThird, smsSameMoment),
+                ids(outbox.claim("node-a", ALL, NOW, LEASE, 4)));
+        assertEquals(List.of(mailLater), ids(outbox.claim("node-a", ALL, NOW, LEASE, 4)), "the rest of what is due");
+        assertEquals(List.of(), outbox.claim("node-b", Set.of("sms"), NOW, LEASE, 4), "leased");
+    }
+
+    /**
+     * The database fails as a batch's leases are committed, before the commit (nothing was leased) or after it (the
+     * leases were taken and only the answer was lost): either way every message is free for another node at once,
+     * not left to run out and be taken for a dead node's (in doubt, re-sent or checked though no channel saw them).
      */
     @Test
     void leasesTakenBeforeTheDatabaseFailedPartWayAreGivenBack() {
-        List<Long> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            ids.add(outbox.enqueue(mail("m" + i), NOW));
+        for (boolean committed : List.of(false, true)) {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ids.add(outbox.enqueue(mail("m" + i), NOW));
+            }
+            java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+            javax.sql.DataSource failingCommit = InterceptedConnections.of(database.jdbc().dataSource(),
+                    (connection, method, args) -> {
+                        if (method.equals("commit") && !failed.getAndSet(true)) {
+                            if (committed) {
+                                connection.commit();
+                            }
+                            throw new java.sql.SQLException("connection reset", "08006");
+                        }
+                        return InterceptedConnections.PROCEED;
+                    });
+            claimFails(failingCommit);
+            assertTrue(failed.get());
+
+            assertEquals(ids, ids(outbox.claim("node-b", ALL, NOW.plusSeconds(1), LEASE, 10)),
+                    "every message free for another node at once, none in doubt (committed: " + committed + ")");
+            ids.forEach(id -> assertNull(outbox.find(id).orElseThrow().doubt(), "not in doubt: " + id));
+            ids.forEach(id -> assertTrue(outbox.markSent(id, "node-b", NOW.plusSeconds(2))));
         }
-        java.util.concurrent.atomic.AtomicInteger leases = new java.util.concurrent.atomic.AtomicInteger();
-        javax.sql.DataSource failingThirdLease = InterceptedConnections.of(database.jdbc().dataSource(),
-                (connection, method, args) -> {
-                    if (method.equals("prepareStatement")
-                            && ((String) args[0]).startsWith("UPDATE outbox SET lease_owner = ?, lease_until")
-                            && leases.incrementAndGet() == 3) {
-                        throw new java.sql.SQLException("connection reset", "08006");
-                    }
-                    return InterceptedConnections.PROCEED;
-                });
+    }
+
+    private void claimFails(javax.sql.DataSource failing) {
         Database breaking = new Database() {
-            private final Jdbc jdbc = new Jdbc(failingThirdLease);
+            private final Jdbc jdbc = new Jdbc(failing);
 
             @Override
             public Jdbc jdbc() {
@@ -103,10 +136,6 @@ class OutboxStoreTest {
         };
         JdbcOutboxStore nodeA = new JdbcOutboxStore(breaking);
         assertThrows(RuntimeException.class, () -> nodeA.claim("node-a", ALL, NOW, LEASE, 10));
-
-        assertEquals(ids, ids(outbox.claim("node-b", ALL, NOW.plusSeconds(1), LEASE, 10)),
-                "every message free for another node at once, none in doubt");
-        ids.forEach(id -> assertNull(outbox.find(id).orElseThrow().doubt(), "not in doubt: " + id));
     }
 
     @Test
