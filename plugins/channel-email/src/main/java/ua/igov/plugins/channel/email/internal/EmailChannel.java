@@ -14,7 +14,6 @@ import javax.mail.MessagingException;
 import javax.mail.SendFailedException;
 import javax.mail.Session;
 import javax.mail.Store;
-import javax.mail.Transport;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
@@ -26,6 +25,7 @@ import com.sun.mail.smtp.SMTPAddressFailedException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -79,6 +79,14 @@ public class EmailChannel implements NotificationChannel {
         @AttributeDefinition(description = "Connect and read timeout, in milliseconds: a hung server fails the attempt")
         int timeoutMillis() default 10000;
 
+        @AttributeDefinition(description = "Messages sent over one SMTP connection before it is closed and a new one "
+                + "opened; 1 opens a connection for every message")
+        int messagesPerConnection() default 100;
+
+        @AttributeDefinition(description = "Seconds an open SMTP connection is used again after its last message; "
+                + "after a longer pause the next message opens a new one")
+        int idleSeconds() default 5;
+
         @AttributeDefinition(description = "A mailbox that gets a copy (BCC) of every message, read over IMAP to tell "
                 + "whether a message was sent before a node died; empty for none", required = false)
         String journalAddress() default "";
@@ -109,6 +117,7 @@ public class EmailChannel implements NotificationChannel {
     private final String domain;
     private final InternetAddress journal;
     private final Session journalSession;
+    private final SmtpConnection smtp;
 
     @Activate
     public EmailChannel(Config config) {
@@ -121,6 +130,14 @@ public class EmailChannel implements NotificationChannel {
         if (config.port() < 1 || config.port() > 65535) {
             throw new IllegalArgumentException("'port' of " + PID + " must be 1 to 65535, was " + config.port());
         }
+        if (config.messagesPerConnection() < 1) {
+            throw new IllegalArgumentException("'messagesPerConnection' of " + PID + " must be at least 1, was "
+                    + config.messagesPerConnection());
+        }
+        if (config.idleSeconds() < 0) {
+            throw new IllegalArgumentException("'idleSeconds' of " + PID + " must be 0 or more, was "
+                    + config.idleSeconds());
+        }
         try {
             this.from = new InternetAddress(config.from(), true);
         } catch (AddressException e) {
@@ -129,6 +146,8 @@ public class EmailChannel implements NotificationChannel {
         String address = from.getAddress();
         this.domain = address.substring(address.indexOf('@') + 1);
         this.session = Session.getInstance(properties(config));
+        this.smtp = new SmtpConnection(session, config.username(), config._password(), config.messagesPerConnection(),
+                java.time.Duration.ofSeconds(config.idleSeconds()));
         this.journal = journal(config);
         this.journalSession = journal == null ? null : Session.getInstance(journalProperties(config));
         LOG.log(System.Logger.Level.INFO, "E-mail channel sends through " + config.host() + ":" + config.port()
@@ -177,9 +196,9 @@ public class EmailChannel implements NotificationChannel {
     private static Properties properties(Config config) {
         String protocol = config.tls() ? "smtps" : "smtp";
         Properties p = server(protocol, config.host(), config.port(), config.timeoutMillis());
+        // the protocol Session.getTransport() opens; and Transport.send, which picks it by the recipient's address
+        // type (rfc822, plain smtp unless told), once sent tls = true in plain text to localhost:25 without the second
         p.put("mail.transport.protocol", protocol);
-        // Transport.send picks the protocol by the recipient's address type, rfc822, which maps to plain smtp unless
-        // told: without this, tls = true sent in plain text to localhost:25, the smtp defaults
         p.put("mail.transport.protocol.rfc822", protocol);
         p.put("mail." + protocol + ".writetimeout", String.valueOf(config.timeoutMillis()));
         p.put("mail." + protocol + ".auth", String.valueOf(!config.username().isEmpty()));
@@ -198,6 +217,17 @@ public class EmailChannel implements NotificationChannel {
         return "email";
     }
 
+    /** The channel is going (plugin stopped, settings changed): its open connection says QUIT. */
+    @Deactivate
+    public void close() {
+        smtp.close();
+    }
+
+    /** How many SMTP connections this channel opened so far (for tests). */
+    int connectionsOpened() {
+        return smtp.opened();
+    }
+
     @Override
     public void send(OutgoingMessage message) throws DeliveryException {
         // In OSGi, Jakarta Mail finds its providers and handlers through the context class loader.
@@ -205,12 +235,7 @@ public class EmailChannel implements NotificationChannel {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Session.class.getClassLoader());
         try {
-            MimeMessage mime = mime(message);
-            if (config.username().isEmpty()) {
-                Transport.send(mime);
-            } else {
-                Transport.send(mime, config.username(), config._password());
-            }
+            smtp.send(mime(message));
         } catch (AddressException e) {
             // the address itself stays out: this text goes to the log and to last_error (platform:outbox shows the row)
             throw DeliveryException.permanent("the recipient is not an e-mail address", e);

@@ -74,6 +74,11 @@ class EmailDeliveryTest {
 
     static EmailChannel.Config config(String host, int port, String journal, int imapPort, String user, String password,
                                       boolean tls, int timeoutMillis) {
+        return config(host, port, journal, imapPort, user, password, tls, timeoutMillis, 100, 5);
+    }
+
+    static EmailChannel.Config config(String host, int port, String journal, int imapPort, String user, String password,
+                                      boolean tls, int timeoutMillis, int messagesPerConnection, int idleSeconds) {
         return new EmailChannel.Config() {
             public Class<? extends Annotation> annotationType() { return EmailChannel.Config.class; }
             public String host() { return host; }
@@ -84,6 +89,8 @@ class EmailDeliveryTest {
             public String username() { return ""; }
             public String _password() { return ""; }
             public int timeoutMillis() { return timeoutMillis; }
+            public int messagesPerConnection() { return messagesPerConnection; }
+            public int idleSeconds() { return idleSeconds; }
             public String journalAddress() { return journal; }
             public String journalImapHost() { return journal.isEmpty() ? "localhost" : "127.0.0.1"; }
             public int journalImapPort() { return imapPort; }

@@ -122,6 +122,53 @@ class EmailRefusalTest {
         assertEquals(List.of(List.of(CITIZEN)), smtp.delivered, "the server had it");
     }
 
+    /**
+     * Messages one after another share one connection, up to {@code messagesPerConnection}; after a refusal, a pause
+     * longer than {@code idleSeconds}, or the server hanging up, the next message opens a new one, and nothing is
+     * lost on a connection the server had dropped.
+     */
+    @Test
+    void messagesInARowShareAConnectionUntilAFailureAPauseOrTheLimit() throws Exception {
+        EmailChannel channel = new EmailChannel(EmailDeliveryTest.config("127.0.0.1", smtp.port(), "", 993, "", "",
+                false, 5000, 3, 60));
+        for (int i = 1; i <= 4; i++) {
+            channel.send(new OutgoingMessage("outbox-" + i, CITIZEN, "Subject", "Body " + i, null));
+        }
+        assertEquals(List.of(List.of(CITIZEN), List.of(CITIZEN), List.of(CITIZEN), List.of(CITIZEN)), smtp.delivered);
+        assertEquals(2, channel.connectionsOpened(), "three on the first connection, the fourth on a second");
+
+        smtp.refuse("nobody@example.org", "550 5.1.1 <nobody@example.org>: User unknown");
+        assertThrows(DeliveryException.class, () -> channel.send(new OutgoingMessage("outbox-5", "nobody@example.org",
+                "Subject", "Body", null)));
+        channel.send(new OutgoingMessage("outbox-6", CITIZEN, "Subject", "Body 6", null));
+        assertEquals(3, channel.connectionsOpened(), "after a refusal the connection is not used again");
+
+        smtp.hangUpAfterEachMessage = true;
+        channel.send(new OutgoingMessage("outbox-7", CITIZEN, "Subject", "Body 7", null));
+        channel.send(new OutgoingMessage("outbox-8", CITIZEN, "Subject", "Body 8", null));
+        assertEquals(7, smtp.delivered.size(), "the message after the server hung up went on a new connection");
+        assertEquals(4, channel.connectionsOpened());
+        channel.close();
+
+        EmailChannel eachAlone = new EmailChannel(EmailDeliveryTest.config("127.0.0.1", smtp.port(), "", 993, "", "",
+                false, 5000, 100, 0));
+        smtp.hangUpAfterEachMessage = false;
+        eachAlone.send(new OutgoingMessage("outbox-9", CITIZEN, "Subject", "Body 9", null));
+        Thread.sleep(5); // a pause longer than idleSeconds = 0
+        eachAlone.send(new OutgoingMessage("outbox-10", CITIZEN, "Subject", "Body 10", null));
+        assertEquals(2, eachAlone.connectionsOpened(), "after a pause the next message opens a new connection");
+        eachAlone.close();
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedAtStart() {
+        for (int[] wrong : new int[][] {{0, 5}, {100, -1}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EmailChannel(
+                    EmailDeliveryTest.config("127.0.0.1", smtp.port(), "", 993, "", "", false, 5000, wrong[0], wrong[1])));
+            assertTrue(e.getMessage().contains(wrong[0] == 0 ? "messagesPerConnection" : "idleSeconds"), e.getMessage());
+        }
+    }
+
     /** One connection at a time; answers RCPT TO as {@link #refuse} says and 250 to the rest. */
     private static final class RefusingSmtp implements AutoCloseable {
         final ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -130,6 +177,9 @@ class EmailRefusalTest {
         final Thread thread = new Thread(this::serve, "refusing-smtp");
         /** Takes the whole message and then never says "250": the client's timeout runs out. */
         volatile boolean silentAfterData;
+        /** Hangs up after each message it accepted, as a server restarting between two messages does. */
+        volatile boolean hangUpAfterEachMessage;
+        final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
         RefusingSmtp() throws IOException {
             thread.setDaemon(true);
@@ -159,6 +209,7 @@ class EmailRefusalTest {
 
         private void converse(BufferedReader in, PrintWriter out) throws IOException {
             List<String> recipients = new java.util.ArrayList<>();
+            connections.incrementAndGet();
             reply(out, "220 stub ESMTP");
             for (String line; (line = in.readLine()) != null; ) {
                 String command = line.toUpperCase(java.util.Locale.ROOT);
@@ -175,11 +226,15 @@ class EmailRefusalTest {
                         // the message itself is not looked at
                     }
                     delivered.add(List.copyOf(recipients));
+                    recipients.clear(); // the next message on this connection starts afresh
                     if (silentAfterData) {
                         in.readLine(); // until the client gives up and hangs up
                         return;
                     }
                     reply(out, "250 2.0.0 queued");
+                    if (hangUpAfterEachMessage) {
+                        return;
+                    }
                 } else if (command.startsWith("RSET")) {
                     recipients.clear();
                     reply(out, "250 2.0.0 ok");
