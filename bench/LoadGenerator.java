@@ -75,6 +75,7 @@ public class LoadGenerator {
             case "search" -> search(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "churn" -> churn(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "hotdeploy" -> hotDeploy(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+            case "submit" -> submitMany(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             case "ready" -> System.out.printf(Locale.ROOT, "%.2f%n", awaitStatus(args[1], 200, Duration.ofSeconds(Long.parseLong(args[2]))) / 1000.0);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -159,6 +160,43 @@ public class LoadGenerator {
                 new Endpoint("POST /api/services/{code}/applications", submit, 201),
                 new Endpoint("GET /api/applications/{n}/status", status, 200),
                 new Endpoint("GET /api/health (baseline, last)", health, 200)), base, seconds, clients);
+    }
+
+    /**
+     * Submits {@code count} applications from {@code clients} clients at once and prints how long that took, as
+     * "submitted N in S s (R a second), F failed": bench/outbox-drain.sh compares delivery with it.
+     */
+    static void submitMany(String base, int count, int clients, Path body) throws Exception {
+        HttpRequest submit = HttpRequest.newBuilder(URI.create(base + "/services/residence-registration/applications"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", signIn(base))
+                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(body), StandardCharsets.UTF_8)).build();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(count);
+        AtomicLong failures = new AtomicLong();
+        Thread[] threads = new Thread[clients];
+        long begin = System.nanoTime();
+        for (int t = 0; t < clients; t++) {
+            threads[t] = new Thread(() -> {
+                while (left.getAndDecrement() > 0) {
+                    try {
+                        if (HTTP.send(submit, HttpResponse.BodyHandlers.discarding()).statusCode() != 201) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        System.out.printf(Locale.ROOT, "submitted %d in %.1f s (%.0f a second), %d failed%n", count, seconds,
+                count / seconds, failures.get());
     }
 
     /**
