@@ -47,7 +47,10 @@ stop_karaf() {
   for _ in $(seq 1 100); do [[ -z "$(karaf_pid)" ]] && return; sleep 0.2; done
   kill -9 "$(karaf_pid)" 2>/dev/null || true
 }
-trap stop_karaf EXIT
+smtp_port=18027
+java "$root/bench/SmtpSink.java" "$smtp_port" >/dev/null 2>&1 &
+smtp_pid=$!
+trap 'stop_karaf; kill "$smtp_pid" 2>/dev/null || true' EXIT
 
 # Unpacks a fresh copy (empty data/), with platform/core replaced by the given jar when there is one, and runs the table.
 measure() {
@@ -63,6 +66,7 @@ measure() {
   sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11091/; s/^rmiServerPort *=.*/rmiServerPort = 14491/" "$home/etc/org.apache.karaf.management.cfg"
   # as in run.sh: the escalation scheduler would remind every bench application during the run
   sed -i "s/^enabled *=.*/enabled = false/" "$home/etc/ua.igov.platform.escalation.cfg"
+  sed -i "s/^port *=.*/port = $smtp_port/" "$home/etc/ua.igov.channel.email.cfg" # the bench's mail sink, as in run.sh
   bash "$home/bin/start"
   java "$root/bench/LoadGenerator.java" ready "http://127.0.0.1:$http_port/api/health" 180 >/dev/null
   echo
