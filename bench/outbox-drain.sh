@@ -15,18 +15,9 @@ count="${1:-10000}"
 http_port=18181
 export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 
-archive="$(ls "$root"/karaf-assembly/target/igov-karaf-assembly-*.tar.gz 2>/dev/null | head -1 || true)"
-if [[ -z "$archive" ]]; then
-  echo "Build first: mvn -B -DskipTests install" >&2
-  exit 1
-fi
+source "$root/bench/assembly.sh"
 work="$root/bench/work-drain"
-rm -rf "$work" && mkdir -p "$work" "$root/bench/results"
-tar xzf "$archive" -C "$work"
-home="$(ls -d "$work"/igov-karaf-assembly-*)"
-sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $http_port/" "$home/etc/org.ops4j.pax.web.cfg"
-sed -i "s/^sshPort *=.*/sshPort = 18101/" "$home/etc/org.apache.karaf.shell.cfg"
-sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/; s/^rmiServerPort *=.*/rmiServerPort = 14444/" "$home/etc/org.apache.karaf.management.cfg"
+home="$(unpack_assembly "$root" "$work" "$http_port")"
 sed -i "s/^enabled *=.*/enabled = false/" "$home/etc/ua.igov.platform.escalation.cfg"
 sed -i "s/^enabled *=.*/enabled = false/" "$home/etc/ua.igov.platform.outbox.cfg"
 smtp_port=18025

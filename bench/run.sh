@@ -22,20 +22,14 @@ many_clients="${3:-64}"
 http_port=18181
 export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 
-archive="$(ls "$root"/karaf-assembly/target/igov-karaf-assembly-*.tar.gz 2>/dev/null | head -1 || true)"
+source "$root/bench/assembly.sh"
 jar="$(ls "$root"/plugins/service-residence-registration/target/igov-service-residence-registration-*.jar 2>/dev/null | head -1 || true)"
-if [[ -z "$archive" || -z "$jar" ]]; then
+if [[ -z "$jar" ]]; then
   echo "Build first: mvn -B -DskipTests install" >&2
   exit 1
 fi
-
 work="$root/bench/work"
-rm -rf "$work" && mkdir -p "$work" "$root/bench/results"
-tar xzf "$archive" -C "$work"
-home="$(ls -d "$work"/igov-karaf-assembly-*)"
-sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $http_port/" "$home/etc/org.ops4j.pax.web.cfg"
-sed -i "s/^sshPort *=.*/sshPort = 18101/" "$home/etc/org.apache.karaf.shell.cfg"
-sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/; s/^rmiServerPort *=.*/rmiServerPort = 14444/" "$home/etc/org.apache.karaf.management.cfg"
+home="$(unpack_assembly "$root" "$work" "$http_port")"
 # The escalation scheduler is off by default: each run reads every bench application due within a day (tens of
 # thousands), and whichever endpoint it falls on would pay for it. It used to remind every one of them as well.
 escalation_seconds="${BENCH_ESCALATION_SECONDS:-}"
