@@ -106,6 +106,9 @@ public class JdbcOutboxStore implements OutboxStore {
             return List.of();
         }
         List<Long> candidates = jdbc.read("find due messages", c -> dueFirst(c, channels, now, limit));
+        if (candidates.isEmpty()) {
+            return List.of(); // an idle lane's poll: no transaction to open
+        }
         try {
             return jdbc.inTransaction("lease " + candidates.size() + " messages", c -> lease(c, owner, candidates, now, lease));
         } catch (RuntimeException failed) {
