@@ -148,8 +148,7 @@ public class JdbcOutboxStore implements OutboxStore {
     /** A channel's due messages in the index's order (see {@link #dueFirst}). Package-private for the plan test. */
     static final String DUE_ON_A_CHANNEL = "SELECT id, next_attempt_at FROM outbox "
             + "--DERBY-PROPERTIES index=ix_outbox_claim\n"
-            + "WHERE status = '" + PENDING + "' AND channel = ? AND next_attempt_at <= ? "
-            + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id" + Jdbc.FIRST_ROWS;
+            + "WHERE channel = ? AND " + CLAIMABLE + " ORDER BY next_attempt_at, id" + Jdbc.FIRST_ROWS;
 
     /**
      * Leases those of the candidates still to be claimed to {@code owner}, in one transaction (one commit a batch,
